@@ -1,0 +1,1 @@
+"""cityiso: curated evidence on ISO certification of Polish city halls, and the dashboard behind it."""

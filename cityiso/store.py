@@ -1,0 +1,43 @@
+"""The served database for the app: one cached read-only connection, named results cached by path and parameters."""
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from cityiso import queries
+from cityiso.paths import served_db_path
+
+
+class DatabaseMissing(RuntimeError):
+    """The database the app should serve has not been built."""
+
+
+# The file's modification time is part of every key: a rebuild replaces the file, and the app must
+# then read the new one, not the old one it still holds open.
+@st.cache_resource(max_entries=2)
+def _connection(db_path: str, db_mtime: float) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(db_path, read_only=True)
+
+
+def _served() -> tuple[str, float]:
+    path = served_db_path()
+    if not path.exists():
+        raise DatabaseMissing(str(path))
+    return str(path), path.stat().st_mtime
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The cached read-only connection to the served database."""
+    return _connection(*_served())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _fetch(db_path: str, db_mtime: float, name: str, params: tuple) -> pd.DataFrame:
+    bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return queries.run(_connection(db_path, db_mtime), name, **bound)
+
+
+def fetch(name: str, **params) -> pd.DataFrame:
+    """A named query's rows from the served database (lists in params are frozen for the cache key)."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _fetch(*_served(), name, frozen)

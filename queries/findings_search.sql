@@ -1,0 +1,32 @@
+-- One row per finding whose text, gloss, quote or theme contains every word of $q, Polish diacritics
+-- folded ("lodz" finds "Łódź") and word endings ignored past the first five letters ("skargi" finds
+-- "skarg"). Params: $q (text), $cities (list of city_id).
+with words as (
+    select distinct left(w, greatest(3, least(length(w), 5))) as stem
+    from (
+        select unnest(string_split_regex(translate(lower(trim($q)), 'ąćęłńóśźż', 'acelnoszz'), '[^a-z0-9]+')) as w
+    )
+    where w <> ''
+),
+
+folded as (
+    select
+        f.finding_id,
+        translate(
+            lower(concat_ws(' ', f.text_pl, f.text_en, f.quote, t.label_pl, t.label_en)),
+            'ąćęłńóśźż',
+            'acelnoszz'
+        ) as haystack
+    from findings as f
+    inner join themes as t on t.theme_id = f.theme_id
+    where list_contains($cities, f.city_id)
+)
+
+select f.finding_id, f.city_id, ci.name as city_name, f.audit_id, f.kind, f.clause, f.theme_id,
+    f.text_pl, f.text_en, f.quote, f.source_id
+from folded as fo
+inner join findings as f on f.finding_id = fo.finding_id
+inner join cities as ci on ci.city_id = f.city_id
+where (select count(*) from words) > 0
+    and not exists (select 1 from words as w where not contains(fo.haystack, w.stem))
+order by ci.name collate pl, f.finding_id
