@@ -1,10 +1,46 @@
-"""cityiso dashboard: page configuration, navigation and the shared sidebar."""
+"""cityiso dashboard: page configuration, navigation with sections, the language switch and the shared sidebar."""
 
 import streamlit as st
 
+from cityiso import urlstate
+from cityiso.labels import LANGS, t
+
 st.set_page_config(page_title="cityiso", page_icon=":material/verified:", layout="wide")
 
-pages = [
-    st.Page("pages/overview.py", title="Przegląd", icon=":material/dashboard:", url_path="overview", default=True),
-]
-st.navigation(pages).run()
+lang = urlstate.language()
+
+
+def _switch_language() -> None:
+    st.session_state["lang"] = st.session_state["lang_switch"]
+    st.query_params["lang"] = st.session_state["lang_switch"]
+
+
+def page(file: str, key: str, icon: str, **kw) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=file, **kw)
+
+
+navigation = st.navigation(
+    {
+        "": [page("overview", "nav.overview", "dashboard", default=True)],
+        t("nav.section.explore", lang): [
+            page("cycles", "nav.cycles", "timeline"),
+            page("praised", "nav.praised", "thumb_up"),
+            page("compare", "nav.compare", "compare_arrows"),
+            page("city", "nav.city", "location_city"),
+        ],
+        t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
+    }
+)
+
+with st.sidebar:
+    st.caption(t("app.tagline", lang))
+    st.session_state["lang_switch"] = lang
+    st.segmented_control(
+        t("language", lang), LANGS, key="lang_switch", format_func=str.upper, on_change=_switch_language
+    )
+
+# Printing a page (the city profile) leaves out the sidebar, the header and the toolbar.
+st.html("<style>@media print { [data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none;} }</style>")
+
+urlstate.show_notices(lang)
+navigation.run()

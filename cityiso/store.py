@@ -1,5 +1,7 @@
 """The served database for the app: one cached read-only connection, named results cached by path and parameters."""
 
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -41,3 +43,41 @@ def fetch(name: str, **params) -> pd.DataFrame:
     """A named query's rows from the served database (lists in params are frozen for the cache key)."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _fetch(*_served(), name, frozen)
+
+
+DOWNLOADABLE_TABLES = (
+    "cities",
+    "certification_bodies",
+    "body_aliases",
+    "standards",
+    "standard_forms",
+    "sources",
+    "certificates",
+    "audits",
+    "audited_units",
+    "findings",
+    "themes",
+    "clauses",
+    "codes",
+)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _table_csv(db_path: str, db_mtime: float, table: str) -> bytes:
+    # The table name comes from the fixed list above, never from the user.
+    columns = "* exclude (text)" if table == "sources" else "*"
+    with _connection(db_path, db_mtime).cursor() as cur:
+        frame = cur.execute(f"select {columns} from {table}").df()
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def table_csv(table: str) -> bytes:
+    """A whole table of the served database as CSV (UTF-8 with BOM, for spreadsheets)."""
+    if table not in DOWNLOADABLE_TABLES:
+        raise KeyError(table)
+    return _table_csv(*_served(), table)
+
+
+def database_bytes() -> bytes:
+    """The served database file itself."""
+    return Path(_served()[0]).read_bytes()

@@ -1,4 +1,5 @@
--- One row per certificate of the chosen offices, with the dated evidence about it. Params: $cities (list of city_id).
+-- One row per certificate of the chosen offices, with the dated evidence about it and the windows
+-- (loose, sure) in which that evidence shows it valid (see certificate_windows in schema.sql). Params: $cities (list of city_id).
 with evidence as (
     select
         certificate_id,
@@ -37,6 +38,11 @@ select
     ev.first_event_on,
     ev.last_event_on,
     coalesce(ev.count_dated_events, 0) as count_dated_events,
+    w.loose_start_on,
+    w.loose_end_on,
+    w.sure_start_on,
+    w.sure_end_on,
+    w.definitive_end_on,
     ce.source_id,
     src.file as source_file,
     ce.quote,
@@ -47,5 +53,6 @@ inner join standards as s on s.standard_id = ce.standard_id
 inner join sources as src on src.source_id = ce.source_id
 left join certification_bodies as b on b.body_id = ce.body_id
 left join evidence as ev on ev.certificate_id = ce.certificate_id
+left join certificate_windows as w on w.certificate_id = ce.certificate_id
 where list_contains($cities, ce.city_id)
 order by ci.name collate pl, coalesce(ce.issued_on, ev.first_event_on) nulls last, ce.certificate_id

@@ -32,6 +32,8 @@ select
     c.kind,
     c.voice,
     c.clause,
+    cl.label_pl as clause_pl,
+    cl.label_en as clause_en,
     c.clause_basis,
     c.theme_id,
     t.label_pl as theme_pl,
@@ -48,4 +50,5 @@ inner join per_event as pe on pe.audit_id = c.audit_id
 inner join cities as ci on ci.city_id = c.city_id
 inner join themes as t on t.theme_id = c.theme_id
 inner join sources as src on src.source_id = c.source_id
+left join clauses as cl on cl.clause = c.clause
 order by ci.name collate pl, c.audit_on nulls last, c.finding_id

@@ -24,10 +24,15 @@ events_per_city as (
 
 select
     c.city_id,
+    any_value(ci.name) as city_name,
     c.clause,
+    any_value(cl.label_pl) as clause_pl,
+    any_value(cl.label_en) as clause_en,
     count(*) as count_findings,
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
 inner join events_per_city as e on e.city_id = c.city_id
+inner join cities as ci on ci.city_id = c.city_id
+left join clauses as cl on cl.clause = c.clause
 group by c.city_id, c.clause
 order by c.city_id, c.clause nulls last

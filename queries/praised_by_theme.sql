@@ -23,10 +23,15 @@ events_per_city as (
 
 select
     c.city_id,
+    any_value(ci.name) as city_name,
     c.theme_id,
+    any_value(t.label_pl) as theme_pl,
+    any_value(t.label_en) as theme_en,
     count(*) as count_findings,
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
 inner join events_per_city as e on e.city_id = c.city_id
+inner join cities as ci on ci.city_id = c.city_id
+inner join themes as t on t.theme_id = c.theme_id
 group by c.city_id, c.theme_id
 order by c.city_id, c.theme_id

@@ -167,3 +167,71 @@ create table build_info (
     built_at timestamp not null,
     data_sha256 text not null           -- of every curated file and document, in order
 );
+
+-- One row per certificate: when the evidence shows it valid. The loose window runs from the earliest
+-- possible start to the latest possible end of the dated evidence (issue, expiry, events on it); the
+-- sure window only over what exact, non-inferred dates prove. Both stop at the edition's transition
+-- deadline. definitive_end_on is when the certificate had certainly ended (expiry or transition).
+create view certificate_windows as
+with event_periods as (
+    select
+        certificate_id,
+        is_inferred,
+        audit_on as period_start,
+        case audit_on_precision
+            when 'year' then make_date(year(audit_on), 12, 31)
+            when 'month' then last_day(audit_on)
+            else audit_on
+        end as period_end
+    from audits
+    where certificate_id is not null and audit_on is not null and not is_planned
+),
+
+evidence as (
+    select
+        certificate_id,
+        min(period_start) as loose_start,
+        max(period_end) as loose_end,
+        min(period_end) filter (where not is_inferred) as sure_start,
+        max(period_start) filter (where not is_inferred) as sure_end
+    from event_periods
+    group by certificate_id
+),
+
+certificate_periods as (
+    select
+        c.certificate_id,
+        c.city_id,
+        c.issued_on,
+        c.issued_on_is_inferred,
+        c.valid_until,
+        c.valid_until_is_inferred,
+        s.transition_ends_on,
+        case c.issued_on_precision
+            when 'year' then make_date(year(c.issued_on), 12, 31)
+            when 'month' then last_day(c.issued_on)
+            else c.issued_on
+        end as issued_end,
+        case c.valid_until_precision
+            when 'year' then make_date(year(c.valid_until), 12, 31)
+            when 'month' then last_day(c.valid_until)
+            else c.valid_until
+        end as valid_until_end
+    from certificates as c
+    inner join standards as s on s.standard_id = c.standard_id
+)
+
+select
+    cp.certificate_id,
+    cp.city_id,
+    least(cp.issued_on, ev.loose_start) as loose_start_on,
+    least(coalesce(cp.valid_until_end, ev.loose_end), cp.transition_ends_on) as loose_end_on,
+    least(case when not cp.issued_on_is_inferred then cp.issued_end end, ev.sure_start) as sure_start_on,
+    least(
+        coalesce(case when not cp.valid_until_is_inferred then cp.valid_until end, ev.sure_end),
+        cp.transition_ends_on
+    ) as sure_end_on,
+    least(cp.valid_until_end, cp.transition_ends_on) as definitive_end_on,
+    cp.valid_until is not null as has_expiry
+from certificate_periods as cp
+left join evidence as ev on ev.certificate_id = cp.certificate_id;

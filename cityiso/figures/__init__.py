@@ -1,0 +1,1 @@
+"""Figure functions: DataFrame and language in, Plotly figure out; no Streamlit here."""

@@ -1,0 +1,78 @@
+"""What every chart shares: the colour-blind-safe palette, the frame (title, source line) and the modebar."""
+
+import textwrap
+
+import plotly.graph_objects as go
+
+# Okabe–Ito: distinguishable with every common colour-vision deficiency.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+STATUS_COLORS = {"valid": "#009E73", "approximate": "#56B4E9", "expired": "#D55E00", "unknown": "#999999"}
+EDITION_COLORS = {"2000": "#E69F00", "2008": "#CC79A7", "2015": "#0072B2"}
+CLAUSE_COLORS = {4: "#E69F00", 5: "#0072B2", 6: "#009E73", 7: "#CC79A7", 8: "#56B4E9", 9: "#D55E00", 10: "#000000"}
+NO_CLAUSE_COLOR = "#BBBBBB"
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def color_for(key: str, keys: list[str]) -> str:
+    """A stable palette colour for one of an ordered set of keys."""
+    return PALETTE[keys.index(key) % len(PALETTE)]
+
+
+LEGENDS = {
+    "right": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left"},
+    "top": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
+}
+
+
+def frame(
+    fig: go.Figure,
+    title: str,
+    source_line: str,
+    height: int = 460,
+    subtitle: str = "",
+    legend: str = "right",
+    bottom: int = 70,
+) -> go.Figure:
+    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom."""
+    text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
+    top = (80 if subtitle else 60) + (30 if legend == "top" else 0)
+    fig.update_layout(
+        title={"text": text, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
+        font={"family": FONT, "size": 13},
+        height=height,
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={**LEGENDS[legend], "font": {"size": 12}},
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    # The source line sits in the bottom margin, below the axis title, whatever the plot's height.
+    fig.add_annotation(
+        text=source_line,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(bottom - 18),
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font={"size": 11, "color": "#555555"},
+        name="source_line",
+    )
+    return fig
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Break long hover text into lines."""
+    return "<br>".join(textwrap.wrap(str(text), width)) if text else ""
+
+
+def chart_config(filename: str, fmt: str = "png") -> dict:
+    """The modebar: its download button saves the chart under a meaningful file name."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": fmt, "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d"],
+    }

@@ -1,0 +1,121 @@
+"""Overview figures: the map of offices by status, and activity by year."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, wrap
+from cityiso.labels import clause_label, format_date, t
+
+STATUS_ORDER = ("valid", "approximate", "expired", "unknown")
+# Poland spans about 49-55 N: at 52 N a degree of longitude is cos(52°) ≈ 0.62 of a degree of latitude.
+LAT_STRETCH = 1 / 0.616
+
+
+def outline_rings(geojson_path: Path) -> list[list[list[float]]]:
+    """The outer rings of a GeoJSON's (multi)polygons, as lists of [lon, lat]."""
+    data = json.loads(Path(geojson_path).read_text(encoding="utf-8"))
+    rings = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings.extend(polygon[0] for polygon in polygons)
+    return rings
+
+
+def status_map(
+    status: pd.DataFrame, rings: list[list[list[float]]], lang: str, as_of_label: str, source_line: str
+) -> go.Figure:
+    """Each office placed on an outline of Poland, coloured by its certification status."""
+    fig = go.Figure()
+    for ring in rings:
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in ring],
+                y=[p[1] for p in ring],
+                mode="lines",
+                fill="toself",
+                fillcolor="#F2F2F2",
+                line={"color": "#9A9A9A", "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                name="outline",
+            )
+        )
+    for code in STATUS_ORDER:
+        rows = status[status["status"] == code]
+        if rows.empty:
+            continue
+        hover = [
+            f"<b>{r.name}</b><br>{t('status.' + code, lang)}"
+            + (f"<br>{r.standard}" if isinstance(r.standard, str) else "")
+            + (
+                f"<br>{t('valid_until', lang)}: {format_date(r.valid_until, r.valid_until_precision, lang)}"
+                if pd.notna(r.valid_until)
+                else ""
+            )
+            for r in rows.itertuples()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["longitude"],
+                y=rows["latitude"],
+                mode="markers+text",
+                text=rows["name"],
+                textposition="top center",
+                textfont={"size": 13},
+                marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
+                name=t("status." + code, lang),
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=rows["city_id"],
+            )
+        )
+    fig.update_xaxes(visible=False, range=[13.8, 24.4])
+    fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
+    frame(fig, t("overview.map", lang), source_line, height=560, subtitle=f"{t('as_of', lang)}: {as_of_label}")
+    # Inside the map, bottom left: the outline leaves that corner empty.
+    legend = {
+        "orientation": "v",
+        "x": 0,
+        "y": 0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "bgcolor": "rgba(255,255,255,0.8)",
+    }
+    return fig.update_layout(legend=legend)
+
+
+def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
+    """Praised items per year stacked by ISO clause, with the audits held each year as a line."""
+    fig = go.Figure()
+    years = sorted(set(praised["year"]).union(audits["year"]))
+    for clause, rows in praised.groupby("clause", dropna=False, sort=True):
+        first = rows.iloc[0]
+        label = clause_label(clause, first["clause_pl"], first["clause_en"], lang)
+        color = NO_CLAUSE_COLOR if pd.isna(clause) else CLAUSE_COLORS[int(clause)]
+        fig.add_trace(
+            go.Bar(
+                x=rows["year"],
+                y=rows["count_praised"],
+                name=label,
+                marker_color=color,
+                hovertemplate=f"{wrap(label, 40)}<br>%{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=audits["year"],
+            y=audits["count_audits"],
+            name=t("audits_held", lang),
+            mode="lines+markers",
+            line={"color": "#000000", "width": 2, "dash": "dot"},
+            marker={"size": 9, "symbol": "diamond"},
+        )
+    )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title_text=t("year", lang), tickmode="array", tickvals=years, showgrid=False)
+    fig.update_yaxes(title_text=t("count", lang), gridcolor="#E5E5E5", rangemode="tozero")
+    return frame(fig, t("overview.trend", lang), source_line, height=560)

@@ -1,0 +1,132 @@
+"""What auditors praised: by ISO clause, by theme, and offices against themes."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cityiso.figures.common import color_for, frame, wrap
+from cityiso.labels import clause_label, t
+
+MEASURES = ("count", "share")
+
+
+def _value_column(measure: str) -> str:
+    return "share_of_events" if measure == "share" else "count_findings"
+
+
+def _axis_title(measure: str, lang: str) -> str:
+    return t("share", lang) if measure == "share" else t("count", lang)
+
+
+def _value_format(measure: str) -> str:
+    return ".0%" if measure == "share" else "d"
+
+
+def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
+    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office;
+    customdata is (city_id, clause), with "" for findings no clause fits."""
+    fig = go.Figure()
+    value = _value_column(measure)
+    order = sorted(df["clause"].dropna().astype(int).unique().tolist())
+    labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
+    category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
+    cities = list(dict.fromkeys(df["city_name"]))
+    for city, rows in df.groupby("city_name", sort=False):
+        fig.add_trace(
+            go.Bar(
+                y=[labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in rows["clause"]],
+                x=rows[value],
+                orientation="h",
+                name=city,
+                marker_color=color_for(city, cities),
+                customdata=[
+                    [cid, "" if pd.isna(c) else int(c)] for cid, c in zip(rows["city_id"], rows["clause"], strict=True)
+                ],
+                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(
+        title_text=t("clause", lang),
+        categoryorder="array",
+        categoryarray=category[::-1],
+        tickvals=category,
+        ticktext=[wrap(c, 28) for c in category],
+        tickfont={"size": 11},
+    )
+    fig.update_xaxes(title_text=_axis_title(measure, lang), tickformat=_value_format(measure), gridcolor="#E5E5E5")
+    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
+
+
+def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
+    """Horizontal grouped bars: one row per theme, one bar per office; customdata is (city_id, theme_id)."""
+    fig = go.Figure()
+    value = _value_column(measure)
+    label = "theme_en" if lang == "en" else "theme_pl"
+    totals = df.groupby(label)[value].sum().sort_values()
+    cities = list(dict.fromkeys(df["city_name"]))
+    for city, rows in df.groupby("city_name", sort=False):
+        fig.add_trace(
+            go.Bar(
+                y=rows[label],
+                x=rows[value],
+                orientation="h",
+                name=city,
+                marker_color=color_for(city, cities),
+                customdata=rows[["city_id", "theme_id"]].to_numpy().tolist(),
+                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    themes = list(totals.index)
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=themes,
+        title_text=None,
+        tickvals=themes,
+        ticktext=[wrap(x, 28) for x in themes],
+        tickfont={"size": 11},
+    )
+    fig.update_xaxes(title_text=_axis_title(measure, lang), tickformat=_value_format(measure), gridcolor="#E5E5E5")
+    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(totals)), legend="top")
+
+
+def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
+    """Offices (rows) against themes (columns), drawn as selectable squares shaded by the measure."""
+    value = _value_column(measure)
+    label = "theme_en" if lang == "en" else "theme_pl"
+    themes = df.groupby(label)[value].sum().sort_values(ascending=False).index.tolist()
+    cities = list(dict.fromkeys(df["city_name"]))
+    fmt = _value_format(measure)
+    fig = go.Figure(
+        go.Scatter(
+            x=df[label],
+            y=df["city_name"],
+            mode="markers+text",
+            marker={
+                "symbol": "square",
+                "size": 34,
+                "color": df[value],
+                "colorscale": "Blues",
+                "cmin": 0,
+                "showscale": True,
+                "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt},
+                "line": {"color": "#FFFFFF", "width": 1},
+            },
+            text=[f"{v:{'.0%' if measure == 'share' else 'd'}}" for v in df[value]],
+            textfont={"size": 11, "color": ["#FFFFFF" if v > df[value].max() * 0.55 else "#222222" for v in df[value]]},
+            customdata=df[["city_id", "theme_id"]].to_numpy().tolist(),
+            hovertemplate="<b>%{y}</b><br>%{x}<br>%{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(
+        categoryorder="array",
+        categoryarray=themes,
+        tickangle=-35,
+        title_text=t("theme", lang),
+        ticktext=[wrap(x, 22) for x in themes],
+        tickvals=themes,
+        showgrid=False,
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=cities[::-1], title_text=None, showgrid=False)
+    return frame(fig, title, source_line, height=max(420, 330 + 55 * len(cities)), bottom=170)

@@ -1,0 +1,291 @@
+"""Every word the app shows, in Polish and English, and dates in each language's form."""
+
+import datetime as dt
+
+import pandas as pd
+
+from cityiso import vocabulary
+
+LANGS = ("pl", "en")
+DEFAULT_LANG = "pl"
+
+MONTHS_NOMINATIVE_PL = (
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+)
+MONTHS_GENITIVE_PL = (
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+TEXT: dict[str, tuple[str, str]] = {
+    # navigation
+    "nav.overview": ("Przegląd", "Overview"),
+    "nav.cycles": ("Cykle certyfikacji", "Certification cycles"),
+    "nav.praised": ("Obszary docenione", "Praised areas"),
+    "nav.compare": ("Porównanie", "Compare"),
+    "nav.city": ("Miasto", "City profile"),
+    "nav.sources": ("Źródła i metodologia", "Sources and method"),
+    "nav.section.explore": ("Analiza", "Explore"),
+    "nav.section.about": ("O danych", "About the data"),
+    "language": ("Język", "Language"),
+    # shared
+    "app.tagline": ("Certyfikacja ISO w urzędach miast", "ISO certification in Polish city halls"),
+    "no_database": (
+        "Brak bazy danych ({path}). Uruchom `./run start`, aby ją zbudować.",
+        "No database ({path}). Run `./run start` to build it.",
+    ),
+    "notice.bad_param": (
+        "Pominięto nieprawidłowy parametr adresu „{key}={value}”: {why}.",
+        "Ignored an invalid URL parameter “{key}={value}”: {why}.",
+    ),
+    "why.lang": ("dostępne języki: pl, en", "languages available: pl, en"),
+    "why.unknown_codes": ("nieznane wartości {codes}", "unknown values {codes}"),
+    "why.date": ("data w formacie RRRR-MM-DD", "a date as YYYY-MM-DD"),
+    "why.choice": ("dozwolone: {allowed}", "allowed: {allowed}"),
+    "why.years": ("zakres lat RRRR-RRRR", "a year range YYYY-YYYY"),
+    "why.count": ("wybierz od {low} do {high} urzędów", "choose {low} to {high} offices"),
+    "source_line": (
+        "Źródło: cityiso, {n} dokumentów źródłowych; dane z {built}.",
+        "Source: cityiso, {n} source documents; data as of {built}.",
+    ),
+    "offices": ("Urzędy", "Offices"),
+    "as_of": ("Stan na dzień", "Status on"),
+    "count": ("Liczba", "Count"),
+    "share": ("Udział w ustaleniach audytu", "Share of the audit's findings"),
+    "measure": ("Miara", "Measure"),
+    "measure.count": ("liczba", "count"),
+    "measure.share": ("udział", "share"),
+    "year": ("Rok", "Year"),
+    "years": ("Lata", "Years"),
+    "include_undated": ("Uwzględnij zdarzenia bez daty", "Include undated events"),
+    "voice": ("Kto to mówi", "Who says it"),
+    "finding_kind": ("Rodzaj ustalenia", "Kind of finding"),
+    "clause": ("Rozdział ISO 9001:2015", "ISO 9001:2015 clause"),
+    "theme": ("Temat", "Theme"),
+    "office": ("Urząd", "Office"),
+    "city": ("Miasto", "City"),
+    "date": ("Data", "Date"),
+    "kind": ("Rodzaj", "Kind"),
+    "body": ("Jednostka certyfikująca", "Certification body"),
+    "standard": ("Norma", "Standard"),
+    "edition": ("Wydanie normy", "Edition"),
+    "quote": ("Cytat", "Quote"),
+    "source": ("Źródło", "Source"),
+    "text": ("Ustalenie", "Finding"),
+    "note": ("Uwaga kuratora", "Curator's note"),
+    "no_clause": ("bez rozdziału", "no clause"),
+    "unknown": ("nieznana", "unknown"),
+    "undated": ("bez daty", "undated"),
+    "inferred": ("wywnioskowana", "inferred"),
+    "none_selected": ("Wybierz co najmniej jeden urząd.", "Choose at least one office."),
+    "nothing_found": ("Brak ustaleń dla tych filtrów.", "No findings match these filters."),
+    "download_csv": ("Pobierz CSV", "Download CSV"),
+    # overview
+    "overview.title": ("Przegląd", "Overview"),
+    "overview.offices": ("Urzędy w zestawieniu", "Offices tracked"),
+    "overview.valid": ("Z ważnym certyfikatem", "Holding a valid certificate"),
+    "overview.valid_help": (
+        "Tylko tam, gdzie dowody pokazują ważność na ten dzień (w nawiasie: daty przybliżone).",
+        "Only where evidence shows validity on that date (in brackets: approximate dates).",
+    ),
+    "overview.audits": ("Audyty", "Audits"),
+    "overview.praised": ("Obszary docenione", "Praised items"),
+    "overview.map": ("Status certyfikacji urzędów", "Offices' certification status"),
+    "overview.trend": ("Audyty i obszary docenione w kolejnych latach", "Audits and praised items by year"),
+    "overview.latest": ("Ostatnie zdarzenia", "Latest events"),
+    "overview.next": ("Następne znane zdarzenia", "Next known events"),
+    "overview.no_next": ("Brak zaplanowanych zdarzeń po tej dacie.", "No planned events after this date."),
+    "overview.undated_note": (
+        "Zdarzenia bez daty nie są liczone w latach: {n}.",
+        "Undated events are not counted by year: {n}.",
+    ),
+    "praised_items": ("Obszary docenione", "Praised items"),
+    "audits_held": ("Audyty", "Audits"),
+    # status
+    "status.valid": ("ważny", "valid"),
+    "status.approximate": ("ważny (daty przybliżone)", "valid (approximate dates)"),
+    "status.expired": ("wygasł, brak dowodów odnowienia", "expired, no evidence of renewal"),
+    "status.unknown": ("brak danych na ten dzień", "no evidence for this date"),
+    # cycles
+    "cycles.title": ("Cykle certyfikacji", "Certification cycles"),
+    "cycles.chart": ("Certyfikaty i zdarzenia w czasie", "Certificates and events over time"),
+    "cycles.color_by": ("Kolor słupków", "Colour bars by"),
+    "cycles.color.edition": ("wydanie normy", "edition"),
+    "cycles.color.body": ("jednostka certyfikująca", "certification body"),
+    "cycles.transition": ("koniec {edition}", "end of {edition}"),
+    "cycles.sure": ("ważność potwierdzona", "validity shown"),
+    "cycles.loose": ("ważność przybliżona", "approximate validity"),
+    "cycles.legend_note": (
+        "Pełny słupek: ważność wykazana dokładnymi datami. Kreskowany słupek: daty przybliżone, "
+        "wywnioskowane lub tylko z pojedynczych zdarzeń. „~” oznacza datę przybliżoną.",
+        "Solid bar: validity shown by exact dates. Hatched bar: approximate or inferred dates, "
+        "or single events only. “~” marks an approximate date.",
+    ),
+    "cycles.table": ("Zdarzenia (tabela)", "Events (table)"),
+    "cycles.certificates": ("Certyfikaty (tabela)", "Certificates (table)"),
+    "cycles.undated": ("Bez daty (nie na osi czasu)", "Undated (not on the timeline)"),
+    "issued_on": ("Wydany", "Issued"),
+    "valid_until": ("Ważny do", "Valid until"),
+    "status": ("Status", "Status"),
+    # praised
+    "praised.title": ("Obszary docenione", "Praised areas"),
+    "praised.by_clause": ("Ustalenia według rozdziałów ISO 9001:2015", "Findings by ISO 9001:2015 clause"),
+    "praised.by_theme": ("Ustalenia według tematów", "Findings by theme"),
+    "praised.heatmap": ("Urzędy i tematy", "Offices and themes"),
+    "praised.select_hint": (
+        "Kliknij słupek lub pole mapy ciepła, aby zobaczyć ustalenia i cytaty.",
+        "Click a bar or a heatmap cell to see the findings and quotes behind it.",
+    ),
+    "praised.selected": ("Ustalenia za wybranym elementem: {what}", "Findings behind the selection: {what}"),
+    "praised.search": ("Szukaj w ustaleniach", "Search the findings"),
+    "praised.search_help": (
+        "Bez polskich znaków też działa: „skargi”, „informatyzacja”.",
+        "Works without Polish characters too: “skargi”, “informatyzacja”.",
+    ),
+    "praised.search_results": ("Wyniki wyszukiwania: {n}", "Search results: {n}"),
+    "praised.all_findings": ("Wszystkie ustalenia dla tych filtrów", "All findings for these filters"),
+    # compare
+    "compare.title": ("Porównanie urzędów", "Compare offices"),
+    "compare.pick": ("Urzędy do porównania (2–4)", "Offices to compare (2–4)"),
+    "compare.clauses": ("Profil rozdziałów (udział w ustaleniach)", "Clause profile (share of findings)"),
+    "compare.themes": ("Profil tematów (udział w ustaleniach)", "Theme profile (share of findings)"),
+    "compare.bodies": ("Jednostki i wydania norm", "Bodies and editions"),
+    "compare.only_in": ("Docenione tylko w jednym z urzędów", "Praised in one office only"),
+    "compare.only_in_one": ("Tematy docenione w {a}, nigdy w {others}", "Themes praised in {a}, never in {others}"),
+    "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
+    # city
+    "city.title": ("Profil urzędu", "Office profile"),
+    "city.pick": ("Urząd", "Office"),
+    "city.certificates": ("Certyfikaty", "Certificates"),
+    "city.events": ("Audyty i inne zdarzenia", "Audits and other events"),
+    "city.findings": ("Ustalenia według rozdziałów", "Findings by clause"),
+    "city.sources": ("Źródła", "Sources"),
+    "city.no_findings": (
+        "Źródła nie podają ustaleń audytów dla tego urzędu.",
+        "The sources report no audit findings for this office.",
+    ),
+    "city.print_hint": (
+        "Do druku: Ctrl+P (strona drukuje się bez paska bocznego).",
+        "To print: Ctrl+P (the page prints without the sidebar).",
+    ),
+    # sources
+    "sources.title": ("Źródła i metodologia", "Sources and method"),
+    "sources.documents": ("Dokumenty źródłowe", "Source documents"),
+    "sources.facts": ("Fakty z tego dokumentu", "Facts from this document"),
+    "sources.references": ("Wiedza referencyjna", "Reference knowledge"),
+    "sources.codebook": ("Słownik kodów", "Codebook"),
+    "sources.method": ("Metoda", "Method"),
+    "sources.citation": ("Jak cytować", "How to cite"),
+    "sources.downloads": ("Pobieranie danych", "Downloads"),
+    "sources.download_db": ("Pobierz bazę DuckDB", "Download the DuckDB database"),
+    "sources.show_text": ("Pokaż pełny tekst", "Show the full text"),
+}
+
+METHOD_MD = (
+    """
+- **Każdy fakt ma cytat.** Certyfikaty, zdarzenia, jednostki i ustalenia niosą dosłowny cytat z dokumentu
+  źródłowego; budowanie bazy sprawdza, że cytat występuje w tekście.
+- **Daty mają precyzję** (dzień, miesiąc, rok). Data podana miesiącem jest zapisana jako pierwszy dzień
+  miesiąca i pokazywana jako miesiąc („marzec 2015”). Słowa źródła są zachowane obok.
+- **Daty wywnioskowane** są oznaczone „~” i mają jednozdaniowe uzasadnienie kuratora. Czego tekst nie podaje,
+  zostaje puste (np. „30 listopada” bez roku).
+- **Status certyfikatu** wynika tylko z datowanych dowodów: ważny, gdy dokładne daty go wykazują; przybliżony,
+  gdy daty są zgrubne lub wywnioskowane; wygasły po dacie ważności lub końcu okresu przejściowego wydania
+  normy; w pozostałych przypadkach — brak danych.
+- **Ustalenia**: „podane wybiórczo” znaczy, że źródło mówi „m.in.”; brak ustaleń w źródle to co innego niż
+  „nie stwierdzono”. Priorytety i autoprezentacja urzędu nie są pochwałą audytorów.
+- **Rozdziały ISO 9001:2015** pochodzą z nagłówków raportu albo z kodowania kuratora (oznaczone).
+- **Udział** liczy, jaką część ustaleń każdego audytu stanowi dana kategoria, uśredniając po audytach:
+  dłuższy raport nie wygląda przez to lepiej.
+""",
+    """
+- **Every fact has a quote.** Certificates, events, units and findings carry a verbatim quote from their
+  source document; the build checks that each quote stands in the text.
+- **Dates carry a precision** (day, month, year). A date known to the month is stored as the month's first
+  day and shown as a month (“March 2015”). The source's own words are kept alongside.
+- **Inferred dates** are marked “~” and carry the curator's one-line reason. What a text does not say stays
+  empty (e.g. “30 listopada” with no year).
+- **Certificate status** follows only from dated evidence: valid where exact dates show it; approximate where
+  dates are coarse or inferred; expired after the expiry date or the end of the edition's transition period;
+  otherwise, no evidence.
+- **Findings**: “reported in part” means the source says “m.in.” (among others); a source that reports no
+  findings is not the same as “none found”. An office's own priorities and self-description are not
+  auditors' praise.
+- **ISO 9001:2015 clauses** come from the report's headings or from the curator's coding (marked).
+- **Share** counts what part of each audit's findings a category takes, averaged over audits, so a longer
+  report does not simply look better.
+""",
+)
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The text for a key in the language, with {placeholders} filled."""
+    pl, en = TEXT[key]
+    text = en if lang == "en" else pl
+    return text.format(**values) if values else text
+
+
+def code_label(domain: str, code: str | None, lang: str) -> str:
+    """The label of a vocabulary code (event kind, finding kind, voice, ...)."""
+    if code is None or (isinstance(code, float) and pd.isna(code)):
+        return "—"
+    pl, en = vocabulary.ALL[domain].get(code, (code, code))
+    return en if lang == "en" else pl
+
+
+def format_date(value, precision: str | None, lang: str, inferred: bool = False) -> str:
+    """A date as people write it: '30 września 2016', 'marzec 2015', '2019'; '~' marks an inferred one."""
+    if value is None or pd.isna(value):
+        return t("undated", lang)
+    date = pd.Timestamp(value).date() if not isinstance(value, dt.date) else value
+    if precision == "year":
+        text = str(date.year)
+    elif precision == "month":
+        month = MONTHS_EN[date.month - 1] if lang == "en" else MONTHS_NOMINATIVE_PL[date.month - 1]
+        text = f"{month} {date.year}"
+    else:
+        month = MONTHS_EN[date.month - 1] if lang == "en" else MONTHS_GENITIVE_PL[date.month - 1]
+        text = f"{date.day} {month} {date.year}"
+    return f"~{text}" if inferred else text
+
+
+def clause_label(clause, label_pl: str | None, label_en: str | None, lang: str) -> str:
+    """'5 Przywództwo' / '5 Leadership' from the codebook's labels; 'bez rozdziału' where no clause fits."""
+    if clause is None or pd.isna(clause):
+        return t("no_clause", lang)
+    return f"{int(clause)} {label_en if lang == 'en' else label_pl}"

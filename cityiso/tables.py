@@ -1,0 +1,68 @@
+"""DataFrames shaped for reading: dates in the language's form, codes as labels, columns named for people."""
+
+import pandas as pd
+
+from cityiso.labels import clause_label, code_label, format_date, t
+
+
+def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per event, as a reader wants it."""
+    return pd.DataFrame(
+        {
+            t("office", lang): events["city_name"],
+            t("date", lang): [
+                format_date(r.audit_on, r.audit_on_precision, lang, bool(r.is_inferred)) for r in events.itertuples()
+            ],
+            t("kind", lang): [code_label("event_kind", k, lang) for k in events["kind"]],
+            t("body", lang): events["body_short_name"].fillna("—"),
+            t("standard", lang): events["standard"].fillna("—"),
+            t("finding_kind", lang): [code_label("findings_status", s, lang) for s in events["findings_status"]],
+            t("quote", lang): events["quote"],
+            t("source", lang): events["source_file"],
+            t("note", lang): events["note"].fillna(""),
+        }
+    )
+
+
+def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per certificate, as a reader wants it."""
+    return pd.DataFrame(
+        {
+            t("office", lang): spans["city_name"],
+            t("standard", lang): spans["standard_as_written"] + " (" + spans["family"] + ":" + spans["edition"] + ")",
+            t("body", lang): spans["body_short_name"].fillna("—"),
+            t("issued_on", lang): [
+                format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
+                for r in spans.itertuples()
+            ],
+            t("valid_until", lang): [
+                format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
+                for r in spans.itertuples()
+            ],
+            "IQNet": [{True: "✓", False: "✗"}.get(v, "—") if pd.notna(v) else "—" for v in spans["iqnet"]],
+            t("quote", lang): spans["quote"],
+            t("source", lang): spans["source_file"],
+            t("note", lang): spans["note"].fillna(""),
+        }
+    )
+
+
+def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per finding with its quote and source, as a reader wants it."""
+    theme = "theme_en" if lang == "en" else "theme_pl"
+    text = "text_en" if lang == "en" else "text_pl"
+    return pd.DataFrame(
+        {
+            t("office", lang): findings["city_name"],
+            t("date", lang): [
+                format_date(r.audit_on, r.audit_on_precision, lang, bool(r.audit_on_is_inferred))
+                for r in findings.itertuples()
+            ],
+            t("clause", lang): [clause_label(r.clause, r.clause_pl, r.clause_en, lang) for r in findings.itertuples()],
+            t("theme", lang): findings[theme],
+            t("text", lang): findings[text],
+            t("quote", lang): findings["quote"],
+            t("voice", lang): [code_label("voice", v, lang) for v in findings["voice"]],
+            t("source", lang): findings["source_file"],
+        }
+    )

@@ -1,0 +1,126 @@
+"""Page state that lives in the URL, so a copied link opens the same view; bad values become notices."""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from cityiso.labels import DEFAULT_LANG, LANGS, t
+
+_NOTICES = "_url_notices"
+
+
+def _notice(key: str, value: str, why: str) -> None:
+    st.session_state.setdefault(_NOTICES, []).append((key, value, why))
+
+
+def show_notices(lang: str) -> None:
+    """Show, once, every URL parameter that was ignored on this run."""
+    for key, value, why in st.session_state.pop(_NOTICES, []):
+        st.warning(t("notice.bad_param", lang, key=key, value=value, why=why), icon=":material/link_off:")
+
+
+def language() -> str:
+    """The language from ?lang=, kept across pages in the session and written back to the URL."""
+    raw = st.query_params.get("lang")
+    if raw is not None and raw not in LANGS:
+        _notice("lang", raw, t("why.lang", st.session_state.get("lang", DEFAULT_LANG)))
+        raw = None
+    lang = raw or st.session_state.get("lang", DEFAULT_LANG)
+    st.session_state["lang"] = lang
+    st.query_params["lang"] = lang
+    return lang
+
+
+def _initial(key: str, parse: Callable[[str], object], default: object) -> object:
+    """The widget's value on its first run: from the URL when valid, else the default."""
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        _notice(key, raw, str(exc))
+        return default
+
+
+def bind(key: str, parse: Callable[[str], object], default: object) -> None:
+    """Seed a widget's session state from the URL once, before the widget is drawn."""
+    if key not in st.session_state:
+        st.session_state[key] = _initial(key, parse, default)
+
+
+def write(key: str, value: object) -> None:
+    """Put a widget's value into the URL (lists joined by commas, dates as ISO)."""
+    if isinstance(value, (list, tuple)):
+        text = ",".join(str(v) for v in value)
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    st.query_params[key] = text
+
+
+# Parsers: each raises ValueError with a reason a user can act on.
+
+
+def codes(allowed: Sequence[str], lang: str, low: int = 0, high: int | None = None) -> Callable[[str], list[str]]:
+    """A comma-separated list of known codes, e.g. ?cities=zabrze,legionowo."""
+
+    def parse(raw: str) -> list[str]:
+        values = [v for v in raw.split(",") if v]
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise ValueError(t("why.unknown_codes", lang, codes=", ".join(unknown)))
+        if len(values) < low or (high is not None and len(values) > high):
+            raise ValueError(t("why.count", lang, low=low, high=high))
+        return values
+
+    return parse
+
+
+def choice(allowed: Sequence[str], lang: str) -> Callable[[str], str]:
+    """One of a few codes, e.g. ?measure=share."""
+
+    def parse(raw: str) -> str:
+        if raw not in allowed:
+            raise ValueError(t("why.choice", lang, allowed=", ".join(allowed)))
+        return raw
+
+    return parse
+
+
+def date(lang: str) -> Callable[[str], dt.date]:
+    """An ISO date, e.g. ?as_of=2016-10-01."""
+
+    def parse(raw: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ValueError(t("why.date", lang)) from None
+
+    return parse
+
+
+def year_range(lang: str, low: int, high: int) -> Callable[[str], tuple[int, int]]:
+    """Two years joined by a dash, e.g. ?years=2015-2019, within the data's span."""
+
+    def parse(raw: str) -> tuple[int, int]:
+        try:
+            start, end = (int(p) for p in raw.split("-"))
+        except ValueError:
+            raise ValueError(t("why.years", lang)) from None
+        if not low <= start <= end <= high:
+            raise ValueError(t("why.years", lang) + f" ({low}-{high})")
+        return start, end
+
+    return parse
+
+
+def flag(lang: str) -> Callable[[str], bool]:
+    """true or false."""
+    return lambda raw: {"true": True, "false": False}[raw] if raw in ("true", "false") else _bad_flag(lang)
+
+
+def _bad_flag(lang: str) -> bool:
+    raise ValueError(t("why.choice", lang, allowed="true, false"))

@@ -1,0 +1,57 @@
+"""Porównanie / Compare: 2 to 4 offices side by side: cycles, clause and theme profiles, what sets each apart."""
+
+import streamlit as st
+
+from cityiso import ui
+from cityiso.comparison import themes_only_in
+from cityiso.figures.praise import by_clause_bars, by_theme_bars
+from cityiso.figures.timeline import certification_timeline
+from cityiso.labels import t
+from cityiso.tables import certificates_table
+from cityiso.vocabulary import VOICES
+
+lang = ui.lang()
+st.title(t("compare.title", lang))
+with_findings = ui.data_or_stop("cities_overview").query("count_praised > 0")["city_id"].tolist()[:4]
+cities = ui.cities_filter(t("compare.pick", lang), low=2, high=4, default=with_findings)
+if len(cities) < 2:
+    st.info(t("compare.pick", lang))
+    st.stop()
+
+source = ui.source_line()
+names = ui.city_names()
+spans = ui.data_or_stop("certificate_spans", cities=cities)
+events = ui.data_or_stop("events", cities=cities)
+transitions = ui.data_or_stop("edition_transitions")
+ui.chart(certification_timeline(spans, events, transitions, lang, source), "compare_timeline", "compare_cycles")
+
+praise = dict(cities=cities, kinds=["praise"], voices=list(VOICES), year_from=1990, year_to=2100, include_undated=True)
+by_clause = ui.data_or_stop("praised_by_clause", **praise)
+by_theme = ui.data_or_stop("praised_by_theme", **praise)
+left, right = st.columns(2)
+with left:
+    ui.chart(
+        by_clause_bars(by_clause, lang, "share", t("compare.clauses", lang), source),
+        "cmp_clause",
+        "compare_clause_profile",
+    )
+with right:
+    ui.chart(
+        by_theme_bars(by_theme, lang, "share", t("compare.themes", lang), source), "cmp_theme", "compare_theme_profile"
+    )
+
+st.subheader(t("compare.bodies", lang))
+st.dataframe(certificates_table(spans, lang).iloc[:, :6], hide_index=True)
+
+st.subheader(t("compare.only_in", lang))
+columns = st.columns(len(cities))
+label = "theme_en" if lang == "en" else "theme_pl"
+for column, city_id in zip(columns, cities, strict=True):
+    others = ", ".join(names[c] for c in cities if c != city_id)
+    with column:
+        st.markdown(f"**{t('compare.only_in_one', lang, a=names[city_id], others=others)}**")
+        unique = themes_only_in(by_theme, city_id)
+        if unique.empty:
+            st.caption(t("compare.nothing_unique", lang))
+        for row in unique.itertuples():
+            st.markdown(f"- {getattr(row, label)} ({row.count_findings})")

@@ -1,0 +1,49 @@
+"""Cykle certyfikacji / Certification cycles: the timeline of certificates and events, and the same as tables."""
+
+import streamlit as st
+
+from cityiso import ui, urlstate
+from cityiso.figures.timeline import certification_timeline
+from cityiso.labels import format_date, t
+from cityiso.tables import certificates_table, events_table
+
+lang = ui.lang()
+st.title(t("cycles.title", lang))
+c1, c2, c3 = st.columns([3, 2, 1])
+with c1:
+    cities = ui.cities_filter(t("offices", lang))
+with c2:
+    urlstate.bind("color_by", urlstate.choice(["edition", "body"], lang), "edition")
+    color_by = st.radio(
+        t("cycles.color_by", lang),
+        ["edition", "body"],
+        key="color_by",
+        horizontal=True,
+        format_func=lambda c: t(f"cycles.color.{c}", lang),
+    )
+    urlstate.write("color_by", color_by)
+with c3:
+    as_of = ui.as_of_input()
+if not cities:
+    st.info(t("none_selected", lang))
+    st.stop()
+
+spans = ui.data_or_stop("certificate_spans", cities=cities)
+events = ui.data_or_stop("events", cities=cities)
+transitions = ui.data_or_stop("edition_transitions")
+fig = certification_timeline(spans, events, transitions, lang, ui.source_line(), color_by, as_of)
+ui.chart(fig, "timeline", "certification_cycles")
+st.caption(t("cycles.legend_note", lang))
+status = ui.data_or_stop("office_status_on_date", as_of=as_of)
+status = status[status["city_id"].isin(cities)]
+st.markdown(f"**{t('status', lang)} — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
+st.markdown("  \n".join(f"{row.name}: {t(f'status.{row.status}', lang)}" for row in status.itertuples()))
+
+st.subheader(t("cycles.certificates", lang))
+certificates = certificates_table(spans, lang)
+st.dataframe(certificates, hide_index=True)
+ui.download_csv(certificates, f"cityiso_certificates_{lang}", "dl_certificates")
+st.subheader(t("cycles.table", lang))
+table = events_table(events, lang)
+st.dataframe(table, hide_index=True)
+ui.download_csv(table, f"cityiso_events_{lang}", "dl_events")
