@@ -42,5 +42,4 @@ with st.sidebar:
 # Printing a page (the city profile) leaves out the sidebar, the header and the toolbar.
 st.html("<style>@media print { [data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none;} }</style>")
 
-urlstate.show_notices(lang)
 navigation.run()

@@ -253,7 +253,7 @@ METHOD_MD = (
 )
 
 
-def t(key: str, lang: str, **values) -> str:
+def t(key: str, lang: str, /, **values) -> str:
     """The text for a key in the language, with {placeholders} filled."""
     pl, en = TEXT[key]
     text = en if lang == "en" else pl

@@ -7,17 +7,11 @@ import streamlit as st
 
 from cityiso.labels import DEFAULT_LANG, LANGS, t
 
-_NOTICES = "_url_notices"
-
 
 def _notice(key: str, value: str, why: str) -> None:
-    st.session_state.setdefault(_NOTICES, []).append((key, value, why))
-
-
-def show_notices(lang: str) -> None:
-    """Show, once, every URL parameter that was ignored on this run."""
-    for key, value, why in st.session_state.pop(_NOTICES, []):
-        st.warning(t("notice.bad_param", lang, key=key, value=value, why=why), icon=":material/link_off:")
+    """Say, where the parameter is used, that it was ignored and why."""
+    lang = st.session_state.get("lang", DEFAULT_LANG)
+    st.warning(t("notice.bad_param", lang, key=key, value=value, why=why), icon=":material/link_off:")
 
 
 def language() -> str:

@@ -81,7 +81,7 @@ def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=themes,
-        title_text=None,
+        title_text=t("theme", lang),
         tickvals=themes,
         ticktext=[wrap(x, 28) for x in themes],
         tickfont={"size": 11},
@@ -128,5 +128,5 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
         tickvals=themes,
         showgrid=False,
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=cities[::-1], title_text=None, showgrid=False)
+    fig.update_yaxes(categoryorder="array", categoryarray=cities[::-1], title_text=t("office", lang), showgrid=False)
     return frame(fig, title, source_line, height=max(420, 330 + 55 * len(cities)), bottom=170)

@@ -182,7 +182,7 @@ def certification_timeline(
             len(transitions) % 2,
         )
     offices = list(dict.fromkeys([*spans["city_name"], *events["city_name"]]))
-    fig.update_yaxes(categoryorder="array", categoryarray=offices[::-1], title_text=None, showgrid=False)
+    fig.update_yaxes(categoryorder="array", categoryarray=offices[::-1], title_text=t("office", lang), showgrid=False)
     fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     frame(fig, t("cycles.chart", lang), source_line, height=max(340, 230 + 60 * len(offices)))

@@ -1,0 +1,105 @@
+"""Figure functions tested by their properties: traces, names, axes and the data they carry."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from cityiso.figures.overview import outline_rings, status_map, yearly_activity
+from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.timeline import certification_timeline
+from cityiso.paths import DATA_DIR
+from cityiso.queries import run
+
+SOURCE = "Źródło: test"
+ALL = ["alpha", "beta"]
+FILTERS = dict(cities=ALL, kinds=["praise"], voices=["auditor"], year_from=2000, year_to=2030, include_undated=True)
+
+
+def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None:
+    by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
+    by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
+    spans = run(fixture_con, "certificate_spans", cities=ALL)
+    events = run(fixture_con, "events", cities=ALL)
+    no_lines = pd.DataFrame(columns=["standard", "transition_ends_on"])
+    for fig in (
+        by_clause_bars(by_clause, "pl", "count", "Tytuł", SOURCE),
+        by_theme_bars(by_theme, "en", "share", "Title", SOURCE),
+        theme_heatmap(by_theme, "pl", "count", "Tytuł", SOURCE),
+        certification_timeline(spans, events, no_lines, "en", SOURCE),
+    ):
+        assert fig.layout.title.text in ("Tytuł", "Title", "Certificates and events over time")
+        assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+        assert any(a.text == SOURCE for a in fig.layout.annotations)
+
+
+def test_clause_bars_carry_city_and_clause(fixture_con) -> None:
+    df = run(fixture_con, "praised_by_clause", **FILTERS)
+    fig = by_clause_bars(df, "en", "count", "T", SOURCE)
+    alpha = next(t for t in fig.data if t.name == "Łódź")
+    assert list(alpha.y) == ["5 Leadership", "7 Support"]
+    assert list(alpha.x) == [2, 1]
+    assert [list(c) for c in alpha.customdata] == [["alpha", 5], ["alpha", 7]]
+    beta = next(t for t in fig.data if t.name == "Zabrze")
+    assert list(beta.y) == ["no clause"] and [list(c) for c in beta.customdata] == [["beta", ""]]
+
+
+def test_share_measure_formats_percentages(fixture_con) -> None:
+    df = run(fixture_con, "praised_by_clause", **FILTERS)
+    fig = by_clause_bars(df, "pl", "share", "T", SOURCE)
+    assert fig.layout.xaxis.tickformat == ".0%"
+    assert fig.layout.xaxis.title.text == "Udział w ustaleniach audytu"
+    assert list(next(t for t in fig.data if t.name == "Łódź").x) == pytest.approx([0.75, 0.25])
+
+
+def test_heatmap_is_one_selectable_square_per_office_and_theme(fixture_con) -> None:
+    df = run(fixture_con, "praised_by_theme", **FILTERS)
+    fig = theme_heatmap(df, "pl", "count", "T", SOURCE)
+    (cells,) = fig.data
+    assert cells.marker.symbol == "square"
+    assert sorted(map(tuple, cells.customdata)) == [("alpha", "comm"), ("alpha", "it"), ("beta", "it")]
+    assert list(cells.text) == ["2", "1", "1"]
+
+
+def test_timeline_draws_exact_and_approximate_validity_apart(fixture_con) -> None:
+    spans = run(fixture_con, "certificate_spans", cities=ALL)
+    events = run(fixture_con, "events", cities=ALL)
+    transitions = pd.DataFrame({"standard": ["ISO 9001:2008"], "transition_ends_on": [pd.Timestamp("2018-09-15")]})
+    fig = certification_timeline(spans, events, transitions, "pl", SOURCE, as_of=dt.date(2018, 6, 1))
+    exact = next(t for t in fig.data if t.name == "ISO 9001:2015 (ważność potwierdzona)")
+    approximate = next(t for t in fig.data if t.name == "ISO 9001:2015 (ważność przybliżona)")
+    assert exact.marker.pattern.shape == "" and approximate.marker.pattern.shape == "/"
+    # cert-a: issued "2016" (sure from the end of 2016) until 31 May 2019; loose from 1 January 2016.
+    assert list(exact.base) == ["2016-12-31T00:00:00"] and list(approximate.base) == ["2016-01-01T00:00:00"]
+    kinds = {t.name for t in fig.data if t.type == "scatter"}
+    assert kinds == {"Audit nadzoru", "Audit planowany"}  # the undated recertification has no place on the axis
+    surveillance = next(t for t in fig.data if t.name == "Audit nadzoru")
+    assert list(surveillance.marker.opacity) == [1.0, 0.45]  # the 2018 audit's date is inferred
+    assert [s.x0 for s in fig.layout.shapes] == [dt.date(2018, 9, 15), dt.date(2018, 6, 1)]
+
+
+def test_timeline_colours_by_body(fixture_con) -> None:
+    spans = run(fixture_con, "certificate_spans", cities=ALL)
+    events = run(fixture_con, "events", cities=ALL)
+    fig = certification_timeline(spans, events, pd.DataFrame(columns=["standard", "transition_ends_on"]), "en",
+                                 SOURCE, color_by="body")  # fmt: skip
+    assert "BODY (validity shown)" in {t.name for t in fig.data}
+
+
+def test_status_map_places_offices_on_poland(fixture_con) -> None:
+    status = run(fixture_con, "office_status_on_date", as_of=dt.date(2018, 6, 1))
+    rings = outline_rings(DATA_DIR / "geo" / "poland_outline.geojson")
+    fig = status_map(status, rings, "en", "1 June 2018", SOURCE)
+    outline = [t for t in fig.data if t.name == "outline"]
+    assert outline and all(14 < x < 24.2 for x in outline[0].x)
+    placed = {t.name: list(t.customdata) for t in fig.data if t.name != "outline"}
+    assert placed == {"valid": ["alpha"], "no evidence for this date": ["beta"]}
+
+
+def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
+    praised = run(fixture_con, "praised_per_year_by_clause", cities=ALL)
+    audits = run(fixture_con, "audits_per_year", cities=ALL)
+    fig = yearly_activity(praised, audits, "pl", SOURCE)
+    bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
+    assert bars == {"5 Przywództwo": {2017: 1, 2018: 1}, "7 Wsparcie": {2017: 1}}
+    assert fig.layout.barmode == "stack"

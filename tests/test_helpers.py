@@ -1,0 +1,97 @@
+"""Small pure helpers behind the pages: dates in words, selections, comparisons, URL parsers."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from cityiso import urlstate
+from cityiso.comparison import themes_only_in
+from cityiso.labels import format_date
+from cityiso.selection import findings_behind, selected_points
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "lang", "inferred", "text"),
+    [
+        (dt.date(2016, 9, 30), "day", "pl", False, "30 września 2016"),
+        (dt.date(2016, 9, 30), "day", "en", False, "30 September 2016"),
+        (dt.date(2015, 3, 1), "month", "pl", False, "marzec 2015"),
+        (dt.date(2015, 3, 1), "month", "en", False, "March 2015"),
+        (dt.date(2019, 1, 1), "year", "pl", True, "~2019"),
+        (pd.Timestamp("2018-05-28"), "day", "pl", False, "28 maja 2018"),
+        (None, None, "pl", False, "bez daty"),
+        (pd.NaT, None, "en", False, "undated"),
+    ],
+)
+def test_dates_in_the_languages_form(date, precision: str, lang: str, inferred: bool, text: str) -> None:
+    assert format_date(date, precision, lang, inferred) == text
+
+
+FINDINGS = pd.DataFrame(
+    {
+        "finding_id": ["f1", "f2", "f3", "f4"],
+        "city_id": ["a", "a", "b", "b"],
+        "clause": [5, None, 5, 7],
+        "theme_id": ["comm", "it", "comm", "it"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("clause_points", "theme_points", "expected"),
+    [
+        ([["a", 5]], [], ["f1"]),
+        ([["a", ""]], [], ["f2"]),
+        ([], [["b", "it"]], ["f4"]),
+        ([["a", 5]], [["b", "comm"]], ["f1", "f3"]),
+        ([], [], []),
+    ],
+)
+def test_findings_behind_a_selection(clause_points, theme_points, expected) -> None:
+    assert findings_behind(FINDINGS, clause_points, theme_points)["finding_id"].tolist() == expected
+
+
+def test_selected_points_reads_streamlit_events() -> None:
+    event = {"selection": {"points": [{"customdata": ["a", 5]}, {"x": 1}]}}
+    assert selected_points(event) == [["a", 5]]
+    assert selected_points(None) == []
+
+
+def test_themes_praised_in_one_office_only() -> None:
+    by_theme = pd.DataFrame(
+        {"city_id": ["a", "a", "b"], "theme_id": ["comm", "eu", "comm"], "count_findings": [1, 2, 3]}
+    )
+    assert themes_only_in(by_theme, "a")["theme_id"].tolist() == ["eu"]
+    assert themes_only_in(by_theme, "b").empty
+
+
+@pytest.mark.parametrize(
+    ("parser", "raw", "value"),
+    [
+        (urlstate.codes(["a", "b"], "en"), "a,b", ["a", "b"]),
+        (urlstate.choice(["count", "share"], "en"), "share", "share"),
+        (urlstate.date("en"), "2016-10-01", dt.date(2016, 10, 1)),
+        (urlstate.year_range("en", 2010, 2020), "2015-2019", (2015, 2019)),
+        (urlstate.flag("en"), "false", False),
+    ],
+)
+def test_url_values_parse(parser, raw: str, value) -> None:
+    assert parser(raw) == value
+
+
+@pytest.mark.parametrize(
+    ("parser", "raw", "why"),
+    [
+        (urlstate.codes(["a", "b"], "en"), "a,c", "unknown values c"),
+        (urlstate.codes(["a", "b", "c"], "en", 2, 2), "a", "choose 2 to 2 offices"),
+        (urlstate.choice(["count", "share"], "pl"), "percent", "dozwolone: count, share"),
+        (urlstate.date("en"), "2016-13-01", "YYYY-MM-DD"),
+        (urlstate.year_range("en", 2010, 2020), "2020-2010", "YYYY-YYYY"),
+        (urlstate.year_range("en", 2010, 2020), "x", "YYYY-YYYY"),
+        (urlstate.flag("en"), "yes", "true, false"),
+    ],
+)
+def test_bad_url_values_say_why(parser, raw: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        parser(raw)
