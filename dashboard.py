@@ -4,8 +4,10 @@ import streamlit as st
 
 from cityiso import urlstate
 from cityiso.labels import LANGS, t
+from cityiso.paths import ROOT
 
-st.set_page_config(page_title="cityiso", page_icon=":material/verified:", layout="wide")
+# A local favicon: a material icon here would make every browser fetch it from a Google CDN.
+st.set_page_config(page_title="cityiso", page_icon=str(ROOT / "cityiso" / "assets" / "favicon.png"), layout="wide")
 
 lang = urlstate.language()
 

@@ -10,7 +10,8 @@ from cityiso.tables import events_table
 
 lang = ui.lang()
 st.title(t("overview.title", lang))
-as_of = ui.as_of_input()
+with st.columns([1, 3])[0]:
+    as_of = ui.as_of_input()
 everyone = ui.all_city_ids()
 offices = ui.data_or_stop("cities_overview")
 status = ui.data_or_stop("office_status_on_date", as_of=as_of)

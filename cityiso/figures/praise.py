@@ -109,7 +109,8 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
                 "colorscale": "Blues",
                 "cmin": 0,
                 "showscale": True,
-                "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt},
+                "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt}
+                | ({} if measure == "share" else {"dtick": 1}),
                 "line": {"color": "#FFFFFF", "width": 1},
             },
             text=[f"{v:{'.0%' if measure == 'share' else 'd'}}" for v in df[value]],
