@@ -6,42 +6,50 @@ Usage: python tools/extract_poland_outline.py countries-50m.json data/geo/poland
 
 import json
 import sys
-
-topo = json.load(open(sys.argv[1]))
-sx, sy = topo["transform"]["scale"]
-tx, ty = topo["transform"]["translate"]
-arcs = []
-for arc in topo["arcs"]:
-    x = y = 0
-    pts = []
-    for dx, dy in arc:
-        x += dx
-        y += dy
-        pts.append([round(x * sx + tx, 4), round(y * sy + ty, 4)])
-    arcs.append(pts)
+from pathlib import Path
 
 
-def ring(idx):
-    out = []
-    for i in idx:
-        pts = arcs[i] if i >= 0 else arcs[~i][::-1]
-        out.extend(pts if not out else pts[1:])
-    return out
+def decode_arcs(topo: dict) -> list[list[list[float]]]:
+    """TopoJSON's delta-encoded, quantized arcs as lists of [lon, lat]."""
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([round(x * sx + tx, 4), round(y * sy + ty, 4)])
+        arcs.append(points)
+    return arcs
 
 
-feats = []
-wanted = {"Poland"}
-for g in topo["objects"]["countries"]["geometries"]:
-    name = g["properties"]["name"]
-    if name not in wanted:
-        continue
-    polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
-    coords = [[ring(r) for r in poly] for poly in polys]
-    feats.append(
-        {
-            "type": "Feature",
-            "properties": {"name": name, "iso_n3": g.get("id")},
-            "geometry": {"type": "MultiPolygon", "coordinates": coords},
-        }
-    )
-json.dump({"type": "FeatureCollection", "features": feats}, open(sys.argv[2], "w"), separators=(",", ":"))
+def ring(arcs: list, indexes: list[int]) -> list[list[float]]:
+    """One polygon ring from arc indexes (a negative index is an arc walked backwards)."""
+    points: list[list[float]] = []
+    for i in indexes:
+        part = arcs[i] if i >= 0 else arcs[~i][::-1]
+        points.extend(part if not points else part[1:])
+    return points
+
+
+def main(source: str, target: str, name: str = "Poland") -> None:
+    topo = json.loads(Path(source).read_text(encoding="utf-8"))
+    arcs = decode_arcs(topo)
+    features = []
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        if geometry["properties"]["name"] != name:
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": name, "iso_n3": geometry.get("id")},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[ring(arcs, r) for r in p] for p in polygons]},
+            }
+        )
+    collection = {"type": "FeatureCollection", "features": features}
+    Path(target).write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
