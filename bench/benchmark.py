@@ -1,0 +1,82 @@
+"""Measure the build, the named queries and each page's render, and print a Markdown table for the README.
+
+Usage: .venv/bin/python bench/benchmark.py   (after ./run test has set up .venv)
+"""
+
+import datetime as dt
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cityiso.build import build
+from cityiso.paths import DATA_DIR, ROOT
+from cityiso.queries import run
+
+
+def timed(action, repeat: int) -> float:
+    """Median wall time of an action, in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "cityiso.duckdb"
+        rows.append(
+            (
+                "build from data/ (validate + load + rules), median of 5",
+                f"{timed(lambda: build(DATA_DIR, db), 5):.0f} ms",
+            )
+        )
+        rows.append(("database file size", f"{db.stat().st_size / 1e6:.1f} MB"))
+        con = duckdb.connect(str(db), read_only=True)
+        cities = [r[0] for r in con.execute("select city_id from cities").fetchall()]
+        filters = dict(cities=cities, kinds=["praise"], voices=["auditor", "certification_body", "office"],
+                       year_from=2000, year_to=2030, include_undated=True)  # fmt: skip
+        for name, params in [
+            ("office_status_on_date", {"as_of": dt.date(2016, 10, 1)}),
+            ("certificate_spans", {"cities": cities}),
+            ("praised_by_theme", filters),
+            ("findings_search", {"q": "skargi", "cities": cities}),
+        ]:
+            rows.append(
+                (f"query {name}, median of 50", f"{timed(lambda n=name, p=params: run(con, n, **p), 50):.1f} ms")
+            )
+        con.close()
+
+        os.environ["CITYISO_DB"] = str(db)
+        from streamlit.testing.v1 import AppTest
+
+        for page in ["overview", "cycles", "praised", "compare", "city", "sources"]:
+
+            def render(page: str = page) -> None:
+                at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+                if page != "overview":
+                    at.switch_page(f"pages/{page}.py").run()
+                assert not at.exception
+
+            render()  # warm the imports and caches once
+            rows.append((f"page {page}: script run under AppTest, median of 5", f"{timed(render, 5):.0f} ms"))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append(("peak memory of this process (all of the above)", f"{peak:.0f} MB"))
+    print(f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores.\n")
+    print("| what | figure |\n| --- | --- |")
+    for what, figure in rows:
+        print(f"| {what} | {figure} |")
+
+
+if __name__ == "__main__":
+    main()
