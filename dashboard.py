@@ -29,6 +29,7 @@ navigation = st.navigation(
             page("praised", "nav.praised", "thumb_up"),
             page("compare", "nav.compare", "compare_arrows"),
             page("city", "nav.city", "location_city"),
+            page("presentation", "nav.presentation", "slideshow"),
         ],
         t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
     }

@@ -203,6 +203,55 @@ TEXT: dict[str, tuple[str, str]] = {
         "Do druku: Ctrl+P (strona drukuje się bez paska bocznego).",
         "To print: Ctrl+P (the page prints without the sidebar).",
     ),
+    # deck (presentation mode and exports)
+    "deck.title": ("Certyfikacja ISO: {names}", "ISO certification: {names}"),
+    "deck.summary": (
+        "Urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · obszary docenione: {praised}",
+        "Offices: {offices} · certificates: {certificates} · events: {events} · praised items: {praised}",
+    ),
+    "deck.cycle": ("{n} cykl certyfikacji", "{n} certification cycle"),
+    "deck.valid_until": ("ważny do {date}", "valid until {date}"),
+    "deck.last_evidence": ("ostatni dowód: {date}", "last evidence: {date}"),
+    "deck.no_dates": ("źródła nie podają dat", "the sources give no dates"),
+    "deck.most_praised": ("Najczęściej doceniane: {what} ({n} z {total})", "Most praised: {what} ({n} of {total})"),
+    "deck.status_counts": ("Stan na {date}: {parts}", "Status on {date}: {parts}"),
+    "deck.unique_themes": (
+        "Tematy docenione tylko w jednym urzędzie: {n} z {total}",
+        "Themes praised in one office only: {n} of {total}",
+    ),
+    "deck.findings_title": ("Co docenili audytorzy: {city}", "What the auditors praised: {city}"),
+    "deck.findings_takeaway": ("Obszary docenione: {n} · audyty: {events}", "Praised items: {n} · audits: {events}"),
+    "deck.more": ("… i {n} więcej", "… and {n} more"),
+    "deck.footer": ("Źródła: {sources} · dane z {date}", "Sources: {sources} · data as of {date}"),
+    # presentation page
+    "nav.presentation": ("Prezentacja", "Presentation"),
+    "present.title": ("Tryb prezentacji", "Presentation mode"),
+    "present.intro": (
+        "Przygotuj slajdy na sesję rady: wybierz urzędy i wykresy, potem rozpocznij prezentację "
+        "albo pobierz prezentację PowerPoint i materiał do druku.",
+        "Prepare slides for a council session: choose offices and charts, then present, "
+        "or download a PowerPoint deck and a printable handout.",
+    ),
+    "present.cities": ("Urzędy (jeden albo porównanie)", "Offices (one, or a comparison)"),
+    "present.charts": ("Slajdy", "Slides"),
+    "present.chart.map": ("Mapa statusu", "Status map"),
+    "present.chart.cycles": ("Cykle certyfikacji", "Certification cycles"),
+    "present.chart.clauses": ("Rozdziały ISO", "ISO clauses"),
+    "present.chart.themes": ("Tematy", "Themes"),
+    "present.chart.heatmap": ("Urzędy i tematy", "Offices and themes"),
+    "present.chart.findings": ("Co docenili audytorzy", "What the auditors praised"),
+    "present.screen": ("Ekran", "Screen"),
+    "present.start": ("Rozpocznij prezentację", "Start presenting"),
+    "present.exit": ("Zakończ", "Exit"),
+    "present.previous": ("Wstecz", "Previous"),
+    "present.next": ("Dalej", "Next"),
+    "present.count": ("Slajdów: {n}", "Slides: {n}"),
+    "present.download_pptx": ("Pobierz prezentację (PPTX)", "Download the deck (PPTX)"),
+    "present.download_pdf": ("Pobierz materiał do druku (PDF)", "Download the handout (PDF)"),
+    "present.charts_png": ("Wykresy jako PNG", "Charts as PNG"),
+    "present.charts_svg": ("Wykresy jako SVG", "Charts as SVG"),
+    "present.no_browser": ("Eksport obrazów jest niedostępny: {reason}", "Image export is unavailable: {reason}"),
+    "present.slide_of": ("{i} / {n}", "{i} / {n}"),
     # sources
     "sources.title": ("Źródła i metodologia", "Sources and method"),
     "sources.documents": ("Dokumenty źródłowe", "Source documents"),
@@ -268,15 +317,18 @@ def code_label(domain: str, code: str | None, lang: str) -> str:
     return en if lang == "en" else pl
 
 
-def format_date(value, precision: str | None, lang: str, inferred: bool = False) -> str:
-    """A date as people write it: '30 września 2016', 'marzec 2015', '2019'; '~' marks an inferred one."""
+def format_date(value, precision: str | None, lang: str, inferred: bool = False, genitive: bool = False) -> str:
+    """A date as people write it: '30 września 2016', 'marzec 2015', '2019'; '~' marks an inferred one.
+
+    genitive: a month after a Polish preposition ('ważny do kwietnia 2018')."""
     if value is None or pd.isna(value):
         return t("undated", lang)
     date = pd.Timestamp(value).date() if not isinstance(value, dt.date) else value
     if precision == "year":
         text = str(date.year)
     elif precision == "month":
-        month = MONTHS_EN[date.month - 1] if lang == "en" else MONTHS_NOMINATIVE_PL[date.month - 1]
+        polish = MONTHS_GENITIVE_PL if genitive else MONTHS_NOMINATIVE_PL
+        month = MONTHS_EN[date.month - 1] if lang == "en" else polish[date.month - 1]
         text = f"{month} {date.year}"
     else:
         month = MONTHS_EN[date.month - 1] if lang == "en" else MONTHS_GENITIVE_PL[date.month - 1]

@@ -26,8 +26,8 @@ def language() -> str:
     return lang
 
 
-def _initial(key: str, parse: Callable[[str], object], default: object) -> object:
-    """The widget's value on its first run: from the URL when valid, else the default."""
+def read(key: str, parse: Callable[[str], object], default: object) -> object:
+    """A value from the URL when valid (else the default, with a notice)."""
     raw = st.query_params.get(key)
     if raw is None:
         return default
@@ -41,7 +41,7 @@ def _initial(key: str, parse: Callable[[str], object], default: object) -> objec
 def bind(key: str, parse: Callable[[str], object], default: object) -> None:
     """Seed a widget's session state from the URL once, before the widget is drawn."""
     if key not in st.session_state:
-        st.session_state[key] = _initial(key, parse, default)
+        st.session_state[key] = read(key, parse, default)
 
 
 def write(key: str, value: object) -> None:
@@ -107,6 +107,17 @@ def year_range(lang: str, low: int, high: int) -> Callable[[str], tuple[int, int
         if not low <= start <= end <= high:
             raise ValueError(t("why.years", lang) + f" ({low}-{high})")
         return start, end
+
+    return parse
+
+
+def positive_int(lang: str) -> Callable[[str], int]:
+    """A whole number from 1, e.g. ?slide=3."""
+
+    def parse(raw: str) -> int:
+        if not raw.isdigit() or int(raw) < 1:
+            raise ValueError(t("why.choice", lang, allowed="1, 2, 3, …"))
+        return int(raw)
 
     return parse
 

@@ -81,8 +81,9 @@ def test_timeline_draws_exact_and_approximate_validity_apart(fixture_con) -> Non
 def test_timeline_colours_by_body(fixture_con) -> None:
     spans = run(fixture_con, "certificate_spans", cities=ALL)
     events = run(fixture_con, "events", cities=ALL)
-    fig = certification_timeline(spans, events, pd.DataFrame(columns=["standard", "transition_ends_on"]), "en",
-                                 SOURCE, color_by="body")  # fmt: skip
+    fig = certification_timeline(
+        spans, events, pd.DataFrame(columns=["standard", "transition_ends_on"]), "en", SOURCE, color_by="body"
+    )
     assert "BODY (validity shown)" in {t.name for t in fig.data}
 
 

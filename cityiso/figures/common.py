@@ -76,3 +76,25 @@ def chart_config(filename: str, fmt: str = "png") -> dict:
         "toImageButtonOptions": {"format": fmt, "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d"],
     }
+
+
+def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """A copy restyled for a projector: no title or source line (the slide has its own), large type,
+    sized to the chart area of a slide of width x height pixels."""
+    slide = go.Figure(fig)
+    scale = height / 1080
+    slide.update_layout(
+        title={"text": ""},
+        font={"size": round(22 * scale)},
+        legend={"font": {"size": round(20 * scale)}},
+        width=round(width * 0.92),
+        height=round(height * 0.62),
+        margin={"t": round(70 * scale), "b": round(60 * scale), "l": round(20 * scale), "r": round(20 * scale)},
+    )
+    slide.update_xaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
+    slide.update_yaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
+    slide.layout.annotations = [a for a in slide.layout.annotations if a.name != "source_line"]
+    for annotation in slide.layout.annotations:
+        annotation.font.size = round(18 * scale)
+    slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
+    return slide

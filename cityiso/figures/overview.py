@@ -64,7 +64,7 @@ def status_map(
                 y=rows["latitude"],
                 mode="markers+text",
                 text=rows["name"],
-                textposition="top center",
+                textposition="middle right",
                 textfont={"size": 13},
                 marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
                 name=t("status." + code, lang),

@@ -91,20 +91,22 @@ def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_
 
 
 def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
-    """Offices (rows) against themes (columns), drawn as selectable squares shaded by the measure."""
+    """Themes (rows, most praised on top) against offices (columns), drawn as selectable squares shaded by the
+    measure; customdata is (city_id, theme_id)."""
     value = _value_column(measure)
     label = "theme_en" if lang == "en" else "theme_pl"
-    themes = df.groupby(label)[value].sum().sort_values(ascending=False).index.tolist()
+    themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()
     cities = list(dict.fromkeys(df["city_name"]))
     fmt = _value_format(measure)
+    top = df[value].max()
     fig = go.Figure(
         go.Scatter(
-            x=df[label],
-            y=df["city_name"],
+            x=df["city_name"],
+            y=df[label],
             mode="markers+text",
             marker={
                 "symbol": "square",
-                "size": 34,
+                "size": 30,
                 "color": df[value],
                 "colorscale": "Blues",
                 "cmin": 0,
@@ -113,21 +115,22 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
                 | ({} if measure == "share" else {"dtick": 1}),
                 "line": {"color": "#FFFFFF", "width": 1},
             },
-            text=[f"{v:{'.0%' if measure == 'share' else 'd'}}" for v in df[value]],
-            textfont={"size": 11, "color": ["#FFFFFF" if v > df[value].max() * 0.55 else "#222222" for v in df[value]]},
+            text=[f"{v:{fmt}}" for v in df[value]],
+            textfont={"size": 11, "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]]},
             customdata=df[["city_id", "theme_id"]].to_numpy().tolist(),
-            hovertemplate="<b>%{y}</b><br>%{x}<br>%{text}<extra></extra>",
+            hovertemplate="<b>%{x}</b><br>%{y}<br>%{text}<extra></extra>",
             showlegend=False,
         )
     )
     fig.update_xaxes(
+        categoryorder="array", categoryarray=cities, title_text=t("office", lang), side="top", showgrid=False
+    )
+    fig.update_yaxes(
         categoryorder="array",
         categoryarray=themes,
-        tickangle=-35,
         title_text=t("theme", lang),
-        ticktext=[wrap(x, 22) for x in themes],
-        tickvals=themes,
         showgrid=False,
+        tickvals=themes,
+        ticktext=[wrap(x, 36) for x in themes],
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=cities[::-1], title_text=t("office", lang), showgrid=False)
-    return frame(fig, title, source_line, height=max(420, 330 + 55 * len(cities)), bottom=170)
+    return frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes)))

@@ -1,0 +1,226 @@
+"""The council deck: for chosen offices and charts, slides with a title, a takeaway computed from the data,
+a footer naming the sources and the date of the data, and a figure restyled for projection."""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cityiso.comparison import themes_only_in
+from cityiso.figures.common import for_slide
+from cityiso.figures.overview import outline_rings, status_map
+from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.timeline import certification_timeline
+from cityiso.labels import clause_label, format_date, t
+from cityiso.paths import DATA_DIR
+from cityiso.vocabulary import VOICES
+
+CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
+Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
+MAX_BULLETS = 6
+
+
+@dataclass
+class Slide:
+    """One slide: what it says, where its evidence comes from, and its chart (None on text slides)."""
+
+    key: str
+    title: str
+    takeaway: str
+    footer: str
+    figure: go.Figure | None = None
+    bullets: list[str] = field(default_factory=list)
+
+
+def ordinal(n: int, lang: str) -> str:
+    """'3.' in Polish, '3rd' in English."""
+    if lang != "en":
+        return f"{n}."
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def cycle_takeaway(spans: pd.DataFrame, lang: str) -> str:
+    """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'."""
+    phrases = []
+    for city, rows in spans.groupby("city_name", sort=False):
+        rows = rows.assign(latest=rows["valid_until"].fillna(rows["loose_end_on"]).fillna(rows["issued_on"]))
+        dated = rows[rows["latest"].notna()]
+        if dated.empty:
+            phrases.append(f"{city}: {t('deck.no_dates', lang)}")
+            continue
+        c = dated.sort_values("latest").iloc[-1]
+        what = (
+            t("deck.cycle", lang, n=ordinal(int(c["cycle_number"]), lang))
+            if pd.notna(c["cycle_number"])
+            else f"{c['family']}:{c['edition']}"
+        )
+        if pd.notna(c["valid_until"]):
+            when = t(
+                "deck.valid_until",
+                lang,
+                date=format_date(c["valid_until"], c["valid_until_precision"], lang, genitive=True),
+            )
+        else:
+            when = t("deck.last_evidence", lang, date=format_date(c["loose_end_on"], "year", lang))
+        phrases.append(f"{city}: {what}, {when}")
+    return " · ".join(phrases)
+
+
+def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], lang: str) -> str:
+    """'Most praised: 5 Leadership (10 of 34 items)'."""
+    totals = df.groupby(df.apply(label, axis=1))["count_findings"].sum().sort_values(ascending=False)
+    return t("deck.most_praised", lang, what=totals.index[0], n=int(totals.iloc[0]), total=int(totals.sum()))
+
+
+def footer(sources: pd.DataFrame, cities: list[str], built: dt.datetime, lang: str) -> str:
+    """The documents behind the chosen offices and the date of the data."""
+    docs = sources[(sources["kind"] == "document") & sources["city_id"].isin(cities)]
+    titles = "; ".join(docs["title"])
+    if len(titles) > 140:
+        titles = titles[:139] + "…"
+    return t("deck.footer", lang, sources=titles, date=format_date(built, "day", lang))
+
+
+@dataclass
+class _Deck:
+    """What every slide builder needs: the data, the choices, and the shared footer and source line."""
+
+    fetch: Fetch
+    cities: list[str]
+    lang: str
+    as_of: dt.date
+    size: tuple[int, int]
+    footer: str
+    source: str
+
+    @property
+    def praise(self) -> dict:
+        """Filters for every praised item of the chosen offices, whoever said it, dated or not."""
+        return dict(
+            cities=self.cities,
+            kinds=["praise"],
+            voices=list(VOICES),
+            year_from=1900,
+            year_to=2100,
+            include_undated=True,
+        )
+
+    def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
+        return [Slide(key, title, takeaway, self.footer, for_slide(fig, *self.size))]
+
+
+def _title_slide(d: _Deck) -> list[Slide]:
+    offices = d.fetch("cities_overview")
+    chosen = offices[offices["city_id"].isin(d.cities)]
+    summary = t(
+        "deck.summary",
+        d.lang,
+        offices=len(chosen),
+        certificates=int(chosen["count_certificates"].sum()),
+        events=int(chosen["count_events"].sum()),
+        praised=int(chosen["count_praised"].sum()),
+    )
+    return [Slide("title", t("deck.title", d.lang, names=", ".join(chosen["name"])), summary, d.footer)]
+
+
+def _map_slide(d: _Deck) -> list[Slide]:
+    status = d.fetch("office_status_on_date", as_of=d.as_of)
+    status = status[status["city_id"].isin(d.cities)]
+    when = format_date(d.as_of, "day", d.lang)
+    parts = ", ".join(f"{t('status.' + s, d.lang)}: {n}" for s, n in status["status"].value_counts().items())
+    rings = outline_rings(DATA_DIR / "geo" / "poland_outline.geojson")
+    fig = status_map(status, rings, d.lang, when, d.source)
+    return d.chart("map", t("overview.map", d.lang), t("deck.status_counts", d.lang, date=when, parts=parts), fig)
+
+
+def _cycles_slide(d: _Deck) -> list[Slide]:
+    spans = d.fetch("certificate_spans", cities=d.cities)
+    events, transitions = d.fetch("events", cities=d.cities), d.fetch("edition_transitions")
+    fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of)
+    return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang), fig)
+
+
+def _clauses_slide(d: _Deck) -> list[Slide]:
+    df = d.fetch("praised_by_clause", **d.praise)
+    if df.empty:
+        return []
+    title = t("praised.by_clause", d.lang)
+    takeaway = top_category_takeaway(
+        df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], d.lang), d.lang
+    )
+    return d.chart("clauses", title, takeaway, by_clause_bars(df, d.lang, "count", title, d.source))
+
+
+def _themes_slide(d: _Deck) -> list[Slide]:
+    df = d.fetch("praised_by_theme", **d.praise)
+    if df.empty:
+        return []
+    title, column = t("praised.by_theme", d.lang), "theme_en" if d.lang == "en" else "theme_pl"
+    takeaway = top_category_takeaway(df, lambda r: r[column], d.lang)
+    return d.chart("themes", title, takeaway, by_theme_bars(df, d.lang, "count", title, d.source))
+
+
+def _heatmap_slide(d: _Deck) -> list[Slide]:
+    df = d.fetch("praised_by_theme", **d.praise)
+    if df["city_id"].nunique() < 2:
+        return []  # one office's themes are already on the theme slide
+    unique = sum(len(themes_only_in(df, city)) for city in df["city_id"].unique())
+    title = t("praised.heatmap", d.lang)
+    takeaway = t("deck.unique_themes", d.lang, n=unique, total=df["theme_id"].nunique())
+    return d.chart("heatmap", title, takeaway, theme_heatmap(df, d.lang, "count", title, d.source))
+
+
+def _findings_slides(d: _Deck) -> list[Slide]:
+    """One text slide per office: what the auditors praised, in short."""
+    slides = []
+    for _, rows in d.fetch("findings_filtered", **d.praise).groupby("city_id", sort=False):
+        items = rows["text_en" if d.lang == "en" else "text_pl"].tolist()
+        bullets = items[:MAX_BULLETS]
+        if len(items) > MAX_BULLETS:
+            bullets.append(t("deck.more", d.lang, n=len(items) - MAX_BULLETS))
+        title = t("deck.findings_title", d.lang, city=rows["city_name"].iloc[0])
+        takeaway = t("deck.findings_takeaway", d.lang, n=len(rows), events=rows["audit_id"].nunique())
+        slides.append(Slide("findings", title, takeaway, d.footer, bullets=bullets))
+    return slides
+
+
+BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
+    "map": _map_slide,
+    "cycles": _cycles_slide,
+    "clauses": _clauses_slide,
+    "themes": _themes_slide,
+    "heatmap": _heatmap_slide,
+    "findings": _findings_slides,
+}
+
+
+def build_deck(
+    fetch: Fetch,
+    cities: list[str],
+    lang: str,
+    charts: tuple[str, ...] | list[str] = CHARTS,
+    as_of: dt.date | None = None,
+    size: tuple[int, int] = (1920, 1080),
+) -> list[Slide]:
+    """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`.
+
+    A chart with nothing to show for these offices (no praised items, a heatmap of one office) is left out."""
+    info = fetch("data_info").iloc[0]
+    built = format_date(info["built_at"], "day", lang)
+    deck = _Deck(
+        fetch=fetch,
+        cities=cities,
+        lang=lang,
+        as_of=as_of or dt.date.today(),
+        size=size,
+        footer=footer(fetch("sources_overview"), cities, info["built_at"], lang),
+        source=t("source_line", lang, n=int(info["count_documents"]), built=built),
+    )
+    slides = _title_slide(deck)
+    for key in CHARTS:
+        if key in charts:
+            slides += BUILDERS[key](deck)
+    return slides

@@ -1,0 +1,100 @@
+"""Export the council deck: a PowerPoint deck, a PDF handout, or each chart as PNG or SVG.
+
+Usage: python -m cityiso.export --format pptx|pdf|png|svg --out PATH [--cities ID,...] [--lang pl|en]
+       [--charts map,cycles,...] [--as-of YYYY-MM-DD] [--db PATH]
+For png and svg, PATH is a folder that receives one file per chart.
+"""
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import duckdb
+
+from cityiso import queries
+from cityiso.deck import CHARTS, Slide, build_deck
+from cityiso.exports.images import ExportUnavailable, image_bytes
+from cityiso.exports.pdf import handout_pdf
+from cityiso.exports.pptx import deck_pptx
+from cityiso.labels import LANGS
+from cityiso.paths import served_db_path
+
+FORMATS = ("pptx", "pdf", "png", "svg")
+
+
+class UsageProblem(ValueError):
+    """An argument the command cannot use; the message says which and why."""
+
+
+def _choose(raw: str | None, known: list[str], what: str) -> list[str]:
+    if not raw:
+        return known
+    chosen = [v.strip() for v in raw.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in known]
+    if unknown or not chosen:
+        given = ", ".join(unknown) if unknown else "(none)"
+        raise UsageProblem(f"unknown {what}: {given} (known: {', '.join(known)})")
+    return chosen
+
+
+def write_charts(slides: list[Slide], folder: Path, fmt: str) -> list[Path]:
+    """Each chart slide's figure as its own image file, numbered in deck order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, slide in enumerate((s for s in slides if s.figure is not None), start=1):
+        path = folder / f"{number:02d}_{slide.key}.{fmt}"
+        path.write_bytes(image_bytes(slide.figure, fmt, scale=2 if fmt == "png" else 1))
+        written.append(path)
+    return written
+
+
+def export(
+    fmt: str, out: Path, db: Path, cities: str | None, lang: str, charts: str | None, as_of: dt.date | None
+) -> list[Path]:
+    """Build the deck from the database and write it out; return the files written."""
+    if not db.exists():
+        raise UsageProblem(f"no database at {db}: build it with python -m cityiso.build")
+    with duckdb.connect(str(db), read_only=True) as con:
+        known = [r[0] for r in con.execute("select city_id from cities order by city_id").fetchall()]
+        slides = build_deck(
+            lambda name, **params: queries.run(con, name, **params),
+            _choose(cities, known, "office id(s)"),
+            lang,
+            _choose(charts, list(CHARTS), "chart(s)"),
+            as_of,
+        )
+    if fmt in ("png", "svg"):
+        return write_charts(slides, out, fmt)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(deck_pptx(slides) if fmt == "pptx" else handout_pdf(slides))
+    return [out]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cityiso.export", description=__doc__.splitlines()[0])
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument("--out", required=True, type=Path, help="file (pptx, pdf) or folder (png, svg)")
+    parser.add_argument("--cities", help="office ids, comma-separated (default: all offices)")
+    parser.add_argument("--lang", default="pl", choices=LANGS)
+    parser.add_argument("--charts", help=f"comma-separated, from {','.join(CHARTS)} (default: all)")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, help="date for the status map (default: today)")
+    parser.add_argument("--db", type=Path, default=None, help="database (default: $CITYISO_DB or data/cityiso.duckdb)")
+    args = parser.parse_args(argv)
+    try:
+        written = export(
+            args.format, args.out, args.db or served_db_path(), args.cities, args.lang, args.charts, args.as_of
+        )
+    except UsageProblem as exc:
+        print(f"cityiso.export: {exc}", file=sys.stderr)
+        return 2
+    except ExportUnavailable as exc:
+        print(f"cityiso.export: {exc}", file=sys.stderr)
+        return 3
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

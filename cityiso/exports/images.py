@@ -1,0 +1,62 @@
+"""Static chart images through Kaleido and a local Chrome or Chromium; a plain message where there is none."""
+
+import os
+import shutil
+import threading
+import warnings
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+NO_BROWSER = (
+    "Image export needs Chrome or Chromium, and none was found (looked at $BROWSER_PATH, {candidates} and PATH). "
+    "On Debian or Ubuntu: apt-get install chromium. Everything else in cityiso works without it."
+)
+
+_lock = threading.Lock()
+_server_started = False
+
+
+class ExportUnavailable(RuntimeError):
+    """No browser to render static images with, or the browser failed."""
+
+
+def find_browser() -> str | None:
+    """The Chrome/Chromium Kaleido should use: $BROWSER_PATH, Debian's chromium, or one on PATH."""
+    for candidate in (os.environ.get("BROWSER_PATH"), *CANDIDATES):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return shutil.which("chromium") or shutil.which("google-chrome")
+
+
+def _ensure_server() -> None:
+    """Point Kaleido at the browser and start its render server once per process (later images take ~0.5 s)."""
+    global _server_started
+    browser = find_browser()
+    if browser is None:
+        raise ExportUnavailable(NO_BROWSER.format(candidates=", ".join(CANDIDATES)))
+    with _lock:
+        if _server_started:
+            return
+        os.environ["BROWSER_PATH"] = browser
+        import kaleido
+
+        try:
+            kaleido.start_sync_server(silence_warnings=True)
+        except Exception as exc:  # a broken or missing browser surfaces here
+            raise ExportUnavailable(f"Chromium at {browser} could not start for image export: {exc}") from exc
+        _server_started = True
+
+
+def image_bytes(
+    fig: go.Figure, fmt: str, width: int | None = None, height: int | None = None, scale: float = 1
+) -> bytes:
+    """The figure as PNG, SVG or PDF bytes."""
+    _ensure_server()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Kaleido warns that per-call options are ignored by its server
+            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
+    except Exception as exc:
+        raise ExportUnavailable(f"image export failed: {exc}") from exc
