@@ -232,3 +232,50 @@ def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.Monke
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
     assert "./run start" in at.error[0].value
+
+
+def slide_html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "downloads"),
+    [
+        ("pl", "Rozpocznij prezentację", ["Pobierz prezentację (PPTX)", "Pobierz materiał do druku (PDF)"]),
+        ("en", "Start presenting", ["Download the deck (PPTX)", "Download the handout (PDF)"]),
+    ],
+)
+def test_presentation_setup_lists_the_slides(open_page, lang: str, start: str, downloads: list[str]) -> None:
+    at = open_page("presentation", lang=lang, cities="zabrze")
+    assert [b.label for b in at.button] == [start]
+    count = "Slajdów: 6" if lang == "pl" else "Slides: 6"
+    assert count in markdown_text(at)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels[:2] == downloads
+    assert labels[2:] == ["PNG", "SVG"] * 4  # one pair per chart slide
+
+
+def test_presenting_moves_through_the_slides(open_page) -> None:
+    at = open_page("presentation", lang="en", cities="zabrze", present="true", slide="3", as_of="2016-10-01")
+    assert "Certificates and events over time" in slide_html(at)
+    assert "Zabrze: 3rd certification cycle, valid until April 2018" in slide_html(at)
+    assert "Sources: Certyfikacja Systemu Zarządzania Jakością" in slide_html(at)
+    assert not at.multiselect and not at.date_input  # nothing to set up while presenting
+    at.button(key="next").click().run()
+    assert "Findings by ISO 9001:2015 clause" in slide_html(at)
+    at.button(key="previous").click().run()
+    at.button(key="previous").click().run()
+    assert "Status on 1 October 2016: valid: 1" in slide_html(at)
+    assert at.button(key="next").disabled is False and at.button(key="previous").disabled is False
+    at.button(key="exit").click().run()
+    assert at.title[0].value == "Presentation mode"
+
+
+def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cityiso.exports import images
+
+    monkeypatch.setattr(images, "find_browser", lambda: None)
+    at = open_page("presentation", lang="en", cities="zabrze")
+    assert any("Image export is unavailable" in w.value for w in at.warning)
+    assert not at.get("download_button")
+    assert [b.label for b in at.button] == ["Start presenting"]  # presenting still works

@@ -93,6 +93,10 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     )
     slide.update_xaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
     slide.update_yaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
+    # A slide is wide: category labels wrapped for a half-width chart go back on one line.
+    for axis in (slide.layout.xaxis, slide.layout.yaxis):
+        if axis.ticktext:
+            axis.ticktext = [str(text).replace("<br>", " ") for text in axis.ticktext]
     slide.layout.annotations = [a for a in slide.layout.annotations if a.name != "source_line"]
     for annotation in slide.layout.annotations:
         annotation.font.size = round(18 * scale)

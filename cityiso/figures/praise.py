@@ -21,6 +21,18 @@ def _value_format(measure: str) -> str:
     return ".0%" if measure == "share" else "d"
 
 
+def _value_axis(measure: str, lang: str, top: float) -> dict:
+    """The value axis: percentages for shares; whole steps for small counts (no '1 1 2 2' ticks)."""
+    axis = {"title_text": _axis_title(measure, lang), "tickformat": _value_format(measure), "gridcolor": "#E5E5E5"}
+    if measure == "count" and top <= 12:
+        axis["dtick"] = 1
+    return axis
+
+
+# From a light but visible blue, so that a count of 1 still shows against white.
+HEAT_SCALE = [[0.0, "#DCEAF7"], [1.0, "#08306B"]]
+
+
 def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
     """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office;
     customdata is (city_id, clause), with "" for findings no clause fits."""
@@ -53,7 +65,7 @@ def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source
         ticktext=[wrap(c, 28) for c in category],
         tickfont={"size": 11},
     )
-    fig.update_xaxes(title_text=_axis_title(measure, lang), tickformat=_value_format(measure), gridcolor="#E5E5E5")
+    fig.update_xaxes(**_value_axis(measure, lang, df[value].max()))
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
 
 
@@ -86,7 +98,7 @@ def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_
         ticktext=[wrap(x, 28) for x in themes],
         tickfont={"size": 11},
     )
-    fig.update_xaxes(title_text=_axis_title(measure, lang), tickformat=_value_format(measure), gridcolor="#E5E5E5")
+    fig.update_xaxes(**_value_axis(measure, lang, df[value].max()))
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(totals)), legend="top")
 
 
@@ -108,8 +120,7 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
                 "symbol": "square",
                 "size": 30,
                 "color": df[value],
-                "colorscale": "Blues",
-                "cmin": 0,
+                "colorscale": HEAT_SCALE,
                 "showscale": True,
                 "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt}
                 | ({} if measure == "share" else {"dtick": 1}),

@@ -14,6 +14,7 @@ PAGES = [
     ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, 3),
     ("city", {"pl": "Częstochowa", "en": "Częstochowa"}, 1),
     ("sources", {"pl": "Źródła i metodologia", "en": "Sources and method"}, 0),
+    ("presentation", {"pl": "Tryb prezentacji", "en": "Presentation mode"}, 0),
 ]
 
 
@@ -118,3 +119,41 @@ def test_downloads_a_table_as_csv(page, server: str) -> None:
     text = download.value.path().read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("finding_id,audit_id,city_id,kind,voice,clause")
     assert len(text.splitlines()) >= 37
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_presenting_a_deck_full_screen(page, server: str, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, server, "presentation", lang="en", cities="zabrze", as_of="2016-10-01", screen=f"{width}x{height}")
+    page.get_by_role("button", name="Start presenting").click()
+    title = page.locator(".slide-title")
+    expect(title).to_have_text("ISO certification: Zabrze")
+    expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
+    assert page.locator("[data-testid='stMultiSelect']").count() == 0
+    page.get_by_role("button", name="▶").click()
+    expect(title).to_have_text("Offices' certification status")
+    page.get_by_role("button", name="▶").click()
+    expect(title).to_have_text("Certificates and events over time")
+    expect(page.locator(".slide-takeaway")).to_have_text("Zabrze: 3rd certification cycle, valid until April 2018")
+    page.wait_for_selector(".js-plotly-plot")
+    assert "Sources:" in page.locator(".slide-footer").inner_text()
+    screenshot(page, f"presentation_slide3_en_{width}x{height}")
+    page.get_by_role("button", name="◀").click()
+    expect(title).to_have_text("Offices' certification status")
+    wait_for_url(page, "slide=2")
+    page.get_by_role("button", name="✕").click()
+    expect(page.locator("h1").first).to_have_text("Presentation mode")
+
+
+@pytest.mark.browser
+def test_downloading_the_deck(page, server: str) -> None:
+    from pptx import Presentation
+
+    open_page(page, server, "presentation", lang="pl", cities="zabrze,legionowo")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Pobierz prezentację (PPTX)").click()
+    assert download.value.suggested_filename == "cityiso_zabrze_legionowo_pl.pptx"
+    deck = Presentation(str(download.value.path()))
+    assert len(deck.slides) == 8  # title, map, cycles, clauses, themes, heatmap, one findings slide per office
+    assert deck.slides[0].shapes[0].text_frame.text == "Certyfikacja ISO: Legionowo, Zabrze"

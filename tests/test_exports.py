@@ -1,0 +1,110 @@
+"""Exports from the curated data, re-opened: the PPTX deck, the PDF handout, chart images and the command line."""
+
+import io
+import unicodedata
+from pathlib import Path
+
+import duckdb
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from cityiso import export
+from cityiso.deck import build_deck
+from cityiso.exports import images
+from cityiso.queries import run
+
+needs_browser = pytest.mark.skipif(
+    images.find_browser() is None, reason="no Chrome/Chromium for Kaleido: apt-get install chromium"
+)
+
+
+@pytest.fixture(scope="module")
+def slides(real_con: duckdb.DuckDBPyConnection) -> list:
+    return build_deck(lambda name, **p: run(real_con, name, **p), ["czestochowa", "zabrze"], "pl")
+
+
+def shape_text(slide, name: str) -> str:
+    return next(s for s in slide.shapes if s.name == name).text_frame.text
+
+
+@needs_browser
+def test_pptx_has_every_slide_with_title_takeaway_footer_and_charts(slides: list) -> None:
+    from cityiso.exports.pptx import deck_pptx
+
+    deck = Presentation(io.BytesIO(deck_pptx(slides)))
+    assert len(deck.slides) == len(slides) == 8
+    for pptx_slide, slide in zip(deck.slides, slides, strict=True):
+        assert shape_text(pptx_slide, "title") == slide.title
+        assert shape_text(pptx_slide, "takeaway") == slide.takeaway
+        assert shape_text(pptx_slide, "footer") == slide.footer
+        pictures = [s for s in pptx_slide.shapes if s.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+        assert len(pictures) == (1 if slide.figure is not None else 0), slide.title
+        if pictures:
+            assert pictures[0].image.size[0] >= 3000  # rendered at twice the slide's pixel size: sharp
+
+
+@needs_browser
+def test_pdf_handout_has_a_page_per_slide_with_its_text(slides: list) -> None:
+    from cityiso.exports.pdf import handout_pdf
+
+    reader = PdfReader(io.BytesIO(handout_pdf(slides)))
+    assert len(reader.pages) == len(slides)
+    # Chromium's PDF sets "fi" as a ligature; NFKC turns it back into two letters.
+    texts = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
+    for text, slide in zip(texts, slides, strict=True):
+        assert slide.title.split(":")[0] in text
+    assert "Zabrze: 3. cykl certyfikacji, ważny do kwietnia 2018" in texts[2]
+    assert reader.metadata.title == slides[0].title
+
+
+@needs_browser
+def test_command_line_writes_each_format(real_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    deck = tmp_path / "deck.pptx"
+    assert (
+        export.main(
+            ["--format", "pptx", "--out", str(deck), "--cities", "zabrze", "--lang", "en", "--db", str(real_db)]
+        )
+        == 0
+    )
+    assert len(Presentation(str(deck)).slides) == 6
+    assert (
+        export.main(["--format", "pdf", "--out", str(tmp_path / "h.pdf"), "--db", str(real_db), "--charts", "cycles"])
+        == 0
+    )
+    assert len(PdfReader(str(tmp_path / "h.pdf")).pages) == 2
+    for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
+        folder = tmp_path / fmt
+        assert export.main(["--format", fmt, "--out", str(folder), "--cities", "legionowo", "--db", str(real_db)]) == 0
+        files = sorted(p.name for p in folder.iterdir())
+        assert files == [f"01_map.{fmt}", f"02_cycles.{fmt}", f"03_clauses.{fmt}", f"04_themes.{fmt}"]
+        assert all(magic in (folder / f).read_bytes()[:200] for f in files)
+    assert "wrote" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--cities", "warszawa"], "unknown office id(s): warszawa"),
+        (["--charts", "pie"], "unknown chart(s): pie"),
+    ],
+)
+def test_command_line_names_a_bad_argument(real_db: Path, tmp_path: Path, capsys, args: list, message: str) -> None:
+    code = export.main(["--format", "pptx", "--out", str(tmp_path / "x.pptx"), "--db", str(real_db), *args])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_command_line_without_database(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    code = export.main(["--format", "pdf", "--out", str(tmp_path / "x.pdf"), "--db", str(tmp_path / "none.duckdb")])
+    assert code == 2
+    assert "python -m cityiso.build" in capsys.readouterr().err
+
+
+def test_without_a_browser_the_command_says_so(real_db: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(images, "find_browser", lambda: None)
+    code = export.main(["--format", "png", "--out", str(tmp_path / "png"), "--db", str(real_db)])
+    assert code == 3
+    err = capsys.readouterr().err
+    assert "Image export needs Chrome or Chromium" in err and "apt-get install chromium" in err
