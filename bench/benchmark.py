@@ -31,6 +31,34 @@ def timed(action, repeat: int) -> float:
     return statistics.median(samples)
 
 
+def export_timings(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The deck for all offices: building it, then the PPTX and the PDF (Kaleido started by the first image)."""
+    from cityiso.deck import build_deck
+    from cityiso.exports.images import find_browser, image_bytes
+    from cityiso.exports.pdf import handout_pdf
+    from cityiso.exports.pptx import deck_pptx
+
+    cities = [r[0] for r in con.execute("select city_id from cities").fetchall()]
+    slides = build_deck(lambda name, **p: run(con, name, **p), cities, "pl")
+    rows = [
+        (
+            f"deck for all offices ({len(slides)} slides), built, median of 5",
+            f"{timed(lambda: build_deck(lambda name, **p: run(con, name, **p), cities, 'pl'), 5):.0f} ms",
+        )
+    ]
+    if find_browser() is None:
+        return [*rows, ("exports", "skipped: no Chromium")]
+    rows.append(
+        (
+            "first chart image (starts Chromium for Kaleido)",
+            f"{timed(lambda: image_bytes(slides[1].figure, 'png'), 1):.0f} ms",
+        )
+    )
+    rows.append(("PPTX deck for all offices, median of 3", f"{timed(lambda: deck_pptx(slides), 3) / 1000:.1f} s"))
+    rows.append(("PDF handout for all offices, median of 3", f"{timed(lambda: handout_pdf(slides), 3) / 1000:.1f} s"))
+    return rows
+
+
 def main() -> None:
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,6 +83,7 @@ def main() -> None:
             rows.append(
                 (f"query {name}, median of 50", f"{timed(lambda n=name, p=params: run(con, n, **p), 50):.1f} ms")
             )
+        rows += export_timings(con)
         con.close()
 
         os.environ["CITYISO_DB"] = str(db)
