@@ -12,6 +12,7 @@ from cityiso.exports.pptx import deck_pptx
 from cityiso.labels import t
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SLIDE_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], header, [data-testid='stToolbar'],
 [data-testid='stDecoration'] {display: none !important;}
@@ -71,23 +72,19 @@ def downloads(slides: list, cities: list[str]) -> None:
         st.warning(t("present.no_browser", lang, reason="Chromium (apt-get install chromium)"))
         return
     name = f"cityiso_{'_'.join(cities)}_{lang}"
-    left, right = st.columns(2)
-    left.download_button(
-        t("present.download_pptx", lang),
-        data=lambda: deck_pptx(slides),
-        file_name=f"{name}.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        icon=":material/co_present:",
-        key="download_pptx",
-    )
-    right.download_button(
-        t("present.download_pdf", lang),
-        data=lambda: handout_pdf(slides),
-        file_name=f"{name}.pdf",
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        key="download_pdf",
-    )
+    documents = [
+        ("present.download_pptx", deck_pptx, "pptx", PPTX_MIME, ":material/co_present:"),
+        ("present.download_pdf", handout_pdf, "pdf", "application/pdf", ":material/picture_as_pdf:"),
+    ]
+    for column, (label, render, ext, mime, icon) in zip(st.columns(2), documents, strict=True):
+        column.download_button(
+            t(label, lang),
+            data=lambda r=render: r(slides),
+            file_name=f"{name}.{ext}",
+            mime=mime,
+            icon=icon,
+            key=f"download_{ext}",
+        )
     with st.expander(f"{t('present.charts_png', lang)} · {t('present.charts_svg', lang)}"):
         for i, slide in enumerate(s for s in slides if s.figure is not None):
             title, png, svg = st.columns([6, 1, 1], vertical_alignment="center")

@@ -168,6 +168,14 @@ create table build_info (
     data_sha256 text not null           -- of every curated file and document, in order
 );
 
+-- The last day of the period a date stands for: the date itself, its month's or its year's last day.
+create macro period_end(d, precision) as
+    case precision
+        when 'year' then make_date(year(d), 12, 31)
+        when 'month' then last_day(d)
+        else d
+    end;
+
 -- One row per certificate: when the evidence shows it valid. The loose window runs from the earliest
 -- possible start to the latest possible end of the dated evidence (issue, expiry, events on it); the
 -- sure window only over what exact, non-inferred dates prove. Both stop at the edition's transition
@@ -178,11 +186,7 @@ with event_periods as (
         certificate_id,
         is_inferred,
         audit_on as period_start,
-        case audit_on_precision
-            when 'year' then make_date(year(audit_on), 12, 31)
-            when 'month' then last_day(audit_on)
-            else audit_on
-        end as period_end
+        period_end(audit_on, audit_on_precision) as period_end
     from audits
     where certificate_id is not null and audit_on is not null and not is_planned
 ),
@@ -207,16 +211,8 @@ certificate_periods as (
         c.valid_until,
         c.valid_until_is_inferred,
         s.transition_ends_on,
-        case c.issued_on_precision
-            when 'year' then make_date(year(c.issued_on), 12, 31)
-            when 'month' then last_day(c.issued_on)
-            else c.issued_on
-        end as issued_end,
-        case c.valid_until_precision
-            when 'year' then make_date(year(c.valid_until), 12, 31)
-            when 'month' then last_day(c.valid_until)
-            else c.valid_until
-        end as valid_until_end
+        period_end(c.issued_on, c.issued_on_precision) as issued_end,
+        period_end(c.valid_until, c.valid_until_precision) as valid_until_end
     from certificates as c
     inner join standards as s on s.standard_id = c.standard_id
 )

@@ -172,6 +172,14 @@ CASES = [
         "2018-09-15",
     ),
     (
+        "issued-before-edition",
+        replace_in("certificates.csv", 'ISO 9001,iso9001-2008,"The text', 'ISO 9001,iso9001-2015,"The text'),
+        "certificates.csv",
+        6,
+        "issued_on",
+        "is before ISO 9001:2015 was published (2015-09)",
+    ),
+    (
         "missing-column",
         replace_in("cities.csv", "city_id,name,", "city_id,nazwa,"),
         "cities.csv",

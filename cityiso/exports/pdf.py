@@ -7,7 +7,7 @@ from pypdf import PdfReader, PdfWriter
 
 from cityiso.deck import Slide
 from cityiso.exports.images import image_bytes
-from cityiso.figures.common import FONT, wrap
+from cityiso.figures.common import FONT, note_below, wrap
 
 PAGE = (1600, 900)
 
@@ -49,18 +49,7 @@ def _page_figure(slide: Slide) -> go.Figure:
             showarrow=False,
             font={"size": 22},
         )
-    fig.add_annotation(
-        text=slide.footer,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-60,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font={"size": 13, "color": "#555555"},
-    )
+    note_below(fig, slide.footer, 60, 13, name="footer")
     return fig
 
 

@@ -48,20 +48,25 @@ def frame(
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     # The source line sits in the bottom margin, below the axis title, whatever the plot's height.
+    note_below(fig, source_line, bottom - 18, 11, name="source_line")
+    return fig
+
+
+def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "") -> None:
+    """A line of small grey text `depth` pixels below the plot area, at its left edge."""
     fig.add_annotation(
-        text=source_line,
+        text=text,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-(bottom - 18),
+        yshift=-depth,
         showarrow=False,
         xanchor="left",
         yanchor="top",
-        font={"size": 11, "color": "#555555"},
-        name="source_line",
+        font={"size": size, "color": "#555555"},
+        name=name,
     )
-    return fig
 
 
 def wrap(text: str, width: int = 70) -> str:

@@ -33,73 +33,64 @@ def _value_axis(measure: str, lang: str, top: float) -> dict:
 HEAT_SCALE = [[0.0, "#DCEAF7"], [1.0, "#08306B"]]
 
 
+def _office_bars(
+    fig: go.Figure, df: pd.DataFrame, rows_of: list[str], keys: list[list], measure: str, lang: str
+) -> None:
+    """One horizontal bar trace per office, rows named by `rows_of`, customdata `keys` (what a selection returns)."""
+    value = _value_column(measure)
+    labelled = df.assign(row_label=rows_of, key=keys)
+    cities = list(dict.fromkeys(df["city_name"]))
+    for city, rows in labelled.groupby("city_name", sort=False):
+        fig.add_trace(
+            go.Bar(
+                y=rows["row_label"],
+                x=rows[value],
+                orientation="h",
+                name=city,
+                marker_color=color_for(city, cities),
+                customdata=rows["key"].tolist(),
+                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(**_value_axis(measure, lang, df[value].max()))
+
+
+def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
+    """Rows in the given order, top to bottom, labels wrapped for a half-width chart."""
+    fig.update_yaxes(
+        title_text=title,
+        categoryorder="array",
+        categoryarray=order[::-1],
+        tickvals=order,
+        ticktext=[wrap(c, 28) for c in order],
+        tickfont={"size": 11},
+    )
+
+
 def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
     """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office;
     customdata is (city_id, clause), with "" for findings no clause fits."""
     fig = go.Figure()
-    value = _value_column(measure)
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
     labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
     category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
-    cities = list(dict.fromkeys(df["city_name"]))
-    for city, rows in df.groupby("city_name", sort=False):
-        fig.add_trace(
-            go.Bar(
-                y=[labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in rows["clause"]],
-                x=rows[value],
-                orientation="h",
-                name=city,
-                marker_color=color_for(city, cities),
-                customdata=[
-                    [cid, "" if pd.isna(c) else int(c)] for cid, c in zip(rows["city_id"], rows["clause"], strict=True)
-                ],
-                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(
-        title_text=t("clause", lang),
-        categoryorder="array",
-        categoryarray=category[::-1],
-        tickvals=category,
-        ticktext=[wrap(c, 28) for c in category],
-        tickfont={"size": 11},
-    )
-    fig.update_xaxes(**_value_axis(measure, lang, df[value].max()))
+    rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
+    keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["city_id"], df["clause"], strict=True)]
+    _office_bars(fig, df, rows_of, keys, measure, lang)
+    _category_axis(fig, t("clause", lang), category)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
 
 
 def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
-    """Horizontal grouped bars: one row per theme, one bar per office; customdata is (city_id, theme_id)."""
+    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office;
+    customdata is (city_id, theme_id)."""
     fig = go.Figure()
-    value = _value_column(measure)
     label = "theme_en" if lang == "en" else "theme_pl"
-    totals = df.groupby(label)[value].sum().sort_values()
-    cities = list(dict.fromkeys(df["city_name"]))
-    for city, rows in df.groupby("city_name", sort=False):
-        fig.add_trace(
-            go.Bar(
-                y=rows[label],
-                x=rows[value],
-                orientation="h",
-                name=city,
-                marker_color=color_for(city, cities),
-                customdata=rows[["city_id", "theme_id"]].to_numpy().tolist(),
-                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="group")
-    themes = list(totals.index)
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=themes,
-        title_text=t("theme", lang),
-        tickvals=themes,
-        ticktext=[wrap(x, 28) for x in themes],
-        tickfont={"size": 11},
-    )
-    fig.update_xaxes(**_value_axis(measure, lang, df[value].max()))
-    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(totals)), legend="top")
+    themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
+    _office_bars(fig, df, df[label].tolist(), df[["city_id", "theme_id"]].to_numpy().tolist(), measure, lang)
+    _category_axis(fig, t("theme", lang), themes)
+    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
 
 
 def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:

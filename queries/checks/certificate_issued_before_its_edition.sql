@@ -3,11 +3,7 @@ with issued as (
     select
         certificate_id,
         standard_id,
-        case issued_on_precision
-            when 'year' then make_date(year(issued_on), 12, 31)
-            when 'month' then last_day(issued_on)
-            else issued_on
-        end as issued_by
+        period_end(issued_on, issued_on_precision) as issued_by
     from certificates
     where issued_on is not null
 )

@@ -130,7 +130,7 @@ def test_presenting_a_deck_full_screen(page, server: str, width: int, height: in
     title = page.locator(".slide-title")
     expect(title).to_have_text("ISO certification: Zabrze")
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
-    assert page.locator("[data-testid='stMultiSelect']").count() == 0
+    expect(page.locator("[data-testid='stMultiSelect']")).to_have_count(0)  # the setup widgets are gone
     page.get_by_role("button", name="▶").click()
     expect(title).to_have_text("Offices' certification status")
     page.get_by_role("button", name="▶").click()
