@@ -245,7 +245,13 @@ def slide_html(at: AppTest) -> str:
         ("en", "Start presenting", ["Download the deck (PPTX)", "Download the handout (PDF)"]),
     ],
 )
-def test_presentation_setup_lists_the_slides(open_page, lang: str, start: str, downloads: list[str]) -> None:
+def test_presentation_setup_lists_the_slides(
+    open_page, monkeypatch: pytest.MonkeyPatch, lang: str, start: str, downloads: list[str]
+) -> None:
+    from cityiso.exports import images
+
+    # The buttons render images only when clicked, so any browser path will do to show them.
+    monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
     at = open_page("presentation", lang=lang, cities="zabrze")
     assert [b.label for b in at.button] == [start]
     count = "Slajdów: 6" if lang == "pl" else "Slides: 6"
