@@ -28,11 +28,6 @@ def _served() -> tuple[str, float]:
     return str(path), path.stat().st_mtime
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """The cached read-only connection to the served database."""
-    return _connection(*_served())
-
-
 @st.cache_data(max_entries=256, show_spinner=False)
 def _fetch(db_path: str, db_mtime: float, name: str, params: tuple) -> pd.DataFrame:
     bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}

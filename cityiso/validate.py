@@ -50,11 +50,17 @@ class Dataset:
     documents: dict[str, str]  # source_id -> text of the document
     problems: list[Problem]
     unreadable: set[str] = field(default_factory=set)  # files whose rows could not be read at all
+    by_key: dict[str, dict[str, Row]] = field(default_factory=dict)  # table -> key -> its first row
+    first_with: dict[tuple[str, str], dict[str, Row]] = field(default_factory=dict)  # (table, column) -> value -> row
+
+    def row(self, table: str, record_id: str | None) -> Row | None:
+        """The (first) row of a table with this key, or None."""
+        return self.by_key.get(table, {}).get(record_id) if record_id else None
 
     def line_of(self, table: str, record_id: str) -> int:
         """The line where a record stands in its file, or 0 when it is not found."""
-        key = TABLES_BY_NAME[table].key
-        return next((r.line for r in self.rows.get(table, []) if r.raw.get(key) == record_id), 0)
+        row = self.row(table, record_id)
+        return row.line if row else 0
 
 
 def read_dataset(data_dir: Path) -> Dataset:
@@ -66,7 +72,12 @@ def read_dataset(data_dir: Path) -> Dataset:
         if rows is None:
             ds.unreadable.add(table.name)
         ds.rows[table.name] = rows or []
-    keys = {t.name: {r.raw[t.key] for r in ds.rows[t.name] if r.raw.get(t.key)} for t in TABLES if t.key}
+    for t in TABLES:
+        if t.key:
+            ds.by_key[t.name] = {}
+            for r in ds.rows[t.name]:
+                ds.by_key[t.name].setdefault(r.raw.get(t.key), r)
+    keys = {name: set(rows) - {None, ""} for name, rows in ds.by_key.items()}
     _read_documents(ds)
     for table in TABLES:
         for row in ds.rows[table.name]:
@@ -206,20 +217,19 @@ def _convert(column: Column, text: str, keys: dict[str, set[str]]):
 
 def _check_unique(ds: Dataset, table: Table, row: Row, problem) -> None:
     for column in table.columns:
-        if not (column.unique or column.name == table.key) or not row.raw[column.name]:
+        value = row.raw[column.name]
+        if not (column.unique or column.name == table.key) or not value:
             continue
-        earlier = next(
-            (r for r in ds.rows[table.name] if r is not row and r.raw[column.name] == row.raw[column.name]), None
-        )
-        if earlier is not None and earlier.line < row.line:
-            problem(column.name, f"'{row.raw[column.name]}' is used already on line {earlier.line}")
+        first = ds.first_with.setdefault((table.name, column.name), {}).setdefault(value, row)
+        if first is not row:
+            problem(column.name, f"'{value}' is used already on line {first.line}")
 
 
 def _quote_document(ds: Dataset, table: Table, row: Row) -> tuple[str | None, str | None]:
     """The source id a row's quote comes from and the document's text (None where it cannot be told)."""
     if isinstance(table.quote_source, tuple):
         column, parent = table.quote_source
-        parent_row = next((r for r in ds.rows[parent] if r.raw[TABLES_BY_NAME[parent].key] == row.raw[column]), None)
+        parent_row = ds.row(parent, row.raw[column])
         source_id = parent_row.raw.get("source_id") if parent_row else None
     else:
         source_id = row.raw.get(table.quote_source) if table.quote_source else None
@@ -320,7 +330,7 @@ def _add_derived(ds: Dataset, table: Table, row: Row) -> None:
             flag = INFERRED_FLAG_NAMES.get((table.name, prefix), f"{prefix}_is_inferred")
             row.values[flag] = bool(row.raw[column.name])
     if table.name == "findings":
-        audit = next((r for r in ds.rows["audits"] if r.raw["audit_id"] == row.raw["audit_id"]), None)
+        audit = ds.row("audits", row.raw["audit_id"])
         row.values["city_id"] = audit.raw["city_id"] if audit else None
     if table.name == "sources":
         row.values["text"] = ds.documents.get(row.raw["source_id"])
