@@ -95,6 +95,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "include_undated": ("Uwzględnij zdarzenia bez daty", "Include undated events"),
     "voice": ("Kto to mówi", "Who says it"),
     "finding_kind": ("Rodzaj ustalenia", "Kind of finding"),
+    "findings_status": ("Ustalenia w źródle", "Findings in the source"),
     "clause": ("Rozdział ISO 9001:2015", "ISO 9001:2015 clause"),
     "theme": ("Temat", "Theme"),
     "office": ("Urząd", "Office"),

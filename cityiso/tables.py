@@ -16,7 +16,7 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("kind", lang): [code_label("event_kind", k, lang) for k in events["kind"]],
             t("body", lang): events["body_short_name"].fillna("—"),
             t("standard", lang): events["standard"].fillna("—"),
-            t("finding_kind", lang): [code_label("findings_status", s, lang) for s in events["findings_status"]],
+            t("findings_status", lang): [code_label("findings_status", s, lang) for s in events["findings_status"]],
             t("quote", lang): events["quote"],
             t("source", lang): events["source_file"],
             t("note", lang): events["note"].fillna(""),

@@ -53,16 +53,17 @@ def frame(
 
 
 def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "") -> None:
-    """A line of small grey text `depth` pixels below the plot area, at its left edge."""
+    """A line of small grey text `depth` pixels below the plot area, ending at its right edge: it runs left
+    over the empty corner under the category labels instead of past the chart's edge."""
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
-        x=0,
+        x=1,
         y=0,
         yshift=-depth,
         showarrow=False,
-        xanchor="left",
+        xanchor="right",
         yanchor="top",
         font={"size": size, "color": "#555555"},
         name=name,
