@@ -24,7 +24,7 @@ def test_contract_columns_exist(real_con: duckdb.DuckDBPyConnection, table: str)
 
 
 def test_contract_types_and_values(real_con: duckdb.DuckDBPyConnection) -> None:
-    types = dict(real_con.execute("select column_name, data_type from (describe audits)").fetchall())
+    types = dict(real_con.execute("select column_name, column_type from (describe audits)").fetchall())
     assert types["audit_on"] == "DATE" and types["is_planned"] == "BOOLEAN"
     assert real_con.execute("select distinct edition from standards order by 1").fetchall() == [
         ("2000",),
