@@ -15,7 +15,7 @@ from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, format_date, t
 from cityiso.paths import DATA_DIR
-from cityiso.vocabulary import VOICES
+from cityiso.queries import findings_filters
 
 CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
@@ -99,14 +99,7 @@ class _Deck:
     @property
     def praise(self) -> dict:
         """Filters for every praised item of the chosen offices, whoever said it, dated or not."""
-        return dict(
-            cities=self.cities,
-            kinds=["praise"],
-            voices=list(VOICES),
-            year_from=1900,
-            year_to=2100,
-            include_undated=True,
-        )
+        return findings_filters(self.cities)
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
         return [Slide(key, title, takeaway, self.footer, for_slide(fig, *self.size))]

@@ -7,6 +7,10 @@ import duckdb
 import pandas as pd
 
 from cityiso.paths import QUERIES_DIR
+from cityiso.vocabulary import VOICES
+
+# Year bounds that let every dated event through.
+ALL_YEARS = (1, 9999)
 
 
 @cache
@@ -22,6 +26,25 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run a named query on its own cursor and return its rows."""
     with con.cursor() as cur:
         return cur.execute(sql_text(name), params or None).df()
+
+
+def findings_filters(
+    cities: list[str],
+    kinds: list[str] | tuple[str, ...] = ("praise",),
+    voices: list[str] | tuple[str, ...] = tuple(VOICES),
+    years: tuple[int, int] = ALL_YEARS,
+    include_undated: bool = True,
+) -> dict:
+    """The parameters of the findings queries (findings_filtered, praised_by_clause, praised_by_theme);
+    by default every praised item of the offices, whoever said it, dated or not."""
+    return dict(
+        cities=list(cities),
+        kinds=list(kinds),
+        voices=list(voices),
+        year_from=years[0],
+        year_to=years[1],
+        include_undated=include_undated,
+    )
 
 
 def check_files(queries_dir: Path = QUERIES_DIR) -> list[Path]:

@@ -5,8 +5,9 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, code_label, format_date, t
+from cityiso.queries import findings_filters
 from cityiso.tables import certificates_table, events_table
-from cityiso.vocabulary import FINDING_KINDS, VOICES
+from cityiso.vocabulary import FINDING_KINDS
 
 lang = ui.lang()
 names = ui.city_names()
@@ -35,15 +36,7 @@ st.subheader(t("city.events", lang))
 st.dataframe(events_table(events, lang).drop(columns=[t("office", lang)]), hide_index=True)
 
 st.subheader(t("city.findings", lang))
-findings = ui.data_or_stop(
-    "findings_filtered",
-    cities=[city_id],
-    kinds=list(FINDING_KINDS),
-    voices=list(VOICES),
-    year_from=1990,
-    year_to=2100,
-    include_undated=True,
-)
+findings = ui.data_or_stop("findings_filtered", **findings_filters([city_id], kinds=tuple(FINDING_KINDS)))
 if findings.empty:
     st.info(t("city.no_findings", lang))
 text = "text_en" if lang == "en" else "text_pl"

@@ -7,8 +7,8 @@ from cityiso.comparison import themes_only_in
 from cityiso.figures.praise import by_clause_bars, by_theme_bars
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import t
+from cityiso.queries import findings_filters
 from cityiso.tables import certificates_table
-from cityiso.vocabulary import VOICES
 
 lang = ui.lang()
 st.title(t("compare.title", lang))
@@ -25,7 +25,7 @@ events = ui.data_or_stop("events", cities=cities)
 transitions = ui.data_or_stop("edition_transitions")
 ui.chart(certification_timeline(spans, events, transitions, lang, source), "compare_timeline", "compare_cycles")
 
-praise = dict(cities=cities, kinds=["praise"], voices=list(VOICES), year_from=1990, year_to=2100, include_undated=True)
+praise = findings_filters(cities)
 by_clause = ui.data_or_stop("praised_by_clause", **praise)
 by_theme = ui.data_or_stop("praised_by_theme", **praise)
 left, right = st.columns(2)

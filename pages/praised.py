@@ -5,6 +5,7 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import code_label, t
+from cityiso.queries import findings_filters
 from cityiso.selection import findings_behind, selected_points
 from cityiso.tables import findings_table
 from cityiso.vocabulary import FINDING_KINDS, VOICES
@@ -45,7 +46,7 @@ with st.container(border=True):
         undated = st.toggle(t("include_undated", lang), key="undated")
         urlstate.write("undated", str(undated).lower())
 
-filters = dict(cities=cities, kinds=kinds, voices=voices, year_from=years[0], year_to=years[1], include_undated=undated)
+filters = findings_filters(cities, kinds, voices, years, undated)
 findings = ui.data_or_stop("findings_filtered", **filters)
 if not cities or findings.empty:
     st.info(t("nothing_found", lang) if cities else t("none_selected", lang))

@@ -113,3 +113,23 @@ def test_certificate_spans_hold_other_families(fixture_con: duckdb.DuckDBPyConne
 def test_unknown_query_name_is_a_clear_error(fixture_con: duckdb.DuckDBPyConnection) -> None:
     with pytest.raises(KeyError, match="no query named 'nope'"):
         run(fixture_con, "nope")
+
+
+def test_findings_filters_default_to_every_praised_item() -> None:
+    from cityiso.queries import ALL_YEARS, findings_filters
+
+    assert findings_filters(["alpha"]) == {
+        "cities": ["alpha"],
+        "kinds": ["praise"],
+        "voices": ["auditor", "certification_body", "office"],
+        "year_from": ALL_YEARS[0],
+        "year_to": ALL_YEARS[1],
+        "include_undated": True,
+    }
+
+
+def test_findings_filters_feed_the_findings_queries(fixture_con: duckdb.DuckDBPyConnection) -> None:
+    from cityiso.queries import findings_filters
+
+    df = run(fixture_con, "findings_filtered", **findings_filters(BOTH, kinds=("praise", "observation")))
+    assert list(df["finding_id"]) == ["f1", "f2", "f3", "f4", "f5"]
