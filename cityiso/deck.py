@@ -14,7 +14,6 @@ from cityiso.figures.overview import outline_rings, status_map
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, format_date, t
-from cityiso.paths import DATA_DIR
 from cityiso.queries import findings_filters
 
 CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
@@ -124,7 +123,7 @@ def _map_slide(d: _Deck) -> list[Slide]:
     status = status[status["city_id"].isin(d.cities)]
     when = format_date(d.as_of, "day", d.lang)
     parts = ", ".join(f"{t('status.' + s, d.lang)}: {n}" for s, n in status["status"].value_counts().items())
-    rings = outline_rings(DATA_DIR / "geo" / "poland_outline.geojson")
+    rings = outline_rings()
     fig = status_map(status, rings, d.lang, when, d.source)
     return d.chart("map", t("overview.map", d.lang), t("deck.status_counts", d.lang, date=when, parts=parts), fig)
 

@@ -7,6 +7,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DB = DATA_DIR / "cityiso.duckdb"
+POLAND_OUTLINE = DATA_DIR / "geo" / "poland_outline.geojson"
 
 
 def served_db_path() -> Path:

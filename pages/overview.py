@@ -5,7 +5,6 @@ import streamlit as st
 from cityiso import ui
 from cityiso.figures.overview import outline_rings, status_map, yearly_activity
 from cityiso.labels import format_date, t
-from cityiso.paths import DATA_DIR
 from cityiso.tables import events_table
 
 lang = ui.lang()
@@ -31,7 +30,7 @@ c4.metric(t("overview.praised", lang), int(offices["count_praised"].sum()))
 
 left, right = st.columns([5, 6])
 with left:
-    rings = outline_rings(DATA_DIR / "geo" / "poland_outline.geojson")
+    rings = outline_rings()
     ui.chart(status_map(status, rings, lang, format_date(as_of, "day", lang), source), "map", "status_map")
 with right:
     praised = ui.data_or_stop("praised_per_year_by_clause", cities=everyone)

@@ -8,7 +8,6 @@ import pytest
 from cityiso.figures.overview import outline_rings, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
-from cityiso.paths import DATA_DIR
 from cityiso.queries import run
 
 SOURCE = "Źródło: test"
@@ -89,7 +88,7 @@ def test_timeline_colours_by_body(fixture_con) -> None:
 
 def test_status_map_places_offices_on_poland(fixture_con) -> None:
     status = run(fixture_con, "office_status_on_date", as_of=dt.date(2018, 6, 1))
-    rings = outline_rings(DATA_DIR / "geo" / "poland_outline.geojson")
+    rings = outline_rings()
     fig = status_map(status, rings, "en", "1 June 2018", SOURCE)
     outline = [t for t in fig.data if t.name == "outline"]
     assert outline and all(14 < x < 24.2 for x in outline[0].x)

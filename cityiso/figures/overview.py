@@ -1,6 +1,7 @@
 """Overview figures: the map of offices by status, and activity by year."""
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -8,26 +9,26 @@ import plotly.graph_objects as go
 
 from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, wrap
 from cityiso.labels import clause_label, format_date, t
+from cityiso.paths import POLAND_OUTLINE
 
 STATUS_ORDER = ("valid", "approximate", "expired", "unknown")
 # Poland spans about 49-55 N: at 52 N a degree of longitude is cos(52°) ≈ 0.62 of a degree of latitude.
 LAT_STRETCH = 1 / 0.616
 
 
-def outline_rings(geojson_path: Path) -> list[list[list[float]]]:
-    """The outer rings of a GeoJSON's (multi)polygons, as lists of [lon, lat]."""
+@cache
+def outline_rings(geojson_path: Path = POLAND_OUTLINE) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """The outer rings of a GeoJSON's (multi)polygons as (lon, lat) points; read once per process."""
     data = json.loads(Path(geojson_path).read_text(encoding="utf-8"))
     rings = []
     for feature in data["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        rings.extend(polygon[0] for polygon in polygons)
-    return rings
+        rings.extend(tuple(tuple(point) for point in polygon[0]) for polygon in polygons)
+    return tuple(rings)
 
 
-def status_map(
-    status: pd.DataFrame, rings: list[list[list[float]]], lang: str, as_of_label: str, source_line: str
-) -> go.Figure:
+def status_map(status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str) -> go.Figure:
     """Each office placed on an outline of Poland, coloured by its certification status."""
     fig = go.Figure()
     for ring in rings:
