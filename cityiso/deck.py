@@ -13,7 +13,7 @@ from cityiso.figures.common import for_slide
 from cityiso.figures.overview import outline_rings, status_map
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, format_date, t
+from cityiso.labels import clause_label, format_date, localized, t
 from cityiso.queries import findings_filters
 
 CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
@@ -150,7 +150,7 @@ def _themes_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
     if df.empty:
         return []
-    title, column = t("praised.by_theme", d.lang), "theme_en" if d.lang == "en" else "theme_pl"
+    title, column = t("praised.by_theme", d.lang), localized("theme", d.lang)
     takeaway = top_category_takeaway(df, lambda r: r[column], d.lang)
     return d.chart("themes", title, takeaway, by_theme_bars(df, d.lang, "count", title, d.source))
 
@@ -169,7 +169,7 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     """One text slide per office: what the auditors praised, in short."""
     slides = []
     for _, rows in d.fetch("findings_filtered", **d.praise).groupby("city_id", sort=False):
-        items = rows["text_en" if d.lang == "en" else "text_pl"].tolist()
+        items = rows[localized("text", d.lang)].tolist()
         bullets = items[:MAX_BULLETS]
         if len(items) > MAX_BULLETS:
             bullets.append(t("deck.more", d.lang, n=len(items) - MAX_BULLETS))

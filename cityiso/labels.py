@@ -310,6 +310,11 @@ def t(key: str, lang: str, /, **values) -> str:
     return text.format(**values) if values else text
 
 
+def localized(column: str, lang: str) -> str:
+    """The column holding a data label in the language: localized('theme', 'en') is 'theme_en'."""
+    return f"{column}_en" if lang == "en" else f"{column}_pl"
+
+
 def code_label(domain: str, code: str | None, lang: str) -> str:
     """The label of a vocabulary code (event kind, finding kind, voice, ...)."""
     if code is None or (isinstance(code, float) and pd.isna(code)):

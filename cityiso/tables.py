@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from cityiso.labels import clause_label, code_label, format_date, t
+from cityiso.labels import clause_label, code_label, format_date, localized, t
 
 
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -49,8 +49,8 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per finding with its quote and source, as a reader wants it."""
-    theme = "theme_en" if lang == "en" else "theme_pl"
-    text = "text_en" if lang == "en" else "text_pl"
+    theme = localized("theme", lang)
+    text = localized("text", lang)
     return pd.DataFrame(
         {
             t("office", lang): findings["city_name"],

@@ -4,7 +4,7 @@ import streamlit as st
 
 from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, code_label, format_date, t
+from cityiso.labels import clause_label, code_label, format_date, localized, t
 from cityiso.queries import findings_filters
 from cityiso.tables import certificates_table, events_table
 from cityiso.vocabulary import FINDING_KINDS
@@ -39,8 +39,8 @@ st.subheader(t("city.findings", lang))
 findings = ui.data_or_stop("findings_filtered", **findings_filters([city_id], kinds=tuple(FINDING_KINDS)))
 if findings.empty:
     st.info(t("city.no_findings", lang))
-text = "text_en" if lang == "en" else "text_pl"
-theme = "theme_en" if lang == "en" else "theme_pl"
+text = localized("text", lang)
+theme = localized("theme", lang)
 for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
     first = rows.iloc[0]
     st.markdown(f"#### {clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang)}")

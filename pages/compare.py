@@ -6,7 +6,7 @@ from cityiso import ui
 from cityiso.comparison import themes_only_in
 from cityiso.figures.praise import by_clause_bars, by_theme_bars
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import t
+from cityiso.labels import localized, t
 from cityiso.queries import findings_filters
 from cityiso.tables import certificates_table
 
@@ -45,7 +45,7 @@ st.dataframe(certificates_table(spans, lang).iloc[:, :6], hide_index=True)
 
 st.subheader(t("compare.only_in", lang))
 columns = st.columns(len(cities))
-label = "theme_en" if lang == "en" else "theme_pl"
+label = localized("theme", lang)
 for column, city_id in zip(columns, cities, strict=True):
     others = ", ".join(names[c] for c in cities if c != city_id)
     with column:

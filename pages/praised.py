@@ -4,7 +4,7 @@ import streamlit as st
 
 from cityiso import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
-from cityiso.labels import code_label, t
+from cityiso.labels import code_label, localized, t
 from cityiso.queries import findings_filters
 from cityiso.selection import findings_behind, selected_points
 from cityiso.tables import findings_table
@@ -84,7 +84,7 @@ behind = findings_behind(
 )
 if not behind.empty:
     what = "; ".join(
-        dict.fromkeys(f"{r.city_name} · {r.theme_en if lang == 'en' else r.theme_pl}" for r in behind.itertuples())
+        dict.fromkeys(f"{r.city_name} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples())
     )
     st.subheader(t("praised.selected", lang, what=what))
     st.dataframe(findings_table(behind, lang), hide_index=True)

@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from cityiso import ui
-from cityiso.labels import METHOD_MD, t
+from cityiso.labels import METHOD_MD, localized, t
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
 
 lang = ui.lang()
@@ -38,15 +38,11 @@ for r in sources[sources["kind"] == "reference"].itertuples():
 
 st.header(t("sources.codebook", lang))
 clauses = ui.data_or_stop("clauses")
-st.dataframe(
-    clauses[["clause", "label_en" if en else "label_pl", "definition_en" if en else "definition_pl"]], hide_index=True
-)
+st.dataframe(clauses[["clause", localized("label", lang), localized("definition", lang)]], hide_index=True)
 themes = ui.data_or_stop("themes")
-st.dataframe(
-    themes[["theme_id", "label_en" if en else "label_pl", "definition" if en else "definition_pl"]], hide_index=True
-)
+st.dataframe(themes[["theme_id", localized("label", lang), "definition" if en else "definition_pl"]], hide_index=True)
 codes = ui.data_or_stop("codes")
-st.dataframe(codes[["domain", "code", "label_en" if en else "label_pl"]], hide_index=True)
+st.dataframe(codes[["domain", "code", localized("label", lang)]], hide_index=True)
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])

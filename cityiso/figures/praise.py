@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import color_for, frame, wrap
-from cityiso.labels import clause_label, t
+from cityiso.labels import clause_label, localized, t
 
 MEASURES = ("count", "share")
 
@@ -86,7 +86,7 @@ def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_
     """Horizontal grouped bars: one row per theme (most praised on top), one bar per office;
     customdata is (city_id, theme_id)."""
     fig = go.Figure()
-    label = "theme_en" if lang == "en" else "theme_pl"
+    label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
     _office_bars(fig, df, df[label].tolist(), df[["city_id", "theme_id"]].to_numpy().tolist(), measure, lang)
     _category_axis(fig, t("theme", lang), themes)
@@ -97,7 +97,7 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
     """Themes (rows, most praised on top) against offices (columns), drawn as selectable squares shaded by the
     measure; customdata is (city_id, theme_id)."""
     value = _value_column(measure)
-    label = "theme_en" if lang == "en" else "theme_pl"
+    label = localized("theme", lang)
     themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()
     cities = list(dict.fromkeys(df["city_name"]))
     fmt = _value_format(measure)
