@@ -12,7 +12,6 @@ from cityiso.exports.images import image_bytes
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
 DARK, GREY = RGBColor(0x22, 0x22, 0x22), RGBColor(0x66, 0x66, 0x66)
-CHART_PX = (1920, 1080)  # slides' figures are sized for this screen; rendered at twice that density
 
 
 def _text(
@@ -44,9 +43,9 @@ def deck_pptx(slides: list[Slide]) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     blank = prs.slide_layouts[6]
-    for i, deck_slide in enumerate(slides):
+    for deck_slide in slides:
         slide = prs.slides.add_slide(blank)
-        if i == 0 and deck_slide.key == "title":
+        if deck_slide.key == "title":
             _text(slide, deck_slide.title, 2.4, 1.4, 44, DARK, bold=True, name="title")
             _text(slide, deck_slide.takeaway, 3.9, 1.0, 24, GREY, name="takeaway")
         else:
