@@ -1,0 +1,52 @@
+"""The database tables, derived from the data package: one typed table per curated file, plus what the build adds."""
+
+from cityiso.data.descriptor import Package, sql_columns
+
+# Columns the build adds to a curated table.
+EXTRA_COLUMNS = {
+    "sources": [("sha256", "varchar"), ("text", "varchar")],  # the document file as built
+    "findings": [("office_id", "varchar")],  # the office of the finding's event
+}
+
+# Tables the build derives, for researchers who query the file.
+DERIVED_TABLES = """
+create table evidence (
+    evidence_id varchar not null,       -- 'table:record_id' for a row's own quote, else further_evidence's id
+    record_table varchar not null,
+    record_id varchar not null,
+    fields varchar,                     -- columns the quote supports; null: the row as a whole
+    source_id varchar not null,
+    quote varchar not null,
+    is_primary boolean not null         -- the row's own quote (true) or a further source's (false)
+);
+
+create table codes (
+    domain varchar not null,            -- table.column, e.g. events.kind
+    code varchar not null,
+    label_pl varchar not null,
+    label_en varchar not null,
+    primary key (domain, code)
+);
+
+create table build_info (
+    built_at timestamp not null,
+    data_sha256 varchar not null,       -- of every curated file and document, in order
+    data_version varchar not null       -- the data package's version
+);
+"""
+
+
+def table_columns(package: Package, name: str) -> list[tuple[str, str]]:
+    """Every column of a built table, in order."""
+    return sql_columns(package.resource(name)) + EXTRA_COLUMNS.get(name, [])
+
+
+def create_tables(package: Package) -> str:
+    """CREATE TABLE statements for every curated table (keys declared) and the derived tables."""
+    statements = []
+    for resource in package.resources:
+        lines = [f"    {name} {sql_type}" for name, sql_type in table_columns(package, resource.name)]
+        if resource.primary_key:
+            lines.append(f"    primary key ({', '.join(resource.primary_key)})")
+        statements.append(f"create table {resource.name} (\n" + ",\n".join(lines) + "\n);")
+    return "\n\n".join(statements) + "\n" + DERIVED_TABLES
