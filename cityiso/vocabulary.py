@@ -1,78 +1,58 @@
-"""Allowed codes for the curated files, each with its Polish and English label."""
+"""Allowed codes of the curated files with their Polish and English labels, read from data/datapackage.json."""
 
-EVENT_KINDS = {
-    "initial": ("Certyfikacja początkowa", "Initial certification"),
-    "surveillance": ("Audit nadzoru", "Surveillance audit"),
-    "recertification": ("Recertyfikacja", "Recertification"),
-    "transition": ("Przejście na nowe wydanie normy", "Transition to a new edition"),
-    "handover": ("Wręczenie certyfikatu", "Certificate handover"),
-    "council_presentation": ("Prezentacja na sesji rady", "Presentation to the council"),
-    "planned": ("Audit planowany", "Planned audit"),
-    "expiry": ("Wygaśnięcie lub nieprzedłużenie", "Expiry or non-renewal"),
-    "unspecified": ("Audit (rodzaj niepodany)", "Audit (kind not stated)"),
-}
+from cityiso.data.descriptor import package
 
-FINDING_KINDS = {
-    "praise": ("Obszar doceniony", "Praised area"),
-    "nonconformity": ("Niezgodność", "Nonconformity"),
-    "recommendation": ("Zalecenie", "Recommendation"),
-    "observation": ("Obserwacja", "Observation"),
-    "confirmed_conformity": ("Potwierdzona zgodność", "Confirmed conformity"),
-}
 
-VOICES = {
-    "auditor": ("Audytorzy (raport z auditu)", "Auditors (audit report)"),
-    "certification_body": ("Jednostka certyfikująca", "Certification body"),
-    "office": ("Urząd", "The office itself"),
-}
+def _codes(table: str, column: str) -> dict[str, tuple[str, str]]:
+    field = package().resource(table).field(column)
+    return {code: (pl, en) for code, pl, en in field.labels}
 
-OFFICE_TYPES = {
-    "city_hall": ("Urząd miasta", "City hall"),
-    "county_office": ("Starostwo powiatowe", "County office"),
-    "municipal_office": ("Urząd gminy", "Municipal office"),
-}
 
-OUTCOMES = {
-    "certificate_granted": ("Certyfikat przyznany", "Certificate granted"),
-    "certificate_maintained": ("Certyfikat utrzymany", "Certificate maintained"),
-    "certificate_suspended": ("Certyfikat zawieszony", "Certificate suspended"),
-    "certificate_withdrawn": ("Certyfikat cofnięty", "Certificate withdrawn"),
-    "not_granted": ("Certyfikatu nie przyznano", "Certificate not granted"),
-}
+SOURCE_KINDS = _codes("sources", "kind")
+PUBLISHER_TYPES = _codes("sources", "publisher_type")
+OFFICE_KINDS = _codes("offices", "office_kind")
+FAMILIES = _codes("standards", "family")
+EDITION_BASES = _codes("certificates", "edition_basis")
+EVENT_KINDS = _codes("events", "kind")
+OUTCOMES = _codes("events", "outcome")
+FINDINGS_STATUSES = _codes("events", "findings_status")
+FINDING_KINDS = _codes("findings", "kind")
+VOICES = _codes("findings", "voice")
+CLAUSE_BASES = _codes("findings", "clause_basis")
+INFERRED_PARTS = _codes("events", "event_on_inferred_part")
 
-FINDINGS_STATUSES = {
-    "reported": ("Ustalenia podane", "Findings reported"),
-    "reported_partial": ("Ustalenia podane wybiórczo („m.in.”)", "Findings reported in part"),
-    "none_found": ("Źródło podaje, że nie było ustaleń", "Source says there were none"),
-    "not_reported": ("Źródło nie podaje ustaleń", "Source reports no findings"),
-    "not_applicable": ("Nie dotyczy (zdarzenie planowane)", "Not applicable (planned event)"),
-}
-
-CLAUSE_BASES = {
-    "heading": ("Nagłówek w źródle", "The source's own heading"),
-    "curator": ("Kodowanie kuratora", "Curator's coding"),
-}
-
-SOURCE_KINDS = {
-    "document": ("Dokument źródłowy", "Source document"),
-    "reference": ("Wiedza referencyjna", "Reference knowledge"),
-}
-
+# Not a column's codes: how precise a built date is (the form the curator wrote).
 PRECISIONS = {
     "day": ("dzień", "day"),
     "month": ("miesiąc", "month"),
     "year": ("rok", "year"),
 }
 
-# Written into the database so a downloaded file explains its own codes.
+# Certificate status on a date, as the status_on macro (queries/schema.sql) returns it.
+STATUSES = {
+    "valid": ("ważny", "valid"),
+    "valid_approximate": ("ważny (w przybliżeniu)", "valid (approximate)"),
+    "suspended": ("zawieszony", "suspended"),
+    "expired": ("wygasł", "expired"),
+    "lapsed": ("nieprzedłużony", "lapsed"),
+    "withdrawn": ("cofnięty", "withdrawn"),
+    "no_evidence": ("brak dowodów", "no evidence"),
+}
+
+# By domain, for labels; the build writes the data package's own codes into the database.
 ALL = {
+    "source_kind": SOURCE_KINDS,
+    "publisher_type": PUBLISHER_TYPES,
+    "office_kind": OFFICE_KINDS,
+    "family": FAMILIES,
+    "edition_basis": EDITION_BASES,
     "event_kind": EVENT_KINDS,
-    "finding_kind": FINDING_KINDS,
-    "voice": VOICES,
-    "office_type": OFFICE_TYPES,
     "outcome": OUTCOMES,
     "findings_status": FINDINGS_STATUSES,
+    "finding_kind": FINDING_KINDS,
+    "voice": VOICES,
     "clause_basis": CLAUSE_BASES,
-    "source_kind": SOURCE_KINDS,
+    "inferred_part": INFERRED_PARTS,
     "precision": PRECISIONS,
+    "status": STATUSES,
 }
