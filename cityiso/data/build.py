@@ -57,7 +57,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     for resource in package.resources:
         if resource.name in raw.unreadable:
             continue
-        for query in (field_checks(resource), key_checks(package, resource), row_checks(resource)):
+        for query in (field_checks(resource), key_checks(package, resource, raw.unreadable), row_checks(resource)):
             if query:
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
@@ -89,7 +89,9 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
         for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
             resource = package.resource(table)
             line = _line_of_key(con, raw, resource, ordinality_key)
-            problem = Problem(raw.shown(resource), line, _label(resource, ordinality_key), field, f"{message} [{rule.stem}]")
+            problem = Problem(
+                raw.shown(resource), line, _label(resource, ordinality_key), field, f"{message} [{rule.stem}]"
+            )
             if (problem.file, problem.line, problem.field) not in already:
                 problems.append(problem)
     return sorted(set(problems))
@@ -121,7 +123,9 @@ def _read_documents(
             text = read_document(raw.data_dir, file)
         except ValueError as exc:
             line = raw.line("sources", ordinality)
-            problems.append(Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", str(exc)))
+            problems.append(
+                Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", str(exc))
+            )
             continue
         documents[source_id] = (text, url)
     return documents

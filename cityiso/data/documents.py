@@ -22,7 +22,9 @@ def read_document(data_dir: Path, file: str) -> str:
         raise ValueError(f"'{file}' is not a regular file")
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        raise ValueError(f"'{file}' is {size / 1e6:.1f} MB; a source document is at most {MAX_DOCUMENT_BYTES / 1e6:.0f} MB")
+        raise ValueError(
+            f"'{file}' is {size / 1e6:.1f} MB; a source document is at most {MAX_DOCUMENT_BYTES / 1e6:.0f} MB"
+        )
     data = path.read_bytes()[: MAX_DOCUMENT_BYTES + 1]
     try:
         return data.decode("utf-8")

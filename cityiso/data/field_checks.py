@@ -83,8 +83,9 @@ def field_checks(resource: Resource) -> str:
     return "\nunion all\n".join(parts)
 
 
-def key_checks(package: Package, resource: Resource) -> str:
-    """Duplicate primary keys and unique values, and references to rows that do not exist."""
+def key_checks(package: Package, resource: Resource, unreadable: set[str] = frozenset()) -> str:
+    """Duplicate primary keys and unique values, and references to rows that do not exist (not checked
+    against a file that could not be read: that file is reported already)."""
     label = record_label(resource)
     parts = []
     keys = [resource.primary_key] if resource.primary_key else []
@@ -100,7 +101,7 @@ def key_checks(package: Package, resource: Resource) -> str:
                   from raw_{resource.name} where {present})
             where ordinality <> first"""
         )
-    for fk in resource.foreign_keys:
+    for fk in (k for k in resource.foreign_keys if k.resource not in unreadable):
         target = package.resource(fk.resource)
         on = " and ".join(f"p.{r} = c.{f}" for f, r in zip(fk.fields, fk.ref_fields, strict=True))
         present = " and ".join(f"c.{f} is not null" for f in fk.fields)
@@ -122,25 +123,43 @@ def _date_group_conditions(name: str, columns: set[str]) -> list[tuple[str, str,
     low, high = f"{name}_not_before", f"{name}_not_after"
     day = PADDED_DATE.format(c=name)
     out = [
-        (written, f"{name} is not null and {written} is null",
-         "'is required when the date is given: the source''s own words'"),
+        (
+            written,
+            f"{name} is not null and {written} is null",
+            "'is required when the date is given: the source''s own words'",
+        ),
         (part, f"{part} is not null and {reason} is null", "'is given without a reason in ' || " + _lit(reason)),
-        (part, f"{part} in ('year', 'day') and length({name}) = 4",
-         f"'says the ' || {part} || ' was inferred, which contradicts the year-only {name} ' || {name}"),
-        (part, f"{part} = 'day' and length({name}) = 7",
-         f"'says the day was inferred, which contradicts the month-only {name} ' || {name}"),
+        (
+            part,
+            f"{part} in ('year', 'day') and length({name}) = 4",
+            f"'says the ' || {part} || ' was inferred, which contradicts the year-only {name} ' || {name}",
+        ),
+        (
+            part,
+            f"{part} = 'day' and length({name}) = 7",
+            f"'says the day was inferred, which contradicts the month-only {name} ' || {name}",
+        ),
     ]
     if low in columns:
         low_day = PADDED_DATE.format(c=low)
         high_day = PERIOD_END.format(c=high, d=PADDED_DATE.format(c=high))
         out += [
-            (reason, f"{reason} is not null and {name} is null and {low} is null and {high} is null",
-             "'gives a reason for a date that is empty: give the date or its bounds'"),
-            (reason, f"({low} is not null or {high} is not null) and {reason} is null",
-             "'is required with bounds: say why the date lies between them'"),
+            (
+                reason,
+                f"{reason} is not null and {name} is null and {low} is null and {high} is null",
+                "'gives a reason for a date that is empty: give the date or its bounds'",
+            ),
+            (
+                reason,
+                f"({low} is not null or {high} is not null) and {reason} is null",
+                "'is required with bounds: say why the date lies between them'",
+            ),
             (high, f"{low_day} > {high_day}", f"{high} || ' is before {low} ' || {low}"),
-            (name, f"{PERIOD_END.format(c=name, d=day)} < {low_day} or {day} > {high_day}",
-             f"{name} || ' lies outside its bounds ' || coalesce({low}, '…') || '–' || coalesce({high}, '…')"),
+            (
+                name,
+                f"{PERIOD_END.format(c=name, d=day)} < {low_day} or {day} > {high_day}",
+                f"{name} || ' lies outside its bounds ' || coalesce({low}, '…') || '–' || coalesce({high}, '…')",
+            ),
         ]
     else:
         out.append((reason, f"{reason} is not null and {name} is null", "'gives a reason for a date that is empty'"))
@@ -165,9 +184,7 @@ def row_checks(resource: Resource) -> str:
 
 def evidence_field_checks(package: Package) -> str:
     """A further source's `fields` name columns of the table it supports."""
-    cases = " ".join(
-        f"when '{r.name}' then [{', '.join(_lit(n) for n in r.field_names)}]" for r in package.resources
-    )
+    cases = " ".join(f"when '{r.name}' then [{', '.join(_lit(n) for n in r.field_names)}]" for r in package.resources)
     return f"""select ordinality, 'evidence_id=' || evidence_id as record, 'fields' as field,
         '''' || name || ''' is not a column of ' || record_table || '.csv' as message, null::bigint as other
     from (select ordinality, evidence_id, record_table, unnest(string_split(fields, ' ')) as name

@@ -39,9 +39,7 @@ def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str) -> N
             f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) "
             f"select {select} from raw_{resource.name} order by ordinality"
         )
-    con.execute(
-        "update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id"
-    )
+    con.execute("update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id")
 
 
 def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:

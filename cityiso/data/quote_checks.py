@@ -62,7 +62,9 @@ def quote_problems(
 def _further_quotes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list[str]]:
     """(record_table, record_id, field) -> quotes of further sources that support that field."""
     out: dict[tuple[str, str, str], list[str]] = {}
-    rows = con.execute("select record_table, record_id, fields, quote from raw_further_evidence where quote is not null")
+    rows = con.execute(
+        "select record_table, record_id, fields, quote from raw_further_evidence where quote is not null"
+    )
     for table, record_id, fields, quote in rows.fetchall():
         for name in (fields or "").split():
             out.setdefault((table, record_id, name), []).append(normalise_whitespace(quote.replace(GAP, " ")))
@@ -76,18 +78,21 @@ def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterato
     for ordinality, record, record_id, source_id, quote, *values in con.execute(
         f"select {columns} from raw_{resource.name} where quote is not null order by ordinality"
     ).fetchall():
-        def problem(field: str, message: str) -> QuoteProblem:
-            return QuoteProblem(resource.name, ordinality, record, field, message)
-
         if source_id is None:
             continue  # reported as required
         if source_id not in normalised:
             if source_id in kinds:
-                yield problem("quote", f"source '{source_id}' has no document to quote from (is it a reference source?)")
+                yield QuoteProblem(
+                    resource.name,
+                    ordinality,
+                    record,
+                    "quote",
+                    f"source '{source_id}' has no document to quote from (is it a reference source?)",
+                )
             continue
         missing = quote_problem(quote, normalised[source_id])
         if missing:
-            yield problem("quote", f"{missing} of source '{source_id}'")
+            yield QuoteProblem(resource.name, ordinality, record, "quote", f"{missing} of source '{source_id}'")
         quoted = normalise_whitespace(quote.replace(GAP, " "))
         for name, value in zip(in_quote, values, strict=True):
             if not value:
@@ -95,4 +100,10 @@ def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterato
             wanted = normalise_whitespace(value)
             if wanted in quoted or any(wanted in q for q in further.get((resource.name, record_id, name), ())):
                 continue
-            yield problem(name, f"'{_shorten(value)}' does not stand verbatim in the row's quote")
+            yield QuoteProblem(
+                resource.name,
+                ordinality,
+                record,
+                name,
+                f"'{_shorten(value)}' does not stand verbatim in the row's quote",
+            )

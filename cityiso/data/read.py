@@ -104,7 +104,11 @@ def _read_one(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource: Resource,
         con.execute("delete from reject_errors")
     except duckdb.Error as exc:
         return problem(f"is not valid CSV ({str(exc).splitlines()[0]})")
+    reported = set()
     for line, error_type, message in rejects:
+        if line in reported:  # one message per broken line (DuckDB names each missing column)
+            continue
+        reported.add(line)
         # DuckDB counts records (the header is 1); the curator needs the line of the file.
         problem(f"is not valid CSV: {error_type.lower()} ({message})", raw.line(resource.name, line - 1) or line)
     return not rejects
