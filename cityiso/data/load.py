@@ -51,11 +51,13 @@ def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:
         con.execute(
             f"""insert into evidence
             select '{resource.name}:' || {key}, '{resource.name}', {key}, null, source_id, quote, true
-            from {resource.name}"""
+            from {resource.name} where source_id is not null and quote is not null"""
         )
     con.execute(
         """insert into evidence
-        select evidence_id, record_table, record_id, fields, source_id, quote, false from further_evidence"""
+        select evidence_id, record_table, record_id, fields, source_id, quote, false from further_evidence
+        where evidence_id is not null and record_table is not null and record_id is not null
+            and source_id is not null and quote is not null"""
     )
 
 

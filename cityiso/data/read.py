@@ -26,12 +26,15 @@ class RawFiles:
     def line(self, resource: str, ordinal: int) -> int:
         """The line of the file where record number `ordinal` (1-based, blank lines skipped) starts."""
         if resource not in self._lines:
-            starts, reader = [], csv.reader(io.StringIO(self.texts.get(resource, "")))
+            starts, reader = [], csv.reader(io.StringIO(self.texts.get(resource, ""), newline=""))
             previous_end = 0
-            for record in reader:
-                if record and any(cell.strip() for cell in record):
-                    starts.append(previous_end + 1)
-                previous_end = reader.line_num
+            try:
+                for record in reader:
+                    if record and any(cell.strip() for cell in record):
+                        starts.append(previous_end + 1)
+                    previous_end = reader.line_num
+            except csv.Error:
+                pass  # lines after a break in the CSV are not numbered; DuckDB's report names that break
             self._lines[resource] = starts[1:]  # without the header
         starts = self._lines[resource]
         return starts[ordinal - 1] if 0 < ordinal <= len(starts) else 0
@@ -71,7 +74,7 @@ def _read_one(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource: Resource,
     raw.texts[resource.name] = text
     expected = resource.field_names
     try:
-        header = next(csv.reader(io.StringIO(text)), None)
+        header = next(csv.reader(io.StringIO(text, newline="")), None)
     except csv.Error as exc:
         return problem(f"the header is not valid CSV ({exc})", 1)
     if not header:
