@@ -75,13 +75,14 @@ def offices_filter(
 def family_input(key: str = "family") -> str:
     """A choice of standard family bound to ?family=… (ISO 9001 by default); families with certificates first."""
     families = data_or_stop("families")["family"].tolist()
-    urlstate.bind(key, urlstate.choice(families, lang()), DEFAULT_FAMILY)
+    current = lang()  # fixed now: the label function is also called outside the script run
+    urlstate.bind(key, urlstate.choice(families, current), DEFAULT_FAMILY)
     value = st.selectbox(
-        t("family", lang()),
+        t("family", current),
         families,
         key=key,
-        format_func=lambda f: code_label("family", f, lang()),
-        help=t("family_help", lang()),
+        format_func=lambda f: code_label("family", f, current),
+        help=t("family_help", current),
     )
     urlstate.write(key, value)
     return value
