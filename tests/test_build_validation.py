@@ -1,265 +1,522 @@
-"""Broken curated files: every problem is named by file, line and field, and the last good database survives."""
+"""Broken curated files: every problem is named by file, line and field, all of them in one run, and the last
+good database survives. Cases run on the small fixture package of tests/fixture_package.py."""
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from cityiso.build import build, is_stale, main
+from cityiso.build import build, is_stale
 from cityiso.paths import ROOT
+from tests.fixture_package import write_package
 
 
-def replace_in(file: str, old: str, new: str) -> Callable[[Path], None]:
-    def edit(data: Path) -> None:
-        text = (data / file).read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {file}"
-        (data / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+def cell(table: str, row: int, **values: str) -> Callable:
+    """An edit that sets cells of one row of the fixture package."""
+
+    def edit(rows: dict, documents: dict) -> None:
+        rows[table][row].update(values)
+
+    return edit
+
+
+def add_row(table: str, **values: str) -> Callable:
+    def edit(rows: dict, documents: dict) -> None:
+        rows[table].append(values)
 
     return edit
 
 
-def append_to(file: str, line: str) -> Callable[[Path], None]:
+def rewrite(file: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    """An edit of a written file's bytes (encodings, delimiters, broken CSV)."""
+
     def edit(data: Path) -> None:
-        with (data / file).open("a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
+        path = data / file
+        path.write_bytes(change(path.read_bytes()))
 
     return edit
+
+
+def make_dir(data: Path) -> None:
+    (data / "sources" / "portal.txt").unlink()
+    (data / "sources" / "portal.txt").mkdir()
+
+
+def make_link(data: Path) -> None:
+    (data / "sources" / "portal.txt").unlink()
+    (data / "sources" / "portal.txt").symlink_to("/etc/hostname")
+
+
+def make_huge(data: Path) -> None:
+    with (data / "sources" / "portal.txt").open("ab") as fh:
+        fh.truncate(6_000_000)
+
+
+@dataclass
+class Case:
+    name: str
+    file: str
+    line: int
+    field: str
+    words: str
+    rows: Callable | None = None  # edit of the rows before they are written
+    files: Callable[[Path], None] | None = None  # edit of the written files
 
 
 CASES = [
-    # (case id, edit, file, line, field, words the message must contain)
-    (
-        "bad-month",
-        replace_in("audits.csv", ",2015-03,W marcu", ",2015-13,W marcu"),
-        "audits.csv",
-        8,
-        "audit_on",
-        "not a calendar date",
-    ),
-    (
-        "day-month-year",
-        replace_in("audits.csv", ",2016-09-30,W dniu", ",30.09.2016,W dniu"),
-        "audits.csv",
-        6,
-        "audit_on",
-        "YYYY-MM-DD",
-    ),
-    (
-        "expiry-before-issue",
-        replace_in("certificates.csv", ",2018-04,do kwietnia", ",2014-04,do kwietnia"),
+    Case("month-13", "events.csv", 3, "event_on", "not a calendar date", cell("events", 1, event_on="2018-13")),
+    Case("polish-dotted-date", "events.csv", 2, "event_on", "YYYY-MM-DD", cell("events", 0, event_on="30.09.2012r.")),
+    Case("date-in-words", "events.csv", 2, "event_on", "is not a date", cell("events", 0, event_on="20 września 2016")),
+    Case(
+        "february-30",
         "certificates.csv",
-        6,
-        "valid_until",
-        "not after issued_on",
+        2,
+        "issued_on",
+        "not a calendar date",
+        cell("certificates", 0, issued_on="2016-02-30"),
     ),
-    (
-        "quote-not-verbatim",
-        replace_in("findings.csv", "bardzo małą liczbę skarg", "bardzo niską liczbę skarg"),
+    Case(
+        "inferred-day-of-a-year",
+        "events.csv",
+        3,
+        "event_on_inferred_part",
+        "contradicts",
+        cell("events", 1, event_on="2018", event_on_inferred_part="day", event_on_inferred_reason="r"),
+    ),
+    Case(
+        "inferred-part-without-reason",
+        "events.csv",
+        2,
+        "event_on_inferred_part",
+        "without a reason",
+        cell("events", 0, event_on_inferred_part="year"),
+    ),
+    Case(
+        "bounds-reversed",
+        "events.csv",
+        2,
+        "event_on_not_after",
+        "before",
+        cell(
+            "events",
+            0,
+            event_on="",
+            event_on_as_written="w dniu 20 września 2016 r.",
+            event_on_not_before="2017",
+            event_on_not_after="2016",
+            event_on_inferred_reason="r",
+        ),
+    ),
+    Case(
+        "date-outside-bounds",
+        "events.csv",
+        2,
+        "event_on",
+        "outside its bounds",
+        cell("events", 0, event_on_not_before="2017", event_on_inferred_reason="r"),
+    ),
+    Case(
+        "bounds-without-reason",
+        "events.csv",
+        2,
+        "event_on_inferred_reason",
+        "required with bounds",
+        cell("events", 0, event_on="", event_on_not_before="2015", event_on_not_after="2016"),
+    ),
+    Case(
+        "date-without-words",
+        "events.csv",
+        2,
+        "event_on_as_written",
+        "source's own words",
+        cell("events", 0, event_on_as_written=""),
+    ),
+    Case(
+        "reason-for-empty-date",
+        "certificates.csv",
+        3,
+        "valid_until_inferred_reason",
+        "empty",
+        cell("certificates", 1, valid_until_inferred_reason="Three years."),
+    ),
+    Case(
+        "unknown-event",
         "findings.csv",
-        35,
+        2,
+        "event_id",
+        "is not a event_id in events.csv",
+        cell("findings", 0, event_id="nope"),
+    ),
+    Case("unknown-body", "certificates.csv", 2, "body_id", "not a body_id", cell("certificates", 0, body_id="nobody")),
+    Case(
+        "duplicate-id",
+        "findings.csv",
+        3,
+        "finding_id",
+        "used already on line 2",
+        cell("findings", 1, finding_id="tst-f1"),
+    ),
+    Case("malformed-id", "findings.csv", 2, "finding_id", "is not an id", cell("findings", 0, finding_id="Tst F1")),
+    Case("unknown-event-kind", "events.csv", 2, "kind", "is not allowed", cell("events", 0, kind="audit")),
+    Case("unknown-voice", "findings.csv", 2, "voice", "is not allowed", cell("findings", 0, voice="auditors")),
+    Case("yes-for-boolean", "events.csv", 2, "is_planned", "not true or false", cell("events", 0, is_planned="yes")),
+    Case(
+        "roman-ordinal",
+        "events.csv",
+        3,
+        "surveillance_ordinal",
+        "not a whole number",
+        cell("events", 1, surveillance_ordinal="II"),
+    ),
+    Case("latitude-outside-poland", "offices.csv", 2, "latitude", "outside", cell("offices", 0, latitude="60")),
+    Case("required-empty", "findings.csv", 2, "text_pl", "required", cell("findings", 0, text_pl="")),
+    Case("very-long-field", "findings.csv", 2, "note", "at most 5000", cell("findings", 0, note="x" * 6000)),
+    Case("malformed-teryt", "offices.csv", 2, "teryt", "TERYT", cell("offices", 0, teryt="12-34")),
+    Case(
+        "quote-not-in-source",
+        "findings.csv",
+        2,
         "quote",
         "does not occur verbatim",
+        cell("findings", 0, quote="zaangażowanie kierownictwa w psucie usług"),
     ),
-    (
-        "unknown-theme",
-        replace_in("findings.csv", ",auditor,,,public_finance,", ",auditor,,,finance,"),
+    Case(
+        "quote-passages-out-of-order",
         "findings.csv",
-        5,
-        "theme_id",
-        "'finance' is not a theme_id in themes.csv",
+        2,
+        "quote",
+        "after the passage before it",
+        cell("findings", 0, quote="nowoczesne e-usługi [...] zaangażowanie kierownictwa"),
     ),
-    (
-        "unknown-kind",
-        replace_in("findings.csv", "leg-surveillance,praise,", "leg-surveillance,pochwała,"),
-        "findings.csv",
-        30,
-        "kind",
-        "not allowed",
-    ),
-    (
-        "clause-out-of-range",
-        replace_in(
-            "findings.csv",
-            "zab-2015-03-recertification,praise,auditor,6,",
-            "zab-2015-03-recertification,praise,auditor,11,",
-        ),
-        "findings.csv",
-        28,
-        "clause",
-        "outside 4..10",
-    ),
-    (
-        "clause-without-basis",
-        replace_in("findings.csv", ",auditor,4,curator,civic", ",auditor,4,,civic"),
-        "findings.csv",
-        27,
-        "clause_basis",
-        "required with a clause",
-    ),
-    (
-        "duplicate-id",
-        append_to("themes.csv", "it_eservices,Inne,Other,x,y"),
-        "themes.csv",
-        20,
-        "theme_id",
-        "used already on line 13",
-    ),
-    (
-        "missing-reference",
-        replace_in("audits.csv", "leg-surveillance,legionowo,", "leg-surveillance,legnica,"),
-        "audits.csv",
-        11,
-        "city_id",
-        "'legnica' is not a city_id in cities.csv",
-    ),
-    (
-        "boolean",
-        replace_in("audits.csv", ",true,,,not_applicable", ",tak,,,not_applicable"),
-        "audits.csv",
-        3,
-        "is_planned",
-        "not true or false",
-    ),
-    (
-        "date-not-in-quote",
-        replace_in("audits.csv", ",W marcu 2015 roku,", ",W kwietniu 2015 roku,"),
-        "audits.csv",
-        8,
-        "audit_on_as_written",
-        "does not stand verbatim in the row's quote",
-    ),
-    (
-        "inferred-without-date",
-        replace_in("certificates.csv", ",2015,do 28.05.2018 r.,", ",,do 28.05.2018 r.,"),
+    Case(
+        "written-form-not-in-quote",
         "certificates.csv",
-        7,
-        "issued_on_inferred_reason",
-        "date that is empty",
+        2,
+        "standard_as_written",
+        "does not stand verbatim",
+        cell("certificates", 0, standard_as_written="ISO 9001:2008"),
     ),
-    (
-        "unknown-standard-form",
-        replace_in("certificates.csv", "PN-EN ISO 9001:2009,iso9001-2008,,", "PN-EN ISO 9001:2009,iso9001-2015,,"),
+    Case(
+        "expiry-before-issue",
         "certificates.csv",
-        7,
-        "standard_id",
-        "disagrees with standard_forms.csv",
-    ),
-    (
-        "wrong-body-for-quote",
-        replace_in("audits.csv", "leg-surveillance,legionowo,,pcbc,", "leg-surveillance,legionowo,,dekra,"),
-        "audits.csv",
-        11,
-        "body_id",
-        "names PCBC",
-    ),
-    (
-        "status-without-findings",
-        replace_in("audits.csv", ",certificate_granted,reported,zab", ",certificate_granted,none_found,zab"),
-        "audits.csv",
-        8,
-        "findings_status",
-        "3 finding(s)",
-    ),
-    (
-        "edition-after-transition",
-        replace_in("certificates.csv", ",2018-05-28,do 28.05.2018", ",2019-05-28,do 28.05.2018"),
-        "certificates.csv",
-        7,
+        2,
         "valid_until",
-        "2018-09-15",
+        "not after issued_on",
+        cell("certificates", 0, valid_until="2015-01-01"),
     ),
-    (
-        "issued-before-edition",
-        replace_in("certificates.csv", 'ISO 9001,iso9001-2008,"The text', 'ISO 9001,iso9001-2015,"The text'),
+    Case(
+        "clause-outside-its-edition",
+        "findings.csv",
+        2,
+        "clause",
+        "not a standard_id/clause",
+        cell("findings", 0, clause_standard_id="iso9001-2000", clause="5"),
+    ),
+    Case(
+        "curator-clause-without-note", "findings.csv", 2, "clause_note", "required", cell("findings", 0, clause_note="")
+    ),
+    Case(
+        "unknown-edition-with-standard",
         "certificates.csv",
-        6,
-        "issued_on",
-        "is before ISO 9001:2015 was published (2015-09)",
+        3,
+        "standard_id",
+        "must be empty",
+        cell("certificates", 1, standard_id="iso37120-2014"),
     ),
-    (
-        "missing-column",
-        replace_in("cities.csv", "city_id,name,", "city_id,nazwa,"),
-        "cities.csv",
-        1,
-        "name",
-        "missing from the header",
+    Case(
+        "stated-edition-the-form-does-not-name",
+        "certificates.csv",
+        2,
+        "edition_basis",
+        "use inferred",
+        cell("certificates", 0, standard_id="iso9001-2000", issued_on="2009", valid_until="2010"),
     ),
-    (
-        "wrong-field-count",
-        append_to("clauses.csv", "11,Dodatkowy"),
-        "clauses.csv",
-        9,
+    Case(
+        "planned-event-with-findings",
+        "events.csv",
+        3,
+        "findings_status",
+        "planned event",
+        cell("events", 1, is_planned="true"),
+    ),
+    Case(
+        "nonconformities-without-words",
+        "events.csv",
+        3,
+        "nonconformities_as_written",
+        "required",
+        cell("events", 1, nonconformities_as_written=""),
+    ),
+    Case(
+        "ordinal-on-a-handover",
+        "events.csv",
+        2,
+        "surveillance_ordinal",
+        "only surveillance",
+        cell("events", 0, surveillance_ordinal="1", surveillance_ordinal_as_written="II audyt nadzoru"),
+    ),
+    Case(
+        "same-teryt-and-kind",
+        "offices.csv",
+        3,
+        "teryt",
+        "already",
+        add_row(
+            "offices",
+            office_id="testowo-bis",
+            teryt="1234011",
+            office_kind="city_hall",
+            place="Testowo",
+            office_name="Urząd Miasta Testowo",
+            voivodeship="mazowieckie",
+            latitude="52.1",
+            longitude="21.0",
+            geo_source_id="ref",
+            source_id="portal",
+            quote="Urząd Miasta Testowo",
+        ),
+    ),
+    Case(
+        "quote-names-another-body",
+        "events.csv",
+        2,
+        "body_id",
+        "names Polskiej Jednostki Testowej",
+        cell("events", 0, body_id=""),
+    ),
+    Case(
+        "reference-with-file",
+        "sources.csv",
+        4,
+        "file",
+        "must be empty for a reference",
+        cell("sources", 2, file="portal.txt"),
+    ),
+    Case(
+        "evidence-for-missing-row",
+        "further_evidence.csv",
+        2,
+        "record_id",
+        "not a row",
+        cell("further_evidence", 0, record_id="nope"),
+    ),
+    Case(
+        "evidence-for-unknown-column",
+        "further_evidence.csv",
+        2,
+        "fields",
+        "not a column",
+        cell("further_evidence", 0, fields="event_date"),
+    ),
+    Case(
+        "source-path-escapes",
+        "sources.csv",
+        2,
+        "file",
+        "document's file name",
+        cell("sources", 0, file="../../etc/passwd"),
+    ),
+    Case("source-missing", "sources.csv", 2, "file", "does not exist", cell("sources", 0, file="missing.txt")),
+    Case("source-is-a-folder", "sources.csv", 2, "file", "is a folder", files=make_dir),
+    Case("source-is-a-link", "sources.csv", 2, "file", "is a link", files=make_link),
+    Case("source-too-large", "sources.csv", 2, "file", "at most 5 MB", files=make_huge),
+    Case(
+        "source-not-utf8",
+        "sources.csv",
+        2,
+        "file",
+        "not UTF-8",
+        files=rewrite("sources/portal.txt", lambda b: b.decode("utf-8").encode("cp1250")),
+    ),
+    Case(
+        "csv-in-cp1250",
+        "themes.csv",
+        2,
         "",
-        "has 2 fields where the header has 5",
+        "not UTF-8",
+        files=rewrite("themes.csv", lambda b: b.decode("utf-8").encode("cp1250")),
+    ),
+    Case(
+        "semicolon-delimiter",
+        "themes.csv",
+        1,
+        "",
+        "separated by ';'",
+        files=rewrite("themes.csv", lambda b: b.replace(b",", b";")),
+    ),
+    Case(
+        "missing-column",
+        "events.csv",
+        1,
+        "note",
+        "missing from the header",
+        files=rewrite("events.csv", lambda b: b"\n".join(line.rsplit(b",", 1)[0] for line in b.split(b"\n"))),
+    ),
+    Case(
+        "extra-column",
+        "themes.csv",
+        1,
+        "comment",
+        "unknown column",
+        files=rewrite("themes.csv", lambda b: b.replace(b"definition_en\n", b"definition_en,comment\n", 1)),
+    ),
+    Case(
+        "row-with-too-few-fields",
+        "themes.csv",
+        4,
+        "",
+        "not valid CSV",
+        files=rewrite("themes.csv", lambda b: b + b"broken,row\n"),
+    ),
+    Case(
+        "unterminated-quote",
+        "themes.csv",
+        4,
+        "",
+        "not valid CSV",
+        files=rewrite("themes.csv", lambda b: b + b'x,"unterminated,a,b,c\n'),
+    ),
+    Case(
+        "file-missing",
+        "event_certificates.csv",
+        0,
+        "",
+        "file is missing",
+        files=lambda data: (data / "event_certificates.csv").unlink(),
     ),
 ]
 
 
-def fingerprint(path: Path) -> str:
+def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def built(data_copy: Path) -> Path:
-    """A good database built from the copy, standing where a broken rebuild would replace it."""
-    out = data_copy / "cityiso.duckdb"
-    assert build(data_copy, out) == []
+@pytest.fixture(scope="session")
+def good_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("good")
+    out = root / "cityiso.duckdb"
+    assert build(write_package(root), out) == []
     return out
 
 
-@pytest.mark.parametrize(("edit", "file", "line", "field", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_broken_input_is_named_and_old_database_survives(
-    data_copy: Path, built: Path, capsys: pytest.CaptureFixture, edit, file: str, line: int, field: str, words: str
-) -> None:
-    before = fingerprint(built)
-    edit(data_copy)
-    assert main(["--data", str(data_copy), "--out", str(built)]) == 1
-    err = capsys.readouterr().err
-    where = f"data/{file}, line {line}"
-    matching = [
-        m
-        for m in err.splitlines()
-        if (m.startswith(where) and f"field '{field}'" in m) or (not field and m.startswith(where))
-    ]
-    assert matching, f"no message for {where}, field {field!r} in:\n{err}"
-    assert any(words in m for m in matching), f"{words!r} not in {matching}"
-    assert "was left as it was" in err
-    assert fingerprint(built) == before
-    assert not list(data_copy.glob(".*.tmp*")), "a temporary database was left behind"
+@pytest.fixture
+def good_db(tmp_path: Path, good_template: Path) -> Path:
+    """A database built from the valid fixture package, as a previous good build."""
+    out = tmp_path / "out" / "cityiso.duckdb"
+    out.parent.mkdir()
+    shutil.copy(good_template, out)
+    return out
 
 
-def test_many_problems_are_reported_in_one_run(data_copy: Path, capsys: pytest.CaptureFixture) -> None:
-    for case in CASES[:6]:
-        case[1](data_copy)
-    assert main(["--data", str(data_copy), "--out", str(data_copy / "x.duckdb")]) == 1
-    err = capsys.readouterr().err
-    assert "6 problem(s)" in err
-    assert not (data_copy / "x.duckdb").exists()
+def test_fixture_package_builds(tmp_path: Path) -> None:
+    assert build(write_package(tmp_path), tmp_path / "db.duckdb") == []
 
 
-def test_command_line_reports_without_traceback(data_copy: Path, tmp_path: Path) -> None:
-    CASES[0][1](data_copy)
-    result = subprocess.run(
-        [sys.executable, "-m", "cityiso.build", "--data", str(data_copy), "--out", str(tmp_path / "x.duckdb")],
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_broken_input_names_file_line_field(tmp_path: Path, good_db: Path, case: Case) -> None:
+    data = write_package(tmp_path / "broken", case.rows)
+    if case.files:
+        case.files(data)
+    before = _sha(good_db)
+    problems = build(data, good_db)
+    hits = [p for p in problems if p.file == f"data/{case.file}" and p.line == case.line and p.field == case.field]
+    assert hits, "\n".join(map(str, problems))
+    assert any(case.words in str(p) for p in hits), "\n".join(map(str, hits))
+    assert _sha(good_db) == before, "a failed build replaced the last good database"
+
+
+def test_every_problem_of_a_run_is_reported_together(tmp_path: Path) -> None:
+    def edit(rows: dict, documents: dict) -> None:
+        for change in (
+            cell("events", 1, event_on="2018-13"),
+            cell("findings", 0, voice="auditors"),
+            cell("offices", 0, latitude="60"),
+        ):
+            change(rows, documents)
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    assert {(p.file, p.field) for p in problems} >= {
+        ("data/events.csv", "event_on"),
+        ("data/findings.csv", "voice"),
+        ("data/offices.csv", "latitude"),
+    }
+    assert not (tmp_path / "db.duckdb").exists()
+
+
+def test_a_bom_is_accepted(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    rewrite("themes.csv", lambda b: b"\xef\xbb\xbf" + b)(data)
+    assert build(data, tmp_path / "db.duckdb") == []
+
+
+def test_quote_may_cite_the_page_address(tmp_path: Path) -> None:
+    """A date known only from the address is quoted as the address."""
+    edit = cell(
+        "events",
+        1,
+        quote="https://testowo.example/2018/10/iso [...] II audyt nadzoru odbył się w "
+        "październiku 2018 r. [...] Nie stwierdzono niezgodności.",
+        event_on_as_written="2018/10",
+    )
+    assert build(write_package(tmp_path, edit), tmp_path / "db.duckdb") == []
+
+
+def test_command_line_reports_without_traceback(tmp_path: Path) -> None:
+    data = write_package(tmp_path, cell("events", 1, event_on="2018-13"))
+    run = subprocess.run(
+        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=False,
     )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "data/audits.csv, line 8 (audit_id=zab-2015-03-recertification), field 'audit_on'" in result.stderr
+    assert run.returncode == 1
+    assert "data/events.csv, line 3 (event_id=tst-surv-2), field 'event_on'" in run.stderr
+    assert "docs/CURATION.md#dates" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert "no database was written" in run.stderr
 
 
-def test_good_build_reports_what_it_built(data_copy: Path, capsys: pytest.CaptureFixture) -> None:
-    assert main(["--data", str(data_copy), "--out", str(data_copy / "ok.duckdb")]) == 0
-    assert "4 cities, 6 certificates, 10 audits, 36 findings" in capsys.readouterr().out
+def test_stale_when_content_changes_even_with_the_same_mtime(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    out = tmp_path / "db.duckdb"
+    assert build(data, out) == []
+    assert not is_stale(data, out)
+    document = data / "sources" / "portal.txt"
+    copy = tmp_path / "edited.txt"
+    copy.write_text(document.read_text(encoding="utf-8") + " Dopisek.", encoding="utf-8")
+    stat = document.stat()
+    shutil.copy(copy, document)
+    os.utime(document, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as `cp -p` leaves it
+    assert is_stale(data, out)
 
 
-def test_rebuild_only_when_data_is_newer(data_copy: Path, built: Path) -> None:
-    assert not is_stale(data_copy, built)
-    (data_copy / "findings.csv").touch()
-    assert is_stale(data_copy, built)
+def test_stale_when_a_document_is_deleted(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    out = tmp_path / "db.duckdb"
+    assert build(data, out) == []
+    (data / "sources" / "body_news.txt").unlink()
+    assert is_stale(data, out)
+
+
+def test_stale_when_the_database_is_garbage(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    out = tmp_path / "db.duckdb"
+    out.write_bytes(b"not a database")
+    assert is_stale(data, out)
+
+
+def test_temporary_files_of_a_killed_build_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "db.duckdb"
+    leftover = tmp_path / ".db.duckdb.999999999.tmp"
+    leftover.write_bytes(b"half a database")
+    (tmp_path / ".db.duckdb.999999999.tmp.wal").write_bytes(b"")
+    assert build(write_package(tmp_path), out) == []
+    assert not leftover.exists()
+    assert not (tmp_path / ".db.duckdb.999999999.tmp.wal").exists()

@@ -24,8 +24,7 @@ create table codes (
     domain varchar not null,            -- table.column, e.g. events.kind
     code varchar not null,
     label_pl varchar not null,
-    label_en varchar not null,
-    primary key (domain, code)
+    label_en varchar not null
 );
 
 create table build_info (
@@ -42,11 +41,10 @@ def table_columns(package: Package, name: str) -> list[tuple[str, str]]:
 
 
 def create_tables(package: Package) -> str:
-    """CREATE TABLE statements for every curated table (keys declared) and the derived tables."""
+    """CREATE TABLE statements for every curated table and the derived tables. Keys are checked by the build
+    (data/datapackage.json declares them), not declared here: an index per key would slow a national build."""
     statements = []
     for resource in package.resources:
         lines = [f"    {name} {sql_type}" for name, sql_type in table_columns(package, resource.name)]
-        if resource.primary_key:
-            lines.append(f"    primary key ({', '.join(resource.primary_key)})")
         statements.append(f"create table {resource.name} (\n" + ",\n".join(lines) + "\n);")
     return "\n\n".join(statements) + "\n" + DERIVED_TABLES

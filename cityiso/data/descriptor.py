@@ -29,6 +29,7 @@ class Field:
     max_length: int | None = None
     role: str | None = None  # partial_date | quote | None
     in_quote: bool = False  # the value must stand verbatim in the row's quote
+    hint: str = ""  # what a value breaking the pattern is not, for the curator
 
     @property
     def is_date(self) -> bool:
@@ -107,6 +108,7 @@ def _field(raw: dict) -> Field:
         max_length=cons.get("maxLength"),
         role=raw.get("cityiso:role"),
         in_quote=raw.get("cityiso:in_quote", False),
+        hint=raw.get("cityiso:hint", ""),
     )
 
 

@@ -1,16 +1,20 @@
 -- A quote that names a certification body belongs to a row coded with that body.
 with quoted as (
-    select 'certificates.csv' as file, certificate_id as record_id, body_id, quote from certificates
+    select 'certificates' as table_name, certificate_id as record_key, body_id, quote from certificates
     union all
-    select 'audits.csv' as file, audit_id as record_id, body_id, quote from audits
+    select 'events', event_id, body_id, quote from events
+),
+
+candidates as (
+    -- A plain substring test first; the word-boundary test runs only on the few rows it lets through.
+    select q.*, al.alias, al.body_id as named_body_id
+    from quoted as q
+    inner join body_aliases as al on contains(lower(q.quote), lower(al.alias))
+    where q.body_id is distinct from al.body_id
 )
-select distinct
-    q.file,
-    q.record_id,
-    'body_id' as field,
-    'the quote names ' || al.alias || ' (' || al.body_id || ') but body_id is '
-    || coalesce(q.body_id, 'empty') as problem
-from quoted as q
-inner join body_aliases as al
-    on regexp_matches(q.quote, '(^|[^[:alnum:]])' || regexp_escape(al.alias) || '($|[^[:alnum:]])', 'i')
-where q.body_id is distinct from al.body_id
+
+select distinct c.table_name, c.record_key, 'body_id' as field,
+    'the quote names ' || c.alias || ' (' || c.named_body_id || ') but body_id is ' || coalesce(c.body_id, 'empty')
+        as problem
+from candidates as c
+where regexp_matches(c.quote, '(^|[^[:alnum:]])' || regexp_escape(c.alias) || '($|[^[:alnum:]])', 'i')

@@ -1,0 +1,239 @@
+"""Build the cityiso DuckDB database from data/, validating everything first.
+
+Usage: python -m cityiso.build [--data DIR] [--out PATH] [--if-stale]
+"""
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from cityiso.data.ddl import create_tables
+from cityiso.data.descriptor import DESCRIPTOR, Package, read_package
+from cityiso.data.documents import SOURCES_DIR, read_document
+from cityiso.data.field_checks import evidence_field_checks, field_checks, key_checks, row_checks
+from cityiso.data.load import load_evidence, load_tables
+from cityiso.data.problems import Problem
+from cityiso.data.quote_checks import quote_problems
+from cityiso.data.read import RawFiles, read_files
+from cityiso.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, ROOT
+
+# Files whose change makes a built database out of date, besides the curated data itself.
+_BUILD_CODE = (ROOT / "cityiso" / "data", QUERIES_DIR)
+
+
+def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
+    """Validate data_dir and, when nothing is wrong, replace `out` with a fresh database."""
+    data_dir, out = Path(data_dir), Path(out)
+    try:
+        package = read_package(data_dir)
+    except ValueError as exc:
+        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", str(exc))]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        with duckdb.connect(str(tmp)) as con:
+            problems = _validate_and_load(con, package, data_dir)
+        if problems:
+            return problems
+        os.replace(tmp, out)
+        return []
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    raw = read_files(con, package, data_dir, problems)
+    found: list[tuple[str, int, str, str, str, int | None]] = []
+    for resource in package.resources:
+        if resource.name in raw.unreadable:
+            continue
+        for query in (field_checks(resource), key_checks(package, resource, raw.unreadable), row_checks(resource)):
+            if query:
+                found += [(resource.name, *row) for row in con.execute(query).fetchall()]
+    if "further_evidence" not in raw.unreadable:
+        found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
+    documents = _read_documents(con, raw, problems)
+    searchable = {source_id: f"{url}\n{text}" if url else text for source_id, (text, url) in documents.items()}
+    found += [
+        (q.resource, q.ordinality, q.record, q.field, q.message, None) for q in quote_problems(con, package, searchable)
+    ]
+    for name, ordinality, record, field, message, other in found:
+        if other is not None:
+            message += str(raw.line(name, other))
+        problems.append(Problem(raw.shown(package.resource(name)), raw.line(name, ordinality), record, field, message))
+    if raw.unreadable:
+        return sorted(set(problems))
+    load_tables(con, package, create_tables(package))
+    _add_documents(con, documents)
+    load_evidence(con, package)
+    con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
+    con.execute("insert into codes select * from codes_frame")
+    con.unregister("codes_frame")
+    con.execute(
+        "insert into build_info values (?, ?, ?)",
+        [dt.datetime.now(dt.UTC).replace(tzinfo=None), fingerprint(data_dir), package.version],
+    )
+    con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+    already = {(p.file, p.line, p.field) for p in problems}
+    for rule in sorted((QUERIES_DIR / "checks").glob("*.sql")):
+        for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
+            resource = package.resource(table)
+            line = _line_of_key(con, raw, resource, ordinality_key)
+            problem = Problem(
+                raw.shown(resource), line, _label(resource, ordinality_key), field, f"{message} [{rule.stem}]"
+            )
+            if (problem.file, problem.line, problem.field) not in already:
+                problems.append(problem)
+    return sorted(set(problems))
+
+
+def _label(resource, key: str) -> str:
+    return f"{'/'.join(resource.primary_key)}={key}" if resource.primary_key and key else ""
+
+
+def _line_of_key(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource, key: str) -> int:
+    """The line of the row whose key (joined with '/') is `key`."""
+    if not resource.primary_key or key is None:
+        return 0
+    joined = " || '/' || ".join(resource.primary_key)
+    row = con.execute(f"select min(ordinality) from raw_{resource.name} where {joined} = ?", [key]).fetchone()
+    return raw.line(resource.name, row[0]) if row and row[0] else 0
+
+
+def _read_documents(
+    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem]
+) -> dict[str, tuple[str, str | None]]:
+    """source_id -> (the document's text, its address): a quote may quote either."""
+    documents = {}
+    rows = con.execute(
+        "select ordinality, source_id, file, url from raw_sources where kind = 'document' and file is not null"
+    ).fetchall()
+    for ordinality, source_id, file, url in rows:
+        try:
+            text = read_document(raw.data_dir, file)
+        except ValueError as exc:
+            line = raw.line("sources", ordinality)
+            problems.append(
+                Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", str(exc))
+            )
+            continue
+        documents[source_id] = (text, url)
+    return documents
+
+
+def _add_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, tuple[str, str | None]]) -> None:
+    texts = [text for text, _url in documents.values()]
+    frame = pd.DataFrame(
+        {
+            "source_id": list(documents),
+            "text": texts,
+            "sha256": [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts],
+        }
+    )
+    con.register("documents_frame", frame)
+    con.execute(
+        """update sources set text = d.text, sha256 = d.sha256
+        from documents_frame as d where d.source_id = sources.source_id"""
+    )
+    con.unregister("documents_frame")
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary files of builds that were killed (their process is gone) are removed."""
+    for path in out.parent.glob(f".{out.name}.*.tmp*"):
+        pid = path.name.removeprefix(f".{out.name}.").split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def input_files(data_dir: Path) -> list[Path]:
+    """Every file the database is built from: the descriptor, the curated files, the documents, the build code."""
+    data_dir = Path(data_dir)
+    files = [data_dir / DESCRIPTOR, *data_dir.glob("*.csv"), *(data_dir / SOURCES_DIR).rglob("*")]
+    for folder in _BUILD_CODE:
+        files += [*folder.rglob("*.py"), *folder.rglob("*.sql")]
+    return sorted(p for p in files if p.is_file())
+
+
+def fingerprint(data_dir: Path) -> str:
+    """One hash over the content of every input, so a built database names exactly what it was built from."""
+    digest = hashlib.sha256()
+    for path in input_files(data_dir):
+        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def is_stale(data_dir: Path, out: Path) -> bool:
+    """True when the database is missing, unreadable, or was built from other content than today's inputs."""
+    if not Path(out).exists():
+        return True
+    try:
+        with duckdb.connect(str(out), read_only=True) as con:
+            built = con.execute("select max(data_sha256) from build_info").fetchone()[0]
+    except duckdb.Error:
+        return True
+    return built != fingerprint(data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cityiso.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of curated files (default: data/)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_DB, help="database to write (default: %(default)s)")
+    parser.add_argument("--if-stale", action="store_true", help="build only when an input's content changed")
+    args = parser.parse_args(argv)
+    data_dir, out = args.data.resolve(), args.out.resolve()
+    if not data_dir.is_dir():
+        print(f"cityiso.build: no data folder at {_shown(data_dir)}", file=sys.stderr)
+        return 2
+    if args.if_stale and not is_stale(data_dir, out):
+        print(f"{_shown(out)} is up to date.")
+        return 0
+    problems = build(data_dir, out)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        kept = f"{_shown(out)} was left as it was" if out.exists() else "no database was written"
+        print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
+        if not any(p.message.endswith("]") for p in problems):
+            print("The cross-file rules in queries/checks/ run once the files can be read.", file=sys.stderr)
+        return 1
+    with duckdb.connect(str(out), read_only=True) as con:
+        counts = {
+            t: con.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("offices", "certificates", "events", "findings", "sources")
+        }
+    print(f"Built {_shown(out)}: " + ", ".join(f"{n} {t}" for t, n in counts.items()) + ".")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

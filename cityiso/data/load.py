@@ -1,0 +1,62 @@
+"""Typed tables from the raw ones, set-based: casts, partial dates split into day and precision, derived columns."""
+
+import duckdb
+
+from cityiso.data.ddl import DERIVED_TABLES, table_columns
+from cityiso.data.descriptor import Package, Resource
+from cityiso.data.field_checks import PADDED_DATE, PERIOD_END
+
+_PRECISION = "case length({c}) when 4 then 'year' when 7 then 'month' when 10 then 'day' end"
+
+
+def _typed(resource: Resource, column: str, sql_type: str) -> str:
+    """The SQL that computes one typed column from raw_<table> (bad values become NULL: they are reported)."""
+    names = set(resource.field_names)
+    if column.endswith("_precision") and column.removesuffix("_precision") in names:
+        return _PRECISION.format(c=column.removesuffix("_precision"))
+    if column.endswith("_is_inferred") and f"{column.removesuffix('_is_inferred')}_inferred_reason" in names:
+        return f"{column.removesuffix('_is_inferred')}_inferred_reason is not null"
+    if column not in names:
+        return "null"
+    field = resource.field(column)
+    if field.is_date:
+        day = PADDED_DATE.format(c=column)
+        return PERIOD_END.format(c=column, d=day) if column.endswith("_not_after") else day
+    if sql_type == "boolean":
+        return f"case {column} when 'true' then true when 'false' then false end"
+    if sql_type == "varchar":
+        return column
+    return f"try_cast({column} as {sql_type})"
+
+
+def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str) -> None:
+    """Create every table (ddl) and fill each curated one from its raw table."""
+    con.execute(ddl)
+    for resource in package.resources:
+        columns = table_columns(package, resource.name)
+        select = ", ".join(f"{_typed(resource, name, sql_type)}" for name, sql_type in columns)
+        con.execute(
+            f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) "
+            f"select {select} from raw_{resource.name} order by ordinality"
+        )
+    con.execute("update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id")
+
+
+def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:
+    """The evidence table: every row's own quote, then the quotes of further sources."""
+    for resource in package.resources:
+        if not resource.has_quote or resource.name == "further_evidence":
+            continue
+        key = " || '/' || ".join(resource.primary_key)
+        con.execute(
+            f"""insert into evidence
+            select '{resource.name}:' || {key}, '{resource.name}', {key}, null, source_id, quote, true
+            from {resource.name}"""
+        )
+    con.execute(
+        """insert into evidence
+        select evidence_id, record_table, record_id, fields, source_id, quote, false from further_evidence"""
+    )
+
+
+__all__ = ["DERIVED_TABLES", "load_evidence", "load_tables"]

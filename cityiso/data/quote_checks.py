@@ -1,0 +1,109 @@
+"""Every quote stands verbatim (whitespace aside) in its source document, and every value marked `in_quote`
+stands in its row's quote or in a further source's quote for that field."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import duckdb
+
+from cityiso.data.descriptor import Package, Resource
+from cityiso.data.field_checks import record_label
+
+# A quote may join several passages of one document, in order, with this marker.
+GAP = "[...]"
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse every run of whitespace (line breaks, no-break spaces) into one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def quote_problem(quote: str, document: str) -> str | None:
+    """Say what part of the quote is missing from the (normalised) document, or None when all of it is there."""
+    position = 0
+    for passage in (normalise_whitespace(p) for p in quote.split(GAP)):
+        if not passage:
+            return f"a passage around '{GAP}' is empty"
+        found = document.find(passage, position)
+        if found < 0:
+            where = "in the document" if document.find(passage) < 0 else "after the passage before it"
+            return f"'{_shorten(passage)}' does not occur verbatim {where}"
+        position = found + len(passage)
+    return None
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    resource: str
+    ordinality: int
+    record: str
+    field: str
+    message: str
+
+
+def quote_problems(
+    con: duckdb.DuckDBPyConnection, package: Package, documents: dict[str, str]
+) -> Iterator[QuoteProblem]:
+    """Check every quote of every raw table against its source's normalised text (each document normalised once)."""
+    normalised = {source_id: normalise_whitespace(text) for source_id, text in documents.items()}
+    kinds = dict(con.execute("select source_id, kind from raw_sources").fetchall())
+    further = _further_quotes(con)
+    for resource in package.resources:
+        if resource.has_quote:
+            yield from _check_table(con, resource, normalised, kinds, further)
+
+
+def _further_quotes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list[str]]:
+    """(record_table, record_id, field) -> quotes of further sources that support that field."""
+    out: dict[tuple[str, str, str], list[str]] = {}
+    rows = con.execute(
+        "select record_table, record_id, fields, quote from raw_further_evidence where quote is not null"
+    )
+    for table, record_id, fields, quote in rows.fetchall():
+        for name in (fields or "").split():
+            out.setdefault((table, record_id, name), []).append(normalise_whitespace(quote.replace(GAP, " ")))
+    return out
+
+
+def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterator[QuoteProblem]:
+    in_quote = [f.name for f in resource.fields if f.in_quote]
+    key = " || '/' || ".join(resource.primary_key)
+    columns = ", ".join(["ordinality", record_label(resource), key, "source_id", "quote", *in_quote])
+    for ordinality, record, record_id, source_id, quote, *values in con.execute(
+        f"select {columns} from raw_{resource.name} where quote is not null order by ordinality"
+    ).fetchall():
+        if source_id is None:
+            continue  # reported as required
+        if source_id not in normalised:
+            if source_id in kinds:
+                yield QuoteProblem(
+                    resource.name,
+                    ordinality,
+                    record,
+                    "quote",
+                    f"source '{source_id}' has no document to quote from (is it a reference source?)",
+                )
+            continue
+        missing = quote_problem(quote, normalised[source_id])
+        if missing:
+            yield QuoteProblem(resource.name, ordinality, record, "quote", f"{missing} of source '{source_id}'")
+        quoted = normalise_whitespace(quote.replace(GAP, " "))
+        for name, value in zip(in_quote, values, strict=True):
+            if not value:
+                continue
+            wanted = normalise_whitespace(value)
+            if wanted in quoted or any(wanted in q for q in further.get((resource.name, record_id, name), ())):
+                continue
+            yield QuoteProblem(
+                resource.name,
+                ordinality,
+                record,
+                name,
+                f"'{_shorten(value)}' does not stand verbatim in the row's quote",
+            )
