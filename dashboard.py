@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cityiso import urlstate
+from cityiso import ui, urlstate
 from cityiso.labels import LANGS, t
 from cityiso.paths import ROOT
 
@@ -10,6 +10,7 @@ from cityiso.paths import ROOT
 st.set_page_config(page_title="cityiso", page_icon=str(ROOT / "cityiso" / "assets" / "favicon.png"), layout="wide")
 
 lang = urlstate.language()
+ui.map_legacy_params()
 
 
 def _switch_language() -> None:
@@ -28,7 +29,7 @@ navigation = st.navigation(
             page("cycles", "nav.cycles", "timeline"),
             page("praised", "nav.praised", "thumb_up"),
             page("compare", "nav.compare", "compare_arrows"),
-            page("city", "nav.city", "location_city"),
+            page("city", "nav.city", "account_balance"),
             page("presentation", "nav.presentation", "slideshow"),
         ],
         t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
@@ -42,7 +43,7 @@ with st.sidebar:
         t("language", lang), LANGS, key="lang_switch", format_func=str.upper, on_change=_switch_language
     )
 
-# Printing a page (the city profile) leaves out the sidebar, the header and the toolbar.
+# Printing a page (the office profile) leaves out the sidebar, the header and the toolbar.
 st.html("<style>@media print { [data-testid='stSidebar'], header, [data-testid='stToolbar'] {display: none;} }</style>")
 
 navigation.run()

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cityiso.build import build
 from cityiso.paths import DATA_DIR, ROOT
-from cityiso.queries import run
+from cityiso.queries import findings_filters, run
 
 
 def timed(action, repeat: int) -> float:
@@ -38,12 +38,12 @@ def export_timings(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     from cityiso.exports.pdf import handout_pdf
     from cityiso.exports.pptx import deck_pptx
 
-    cities = [r[0] for r in con.execute("select city_id from cities").fetchall()]
-    slides = build_deck(lambda name, **p: run(con, name, **p), cities, "pl")
+    offices = [r[0] for r in con.execute("select office_id from offices").fetchall()]
+    slides = build_deck(lambda name, **p: run(con, name, **p), offices, "pl")
     rows = [
         (
             f"deck for all offices ({len(slides)} slides), built, median of 5",
-            f"{timed(lambda: build_deck(lambda name, **p: run(con, name, **p), cities, 'pl'), 5):.0f} ms",
+            f"{timed(lambda: build_deck(lambda name, **p: run(con, name, **p), offices, 'pl'), 5):.0f} ms",
         )
     ]
     if find_browser() is None:
@@ -71,14 +71,13 @@ def main() -> None:
         )
         rows.append(("database file size", f"{db.stat().st_size / 1e6:.1f} MB"))
         con = duckdb.connect(str(db), read_only=True)
-        cities = [r[0] for r in con.execute("select city_id from cities").fetchall()]
-        filters = dict(cities=cities, kinds=["praise"], voices=["auditor", "certification_body", "office"],
-                       year_from=2000, year_to=2030, include_undated=True)  # fmt: skip
+        offices = [r[0] for r in con.execute("select office_id from offices").fetchall()]
+        filters = findings_filters(offices, family="ISO 9001")
         for name, params in [
-            ("office_status_on_date", {"as_of": dt.date(2016, 10, 1)}),
-            ("certificate_spans", {"cities": cities}),
+            ("office_status_on_date", {"as_of": dt.date(2016, 10, 1), "family": "ISO 9001"}),
+            ("certificate_spans", {"offices": offices, "family": "ISO 9001"}),
             ("praised_by_theme", filters),
-            ("findings_search", {"q": "skargi", "cities": cities}),
+            ("findings_search", {"q": "skargi", "offices": offices}),
         ]:
             rows.append(
                 (f"query {name}, median of 50", f"{timed(lambda n=name, p=params: run(con, n, **p), 50):.1f} ms")

@@ -13,8 +13,9 @@ from cityiso.figures.common import for_slide
 from cityiso.figures.overview import outline_rings, status_map
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, format_date, localized, t
-from cityiso.queries import findings_filters
+from cityiso.labels import clause_label, code_label, format_date, localized, t
+from cityiso.queries import DEFAULT_FAMILY, findings_filters
+from cityiso.vocabulary import STATUSES
 
 CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
@@ -42,19 +43,21 @@ def ordinal(n: int, lang: str) -> str:
 
 
 def cycle_takeaway(spans: pd.DataFrame, lang: str) -> str:
-    """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'."""
+    """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'
+    (the last evidence, never an end the sources do not give, where no expiry is stated)."""
     phrases = []
-    for city, rows in spans.groupby("city_name", sort=False):
-        rows = rows.assign(latest=rows["valid_until"].fillna(rows["loose_end_on"]).fillna(rows["issued_on"]))
+    for place, rows in spans.groupby("place", sort=False):
+        last_evidence = rows[["last_event_on", "issued_on"]].max(axis=1)
+        rows = rows.assign(last_evidence=last_evidence, latest=rows["valid_until"].fillna(last_evidence))
         dated = rows[rows["latest"].notna()]
         if dated.empty:
-            phrases.append(f"{city}: {t('deck.no_dates', lang)}")
+            phrases.append(f"{place}: {t('deck.no_dates', lang)}")
             continue
         c = dated.sort_values("latest").iloc[-1]
         what = (
             t("deck.cycle", lang, n=ordinal(int(c["cycle_number"]), lang))
             if pd.notna(c["cycle_number"])
-            else f"{c['family']}:{c['edition']}"
+            else c["standard"]
         )
         if pd.notna(c["valid_until"]):
             when = t(
@@ -63,8 +66,8 @@ def cycle_takeaway(spans: pd.DataFrame, lang: str) -> str:
                 date=format_date(c["valid_until"], c["valid_until_precision"], lang, genitive=True),
             )
         else:
-            when = t("deck.last_evidence", lang, date=format_date(c["loose_end_on"], "year", lang))
-        phrases.append(f"{city}: {what}, {when}")
+            when = t("deck.last_evidence", lang, date=format_date(c["last_evidence"], "year", lang))
+        phrases.append(f"{place}: {what}, {when}")
     return " · ".join(phrases)
 
 
@@ -74,9 +77,9 @@ def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], l
     return t("deck.most_praised", lang, what=totals.index[0], n=int(totals.iloc[0]), total=int(totals.sum()))
 
 
-def footer(sources: pd.DataFrame, cities: list[str], built: dt.datetime, lang: str) -> str:
+def footer(sources: pd.DataFrame, offices: list[str], built: dt.datetime, lang: str) -> str:
     """The documents behind the chosen offices and the date of the data."""
-    docs = sources[(sources["kind"] == "document") & sources["city_id"].isin(cities)]
+    docs = sources[(sources["kind"] == "document") & sources["office_id"].isin(offices)]
     titles = "; ".join(docs["title"])
     if len(titles) > 140:
         titles = titles[:139] + "…"
@@ -88,7 +91,8 @@ class _Deck:
     """What every slide builder needs: the data, the choices, and the shared footer and source line."""
 
     fetch: Fetch
-    cities: list[str]
+    offices: list[str]
+    family: str
     lang: str
     as_of: dt.date
     size: tuple[int, int]
@@ -97,40 +101,45 @@ class _Deck:
 
     @property
     def praise(self) -> dict:
-        """Filters for every praised item of the chosen offices, whoever said it, dated or not."""
-        return findings_filters(self.cities)
+        """Filters for what the auditors (voice auditor only) praised at the chosen offices' events of the
+        family, dated or not."""
+        return findings_filters(self.offices, family=self.family)
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
         return [Slide(key, title, takeaway, self.footer, for_slide(fig, *self.size))]
 
 
 def _title_slide(d: _Deck) -> list[Slide]:
-    offices = d.fetch("cities_overview")
-    chosen = offices[offices["city_id"].isin(d.cities)]
+    offices = d.fetch("offices_overview", family=d.family)
+    chosen = offices[offices["office_id"].isin(d.offices)]
     summary = t(
         "deck.summary",
         d.lang,
+        family=d.family,
         offices=len(chosen),
         certificates=int(chosen["count_certificates"].sum()),
         events=int(chosen["count_events"].sum()),
         praised=int(chosen["count_praised"].sum()),
     )
-    return [Slide("title", t("deck.title", d.lang, names=", ".join(chosen["name"])), summary, d.footer)]
+    return [Slide("title", t("deck.title", d.lang, names=", ".join(chosen["place"])), summary, d.footer)]
 
 
 def _map_slide(d: _Deck) -> list[Slide]:
-    status = d.fetch("office_status_on_date", as_of=d.as_of)
-    status = status[status["city_id"].isin(d.cities)]
+    status = d.fetch("office_status_on_date", as_of=d.as_of, family=d.family)
+    status = status[status["office_id"].isin(d.offices)]
     when = format_date(d.as_of, "day", d.lang)
-    parts = ", ".join(f"{t('status.' + s, d.lang)}: {n}" for s, n in status["status"].value_counts().items())
+    counts = status["status"].value_counts()
+    parts = ", ".join(f"{code_label('status', s, d.lang)}: {counts[s]}" for s in STATUSES if s in counts)
     rings = outline_rings()
-    fig = status_map(status, rings, d.lang, when, d.source)
-    return d.chart("map", t("overview.map", d.lang), t("deck.status_counts", d.lang, date=when, parts=parts), fig)
+    fig = status_map(status, rings, d.lang, when, d.source, d.family)
+    takeaway = t("deck.status_counts", d.lang, family=d.family, date=when, parts=parts)
+    return d.chart("map", t("overview.map", d.lang), takeaway, fig)
 
 
 def _cycles_slide(d: _Deck) -> list[Slide]:
-    spans = d.fetch("certificate_spans", cities=d.cities)
-    events, transitions = d.fetch("events", cities=d.cities), d.fetch("edition_transitions")
+    spans = d.fetch("certificate_spans", offices=d.offices, family=d.family)
+    events = d.fetch("events_by_certificate", offices=d.offices, family=d.family)
+    transitions = d.fetch("edition_transitions", family=d.family)
     fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of)
     return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang), fig)
 
@@ -157,24 +166,24 @@ def _themes_slide(d: _Deck) -> list[Slide]:
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
-    if df["city_id"].nunique() < 2:
+    if df["office_id"].nunique() < 2:
         return []  # one office's themes are already on the theme slide
-    unique = sum(len(themes_only_in(df, city)) for city in df["city_id"].unique())
+    unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
     title = t("praised.heatmap", d.lang)
     takeaway = t("deck.unique_themes", d.lang, n=unique, total=df["theme_id"].nunique())
     return d.chart("heatmap", title, takeaway, theme_heatmap(df, d.lang, "count", title, d.source))
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
-    """One text slide per office: what the auditors praised, in short."""
+    """One text slide per office: what the auditors (and only they) praised, in short."""
     slides = []
-    for _, rows in d.fetch("findings_filtered", **d.praise).groupby("city_id", sort=False):
+    for _, rows in d.fetch("findings_filtered", **d.praise).groupby("office_id", sort=False):
         items = rows[localized("text", d.lang)].tolist()
         bullets = items[:MAX_BULLETS]
         if len(items) > MAX_BULLETS:
             bullets.append(t("deck.more", d.lang, n=len(items) - MAX_BULLETS))
-        title = t("deck.findings_title", d.lang, city=rows["city_name"].iloc[0])
-        takeaway = t("deck.findings_takeaway", d.lang, n=len(rows), events=rows["audit_id"].nunique())
+        title = t("deck.findings_title", d.lang, office=rows["place"].iloc[0])
+        takeaway = t("deck.findings_takeaway", d.lang, n=len(rows), events=rows["event_id"].nunique())
         slides.append(Slide("findings", title, takeaway, d.footer, bullets=bullets))
     return slides
 
@@ -191,24 +200,27 @@ BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
 
 def build_deck(
     fetch: Fetch,
-    cities: list[str],
+    offices: list[str],
     lang: str,
     charts: tuple[str, ...] | list[str] = CHARTS,
     as_of: dt.date | None = None,
     size: tuple[int, int] = (1920, 1080),
+    family: str = DEFAULT_FAMILY,
 ) -> list[Slide]:
-    """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`.
+    """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`, for one
+    standard family (status, counts, cycles and praise are never summed across families).
 
     A chart with nothing to show for these offices (no praised items, a heatmap of one office) is left out."""
     info = fetch("data_info").iloc[0]
     built = format_date(info["built_at"], "day", lang)
     deck = _Deck(
         fetch=fetch,
-        cities=cities,
+        offices=offices,
+        family=family,
         lang=lang,
         as_of=as_of or dt.date.today(),
         size=size,
-        footer=footer(fetch("sources_overview"), cities, info["built_at"], lang),
+        footer=footer(fetch("sources_overview"), offices, info["built_at"], lang),
         source=t("source_line", lang, n=int(info["count_documents"]), built=built),
     )
     slides = _title_slide(deck)

@@ -1,7 +1,7 @@
 """Export the council deck: a PowerPoint deck, a PDF handout, or each chart as PNG or SVG.
 
-Usage: python -m cityiso.export --format pptx|pdf|png|svg --out PATH [--cities ID,...] [--lang pl|en]
-       [--charts map,cycles,...] [--as-of YYYY-MM-DD] [--db PATH]
+Usage: python -m cityiso.export --format pptx|pdf|png|svg --out PATH [--offices ID,...] [--lang pl|en]
+       [--charts map,cycles,...] [--as-of YYYY-MM-DD] [--family "ISO 9001"] [--db PATH]
 For png and svg, PATH is a folder that receives one file per chart.
 """
 
@@ -19,6 +19,7 @@ from cityiso.exports.pdf import handout_pdf
 from cityiso.exports.pptx import deck_pptx
 from cityiso.labels import LANGS
 from cityiso.paths import served_db_path
+from cityiso.queries import DEFAULT_FAMILY
 
 FORMATS = ("pptx", "pdf", "png", "svg")
 
@@ -50,19 +51,28 @@ def write_charts(slides: list[Slide], folder: Path, fmt: str) -> list[Path]:
 
 
 def export(
-    fmt: str, out: Path, db: Path, cities: str | None, lang: str, charts: str | None, as_of: dt.date | None
+    fmt: str,
+    out: Path,
+    db: Path,
+    offices: str | None,
+    lang: str,
+    charts: str | None,
+    as_of: dt.date | None,
+    family: str = DEFAULT_FAMILY,
 ) -> list[Path]:
     """Build the deck from the database and write it out; return the files written."""
     if not db.exists():
         raise UsageProblem(f"no database at {db}: build it with python -m cityiso.build")
     with duckdb.connect(str(db), read_only=True) as con:
-        known = [r[0] for r in con.execute("select city_id from cities order by city_id").fetchall()]
+        known = [r[0] for r in con.execute("select office_id from offices order by office_id").fetchall()]
+        families = [r[0] for r in con.execute("select distinct family from standards order by 1").fetchall()]
         slides = build_deck(
             lambda name, **params: queries.run(con, name, **params),
-            _choose(cities, known, "office id(s)"),
+            _choose(offices, known, "office id(s)"),
             lang,
             _choose(charts, list(CHARTS), "chart(s)"),
             as_of,
+            family=_choose(family, families, "family")[0],
         )
     if fmt in ("png", "svg"):
         return write_charts(slides, out, fmt)
@@ -75,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cityiso.export", description=__doc__.splitlines()[0])
     parser.add_argument("--format", required=True, choices=FORMATS)
     parser.add_argument("--out", required=True, type=Path, help="file (pptx, pdf) or folder (png, svg)")
-    parser.add_argument("--cities", help="office ids, comma-separated (default: all offices)")
+    # --cities is the name from before v2, kept so that existing scripts still work.
+    parser.add_argument("--offices", "--cities", dest="offices", help="office ids, comma-separated (default: all)")
+    parser.add_argument("--family", default=DEFAULT_FAMILY, help=f"standard family (default: {DEFAULT_FAMILY})")
     parser.add_argument("--lang", default="pl", choices=LANGS)
     parser.add_argument("--charts", help=f"comma-separated, from {','.join(CHARTS)} (default: all)")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, help="date for the status map (default: today)")
@@ -83,7 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         written = export(
-            args.format, args.out, args.db or served_db_path(), args.cities, args.lang, args.charts, args.as_of
+            args.format,
+            args.out,
+            args.db or served_db_path(),
+            args.offices,
+            args.lang,
+            args.charts,
+            args.as_of,
+            args.family,
         )
     except UsageProblem as exc:
         print(f"cityiso.export: {exc}", file=sys.stderr)

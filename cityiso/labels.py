@@ -58,13 +58,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.cycles": ("Cykle certyfikacji", "Certification cycles"),
     "nav.praised": ("Obszary docenione", "Praised areas"),
     "nav.compare": ("Porównanie", "Compare"),
-    "nav.city": ("Miasto", "City profile"),
+    "nav.city": ("Urząd", "Office"),
     "nav.sources": ("Źródła i metodologia", "Sources and method"),
     "nav.section.explore": ("Analiza", "Explore"),
     "nav.section.about": ("O danych", "About the data"),
     "language": ("Język", "Language"),
     # shared
-    "app.tagline": ("Certyfikacja ISO w urzędach miast", "ISO certification in Polish city halls"),
+    "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
     "no_database": (
         "Brak bazy danych ({path}). Uruchom `./run start`, aby ją zbudować.",
         "No database ({path}). Run `./run start` to build it.",
@@ -94,12 +94,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "years": ("Lata", "Years"),
     "include_undated": ("Uwzględnij zdarzenia bez daty", "Include undated events"),
     "voice": ("Kto to mówi", "Who says it"),
+    "voice_help": (
+        "Domyślnie tylko audytorzy (raport z auditu). Urząd o sobie, jednostka certyfikująca i prasa "
+        "są pokazywane osobno, każde pod własną nazwą.",
+        "By default only the auditors (the audit report). The office about itself, the certification body "
+        "and the press are shown separately, each under its own name.",
+    ),
+    "family": ("Norma", "Standard"),
+    "family_help": (
+        "Statusy, liczby, mapa i oś czasu dotyczą jednej rodziny norm.",
+        "Status, counts, map and timeline are for one standard family.",
+    ),
     "finding_kind": ("Rodzaj ustalenia", "Kind of finding"),
     "findings_status": ("Ustalenia w źródle", "Findings in the source"),
     "clause": ("Rozdział ISO 9001:2015", "ISO 9001:2015 clause"),
+    "clause_as_coded": ("Punkt normy (jak zakodowano)", "Clause as coded"),
     "theme": ("Temat", "Theme"),
     "office": ("Urząd", "Office"),
-    "city": ("Miasto", "City"),
+    "place": ("Miejscowość", "Place"),
+    "planned": ("planowany", "planned"),
     "date": ("Data", "Date"),
     "kind": ("Rodzaj", "Kind"),
     "body": ("Jednostka certyfikująca", "Certification body"),
@@ -137,11 +150,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "praised_items": ("Obszary docenione", "Praised items"),
     "audits_held": ("Audyty", "Audits"),
-    # status
-    "status.valid": ("ważny", "valid"),
-    "status.approximate": ("ważny (daty przybliżone)", "valid (approximate dates)"),
-    "status.expired": ("wygasł, brak dowodów odnowienia", "expired, no evidence of renewal"),
-    "status.unknown": ("brak danych na ten dzień", "no evidence for this date"),
     # cycles
     "cycles.title": ("Cykle certyfikacji", "Certification cycles"),
     "cycles.chart": ("Certyfikaty i zdarzenia w czasie", "Certificates and events over time"),
@@ -151,11 +159,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "cycles.transition": ("koniec {edition}", "end of {edition}"),
     "cycles.sure": ("ważność potwierdzona", "validity shown"),
     "cycles.loose": ("ważność przybliżona", "approximate validity"),
+    "cycles.open": ("bez znanego końca", "no known end"),
+    "cycles.ended": ("zakończony {date}", "ended {date}"),
+    "cycles.row": ("Urząd · norma", "Office · standard"),
+    "cycles.no_certificate": ("bez wskazanego certyfikatu", "no certificate named"),
+    "cycles.undated_certificates": (
+        "Certyfikaty bez datowanych dowodów (poza osią czasu): {n} — {names}",
+        "Certificates with no dated evidence (not on the timeline): {n} — {names}",
+    ),
     "cycles.legend_note": (
-        "Pełny słupek: ważność wykazana dokładnymi datami. Kreskowany słupek: daty przybliżone, "
-        "wywnioskowane lub tylko z pojedynczych zdarzeń. „~” oznacza datę przybliżoną.",
-        "Solid bar: validity shown by exact dates. Hatched bar: approximate or inferred dates, "
-        "or single events only. “~” marks an approximate date.",
+        "Każdy certyfikat ma własny wiersz (kolejne certyfikaty jednej rejestracji dzielą wiersz). "
+        "Pełny słupek: ważność wykazana dokładnymi datami. Kreskowany słupek: daty przybliżone lub "
+        "wywnioskowane. Blady, kropkowany słupek ze strzałką „→”: koniec nieznany (najwyżej 3 lata od "
+        "ostatniego dowodu). Puste znaczniki: zdarzenia zapowiedziane. „~” oznacza datę przybliżoną.",
+        "Each certificate has its own row (consecutive certificates of one registration share a row). "
+        "Solid bar: validity shown by exact dates. Hatched bar: approximate or inferred dates. Faded, "
+        "dotted bar with an arrow “→”: no known end (at most 3 years past the last evidence). Open markers: "
+        "announced events. “~” marks an approximate date.",
     ),
     "cycles.table": ("Zdarzenia (tabela)", "Events (table)"),
     "cycles.certificates": ("Certyfikaty (tabela)", "Certificates (table)"),
@@ -191,6 +211,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
     # city
     "city.title": ("Profil urzędu", "Office profile"),
+    "city.other_families": ("Inne normy tego urzędu: {families}", "This office's other standards: {families}"),
     "city.pick": ("Urząd", "Office"),
     "city.certificates": ("Certyfikaty", "Certificates"),
     "city.events": ("Audyty i inne zdarzenia", "Audits and other events"),
@@ -207,20 +228,22 @@ TEXT: dict[str, tuple[str, str]] = {
     # deck (presentation mode and exports)
     "deck.title": ("Certyfikacja ISO: {names}", "ISO certification: {names}"),
     "deck.summary": (
-        "Urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · obszary docenione: {praised}",
-        "Offices: {offices} · certificates: {certificates} · events: {events} · praised items: {praised}",
+        "{family} · urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · "
+        "obszary docenione przez audytorów: {praised}",
+        "{family} · offices: {offices} · certificates: {certificates} · events: {events} · "
+        "items the auditors praised: {praised}",
     ),
     "deck.cycle": ("{n} cykl certyfikacji", "{n} certification cycle"),
     "deck.valid_until": ("ważny do {date}", "valid until {date}"),
     "deck.last_evidence": ("ostatni dowód: {date}", "last evidence: {date}"),
     "deck.no_dates": ("źródła nie podają dat", "the sources give no dates"),
     "deck.most_praised": ("Najczęściej doceniane: {what} ({n} z {total})", "Most praised: {what} ({n} of {total})"),
-    "deck.status_counts": ("Stan na {date}: {parts}", "Status on {date}: {parts}"),
+    "deck.status_counts": ("{family}, stan na {date}: {parts}", "{family}, status on {date}: {parts}"),
     "deck.unique_themes": (
         "Tematy docenione tylko w jednym urzędzie: {n} z {total}",
         "Themes praised in one office only: {n} of {total}",
     ),
-    "deck.findings_title": ("Co docenili audytorzy: {city}", "What the auditors praised: {city}"),
+    "deck.findings_title": ("Co docenili audytorzy: {office}", "What the auditors praised: {office}"),
     "deck.findings_takeaway": ("Obszary docenione: {n} · audyty: {events}", "Praised items: {n} · audits: {events}"),
     "deck.more": ("… i {n} więcej", "… and {n} more"),
     "deck.footer": ("Źródła: {sources} · dane z {date}", "Sources: {sources} · data as of {date}"),
@@ -264,6 +287,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "sources.downloads": ("Pobieranie danych", "Downloads"),
     "sources.download_db": ("Pobierz bazę DuckDB", "Download the DuckDB database"),
     "sources.show_text": ("Pokaż pełny tekst", "Show the full text"),
+    "sources.url": ("Adres", "Address"),
+    "sources.publisher": ("Wydawca", "Publisher"),
+    "sources.published": ("Data publikacji", "Published"),
+    "sources.retrieved": ("Pobrano", "Retrieved"),
+    "sources.language": ("Język", "Language"),
+    "sources.truncated": ("tekst urwany", "text truncated"),
 }
 
 METHOD_MD = (
@@ -274,11 +303,14 @@ METHOD_MD = (
   miesiąca i pokazywana jako miesiąc („marzec 2015”). Słowa źródła są zachowane obok.
 - **Daty wywnioskowane** są oznaczone „~” i mają jednozdaniowe uzasadnienie kuratora. Czego tekst nie podaje,
   zostaje puste (np. „30 listopada” bez roku).
-- **Status certyfikatu** wynika tylko z datowanych dowodów: ważny, gdy dokładne daty go wykazują; przybliżony,
-  gdy daty są zgrubne lub wywnioskowane; wygasły po dacie ważności lub końcu okresu przejściowego wydania
-  normy; w pozostałych przypadkach — brak danych.
+- **Status certyfikatu** wynika tylko z datowanych dowodów, osobno dla każdej rodziny norm: ważny, gdy dokładne
+  daty go wykazują; przybliżony, gdy daty są zgrubne lub wywnioskowane (sama data wydania: najwyżej 3 lata,
+  bo cykl certyfikacji trwa najwyżej 3 lata); zawieszony po zawieszeniu bez późniejszego zdarzenia;
+  wygasły, nieprzedłużony albo cofnięty po dacie ważności, końcu okresu przejściowego wydania normy lub
+  zdarzeniu, które go kończy; w pozostałych przypadkach — brak dowodów.
 - **Ustalenia**: „podane wybiórczo” znaczy, że źródło mówi „m.in.”; brak ustaleń w źródle to co innego niż
-  „nie stwierdzono”. Priorytety i autoprezentacja urzędu nie są pochwałą audytorów.
+  „nie stwierdzono”. Priorytety i autoprezentacja urzędu nie są pochwałą audytorów: wykresy tego, co docenili
+  audytorzy, liczą tylko głos audytorów, chyba że wybierzesz więcej.
 - **Rozdziały ISO 9001:2015** pochodzą z nagłówków raportu albo z kodowania kuratora (oznaczone).
 - **Udział** liczy, jaką część ustaleń każdego audytu stanowi dana kategoria, uśredniając po audytach:
   dłuższy raport nie wygląda przez to lepiej.
@@ -290,12 +322,14 @@ METHOD_MD = (
   day and shown as a month (“March 2015”). The source's own words are kept alongside.
 - **Inferred dates** are marked “~” and carry the curator's one-line reason. What a text does not say stays
   empty (e.g. “30 listopada” with no year).
-- **Certificate status** follows only from dated evidence: valid where exact dates show it; approximate where
-  dates are coarse or inferred; expired after the expiry date or the end of the edition's transition period;
-  otherwise, no evidence.
+- **Certificate status** follows only from dated evidence, for each standard family on its own: valid where
+  exact dates show it; approximate where dates are coarse or inferred (an issue date alone: at most 3 years, as
+  a certification cycle lasts at most 3 years); suspended after a suspension with no later event; expired,
+  lapsed or withdrawn after the expiry date, the end of the edition's transition period or an event ending
+  it; otherwise, no evidence.
 - **Findings**: “reported in part” means the source says “m.in.” (among others); a source that reports no
   findings is not the same as “none found”. An office's own priorities and self-description are not
-  auditors' praise.
+  auditors' praise: charts of what the auditors praised count only the auditors' voice unless you choose more.
 - **ISO 9001:2015 clauses** come from the report's headings or from the curator's coding (marked).
 - **Share** counts what part of each audit's findings a category takes, averaged over audits, so a longer
   report does not simply look better.

@@ -7,10 +7,13 @@ import duckdb
 import pandas as pd
 
 from cityiso.paths import QUERIES_DIR
-from cityiso.vocabulary import VOICES
 
 # Year bounds that let every dated event through.
 ALL_YEARS = (1, 9999)
+# The family the dashboard shows unless the URL asks for another.
+DEFAULT_FAMILY = "ISO 9001"
+# Who counts as "the auditors" in charts and slides that say so.
+AUDITOR_VOICES = ("auditor",)
 
 
 @cache
@@ -29,21 +32,23 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
 
 
 def findings_filters(
-    cities: list[str],
+    offices: list[str],
     kinds: list[str] | tuple[str, ...] = ("praise",),
-    voices: list[str] | tuple[str, ...] = tuple(VOICES),
+    voices: list[str] | tuple[str, ...] = AUDITOR_VOICES,
     years: tuple[int, int] = ALL_YEARS,
     include_undated: bool = True,
+    family: str | None = None,
 ) -> dict:
     """The parameters of the findings queries (findings_filtered, praised_by_clause, praised_by_theme);
-    by default every praised item of the offices, whoever said it, dated or not."""
+    by default every item the auditors praised at the offices' events of any family, dated or not."""
     return dict(
-        cities=list(cities),
+        offices=list(offices),
         kinds=list(kinds),
         voices=list(voices),
         year_from=years[0],
         year_to=years[1],
         include_undated=include_undated,
+        family=family,
     )
 
 

@@ -41,16 +41,20 @@ def fetch(name: str, **params) -> pd.DataFrame:
 
 
 DOWNLOADABLE_TABLES = (
-    "cities",
+    "offices",
     "certification_bodies",
     "body_aliases",
     "standards",
     "standard_forms",
     "sources",
     "certificates",
-    "audits",
+    "certificate_sites",
+    "events",
+    "event_certificates",
     "audited_units",
     "findings",
+    "further_evidence",
+    "evidence",
     "themes",
     "clauses",
     "codes",

@@ -9,13 +9,17 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per event, as a reader wants it."""
     return pd.DataFrame(
         {
-            t("office", lang): events["city_name"],
+            t("office", lang): events["place"],
             t("date", lang): [
-                format_date(r.audit_on, r.audit_on_precision, lang, bool(r.is_inferred)) for r in events.itertuples()
+                format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+                for r in events.itertuples()
             ],
-            t("kind", lang): [code_label("event_kind", k, lang) for k in events["kind"]],
+            t("kind", lang): [
+                code_label("event_kind", r.kind, lang) + (f" ({t('planned', lang)})" if r.is_planned else "")
+                for r in events.itertuples()
+            ],
             t("body", lang): events["body_short_name"].fillna("—"),
-            t("standard", lang): events["standard"].fillna("—"),
+            t("standard", lang): events["standards"].fillna("—"),
             t("findings_status", lang): [code_label("findings_status", s, lang) for s in events["findings_status"]],
             t("quote", lang): events["quote"],
             t("source", lang): events["source_file"],
@@ -28,8 +32,8 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per certificate, as a reader wants it."""
     return pd.DataFrame(
         {
-            t("office", lang): spans["city_name"],
-            t("standard", lang): spans["standard_as_written"] + " (" + spans["family"] + ":" + spans["edition"] + ")",
+            t("office", lang): spans["place"],
+            t("standard", lang): spans["standard_as_written"] + " (" + spans["standard"] + ")",
             t("body", lang): spans["body_short_name"].fillna("—"),
             t("issued_on", lang): [
                 format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
@@ -53,12 +57,13 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
     text = localized("text", lang)
     return pd.DataFrame(
         {
-            t("office", lang): findings["city_name"],
+            t("office", lang): findings["place"],
             t("date", lang): [
-                format_date(r.audit_on, r.audit_on_precision, lang, bool(r.audit_on_is_inferred))
+                format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
                 for r in findings.itertuples()
             ],
             t("clause", lang): [clause_label(r.clause, r.clause_pl, r.clause_en, lang) for r in findings.itertuples()],
+            t("clause_as_coded", lang): findings["clause_as_coded"].fillna("—"),
             t("theme", lang): findings[theme],
             t("text", lang): findings[text],
             t("quote", lang): findings["quote"],

@@ -8,7 +8,8 @@ import streamlit as st
 
 from cityiso import urlstate
 from cityiso.figures.common import chart_config
-from cityiso.labels import DEFAULT_LANG, format_date, t
+from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
+from cityiso.queries import DEFAULT_FAMILY
 from cityiso.store import DatabaseMissing, fetch
 
 
@@ -33,25 +34,58 @@ def source_line() -> str:
     return t("source_line", lang(), n=int(info["count_documents"]), built=built)
 
 
-def all_city_ids() -> list[str]:
-    return data_or_stop("cities_overview")["city_id"].tolist()
+def all_office_ids() -> list[str]:
+    return data_or_stop("offices_overview", family=None)["office_id"].tolist()
 
 
-def city_names() -> dict[str, str]:
-    df = data_or_stop("cities_overview")
-    return dict(zip(df["city_id"], df["name"], strict=True))
+def office_names() -> dict[str, str]:
+    """office_id -> its place (the office's name where two offices share a place)."""
+    df = data_or_stop("offices_overview", family=None)
+    shared = df["place"].duplicated(keep=False)
+    names = df["place"].where(~shared, df["place"] + " (" + df["office_name"] + ")")
+    return dict(zip(df["office_id"], names, strict=True))
 
 
-def cities_filter(
-    label: str, key: str = "cities", low: int = 1, high: int | None = None, default: list[str] | None = None
+# Parameters of links shared before v2, and the names they have now.
+LEGACY_PARAMS = {"cities": "offices", "city": "office"}
+
+
+def map_legacy_params() -> None:
+    """Old shared links keep working: ?cities= becomes ?offices=, ?city= becomes ?office=."""
+    for old, new in LEGACY_PARAMS.items():
+        if old in st.query_params:
+            value = st.query_params[old]
+            del st.query_params[old]
+            if new not in st.query_params:
+                st.query_params[new] = value
+
+
+def offices_filter(
+    label: str, key: str = "offices", low: int = 1, high: int | None = None, default: list[str] | None = None
 ) -> list[str]:
-    """A multiselect of offices bound to ?cities=…"""
-    names = city_names()
+    """A multiselect of offices bound to ?offices=…"""
+    names = office_names()
     ids = list(names)
     urlstate.bind(key, urlstate.codes(ids, lang(), low, high), default if default is not None else ids)
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen
+
+
+def family_input(key: str = "family") -> str:
+    """A choice of standard family bound to ?family=… (ISO 9001 by default); families with certificates first."""
+    families = data_or_stop("families")["family"].tolist()
+    current = lang()  # fixed now: the label function is also called outside the script run
+    urlstate.bind(key, urlstate.choice(families, current), DEFAULT_FAMILY)
+    value = st.selectbox(
+        t("family", current),
+        families,
+        key=key,
+        format_func=lambda f: code_label("family", f, current),
+        help=t("family_help", current),
+    )
+    urlstate.write(key, value)
+    return value
 
 
 def as_of_input(key: str = "as_of") -> dt.date:

@@ -59,7 +59,7 @@ def write(key: str, value: object) -> None:
 
 
 def codes(allowed: Sequence[str], lang: str, low: int = 0, high: int | None = None) -> Callable[[str], list[str]]:
-    """A comma-separated list of known codes, e.g. ?cities=zabrze,legionowo."""
+    """A comma-separated list of known codes, e.g. ?offices=zabrze,legionowo."""
 
     def parse(raw: str) -> list[str]:
         values = [v for v in raw.split(",") if v]

@@ -1,4 +1,4 @@
-"""Miasto / City profile: everything about one office on one printable page."""
+"""Urząd / Office profile: everything about one office on one printable page (file and URL path keep the old name)."""
 
 import streamlit as st
 
@@ -7,27 +7,32 @@ from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, code_label, format_date, localized, t
 from cityiso.queries import findings_filters
 from cityiso.tables import certificates_table, events_table
-from cityiso.vocabulary import FINDING_KINDS
+from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
-names = ui.city_names()
-urlstate.bind("city", urlstate.choice(list(names), lang), next(iter(names)))
-city_id = st.selectbox(t("city.pick", lang), list(names), key="city", format_func=names.get)
-urlstate.write("city", city_id)
+names = ui.office_names()
+urlstate.bind("office", urlstate.choice(list(names), lang), next(iter(names)))
+office_id = st.selectbox(t("city.pick", lang), list(names), key="office", format_func=names.get)
+urlstate.write("office", office_id)
 
-office = ui.data_or_stop("cities_overview").set_index("city_id").loc[city_id]
-st.title(f"{office['name']}")
+office = ui.data_or_stop("offices_overview", family=None).set_index("office_id").loc[office_id]
+st.title(f"{office['place']}")
 st.markdown(
-    f"**{office['office_name']}** · {code_label('office_type', office['office_type'], lang)} · "
-    f"woj. {office['voivodeship']}"
+    f"**{office['office_name']}** · {code_label('office_kind', office['office_kind'], lang)} · "
+    f"woj. {office['voivodeship']}" + (f" · TERYT {office['teryt']}" if isinstance(office["teryt"], str) else "")
 )
 st.caption(t("city.print_hint", lang))
 
-spans = ui.data_or_stop("certificate_spans", cities=[city_id])
-events = ui.data_or_stop("events", cities=[city_id])
-transitions = ui.data_or_stop("edition_transitions")
+# Every family the office holds, each certificate on its own row of the timeline.
+spans = ui.data_or_stop("certificate_spans", offices=[office_id], family=None)
+events = ui.data_or_stop("events", offices=[office_id], family=None)
+on_certificates = ui.data_or_stop("events_by_certificate", offices=[office_id], family=None)
+transitions = ui.data_or_stop("edition_transitions", family=None)
+transitions = transitions[transitions["standard_id"].isin(spans["standard_id"])]
 ui.chart(
-    certification_timeline(spans, events, transitions, lang, ui.source_line()), "city_timeline", f"cycle_{city_id}"
+    certification_timeline(spans, on_certificates, transitions, lang, ui.source_line()),
+    "city_timeline",
+    f"cycle_{office_id}",
 )
 
 st.subheader(t("city.certificates", lang))
@@ -36,7 +41,9 @@ st.subheader(t("city.events", lang))
 st.dataframe(events_table(events, lang).drop(columns=[t("office", lang)]), hide_index=True)
 
 st.subheader(t("city.findings", lang))
-findings = ui.data_or_stop("findings_filtered", **findings_filters([city_id], kinds=tuple(FINDING_KINDS)))
+findings = ui.data_or_stop(
+    "findings_filtered", **findings_filters([office_id], kinds=tuple(FINDING_KINDS), voices=tuple(VOICES))
+)
 if findings.empty:
     st.info(t("city.no_findings", lang))
 text = localized("text", lang)
@@ -45,14 +52,16 @@ for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
     first = rows.iloc[0]
     st.markdown(f"#### {clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang)}")
     for r in rows.itertuples():
-        date = format_date(r.audit_on, r.audit_on_precision, lang, bool(r.audit_on_is_inferred))
+        date = format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
         st.markdown(
-            f"- **{getattr(r, text)}** · _{getattr(r, theme)}_ · {code_label('finding_kind', r.kind, lang)} · {date}\n"
+            # Who says it, on every line: the auditors' praise is not the office's self-description.
+            f"- **{getattr(r, text)}** · _{getattr(r, theme)}_ · {code_label('finding_kind', r.kind, lang)} · "
+            f"{code_label('voice', r.voice, lang)} · {date}\n"
             f"  > „{r.quote}”  \n  <small>{r.source_file}</small>",
             unsafe_allow_html=True,
         )
 
 st.subheader(t("city.sources", lang))
 sources = ui.data_or_stop("sources_overview")
-for r in sources[sources["city_id"] == city_id].itertuples():
-    st.markdown(f"- **{r.title}** — `{r.file}`")
+for r in sources[sources["office_id"] == office_id].itertuples():
+    st.markdown(f"- **{r.title}** — `{r.file}`" + (f" · {r.url}" if isinstance(r.url, str) else ""))

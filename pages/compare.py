@@ -12,20 +12,22 @@ from cityiso.tables import certificates_table
 
 lang = ui.lang()
 st.title(t("compare.title", lang))
-with_findings = ui.data_or_stop("cities_overview").query("count_praised > 0")["city_id"].tolist()[:4]
-cities = ui.cities_filter(t("compare.pick", lang), low=2, high=4, default=with_findings)
-if len(cities) < 2:
+family = ui.family_input()
+overview = ui.data_or_stop("offices_overview", family=family)
+with_findings = overview.query("count_praised > 0")["office_id"].tolist()[:4]
+offices = ui.offices_filter(t("compare.pick", lang), low=2, high=4, default=with_findings)
+if len(offices) < 2:
     st.info(t("compare.pick", lang))
     st.stop()
 
 source = ui.source_line()
-names = ui.city_names()
-spans = ui.data_or_stop("certificate_spans", cities=cities)
-events = ui.data_or_stop("events", cities=cities)
-transitions = ui.data_or_stop("edition_transitions")
+names = ui.office_names()
+spans = ui.data_or_stop("certificate_spans", offices=offices, family=family)
+events = ui.data_or_stop("events_by_certificate", offices=offices, family=family)
+transitions = ui.data_or_stop("edition_transitions", family=family)
 ui.chart(certification_timeline(spans, events, transitions, lang, source), "compare_timeline", "compare_cycles")
 
-praise = findings_filters(cities)
+praise = findings_filters(offices, family=family)
 by_clause = ui.data_or_stop("praised_by_clause", **praise)
 by_theme = ui.data_or_stop("praised_by_theme", **praise)
 left, right = st.columns(2)
@@ -44,13 +46,13 @@ st.subheader(t("compare.bodies", lang))
 st.dataframe(certificates_table(spans, lang).iloc[:, :6], hide_index=True)
 
 st.subheader(t("compare.only_in", lang))
-columns = st.columns(len(cities))
+columns = st.columns(len(offices))
 label = localized("theme", lang)
-for column, city_id in zip(columns, cities, strict=True):
-    others = ", ".join(names[c] for c in cities if c != city_id)
+for column, office_id in zip(columns, offices, strict=True):
+    others = ", ".join(names[o] for o in offices if o != office_id)
     with column:
-        st.markdown(f"**{t('compare.only_in_one', lang, a=names[city_id], others=others)}**")
-        unique = themes_only_in(by_theme, city_id)
+        st.markdown(f"**{t('compare.only_in_one', lang, a=names[office_id], others=others)}**")
+        unique = themes_only_in(by_theme, office_id)
         if unique.empty:
             st.caption(t("compare.nothing_unique", lang))
         for row in unique.itertuples():

@@ -4,15 +4,17 @@ import streamlit as st
 
 from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import format_date, t
+from cityiso.labels import code_label, format_date, t
 from cityiso.tables import certificates_table, events_table
 
 lang = ui.lang()
 st.title(t("cycles.title", lang))
-c1, c2, c3 = st.columns([3, 2, 1])
+c1, c2, c3, c4 = st.columns([3, 2, 2, 1])
 with c1:
-    cities = ui.cities_filter(t("offices", lang))
+    offices = ui.offices_filter(t("offices", lang))
 with c2:
+    family = ui.family_input()
+with c3:
     urlstate.bind("color_by", urlstate.choice(["edition", "body"], lang), "edition")
     color_by = st.radio(
         t("cycles.color_by", lang),
@@ -22,22 +24,23 @@ with c2:
         format_func=lambda c: t(f"cycles.color.{c}", lang),
     )
     urlstate.write("color_by", color_by)
-with c3:
+with c4:
     as_of = ui.as_of_input()
-if not cities:
+if not offices:
     st.info(t("none_selected", lang))
     st.stop()
 
-spans = ui.data_or_stop("certificate_spans", cities=cities)
-events = ui.data_or_stop("events", cities=cities)
-transitions = ui.data_or_stop("edition_transitions")
-fig = certification_timeline(spans, events, transitions, lang, ui.source_line(), color_by, as_of)
+spans = ui.data_or_stop("certificate_spans", offices=offices, family=family)
+events = ui.data_or_stop("events", offices=offices, family=family)
+on_certificates = ui.data_or_stop("events_by_certificate", offices=offices, family=family)
+transitions = ui.data_or_stop("edition_transitions", family=family)
+fig = certification_timeline(spans, on_certificates, transitions, lang, ui.source_line(), color_by, as_of)
 ui.chart(fig, "timeline", "certification_cycles")
 st.caption(t("cycles.legend_note", lang))
-status = ui.data_or_stop("office_status_on_date", as_of=as_of)
-status = status[status["city_id"].isin(cities)]
-st.markdown(f"**{t('status', lang)} — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
-st.markdown("  \n".join(f"{row.name}: {t(f'status.{row.status}', lang)}" for row in status.itertuples()))
+status = ui.data_or_stop("office_status_on_date", as_of=as_of, family=family)
+status = status[status["office_id"].isin(offices)]
+st.markdown(f"**{t('status', lang)} ({family}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
+st.markdown("  \n".join(f"{row.place}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
 
 st.subheader(t("cycles.certificates", lang))
 certificates = certificates_table(spans, lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import code_label, localized, t
-from cityiso.queries import findings_filters
+from cityiso.queries import AUDITOR_VOICES, findings_filters
 from cityiso.selection import findings_behind, selected_points
 from cityiso.tables import findings_table
 from cityiso.vocabulary import FINDING_KINDS, VOICES
@@ -18,7 +18,8 @@ first_year, last_year = info["first_event_on"].year, info["last_event_on"].year
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 2, 2])
     with c1:
-        cities = ui.cities_filter(t("offices", lang))
+        offices = ui.offices_filter(t("offices", lang))
+        family = ui.family_input()
         urlstate.bind("years", urlstate.year_range(lang, first_year, last_year), (first_year, last_year))
         years = st.slider(t("years", lang), first_year, last_year, key="years")
         urlstate.write("years", f"{years[0]}-{years[1]}")
@@ -31,9 +32,14 @@ with st.container(border=True):
             format_func=lambda c: code_label("finding_kind", c, lang),
         )
         urlstate.write("kinds", kinds)
-        urlstate.bind("voices", urlstate.codes(list(VOICES), lang, 1), list(VOICES))
+        # "Praised" means the auditors by default; the office, the body and the press only when chosen.
+        urlstate.bind("voices", urlstate.codes(list(VOICES), lang, 1), list(AUDITOR_VOICES))
         voices = st.multiselect(
-            t("voice", lang), list(VOICES), key="voices", format_func=lambda c: code_label("voice", c, lang)
+            t("voice", lang),
+            list(VOICES),
+            key="voices",
+            format_func=lambda c: code_label("voice", c, lang),
+            help=t("voice_help", lang),
         )
         urlstate.write("voices", voices)
     with c3:
@@ -46,10 +52,10 @@ with st.container(border=True):
         undated = st.toggle(t("include_undated", lang), key="undated")
         urlstate.write("undated", str(undated).lower())
 
-filters = findings_filters(cities, kinds, voices, years, undated)
+filters = findings_filters(offices, kinds, voices, years, undated, family)
 findings = ui.data_or_stop("findings_filtered", **filters)
-if not cities or findings.empty:
-    st.info(t("nothing_found", lang) if cities else t("none_selected", lang))
+if not offices or findings.empty:
+    st.info(t("nothing_found", lang) if offices else t("none_selected", lang))
     st.stop()
 
 source = ui.source_line()
@@ -83,9 +89,7 @@ behind = findings_behind(
     findings, selected_points(clause_event), selected_points(theme_event) + selected_points(heat_event)
 )
 if not behind.empty:
-    what = "; ".join(
-        dict.fromkeys(f"{r.city_name} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples())
-    )
+    what = "; ".join(dict.fromkeys(f"{r.place} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples()))
     st.subheader(t("praised.selected", lang, what=what))
     st.dataframe(findings_table(behind, lang), hide_index=True)
 
@@ -101,7 +105,7 @@ query = st.text_input(
 urlstate.write("q", query)
 if query.strip():
     hits = findings[
-        findings["finding_id"].isin(ui.data_or_stop("findings_search", q=query, cities=cities)["finding_id"])
+        findings["finding_id"].isin(ui.data_or_stop("findings_search", q=query, offices=offices)["finding_id"])
     ]
     st.caption(t("praised.search_results", lang, n=len(hits)))
     st.dataframe(findings_table(hits, lang), hide_index=True)

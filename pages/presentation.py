@@ -10,6 +10,7 @@ from cityiso.exports.images import find_browser, image_bytes
 from cityiso.exports.pdf import handout_pdf
 from cityiso.exports.pptx import deck_pptx
 from cityiso.labels import t
+from cityiso.queries import DEFAULT_FAMILY
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -36,21 +37,23 @@ def go(to: int | None = None, present: bool | None = None) -> None:
         st.session_state["present"] = present
 
 
-def choose() -> tuple[list[str], list[str], str, dt.date]:
-    """Offices, charts, screen and date: as widgets while preparing, from the URL while presenting."""
-    city_ids = ui.all_city_ids()
+def choose() -> tuple[list[str], list[str], str, dt.date, str]:
+    """Offices, charts, screen, date and family: as widgets while preparing, from the URL while presenting."""
+    office_ids = ui.all_office_ids()
+    families = ui.data_or_stop("families")["family"].tolist()
     chart_codes = urlstate.codes(list(CHARTS), lang, 1)
     screen_code = urlstate.choice(list(SCREENS), lang)
     if st.session_state["present"]:
         return (
-            urlstate.read("cities", urlstate.codes(city_ids, lang, 1), city_ids),
+            urlstate.read("offices", urlstate.codes(office_ids, lang, 1), office_ids),
             urlstate.read("charts", chart_codes, list(CHARTS)),
             urlstate.read("screen", screen_code, "1920x1080"),
             urlstate.read("as_of", urlstate.date(lang), dt.date.today()),
+            urlstate.read("family", urlstate.choice(families, lang), DEFAULT_FAMILY),
         )
     st.title(t("present.title", lang))
     st.caption(t("present.intro", lang))
-    cities = ui.cities_filter(t("present.cities", lang))
+    offices = ui.offices_filter(t("present.cities", lang))
     urlstate.bind("charts", chart_codes, list(CHARTS))
     charts = st.multiselect(
         t("present.charts", lang), list(CHARTS), key="charts", format_func=lambda c: t(f"present.chart.{c}", lang)
@@ -61,17 +64,18 @@ def choose() -> tuple[list[str], list[str], str, dt.date]:
         screen = st.radio(t("present.screen", lang), list(SCREENS), key="screen", horizontal=True)
     with right:
         as_of = ui.as_of_input()
+        family = ui.family_input()
     urlstate.write("charts", charts)
     urlstate.write("screen", screen)
-    return cities, charts, screen, as_of
+    return offices, charts, screen, as_of, family
 
 
-def downloads(slides: list, cities: list[str]) -> None:
+def downloads(slides: list, offices: list[str]) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
     if not find_browser():
         st.warning(t("present.no_browser", lang, reason="Chromium (apt-get install chromium)"))
         return
-    name = f"cityiso_{'_'.join(cities)}_{lang}"
+    name = f"cityiso_{'_'.join(offices)}_{lang}"
     documents = [
         ("present.download_pptx", deck_pptx, "pptx", PPTX_MIME, ":material/co_present:"),
         ("present.download_pdf", handout_pdf, "pdf", "application/pdf", ":material/picture_as_pdf:"),
@@ -98,11 +102,11 @@ def downloads(slides: list, cities: list[str]) -> None:
                 )
 
 
-cities, charts, screen, as_of = choose()
-if not cities:
+offices, charts, screen, as_of, family = choose()
+if not offices:
     st.info(t("none_selected", lang))
     st.stop()
-slides = build_deck(ui.data_or_stop, cities, lang, charts, as_of, SCREENS[screen])
+slides = build_deck(ui.data_or_stop, offices, lang, charts, as_of, SCREENS[screen], family)
 number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
 
@@ -115,7 +119,7 @@ if not st.session_state["present"]:
         on_click=go,
         kwargs={"to": 1, "present": True},
     )
-    downloads(slides, cities)
+    downloads(slides, offices)
     st.stop()
 
 # Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide.

@@ -2,24 +2,47 @@
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from cityiso import ui
-from cityiso.labels import METHOD_MD, localized, t
+from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
 
 lang = ui.lang()
 en = lang == "en"
 st.title(t("sources.title", lang))
 sources = ui.data_or_stop("sources_overview")
-everyone = ui.all_city_ids()
+everyone = ui.all_office_ids()
+
+
+def described(r) -> str:
+    """Where a source comes from: address, publisher and its type, publication and retrieval dates, language."""
+    published = format_date(r.published_on, r.published_on_precision, lang, bool(r.published_on_is_inferred))
+    parts = [
+        f"{t('sources.url', lang)}: {r.url}" if isinstance(r.url, str) else "",
+        f"{t('sources.publisher', lang)}: {r.publisher} ({code_label('publisher_type', r.publisher_type, lang)})"
+        if isinstance(r.publisher, str)
+        else "",
+        f"{t('sources.published', lang)}: {published}",
+        f"{t('sources.retrieved', lang)}: {format_date(r.retrieved_on, 'day', lang)}"
+        if pd.notna(r.retrieved_on)
+        else "",
+        f"{t('sources.language', lang)}: {r.language}" if isinstance(r.language, str) else "",
+        f"**{t('sources.truncated', lang)}**" if r.is_truncated else "",
+    ]
+    return " · ".join(p for p in parts if p)
+
 
 st.header(t("sources.documents", lang))
-events = ui.data_or_stop("events", cities=everyone)
-spans = ui.data_or_stop("certificate_spans", cities=everyone)
+events = ui.data_or_stop("events", offices=everyone, family=None)
+spans = ui.data_or_stop("certificate_spans", offices=everyone, family=None)
 for r in sources[sources["kind"] == "document"].itertuples():
-    with st.expander(f"{r.city_name}: {r.title}"):
-        st.markdown(f"`{r.file}` · SHA-256 `{r.sha256[:16]}…`" + (f"  \n{r.note}" if r.note else ""))
+    truncated = f" ({t('sources.truncated', lang)})" if r.is_truncated else ""
+    with st.expander(f"{r.place}: {r.title}{truncated}"):
+        sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
+        st.markdown(f"`{r.file}`{sha}" + (f"  \n{r.note}" if isinstance(r.note, str) else ""))
+        st.markdown(described(r))
         st.markdown(
             f"**{t('sources.facts', lang)}**: {r.count_certificates} × certificate, "
             f"{r.count_events} × event, {r.count_findings} × finding, {r.count_units} × unit"
@@ -27,20 +50,27 @@ for r in sources[sources["kind"] == "document"].itertuples():
         facts = [
             f"- {c.standard_as_written} ({c.certificate_id})" for c in spans.itertuples() if c.source_id == r.source_id
         ]
-        facts += [f"- {e.kind}: {e.audit_id}" for e in events.itertuples() if e.source_id == r.source_id]
+        facts += [
+            f"- {code_label('event_kind', e.kind, lang)}: {e.event_id}"
+            for e in events.itertuples()
+            if e.source_id == r.source_id
+        ]
         st.markdown("\n".join(facts))
         if st.toggle(t("sources.show_text", lang), key=f"text_{r.source_id}"):
             st.code(r.text, language=None, wrap_lines=True)
 
 st.header(t("sources.references", lang))
 for r in sources[sources["kind"] == "reference"].itertuples():
-    st.markdown(f"- **{r.title}** — {r.citation}")
+    st.markdown(f"- **{r.title}** — {r.citation}" + (f"  \n  {described(r)}" if described(r) else ""))
 
 st.header(t("sources.codebook", lang))
 clauses = ui.data_or_stop("clauses")
-st.dataframe(clauses[["clause", localized("label", lang), localized("definition", lang)]], hide_index=True)
+st.dataframe(
+    clauses[["standard", "clause", "heading_2015", localized("label", lang), localized("definition", lang)]],
+    hide_index=True,
+)
 themes = ui.data_or_stop("themes")
-st.dataframe(themes[["theme_id", localized("label", lang), "definition" if en else "definition_pl"]], hide_index=True)
+st.dataframe(themes[["theme_id", localized("label", lang), localized("definition", lang)]], hide_index=True)
 codes = ui.data_or_stop("codes")
 st.dataframe(codes[["domain", "code", localized("label", lang)]], hide_index=True)
 
@@ -51,7 +81,8 @@ st.header(t("sources.citation", lang))
 info = ui.data_or_stop("data_info").iloc[0]
 built = info["built_at"].date().isoformat()
 st.code(
-    f"cityiso: ISO certification of Polish city halls, curated dataset (data as of {built}; "
+    f"cityiso: ISO certification of Polish local-government offices, curated dataset, version "
+    f"{info['data_version']} (data as of {built}; "
     f"{int(info['count_documents'])} source documents). Accessed {dt.date.today().isoformat()}.",
     language=None,
     wrap_lines=True,

@@ -1,9 +1,11 @@
--- One row per year: audits held (not planned, not handovers or presentations). Params: $cities (list of city_id).
-select year(audit_on) as year, count(*) as count_audits
-from audits
-where audit_on is not null
-    and not is_planned
-    and kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
-    and list_contains($cities, city_id)
-group by year(audit_on)
+-- One row per year: audits held (not planned, not handovers or presentations) of one standard family.
+-- Params: $offices (list of office_id), $family (null: every family).
+select year(e.event_on) as year, count(*) as count_audits
+from events as e
+where e.event_on is not null
+    and not e.is_planned
+    and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
+    and list_contains($offices, e.office_id)
+    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+group by year(e.event_on)
 order by year

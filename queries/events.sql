@@ -1,31 +1,46 @@
--- One row per event (audit, handover, planned audit, ...) of the chosen offices. Params: $cities (list of city_id).
+-- One row per event (audit, handover, planned audit, lapse, ...) of the chosen offices and family, with
+-- the certificates it concerns. A planned event keeps its kind (is_planned says it was announced).
+-- Params: $offices (list of office_id), $family (null: every family).
+with concerns as (
+    select
+        ec.event_id,
+        list(ec.certificate_id order by ec.certificate_id) as certificate_ids,
+        string_agg(c.family || coalesce(':' || s.edition, ''), ', ' order by c.family, s.edition) as standards
+    from event_certificates as ec
+    inner join certificates as c on c.certificate_id = ec.certificate_id
+    left join standards as s on s.standard_id = c.standard_id
+    group by ec.event_id
+)
+
 select
-    a.audit_id,
-    a.city_id,
-    ci.name as city_name,
-    a.certificate_id,
-    a.kind,
-    a.audit_on,
-    a.audit_on_precision,
-    a.audit_on_as_written,
-    a.is_inferred,
-    a.audit_on_inferred_reason,
-    a.is_planned,
-    a.units_audited,
-    a.outcome,
-    a.findings_status,
+    e.event_id,
+    e.office_id,
+    o.place,
+    e.kind,
+    e.is_planned,
+    e.surveillance_ordinal,
+    e.event_on,
+    e.event_on_precision,
+    e.event_on_as_written,
+    coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+    e.event_on_inferred_reason,
+    e.units_audited,
+    e.outcome,
+    e.findings_status,
+    e.nonconformities_count,
     b.short_name as body_short_name,
-    s.family || ':' || s.edition as standard,
-    a.source_id,
+    coalesce(cn.certificate_ids, []) as certificate_ids,
+    cn.standards,
+    e.source_id,
     src.file as source_file,
-    a.quote,
-    a.note,
-    (select count(*) from findings as f where f.audit_id = a.audit_id) as count_findings
-from audits as a
-inner join cities as ci on ci.city_id = a.city_id
-inner join sources as src on src.source_id = a.source_id
-left join certification_bodies as b on b.body_id = a.body_id
-left join certificates as ce on ce.certificate_id = a.certificate_id
-left join standards as s on s.standard_id = ce.standard_id
-where list_contains($cities, a.city_id)
-order by ci.name collate pl, a.audit_on nulls last, a.audit_id
+    e.quote,
+    e.note,
+    (select count(*) from findings as f where f.event_id = e.event_id) as count_findings
+from events as e
+inner join offices as o on o.office_id = e.office_id
+inner join sources as src on src.source_id = e.source_id
+left join certification_bodies as b on b.body_id = e.body_id
+left join concerns as cn on cn.event_id = e.event_id
+where list_contains($offices, e.office_id)
+    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+order by o.place collate pl, e.event_on nulls last, e.event_id

@@ -1,40 +1,47 @@
 -- One row per finding that passes the filters, with the share it carries of its event's findings.
--- Params: $cities, $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
--- only when $include_undated is true).
+-- clause is the ISO 9001:2015 heading (4-10) of the clause as coded (clause_standard_id, clause_as_coded).
+-- Params: $offices, $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
+-- only when $include_undated is true); $family (the events' standard family; null: every family).
 with chosen as (
-    select f.*, a.audit_on, a.audit_on_precision, a.is_inferred as audit_on_is_inferred, a.kind as event_kind
+    select
+        f.*,
+        e.event_on,
+        e.event_on_precision,
+        coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+        e.kind as event_kind
     from findings as f
-    inner join audits as a on a.audit_id = f.audit_id
-    where list_contains($cities, f.city_id)
+    inner join events as e on e.event_id = f.event_id
+    where list_contains($offices, f.office_id)
         and list_contains($kinds, f.kind)
         and list_contains($voices, f.voice)
-        and (
-            (a.audit_on is null and $include_undated)
-            or year(a.audit_on) between $year_from and $year_to
-        )
+        and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 ),
 
 per_event as (
-    select audit_id, count(*) as count_event_findings
+    select event_id, count(*) as count_event_findings
     from chosen
-    group by audit_id
+    group by event_id
 )
 
 select
     c.finding_id,
-    c.audit_id,
-    c.city_id,
-    ci.name as city_name,
+    c.event_id,
+    c.office_id,
+    o.place,
     c.event_kind,
-    c.audit_on,
-    c.audit_on_precision,
-    c.audit_on_is_inferred,
+    c.event_on,
+    c.event_on_precision,
+    c.event_on_is_inferred,
     c.kind,
     c.voice,
-    c.clause,
-    cl.label_pl as clause_pl,
-    cl.label_en as clause_en,
+    h.heading_2015 as clause,
+    h.heading_pl as clause_pl,
+    h.heading_en as clause_en,
+    c.clause_standard_id,
+    c.clause as clause_as_coded,
     c.clause_basis,
+    c.clause_note,
     c.theme_id,
     t.label_pl as theme_pl,
     t.label_en as theme_en,
@@ -46,9 +53,9 @@ select
     src.file as source_file,
     1.0 / pe.count_event_findings as share_of_event
 from chosen as c
-inner join per_event as pe on pe.audit_id = c.audit_id
-inner join cities as ci on ci.city_id = c.city_id
+inner join per_event as pe on pe.event_id = c.event_id
+inner join offices as o on o.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
 inner join sources as src on src.source_id = c.source_id
-left join clauses as cl on cl.clause = c.clause
-order by ci.name collate pl, c.audit_on nulls last, c.finding_id
+left join clause_headings as h on h.standard_id = c.clause_standard_id and h.clause = c.clause
+order by o.place collate pl, c.event_on nulls last, c.finding_id

@@ -1,6 +1,6 @@
 -- One row per finding whose text, gloss, quote or theme contains every word of $q, Polish diacritics
 -- folded ("lodz" finds "Łódź") and word endings ignored past the first five letters ("skargi" finds
--- "skarg"). Params: $q (text), $cities (list of city_id).
+-- "skarg"). Params: $q (text), $offices (list of office_id).
 with words as (
     select distinct left(w, greatest(3, least(length(w), 5))) as stem
     from (
@@ -19,14 +19,14 @@ folded as (
         ) as haystack
     from findings as f
     inner join themes as t on t.theme_id = f.theme_id
-    where list_contains($cities, f.city_id)
+    where list_contains($offices, f.office_id)
 )
 
-select f.finding_id, f.city_id, ci.name as city_name, f.audit_id, f.kind, f.clause, f.theme_id,
-    f.text_pl, f.text_en, f.quote, f.source_id
+select f.finding_id, f.office_id, o.place, f.event_id, f.kind, f.voice, f.clause_standard_id, f.clause,
+    f.theme_id, f.text_pl, f.text_en, f.quote, f.source_id
 from folded as fo
 inner join findings as f on f.finding_id = fo.finding_id
-inner join cities as ci on ci.city_id = f.city_id
+inner join offices as o on o.office_id = f.office_id
 where (select count(*) from words) > 0
     and not exists (select 1 from words as w where not contains(fo.haystack, w.stem))
-order by ci.name collate pl, f.finding_id
+order by o.place collate pl, f.finding_id

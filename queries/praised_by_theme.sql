@@ -3,35 +3,36 @@
 with chosen as (
     select
         f.finding_id,
-        f.audit_id,
-        f.city_id,
+        f.event_id,
+        f.office_id,
         f.theme_id,
-        count(*) over (partition by f.audit_id) as count_event_findings
+        count(*) over (partition by f.event_id) as count_event_findings
     from findings as f
-    inner join audits as a on a.audit_id = f.audit_id
-    where list_contains($cities, f.city_id)
+    inner join events as e on e.event_id = f.event_id
+    where list_contains($offices, f.office_id)
         and list_contains($kinds, f.kind)
         and list_contains($voices, f.voice)
-        and ((a.audit_on is null and $include_undated) or year(a.audit_on) between $year_from and $year_to)
+        and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 ),
 
-events_per_city as (
-    select city_id, count(distinct audit_id) as count_events
+events_per_office as (
+    select office_id, count(distinct event_id) as count_events
     from chosen
-    group by city_id
+    group by office_id
 )
 
 select
-    c.city_id,
-    any_value(ci.name) as city_name,
+    c.office_id,
+    any_value(o.place) as place,
     c.theme_id,
     any_value(t.label_pl) as theme_pl,
     any_value(t.label_en) as theme_en,
     count(*) as count_findings,
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
-inner join events_per_city as e on e.city_id = c.city_id
-inner join cities as ci on ci.city_id = c.city_id
+inner join events_per_office as e on e.office_id = c.office_id
+inner join offices as o on o.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
-group by c.city_id, c.theme_id
-order by c.city_id, c.theme_id
+group by c.office_id, c.theme_id
+order by c.office_id, c.theme_id

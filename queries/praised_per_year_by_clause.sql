@@ -1,14 +1,18 @@
--- One row per year and ISO 9001:2015 clause (null: no clause fits): praised items of dated events.
--- Params: $cities (list of city_id).
+-- One row per year and ISO 9001:2015 heading (null: no clause fits): items auditors praised (voice
+-- auditor) at dated events of one standard family. Params: $offices (list of office_id), $family (null: every family).
 select
-    year(a.audit_on) as year,
-    f.clause,
-    any_value(cl.label_pl) as clause_pl,
-    any_value(cl.label_en) as clause_en,
+    year(e.event_on) as year,
+    h.heading_2015 as clause,
+    any_value(h.heading_pl) as clause_pl,
+    any_value(h.heading_en) as clause_en,
     count(*) as count_praised
 from findings as f
-inner join audits as a on a.audit_id = f.audit_id
-left join clauses as cl on cl.clause = f.clause
-where f.kind = 'praise' and a.audit_on is not null and list_contains($cities, f.city_id)
-group by year(a.audit_on), f.clause
-order by year, f.clause nulls last
+inner join events as e on e.event_id = f.event_id
+left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
+where f.kind = 'praise'
+    and f.voice = 'auditor'
+    and e.event_on is not null
+    and list_contains($offices, f.office_id)
+    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+group by year(e.event_on), h.heading_2015
+order by year, clause nulls last

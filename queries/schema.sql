@@ -1,4 +1,39 @@
--- Views and macros over the built tables (the tables themselves derive from data/datapackage.json).
+-- Views and macros over the built v2 tables (the build creates the tables from data/datapackage.json
+-- first, see cityiso/data/ddl.py; this file only adds what the named queries share).
+--
+-- Certificate status on a date (status_on). A certification cycle lasts at most 3 years
+-- (ISO/IEC 17021-1), and a date stands for its whole period (day, month or year).
+--
+-- Evidence of a certificate: its issue date, its stated expiry (valid_until), a stated validity
+-- (issue + validity_years), and held (not planned), dated events linked to it in event_certificates.
+--
+-- Definitive end (definitive_end_on, the last day it was valid; ended_by says how): the earliest of
+--   * a held event on the certificate of kind lapse/withdrawal/expiry or outcome lapsed/not_renewed/
+--     withdrawn: it ends the certificate on that event's date (lapse, lapsed, not_renewed: 'lapsed';
+--     withdrawal, withdrawn: 'withdrawn'; expiry: 'expired');
+--   * the stated, non-inferred expiry's period end ('expired');
+--   * the edition's transition_ends_on ('expired').
+--
+-- Sure window (status 'valid'), non-inferred dates only: from the end of the earliest evidence
+-- period (issue, events) to the stated expiry (start of its period) if stated and not inferred, else
+-- issue start + validity_years if both stated, else the start of the latest non-inferred held event
+-- period. None when an end is missing: an issue date alone never makes a certificate 'valid'.
+--
+-- Loose window (status 'valid_approximate'), inferred dates included: from the start of the earliest
+-- evidence period (issue, expiry, events) to valid_until's period end if given, else the issue period
+-- end + validity_years, else the later of the issue period end and the latest event period end,
+-- + 3 years. A certificate whose registration_id has a later certificate reaches at least the day
+-- before that one's window starts (consecutive periods of one continuous certification).
+--
+-- Both windows stop at the definitive end (so at the transition deadline). Status on as_of:
+--   after the definitive end: lapsed | withdrawn | expired;
+--   suspended: a held suspension event (or outcome suspended) on or before as_of, no later held event
+--     on the certificate up to as_of, and as_of within the loose window;
+--   valid: in the sure window;   valid_approximate: in the loose window;
+--   no_evidence: otherwise (before the first evidence, past the loose window with no definitive end,
+--     undated certificates). Past all evidence a certificate is never 'valid'.
+-- An office's status is the best of its certificates of a family (valid > valid_approximate >
+-- suspended > expired/lapsed/withdrawn > no_evidence), see status_rank.
 
 -- The last day of the period a date stands for: the date itself, its month's or its year's last day.
 create macro period_end(d, precision) as
@@ -7,3 +42,229 @@ create macro period_end(d, precision) as
         when 'month' then last_day(d)
         else d
     end;
+
+-- A date no later than a bound (a missing bound leaves it; a missing date stays missing, unlike least()).
+create macro capped(d, bound) as case when d is null then null else least(d, coalesce(bound, d)) end;
+
+-- Rank of a status when an office's certificates are compared: 1 is best.
+create macro status_rank(status) as
+    case status
+        when 'valid' then 1
+        when 'valid_approximate' then 2
+        when 'suspended' then 3
+        when 'expired' then 4
+        when 'lapsed' then 4
+        when 'withdrawn' then 4
+        else 5
+    end;
+
+-- One row per held (not planned), dated event and certificate it concerns, with its period and role.
+create view certificate_events as
+select
+    ec.certificate_id,
+    e.event_id,
+    e.kind,
+    e.outcome,
+    coalesce(e.event_on_is_inferred, false) as is_inferred,
+    e.event_on as period_start,
+    period_end(e.event_on, e.event_on_precision) as period_end,
+    e.kind in ('lapse', 'withdrawal', 'expiry') or coalesce(e.outcome in ('lapsed', 'not_renewed', 'withdrawn'), false)
+        as is_ending,
+    e.kind = 'suspension' or coalesce(e.outcome = 'suspended', false) as is_suspension,
+    case
+        when e.kind = 'withdrawal' or e.outcome = 'withdrawn' then 'withdrawn'
+        when e.kind = 'lapse' or e.outcome in ('lapsed', 'not_renewed') then 'lapsed'
+        else 'expired'
+    end as ends_as
+from event_certificates as ec
+inner join events as e on e.event_id = ec.event_id
+where not e.is_planned and e.event_on is not null;
+
+-- One row per certificate: the windows in which its evidence shows it valid, and its definitive end.
+create view certificate_windows as
+with event_evidence as (
+    -- Events that show the certificate in force (not those ending, suspending or refusing it).
+    select
+        certificate_id,
+        min(period_start) as loose_start,
+        max(period_end) as loose_end,
+        min(period_end) filter (where not is_inferred) as sure_start,
+        max(period_start) filter (where not is_inferred) as sure_end
+    from certificate_events
+    where not is_ending and not is_suspension and coalesce(outcome, '') <> 'not_granted'
+    group by certificate_id
+),
+
+ending_events as (
+    select certificate_id, arg_min(ends_as, period_start) as ended_by, min(period_start) - 1 as last_day
+    from certificate_events
+    where is_ending
+    group by certificate_id
+),
+
+used_events as (
+    select certificate_id, list('events:' || event_id order by period_start, event_id) as evidence_ids
+    from certificate_events
+    group by certificate_id
+),
+
+certificate_dates as (
+    select
+        c.certificate_id,
+        c.office_id,
+        c.registration_id,
+        c.family,
+        c.standard_id,
+        c.issued_on,
+        period_end(c.issued_on, c.issued_on_precision) as issued_end,
+        coalesce(c.issued_on_is_inferred, false) as issued_inferred,
+        c.valid_until,
+        period_end(c.valid_until, c.valid_until_precision) as valid_until_end,
+        coalesce(c.valid_until_is_inferred, false) as valid_until_inferred,
+        c.validity_years,
+        period_end(s.transition_ends_on, s.transition_ends_on_precision) as transition_end
+    from certificates as c
+    left join standards as s on s.standard_id = c.standard_id
+),
+
+ends as (
+    select
+        d.*,
+        ee.ended_by as event_ended_by,
+        ee.last_day as event_last_day,
+        least(ee.last_day, case when not d.valid_until_inferred then d.valid_until_end end, d.transition_end)
+            as definitive_end_on
+    from certificate_dates as d
+    left join ending_events as ee on ee.certificate_id = d.certificate_id
+),
+
+windows as (
+    select
+        d.*,
+        least(d.issued_on, d.valid_until, ev.loose_start) as window_start_on,
+        coalesce(
+            d.valid_until_end,
+            d.issued_end + to_years(d.validity_years),
+            greatest(d.issued_end, ev.loose_end) + interval 3 year
+        )::date as loose_end,
+        least(case when not d.issued_inferred then d.issued_end end, ev.sure_start) as sure_start_on,
+        coalesce(
+            case when not d.valid_until_inferred then d.valid_until end,
+            case when not d.issued_inferred then d.issued_on + to_years(d.validity_years) end,
+            ev.sure_end
+        )::date as sure_end
+    from ends as d
+    left join event_evidence as ev on ev.certificate_id = d.certificate_id
+),
+
+continued as (
+    -- The next certificate of the same registration, if any: the certification ran on without a gap.
+    select
+        w.*,
+        lead(w.window_start_on) over (
+            partition by w.registration_id order by w.window_start_on, w.certificate_id
+        ) as next_start
+    from windows as w
+)
+
+select
+    c.office_id,
+    c.certificate_id,
+    c.registration_id,
+    c.family,
+    c.standard_id,
+    c.window_start_on,
+    capped(
+        case
+            when c.registration_id is not null and c.next_start is not null
+                then greatest(c.loose_end, (c.next_start - 1)::date)
+            else c.loose_end
+        end,
+        c.definitive_end_on
+    ) as window_end_on,
+    c.sure_start_on,
+    capped(c.sure_end, c.definitive_end_on) as sure_end_on,
+    c.definitive_end_on,
+    case
+        when c.definitive_end_on is null then null
+        when c.event_last_day is not null and c.event_last_day = c.definitive_end_on then c.event_ended_by
+        else 'expired'
+    end as ended_by,
+    ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
+from continued as c
+left join used_events as u on u.certificate_id = c.certificate_id;
+
+-- One row per certificate of a family (family null: every family) with its status on as_of.
+create macro status_on(as_of, family) as table
+select
+    w.office_id,
+    w.certificate_id,
+    w.family,
+    w.standard_id,
+    case
+        when as_of::date > w.definitive_end_on then w.ended_by
+        when as_of::date between w.window_start_on and w.window_end_on
+            and exists (
+                select 1
+                from certificate_events as s
+                where s.certificate_id = w.certificate_id
+                    and s.is_suspension
+                    and s.period_start <= as_of::date
+                    and not exists (
+                        select 1
+                        from certificate_events as l
+                        where l.certificate_id = s.certificate_id
+                            and l.period_start > s.period_start
+                            and l.period_start <= as_of::date
+                    )
+            ) then 'suspended'
+        when as_of::date between w.sure_start_on and w.sure_end_on then 'valid'
+        when as_of::date between w.window_start_on and w.window_end_on then 'valid_approximate'
+        else 'no_evidence'
+    end as status,
+    w.window_start_on,
+    w.window_end_on,
+    w.sure_start_on,
+    w.sure_end_on,
+    w.evidence_ids
+from certificate_windows as w
+where family is null or w.family = family;
+
+-- One row per event and standard family it belongs to: the families of the certificates it concerns;
+-- an event linked to no certificate belongs to its office's family when the office holds only one.
+create view event_families as
+with linked as (
+    select distinct ec.event_id, c.family
+    from event_certificates as ec
+    inner join certificates as c on c.certificate_id = ec.certificate_id
+),
+
+office_families as (
+    select office_id, any_value(family) as family
+    from certificates
+    group by office_id
+    having count(distinct family) = 1
+)
+
+select event_id, family from linked
+union all
+select e.event_id, o.family
+from events as e
+inner join office_families as o on o.office_id = e.office_id
+where e.event_id not in (select event_id from event_certificates);
+
+-- The ISO 9001:2015 heading (4-10) of each clause of any edition, labelled with the heading's own words.
+create view clause_headings as
+select
+    c.standard_id,
+    c.clause,
+    c.heading_2015,
+    coalesce(h.label_pl, c.label_pl) as heading_pl,
+    coalesce(h.label_en, c.label_en) as heading_en
+from clauses as c
+left join (
+    select cl.clause, cl.label_pl, cl.label_en
+    from clauses as cl
+    inner join standards as s on s.standard_id = cl.standard_id
+    where s.family = 'ISO 9001' and s.edition = '2015'
+) as h on h.clause = c.heading_2015::varchar;

@@ -39,8 +39,12 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_con() -> duckdb.DuckDBPyConnection:
-    """An in-memory database with the real schema and the small hand-made rows of fixtures.sql."""
+    """An in-memory database with the v2 tables, the views and macros of schema.sql and the rows of fixtures.sql."""
+    from cityiso.data.ddl import create_tables
+    from cityiso.data.descriptor import package
+
     con = duckdb.connect()
+    con.execute(create_tables(package()))
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
     con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
     yield con

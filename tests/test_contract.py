@@ -4,16 +4,23 @@ import duckdb
 import pytest
 
 CONTRACT = {
-    "cities": "city_id name office_name office_type voivodeship",
+    "offices": "office_id teryt office_kind place office_name voivodeship latitude longitude source_id quote",
     "certification_bodies": "body_id name short_name",
-    "standards": "standard_id family edition",
-    "sources": "source_id file title",
-    "certificates": "certificate_id city_id standard_id body_id standard_as_written issued_on issued_on_precision "
-    "valid_until valid_until_precision iqnet source_id",
-    "audits": "audit_id city_id certificate_id body_id kind audit_on audit_on_precision is_planned is_inferred "
-    "units_audited source_id",
-    "findings": "finding_id audit_id city_id kind voice clause theme_id text_pl text_en quote source_id",
-    "themes": "theme_id label_pl label_en definition",
+    "standards": "standard_id family edition transition_ends_on transition_ends_on_precision",
+    "sources": "source_id file url title publisher publisher_type published_on published_on_precision retrieved_on "
+    "language is_truncated text sha256",
+    "certificates": "certificate_id office_id registration_id family standard_id edition_basis body_id "
+    "standard_as_written issued_on issued_on_precision issued_on_is_inferred valid_until valid_until_precision "
+    "valid_until_is_inferred validity_years iqnet source_id",
+    "events": "event_id office_id body_id kind is_planned surveillance_ordinal event_on event_on_precision "
+    "event_on_is_inferred units_audited outcome nonconformities_count source_id",
+    "event_certificates": "event_id certificate_id",
+    "findings": "finding_id event_id office_id kind voice clause_standard_id clause clause_note theme_id text_pl "
+    "text_en quote source_id",
+    "themes": "theme_id label_pl label_en definition_en",
+    "evidence": "evidence_id record_table record_id fields source_id quote is_primary",
+    "codes": "domain code label_pl label_en",
+    "build_info": "built_at data_sha256 data_version",
 }
 
 
@@ -24,8 +31,8 @@ def test_contract_columns_exist(real_con: duckdb.DuckDBPyConnection, table: str)
 
 
 def test_contract_types_and_values(real_con: duckdb.DuckDBPyConnection) -> None:
-    types = dict(real_con.execute("select column_name, column_type from (describe audits)").fetchall())
-    assert types["audit_on"] == "DATE" and types["is_planned"] == "BOOLEAN"
+    types = dict(real_con.execute("select column_name, column_type from (describe events)").fetchall())
+    assert types["event_on"] == "DATE" and types["is_planned"] == "BOOLEAN"
     assert real_con.execute("select distinct edition from standards order by 1").fetchall() == [
         ("2000",),
         ("2008",),
@@ -33,10 +40,12 @@ def test_contract_types_and_values(real_con: duckdb.DuckDBPyConnection) -> None:
     ]
     bad = real_con.execute(
         """
-        select 'precision' from audits where audit_on_precision not in ('day', 'month', 'year')
-        union all select 'clause' from findings where clause not between 4 and 10
-        union all select 'first day' from audits where audit_on_precision = 'month' and day(audit_on) <> 1
-        union all select 'first day' from audits where audit_on_precision = 'year' and dayofyear(audit_on) <> 1
+        select 'precision' from events where event_on_precision not in ('day', 'month', 'year')
+        union all select 'clause' from findings as f
+            join clauses as c on c.standard_id = f.clause_standard_id and c.clause = f.clause
+            where c.heading_2015 not between 4 and 10
+        union all select 'first day' from events where event_on_precision = 'month' and day(event_on) <> 1
+        union all select 'first day' from events where event_on_precision = 'year' and dayofyear(event_on) <> 1
         union all select 'lowercase' from findings where kind <> lower(kind) or voice <> lower(voice)
         """
     ).fetchall()

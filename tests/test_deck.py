@@ -73,7 +73,7 @@ def test_for_slide_leaves_the_original_figure_alone(fetch) -> None:
 
     df = fetch(
         "praised_by_theme",
-        cities=["zabrze"],
+        offices=["zabrze"],
         kinds=["praise"],
         voices=["auditor"],
         year_from=2000,

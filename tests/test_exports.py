@@ -63,7 +63,7 @@ def test_command_line_writes_each_format(real_db: Path, tmp_path: Path, capsys: 
     deck = tmp_path / "deck.pptx"
     assert (
         export.main(
-            ["--format", "pptx", "--out", str(deck), "--cities", "zabrze", "--lang", "en", "--db", str(real_db)]
+            ["--format", "pptx", "--out", str(deck), "--offices", "zabrze", "--lang", "en", "--db", str(real_db)]
         )
         == 0
     )
@@ -75,7 +75,7 @@ def test_command_line_writes_each_format(real_db: Path, tmp_path: Path, capsys: 
     assert len(PdfReader(str(tmp_path / "h.pdf")).pages) == 2
     for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
         folder = tmp_path / fmt
-        assert export.main(["--format", fmt, "--out", str(folder), "--cities", "legionowo", "--db", str(real_db)]) == 0
+        assert export.main(["--format", fmt, "--out", str(folder), "--offices", "legionowo", "--db", str(real_db)]) == 0
         files = sorted(p.name for p in folder.iterdir())
         assert files == [f"01_map.{fmt}", f"02_cycles.{fmt}", f"03_clauses.{fmt}", f"04_themes.{fmt}"]
         assert all(magic in (folder / f).read_bytes()[:200] for f in files)
@@ -85,7 +85,7 @@ def test_command_line_writes_each_format(real_db: Path, tmp_path: Path, capsys: 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--cities", "warszawa"], "unknown office id(s): warszawa"),
+        (["--offices", "warszawa"], "unknown office id(s): warszawa"),
         (["--charts", "pie"], "unknown chart(s): pie"),
     ],
 )

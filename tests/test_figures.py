@@ -12,20 +12,27 @@ from cityiso.queries import run
 
 SOURCE = "Źródło: test"
 ALL = ["alpha", "beta"]
-FILTERS = dict(cities=ALL, kinds=["praise"], voices=["auditor"], year_from=2000, year_to=2030, include_undated=True)
+FILTERS = dict(
+    offices=ALL, kinds=["praise"], voices=["auditor"], year_from=2000, year_to=2030, include_undated=True, family=None
+)
+EVERY = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
+NO_LINES = pd.DataFrame(columns=["standard", "transition_ends_on"])
+
+
+def timeline(con, offices: list[str], family: str | None = None, **kw):
+    spans = run(con, "certificate_spans", offices=offices, family=family)
+    events = run(con, "events_by_certificate", offices=offices, family=family)
+    return certification_timeline(spans, events, kw.pop("transitions", NO_LINES), kw.pop("lang", "pl"), SOURCE, **kw)
 
 
 def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None:
     by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
     by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
-    spans = run(fixture_con, "certificate_spans", cities=ALL)
-    events = run(fixture_con, "events", cities=ALL)
-    no_lines = pd.DataFrame(columns=["standard", "transition_ends_on"])
     for fig in (
         by_clause_bars(by_clause, "pl", "count", "Tytuł", SOURCE),
         by_theme_bars(by_theme, "en", "share", "Title", SOURCE),
         theme_heatmap(by_theme, "pl", "count", "Tytuł", SOURCE),
-        certification_timeline(spans, events, no_lines, "en", SOURCE),
+        timeline(fixture_con, ALL, lang="en"),
     ):
         assert fig.layout.title.text in ("Tytuł", "Title", "Certificates and events over time")
         assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
@@ -61,44 +68,89 @@ def test_heatmap_is_one_selectable_square_per_office_and_theme(fixture_con) -> N
 
 
 def test_timeline_draws_exact_and_approximate_validity_apart(fixture_con) -> None:
-    spans = run(fixture_con, "certificate_spans", cities=ALL)
-    events = run(fixture_con, "events", cities=ALL)
     transitions = pd.DataFrame({"standard": ["ISO 9001:2008"], "transition_ends_on": [pd.Timestamp("2018-09-15")]})
-    fig = certification_timeline(spans, events, transitions, "pl", SOURCE, as_of=dt.date(2018, 6, 1))
+    fig = timeline(fixture_con, ["alpha"], "ISO 9001", transitions=transitions, as_of=dt.date(2018, 6, 1))
     exact = next(t for t in fig.data if t.name == "ISO 9001:2015 (ważność potwierdzona)")
     approximate = next(t for t in fig.data if t.name == "ISO 9001:2015 (ważność przybliżona)")
     assert exact.marker.pattern.shape == "" and approximate.marker.pattern.shape == "/"
     # cert-a: issued "2016" (sure from the end of 2016) until 31 May 2019; loose from 1 January 2016.
     assert list(exact.base) == ["2016-12-31T00:00:00"] and list(approximate.base) == ["2016-01-01T00:00:00"]
+    assert list(exact.y) == ["Łódź · ISO 9001:2015"]
     kinds = {t.name for t in fig.data if t.type == "scatter"}
-    assert kinds == {"Audit nadzoru", "Audit planowany"}  # the undated recertification has no place on the axis
+    assert kinds == {"Audit nadzoru", "Audit nadzoru (planowany)"}
     surveillance = next(t for t in fig.data if t.name == "Audit nadzoru")
     assert list(surveillance.marker.opacity) == [1.0, 0.45]  # the 2018 audit's date is inferred
     assert [s.x0 for s in fig.layout.shapes] == [dt.date(2018, 9, 15), dt.date(2018, 6, 1)]
 
 
+def test_planned_event_is_an_open_marker_of_its_kind(fixture_con) -> None:
+    fig = timeline(fixture_con, ["alpha"], "ISO 9001")
+    planned = next(t for t in fig.data if t.name == "Audit nadzoru (planowany)")
+    held = next(t for t in fig.data if t.name == "Audit nadzoru")
+    assert planned.marker.symbol == "circle-open" and held.marker.symbol == "circle"
+
+
+def test_concurrent_certificates_of_one_office_each_have_a_row(fixture_con) -> None:
+    fig = timeline(fixture_con, ["alpha"], None, lang="en")
+    bars = [t for t in fig.data if t.type == "bar"]
+    rows = {y: c for t in bars for y, c in zip(t.y, t.customdata, strict=True)}
+    assert rows == {"Łódź · ISO 9001:2015": "cert-a", "Łódź · ISO 37120:2014": "cert-a37"}
+    assert list(fig.layout.yaxis.categoryarray) == ["Łódź · ISO 9001:2015", "Łódź · ISO 37120:2014"]  # bottom up
+    # The audit concerning both certificates is drawn on both rows.
+    audit = next(t for t in fig.data if t.name == "Surveillance audit")
+    on_rows = [y for y, (event, _) in zip(audit.y, audit.customdata, strict=True) if event == "a-2017"]
+    assert sorted(on_rows) == ["Łódź · ISO 37120:2014", "Łódź · ISO 9001:2015"]
+
+
+def test_open_ended_certificate_is_drawn_open(fixture_con) -> None:
+    fig = timeline(fixture_con, ["alpha"], "ISO 37120", lang="en")
+    faded = next(t for t in fig.data if t.name == "ISO 37120:2014 (no known end)")
+    assert list(faded.customdata) == ["cert-a37"]
+    assert faded.marker.pattern.shape == "." and faded.marker.opacity < 1
+    arrow = next(t for t in fig.data if t.name == "→ no known end")
+    assert list(arrow.text) == ["→"] and list(arrow.customdata) == ["cert-a37"]
+    closed = timeline(fixture_con, ["alpha"], "ISO 9001", lang="en")
+    assert not [t for t in closed.data if "no known end" in (t.name or "")]
+
+
+def test_registration_shares_a_row_and_certificates_without_dates_are_named(fixture_con) -> None:
+    fig = timeline(fixture_con, ["delta"], "ISO 9001")
+    assert {y for t in fig.data if t.type == "bar" for y in t.y} == {"Kalisz · ISO 9001:2000/2008"}
+    spans = run(fixture_con, "certificate_spans", offices=["beta"], family="ISO 14001")
+    undated = spans.assign(window_start_on=pd.NaT, window_end_on=pd.NaT, sure_start_on=pd.NaT, sure_end_on=pd.NaT)
+    events = run(fixture_con, "events_by_certificate", offices=["beta"], family="ISO 14001")
+    fig = certification_timeline(undated, events, NO_LINES, "en", SOURCE)
+    note = next(a for a in fig.layout.annotations if a.name == "undated_note")
+    assert "no dated evidence (not on the timeline): 1" in note.text and "Zabrze · ISO 14001:2015" in note.text
+    assert not [t for t in fig.data if t.type == "bar"]
+
+
 def test_timeline_colours_by_body(fixture_con) -> None:
-    spans = run(fixture_con, "certificate_spans", cities=ALL)
-    events = run(fixture_con, "events", cities=ALL)
-    fig = certification_timeline(
-        spans, events, pd.DataFrame(columns=["standard", "transition_ends_on"]), "en", SOURCE, color_by="body"
-    )
+    fig = timeline(fixture_con, ALL, None, lang="en", color_by="body")
     assert "BODY (validity shown)" in {t.name for t in fig.data}
 
 
 def test_status_map_places_offices_on_poland(fixture_con) -> None:
-    status = run(fixture_con, "office_status_on_date", as_of=dt.date(2018, 6, 1))
+    status = run(fixture_con, "office_status_on_date", as_of=dt.date(2018, 6, 1), family="ISO 9001")
     rings = outline_rings()
-    fig = status_map(status, rings, "en", "1 June 2018", SOURCE)
+    fig = status_map(status, rings, "en", "1 June 2018", SOURCE, "ISO 9001")
     outline = [t for t in fig.data if t.name == "outline"]
     assert outline and all(14 < x < 24.2 for x in outline[0].x)
     placed = {t.name: list(t.customdata) for t in fig.data if t.name != "outline"}
-    assert placed == {"valid": ["alpha"], "no evidence for this date": ["beta"]}
+    # beta holds only ISO 14001: no evidence in the ISO 9001 map.
+    assert placed == {
+        "valid": ["epsilon", "alpha"],  # in Polish order of places
+        "valid (approximate)": ["delta"],
+        "expired": ["gamma"],
+        "lapsed": ["zeta"],
+        "no evidence": ["beta"],
+    }
+    assert fig.layout.title.text.endswith("ISO 9001 · Status on: 1 June 2018</sup>")
 
 
 def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
-    praised = run(fixture_con, "praised_per_year_by_clause", cities=ALL)
-    audits = run(fixture_con, "audits_per_year", cities=ALL)
+    praised = run(fixture_con, "praised_per_year_by_clause", offices=ALL, family="ISO 9001")
+    audits = run(fixture_con, "audits_per_year", offices=ALL, family="ISO 9001")
     fig = yearly_activity(praised, audits, "pl", SOURCE)
     bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
     assert bars == {"5 Przywództwo": {2017: 1, 2018: 1}, "7 Wsparcie": {2017: 1}}

@@ -31,7 +31,7 @@ def test_dates_in_the_languages_form(date, precision: str, lang: str, inferred: 
 FINDINGS = pd.DataFrame(
     {
         "finding_id": ["f1", "f2", "f3", "f4"],
-        "city_id": ["a", "a", "b", "b"],
+        "office_id": ["a", "a", "b", "b"],
         "clause": [5, None, 5, 7],
         "theme_id": ["comm", "it", "comm", "it"],
     }
@@ -60,7 +60,7 @@ def test_selected_points_reads_streamlit_events() -> None:
 
 def test_themes_praised_in_one_office_only() -> None:
     by_theme = pd.DataFrame(
-        {"city_id": ["a", "a", "b"], "theme_id": ["comm", "eu", "comm"], "count_findings": [1, 2, 3]}
+        {"office_id": ["a", "a", "b"], "theme_id": ["comm", "eu", "comm"], "count_findings": [1, 2, 3]}
     )
     assert themes_only_in(by_theme, "a")["theme_id"].tolist() == ["eu"]
     assert themes_only_in(by_theme, "b").empty
@@ -95,3 +95,9 @@ def test_url_values_parse(parser, raw: str, value) -> None:
 def test_bad_url_values_say_why(parser, raw: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
         parser(raw)
+
+
+def test_old_shared_links_map_to_the_new_parameter_names() -> None:
+    from cityiso.ui import LEGACY_PARAMS
+
+    assert LEGACY_PARAMS == {"cities": "offices", "city": "office"}

@@ -79,8 +79,8 @@ def test_overview_map_places_every_office_by_status(open_page) -> None:
     placed = {trace["name"]: sorted(trace["customdata"]) for trace in status_map["data"] if trace.get("customdata")}
     assert placed == {
         "valid": ["zabrze"],
-        "valid (approximate dates)": ["legionowo"],
-        "no evidence for this date": ["czestochowa", "starogard-gdanski"],
+        "valid (approximate)": ["legionowo"],
+        "no evidence": ["czestochowa", "starogard-gdanski"],
     }
     assert "Status on: 1 October 2016" in status_map["layout"]["title"]["text"]
     assert status_map["layout"]["annotations"][0]["text"].startswith("Source: cityiso, 5 source documents")
@@ -122,7 +122,7 @@ def test_cycles_timeline_and_table(open_page, lang: str, handover_date: str, leg
 
 
 def test_cycles_colour_by_body_from_the_url(open_page) -> None:
-    at = open_page("cycles", lang="en", color_by="body", cities="zabrze,legionowo")
+    at = open_page("cycles", lang="en", color_by="body", offices="zabrze,legionowo")
     names = trace_names(figures(at)[0])
     assert "Dekra (validity shown)" in names
     assert "PCBC (approximate validity)" in names
@@ -149,7 +149,7 @@ def test_praised_counts_by_clause_and_theme(open_page, lang: str) -> None:
 
 
 def test_praised_share_measure_from_the_url(open_page) -> None:
-    at = open_page("praised", lang="en", measure="share", cities="zabrze")
+    at = open_page("praised", lang="en", measure="share", offices="zabrze")
     (zabrze,) = figures(at)[0]["data"]
     assert zabrze["x"] == pytest.approx([1 / 3, 1 / 3, 1 / 3])
     assert figures(at)[0]["layout"]["xaxis"]["title"]["text"] == "Share of the audit's findings"
@@ -169,7 +169,7 @@ def test_praised_year_filter_keeps_undated_unless_asked(open_page) -> None:
 
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_compare_profiles_and_what_sets_offices_apart(open_page, lang: str) -> None:
-    at = open_page("compare", lang=lang, cities="czestochowa,zabrze")
+    at = open_page("compare", lang=lang, offices="czestochowa,zabrze")
     timeline, clause_profile, theme_profile = figures(at)
     assert timeline["layout"]["yaxis"]["categoryarray"] == ["Zabrze", "Częstochowa"]
     assert {t["name"] for t in clause_profile["data"]} == {"Częstochowa", "Zabrze"}
@@ -183,14 +183,14 @@ def test_compare_profiles_and_what_sets_offices_apart(open_page, lang: str) -> N
 
 
 def test_compare_needs_two_offices(open_page) -> None:
-    at = open_page("compare", lang="en", cities="zabrze")
+    at = open_page("compare", lang="en", offices="zabrze")
     assert any("choose 2 to 4 offices" in w.value for w in at.warning)
     assert len(figures(at)) == 3  # fell back to the default selection
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("pl", "#### 5 Przywództwo"), ("en", "#### 5 Leadership")])
 def test_city_profile_shows_findings_with_quotes(open_page, lang: str, heading: str) -> None:
-    at = open_page("city", lang=lang, city="zabrze")
+    at = open_page("city", lang=lang, office="zabrze")
     assert at.title[0].value == "Zabrze"
     text = markdown_text(at)
     assert heading in text
@@ -199,7 +199,7 @@ def test_city_profile_shows_findings_with_quotes(open_page, lang: str, heading: 
 
 
 def test_city_without_findings_says_so(open_page) -> None:
-    at = open_page("city", lang="en", city="starogard-gdanski")
+    at = open_page("city", lang="en", office="starogard-gdanski")
     assert at.info[0].value == "The sources report no audit findings for this office."
 
 
@@ -219,7 +219,7 @@ def test_sources_lists_documents_and_downloads(open_page, lang: str, heading: st
         ("cycles", {"cities": "zabrze,warszawa"}, "warszawa"),
         ("praised", {"measure": "percent"}, "measure=percent"),
         ("praised", {"years": "1990-2030"}, "years=1990-2030"),
-        ("city", {"city": "gdansk"}, "city=gdansk"),
+        ("city", {"city": "gdansk"}, "office=gdansk"),
     ],
 )
 def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, params: dict, notice: str) -> None:
@@ -252,7 +252,7 @@ def test_presentation_setup_lists_the_slides(
 
     # The buttons render images only when clicked, so any browser path will do to show them.
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
-    at = open_page("presentation", lang=lang, cities="zabrze")
+    at = open_page("presentation", lang=lang, offices="zabrze")
     assert [b.label for b in at.button] == [start]
     count = "Slajdów: 6" if lang == "pl" else "Slides: 6"
     assert count in markdown_text(at)
@@ -262,7 +262,7 @@ def test_presentation_setup_lists_the_slides(
 
 
 def test_presenting_moves_through_the_slides(open_page) -> None:
-    at = open_page("presentation", lang="en", cities="zabrze", present="true", slide="3", as_of="2016-10-01")
+    at = open_page("presentation", lang="en", offices="zabrze", present="true", slide="3", as_of="2016-10-01")
     assert "Certificates and events over time" in slide_html(at)
     assert "Zabrze: 3rd certification cycle, valid until April 2018" in slide_html(at)
     assert "Sources: Certyfikacja Systemu Zarządzania Jakością" in slide_html(at)
@@ -281,7 +281,7 @@ def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.M
     from cityiso.exports import images
 
     monkeypatch.setattr(images, "find_browser", lambda: None)
-    at = open_page("presentation", lang="en", cities="zabrze")
+    at = open_page("presentation", lang="en", offices="zabrze")
     assert any("Image export is unavailable" in w.value for w in at.warning)
     assert not at.get("download_button")
     assert [b.label for b in at.button] == ["Start presenting"]  # presenting still works

@@ -1,15 +1,23 @@
-"""Named queries on small hand-made rows (tests/fixtures.sql): given rows, expected rows."""
+"""Named queries on small hand-made v2 rows (tests/fixtures.sql): given rows, expected rows."""
 
 import datetime as dt
 
 import duckdb
+import pandas as pd
 import pytest
 
-from cityiso.queries import run
+from cityiso.queries import ALL_YEARS, findings_filters, run
 
+ALL = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
 BOTH = ["alpha", "beta"]
 ALL_FILTERS = dict(
-    cities=BOTH, kinds=["praise"], voices=["auditor"], year_from=2000, year_to=2030, include_undated=True
+    offices=BOTH,
+    kinds=["praise"],
+    voices=["auditor"],
+    year_from=2000,
+    year_to=2030,
+    include_undated=True,
+    family=None,
 )
 
 
@@ -17,38 +25,232 @@ def records(df) -> list[dict]:
     return df.astype(object).where(df.notna(), None).to_dict("records")
 
 
-def test_cities_overview_counts_evidence(fixture_con: duckdb.DuckDBPyConnection) -> None:
-    df = run(fixture_con, "cities_overview")
-    got = records(
-        df[["city_id", "count_certificates", "count_events", "count_audits", "count_praised", "last_event_on"]]
-    )
-    assert got == [
-        # Łódź sorts before Zabrze in Polish order; the planned audit is an event but not a held audit.
-        {
-            "city_id": "alpha",
-            "count_certificates": 1,
-            "count_events": 3,
-            "count_audits": 2,
-            "count_praised": 3,
-            "last_event_on": dt.datetime(2018, 1, 1),
-        },
-        {
-            "city_id": "beta",
-            "count_certificates": 1,
-            "count_events": 1,
-            "count_audits": 1,
-            "count_praised": 1,
-            "last_event_on": None,
-        },
+def status(con: duckdb.DuckDBPyConnection, as_of: str, family: str | None = "ISO 9001") -> dict[str, str]:
+    df = run(con, "office_status_on_date", as_of=dt.date.fromisoformat(as_of), family=family)
+    return dict(zip(df["office_id"], df["status"], strict=True))
+
+
+def certificate_status(con: duckdb.DuckDBPyConnection, as_of: str, family: str | None = None) -> dict[str, str]:
+    rows = con.execute(
+        "select certificate_id, status from status_on($as_of, $family)",
+        {"as_of": dt.date.fromisoformat(as_of), "family": family},
+    ).fetchall()
+    return dict(rows)
+
+
+# Status on a date: the rules in the header of queries/schema.sql.
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2002-06-14", "no_evidence"),  # before the issue date
+        ("2002-06-15", "valid_approximate"),
+        ("2005-06-15", "valid_approximate"),  # three years after the issue date
+        ("2005-06-16", "no_evidence"),  # past all evidence: never 'valid' (v1 showed it valid until 2010)
+        ("2009-01-01", "no_evidence"),
+        ("2011-01-01", "expired"),  # after the ISO 9001:2000 transition deadline
+    ],
+)
+def test_issue_date_alone_is_approximate_for_three_years_then_no_evidence(fixture_con, as_of, expected) -> None:
+    assert status(fixture_con, as_of)["gamma"] == expected
+
+
+def test_issue_date_alone_is_never_valid(fixture_con) -> None:
+    days = pd.date_range("2002-01-01", "2012-01-01", freq="MS")
+    assert "valid" not in {status(fixture_con, d.date().isoformat())["gamma"] for d in days}
+
+
+def test_office_with_only_iso_14001_is_not_counted_in_iso_9001(fixture_con) -> None:
+    assert status(fixture_con, "2017-07-01")["beta"] == "no_evidence"
+    assert status(fixture_con, "2017-07-01", "ISO 14001")["beta"] == "valid"
+    iso9001 = run(fixture_con, "office_status_on_date", as_of=dt.date(2017, 7, 1), family="ISO 9001")
+    assert iso9001.loc[iso9001["office_id"] == "beta", "certificate_id"].isna().all()
+
+
+def test_status_on_date_is_the_best_certificate_of_the_family(fixture_con) -> None:
+    assert status(fixture_con, "2017-07-01") == {
+        "alpha": "valid",
+        "beta": "no_evidence",
+        "gamma": "expired",
+        "delta": "valid_approximate",
+        "epsilon": "valid",  # edition unknown, still in its family
+        "zeta": "suspended",
+    }
+
+
+def test_status_rows_carry_their_evidence(fixture_con) -> None:
+    df = run(fixture_con, "office_status_on_date", as_of=dt.date(2017, 7, 1), family="ISO 9001")
+    alpha = df[df["office_id"] == "alpha"].iloc[0]
+    assert list(alpha["evidence_ids"]) == ["certificates:cert-a", "events:a-2017", "events:a-2018"]
+    assert alpha["standard"] == "ISO 9001:2015"
+
+
+def test_status_on_macro_returns_one_row_per_certificate_of_the_family(fixture_con) -> None:
+    df = fixture_con.execute("select * from status_on(date '2017-07-01', 'ISO 9001') order by certificate_id").df()
+    assert list(df.columns) == [
+        "office_id",
+        "certificate_id",
+        "family",
+        "standard_id",
+        "status",
+        "window_start_on",
+        "window_end_on",
+        "sure_start_on",
+        "sure_end_on",
+        "evidence_ids",
+    ]
+    assert list(df["certificate_id"]) == ["cert-a", "cert-d1", "cert-d2", "cert-e", "cert-g", "cert-z"]
+    every = fixture_con.execute("select count(*) from status_on(date '2017-07-01', null)").fetchone()
+    assert every == (9,)
+
+
+def test_edition_unknown_certificate_gets_a_status_in_its_family(fixture_con) -> None:
+    assert certificate_status(fixture_con, "2018-01-01", "ISO 9001")["cert-e"] == "valid"
+    assert certificate_status(fixture_con, "2020-03-01", "ISO 9001")["cert-e"] == "expired"
+
+
+def test_registration_over_two_editions_has_no_false_gap(fixture_con) -> None:
+    months = pd.date_range("2003-07-01", "2018-08-01", freq="MS")
+    gaps = [d.date() for d in months if status(fixture_con, d.date().isoformat())["delta"] == "no_evidence"]
+    assert gaps == []
+    assert status(fixture_con, "2018-10-01")["delta"] == "expired"  # the ISO 9001:2008 transition deadline
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2017-06-01", "valid"),
+        ("2017-06-10", "suspended"),  # the suspension, on its day
+        ("2017-08-31", "suspended"),
+        ("2017-09-01", "valid"),  # a later held audit maintained it
+        ("2018-02-28", "valid"),
+        ("2018-03-01", "lapsed"),  # the lapse event ends it on its date
+        ("2025-01-01", "lapsed"),
+    ],
+)
+def test_suspension_and_lapse(fixture_con, as_of: str, expected: str) -> None:
+    assert certificate_status(fixture_con, as_of)["cert-z"] == expected
+
+
+def test_withdrawal(fixture_con) -> None:
+    assert certificate_status(fixture_con, "2016-05-31", "ISO 14001")["cert-z14"] == "valid_approximate"
+    assert certificate_status(fixture_con, "2016-06-01", "ISO 14001")["cert-z14"] == "withdrawn"
+    assert status(fixture_con, "2016-07-01", "ISO 14001")["zeta"] == "withdrawn"
+
+
+def test_inferred_dates_give_only_approximate_validity(fixture_con) -> None:
+    # cert-a: issued "2016" (the year), so validity is sure only from the end of 2016.
+    assert certificate_status(fixture_con, "2016-06-01")["cert-a"] == "valid_approximate"
+    assert certificate_status(fixture_con, "2017-01-02")["cert-a"] == "valid"
+    assert certificate_status(fixture_con, "2019-06-01")["cert-a"] == "expired"
+
+
+def test_certificate_windows_stop_at_the_transition_deadline(fixture_con) -> None:
+    got = fixture_con.execute(
+        "select window_end_on, definitive_end_on, ended_by from certificate_windows where certificate_id = 'cert-d1'"
+    ).fetchone()
+    assert got == (dt.date(2010, 11, 15), dt.date(2010, 11, 15), "expired")
+
+
+# Offices, events, certificates.
+
+
+def test_offices_overview_counts_one_family(fixture_con) -> None:
+    df = run(fixture_con, "offices_overview", family="ISO 9001")
+    got = {
+        r["office_id"]: (r["count_certificates"], r["count_events"], r["count_audits"], r["count_praised"])
+        for r in records(df)
+    }
+    # alpha: the planned audit is an event but not a held audit; praise by the body or the office is not counted.
+    assert got["alpha"] == (1, 3, 2, 3)
+    assert got["beta"] == (0, 0, 0, 0)  # only ISO 14001
+    assert got["zeta"] == (1, 3, 1, 0)  # the ISO 14001 withdrawal is not an ISO 9001 event
+    assert list(df["place"]) == ["Elbląg", "Gniezno", "Kalisz", "Łódź", "Zabrze", "Zamość"]
+    assert run(fixture_con, "offices_overview", family="ISO 14001").set_index("office_id")["count_certificates"][
+        "beta"
+    ] == (1)
+
+
+def test_families_with_certificates_first(fixture_con) -> None:
+    df = run(fixture_con, "families")
+    assert records(df) == [
+        {"family": "ISO 9001", "count_certificates": 6},
+        {"family": "ISO 14001", "count_certificates": 2},
+        {"family": "ISO 37120", "count_certificates": 1},
     ]
 
 
-def test_praised_by_clause_counts_and_shares(fixture_con: duckdb.DuckDBPyConnection) -> None:
+def test_events_in_date_order_with_their_certificates(fixture_con) -> None:
+    df = run(fixture_con, "events", offices=BOTH, family=None)
+    got = [(r["event_id"], list(r["certificate_ids"]), r["standards"], r["count_findings"]) for r in records(df)]
+    assert got == [
+        ("a-2017", ["cert-a", "cert-a37"], "ISO 37120:2014, ISO 9001:2015", 3),
+        ("a-2018", ["cert-a"], "ISO 9001:2015", 2),
+        ("a-plan", ["cert-a"], "ISO 9001:2015", 0),
+        ("b-undated", ["cert-b"], "ISO 14001:2015", 2),
+    ]
+
+
+def test_planned_event_keeps_its_kind(fixture_con) -> None:
+    df = run(fixture_con, "events", offices=["alpha"], family="ISO 9001").set_index("event_id")
+    assert (df.loc["a-plan", "kind"], bool(df.loc["a-plan", "is_planned"])) == ("surveillance", True)
+
+
+def test_event_on_two_certificates_appears_for_both(fixture_con) -> None:
+    df = run(fixture_con, "events_by_certificate", offices=["alpha"], family=None)
+    assert sorted(df.loc[df["event_id"] == "a-2017", "certificate_id"]) == ["cert-a", "cert-a37"]
+    iso9001 = run(fixture_con, "events", offices=["alpha"], family="ISO 9001")["event_id"].tolist()
+    iso37120 = run(fixture_con, "events", offices=["alpha"], family="ISO 37120")["event_id"].tolist()
+    assert "a-2017" in iso9001 and iso37120 == ["a-2017"]
+
+
+def test_certificate_spans_of_a_family(fixture_con) -> None:
+    df = run(fixture_con, "certificate_spans", offices=ALL, family="ISO 9001")
+    got = {
+        r["certificate_id"]: (r["standard"], r["first_event_on"], r["last_event_on"], r["is_open"]) for r in records(df)
+    }
+    # The planned audit is not evidence: cert-a's last event is the 2018 audit.
+    assert got["cert-a"] == ("ISO 9001:2015", dt.datetime(2017, 3, 1), dt.datetime(2018, 1, 1), False)
+    assert got["cert-e"] == ("ISO 9001", None, None, False)  # edition unknown
+    assert got["cert-z"][3] is False
+    assert set(got) == {"cert-a", "cert-d1", "cert-d2", "cert-e", "cert-g", "cert-z"}
+    other = run(fixture_con, "certificate_spans", offices=["alpha"], family="ISO 37120")
+    assert records(other[["certificate_id", "is_open", "window_end_on"]]) == [
+        {"certificate_id": "cert-a37", "is_open": True, "window_end_on": dt.datetime(2020, 3, 31)}
+    ]
+
+
+def test_edition_transitions(fixture_con) -> None:
+    df = run(fixture_con, "edition_transitions", family="ISO 9001")
+    assert list(df["standard"]) == ["ISO 9001:2000", "ISO 9001:2008"]
+    assert run(fixture_con, "edition_transitions", family="ISO 14001").empty
+
+
+def test_audits_per_year_of_a_family(fixture_con) -> None:
+    df = run(fixture_con, "audits_per_year", offices=["alpha", "zeta"], family="ISO 9001")
+    assert records(df) == [{"year": 2017, "count_audits": 2}, {"year": 2018, "count_audits": 1}]
+
+
+# Findings: the auditors' voice by default, clauses counted under their ISO 9001:2015 heading.
+
+
+def test_praised_by_clause_counts_and_shares(fixture_con) -> None:
     df = run(fixture_con, "praised_by_clause", **ALL_FILTERS)
-    got = [(r["city_id"], r["clause"], r["count_findings"], round(r["share_of_events"], 4)) for r in records(df)]
-    # alpha: event a-2017 has two praised items (clauses 5 and 7), a-2018 one (clause 5):
-    # clause 5 share = (1/2 + 1/1) / 2 events = 0.75; clause 7 = (1/2) / 2 = 0.25.
+    got = [(r["office_id"], r["clause"], r["count_findings"], round(r["share_of_events"], 4)) for r in records(df)]
+    # alpha: event a-2017 has two items the auditors praised (5, and 7.1.6 under heading 7), a-2018 one
+    # (ISO 9001:2008 5.1 under heading 5): heading 5 share = (1/2 + 1/1) / 2 events = 0.75; 7 = (1/2) / 2.
     assert got == [("alpha", 5, 2, 0.75), ("alpha", 7, 1, 0.25), ("beta", None, 1, 1.0)]
+    assert list(df["clause_en"][:2]) == ["Leadership", "Support"]
+
+
+def test_certification_body_voice_is_not_in_the_default_auditor_counts(fixture_con) -> None:
+    default = run(fixture_con, "praised_by_clause", **findings_filters(["alpha"]))
+    assert default.set_index("clause")["count_findings"].to_dict() == {5: 2, 7: 1}  # f6 (the body) left out
+    every_voice = findings_filters(["alpha"], voices=("auditor", "certification_body", "office", "press"))
+    assert run(fixture_con, "praised_by_clause", **every_voice)["count_findings"].sum() == 5
+    per_year = run(fixture_con, "praised_per_year_by_clause", offices=["alpha"], family=None)
+    assert per_year["count_praised"].sum() == 3
 
 
 @pytest.mark.parametrize(
@@ -58,19 +260,41 @@ def test_praised_by_clause_counts_and_shares(fixture_con: duckdb.DuckDBPyConnect
         ({"kinds": ["observation"]}, ["f5"]),
         ({"year_from": 2018}, ["f3", "f4"]),
         ({"year_from": 2018, "include_undated": False}, ["f3"]),
-        ({"cities": ["beta"]}, ["f4"]),
-        ({"voices": ["office"]}, []),
+        ({"offices": ["beta"]}, ["f4"]),
+        ({"voices": ["office"]}, ["f7"]),
+        ({"voices": ["certification_body"]}, ["f6"]),
+        ({"voices": ["press"]}, []),
+        ({"family": "ISO 14001"}, ["f4"]),
+        ({"family": "ISO 37120"}, ["f1", "f2"]),
     ],
 )
-def test_findings_filtered(fixture_con: duckdb.DuckDBPyConnection, filters: dict, expected_ids: list[str]) -> None:
+def test_findings_filtered(fixture_con, filters: dict, expected_ids: list[str]) -> None:
     df = run(fixture_con, "findings_filtered", **{**ALL_FILTERS, **filters})
     assert list(df["finding_id"]) == expected_ids
 
 
-def test_praised_by_theme(fixture_con: duckdb.DuckDBPyConnection) -> None:
+def test_findings_keep_the_clause_as_coded(fixture_con) -> None:
+    df = run(fixture_con, "findings_filtered", **ALL_FILTERS).set_index("finding_id")
+    assert (df.loc["f3", "clause"], df.loc["f3", "clause_standard_id"], df.loc["f3", "clause_as_coded"]) == (
+        5,
+        "iso9001-2008",
+        "5.1",
+    )
+
+
+def test_praised_by_theme(fixture_con) -> None:
     df = run(fixture_con, "praised_by_theme", **ALL_FILTERS)
-    got = [(r["city_id"], r["theme_id"], r["count_findings"]) for r in records(df)]
+    got = [(r["office_id"], r["theme_id"], r["count_findings"]) for r in records(df)]
     assert got == [("alpha", "comm", 2), ("alpha", "it", 1), ("beta", "it", 1)]
+
+
+def test_yearly_praise_by_heading(fixture_con) -> None:
+    df = run(fixture_con, "praised_per_year_by_clause", offices=BOTH, family="ISO 9001")
+    assert [(r["year"], r["clause"], r["count_praised"]) for r in records(df)] == [
+        (2017, 5, 1),
+        (2017, 7, 1),
+        (2018, 5, 1),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -78,58 +302,80 @@ def test_praised_by_theme(fixture_con: duckdb.DuckDBPyConnection) -> None:
     [
         ("skargi", ["f3"]),  # "Skargi" in the text; case folded
         ("lacza", ["f2"]),  # "Łącza": diacritics folded
-        ("komunikacja", ["f1", "f3"]),  # theme label counts
-        ("e-services", ["f2"]),
+        ("komunikacja", ["f1", "f3", "f6"]),  # theme label counts
+        ("e-services", ["f2", "f7"]),
         ("dialog mieszkancami", ["f1"]),  # every word must match
         ("nic takiego", []),
         ("   ", []),
     ],
 )
-def test_findings_search_folds_polish(fixture_con: duckdb.DuckDBPyConnection, q: str, expected_ids: list[str]) -> None:
-    assert list(run(fixture_con, "findings_search", q=q, cities=BOTH)["finding_id"]) == expected_ids
+def test_findings_search_folds_polish(fixture_con, q: str, expected_ids: list[str]) -> None:
+    assert list(run(fixture_con, "findings_search", q=q, offices=BOTH)["finding_id"]) == expected_ids
 
 
-def test_events_in_date_order_with_standard(fixture_con: duckdb.DuckDBPyConnection) -> None:
-    df = run(fixture_con, "events", cities=BOTH)
-    got = [(r["audit_id"], r["standard"], r["count_findings"]) for r in records(df)]
-    assert got == [
-        ("a-2017", "ISO 9001:2015", 2),
-        ("a-2018", "ISO 9001:2015", 1),
-        ("a-plan", "ISO 9001:2015", 0),
-        ("b-undated", "ISO 14001:2015", 2),
+# Codebook, sources, build.
+
+
+def test_clauses_of_every_edition_with_their_2015_heading(fixture_con) -> None:
+    df = run(fixture_con, "clauses")
+    assert [(r["standard_id"], r["clause"], r["heading_2015"]) for r in records(df)] == [
+        ("iso9001-2008", "5.1", 5),
+        ("iso9001-2015", "5", 5),
+        ("iso9001-2015", "7", 7),
+        ("iso9001-2015", "7.1.6", 7),
     ]
 
 
-def test_certificate_spans_hold_other_families(fixture_con: duckdb.DuckDBPyConnection) -> None:
-    df = run(fixture_con, "certificate_spans", cities=BOTH)
-    got = [(r["certificate_id"], r["family"], r["first_event_on"], r["last_event_on"]) for r in records(df)]
-    # The planned audit is not evidence: cert-a's last event is the 2018 audit.
-    assert got == [
-        ("cert-a", "ISO 9001", dt.datetime(2017, 3, 1), dt.datetime(2018, 1, 1)),
-        ("cert-b", "ISO 14001", None, None),
+def test_themes_codes_and_data_info(fixture_con) -> None:
+    assert list(run(fixture_con, "themes").columns) == [
+        "theme_id",
+        "label_pl",
+        "label_en",
+        "definition_pl",
+        "definition_en",
     ]
+    assert ("findings.voice", "auditor") in set(
+        zip(*run(fixture_con, "codes")[["domain", "code"]].T.values, strict=True)
+    )
+    info = records(run(fixture_con, "data_info"))[0]
+    assert (info["data_version"], info["count_documents"], info["first_event_on"]) == (
+        "2.0.0",
+        2,
+        dt.datetime(2004, 6, 1),
+    )
 
 
-def test_unknown_query_name_is_a_clear_error(fixture_con: duckdb.DuckDBPyConnection) -> None:
+def test_sources_overview_describes_each_source(fixture_con) -> None:
+    df = run(fixture_con, "sources_overview").set_index("source_id")
+    a, b = df.loc["src-a"], df.loc["src-b"]
+    assert (a["url"], a["publisher"], a["publisher_type"], a["published_on_precision"], a["language"]) == (
+        "https://lodz.example/iso",
+        "UMŁ",
+        "office",
+        "month",
+        "pl",
+    )
+    assert bool(b["is_truncated"]) and not bool(a["is_truncated"])
+    assert (a["count_certificates"], a["count_events"], a["count_findings"]) == (8, 12, 5)
+
+
+def test_unknown_query_name_is_a_clear_error(fixture_con) -> None:
     with pytest.raises(KeyError, match="no query named 'nope'"):
         run(fixture_con, "nope")
 
 
-def test_findings_filters_default_to_every_praised_item() -> None:
-    from cityiso.queries import ALL_YEARS, findings_filters
-
+def test_findings_filters_default_to_what_the_auditors_praised() -> None:
     assert findings_filters(["alpha"]) == {
-        "cities": ["alpha"],
+        "offices": ["alpha"],
         "kinds": ["praise"],
-        "voices": ["auditor", "certification_body", "office"],
+        "voices": ["auditor"],
         "year_from": ALL_YEARS[0],
         "year_to": ALL_YEARS[1],
         "include_undated": True,
+        "family": None,
     }
 
 
-def test_findings_filters_feed_the_findings_queries(fixture_con: duckdb.DuckDBPyConnection) -> None:
-    from cityiso.queries import findings_filters
-
+def test_findings_filters_feed_the_findings_queries(fixture_con) -> None:
     df = run(fixture_con, "findings_filtered", **findings_filters(BOTH, kinds=("praise", "observation")))
     assert list(df["finding_id"]) == ["f1", "f2", "f3", "f4", "f5"]

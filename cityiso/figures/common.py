@@ -6,7 +6,15 @@ import plotly.graph_objects as go
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-STATUS_COLORS = {"valid": "#009E73", "approximate": "#56B4E9", "expired": "#D55E00", "unknown": "#999999"}
+STATUS_COLORS = {
+    "valid": "#009E73",
+    "valid_approximate": "#56B4E9",
+    "suspended": "#E69F00",
+    "expired": "#D55E00",
+    "lapsed": "#CC79A7",
+    "withdrawn": "#000000",
+    "no_evidence": "#999999",
+}
 EDITION_COLORS = {"2000": "#E69F00", "2008": "#CC79A7", "2015": "#0072B2"}
 CLAUSE_COLORS = {4: "#E69F00", 5: "#0072B2", 6: "#009E73", 7: "#CC79A7", 8: "#56B4E9", 9: "#D55E00", 10: "#000000"}
 NO_CLAUSE_COLOR = "#BBBBBB"

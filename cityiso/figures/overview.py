@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, wrap
-from cityiso.labels import clause_label, format_date, t
+from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.paths import POLAND_OUTLINE
+from cityiso.vocabulary import STATUSES
 
-STATUS_ORDER = ("valid", "approximate", "expired", "unknown")
+STATUS_ORDER = tuple(STATUSES)
 # Poland spans about 49-55 N: at 52 N a degree of longitude is cos(52°) ≈ 0.62 of a degree of latitude.
 LAT_STRETCH = 1 / 0.616
 
@@ -28,8 +29,10 @@ def outline_rings(geojson_path: Path = POLAND_OUTLINE) -> tuple[tuple[tuple[floa
     return tuple(rings)
 
 
-def status_map(status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str) -> go.Figure:
-    """Each office placed on an outline of Poland, coloured by its certification status."""
+def status_map(
+    status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
+) -> go.Figure:
+    """Each office placed on an outline of Poland, coloured by its certification status in one standard family."""
     fig = go.Figure()
     for ring in rings:
         fig.add_trace(
@@ -50,7 +53,7 @@ def status_map(status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, 
         if rows.empty:
             continue
         hover = [
-            f"<b>{r.name}</b><br>{t('status.' + code, lang)}"
+            f"<b>{r.place}</b><br>{code_label('status', code, lang)}"
             + (f"<br>{r.standard}" if isinstance(r.standard, str) else "")
             + (
                 f"<br>{t('valid_until', lang)}: {format_date(r.valid_until, r.valid_until_precision, lang)}"
@@ -64,19 +67,20 @@ def status_map(status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, 
                 x=rows["longitude"],
                 y=rows["latitude"],
                 mode="markers+text",
-                text=rows["name"],
+                text=rows["place"],
                 textposition="middle right",
                 textfont={"size": 13},
                 marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
-                name=t("status." + code, lang),
+                name=code_label("status", code, lang),
                 hovertext=hover,
                 hoverinfo="text",
-                customdata=rows["city_id"],
+                customdata=rows["office_id"],
             )
         )
     fig.update_xaxes(visible=False, range=[13.8, 24.4])
     fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
-    frame(fig, t("overview.map", lang), source_line, height=560, subtitle=f"{t('as_of', lang)}: {as_of_label}")
+    subtitle = f"{family} · {t('as_of', lang)}: {as_of_label}" if family else f"{t('as_of', lang)}: {as_of_label}"
+    frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle)
     # Inside the map, bottom left: the outline leaves that corner empty.
     legend = {
         "orientation": "v",

@@ -39,17 +39,17 @@ def _office_bars(
     """One horizontal bar trace per office, rows named by `rows_of`, customdata `keys` (what a selection returns)."""
     value = _value_column(measure)
     labelled = df.assign(row_label=rows_of, key=keys)
-    cities = list(dict.fromkeys(df["city_name"]))
-    for city, rows in labelled.groupby("city_name", sort=False):
+    offices = list(dict.fromkeys(df["place"]))
+    for office, rows in labelled.groupby("place", sort=False):
         fig.add_trace(
             go.Bar(
                 y=rows["row_label"],
                 x=rows[value],
                 orientation="h",
-                name=city,
-                marker_color=color_for(city, cities),
+                name=office,
+                marker_color=color_for(office, offices),
                 customdata=rows["key"].tolist(),
-                hovertemplate=f"<b>{city}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
+                hovertemplate=f"<b>{office}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
             )
         )
     fig.update_layout(barmode="group")
@@ -70,13 +70,13 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
 
 def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
     """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office;
-    customdata is (city_id, clause), with "" for findings no clause fits."""
+    customdata is (office_id, clause), with "" for findings no clause fits."""
     fig = go.Figure()
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
     labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
     category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
     rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
-    keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["city_id"], df["clause"], strict=True)]
+    keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["office_id"], df["clause"], strict=True)]
     _office_bars(fig, df, rows_of, keys, measure, lang)
     _category_axis(fig, t("clause", lang), category)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
@@ -84,27 +84,27 @@ def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source
 
 def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
     """Horizontal grouped bars: one row per theme (most praised on top), one bar per office;
-    customdata is (city_id, theme_id)."""
+    customdata is (office_id, theme_id)."""
     fig = go.Figure()
     label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
-    _office_bars(fig, df, df[label].tolist(), df[["city_id", "theme_id"]].to_numpy().tolist(), measure, lang)
+    _office_bars(fig, df, df[label].tolist(), df[["office_id", "theme_id"]].to_numpy().tolist(), measure, lang)
     _category_axis(fig, t("theme", lang), themes)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
 
 
 def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
     """Themes (rows, most praised on top) against offices (columns), drawn as selectable squares shaded by the
-    measure; customdata is (city_id, theme_id)."""
+    measure; customdata is (office_id, theme_id)."""
     value = _value_column(measure)
     label = localized("theme", lang)
     themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()
-    cities = list(dict.fromkeys(df["city_name"]))
+    offices = list(dict.fromkeys(df["place"]))
     fmt = _value_format(measure)
     top = df[value].max()
     fig = go.Figure(
         go.Scatter(
-            x=df["city_name"],
+            x=df["place"],
             y=df[label],
             mode="markers+text",
             marker={
@@ -119,13 +119,13 @@ def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_
             },
             text=[f"{v:{fmt}}" for v in df[value]],
             textfont={"size": 11, "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]]},
-            customdata=df[["city_id", "theme_id"]].to_numpy().tolist(),
+            customdata=df[["office_id", "theme_id"]].to_numpy().tolist(),
             hovertemplate="<b>%{x}</b><br>%{y}<br>%{text}<extra></extra>",
             showlegend=False,
         )
     )
     fig.update_xaxes(
-        categoryorder="array", categoryarray=cities, title_text=t("office", lang), side="top", showgrid=False
+        categoryorder="array", categoryarray=offices, title_text=t("office", lang), side="top", showgrid=False
     )
     fig.update_yaxes(
         categoryorder="array",

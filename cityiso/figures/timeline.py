@@ -1,11 +1,12 @@
-"""The certification timeline: one row per office, certificates as bars, events as markers."""
+"""The certification timeline: one row per certificate (a registration's consecutive certificates share one),
+validity as bars, events as markers by kind on every certificate they concern."""
 
 import datetime as dt
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import EDITION_COLORS, color_for, frame, wrap
+from cityiso.figures.common import EDITION_COLORS, color_for, frame, note_below, wrap
 from cityiso.labels import code_label, format_date, t
 
 EVENT_SYMBOLS = {
@@ -15,37 +16,67 @@ EVENT_SYMBOLS = {
     "transition": "triangle-up",
     "handover": "square",
     "council_presentation": "hexagon",
-    "planned": "circle-open",
     "expiry": "x",
+    "lapse": "bowtie",
+    "suspension": "hourglass",
+    "withdrawal": "cross",
     "unspecified": "circle-dot",
 }
 _DAY_MS = 86_400_000
+OPEN_ARROW = "→"
+
+
+def _edition(r) -> str:
+    return r.edition if isinstance(r.edition, str) else "?"
+
+
+def row_labels(spans: pd.DataFrame) -> dict[str, str]:
+    """certificate_id -> its row's label, 'Łódź · ISO 9001:2015'; certificates of one registration share a row
+    ('Kalisz · ISO 9001:2000/2008'), any other two certificates never do."""
+    rows: dict[tuple, list] = {}
+    for r in spans.itertuples():
+        key = (r.office_id, r.family, r.registration_id if isinstance(r.registration_id, str) else r.certificate_id)
+        rows.setdefault(key, []).append(r)
+    labels, taken = {}, {}
+    for members in rows.values():
+        first = members[0]
+        editions = "/".join(dict.fromkeys(_edition(m) for m in members))
+        label = f"{first.place} · {first.family}:{editions}"
+        taken[label] = taken.get(label, 0) + 1
+        if taken[label] > 1:
+            label = f"{label} ({taken[label]})"
+        labels.update({m.certificate_id: label for m in members})
+    return labels
 
 
 def _group(row, color_by: str) -> str:
     if color_by == "body":
         return row.body_short_name if isinstance(row.body_short_name, str) else "?"
-    return f"{row.family}:{row.edition}"
+    return row.standard
 
 
-def _bar(rows: list, start: str, end: str, name: str, color: str, exact: bool, group: str, hover: list[str]) -> go.Bar:
+def _bar(
+    rows: list, start: str, end: str, name: str, color: str, style: str, group: str, labels: dict, lang: str
+) -> go.Bar:
+    """style: 'sure' (solid), 'loose' (hatched), 'open' (dotted and faded: no known end)."""
     starts = [pd.Timestamp(getattr(r, start)) for r in rows]
     # A bar covers whole days: from the first day's start to the last day's end.
     lengths = [(pd.Timestamp(getattr(r, end)) - s).days * _DAY_MS + _DAY_MS for r, s in zip(rows, starts, strict=True)]
+    shape = {"sure": "", "loose": "/", "open": "."}[style]
     return go.Bar(
         base=[s.isoformat() for s in starts],
         x=lengths,
-        y=[r.city_name for r in rows],
+        y=[labels[r.certificate_id] for r in rows],
         orientation="h",
         name=name,
         legendgroup=group,
-        # Approximate validity: a light, hatched bar, so it differs from an exact one in the legend too.
         marker={
-            "color": color if exact else "rgba(255,255,255,0)",
-            "line": {"color": color, "width": 1.5},
-            "pattern": {"shape": "" if exact else "/", "fgcolor": color, "size": 8, "solidity": 0.25},
+            "color": color if style == "sure" else "rgba(255,255,255,0)",
+            "line": {"color": color, "width": 1 if style == "open" else 1.5},
+            "pattern": {"shape": shape, "fgcolor": color, "size": 8, "solidity": 0.25},
+            "opacity": 0.45 if style == "open" else 1.0,
         },
-        hovertext=hover,
+        hovertext=[_certificate_hover(r, lang) for r in rows],
         hoverinfo="text",
         customdata=[r.certificate_id for r in rows],
         width=0.5,
@@ -54,9 +85,14 @@ def _bar(rows: list, start: str, end: str, name: str, color: str, exact: bool, g
 
 def _certificate_hover(r, lang: str) -> str:
     issued = format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
-    until = format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
+    if pd.notna(r.valid_until):
+        until = format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
+    elif r.is_open:
+        until = t("cycles.open", lang)
+    else:
+        until = t("cycles.ended", lang, date=format_date(r.definitive_end_on, "day", lang))
     lines = [
-        f"<b>{r.city_name}</b> · {r.standard_as_written} ({r.family}:{r.edition})",
+        f"<b>{r.place}</b> · {r.standard_as_written} ({r.standard})",
         f"{t('body', lang)}: {r.body_short_name if isinstance(r.body_short_name, str) else '—'}",
         f"{t('issued_on', lang)}: {issued}",
         f"{t('valid_until', lang)}: {until}"
@@ -67,11 +103,12 @@ def _certificate_hover(r, lang: str) -> str:
 
 
 def _event_hover(e, lang: str) -> str:
-    date = format_date(e.audit_on, e.audit_on_precision, lang, bool(e.is_inferred))
-    written = f" („{e.audit_on_as_written}”)" if isinstance(e.audit_on_as_written, str) else ""
+    date = format_date(e.event_on, e.event_on_precision, lang, bool(e.event_on_is_inferred))
+    written = f" („{e.event_on_as_written}”)" if isinstance(e.event_on_as_written, str) else ""
     body = f"<br>{t('body', lang)}: {e.body_short_name}" if isinstance(e.body_short_name, str) else ""
+    planned = f" ({t('planned', lang)})" if e.is_planned else ""
     return (
-        f"<b>{e.city_name}</b> · {code_label('event_kind', e.kind, lang)}<br>{date}{written}{body}"
+        f"<b>{e.place}</b> · {code_label('event_kind', e.kind, lang)}{planned}<br>{date}{written}{body}"
         f"<br><i>{wrap(e.quote, 80)}</i>"
     )
 
@@ -93,6 +130,83 @@ def _vertical_line(fig: go.Figure, when: dt.date, text: str, color: str, dash: s
     )
 
 
+def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, lang: str, color_by: str) -> None:
+    groups = sorted({_group(r, color_by) for r in spans.itertuples()})
+    for group in groups:
+        rows = [r for r in spans.itertuples() if _group(r, color_by) == group and pd.notna(r.window_start_on)]
+        edition = group.rsplit(":", 1)[-1]
+        color = (
+            EDITION_COLORS.get(edition, color_for(group, groups)) if color_by == "edition" else color_for(group, groups)
+        )
+        loose = [r for r in rows if pd.notna(r.window_end_on) and not r.is_open]
+        still_open = [r for r in rows if pd.notna(r.window_end_on) and r.is_open]
+        sure = [
+            r
+            for r in rows
+            if pd.notna(r.sure_start_on) and pd.notna(r.sure_end_on) and r.sure_end_on >= r.sure_start_on
+        ]
+        for members, start, end, style in (
+            (loose, "window_start_on", "window_end_on", "loose"),
+            (still_open, "window_start_on", "window_end_on", "open"),
+            (sure, "sure_start_on", "sure_end_on", "sure"),
+        ):
+            if members:
+                name = f"{group} ({t('cycles.' + style, lang)})"
+                fig.add_trace(_bar(members, start, end, name, color, style, group, labels, lang))
+    arrows = [r for r in spans.itertuples() if r.is_open and pd.notna(r.window_end_on)]
+    if arrows:
+        # An open certificate has no known end: an arrow where its window fades out says it may run on.
+        fig.add_trace(
+            go.Scatter(
+                x=[r.window_end_on for r in arrows],
+                y=[labels[r.certificate_id] for r in arrows],
+                mode="text",
+                text=[OPEN_ARROW] * len(arrows),
+                textfont={"size": 20, "color": "#555555"},
+                textposition="middle right",
+                name=f"{OPEN_ARROW} {t('cycles.open', lang)}",
+                customdata=[r.certificate_id for r in arrows],
+                hoverinfo="skip",
+            )
+        )
+
+
+def _markers(fig: go.Figure, events: pd.DataFrame, labels: dict, lang: str) -> list[str]:
+    """Events as markers, one per certificate they concern (planned ones open); returns the rows used."""
+    dated = events[events["event_on"].notna()].copy()
+    no_certificate = t("cycles.no_certificate", lang)
+    dated["row"] = [
+        labels.get(c, f"{p} · {no_certificate}") if isinstance(c, str) else f"{p} · {no_certificate}"
+        for c, p in zip(dated["certificate_id"], dated["place"], strict=True)
+    ]
+    for kind, symbol in EVENT_SYMBOLS.items():
+        for planned in (False, True):
+            rows = dated[(dated["kind"] == kind) & (dated["is_planned"] == planned)]
+            if rows.empty:
+                continue
+            name = code_label("event_kind", kind, lang) + (f" ({t('planned', lang)})" if planned else "")
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["event_on"],
+                    y=rows["row"],
+                    mode="markers",
+                    name=name,
+                    marker={
+                        "symbol": f"{symbol}-open" if planned else symbol,
+                        "size": 13,
+                        "color": "#222222",
+                        "line": {"color": "#222222" if planned else "white", "width": 1.5 if planned else 1},
+                        # An inferred date is drawn faded.
+                        "opacity": [0.45 if inferred else 1.0 for inferred in rows["event_on_is_inferred"]],
+                    },
+                    hovertext=[_event_hover(e, lang) for e in rows.itertuples()],
+                    hoverinfo="text",
+                    customdata=rows[["event_id", "certificate_id"]].astype(object).to_numpy().tolist(),
+                )
+            )
+    return list(dict.fromkeys(dated["row"]))
+
+
 def certification_timeline(
     spans: pd.DataFrame,
     events: pd.DataFrame,
@@ -102,75 +216,22 @@ def certification_timeline(
     color_by: str = "edition",
     as_of: dt.date | None = None,
 ) -> go.Figure:
-    """Certificates' validity as bars (solid where exact dates show it, light where approximate),
-    events as markers by kind, edition transition deadlines and the as-of date as vertical lines."""
+    """Each certificate on its own row (solid where exact dates show validity, hatched where approximate,
+    faded with an arrow where no end is known), events (events_by_certificate) as markers on every certificate
+    they concern, edition transition deadlines and the as-of date as vertical lines; certificates with no dated
+    evidence are named in a note under the chart."""
     fig = go.Figure()
-    groups = sorted({_group(r, color_by) for r in spans.itertuples()})
-    for group in groups:
-        rows = [r for r in spans.itertuples() if _group(r, color_by) == group]
-        edition = group.rsplit(":", 1)[-1]
-        color = (
-            EDITION_COLORS.get(edition, color_for(group, groups)) if color_by == "edition" else color_for(group, groups)
-        )
-        loose = [r for r in rows if pd.notna(r.loose_start_on) and pd.notna(r.loose_end_on)]
-        sure = [
-            r
-            for r in loose
-            if pd.notna(r.sure_start_on) and pd.notna(r.sure_end_on) and r.sure_end_on >= r.sure_start_on
-        ]
-        if loose:
-            fig.add_trace(
-                _bar(
-                    loose,
-                    "loose_start_on",
-                    "loose_end_on",
-                    f"{group} ({t('cycles.loose', lang)})",
-                    color,
-                    False,
-                    group,
-                    [_certificate_hover(r, lang) for r in loose],
-                )
-            )
-        if sure:
-            fig.add_trace(
-                _bar(
-                    sure,
-                    "sure_start_on",
-                    "sure_end_on",
-                    f"{group} ({t('cycles.sure', lang)})",
-                    color,
-                    True,
-                    group,
-                    [_certificate_hover(r, lang) for r in sure],
-                )
-            )
-    dated = events[events["audit_on"].notna()]
-    for kind, symbol in EVENT_SYMBOLS.items():
-        rows = dated[dated["kind"] == kind]
-        if rows.empty:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=rows["audit_on"],
-                y=rows["city_name"],
-                mode="markers",
-                name=code_label("event_kind", kind, lang),
-                marker={
-                    "symbol": symbol,
-                    "size": 13,
-                    "color": "#222222",
-                    "line": {"color": "white", "width": 1},
-                    # An inferred date is drawn faded.
-                    "opacity": [0.45 if inferred else 1.0 for inferred in rows["is_inferred"]],
-                },
-                hovertext=[_event_hover(e, lang) for e in rows.itertuples()],
-                hoverinfo="text",
-                customdata=rows["audit_id"],
-            )
-        )
+    labels = row_labels(spans)
+    _bars(fig, spans, labels, lang, color_by)
+    event_rows = _markers(fig, events, labels, lang)
     for i, r in enumerate(transitions.itertuples()):
         _vertical_line(
-            fig, r.transition_ends_on.date(), t("cycles.transition", lang, edition=r.standard), "#D55E00", "dot", i % 2
+            fig,
+            pd.Timestamp(r.transition_ends_on).date(),
+            t("cycles.transition", lang, edition=r.standard),
+            "#D55E00",
+            "dot",
+            i % 2,
         )
     if as_of is not None:
         _vertical_line(
@@ -181,9 +242,15 @@ def certification_timeline(
             "solid",
             len(transitions) % 2,
         )
-    offices = list(dict.fromkeys([*spans["city_name"], *events["city_name"]]))
-    fig.update_yaxes(categoryorder="array", categoryarray=offices[::-1], title_text=t("office", lang), showgrid=False)
+    drawn = [labels[r.certificate_id] for r in spans.itertuples() if pd.notna(r.window_start_on)]
+    rows = list(dict.fromkeys([*drawn, *event_rows]))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=t("cycles.row", lang), showgrid=False)
     fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
-    frame(fig, t("cycles.chart", lang), source_line, height=max(340, 230 + 60 * len(offices)))
+    undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
+    bottom = 70 + (22 if undated else 0)
+    frame(fig, t("cycles.chart", lang), source_line, height=max(340, 230 + 44 * len(rows)), bottom=bottom)
+    if undated:
+        text = t("cycles.undated_certificates", lang, n=len(undated), names="; ".join(undated))
+        note_below(fig, wrap(text, 160), bottom - 40, 11, name="undated_note")
     return fig.update_layout(margin={"t": 110})  # room for the staggered line labels

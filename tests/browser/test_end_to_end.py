@@ -55,7 +55,7 @@ def test_language_switch_survives_navigation(page, server: str) -> None:
 
 @pytest.mark.browser
 def test_shared_link_opens_the_same_view(page, server: str) -> None:
-    open_page(page, server, "praised", lang="en", cities="zabrze", measure="share")
+    open_page(page, server, "praised", lang="en", offices="zabrze", measure="share")
     assert page.locator("h1").first.inner_text().strip() == "Praised areas"
     chips = page.locator("[data-testid='stMultiSelect']").first.inner_text()
     assert "Zabrze" in chips and "Legionowo" not in chips
@@ -76,7 +76,7 @@ def test_changing_a_filter_updates_chart_and_url(page, server: str) -> None:
 
 @pytest.mark.browser
 def test_selecting_a_bar_lists_the_findings_behind_it(page, server: str) -> None:
-    open_page(page, server, "praised", lang="en", cities="zabrze")
+    open_page(page, server, "praised", lang="en", offices="zabrze")
     chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
     bars = chart.locator(".bars .point path")
@@ -93,7 +93,7 @@ def test_selecting_a_bar_lists_the_findings_behind_it(page, server: str) -> None
 
 @pytest.mark.browser
 def test_selecting_a_heatmap_cell_lists_its_findings(page, server: str) -> None:
-    open_page(page, server, "praised", lang="pl", cities="legionowo")
+    open_page(page, server, "praised", lang="pl", offices="legionowo")
     heatmap = page.locator(".js-plotly-plot").nth(2)
     heatmap.scroll_into_view_if_needed()
     cells = heatmap.locator(".scatterlayer .point")
@@ -105,9 +105,9 @@ def test_selecting_a_heatmap_cell_lists_its_findings(page, server: str) -> None:
 
 @pytest.mark.browser
 def test_bad_url_parameter_shows_a_notice(page, server: str) -> None:
-    open_page(page, server, "city", lang="en", city="gdansk")
+    open_page(page, server, "city", lang="en", office="gdansk")
     alert = page.locator("[data-testid='stAlert']").first
-    assert "city=gdansk" in alert.inner_text()
+    assert "office=gdansk" in alert.inner_text()
     assert page.locator("h1").first.inner_text().strip() == "Częstochowa"
 
 
@@ -117,7 +117,7 @@ def test_downloads_a_table_as_csv(page, server: str) -> None:
     with page.expect_download() as download:
         page.get_by_role("button", name="findings.csv").click()
     text = download.value.path().read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith("finding_id,audit_id,city_id,kind,voice,clause")
+    assert text.splitlines()[0].startswith("finding_id,event_id,kind,voice,clause_standard_id,clause")
     assert len(text.splitlines()) >= 37
 
 
@@ -125,7 +125,7 @@ def test_downloads_a_table_as_csv(page, server: str) -> None:
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
 def test_presenting_a_deck_full_screen(page, server: str, width: int, height: int) -> None:
     page.set_viewport_size({"width": width, "height": height})
-    open_page(page, server, "presentation", lang="en", cities="zabrze", as_of="2016-10-01", screen=f"{width}x{height}")
+    open_page(page, server, "presentation", lang="en", offices="zabrze", as_of="2016-10-01", screen=f"{width}x{height}")
     page.get_by_role("button", name="Start presenting").click()
     title = page.locator(".slide-title")
     expect(title).to_have_text("ISO certification: Zabrze")
@@ -150,7 +150,7 @@ def test_presenting_a_deck_full_screen(page, server: str, width: int, height: in
 def test_downloading_the_deck(page, server: str) -> None:
     from pptx import Presentation
 
-    open_page(page, server, "presentation", lang="pl", cities="zabrze,legionowo")
+    open_page(page, server, "presentation", lang="pl", offices="zabrze,legionowo")
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Pobierz prezentację (PPTX)").click()
     assert download.value.suggested_filename == "cityiso_zabrze_legionowo_pl.pptx"
