@@ -2,7 +2,6 @@
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
