@@ -6,6 +6,7 @@ from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, code_label, format_date, localized, t
 from cityiso.queries import findings_filters
+from cityiso.safe_text import code, md
 from cityiso.tables import certificates_table, events_table
 from cityiso.vocabulary import FINDING_KINDS
 
@@ -16,10 +17,10 @@ city_id = st.selectbox(t("city.pick", lang), list(names), key="city", format_fun
 urlstate.write("city", city_id)
 
 office = ui.data_or_stop("cities_overview").set_index("city_id").loc[city_id]
-st.title(f"{office['name']}")
+st.title(md(office["name"]))
 st.markdown(
-    f"**{office['office_name']}** · {code_label('office_type', office['office_type'], lang)} · "
-    f"woj. {office['voivodeship']}"
+    f"**{md(office['office_name'])}** · {md(code_label('office_type', office['office_type'], lang))} · "
+    f"woj. {md(office['voivodeship'])}"
 )
 st.caption(t("city.print_hint", lang))
 
@@ -43,16 +44,16 @@ text = localized("text", lang)
 theme = localized("theme", lang)
 for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
     first = rows.iloc[0]
-    st.markdown(f"#### {clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang)}")
+    st.markdown(f"#### {md(clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang))}")
     for r in rows.itertuples():
         date = format_date(r.audit_on, r.audit_on_precision, lang, bool(r.audit_on_is_inferred))
         st.markdown(
-            f"- **{getattr(r, text)}** · _{getattr(r, theme)}_ · {code_label('finding_kind', r.kind, lang)} · {date}\n"
-            f"  > „{r.quote}”  \n  <small>{r.source_file}</small>",
-            unsafe_allow_html=True,
+            f"- **{md(getattr(r, text))}** · _{md(getattr(r, theme))}_ · "
+            f"{md(code_label('finding_kind', r.kind, lang))} · {md(date)}\n"
+            f"  > „{md(r.quote)}”  \n  {code(r.source_file)}"
         )
 
 st.subheader(t("city.sources", lang))
 sources = ui.data_or_stop("sources_overview")
 for r in sources[sources["city_id"] == city_id].itertuples():
-    st.markdown(f"- **{r.title}** — `{r.file}`")
+    st.markdown(f"- **{md(r.title)}** — {code(r.file)}")

@@ -5,6 +5,7 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import format_date, t
+from cityiso.safe_text import md
 from cityiso.tables import certificates_table, events_table
 
 lang = ui.lang()
@@ -37,7 +38,7 @@ st.caption(t("cycles.legend_note", lang))
 status = ui.data_or_stop("office_status_on_date", as_of=as_of)
 status = status[status["city_id"].isin(cities)]
 st.markdown(f"**{t('status', lang)} — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
-st.markdown("  \n".join(f"{row.name}: {t(f'status.{row.status}', lang)}" for row in status.itertuples()))
+st.markdown("  \n".join(f"{md(row.name)}: {t(f'status.{row.status}', lang)}" for row in status.itertuples()))
 
 st.subheader(t("cycles.certificates", lang))
 certificates = certificates_table(spans, lang)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cityiso import ui
 from cityiso.labels import METHOD_MD, localized, t
+from cityiso.safe_text import code, md
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
 
 lang = ui.lang()
@@ -18,23 +19,25 @@ st.header(t("sources.documents", lang))
 events = ui.data_or_stop("events", cities=everyone)
 spans = ui.data_or_stop("certificate_spans", cities=everyone)
 for r in sources[sources["kind"] == "document"].itertuples():
-    with st.expander(f"{r.city_name}: {r.title}"):
-        st.markdown(f"`{r.file}` · SHA-256 `{r.sha256[:16]}…`" + (f"  \n{r.note}" if r.note else ""))
+    with st.expander(f"{md(r.city_name)}: {md(r.title)}"):
+        st.markdown(f"{code(r.file)} · SHA-256 `{r.sha256[:16]}…`" + (f"  \n{md(r.note)}" if r.note else ""))
         st.markdown(
             f"**{t('sources.facts', lang)}**: {r.count_certificates} × certificate, "
             f"{r.count_events} × event, {r.count_findings} × finding, {r.count_units} × unit"
         )
         facts = [
-            f"- {c.standard_as_written} ({c.certificate_id})" for c in spans.itertuples() if c.source_id == r.source_id
+            f"- {md(c.standard_as_written)} ({md(c.certificate_id)})"
+            for c in spans.itertuples()
+            if c.source_id == r.source_id
         ]
-        facts += [f"- {e.kind}: {e.audit_id}" for e in events.itertuples() if e.source_id == r.source_id]
+        facts += [f"- {md(e.kind)}: {md(e.audit_id)}" for e in events.itertuples() if e.source_id == r.source_id]
         st.markdown("\n".join(facts))
         if st.toggle(t("sources.show_text", lang), key=f"text_{r.source_id}"):
             st.code(r.text, language=None, wrap_lines=True)
 
 st.header(t("sources.references", lang))
 for r in sources[sources["kind"] == "reference"].itertuples():
-    st.markdown(f"- **{r.title}** — {r.citation}")
+    st.markdown(f"- **{md(r.title)}** — {md(r.citation)}")
 
 st.header(t("sources.codebook", lang))
 clauses = ui.data_or_stop("clauses")
