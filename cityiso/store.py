@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from cityiso import queries
+from cityiso.csv_safe import csv_bytes
 from cityiso.paths import served_db_path
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ def _table_csv(db_path: str, db_identity: Identity, table: str, _database: _Data
     columns = "* exclude (text)" if table == "sources" else "*"
     with _database.cursor() as cur:
         frame = cur.execute(f"select {columns} from {table}").df()
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)
 
 
 def table_csv(table: str) -> bytes:

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from cityiso import urlstate
+from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, format_date, t
 from cityiso.store import DatabaseMissing, fetch
@@ -72,10 +73,10 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
 
 
 def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download of a table as shown (UTF-8 with BOM so spreadsheets read Polish letters)."""
+    """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with ')."""
     st.download_button(
         t("download_csv", lang()),
-        data=lambda: df.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: csv_bytes(df),
         file_name=f"{filename}.csv",
         mime="text/csv",
         key=key,
