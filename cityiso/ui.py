@@ -1,6 +1,7 @@
 """Streamlit helpers every page shares: language, the database guard, the source line and chart output."""
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,6 +11,7 @@ from cityiso import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, format_date, t
+from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
 
 
@@ -23,7 +25,8 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
     try:
         return fetch(name, **params)
     except DatabaseMissing as exc:
-        st.error(t("no_database", lang(), path=str(exc)))
+        # Only the file's name: the server's folders are no viewer's business.
+        st.error(t("no_database", lang(), path=md(Path(str(exc)).name)))
         st.stop()
 
 
