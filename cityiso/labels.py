@@ -78,6 +78,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.date": ("data w formacie RRRR-MM-DD", "a date as YYYY-MM-DD"),
     "why.choice": ("dozwolone: {allowed}", "allowed: {allowed}"),
     "why.years": ("zakres lat RRRR-RRRR", "a year range YYYY-YYYY"),
+    "why.too_long": (
+        "za długi ({n} znaków, najwyżej {max})",
+        "too long ({n} characters, at most {max})",
+    ),
+    "why.too_many": ("najwyżej {max} wartości", "at most {max} values"),
     "why.count": ("wybierz od {low} do {high} urzędów", "choose {low} to {high} offices"),
     "source_line": (
         "Źródło: cityiso, {n} dokumentów źródłowych; dane z {built}.",

@@ -1,5 +1,8 @@
-"""The served database for the app: one cached read-only connection, named results cached by path and parameters."""
+"""The served database for the app: one read-only connection per file identity, named results cached by it."""
 
+import logging
+import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -7,37 +10,141 @@ import pandas as pd
 import streamlit as st
 
 from cityiso import queries
+from cityiso.csv_safe import csv_bytes
 from cityiso.paths import served_db_path
+
+log = logging.getLogger(__name__)
+
+# A file the app can serve has this table (every build writes it); anything else is not a cityiso database.
+SANITY_CHECK = "select count(*) from build_info"
 
 
 class DatabaseMissing(RuntimeError):
-    """The database the app should serve has not been built."""
+    """The database the app should serve has not been built (or the file there cannot be used)."""
 
 
-# The file's modification time is part of every key: a rebuild replaces the file, and the app must
-# then read the new one, not the old one it still holds open.
-@st.cache_resource(max_entries=2)
-def _connection(db_path: str, db_mtime: float) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(db_path, read_only=True)
+Identity = tuple[int, int, int]  # st_ino, st_mtime_ns, st_size: a rebuild replaced onto the path changes it
 
 
-def _served() -> tuple[str, float]:
+class _Database:
+    """One opened database file.
+
+    DuckDB keeps one instance per path in a process, so connecting to the path again after a rebuild was replaced
+    onto it returns the old file's data. Each file is therefore attached in its own fresh in-memory instance, which
+    always reads the file that is at the path now; every cursor starts in it."""
+
+    def __init__(self, path: Path, identity: Identity) -> None:
+        self.identity = identity
+        # Held open so the download is this very file, whatever is put at the path later.
+        self._fd = os.open(path, os.O_RDONLY)
+        self._con = duckdb.connect(":memory:")
+        try:
+            if _identity(os.fstat(self._fd)) != identity:
+                raise DatabaseMissing("replaced while being opened")
+            quoted = str(path).replace("'", "''")  # the server's own path, not user input
+            self._con.execute(f"attach '{quoted}' as served (read_only)")
+            with self.cursor() as cur:
+                cur.execute(SANITY_CHECK).fetchone()
+                # DuckDB reads blocks only when a query needs them: a truncated file opens and may even answer the
+                # check above, so compare the file's size with the blocks its header says it holds.
+                block_size, blocks = cur.execute(
+                    "select block_size, total_blocks from pragma_database_size() where database_name = 'served'"
+                ).fetchone()
+            if identity[2] < block_size * blocks:
+                raise DatabaseMissing(f"truncated: {identity[2]} bytes, its header names {blocks} blocks")
+        except Exception:
+            self.close()
+            raise
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._con.cursor()
+        cur.execute("use served")
+        return cur
+
+    def file_bytes(self) -> bytes:
+        return os.pread(self._fd, self.identity[2], 0)
+
+    def close(self) -> None:
+        self._con.close()
+        os.close(self._fd)
+
+
+_lock = threading.Lock()
+_open: dict[str, _Database] = {}  # served path -> the last good database opened from it
+_rejected: dict[str, Identity] = {}  # served path -> the identity of the broken file last warned about
+
+
+def _identity(stat: os.stat_result) -> Identity:
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _database() -> tuple[str, _Database]:
+    """The database to serve: the file at the served path when it changed and can be used, else the last good one."""
     path = served_db_path()
-    if not path.exists():
-        raise DatabaseMissing(str(path))
-    return str(path), path.stat().st_mtime
+    key = str(path)
+    with _lock:
+        current = _open.get(key)
+        try:
+            identity = _identity(path.stat())
+        except FileNotFoundError:
+            if current is None:
+                raise DatabaseMissing(key) from None
+            if _rejected.get(key) != (0, 0, 0):
+                log.warning("database %s disappeared; still serving the last good one", path.name)
+                _rejected[key] = (0, 0, 0)
+            return key, current
+        if current is not None and current.identity == identity:
+            return key, current
+        if current is not None and _rejected.get(key) == identity:
+            return key, current
+        try:
+            opened = _Database(path, identity)
+        except Exception as exc:
+            if _rejected.get(key) != identity:
+                log.warning(
+                    "database %s cannot be served (%s: %s); %s",
+                    path,
+                    type(exc).__name__,
+                    str(exc).splitlines()[0] if str(exc) else "",
+                    "still serving the last good one" if current else "nothing to serve",
+                )
+                _rejected[key] = identity
+            if current is None:
+                raise DatabaseMissing(key) from exc
+            return key, current
+        _open[key] = opened
+        _rejected.pop(key, None)
+        if current is not None:
+            current.close()
+            log.info("serving the rebuilt database %s", path.name)
+        return key, opened
+
+
+def close_all() -> None:
+    """Close every open database (tests; a server closes them at exit)."""
+    with _lock:
+        for database in _open.values():
+            database.close()
+        _open.clear()
+        _rejected.clear()
+
+
+def _served() -> tuple[str, Identity, _Database]:
+    key, database = _database()
+    return key, database.identity, database
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _fetch(db_path: str, db_mtime: float, name: str, params: tuple) -> pd.DataFrame:
+def _fetch(db_path: str, db_identity: Identity, name: str, params: tuple, _database: _Database) -> pd.DataFrame:
     bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return queries.run(_connection(db_path, db_mtime), name, **bound)
+    return queries.run(_database, name, **bound)
 
 
 def fetch(name: str, **params) -> pd.DataFrame:
     """A named query's rows from the served database (lists in params are frozen for the cache key)."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _fetch(*_served(), name, frozen)
+    db_path, identity, database = _served()
+    return _fetch(db_path, identity, name, frozen, database)
 
 
 DOWNLOADABLE_TABLES = (
@@ -62,21 +169,22 @@ DOWNLOADABLE_TABLES = (
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _table_csv(db_path: str, db_mtime: float, table: str) -> bytes:
+def _table_csv(db_path: str, db_identity: Identity, table: str, _database: _Database) -> bytes:
     # The table name comes from the fixed list above, never from the user.
     columns = "* exclude (text)" if table == "sources" else "*"
-    with _connection(db_path, db_mtime).cursor() as cur:
+    with _database.cursor() as cur:
         frame = cur.execute(f"select {columns} from {table}").df()
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(frame)
 
 
 def table_csv(table: str) -> bytes:
     """A whole table of the served database as CSV (UTF-8 with BOM, for spreadsheets)."""
     if table not in DOWNLOADABLE_TABLES:
         raise KeyError(table)
-    return _table_csv(*_served(), table)
+    db_path, identity, database = _served()
+    return _table_csv(db_path, identity, table, database)
 
 
 def database_bytes() -> bytes:
-    """The served database file itself."""
-    return Path(_served()[0]).read_bytes()
+    """The served database file itself: the one the app serves now, even if a broken file was put at its path."""
+    return _served()[2].file_bytes()

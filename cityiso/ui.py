@@ -1,15 +1,18 @@
 """Streamlit helpers every page shares: language, the database guard, the source line and chart output."""
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from cityiso import urlstate
+from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
 from cityiso.queries import DEFAULT_FAMILY
+from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
 
 
@@ -23,7 +26,8 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
     try:
         return fetch(name, **params)
     except DatabaseMissing as exc:
-        st.error(t("no_database", lang(), path=str(exc)))
+        # Only the file's name: the server's folders are no viewer's business.
+        st.error(t("no_database", lang(), path=md(Path(str(exc)).name)))
         st.stop()
 
 
@@ -106,10 +110,10 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
 
 
 def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download of a table as shown (UTF-8 with BOM so spreadsheets read Polish letters)."""
+    """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with ')."""
     st.download_button(
         t("download_csv", lang()),
-        data=lambda: df.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: csv_bytes(df),
         file_name=f"{filename}.csv",
         mime="text/csv",
         key=key,

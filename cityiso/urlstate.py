@@ -6,17 +6,41 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from cityiso.labels import DEFAULT_LANG, LANGS, t
+from cityiso.safe_text import md
+
+# A visitor writes the URL: a value longer than this, or a list with more items, is refused before it is parsed.
+MAX_CHARS = 2_000
+MAX_ITEMS = 100
+# How much of a refused value (and of a reason quoting it) a notice shows.
+SHOWN_CHARS = 60
+SHOWN_REASON_CHARS = 200
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """At most `limit` characters of a visitor's text, and an ellipsis when there was more."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _notice(key: str, value: str, why: str) -> None:
-    """Say, where the parameter is used, that it was ignored and why."""
+    """Say, where the parameter is used, that it was ignored and why (the value shown literally, shortened)."""
     lang = st.session_state.get("lang", DEFAULT_LANG)
-    st.warning(t("notice.bad_param", lang, key=key, value=value, why=why), icon=":material/link_off:")
+    text = t("notice.bad_param", lang, key=key, value=md(shorten(value)), why=md(shorten(why, SHOWN_REASON_CHARS)))
+    st.warning(text, icon=":material/link_off:")
+
+
+def _too_long(key: str, raw: str) -> bool:
+    """Whether a value is over MAX_CHARS (then with a notice): checked before any parsing."""
+    if len(raw) <= MAX_CHARS:
+        return False
+    _notice(key, raw, t("why.too_long", st.session_state.get("lang", DEFAULT_LANG), n=len(raw), max=MAX_CHARS))
+    return True
 
 
 def language() -> str:
     """The language from ?lang=, kept across pages in the session and written back to the URL."""
     raw = st.query_params.get("lang")
+    if raw is not None and _too_long("lang", raw):
+        raw = None
     if raw is not None and raw not in LANGS:
         _notice("lang", raw, t("why.lang", st.session_state.get("lang", DEFAULT_LANG)))
         raw = None
@@ -29,7 +53,7 @@ def language() -> str:
 def read(key: str, parse: Callable[[str], object], default: object) -> object:
     """A value from the URL when valid (else the default, with a notice)."""
     raw = st.query_params.get(key)
-    if raw is None:
+    if raw is None or _too_long(key, raw):
         return default
     try:
         return parse(raw)
@@ -62,7 +86,9 @@ def codes(allowed: Sequence[str], lang: str, low: int = 0, high: int | None = No
     """A comma-separated list of known codes, e.g. ?offices=zabrze,legionowo."""
 
     def parse(raw: str) -> list[str]:
-        values = [v for v in raw.split(",") if v]
+        values = [v for v in raw.split(",", MAX_ITEMS) if v]
+        if len(values) > MAX_ITEMS:
+            raise ValueError(t("why.too_many", lang, max=MAX_ITEMS))
         unknown = [v for v in values if v not in allowed]
         if unknown:
             raise ValueError(t("why.unknown_codes", lang, codes=", ".join(unknown)))

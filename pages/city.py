@@ -6,6 +6,7 @@ from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, code_label, format_date, localized, t
 from cityiso.queries import findings_filters
+from cityiso.safe_text import code, md
 from cityiso.tables import certificates_table, events_table
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
@@ -16,10 +17,11 @@ office_id = st.selectbox(t("city.pick", lang), list(names), key="office", format
 urlstate.write("office", office_id)
 
 office = ui.data_or_stop("offices_overview", family=None).set_index("office_id").loc[office_id]
-st.title(f"{office['place']}")
+st.title(md(office["place"]))
 st.markdown(
-    f"**{office['office_name']}** · {code_label('office_kind', office['office_kind'], lang)} · "
-    f"woj. {office['voivodeship']}" + (f" · TERYT {office['teryt']}" if isinstance(office["teryt"], str) else "")
+    f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
+    f"woj. {md(office['voivodeship'])}"
+    + (f" · TERYT {md(office['teryt'])}" if isinstance(office["teryt"], str) else "")
 )
 st.caption(t("city.print_hint", lang))
 
@@ -50,18 +52,17 @@ text = localized("text", lang)
 theme = localized("theme", lang)
 for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
     first = rows.iloc[0]
-    st.markdown(f"#### {clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang)}")
+    st.markdown(f"#### {md(clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang))}")
     for r in rows.itertuples():
         date = format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
         st.markdown(
             # Who says it, on every line: the auditors' praise is not the office's self-description.
-            f"- **{getattr(r, text)}** · _{getattr(r, theme)}_ · {code_label('finding_kind', r.kind, lang)} · "
-            f"{code_label('voice', r.voice, lang)} · {date}\n"
-            f"  > „{r.quote}”  \n  <small>{r.source_file}</small>",
-            unsafe_allow_html=True,
+            f"- **{md(getattr(r, text))}** · _{md(getattr(r, theme))}_ · "
+            f"{md(code_label('finding_kind', r.kind, lang))} · {md(code_label('voice', r.voice, lang))} · {md(date)}\n"
+            f"  > „{md(r.quote)}”  \n  {code(r.source_file)}"
         )
 
 st.subheader(t("city.sources", lang))
 sources = ui.data_or_stop("sources_overview")
 for r in sources[sources["office_id"] == office_id].itertuples():
-    st.markdown(f"- **{r.title}** — `{r.file}`" + (f" · {r.url}" if isinstance(r.url, str) else ""))
+    st.markdown(f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else ""))

@@ -8,6 +8,7 @@ from cityiso.figures.praise import by_clause_bars, by_theme_bars
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import localized, t
 from cityiso.queries import findings_filters
+from cityiso.safe_text import md
 from cityiso.tables import certificates_table
 
 lang = ui.lang()
@@ -49,11 +50,11 @@ st.subheader(t("compare.only_in", lang))
 columns = st.columns(len(offices))
 label = localized("theme", lang)
 for column, office_id in zip(columns, offices, strict=True):
-    others = ", ".join(names[o] for o in offices if o != office_id)
+    others = ", ".join(md(names[o]) for o in offices if o != office_id)
     with column:
-        st.markdown(f"**{t('compare.only_in_one', lang, a=names[office_id], others=others)}**")
+        st.markdown(f"**{t('compare.only_in_one', lang, a=md(names[office_id]), others=others)}**")
         unique = themes_only_in(by_theme, office_id)
         if unique.empty:
             st.caption(t("compare.nothing_unique", lang))
         for row in unique.itertuples():
-            st.markdown(f"- {getattr(row, label)} ({row.count_findings})")
+            st.markdown(f"- {md(getattr(row, label))} ({row.count_findings})")

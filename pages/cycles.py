@@ -5,6 +5,7 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import code_label, format_date, t
+from cityiso.safe_text import md
 from cityiso.tables import certificates_table, events_table
 
 lang = ui.lang()
@@ -39,8 +40,8 @@ ui.chart(fig, "timeline", "certification_cycles")
 st.caption(t("cycles.legend_note", lang))
 status = ui.data_or_stop("office_status_on_date", as_of=as_of, family=family)
 status = status[status["office_id"].isin(offices)]
-st.markdown(f"**{t('status', lang)} ({family}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
-st.markdown("  \n".join(f"{row.place}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
+st.markdown(f"**{t('status', lang)} ({md(family)}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
+st.markdown("  \n".join(f"{md(row.place)}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
 
 st.subheader(t("cycles.certificates", lang))
 certificates = certificates_table(spans, lang)

@@ -6,6 +6,7 @@ from cityiso import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import code_label, localized, t
 from cityiso.queries import AUDITOR_VOICES, findings_filters
+from cityiso.safe_text import md
 from cityiso.selection import findings_behind, selected_points
 from cityiso.tables import findings_table
 from cityiso.vocabulary import FINDING_KINDS, VOICES
@@ -90,7 +91,7 @@ behind = findings_behind(
 )
 if not behind.empty:
     what = "; ".join(dict.fromkeys(f"{r.place} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples()))
-    st.subheader(t("praised.selected", lang, what=what))
+    st.subheader(t("praised.selected", lang, what=md(what)))
     st.dataframe(findings_table(behind, lang), hide_index=True)
 
 st.subheader(t("praised.search", lang))

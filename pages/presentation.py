@@ -11,6 +11,7 @@ from cityiso.exports.pdf import handout_pdf
 from cityiso.exports.pptx import deck_pptx
 from cityiso.labels import t
 from cityiso.queries import DEFAULT_FAMILY
+from cityiso.safe_text import html, md
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -92,7 +93,7 @@ def downloads(slides: list, offices: list[str]) -> None:
     with st.expander(f"{t('present.charts_png', lang)} · {t('present.charts_svg', lang)}"):
         for i, slide in enumerate(s for s in slides if s.figure is not None):
             title, png, svg = st.columns([6, 1, 1], vertical_alignment="center")
-            title.write(slide.title)
+            title.write(md(slide.title))
             for column, fmt in ((png, "png"), (svg, "svg")):
                 column.download_button(
                     fmt.upper(),
@@ -111,7 +112,7 @@ number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
 
 if not st.session_state["present"]:
-    st.markdown(f"**{t('present.count', lang, n=len(slides))}:** " + " · ".join(s.title for s in slides))
+    st.markdown(f"**{t('present.count', lang, n=len(slides))}:** " + " · ".join(md(s.title) for s in slides))
     st.button(
         t("present.start", lang),
         type="primary",
@@ -126,15 +127,15 @@ if not st.session_state["present"]:
 urlstate.write("slide", number)
 st.html(SLIDE_CSS)
 slide = slides[number - 1]
-st.html(f"<p class='slide-title'>{slide.title}</p><p class='slide-takeaway'>{slide.takeaway}</p>")
+st.html(f"<p class='slide-title'>{html(slide.title)}</p><p class='slide-takeaway'>{html(slide.takeaway)}</p>")
 if slide.figure is not None:
     st.plotly_chart(
         slide.figure.update_layout(width=None), key="slide_chart", config={"displayModeBar": False}, width="stretch"
     )
 elif slide.bullets:
-    st.html("<ul class='slide-bullets'>" + "".join(f"<li>{b}</li>" for b in slide.bullets) + "</ul>")
+    st.html("<ul class='slide-bullets'>" + "".join(f"<li>{html(b)}</li>" for b in slide.bullets) + "</ul>")
 foot, back, count, forward, leave = st.columns([14, 1, 1, 1, 1], vertical_alignment="center")
-foot.html(f"<p class='slide-footer'>{slide.footer}</p>")
+foot.html(f"<p class='slide-footer'>{html(slide.footer)}</p>")
 back.button(
     "◀", help=t("present.previous", lang), on_click=go, kwargs={"to": number - 1}, disabled=number == 1, key="previous"
 )

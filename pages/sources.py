@@ -7,6 +7,7 @@ import streamlit as st
 
 from cityiso import ui
 from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
+from cityiso.safe_text import code, md
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
 
 lang = ui.lang()
@@ -20,15 +21,15 @@ def described(r) -> str:
     """Where a source comes from: address, publisher and its type, publication and retrieval dates, language."""
     published = format_date(r.published_on, r.published_on_precision, lang, bool(r.published_on_is_inferred))
     parts = [
-        f"{t('sources.url', lang)}: {r.url}" if isinstance(r.url, str) else "",
-        f"{t('sources.publisher', lang)}: {r.publisher} ({code_label('publisher_type', r.publisher_type, lang)})"
+        f"{t('sources.url', lang)}: {md(r.url)}" if isinstance(r.url, str) else "",
+        f"{t('sources.publisher', lang)}: {md(r.publisher)} ({code_label('publisher_type', r.publisher_type, lang)})"
         if isinstance(r.publisher, str)
         else "",
         f"{t('sources.published', lang)}: {published}",
         f"{t('sources.retrieved', lang)}: {format_date(r.retrieved_on, 'day', lang)}"
         if pd.notna(r.retrieved_on)
         else "",
-        f"{t('sources.language', lang)}: {r.language}" if isinstance(r.language, str) else "",
+        f"{t('sources.language', lang)}: {md(r.language)}" if isinstance(r.language, str) else "",
         f"**{t('sources.truncated', lang)}**" if r.is_truncated else "",
     ]
     return " · ".join(p for p in parts if p)
@@ -39,19 +40,21 @@ events = ui.data_or_stop("events", offices=everyone, family=None)
 spans = ui.data_or_stop("certificate_spans", offices=everyone, family=None)
 for r in sources[sources["kind"] == "document"].itertuples():
     truncated = f" ({t('sources.truncated', lang)})" if r.is_truncated else ""
-    with st.expander(f"{r.place}: {r.title}{truncated}"):
+    with st.expander(f"{md(r.place)}: {md(r.title)}{truncated}"):
         sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
-        st.markdown(f"`{r.file}`{sha}" + (f"  \n{r.note}" if isinstance(r.note, str) else ""))
+        st.markdown(f"{code(r.file)}{sha}" + (f"  \n{md(r.note)}" if isinstance(r.note, str) else ""))
         st.markdown(described(r))
         st.markdown(
             f"**{t('sources.facts', lang)}**: {r.count_certificates} × certificate, "
             f"{r.count_events} × event, {r.count_findings} × finding, {r.count_units} × unit"
         )
         facts = [
-            f"- {c.standard_as_written} ({c.certificate_id})" for c in spans.itertuples() if c.source_id == r.source_id
+            f"- {md(c.standard_as_written)} ({md(c.certificate_id)})"
+            for c in spans.itertuples()
+            if c.source_id == r.source_id
         ]
         facts += [
-            f"- {code_label('event_kind', e.kind, lang)}: {e.event_id}"
+            f"- {code_label('event_kind', e.kind, lang)}: {md(e.event_id)}"
             for e in events.itertuples()
             if e.source_id == r.source_id
         ]
@@ -61,7 +64,7 @@ for r in sources[sources["kind"] == "document"].itertuples():
 
 st.header(t("sources.references", lang))
 for r in sources[sources["kind"] == "reference"].itertuples():
-    st.markdown(f"- **{r.title}** — {r.citation}" + (f"  \n  {described(r)}" if described(r) else ""))
+    st.markdown(f"- **{md(r.title)}** — {md(r.citation)}" + (f"  \n  {described(r)}" if described(r) else ""))
 
 st.header(t("sources.codebook", lang))
 clauses = ui.data_or_stop("clauses")

@@ -1,6 +1,7 @@
 """Exports from the curated data, re-opened: the PPTX deck, the PDF handout, chart images and the command line."""
 
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -108,3 +109,31 @@ def test_without_a_browser_the_command_says_so(real_db: Path, tmp_path: Path, ca
     assert code == 3
     err = capsys.readouterr().err
     assert "Image export needs Chrome or Chromium" in err and "apt-get install chromium" in err
+
+
+def same_drawing(a: bytes, b: bytes) -> bool:
+    """Two SVGs of one figure: equal once the random id Plotly gives each render's defs and clip paths is aligned."""
+    ids = re.compile(rb'defs-([0-9a-f]{6})"')
+    first, second = ids.search(a), ids.search(b)
+    return bool(first and second) and a.replace(first.group(1), b"ID") == b.replace(second.group(1), b"ID")
+
+
+@needs_browser
+def test_concurrent_exports_each_get_their_own_figure() -> None:
+    """Kaleido renders one figure at a time: images rendered from several threads at once must not get mixed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import plotly.graph_objects as go
+
+    def figure(i: int) -> go.Figure:
+        return go.Figure(go.Bar(x=["a", "b"], y=[i, i + 1]), layout={"title": {"text": f"unique-title-{i:02d}"}})
+
+    figures = [figure(i) for i in range(6)]
+    alone = [images.image_bytes(f, "svg", width=300, height=200) for f in figures]
+    for _ in range(2):
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            together = list(pool.map(lambda f: images.image_bytes(f, "svg", width=300, height=200), figures))
+        for i, svg in enumerate(together):
+            titles = [t for t in (f"unique-title-{j:02d}" for j in range(6)) if t.encode() in svg]
+            assert titles == [f"unique-title-{i:02d}"], (i, titles)
+            assert same_drawing(svg, alone[i])

@@ -16,6 +16,9 @@ NO_BROWSER = (
 
 _lock = threading.Lock()
 _server_started = False
+# Kaleido's server renders one figure at a time: two renders in flight at once get each other's images, so every
+# render from every thread (each session runs in its own) takes this lock.
+_render_lock = threading.Lock()
 
 
 class ExportUnavailable(RuntimeError):
@@ -55,7 +58,7 @@ def image_bytes(
     """The figure as PNG, SVG or PDF bytes."""
     _ensure_server()
     try:
-        with warnings.catch_warnings():
+        with _render_lock, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Kaleido warns that per-call options are ignored by its server
             return fig.to_image(format=fmt, width=width, height=height, scale=scale)
     except Exception as exc:

@@ -1,0 +1,230 @@
+"""Curated text is data, never markup: the escaping functions, and every page on a database full of hostile text."""
+
+import csv
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cityiso.build import build
+from cityiso.paths import DATA_DIR, ROOT
+from cityiso.safe_text import WORD_JOINER, code, html, md
+
+PAYLOADS = [
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<meta http-equiv="refresh" content="0;url=http://evil.example">',
+    "<style>body{display:none}</style>",
+    '<form action="http://evil.example"><input name="x"><button>OK</button></form>',
+    "<img src=x onerror=alert(1)>",
+    "**bold** __bold__ *em* _em_ ~~struck~~ `code`",
+    "[link](http://evil.example) [ref][1]\n\n[1]: http://evil.example",
+    "![img](http://evil.example/x.png)",
+    "# heading",
+    "## heading\n===\n---",
+    "- item\n+ item\n* item\n1. item\n2) item",
+    "> quote",
+    "    indented code",
+    "```\nfenced\n```",
+    "| a | b |\n|---|---|",
+    "$x^2$ and $$y$$",
+    ":red[coloured] :material/home: :smile:",
+    "&lt;b&gt; &amp; &#60;script&#62; &nbsp;",
+    "http://evil.example www.evil.example someone@evil.example",
+    "line\nbreak\r\nand  \ntrailing spaces\\",
+    "\\*not em\\* \\",
+    "<!-- comment --> <![CDATA[x]]>",
+    "Zabrze: 30 września 2016, ISO 9001:2015 (3.)",
+]
+# The markup a payload must not turn into, as Streamlit's Markdown would see it.
+HTML_TAG = re.compile(r"<[a-zA-Z!/]")
+# The frontend's GFM autolink-literal patterns, applied to text after escapes are resolved.
+AUTOLINK = re.compile(r"(https?://|www(?=\.))[-.\w]+|[-.\w+]+@[-\w]+(\.[-\w]+)+", re.IGNORECASE)
+
+
+def unescape_markdown(text: str) -> str:
+    """What a CommonMark reader shows for text that md() escaped: entities decoded, escapes resolved."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"[ \t\r\n\f\v\u2028\u2029\x85]+", " ", text)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_md_shows_the_text_and_nothing_else(payload: str) -> None:
+    escaped = md(payload)
+    # No raw HTML, no line structure (headings, lists, code blocks, tables need a new line).
+    assert not HTML_TAG.search(escaped)
+    assert "\n" not in escaped and "\r" not in escaped
+    # Every character that is markup anywhere in a line is escaped or is part of a character reference md() wrote,
+    # and the first character cannot open a block (list item, setext underline, thematic break, numbered item).
+    rest = re.sub(r"&(lt|gt|amp);|\\[!-/:-@\[-`{-~]", "", escaped)
+    assert not re.search(r"[\\`*_{}\[\]()#!|~$:<>&]", rest), rest
+    assert not re.match(r" ?([-+=]|\d+[.)]( |$))", escaped), escaped
+    # A reader sees the value itself (whitespace collapsed as Markdown does), with no link made of it.
+    shown = unescape_markdown(escaped)
+    assert not AUTOLINK.search(shown)
+    assert shown.replace(WORD_JOINER, "") == collapse(payload)
+
+
+def test_md_round_trips_random_punctuation() -> None:
+    alphabet = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \n\tazZ09ął"
+    rng = random.Random(20241201)
+    for _ in range(2000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        shown = unescape_markdown(md(value)).replace(WORD_JOINER, "")
+        assert shown == collapse(value), value
+
+
+@pytest.mark.parametrize("value", [None, 3, 2.5])
+def test_md_and_html_take_any_value(value) -> None:
+    assert md(value) == ("" if value is None else str(value))
+    assert html(value) == ("" if value is None else str(value))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_escapes_every_tag_and_attribute_quote(payload: str) -> None:
+    escaped = html(payload)
+    assert "<" not in escaped and ">" not in escaped and '"' not in escaped and "'" not in escaped
+    assert re.sub(r"&(lt|gt|amp|quot|#x27);", "", escaped).count("&") == 0
+
+
+def test_no_page_or_helper_renders_raw_html_from_markdown() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in [
+            ROOT / "dashboard.py",
+            *sorted((ROOT / "pages").glob("*.py")),
+            *sorted((ROOT / "cityiso").rglob("*.py")),
+        ]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "unsafe_allow_html" in line
+    ]
+    assert not offenders
+
+
+# --- Pages on a database whose curated text is hostile --------------------------------------------------------------
+
+HOSTILE = (
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe><meta http-equiv="refresh" content="0;url=http://x.example">'
+    "<style>body{display:none}</style><form action=http://x.example><input></form> **bold** [link](http://x.example) "
+    "![img](http://x.example/i.png) # heading"
+)
+
+
+def build_hostile_db(tmp_path: Path) -> Path:
+    """A copy of data/ whose curated text for Zabrze is HOSTILE, built into a database.
+
+    The one place that knows the data format: finding zab-2015-01's texts and quote (the quote appended to its
+    source document, as quotes must stand verbatim there), the document's title and note, the theme label of
+    civic_participation and clause 4's label, and Zabrze's name and office name."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
+
+    def edit(file: str, key: str, value: str, **changes: str) -> None:
+        with (data / file).open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        hits = [row for row in rows if row[key] == value]
+        assert len(hits) == 1, (file, key, value)
+        hits[0].update(changes)
+        with (data / file).open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    edit("cities.csv", "city_id", "zabrze", name=HOSTILE, office_name=HOSTILE)
+    edit("findings.csv", "finding_id", "zab-2015-01", text_pl=HOSTILE, text_en=HOSTILE, quote=HOSTILE)
+    with (data / "sources" / "zabrze_certyfikacja_2015.txt").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + HOSTILE + "\n")
+    edit("sources.csv", "source_id", "zab-certyfikacja-2015", title=HOSTILE, note=HOSTILE)
+    edit("themes.csv", "theme_id", "civic_participation", label_pl=HOSTILE, label_en=HOSTILE)
+    edit("clauses.csv", "clause", "4", label_pl=HOSTILE, label_en=HOSTILE)
+    out = tmp_path / "hostile.duckdb"
+    problems = build(data, out)
+    assert not problems, "\n".join(map(str, problems))
+    return out
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_hostile_db(tmp_path_factory.mktemp("hostile"))
+
+
+def open_hostile(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
+    monkeypatch.setenv("CITYISO_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def rendered_markdown(at: AppTest) -> list[str]:
+    """Every string the page hands to Streamlit's Markdown renderer (text elements, labels, notices)."""
+    texts = [m.value for kind in ("markdown", "caption", "title", "header", "subheader") for m in at.get(kind)]
+    texts += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
+    texts += [e.proto.label for e in at.get("expander")]
+    texts += [m.label for m in at.metric]
+    return texts
+
+
+def assert_shown_literally(texts: list[str]) -> None:
+    """HOSTILE occurs only in its escaped form, and nothing it contains could become markup."""
+    joined = "\n".join(texts)
+    assert md(HOSTILE) in joined, "the hostile text should be shown (escaped)"
+    for raw in ("<iframe", "<meta", "<style", "<form", "**bold**", "[link](", "![img]"):
+        assert raw not in joined, raw
+    assert not re.search(r"(?<!\\)# heading", joined)
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("city", {"city": "zabrze", "lang": "pl"}),
+        ("city", {"city": "zabrze", "lang": "en"}),
+        ("sources", {"lang": "en"}),
+        ("cycles", {"cities": "zabrze", "lang": "en"}),
+        ("compare", {"cities": "zabrze,czestochowa", "lang": "en"}),
+    ],
+)
+def test_hostile_curated_text_renders_literally(hostile_db: Path, monkeypatch, page: str, params: dict) -> None:
+    at = open_hostile(hostile_db, monkeypatch, page, **params)
+    assert_shown_literally(rendered_markdown(at))
+
+
+def test_presentation_escapes_curated_text_in_its_html(hostile_db: Path, monkeypatch) -> None:
+    at = open_hostile(hostile_db, monkeypatch, "presentation", cities="zabrze", lang="en", present="true")
+    slides = ["\n".join(h.proto.body for h in at.get("html"))]
+    while not at.button(key="next").disabled:
+        at.button(key="next").click().run()
+        slides.append("\n".join(h.proto.body for h in at.get("html")))
+    joined = "\n".join(slides)
+    assert html(HOSTILE) in joined, "a slide should show the hostile text (escaped)"
+    for raw in ("<iframe", "<meta", "<form", "<script", "<input"):
+        assert raw not in joined, raw
+    # The page's own stylesheet is the only <style> element on each slide.
+    assert all(slide.count("<style>") == 1 for slide in slides)
+
+
+def test_presentation_setup_lists_slide_titles_as_text(hostile_db: Path, monkeypatch) -> None:
+    from cityiso.exports import images
+
+    monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
+    at = open_hostile(hostile_db, monkeypatch, "presentation", cities="zabrze", lang="en")
+    assert_shown_literally(rendered_markdown(at))
+
+
+@pytest.mark.parametrize(
+    ("value", "span"), [("a.txt", "`a.txt`"), ("a`b", "``a`b``"), ("`x`", "`` `x` ``"), ("", "` `")]
+)
+def test_code_span_fences_any_backticks(value: str, span: str) -> None:
+    assert code(value) == span

@@ -1,0 +1,88 @@
+"""A rebuilt database replaced onto the served path reaches viewers; a broken file put there does not."""
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+
+from cityiso import store
+
+
+@pytest.fixture
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "served.duckdb"
+    monkeypatch.setenv("CITYISO_DB", str(path))
+    st.cache_data.clear()
+    yield path
+    store.close_all()
+    st.cache_data.clear()
+
+
+def stamped_copy(real_db: Path, target: Path, built_at: dt.datetime) -> Path:
+    """A copy of the real database whose build time is `built_at`, so a test can tell two builds apart."""
+    shutil.copy(real_db, target)
+    with duckdb.connect(str(target)) as con:
+        con.execute("update build_info set built_at = ?", [built_at])
+    return target
+
+
+def built_at() -> dt.datetime:
+    return store.fetch("data_info").iloc[0]["built_at"].to_pydatetime()
+
+
+A = dt.datetime(2020, 1, 1)
+B = dt.datetime(2021, 2, 2)
+
+
+def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
+    real_db: Path, served: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    os.replace(stamped_copy(real_db, tmp_path / "a.duckdb", A), served)
+    assert built_at() == A
+
+    os.replace(stamped_copy(real_db, tmp_path / "b.duckdb", B), served)
+    assert built_at() == B, "the rebuilt file must be served without a restart"
+    good_bytes = served.read_bytes()
+    assert store.database_bytes() == good_bytes
+
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_bytes(b"this is not a database\n" * 4096)
+    os.replace(garbage, served)
+    with caplog.at_level(logging.WARNING, logger="cityiso.store"):
+        assert built_at() == B, "a broken file must not replace the last good database"
+        assert built_at() == B
+        assert store.database_bytes() == good_bytes, "the download is the database being served"
+    problems = [r for r in caplog.records if r.name == "cityiso.store" and r.levelno == logging.WARNING]
+    assert len(problems) == 1, "one warning per broken file, not one per query"
+    assert "served.duckdb" in problems[0].getMessage()
+
+    truncated = tmp_path / "truncated.duckdb"
+    truncated.write_bytes(real_db.read_bytes()[: real_db.stat().st_size // 3])
+    os.replace(truncated, served)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="cityiso.store"):
+        assert built_at() == B
+    assert any(r.name == "cityiso.store" for r in caplog.records)
+
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()  # a valid DuckDB file without the project's tables
+    os.replace(empty, served)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="cityiso.store"):
+        assert built_at() == B
+    assert any("build_info" in r.getMessage() for r in caplog.records)
+
+    os.replace(stamped_copy(real_db, tmp_path / "c.duckdb", A), served)
+    assert built_at() == A, "a good rebuild after a broken one is served again"
+
+
+def test_a_broken_first_file_is_a_missing_database(served: Path, caplog: pytest.LogCaptureFixture) -> None:
+    served.write_bytes(b"garbage" * 100)
+    with caplog.at_level(logging.WARNING, logger="cityiso.store"), pytest.raises(store.DatabaseMissing):
+        store.fetch("data_info")
+    assert any(r.name == "cityiso.store" for r in caplog.records)

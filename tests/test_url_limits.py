@@ -1,0 +1,99 @@
+"""A URL parameter is a visitor's text: its notice shows it literally and shortened; huge values are refused."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cityiso import urlstate
+from cityiso.paths import ROOT
+from cityiso.safe_text import md
+
+
+@pytest.fixture
+def open_page(real_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CITYISO_DB", str(real_db))
+
+    def go(page: str, **params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return go
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "value"),
+    [
+        ("city", "city", "**bold** [link](http://x.example) <img src=x>"),
+        ("praised", "measure", "# heading"),
+        ("overview", "lang", "![img](http://evil.example/x.png)"),
+        ("cycles", "cities", "zabrze,<b>x</b>"),
+    ],
+)
+def test_a_rejected_value_is_shown_literally(open_page, page: str, key: str, value: str) -> None:
+    at = open_page(page, **{"lang": "en", key: value})
+    (notice,) = [w for w in warnings(at) if f"{key}=" in w]
+    assert md(value) in notice
+    for raw in ("**bold**", "[link](", "<img", "<b>", "![img]"):
+        assert raw not in notice
+    assert not re.search(r"(?<!\\)# heading", notice)
+
+
+def test_a_long_rejected_value_is_shortened(open_page) -> None:
+    value = "x" * 500
+    at = open_page("city", lang="en", city=value)
+    (notice,) = warnings(at)
+    assert "x" * urlstate.SHOWN_CHARS + "…" in notice
+    assert "x" * (urlstate.SHOWN_CHARS + 1) not in notice
+    assert at.title[0].value == "Częstochowa"  # the default office
+
+
+def test_a_huge_parameter_is_refused_before_parsing(open_page) -> None:
+    value = ",".join(["zabrze"] * 15_000)  # about 100 KB
+    started = time.perf_counter()
+    at = open_page("cycles", lang="en", cities=value)
+    elapsed = time.perf_counter() - started
+    (notice,) = warnings(at)
+    assert "cities=" in notice and str(urlstate.MAX_CHARS) in notice
+    assert len(notice) < 400
+    assert len(at.multiselect[0].value) == 4  # the default: every office
+    assert elapsed < 20, elapsed  # generous: it must not hang, not be fast on a loaded machine
+
+
+def test_a_huge_search_query_is_refused(open_page) -> None:
+    at = open_page("praised", lang="en", q="skargi " * 1000)
+    assert any("q=" in w and str(urlstate.MAX_CHARS) in w for w in warnings(at))
+    assert at.text_input[0].value == ""
+
+
+def test_a_list_with_too_many_items_is_refused(open_page) -> None:
+    value = ",".join(["zabrze"] * (urlstate.MAX_ITEMS + 1))
+    assert len(value) <= urlstate.MAX_CHARS
+    at = open_page("cycles", lang="en", cities=value)
+    (notice,) = warnings(at)
+    assert "cities=" in notice and str(urlstate.MAX_ITEMS) in notice
+    assert len(at.multiselect[0].value) == 4
+
+
+def test_unknown_codes_in_the_reason_are_shortened_and_literal(open_page) -> None:
+    value = ",".join(f"**c{i}**" for i in range(90))
+    at = open_page("cycles", lang="en", cities=value)
+    (notice,) = warnings(at)
+    assert "**" not in notice
+    assert "c89" not in notice  # the reason lists the unknown values, shortened
+    assert len(notice) < 600
