@@ -3,11 +3,12 @@
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from cityiso.figures.overview import outline_rings, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
-from cityiso.figures.timeline import certification_timeline
+from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.queries import run
 
 SOURCE = "Źródło: test"
@@ -155,3 +156,9 @@ def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
     bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
     assert bars == {"5 Przywództwo": {2017: 1, 2018: 1}, "7 Wsparcie": {2017: 1}}
     assert fig.layout.barmode == "stack"
+
+
+@pytest.mark.parametrize("kind", sorted(EVENT_SYMBOLS))
+def test_every_event_kind_has_a_plotly_symbol_held_and_planned(kind: str) -> None:
+    for symbol in (EVENT_SYMBOLS[kind], open_symbol(EVENT_SYMBOLS[kind])):
+        go.Scatter(marker={"symbol": symbol})  # raises on a symbol Plotly does not know

@@ -23,6 +23,13 @@ EVENT_SYMBOLS = {
     "unspecified": "circle-dot",
 }
 _DAY_MS = 86_400_000
+
+
+def open_symbol(symbol: str) -> str:
+    """The open (hollow) form of a Plotly marker symbol, for planned events: 'circle-dot' -> 'circle-open-dot'."""
+    return symbol.replace("-dot", "-open-dot") if symbol.endswith("-dot") else f"{symbol}-open"
+
+
 OPEN_ARROW = "→"
 
 
@@ -192,7 +199,7 @@ def _markers(fig: go.Figure, events: pd.DataFrame, labels: dict, lang: str) -> l
                     mode="markers",
                     name=name,
                     marker={
-                        "symbol": f"{symbol}-open" if planned else symbol,
+                        "symbol": open_symbol(symbol) if planned else symbol,
                         "size": 13,
                         "color": "#222222",
                         "line": {"color": "#222222" if planned else "white", "width": 1.5 if planned else 1},
