@@ -4,8 +4,9 @@
 -- Certificate status on a date (status_on). A certification cycle lasts at most 3 years
 -- (ISO/IEC 17021-1), and a date stands for its whole period (day, month or year).
 --
--- Evidence of a certificate: its issue date, its stated expiry (valid_until), a stated validity
--- (issue + validity_years), and held (not planned), dated events linked to it in event_certificates.
+-- Evidence of a certificate: its issue date (or, when only bounded, its bounds, as an inferred date), its
+-- stated expiry (valid_until), a stated validity (issue + validity_years), and held (not planned), dated
+-- events linked to it in event_certificates.
 --
 -- Definitive end (definitive_end_on, the last day it was valid; ended_by says how): the earliest of
 --   * a held event on the certificate of kind lapse/withdrawal/expiry or outcome lapsed/not_renewed/
@@ -115,9 +116,10 @@ certificate_dates as (
         c.registration_id,
         c.family,
         c.standard_id,
-        c.issued_on,
-        period_end(c.issued_on, c.issued_on_precision) as issued_end,
-        coalesce(c.issued_on_is_inferred, false) as issued_inferred,
+        -- An issue date known only by its bounds ("in 2016 or 2017") counts as an inferred date.
+        coalesce(c.issued_on, c.issued_on_not_before) as issued_on,
+        coalesce(period_end(c.issued_on, c.issued_on_precision), c.issued_on_not_after) as issued_end,
+        coalesce(c.issued_on_is_inferred, false) or c.issued_on is null as issued_inferred,
         c.valid_until,
         period_end(c.valid_until, c.valid_until_precision) as valid_until_end,
         coalesce(c.valid_until_is_inferred, false) as valid_until_inferred,
