@@ -1,24 +1,31 @@
-"""Shared fixtures: the real curated data built once, a copy of data/ to break, and a small fixture database."""
+"""Shared fixtures. Code tests use `package_db` (the small fixture package of tests/fixture_package.py, built by
+the real build) or `fixture_con` (hand-made rows of fixtures.sql); only tests/test_data_checks.py and the
+curated-data validation use `real_db`, the database built from data/."""
 
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from cityiso.build import build
+from cityiso.data.ddl import create_tables
+from cityiso.data.descriptor import package
 from cityiso.paths import DATA_DIR, QUERIES_DIR
+from tests.fixture_package import write_package
 
 FIXTURES_SQL = Path(__file__).with_name("fixtures.sql")
 
 
-@pytest.fixture(scope="session")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database built from the real curated files in data/."""
-    out = tmp_path_factory.mktemp("real") / "cityiso.duckdb"
-    problems = build(DATA_DIR, out)
+def _built(data_dir: Path, out: Path) -> Path:
+    problems = build(data_dir, out)
     assert not problems, "\n".join(map(str, problems))
     return out
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database built from the curated files in data/ (for the curator's data checks only)."""
+    return _built(DATA_DIR, tmp_path_factory.mktemp("real") / "cityiso.duckdb")
 
 
 @pytest.fixture(scope="session")
@@ -29,20 +36,24 @@ def real_con(real_db: Path) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of data/ (without any built database), laid out as in the repository."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
-    return target
+@pytest.fixture(scope="session")
+def package_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database built from the fixture package: two offices of Testowo (see tests/fixture_package.py)."""
+    root = tmp_path_factory.mktemp("package")
+    return _built(write_package(root), root / "cityiso.duckdb")
+
+
+@pytest.fixture(scope="session")
+def package_con(package_db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the fixture package's database."""
+    con = duckdb.connect(str(package_db), read_only=True)
+    yield con
+    con.close()
 
 
 @pytest.fixture(scope="session")
 def fixture_con() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the v2 tables, the views and macros of schema.sql and the rows of fixtures.sql."""
-    from cityiso.data.ddl import create_tables
-    from cityiso.data.descriptor import package
-
     con = duckdb.connect()
     con.execute(create_tables(package()))
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
