@@ -1,7 +1,9 @@
 """What every chart shares: the colour-blind-safe palette, the frame (title, source line) and the modebar."""
 
 import textwrap
+from collections.abc import Mapping
 
+import pandas as pd
 import plotly.graph_objects as go
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
@@ -24,6 +26,16 @@ FONT = "Source Sans Pro, Arial, sans-serif"
 def color_for(key: str, keys: list[str]) -> str:
     """A stable palette colour for one of an ordered set of keys."""
     return PALETTE[keys.index(key) % len(PALETTE)]
+
+
+def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """office_id -> how a chart names each office of df: `names` where given, else its place, with the office's
+    name (its id where df has no name) added where two offices share a place: two offices never share a label."""
+    offices = df.drop_duplicates("office_id")
+    own = offices["office_name"].fillna(offices["office_id"]) if "office_name" in offices else offices["office_id"]
+    shared = offices["place"].duplicated(keep=False)
+    labels = offices["place"].where(~shared, offices["place"] + " (" + own + ")")
+    return dict(zip(offices["office_id"], labels, strict=True)) | dict(names or {})
 
 
 LEGENDS = {

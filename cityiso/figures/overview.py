@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, wrap
+from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, office_labels, wrap
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.paths import POLAND_OUTLINE
 from cityiso.vocabulary import STATUSES
@@ -34,6 +34,7 @@ def status_map(
 ) -> go.Figure:
     """Each office placed on an outline of Poland, coloured by its certification status in one standard family."""
     fig = go.Figure()
+    names = office_labels(status)
     for ring in rings:
         fig.add_trace(
             go.Scatter(
@@ -53,7 +54,7 @@ def status_map(
         if rows.empty:
             continue
         hover = [
-            f"<b>{r.place}</b><br>{code_label('status', code, lang)}"
+            f"<b>{names[r.office_id]}</b><br>{code_label('status', code, lang)}"
             + (f"<br>{r.standard}" if isinstance(r.standard, str) else "")
             + (
                 f"<br>{t('valid_until', lang)}: {format_date(r.valid_until, r.valid_until_precision, lang)}"

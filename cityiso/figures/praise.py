@@ -1,9 +1,11 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import color_for, frame, wrap
+from cityiso.figures.common import color_for, frame, office_labels, wrap
 from cityiso.labels import clause_label, localized, t
 
 MEASURES = ("count", "share")
@@ -34,20 +36,29 @@ HEAT_SCALE = [[0.0, "#DCEAF7"], [1.0, "#08306B"]]
 
 
 def _office_bars(
-    fig: go.Figure, df: pd.DataFrame, rows_of: list[str], keys: list[list], measure: str, lang: str
+    fig: go.Figure,
+    df: pd.DataFrame,
+    rows_of: list[str],
+    keys: list[list],
+    measure: str,
+    lang: str,
+    names: Mapping[str, str] | None,
 ) -> None:
-    """One horizontal bar trace per office, rows named by `rows_of`, customdata `keys` (what a selection returns)."""
+    """One horizontal bar trace per office (two offices of one place stay apart), rows named by `rows_of`,
+    customdata `keys` (what a selection returns)."""
     value = _value_column(measure)
     labelled = df.assign(row_label=rows_of, key=keys)
-    offices = list(dict.fromkeys(df["place"]))
-    for office, rows in labelled.groupby("place", sort=False):
+    labels = office_labels(df, names)
+    offices = list(dict.fromkeys(df["office_id"]))
+    for office_id, rows in labelled.groupby("office_id", sort=False):
+        office = labels[office_id]
         fig.add_trace(
             go.Bar(
                 y=rows["row_label"],
                 x=rows[value],
                 orientation="h",
                 name=office,
-                marker_color=color_for(office, offices),
+                marker_color=color_for(office_id, offices),
                 customdata=rows["key"].tolist(),
                 hovertemplate=f"<b>{office}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
             )
@@ -68,43 +79,52 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
     )
 
 
-def by_clause_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
-    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office;
-    customdata is (office_id, clause), with "" for findings no clause fits."""
+def by_clause_bars(
+    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by `names`, else
+    office_labels); customdata is (office_id, clause), with "" for findings no clause fits."""
     fig = go.Figure()
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
     labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
     category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
     rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
     keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["office_id"], df["clause"], strict=True)]
-    _office_bars(fig, df, rows_of, keys, measure, lang)
+    _office_bars(fig, df, rows_of, keys, measure, lang, names)
     _category_axis(fig, t("clause", lang), category)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
 
 
-def by_theme_bars(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
-    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office;
-    customdata is (office_id, theme_id)."""
+def by_theme_bars(
+    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by `names`, else
+    office_labels); customdata is (office_id, theme_id)."""
     fig = go.Figure()
     label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
-    _office_bars(fig, df, df[label].tolist(), df[["office_id", "theme_id"]].to_numpy().tolist(), measure, lang)
+    keys = df[["office_id", "theme_id"]].to_numpy().tolist()
+    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, names)
     _category_axis(fig, t("theme", lang), themes)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
 
 
-def theme_heatmap(df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str) -> go.Figure:
-    """Themes (rows, most praised on top) against offices (columns), drawn as selectable squares shaded by the
-    measure; customdata is (office_id, theme_id)."""
+def theme_heatmap(
+    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Themes (rows, most praised on top) against offices (columns, one per office, named by `names`, else
+    office_labels), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""
     value = _value_column(measure)
     label = localized("theme", lang)
     themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()
-    offices = list(dict.fromkeys(df["place"]))
+    labels = office_labels(df, names)
+    columns = df["office_id"].map(labels)
+    offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)
     top = df[value].max()
     fig = go.Figure(
         go.Scatter(
-            x=df["place"],
+            x=columns,
             y=df[label],
             mode="markers+text",
             marker={

@@ -2,11 +2,12 @@
 validity as bars, events as markers by kind on every certificate they concern."""
 
 import datetime as dt
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import EDITION_COLORS, color_for, frame, note_below, wrap
+from cityiso.figures.common import EDITION_COLORS, color_for, frame, note_below, office_labels, wrap
 from cityiso.labels import code_label, format_date, t
 
 EVENT_SYMBOLS = {
@@ -37,9 +38,11 @@ def _edition(r) -> str:
     return r.edition if isinstance(r.edition, str) else "?"
 
 
-def row_labels(spans: pd.DataFrame) -> dict[str, str]:
-    """certificate_id -> its row's label, 'Łódź · ISO 9001:2015'; certificates of one registration share a row
-    ('Kalisz · ISO 9001:2000/2008'), any other two certificates never do."""
+def row_labels(spans: pd.DataFrame, offices: Mapping[str, str] | None = None) -> dict[str, str]:
+    """certificate_id -> its row's label, 'Łódź · ISO 9001:2015' (the office as `offices` names it, else by its
+    place); certificates of one registration share a row ('Kalisz · ISO 9001:2000/2008'), any other two
+    certificates never do."""
+    offices = office_labels(spans, offices)
     rows: dict[tuple, list] = {}
     for r in spans.itertuples():
         key = (r.office_id, r.family, r.registration_id if isinstance(r.registration_id, str) else r.certificate_id)
@@ -48,7 +51,7 @@ def row_labels(spans: pd.DataFrame) -> dict[str, str]:
     for members in rows.values():
         first = members[0]
         editions = "/".join(dict.fromkeys(_edition(m) for m in members))
-        label = f"{first.place} · {first.family}:{editions}"
+        label = f"{offices[first.office_id]} · {first.family}:{editions}"
         taken[label] = taken.get(label, 0) + 1
         if taken[label] > 1:
             label = f"{label} ({taken[label]})"
@@ -63,7 +66,16 @@ def _group(row, color_by: str) -> str:
 
 
 def _bar(
-    rows: list, start: str, end: str, name: str, color: str, style: str, group: str, labels: dict, lang: str
+    rows: list,
+    start: str,
+    end: str,
+    name: str,
+    color: str,
+    style: str,
+    group: str,
+    labels: dict,
+    offices: dict,
+    lang: str,
 ) -> go.Bar:
     """style: 'sure' (solid), 'loose' (hatched), 'open' (dotted and faded: no known end)."""
     starts = [pd.Timestamp(getattr(r, start)) for r in rows]
@@ -83,14 +95,14 @@ def _bar(
             "pattern": {"shape": shape, "fgcolor": color, "size": 8, "solidity": 0.25},
             "opacity": 0.45 if style == "open" else 1.0,
         },
-        hovertext=[_certificate_hover(r, lang) for r in rows],
+        hovertext=[_certificate_hover(r, offices[r.office_id], lang) for r in rows],
         hoverinfo="text",
         customdata=[r.certificate_id for r in rows],
         width=0.5,
     )
 
 
-def _certificate_hover(r, lang: str) -> str:
+def _certificate_hover(r, office: str, lang: str) -> str:
     issued = format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
     if pd.notna(r.valid_until):
         until = format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
@@ -99,7 +111,7 @@ def _certificate_hover(r, lang: str) -> str:
     else:
         until = t("cycles.ended", lang, date=format_date(r.definitive_end_on, "day", lang))
     lines = [
-        f"<b>{r.place}</b> · {r.standard_as_written} ({r.standard})",
+        f"<b>{office}</b> · {r.standard_as_written} ({r.standard})",
         f"{t('body', lang)}: {r.body_short_name if isinstance(r.body_short_name, str) else '—'}",
         f"{t('issued_on', lang)}: {issued}",
         f"{t('valid_until', lang)}: {until}"
@@ -109,13 +121,13 @@ def _certificate_hover(r, lang: str) -> str:
     return "<br>".join(lines)
 
 
-def _event_hover(e, lang: str) -> str:
+def _event_hover(e, office: str, lang: str) -> str:
     date = format_date(e.event_on, e.event_on_precision, lang, bool(e.event_on_is_inferred))
     written = f" („{e.event_on_as_written}”)" if isinstance(e.event_on_as_written, str) else ""
     body = f"<br>{t('body', lang)}: {e.body_short_name}" if isinstance(e.body_short_name, str) else ""
     planned = f" ({t('planned', lang)})" if e.is_planned else ""
     return (
-        f"<b>{e.place}</b> · {code_label('event_kind', e.kind, lang)}{planned}<br>{date}{written}{body}"
+        f"<b>{office}</b> · {code_label('event_kind', e.kind, lang)}{planned}<br>{date}{written}{body}"
         f"<br><i>{wrap(e.quote, 80)}</i>"
     )
 
@@ -137,7 +149,7 @@ def _vertical_line(fig: go.Figure, when: dt.date, text: str, color: str, dash: s
     )
 
 
-def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, lang: str, color_by: str) -> None:
+def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, offices: dict, lang: str, color_by: str) -> None:
     groups = sorted({_group(r, color_by) for r in spans.itertuples()})
     for group in groups:
         rows = [r for r in spans.itertuples() if _group(r, color_by) == group and pd.notna(r.window_start_on)]
@@ -159,7 +171,7 @@ def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, lang: str, color_by
         ):
             if members:
                 name = f"{group} ({t('cycles.' + style, lang)})"
-                fig.add_trace(_bar(members, start, end, name, color, style, group, labels, lang))
+                fig.add_trace(_bar(members, start, end, name, color, style, group, labels, offices, lang))
     arrows = [r for r in spans.itertuples() if r.is_open and pd.notna(r.window_end_on)]
     if arrows:
         # An open certificate has no known end: an arrow where its window fades out says it may run on.
@@ -178,13 +190,13 @@ def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, lang: str, color_by
         )
 
 
-def _markers(fig: go.Figure, events: pd.DataFrame, labels: dict, lang: str) -> list[str]:
+def _markers(fig: go.Figure, events: pd.DataFrame, labels: dict, offices: dict, lang: str) -> list[str]:
     """Events as markers, one per certificate they concern (planned ones open); returns the rows used."""
     dated = events[events["event_on"].notna()].copy()
     no_certificate = t("cycles.no_certificate", lang)
     dated["row"] = [
-        labels.get(c, f"{p} · {no_certificate}") if isinstance(c, str) else f"{p} · {no_certificate}"
-        for c, p in zip(dated["certificate_id"], dated["place"], strict=True)
+        labels.get(c, f"{offices[o]} · {no_certificate}") if isinstance(c, str) else f"{offices[o]} · {no_certificate}"
+        for c, o in zip(dated["certificate_id"], dated["office_id"], strict=True)
     ]
     for kind, symbol in EVENT_SYMBOLS.items():
         for planned in (False, True):
@@ -206,7 +218,7 @@ def _markers(fig: go.Figure, events: pd.DataFrame, labels: dict, lang: str) -> l
                         # An inferred date is drawn faded.
                         "opacity": [0.45 if inferred else 1.0 for inferred in rows["event_on_is_inferred"]],
                     },
-                    hovertext=[_event_hover(e, lang) for e in rows.itertuples()],
+                    hovertext=[_event_hover(e, offices[e.office_id], lang) for e in rows.itertuples()],
                     hoverinfo="text",
                     customdata=rows[["event_id", "certificate_id"]].astype(object).to_numpy().tolist(),
                 )
@@ -222,15 +234,18 @@ def certification_timeline(
     source_line: str,
     color_by: str = "edition",
     as_of: dt.date | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Each certificate on its own row (solid where exact dates show validity, hatched where approximate,
     faded with an arrow where no end is known), events (events_by_certificate) as markers on every certificate
     they concern, edition transition deadlines and the as-of date as vertical lines; certificates with no dated
-    evidence are named in a note under the chart."""
+    evidence are named in a note under the chart. Offices are named by `names`, else office_labels."""
     fig = go.Figure()
-    labels = row_labels(spans)
-    _bars(fig, spans, labels, lang, color_by)
-    event_rows = _markers(fig, events, labels, lang)
+    who = pd.concat([spans[["office_id", "place", "office_name"]], events[["office_id", "place"]]], ignore_index=True)
+    offices = office_labels(who, names)
+    labels = row_labels(spans, offices)
+    _bars(fig, spans, labels, offices, lang, color_by)
+    event_rows = _markers(fig, events, labels, offices, lang)
     for i, r in enumerate(transitions.itertuples()):
         _vertical_line(
             fig,
