@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.comparison import themes_only_in
-from cityiso.figures.common import for_slide
+from cityiso.figures.common import for_slide, office_labels
 from cityiso.figures.overview import outline_rings, status_map
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
@@ -42,18 +42,25 @@ def ordinal(n: int, lang: str) -> str:
     return f"{n}{suffix}"
 
 
-def cycle_takeaway(spans: pd.DataFrame, lang: str) -> str:
+def cycle_takeaway(spans: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> str:
     """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'
-    (the last evidence, never an end the sources do not give, where no expiry is stated)."""
+    (the last evidence, never an end the sources do not give, where no expiry is stated; the source's own words
+    where it gives only bounds, 'w 2016 lub 2017 roku'). Offices in the order and with the names of `names`, else
+    as spans lists them, named by office_labels."""
+    present = set(spans["office_id"])
+    order = [o for o in (names or {}) if o in present] + [o for o in dict.fromkeys(spans["office_id"])]
+    names = office_labels(spans, names)
     phrases = []
-    for place, rows in spans.groupby("place", sort=False):
+    for office_id in dict.fromkeys(order):
+        office, rows = names[office_id], spans[spans["office_id"] == office_id]
         last_evidence = rows[["last_event_on", "issued_on"]].max(axis=1)
         rows = rows.assign(last_evidence=last_evidence, latest=rows["valid_until"].fillna(last_evidence))
         dated = rows[rows["latest"].notna()]
-        if dated.empty:
-            phrases.append(f"{place}: {t('deck.no_dates', lang)}")
+        bounded = rows[rows["window_start_on"].notna()]
+        if dated.empty and bounded.empty:
+            phrases.append(f"{office}: {t('deck.no_dates', lang)}")
             continue
-        c = dated.sort_values("latest").iloc[-1]
+        c = dated.sort_values("latest").iloc[-1] if not dated.empty else bounded.iloc[-1]
         what = (
             t("deck.cycle", lang, n=ordinal(int(c["cycle_number"]), lang))
             if pd.notna(c["cycle_number"])
@@ -65,16 +72,22 @@ def cycle_takeaway(spans: pd.DataFrame, lang: str) -> str:
                 lang,
                 date=format_date(c["valid_until"], c["valid_until_precision"], lang, genitive=True),
             )
-        else:
+        elif pd.notna(c["last_evidence"]):
             when = t("deck.last_evidence", lang, date=format_date(c["last_evidence"], "year", lang))
-        phrases.append(f"{place}: {what}, {when}")
+        elif isinstance(c["issued_on_as_written"], str):
+            when = t("deck.last_evidence", lang, date=f"„{c['issued_on_as_written']}”")
+        else:
+            when = t("deck.last_evidence", lang, date=format_date(c["window_start_on"], "year", lang))
+        phrases.append(f"{office}: {what}, {when}")
     return " · ".join(phrases)
 
 
 def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], lang: str) -> str:
-    """'Most praised: 5 Leadership (10 of 34 items)'."""
-    totals = df.groupby(df.apply(label, axis=1))["count_findings"].sum().sort_values(ascending=False)
-    return t("deck.most_praised", lang, what=totals.index[0], n=int(totals.iloc[0]), total=int(totals.sum()))
+    """'Most praised: 5 Leadership (10 of 34)'; categories tied at the top are all named, in the order of df
+    ('Most praised: 5 Leadership, 7 Support (1 of 2)')."""
+    totals = df.groupby(df.apply(label, axis=1), sort=False)["count_findings"].sum()
+    top = totals[totals == totals.max()]
+    return t("deck.most_praised", lang, what=", ".join(top.index), n=int(top.iloc[0]), total=int(totals.sum()))
 
 
 def footer(sources: pd.DataFrame, offices: list[str], built: dt.datetime, lang: str) -> str:
@@ -98,6 +111,7 @@ class _Deck:
     size: tuple[int, int]
     footer: str
     source: str
+    names: dict[str, str]  # office_id -> its name on slides, as the app's office pickers show it
 
     @property
     def praise(self) -> dict:
@@ -112,6 +126,7 @@ class _Deck:
 def _title_slide(d: _Deck) -> list[Slide]:
     offices = d.fetch("offices_overview", family=d.family)
     chosen = offices[offices["office_id"].isin(d.offices)]
+    names = ", ".join(d.names[o] for o in chosen["office_id"])
     summary = t(
         "deck.summary",
         d.lang,
@@ -121,7 +136,7 @@ def _title_slide(d: _Deck) -> list[Slide]:
         events=int(chosen["count_events"].sum()),
         praised=int(chosen["count_praised"].sum()),
     )
-    return [Slide("title", t("deck.title", d.lang, names=", ".join(chosen["place"])), summary, d.footer)]
+    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer)]
 
 
 def _map_slide(d: _Deck) -> list[Slide]:
@@ -140,8 +155,8 @@ def _cycles_slide(d: _Deck) -> list[Slide]:
     spans = d.fetch("certificate_spans", offices=d.offices, family=d.family)
     events = d.fetch("events_by_certificate", offices=d.offices, family=d.family)
     transitions = d.fetch("edition_transitions", family=d.family)
-    fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of)
-    return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang), fig)
+    fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of, names=d.names)
+    return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang, d.names), fig)
 
 
 def _clauses_slide(d: _Deck) -> list[Slide]:
@@ -152,7 +167,7 @@ def _clauses_slide(d: _Deck) -> list[Slide]:
     takeaway = top_category_takeaway(
         df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], d.lang), d.lang
     )
-    return d.chart("clauses", title, takeaway, by_clause_bars(df, d.lang, "count", title, d.source))
+    return d.chart("clauses", title, takeaway, by_clause_bars(df, d.lang, "count", title, d.source, d.names))
 
 
 def _themes_slide(d: _Deck) -> list[Slide]:
@@ -161,7 +176,7 @@ def _themes_slide(d: _Deck) -> list[Slide]:
         return []
     title, column = t("praised.by_theme", d.lang), localized("theme", d.lang)
     takeaway = top_category_takeaway(df, lambda r: r[column], d.lang)
-    return d.chart("themes", title, takeaway, by_theme_bars(df, d.lang, "count", title, d.source))
+    return d.chart("themes", title, takeaway, by_theme_bars(df, d.lang, "count", title, d.source, d.names))
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
@@ -171,18 +186,22 @@ def _heatmap_slide(d: _Deck) -> list[Slide]:
     unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
     title = t("praised.heatmap", d.lang)
     takeaway = t("deck.unique_themes", d.lang, n=unique, total=df["theme_id"].nunique())
-    return d.chart("heatmap", title, takeaway, theme_heatmap(df, d.lang, "count", title, d.source))
+    return d.chart("heatmap", title, takeaway, theme_heatmap(df, d.lang, "count", title, d.source, d.names))
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
-    """One text slide per office: what the auditors (and only they) praised, in short."""
+    """One text slide per office, in the order of the title slide: what the auditors (and only they) praised."""
+    findings = d.fetch("findings_filtered", **d.praise)
     slides = []
-    for _, rows in d.fetch("findings_filtered", **d.praise).groupby("office_id", sort=False):
+    for office_id in d.names:
+        rows = findings[findings["office_id"] == office_id]
+        if rows.empty:
+            continue
         items = rows[localized("text", d.lang)].tolist()
         bullets = items[:MAX_BULLETS]
         if len(items) > MAX_BULLETS:
             bullets.append(t("deck.more", d.lang, n=len(items) - MAX_BULLETS))
-        title = t("deck.findings_title", d.lang, office=rows["place"].iloc[0])
+        title = t("deck.findings_title", d.lang, office=d.names[office_id])
         takeaway = t("deck.findings_takeaway", d.lang, n=len(rows), events=rows["event_id"].nunique())
         slides.append(Slide("findings", title, takeaway, d.footer, bullets=bullets))
     return slides
@@ -213,6 +232,8 @@ def build_deck(
     A chart with nothing to show for these offices (no praised items, a heatmap of one office) is left out."""
     info = fetch("data_info").iloc[0]
     built = format_date(info["built_at"], "day", lang)
+    # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
+    names = office_labels(fetch("offices_overview", family=None))
     deck = _Deck(
         fetch=fetch,
         offices=offices,
@@ -222,6 +243,7 @@ def build_deck(
         size=size,
         footer=footer(fetch("sources_overview"), offices, info["built_at"], lang),
         source=t("source_line", lang, n=int(info["count_documents"]), built=built),
+        names=names,
     )
     slides = _title_slide(deck)
     for key in CHARTS:

@@ -1,66 +1,181 @@
-"""The council deck from the real curated data: which slides, their titles, takeaways and footers."""
+"""The council deck from the fixture package (tests/fixture_package.py): which slides, their titles, takeaways
+computed from the data, footers naming the sources, and what the auditors (and only they) praised."""
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import pytest
 
+from cityiso.build import build
 from cityiso.deck import CHARTS, build_deck, ordinal
 from cityiso.figures.common import for_slide
-from cityiso.queries import run
+from cityiso.labels import format_date
+from cityiso.queries import findings_filters, run
+from tests.fixture_package import write_package
 
-AS_OF = dt.date(2016, 10, 1)
+# The fixture's town has two offices: the app (and so the deck) names each by its place and office name.
+CITY = "Testowo (Urząd Miasta Testowo)"
+COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
+# What the certification body said at the 2nd surveillance ("Urząd jest wzorem dla innych samorządów.").
+BODY_REMARK = {"en": "A model for others", "pl": "Wzór dla innych"}
 
 
-@pytest.fixture
-def fetch(real_con: duckdb.DuckDBPyConnection):
-    return lambda name, **params: run(real_con, name, **params)
+@pytest.fixture(scope="module")
+def fetch(package_con: duckdb.DuckDBPyConnection):
+    return lambda name, **params: run(package_con, name, **params)
 
 
-def test_one_city_deck_in_english(fetch) -> None:
-    slides = build_deck(fetch, ["zabrze"], "en", as_of=AS_OF)
+def built_on(package_con: duckdb.DuckDBPyConnection, lang: str) -> str:
+    return format_date(package_con.execute("select max(built_at) from build_info").fetchone()[0], "day", lang)
+
+
+def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection) -> None:
+    slides = build_deck(fetch, ["testowo"], "en", as_of=dt.date(2018, 11, 1))
     assert [s.key for s in slides] == ["title", "map", "cycles", "clauses", "themes", "findings"]
     assert [s.title for s in slides] == [
-        "ISO certification: Zabrze",
+        f"ISO certification: {CITY}",
         "Offices' certification status",
         "Certificates and events over time",
         "Findings by ISO 9001:2015 clause",
         "Findings by theme",
-        "What the auditors praised: Zabrze",
+        f"What the auditors praised: {CITY}",
     ]
-    assert slides[0].takeaway == "Offices: 1 · certificates: 1 · events: 2 · praised items: 3"
-    assert slides[1].takeaway == "Status on 1 October 2016: valid: 1"
-    assert slides[2].takeaway == "Zabrze: 3rd certification cycle, valid until April 2018"
-    assert slides[5].bullets[0] == "Building civil society: consultations on the participatory budget"
-    for slide in slides:
-        assert slide.footer.startswith("Sources: Certyfikacja Systemu Zarządzania Jakością – 2015 r. · data as of ")
+    takeaways = [s.takeaway for s in slides]
+    # ISO 9001 only: one certificate, the handover and the 2nd surveillance, two items the auditors praised.
+    assert takeaways[0] == "ISO 9001 · offices: 1 · certificates: 1 · events: 2 · items the auditors praised: 2"
+    assert takeaways[1] == "ISO 9001, status on 1 November 2018: valid: 1"
+    assert takeaways[2] == f"{CITY}: ISO 9001:2015, valid until 19 September 2019"
+    # One item each: a tie is stated, not settled by chance.
+    assert takeaways[3] == "Most praised: 5 Leadership, 7 Support (1 of 2)"
+    assert takeaways[4] == "Most praised: IT, Leadership commitment (1 of 2)"  # tied themes in theme_id order
+    assert takeaways[5] == "Praised items: 2 · audits: 1"
+    assert slides[5].bullets == ["Management commitment", "E-services"]
+    # Both documents about the city hall (its portal, the body's news), never the curator's reference.
+    footer = f"Sources: Audit w Testowie; ISO w urzędzie · data as of {built_on(package_con, 'en')}"
+    assert {s.footer for s in slides} == {footer}
 
 
-def test_comparison_deck_in_polish(fetch) -> None:
-    slides = build_deck(fetch, ["czestochowa", "zabrze", "legionowo"], "pl", as_of=AS_OF)
-    assert [s.key for s in slides] == ["title", "map", "cycles", "clauses", "themes", "heatmap"] + ["findings"] * 3
+def test_praised_slides_count_only_the_auditors_voice(fetch) -> None:
+    """The certification body's remark (voice certification_body) is neither a bullet nor counted anywhere."""
+    slides = {s.key: s for s in build_deck(fetch, ["testowo"], "pl", as_of=dt.date(2018, 11, 1))}
+    assert BODY_REMARK["pl"] not in slides["findings"].bullets
+    assert slides["findings"].bullets == ["Zaangażowanie kierownictwa", "E-usługi"]
+    assert slides["findings"].takeaway == "Obszary docenione: 2 · audyty: 1"
+    themes = {t.name: dict(zip(t.y, t.x, strict=True)) for t in slides["themes"].figure.data}
+    # The body's remark is coded 'leadership' too: counted, it would make Leadership 2.
+    assert themes == {CITY: {"Zaangażowanie kierownictwa": 1, "Informatyzacja": 1}}
+    clauses = {t.name: dict(zip(t.y, t.x, strict=True)) for t in slides["clauses"].figure.data}
+    assert clauses == {CITY: {"5 Przywództwo": 1, "7 Wsparcie": 1}}  # the remark has no clause: no such row
+
+
+def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.DuckDBPyConnection) -> None:
+    slides = build_deck(fetch, ["testowo-powiat", "testowo"], "pl", as_of=dt.date(2012, 6, 1))
+    assert [s.key for s in slides] == ["title", "map", "cycles", "clauses", "themes", "heatmap", "findings", "findings"]
     takeaways = {s.key: s.takeaway for s in slides}
-    assert takeaways["cycles"] == (
-        "Częstochowa: ISO 9001:2015, ostatni dowód: 2019 · Legionowo: ISO 9001:2008, ważny do 28 maja 2018 · "
-        "Zabrze: 3. cykl certyfikacji, ważny do kwietnia 2018"
+    assert slides[0].title == f"Certyfikacja ISO: {CITY}, {COUNTY}"
+    # ISO 9001: the city's certificate and the county's 2000 and 2008 ones; the county's transition,
+    # recertification and lapse (its planned surveillance concerns ISO 14001).
+    assert takeaways["title"] == (
+        "ISO 9001 · urzędy: 2 · certyfikaty: 3 · zdarzenia: 5 · obszary docenione przez audytorów: 3"
     )
-    assert takeaways["clauses"] == "Najczęściej doceniane: 5 Przywództwo (11 z 34)"
-    assert slides[-3].bullets[-1] == "… i 17 więcej"  # Częstochowa has 23 praised items; six are listed
+    # June 2012: the county's 2008 certificate runs 2009 to 14.03.2015; the city's is issued only in 2016.
+    assert takeaways["map"] == "ISO 9001, stan na 1 czerwca 2012: ważny: 1, brak dowodów: 1"
+    assert takeaways["cycles"] == (
+        f"{CITY}: ISO 9001:2015, ważny do 19 września 2019 · {COUNTY}: ISO 9001:2008, ważny do 14 marca 2015"
+    )
+    assert takeaways["clauses"] == (
+        "Najczęściej doceniane: 5 Przywództwo, 7 Wsparcie, 8 Procesy związane z klientem (1 z 3)"
+    )
+    assert takeaways["heatmap"] == "Tematy docenione tylko w jednym urzędzie: 3 z 3"
+    assert [(s.title, s.bullets) for s in slides[-2:]] == [
+        (f"Co docenili audytorzy: {CITY}", ["Zaangażowanie kierownictwa", "E-usługi"]),
+        (f"Co docenili audytorzy: {COUNTY}", ["Sprawna obsługa interesantów"]),
+    ]
+    footer = f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dane z {built_on(package_con, 'pl')}"
+    assert {s.footer for s in slides} == {footer}
 
 
-def test_office_without_findings_gets_no_praise_slides(fetch) -> None:
-    slides = build_deck(fetch, ["starogard-gdanski"], "pl", as_of=AS_OF)
-    assert [s.key for s in slides] == ["title", "map", "cycles"]
+def test_two_offices_of_one_place_stay_apart_on_every_chart(fetch) -> None:
+    slides = {s.key: s for s in build_deck(fetch, ["testowo", "testowo-powiat"], "en", as_of=dt.date(2012, 6, 1))}
+    for key in ("clauses", "themes"):
+        traces = slides[key].figure.data
+        assert [t.name for t in traces] == [CITY, COUNTY], key
+        assert traces[0].marker.color != traces[1].marker.color
+    heatmap = slides["heatmap"].figure
+    assert list(heatmap.layout.xaxis.categoryarray) == [CITY, COUNTY]
+    assert sorted(zip(heatmap.data[0].x, heatmap.data[0].y, strict=True)) == [
+        (COUNTY, "Client service"),
+        (CITY, "IT"),
+        (CITY, "Leadership commitment"),
+    ]
+    rows = set(slides["cycles"].figure.layout.yaxis.categoryarray)
+    assert rows == {f"{CITY} · ISO 9001:2015", f"{COUNTY} · ISO 9001:2000/2008"}
+
+
+def test_status_and_counts_are_per_family(fetch) -> None:
+    """On 1 January 2018 the county's ISO 9001 certificate has expired (14.03.2015) and its ISO 14001 one, issued
+    'w 2016 lub 2017 roku', is valid only approximately; no auditor praised anything about ISO 14001."""
+    as_of = dt.date(2018, 1, 1)
+    iso14001 = build_deck(fetch, ["testowo-powiat"], "en", as_of=as_of, family="ISO 14001")
+    assert [s.key for s in iso14001] == ["title", "map", "cycles"]  # praise slides with nothing to show are left out
+    assert [s.takeaway for s in iso14001] == [
+        "ISO 14001 · offices: 1 · certificates: 1 · events: 1 · items the auditors praised: 0",
+        "ISO 14001, status on 1 January 2018: valid (approximate): 1",
+        f"{COUNTY}: ISO 14001, last evidence: „w 2016 lub 2017 roku”",  # the bounds in the source's words
+    ]
+    planned = next(t for t in iso14001[2].figure.data if t.name == "Surveillance audit (planned)")
+    assert list(planned.x) == [dt.datetime(2017, 9, 20)] and planned.marker.symbol == "circle-open"
+    iso9001 = build_deck(fetch, ["testowo-powiat"], "en", charts=["map"], as_of=as_of)
+    assert iso9001[1].takeaway == "ISO 9001, status on 1 January 2018: expired: 1"
+    iso37120 = build_deck(fetch, ["testowo"], "en", charts=["map"], as_of=dt.date(2017, 1, 1), family="ISO 37120")
+    assert iso37120[1].takeaway == "ISO 37120, status on 1 January 2017: valid (approximate): 1"
+
+
+def _third_cycle_and_eight_praised_items(rows: dict, documents: dict) -> None:
+    """The city hall's certificate is its third cycle, and the auditors praised six more items at its audit."""
+    more = ["archiwum", "szkolenia", "stronę internetową", "budżet obywatelski", "konsultacje", "kontrolę zarządczą"]
+    documents["portal.txt"] += "\nTo trzeci cykl certyfikacji. Audytorzy docenili też: " + ", ".join(more) + "."
+    certificate = next(c for c in rows["certificates"] if c["certificate_id"] == "tst-9001")
+    certificate.update(
+        cycle_number="3", cycle_as_written="trzeci cykl", quote=certificate["quote"] + " [...] trzeci cykl"
+    )
+    first = next(f for f in rows["findings"] if f["finding_id"] == "tst-f1")
+    for i, item in enumerate(more, start=4):
+        rows["findings"].append(first | dict(finding_id=f"tst-f{i}", text_pl=item, text_en=f"item {i}", quote=item))
+
+
+@pytest.fixture(scope="module")
+def fetch_more(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("more")
+    out = Path(root) / "cityiso.duckdb"
+    problems = build(write_package(root, _third_cycle_and_eight_praised_items), out)
+    assert not problems, "\n".join(map(str, problems))
+    with duckdb.connect(str(out), read_only=True) as con:
+        yield lambda name, **params: run(con, name, **params)
+
+
+def test_cycle_ordinal_and_a_long_list_of_praise(fetch_more) -> None:
+    slides = {s.key: s for s in build_deck(fetch_more, ["testowo"], "en", as_of=dt.date(2018, 11, 1))}
+    assert slides["cycles"].takeaway == f"{CITY}: 3rd certification cycle, valid until 19 September 2019"
+    assert slides["findings"].takeaway == "Praised items: 8 · audits: 1"
+    assert slides["findings"].bullets[:2] == ["Management commitment", "E-services"]
+    assert len(slides["findings"].bullets) == 7 and slides["findings"].bullets[-1] == "… and 2 more"
+    assert slides["clauses"].takeaway == "Most praised: 5 Leadership (7 of 8)"
+    polish = build_deck(fetch_more, ["testowo"], "pl", charts=["cycles", "findings"], as_of=dt.date(2018, 11, 1))
+    assert polish[1].takeaway == f"{CITY}: 3. cykl certyfikacji, ważny do 19 września 2019"
+    assert polish[2].bullets[-1] == "… i 2 więcej"
 
 
 def test_chosen_charts_only_and_every_chart_slide_has_a_figure(fetch) -> None:
-    slides = build_deck(fetch, ["legionowo"], "en", charts=["themes", "cycles"], as_of=AS_OF)
+    slides = build_deck(fetch, ["testowo-powiat"], "en", charts=["themes", "cycles"], as_of=dt.date(2012, 6, 1))
     assert [s.key for s in slides] == ["title", "cycles", "themes"]
     assert all(s.figure is not None for s in slides[1:])
+    assert slides[2].takeaway == "Most praised: Client service (1 of 1)"
 
 
 def test_slide_figures_drop_title_and_source_line_and_grow_type(fetch) -> None:
-    slides = build_deck(fetch, ["zabrze"], "en", charts=["themes"], as_of=AS_OF, size=(1280, 720))
+    slides = build_deck(fetch, ["testowo"], "en", charts=["themes"], as_of=dt.date(2018, 11, 1), size=(1280, 720))
     fig = slides[1].figure
     assert fig.layout.title.text == ""
     assert not [a for a in fig.layout.annotations if a.name == "source_line"]
@@ -71,18 +186,11 @@ def test_slide_figures_drop_title_and_source_line_and_grow_type(fetch) -> None:
 def test_for_slide_leaves_the_original_figure_alone(fetch) -> None:
     from cityiso.figures.praise import by_theme_bars
 
-    df = fetch(
-        "praised_by_theme",
-        offices=["zabrze"],
-        kinds=["praise"],
-        voices=["auditor"],
-        year_from=2000,
-        year_to=2030,
-        include_undated=True,
-    )
+    df = fetch("praised_by_theme", **findings_filters(["testowo"], family="ISO 9001"))
     fig = by_theme_bars(df, "en", "count", "T", "S")
     for_slide(fig, 1920, 1080)
     assert fig.layout.title.text == "T"
+    assert [a.text for a in fig.layout.annotations if a.name == "source_line"] == ["S"]
 
 
 @pytest.mark.parametrize(("n", "en"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (22, "22nd")])
