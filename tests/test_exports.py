@@ -1,5 +1,7 @@
-"""Exports from the curated data, re-opened: the PPTX deck, the PDF handout, chart images and the command line."""
+"""Exports of the fixture package's deck (tests/fixture_package.py), re-opened: the PPTX deck, the PDF handout,
+chart images and the command line."""
 
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -20,9 +22,16 @@ needs_browser = pytest.mark.skipif(
 )
 
 
+CITY = "Testowo (Urząd Miasta Testowo)"
+COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
+
+
 @pytest.fixture(scope="module")
-def slides(real_con: duckdb.DuckDBPyConnection) -> list:
-    return build_deck(lambda name, **p: run(real_con, name, **p), ["czestochowa", "zabrze"], "pl")
+def slides(package_con: duckdb.DuckDBPyConnection) -> list:
+    """Both offices of Testowo in June 2012: title, map, cycles, clauses, themes, heatmap, two praise slides."""
+    return build_deck(
+        lambda name, **p: run(package_con, name, **p), ["testowo", "testowo-powiat"], "pl", as_of=dt.date(2012, 6, 1)
+    )
 
 
 def shape_text(slide, name: str) -> str:
@@ -35,6 +44,8 @@ def test_pptx_has_every_slide_with_title_takeaway_footer_and_charts(slides: list
 
     deck = Presentation(io.BytesIO(deck_pptx(slides)))
     assert len(deck.slides) == len(slides) == 8
+    assert shape_text(deck.slides[0], "title") == f"Certyfikacja ISO: {CITY}, {COUNTY}"
+    assert shape_text(deck.slides[7], "bullets") == "• Sprawna obsługa interesantów"
     for pptx_slide, slide in zip(deck.slides, slides, strict=True):
         assert shape_text(pptx_slide, "title") == slide.title
         assert shape_text(pptx_slide, "takeaway") == slide.takeaway
@@ -55,43 +66,50 @@ def test_pdf_handout_has_a_page_per_slide_with_its_text(slides: list) -> None:
     texts = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
     for text, slide in zip(texts, slides, strict=True):
         assert slide.title.split(":")[0] in text
-    assert "Zabrze: 3. cykl certyfikacji, ważny do kwietnia 2018" in texts[2]
+        assert "Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie" in text
+    assert "ISO 9001:2015, ważny do 19 września 2019" in texts[2]
+    assert "• Zaangażowanie kierownictwa" in texts[6] and "Wzór dla innych" not in texts[6]  # auditors only
     assert reader.metadata.title == slides[0].title
 
 
 @needs_browser
-def test_command_line_writes_each_format(real_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_command_line_writes_each_format(package_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db = ["--db", str(package_db)]
     deck = tmp_path / "deck.pptx"
-    assert (
-        export.main(
-            ["--format", "pptx", "--out", str(deck), "--offices", "zabrze", "--lang", "en", "--db", str(real_db)]
-        )
-        == 0
-    )
-    assert len(Presentation(str(deck)).slides) == 6
-    assert (
-        export.main(["--format", "pdf", "--out", str(tmp_path / "h.pdf"), "--db", str(real_db), "--charts", "cycles"])
-        == 0
-    )
+    assert export.main(["--format", "pptx", "--out", str(deck), "--offices", "testowo", "--lang", "en", *db]) == 0
+    assert len(Presentation(str(deck)).slides) == 6  # title, map, cycles, clauses, themes, what the auditors praised
+    assert export.main(["--format", "pdf", "--out", str(tmp_path / "h.pdf"), *db, "--charts", "cycles"]) == 0
     assert len(PdfReader(str(tmp_path / "h.pdf")).pages) == 2
     for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg")):
         folder = tmp_path / fmt
-        assert export.main(["--format", fmt, "--out", str(folder), "--offices", "legionowo", "--db", str(real_db)]) == 0
+        assert export.main(["--format", fmt, "--out", str(folder), "--offices", "testowo-powiat", *db]) == 0
         files = sorted(p.name for p in folder.iterdir())
         assert files == [f"01_map.{fmt}", f"02_cycles.{fmt}", f"03_clauses.{fmt}", f"04_themes.{fmt}"]
         assert all(magic in (folder / f).read_bytes()[:200] for f in files)
     assert "wrote" in capsys.readouterr().out
 
 
+@needs_browser
+def test_command_line_exports_one_family(package_db: Path, tmp_path: Path) -> None:
+    """ISO 14001 at the county office: no auditor praised anything about it, so no praise slides."""
+    deck = tmp_path / "iso14001.pptx"
+    args = ["--format", "pptx", "--out", str(deck), "--offices", "testowo-powiat", "--family", "ISO 14001"]
+    assert export.main([*args, "--as-of", "2018-01-01", "--lang", "en", "--db", str(package_db)]) == 0
+    slides = Presentation(str(deck)).slides
+    assert len(slides) == 3
+    assert shape_text(slides[1], "takeaway") == "ISO 14001, status on 1 January 2018: valid (approximate): 1"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--offices", "warszawa"], "unknown office id(s): warszawa"),
+        (["--offices", "warszawa"], "unknown office id(s): warszawa (known: testowo, testowo-powiat)"),
         (["--charts", "pie"], "unknown chart(s): pie"),
+        (["--family", "ISO 50001"], "unknown family: ISO 50001 (known: ISO 14001, ISO 37120, ISO 9001)"),
     ],
 )
-def test_command_line_names_a_bad_argument(real_db: Path, tmp_path: Path, capsys, args: list, message: str) -> None:
-    code = export.main(["--format", "pptx", "--out", str(tmp_path / "x.pptx"), "--db", str(real_db), *args])
+def test_command_line_names_a_bad_argument(package_db: Path, tmp_path: Path, capsys, args: list, message: str) -> None:
+    code = export.main(["--format", "pptx", "--out", str(tmp_path / "x.pptx"), "--db", str(package_db), *args])
     assert code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.pptx").exists()
@@ -103,12 +121,13 @@ def test_command_line_without_database(tmp_path: Path, capsys: pytest.CaptureFix
     assert "python -m cityiso.build" in capsys.readouterr().err
 
 
-def test_without_a_browser_the_command_says_so(real_db: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+def test_without_a_browser_the_command_says_so(package_db: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(images, "find_browser", lambda: None)
-    code = export.main(["--format", "png", "--out", str(tmp_path / "png"), "--db", str(real_db)])
+    code = export.main(["--format", "png", "--out", str(tmp_path / "png"), "--db", str(package_db)])
     assert code == 3
     err = capsys.readouterr().err
     assert "Image export needs Chrome or Chromium" in err and "apt-get install chromium" in err
+    assert not list((tmp_path / "png").glob("*.png"))
 
 
 def same_drawing(a: bytes, b: bytes) -> bool:
