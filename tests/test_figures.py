@@ -162,3 +162,56 @@ def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
 def test_every_event_kind_has_a_plotly_symbol_held_and_planned(kind: str) -> None:
     for symbol in (EVENT_SYMBOLS[kind], open_symbol(EVENT_SYMBOLS[kind])):
         go.Scatter(marker={"symbol": symbol})  # raises on a symbol Plotly does not know
+
+
+# On the fixture package (tests/fixture_package.py): a city hall and a county office of one town, Testowo.
+TESTOWO = ["testowo", "testowo-powiat"]
+
+
+def test_two_offices_of_one_place_are_two_bars_columns_and_rows(package_con) -> None:
+    """Drawn from raw query results (place 'Testowo' twice), offices stay apart by id, each with its own name."""
+    filters = FILTERS | {"offices": TESTOWO, "family": "ISO 9001"}
+    by_theme = run(package_con, "praised_by_theme", **filters)
+    bars = by_theme_bars(by_theme, "en", "count", "T", SOURCE)
+    assert [t.name for t in bars.data] == ["Testowo (testowo)", "Testowo (testowo-powiat)"]  # no office name here
+    named = by_theme_bars(by_theme, "en", "count", "T", SOURCE, names={"testowo": "City", "testowo-powiat": "County"})
+    assert {t.name: list(t.y) for t in named.data} == {
+        "City": ["IT", "Leadership commitment"],
+        "County": ["Client service"],
+    }
+    heatmap = theme_heatmap(by_theme, "en", "count", "T", SOURCE)
+    assert list(heatmap.layout.xaxis.categoryarray) == ["Testowo (testowo)", "Testowo (testowo-powiat)"]
+    fig = timeline(package_con, TESTOWO, "ISO 9001", lang="en")
+    assert list(fig.layout.yaxis.categoryarray)[::-1] == [
+        "Testowo (Starostwo Powiatowe w Testowie) · ISO 9001:2000/2008",  # spans carry the office's name
+        "Testowo (Urząd Miasta Testowo) · ISO 9001:2015",
+    ]
+
+
+def test_timeline_is_tall_enough_for_its_whole_legend(package_con) -> None:
+    """Two rows but nine legend entries (five bars, four kinds of event): a shorter chart would scroll its legend."""
+    fig = timeline(package_con, TESTOWO, "ISO 9001", lang="en")
+    entries = [t for t in fig.data if t.showlegend is not False]
+    assert len(entries) == 9
+    plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert plot_height >= 20 * len(entries)
+
+
+def test_map_writes_a_shared_place_once(package_con) -> None:
+    status = run(package_con, "office_status_on_date", as_of=dt.date(2012, 6, 1), family="ISO 9001")
+    fig = status_map(status, outline_rings(), "en", "1 June 2012", SOURCE, "ISO 9001")
+    texts = {
+        i: t for trace in fig.data if trace.name != "outline" for i, t in zip(trace.customdata, trace.text, strict=True)
+    }
+    assert texts == {"testowo": "Testowo", "testowo-powiat": ""}  # 0.1° apart: the labels would overprint
+    hovers = [h for trace in fig.data if trace.name != "outline" for h in trace.hovertext]
+    assert any(h.startswith("<b>Testowo (Starostwo Powiatowe w Testowie)</b>") for h in hovers)
+
+
+def test_yearly_bars_keep_to_their_year_and_count_in_whole_steps(package_con) -> None:
+    """Praise in 2012 and 2018 only: each bar 0.8 of a year wide, not spread over the empty years between."""
+    praised = run(package_con, "praised_per_year_by_clause", offices=TESTOWO, family="ISO 9001")
+    audits = run(package_con, "audits_per_year", offices=TESTOWO, family="ISO 9001")
+    fig = yearly_activity(praised, audits, "en", SOURCE)
+    assert {t.width for t in fig.data if t.type == "bar"} == {0.8}
+    assert fig.layout.yaxis.dtick == 1

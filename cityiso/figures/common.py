@@ -125,6 +125,10 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
             axis.ticktext = [str(text).replace("<br>", " ") for text in axis.ticktext]
     slide.layout.annotations = [a for a in slide.layout.annotations if a.name != "source_line"]
     for annotation in slide.layout.annotations:
-        annotation.font.size = round(18 * scale)
+        size = round(18 * scale)
+        if (annotation.yshift or 0) > 0 and annotation.font.size:
+            # Labels staggered in rows above the plot (the timeline's line labels) keep apart as their type grows.
+            annotation.yshift = annotation.yshift * size / annotation.font.size
+        annotation.font.size = size
     slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
     return slide

@@ -35,6 +35,8 @@ def status_map(
     """Each office placed on an outline of Poland, coloured by its certification status in one standard family."""
     fig = go.Figure()
     names = office_labels(status)
+    # A place is written once: offices of one town stand a few kilometres apart and their labels would overprint.
+    named = set(status.drop_duplicates("place")["office_id"])
     for ring in rings:
         fig.add_trace(
             go.Scatter(
@@ -68,7 +70,10 @@ def status_map(
                 x=rows["longitude"],
                 y=rows["latitude"],
                 mode="markers+text",
-                text=rows["place"],
+                text=[
+                    place if office_id in named else ""
+                    for office_id, place in zip(rows["office_id"], rows["place"], strict=True)
+                ],
                 textposition="middle right",
                 textfont={"size": 13},
                 marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
@@ -108,6 +113,7 @@ def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, sour
                 y=rows["count_praised"],
                 name=label,
                 marker_color=color,
+                width=0.8,  # of a year: a bar never spreads over the years without events next to it
                 hovertemplate=f"{wrap(label, 40)}<br>%{{x}}: %{{y}}<extra></extra>",
             )
         )
@@ -123,5 +129,9 @@ def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, sour
     )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text=t("year", lang), tickmode="array", tickvals=years, showgrid=False)
-    fig.update_yaxes(title_text=t("count", lang), gridcolor="#E5E5E5", rangemode="tozero")
+    top = max([0, *praised.groupby("year")["count_praised"].sum(), *audits["count_audits"]])
+    # Whole steps for small counts (no '0.5 audits').
+    fig.update_yaxes(
+        title_text=t("count", lang), gridcolor="#E5E5E5", rangemode="tozero", **({"dtick": 1} if top <= 12 else {})
+    )
     return frame(fig, t("overview.trend", lang), source_line, height=560)

@@ -271,7 +271,12 @@ def certification_timeline(
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
     bottom = 70 + (22 if undated else 0)
-    frame(fig, t("cycles.chart", lang), source_line, height=max(340, 230 + 44 * len(rows)), bottom=bottom)
+    # Tall enough for the whole legend beside the rows (a legend taller than the plot scrolls, hiding entries):
+    # about 20 px an entry and 10 px between groups.
+    groups = len({trace.legendgroup for trace in fig.data}) + 1
+    legend = 20 * len(fig.data) + 10 * groups
+    height = max(340, 230 + 44 * len(rows), 110 + bottom + legend)
+    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)
     if undated:
         text = t("cycles.undated_certificates", lang, n=len(undated), names="; ".join(undated))
         note_below(fig, wrap(text, 160), bottom - 40, 11, name="undated_note")
