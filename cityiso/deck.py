@@ -155,6 +155,8 @@ def _cycles_slide(d: _Deck) -> list[Slide]:
     spans = d.fetch("certificate_spans", offices=d.offices, family=d.family)
     events = d.fetch("events_by_certificate", offices=d.offices, family=d.family)
     transitions = d.fetch("edition_transitions", family=d.family)
+    # Only the deadlines of editions these offices held (as on the office page): others only stretch the axis.
+    transitions = transitions[transitions["standard_id"].isin(spans["standard_id"])]
     fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of, names=d.names)
     return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang, d.names), fig)
 

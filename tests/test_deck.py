@@ -132,6 +132,18 @@ def test_status_and_counts_are_per_family(fetch) -> None:
     assert iso37120[1].takeaway == "ISO 37120, status on 1 January 2017: valid (approximate): 1"
 
 
+def test_cycles_slide_draws_the_deadlines_of_editions_held_with_labels_apart(fetch) -> None:
+    city = build_deck(fetch, ["testowo"], "en", charts=["cycles"], as_of=dt.date(2018, 11, 1))[1].figure
+    labels = [a.text for a in city.layout.annotations]
+    assert labels == ["Status on: 1 November 2018"]  # ISO 9001:2015 only: no deadline of 2000 or 2008 editions
+    county = build_deck(fetch, ["testowo-powiat"], "en", charts=["cycles"], as_of=dt.date(2012, 6, 1))[1].figure
+    lines = {a.text: a for a in county.layout.annotations}
+    assert set(lines) == {"end of ISO 9001:2000", "end of ISO 9001:2008", "Status on: 1 June 2012"}
+    # Staggered in two rows; on a slide the type grows and so does the step between rows.
+    upper, lower = lines["end of ISO 9001:2008"], lines["end of ISO 9001:2000"]
+    assert upper.yshift - lower.yshift >= upper.font.size
+
+
 def _third_cycle_and_eight_praised_items(rows: dict, documents: dict) -> None:
     """The city hall's certificate is its third cycle, and the auditors praised six more items at its audit."""
     more = ["archiwum", "szkolenia", "stronę internetową", "budżet obywatelski", "konsultacje", "kontrolę zarządczą"]
