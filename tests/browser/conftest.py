@@ -1,4 +1,5 @@
-"""A real dashboard server and a real Chromium (Debian's package, driven by Playwright) for end-to-end tests."""
+"""A real dashboard server on the fixture package (tests/fixture_package.py) and a real Chromium (Debian's
+package, driven by Playwright) for end-to-end tests; a failing test's report ends with the server's log."""
 
 import os
 import signal
@@ -8,7 +9,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
@@ -16,6 +17,8 @@ from cityiso.paths import ROOT
 
 CHROMIUM = os.environ.get("CITYISO_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+# The server's log, for the reports of failing tests (a page that times out usually left a traceback there).
+SERVER_LOG: list[Path] = []
 
 if not Path(CHROMIUM).exists():
     pytest.skip(
@@ -31,12 +34,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = (yield).get_result()
+    if report.failed and SERVER_LOG and SERVER_LOG[0].exists():
+        report.sections.append(("streamlit server log (last 4000 characters)", SERVER_LOG[0].read_text()[-4000:]))
+
+
 @pytest.fixture(scope="session")
-def server(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The dashboard served on loopback from the real database, started the way ./run start does."""
+def server(package_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The dashboard served on loopback from the fixture package's database, started the way ./run start does."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "CITYISO_DB": str(real_db)}
+    SERVER_LOG[:] = [log]
+    env = {**os.environ, "CITYISO_DB": str(package_db)}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -104,18 +115,35 @@ def page(browser, server: str, request: pytest.FixtureRequest):
 
 
 def open_page(page, server: str, path: str = "", **params: str) -> None:
-    """Go to a page of the app and wait until it has finished running."""
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    page.goto(f"{server}/{path}" + (f"?{query}" if query else ""))
+    """Go to a page of the app and wait until its first script run has finished."""
+    page.goto(f"{server}/{path}" + (f"?{urlencode(params, safe=',')}" if params else ""))
     wait_until_idle(page)
 
 
+# Streamlit marks its root with the script's state: 'initial' before the first run, then 'running' or
+# 'rerunRequested' while a run is under way and 'notRunning' once it is done (and the status widget is gone).
+IDLE = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    return app !== null && app.dataset.testConnectionState === "CONNECTED"
+        && app.dataset.testScriptState === "notRunning"
+        && !document.querySelector("[data-testid='stStatusWidget']");
+}"""
+
+
 def wait_until_idle(page) -> None:
-    """Wait for the app's script run to finish (Streamlit shows a status widget while it runs)."""
-    page.wait_for_selector("[data-testid='stMain']")
-    page.wait_for_timeout(300)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(300)
+    """Wait until the app has connected and no script run is under way. After a click, first wait for what the
+    click changes (an address, a text): the rerun it requests may not have started yet."""
+    page.wait_for_function(IDLE, timeout=30_000)
+
+
+def wait_for_charts(page, count: int) -> None:
+    """Wait until `count` Plotly charts have been drawn on the page (they render after the script run)."""
+    page.wait_for_function(
+        "n => { const plots = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return plots.length === n && plots.every(p => p.querySelector('.main-svg')); }",
+        arg=count,
+        timeout=30_000,
+    )
 
 
 def screenshot(page, name: str) -> Path:
