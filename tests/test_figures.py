@@ -194,7 +194,7 @@ def test_timeline_is_tall_enough_for_its_whole_legend(package_con) -> None:
     entries = [t for t in fig.data if t.showlegend is not False]
     assert len(entries) == 9
     plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    assert plot_height >= 20 * len(entries)
+    assert plot_height >= 241  # the legend's height in Chromium (19 px an entry, five groups), measured
 
 
 def test_map_writes_a_shared_place_once(package_con) -> None:

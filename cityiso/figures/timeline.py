@@ -272,9 +272,9 @@ def certification_timeline(
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
     bottom = 70 + (22 if undated else 0)
     # Tall enough for the whole legend beside the rows (a legend taller than the plot scrolls, hiding entries):
-    # about 20 px an entry and 10 px between groups.
+    # 19 px an entry, 10 px between groups and some padding, as Chromium draws it.
     groups = len({trace.legendgroup for trace in fig.data}) + 1
-    legend = 20 * len(fig.data) + 10 * groups
+    legend = 20 * len(fig.data) + 10 * groups + 20
     height = max(340, 230 + 44 * len(rows), 110 + bottom + legend)
     frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)
     if undated:

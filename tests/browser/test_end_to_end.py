@@ -56,7 +56,16 @@ def test_every_page_opens(page, server: str, path: str, titles: dict, shows: dic
     wait_for_charts(page, charts)
     expect(page.locator("[data-testid='stMain']")).to_contain_text(shows[lang])
     assert page.locator("[data-testid='stException']").count() == 0
+    assert scrolling_legends(page) == 0
     screenshot(page, f"{path or 'overview'}_{lang}_1400x900")
+
+
+def scrolling_legends(page) -> int:
+    """Charts whose legend is taller than its room: Plotly then scrolls it and hides entries (its scrollbar shows)."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot .legend .scrollbar')]"
+        ".filter(bar => Number(bar.getAttribute('height')) > 0).length"
+    )
 
 
 @pytest.mark.browser
