@@ -2,6 +2,7 @@
 computed from the data, footers naming the sources, and what the auditors (and only they) praised."""
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import duckdb
@@ -140,8 +141,10 @@ def test_cycles_slide_draws_the_deadlines_of_editions_held_with_labels_apart(fet
     lines = {a.text: a for a in county.layout.annotations}
     assert set(lines) == {"end of ISO 9001:2000", "end of ISO 9001:2008", "Status on: 1 June 2012"}
     # Staggered in two rows; on a slide the type grows and so does the step between rows.
-    upper, lower = lines["end of ISO 9001:2008"], lines["end of ISO 9001:2000"]
-    assert upper.yshift - lower.yshift >= upper.font.size
+    rows = sorted(lines.values(), key=lambda a: a.yshift)
+    assert [a.text for a in rows] == ["end of ISO 9001:2000", "end of ISO 9001:2008", "Status on: 1 June 2012"]
+    assert all(b.yshift - a.yshift >= a.font.size for a, b in itertools.pairwise(rows))
+    assert county.layout.margin.t >= rows[-1].yshift + rows[-1].font.size  # the highest label is not cut off
 
 
 def _third_cycle_and_eight_praised_items(rows: dict, documents: dict) -> None:

@@ -186,6 +186,9 @@ def test_two_offices_of_one_place_are_two_bars_columns_and_rows(package_con) -> 
         "Testowo (Starostwo Powiatowe w Testowie) · ISO 9001:2000/2008",  # spans carry the office's name
         "Testowo (Urząd Miasta Testowo) · ISO 9001:2015",
     ]
+    # Row names wrap (on one line they left the dates a sliver of a half-width chart).
+    lines = [line for text in fig.layout.yaxis.ticktext for line in text.split("<br>")]
+    assert max(len(line) for line in lines) <= 34 and len(lines) > len(fig.layout.yaxis.ticktext)
 
 
 def test_timeline_is_tall_enough_for_its_whole_legend(package_con) -> None:

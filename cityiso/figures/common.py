@@ -124,11 +124,15 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
         if axis.ticktext:
             axis.ticktext = [str(text).replace("<br>", " ") for text in axis.ticktext]
     slide.layout.annotations = [a for a in slide.layout.annotations if a.name != "source_line"]
+    above = 0.0
     for annotation in slide.layout.annotations:
         size = round(18 * scale)
         if (annotation.yshift or 0) > 0 and annotation.font.size:
-            # Labels staggered in rows above the plot (the timeline's line labels) keep apart as their type grows.
+            # Labels staggered in rows above the plot (the timeline's line labels) keep apart as their type grows,
+            # and the top margin makes room for the highest.
             annotation.yshift = annotation.yshift * size / annotation.font.size
+            above = max(above, annotation.yshift + size + 6)
         annotation.font.size = size
+    slide.layout.margin.t = max(slide.layout.margin.t, round(above))
     slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
     return slide

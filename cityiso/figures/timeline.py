@@ -262,11 +262,19 @@ def certification_timeline(
             f"{t('as_of', lang)}: {format_date(as_of, 'day', lang)}",
             "#0072B2",
             "solid",
-            len(transitions) % 2,
+            min(len(transitions), 2),  # a row of its own above the deadlines' two rows
         )
     drawn = [labels[r.certificate_id] for r in spans.itertuples() if pd.notna(r.window_start_on)]
     rows = list(dict.fromkeys([*drawn, *event_rows]))
-    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title_text=t("cycles.row", lang), showgrid=False)
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=rows[::-1],
+        # Long office names wrap: on one line they left the dates a sliver of the chart.
+        tickvals=rows,
+        ticktext=[wrap(r, 34) for r in rows],
+        title_text=t("cycles.row", lang),
+        showgrid=False,
+    )
     fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
