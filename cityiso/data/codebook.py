@@ -1,4 +1,4 @@
-"""The codebook for researchers, rendered from the data package: `python -m cityiso.data.codebook > docs/CODEBOOK.md`."""
+"""The codebook for researchers, rendered from the data package (`python -m cityiso.data.codebook`)."""
 
 import sys
 
