@@ -80,7 +80,11 @@ def offices_filter(
     """A multiselect of offices bound to ?offices=…"""
     names = office_names()
     ids = list(names)
-    urlstate.bind(key, urlstate.codes(ids, lang(), low, high), default if default is not None else ids)
+    fallback = default if default is not None else ids
+    urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
+    if high is not None and len(st.session_state[key]) > high:
+        # More offices than this page takes, carried over from a page that takes any number: its default instead.
+        st.session_state[key] = fallback
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen
