@@ -80,7 +80,7 @@ st.caption(t("sources.codebook_intro", lang))
 # Every curated file's columns as data/datapackage.json describes them, with the codes a column allows.
 for resource in package().resources:
     with st.expander(f"{resource.path} — {md(resource.description if en else resource.description_pl)}"):
-        st.dataframe(codebook_table(resource, lang), hide_index=True)
+        st.table(codebook_table(resource, lang), hide_index=True)
 st.subheader(t("sources.clauses", lang))
 clauses = ui.data_or_stop("clauses")
 st.dataframe(

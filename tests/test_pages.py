@@ -559,7 +559,7 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
     for resource in resources:
         expander = tables[resource.path]
         assert md(resource.description_pl if lang == "pl" else resource.description) in expander.proto.label
-        frame = expander.dataframe[0].value
+        frame = expander.table[0].value
         column, description, codes = frame.columns
         assert frame[column].tolist() == resource.field_names
         by_name = frame.set_index(column)
@@ -568,7 +568,7 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
             for code, pl, en in field.labels:
                 assert f"{code}: {pl if lang == 'pl' else en}" in by_name.loc[field.name, codes]
     # A coded column spelled out: who speaks in a finding.
-    voices = tables["findings.csv"].dataframe[0].value.set_index(column).loc["voice", codes]
+    voices = tables["findings.csv"].table[0].value.set_index(column).loc["voice", codes]
     assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z auditu)") in voices
 
 
