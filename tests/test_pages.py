@@ -367,14 +367,37 @@ def test_praised_year_filter_keeps_undated_unless_asked(open_page, undated_db: P
 # --- Compare ----------------------------------------------------------------------------------------------------------
 
 
+def only_in(at: AppTest) -> dict[str, list[str]]:
+    """The compare page's "praised in one office only" lists, by their bold heading."""
+    lists: dict[str, list[str]] = {}
+    for text in (m.value for m in at.markdown):
+        if text.startswith("**"):
+            lists[text] = []
+        elif text.startswith("- ") and lists:
+            lists[list(lists)[-1]].append(text)
+    return lists
+
+
 @pytest.mark.parametrize(
-    ("lang", "city_only", "county_only"),
+    ("lang", "heading", "city_only", "county_only"),
     [
-        ("pl", ["Informatyzacja", "Zaangażowanie kierownictwa"], ["Obsługa interesantów"]),
-        ("en", ["IT", "Leadership commitment"], ["Client service"]),
+        (
+            "pl",
+            "**Tematy docenione w {a}, nigdy w {b}**",
+            ["- Informatyzacja (1)", "- Zaangażowanie kierownictwa (1)"],
+            ["- Obsługa interesantów (1)"],
+        ),
+        (
+            "en",
+            "**Themes praised in {a}, never in {b}**",
+            ["- IT (1)", "- Leadership commitment (1)"],
+            ["- Client service (1)"],
+        ),
     ],
 )
-def test_compare_profiles_and_what_sets_offices_apart(open_page, lang: str, city_only: list, county_only: list) -> None:
+def test_compare_profiles_and_what_sets_offices_apart(
+    open_page, lang: str, heading: str, city_only: list, county_only: list
+) -> None:
     at = open_page("compare", lang=lang, offices="testowo,testowo-powiat")
     timeline, clause_profile, theme_profile = figures(at)
     # The county's registration starts first (2002), so it is drawn on top.
@@ -382,11 +405,10 @@ def test_compare_profiles_and_what_sets_offices_apart(open_page, lang: str, city
     assert {t["name"] for t in clause_profile["data"]} == {CITY, COUNTY}
     shares = {t["name"]: sorted(t["x"]) for t in theme_profile["data"]}
     assert shares == {CITY: [0.5, 0.5], COUNTY: [1.0]}  # shares of each office's one audit's findings
-    text = markdown_text(at)
-    for theme in city_only + county_only:
-        assert f"- {theme} (1)" in text
-    city_block, county_block = text.split(md(COUNTY) + ",")[0], text.split(md(COUNTY) + ",")[1]
-    assert all(theme in city_block for theme in city_only) and all(theme in county_block for theme in county_only)
+    assert {h: sorted(items) for h, items in only_in(at).items()} == {
+        heading.format(a=md(CITY), b=md(COUNTY)): city_only,
+        heading.format(a=md(COUNTY), b=md(CITY)): county_only,
+    }
 
 
 def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Path) -> None:
@@ -395,6 +417,10 @@ def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Pa
     timeline, clause_profile, _ = figures(at)
     assert COUNTY_9001 in timeline["layout"]["yaxis"]["categoryarray"]
     assert {t["name"] for t in clause_profile["data"]} == {CITY}
+    assert {h: sorted(items) for h, items in only_in(at).items()} == {
+        f"**Themes praised in {md(CITY)}, never in {md(COUNTY)}**": ["- IT (1)", "- Leadership commitment (1)"],
+        f"**Themes praised in {md(COUNTY)}, never in {md(CITY)}**": [],
+    }
     assert "No theme praised here only." in [c.value for c in at.caption]
 
 
