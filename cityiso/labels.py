@@ -298,6 +298,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "sources.retrieved": ("Pobrano", "Retrieved"),
     "sources.language": ("Język", "Language"),
     "sources.truncated": ("tekst urwany", "text truncated"),
+    "sources.fact_counts": (
+        "certyfikaty: {certificates} · zdarzenia: {events} · ustalenia: {findings} · jednostki: {units} · "
+        "dalsze dowody: {further}",
+        "certificates: {certificates} · events: {events} · findings: {findings} · units: {units} · "
+        "further evidence: {further}",
+    ),
+    "sources.codebook_intro": (
+        "Kolumny każdego pliku danych (data/datapackage.json) i dozwolone w nich kody.",
+        "The columns of every curated file (data/datapackage.json) and the codes they allow.",
+    ),
+    "sources.column": ("Kolumna", "Column"),
+    "sources.description": ("Opis", "Description"),
+    "sources.codes": ("Dozwolone kody", "Allowed codes"),
+    "sources.code": ("Kod", "Code"),
+    "sources.label": ("Nazwa", "Label"),
+    "sources.definition": ("Zakres", "What it covers"),
+    "sources.clauses": ("Punkty norm", "Clauses"),
+    "sources.clause_number": ("Punkt w wydaniu", "Clause in its edition"),
+    "sources.themes": ("Tematy ustaleń", "Themes of findings"),
 }
 
 METHOD_MD = (

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from cityiso.data.descriptor import Resource
 from cityiso.labels import clause_label, code_label, format_date, localized, t
 
 
@@ -69,5 +70,23 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("quote", lang): findings["quote"],
             t("voice", lang): [code_label("voice", v, lang) for v in findings["voice"]],
             t("source", lang): findings["source_file"],
+        }
+    )
+
+
+def codebook_table(resource: Resource, lang: str) -> pd.DataFrame:
+    """One row per column of a curated file: its description and the codes it allows (with their labels)."""
+    en = lang == "en"
+
+    def allowed(field) -> str:
+        if field.labels:
+            return "; ".join(f"{code}: {en_label if en else pl_label}" for code, pl_label, en_label in field.labels)
+        return "; ".join(field.enum)
+
+    return pd.DataFrame(
+        {
+            t("sources.column", lang): resource.field_names,
+            t("sources.description", lang): [f.description if en else f.description_pl for f in resource.fields],
+            t("sources.codes", lang): [allowed(f) for f in resource.fields],
         }
     )
