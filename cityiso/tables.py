@@ -3,7 +3,7 @@
 import pandas as pd
 
 from cityiso.data.descriptor import Resource
-from cityiso.labels import clause_label, code_label, format_date, localized, t
+from cityiso.labels import clause_label, code_label, format_bounds, format_date, localized, t
 
 
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -13,6 +13,8 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("office", lang): events["place"],
             t("date", lang): [
                 format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+                if pd.notna(r.event_on)
+                else format_bounds(r.event_on_not_before, r.event_on_not_after, lang)
                 for r in events.itertuples()
             ],
             t("kind", lang): [
@@ -38,6 +40,8 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("body", lang): spans["body_short_name"].fillna("—"),
             t("issued_on", lang): [
                 format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
+                if pd.notna(r.issued_on)
+                else format_bounds(r.issued_on_not_before, r.issued_on_not_after, lang)
                 for r in spans.itertuples()
             ],
             t("valid_until", lang): [

@@ -206,8 +206,8 @@ def rows_of_certificates(fig: dict) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     ("lang", "sure", "handover", "undated"),
     [
-        ("pl", "ISO 9001:2015 (ważność potwierdzona)", "20 września 2016", "bez daty"),
-        ("en", "ISO 9001:2015 (validity shown)", "20 September 2016", "undated"),
+        ("pl", "ISO 9001:2015 (ważność potwierdzona)", "20 września 2016", "~marzec 2015–czerwiec 2017"),
+        ("en", "ISO 9001:2015 (validity shown)", "20 September 2016", "~March 2015–June 2017"),
     ],
 )
 def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: str, undated: str) -> None:
@@ -226,8 +226,8 @@ def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: st
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2010-11-15", "2018-09-15", "2016-10-01"]
     certificates, events = (d.value for d in at.dataframe)
     assert len(certificates) == 3
-    # ISO 9001's events: handover, surveillance, transition, recertification and the undated lapse (the planned
-    # surveillance concerns ISO 14001).
+    # ISO 9001's events: handover, surveillance, transition, recertification and the undated lapse, shown by its
+    # bounds (the planned surveillance concerns ISO 14001).
     assert len(events) == 5
     dates = events.iloc[:, 1].tolist()
     assert handover in dates and undated in dates
