@@ -54,6 +54,8 @@ MONTHS_EN = (
 
 TEXT: dict[str, tuple[str, str]] = {
     # navigation
+    "not_before": ("~od {date}", "~from {date}"),
+    "not_after": ("~do {date}", "~until {date}"),
     "nav.overview": ("Przegląd", "Overview"),
     "nav.cycles": ("Cykle certyfikacji", "Certification cycles"),
     "nav.praised": ("Obszary docenione", "Praised areas"),
@@ -298,6 +300,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "sources.retrieved": ("Pobrano", "Retrieved"),
     "sources.language": ("Język", "Language"),
     "sources.truncated": ("tekst urwany", "text truncated"),
+    "sources.fact_counts": (
+        "certyfikaty: {certificates} · zdarzenia: {events} · ustalenia: {findings} · jednostki: {units} · "
+        "dalsze dowody: {further}",
+        "certificates: {certificates} · events: {events} · findings: {findings} · units: {units} · "
+        "further evidence: {further}",
+    ),
+    "sources.codebook_intro": (
+        "Kolumny każdego pliku danych (data/datapackage.json) i dozwolone w nich kody.",
+        "The columns of every curated file (data/datapackage.json) and the codes they allow.",
+    ),
+    "sources.column": ("Kolumna", "Column"),
+    "sources.description": ("Opis", "Description"),
+    "sources.codes": ("Dozwolone kody", "Allowed codes"),
+    "sources.code": ("Kod", "Code"),
+    "sources.label": ("Nazwa", "Label"),
+    "sources.definition": ("Zakres", "What it covers"),
+    "sources.clauses": ("Punkty norm", "Clauses"),
+    "sources.clause_number": ("Punkt w wydaniu", "Clause in its edition"),
+    "sources.themes": ("Tematy ustaleń", "Themes of findings"),
 }
 
 METHOD_MD = (
@@ -379,6 +400,29 @@ def format_date(value, precision: str | None, lang: str, inferred: bool = False,
         month = MONTHS_EN[date.month - 1] if lang == "en" else MONTHS_GENITIVE_PL[date.month - 1]
         text = f"{date.day} {month} {date.year}"
     return f"~{text}" if inferred else text
+
+
+def _bound_precision(value: dt.date, first: bool) -> str:
+    """The precision a bound was written with: a bound on a whole year or month is stored as its first or last day."""
+    if (value.month, value.day) == ((1, 1) if first else (12, 31)):
+        return "year"
+    if value.day == 1 if first else (value + dt.timedelta(days=1)).day == 1:
+        return "month"
+    return "day"
+
+
+def format_bounds(not_before, not_after, lang: str) -> str:
+    """An undated fact known only between bounds: '~2016–2017', '~after March 2015'; 'undated' without bounds."""
+    low = pd.Timestamp(not_before).date() if not_before is not None and pd.notna(not_before) else None
+    high = pd.Timestamp(not_after).date() if not_after is not None and pd.notna(not_after) else None
+    if low is None and high is None:
+        return t("undated", lang)
+    if low and high:
+        first = format_date(low, _bound_precision(low, True), lang)
+        return f"~{first}–{format_date(high, _bound_precision(high, False), lang)}"
+    if low:
+        return t("not_before", lang, date=format_date(low, _bound_precision(low, True), lang, genitive=True))
+    return t("not_after", lang, date=format_date(high, _bound_precision(high, False), lang, genitive=True))
 
 
 def clause_label(clause, label_pl: str | None, label_en: str | None, lang: str) -> str:

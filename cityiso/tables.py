@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from cityiso.labels import clause_label, code_label, format_date, localized, t
+from cityiso.data.descriptor import Resource
+from cityiso.labels import clause_label, code_label, format_bounds, format_date, localized, t
 
 
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -12,6 +13,8 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("office", lang): events["place"],
             t("date", lang): [
                 format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+                if pd.notna(r.event_on)
+                else format_bounds(r.event_on_not_before, r.event_on_not_after, lang)
                 for r in events.itertuples()
             ],
             t("kind", lang): [
@@ -37,6 +40,8 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("body", lang): spans["body_short_name"].fillna("—"),
             t("issued_on", lang): [
                 format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
+                if pd.notna(r.issued_on)
+                else format_bounds(r.issued_on_not_before, r.issued_on_not_after, lang)
                 for r in spans.itertuples()
             ],
             t("valid_until", lang): [
@@ -69,5 +74,23 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("quote", lang): findings["quote"],
             t("voice", lang): [code_label("voice", v, lang) for v in findings["voice"]],
             t("source", lang): findings["source_file"],
+        }
+    )
+
+
+def codebook_table(resource: Resource, lang: str) -> pd.DataFrame:
+    """One row per column of a curated file: its description and the codes it allows (with their labels)."""
+    en = lang == "en"
+
+    def allowed(field) -> str:
+        if field.labels:
+            return "; ".join(f"{code}: {en_label if en else pl_label}" for code, pl_label, en_label in field.labels)
+        return "; ".join(field.enum)
+
+    return pd.DataFrame(
+        {
+            t("sources.column", lang): resource.field_names,
+            t("sources.description", lang): [f.description if en else f.description_pl for f in resource.fields],
+            t("sources.codes", lang): [allowed(f) for f in resource.fields],
         }
     )

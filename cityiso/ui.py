@@ -21,14 +21,24 @@ def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANG)
 
 
-def data_or_stop(name: str, **params) -> pd.DataFrame:
-    """A named result, or a plain message and the end of the page when the database is missing."""
+def _fetch_or_stop(name: str, **params) -> pd.DataFrame:
+    """A named result as the query returns it, or a plain message and the end of the page when the database is
+    missing."""
     try:
         return fetch(name, **params)
     except DatabaseMissing as exc:
         # Only the file's name: the server's folders are no viewer's business.
         st.error(t("no_database", lang(), path=md(Path(str(exc)).name)))
         st.stop()
+
+
+def data_or_stop(name: str, **params) -> pd.DataFrame:
+    """A named result for the page; its `place` names the office as office_names() does, so two offices of one
+    town (a city hall and a county office) are never drawn as one bar, one map label or one table row's "Testowo"."""
+    df = _fetch_or_stop(name, **params)
+    if {"office_id", "place"} <= set(df.columns) and not df.empty:
+        df = df.assign(place=df["office_id"].map(office_names()).fillna(df["place"]))
+    return df
 
 
 def source_line() -> str:
@@ -39,12 +49,12 @@ def source_line() -> str:
 
 
 def all_office_ids() -> list[str]:
-    return data_or_stop("offices_overview", family=None)["office_id"].tolist()
+    return _fetch_or_stop("offices_overview", family=None)["office_id"].tolist()
 
 
 def office_names() -> dict[str, str]:
     """office_id -> its place (the office's name where two offices share a place)."""
-    df = data_or_stop("offices_overview", family=None)
+    df = _fetch_or_stop("offices_overview", family=None)
     shared = df["place"].duplicated(keep=False)
     names = df["place"].where(~shared, df["place"] + " (" + df["office_name"] + ")")
     return dict(zip(df["office_id"], names, strict=True))
@@ -70,7 +80,11 @@ def offices_filter(
     """A multiselect of offices bound to ?offices=…"""
     names = office_names()
     ids = list(names)
-    urlstate.bind(key, urlstate.codes(ids, lang(), low, high), default if default is not None else ids)
+    fallback = default if default is not None else ids
+    urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
+    if high is not None and len(st.session_state[key]) > high:
+        # More offices than this page takes, carried over from a page that takes any number: its default instead.
+        st.session_state[key] = fallback
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen

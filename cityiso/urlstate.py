@@ -63,9 +63,12 @@ def read(key: str, parse: Callable[[str], object], default: object) -> object:
 
 
 def bind(key: str, parse: Callable[[str], object], default: object) -> None:
-    """Seed a widget's session state from the URL once, before the widget is drawn."""
-    if key not in st.session_state:
-        st.session_state[key] = read(key, parse, default)
+    """Seed a widget's session state from the URL once, before the widget is drawn.
+
+    Later runs keep the value, on any page: a widget's identity includes its page, so a value left by the same
+    key's widget on another page is handed to this page's widget explicitly (else it would fall back to its
+    default, and the family chosen on one page would be lost on the next)."""
+    st.session_state[key] = st.session_state[key] if key in st.session_state else read(key, parse, default)
 
 
 def write(key: str, value: object) -> None:

@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from cityiso import ui
+from cityiso.data.descriptor import package
 from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
 from cityiso.safe_text import code, md
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
+from cityiso.tables import codebook_table
 
 lang = ui.lang()
 en = lang == "en"
@@ -44,10 +46,16 @@ for r in sources[sources["kind"] == "document"].itertuples():
         sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
         st.markdown(f"{code(r.file)}{sha}" + (f"  \n{md(r.note)}" if isinstance(r.note, str) else ""))
         st.markdown(described(r))
-        st.markdown(
-            f"**{t('sources.facts', lang)}**: {r.count_certificates} × certificate, "
-            f"{r.count_events} × event, {r.count_findings} × finding, {r.count_units} × unit"
+        counts = t(
+            "sources.fact_counts",
+            lang,
+            certificates=r.count_certificates,
+            events=r.count_events,
+            findings=r.count_findings,
+            units=r.count_units,
+            further=r.count_further_evidence,
         )
+        st.markdown(f"**{t('sources.facts', lang)}**: {counts}")
         facts = [
             f"- {md(c.standard_as_written)} ({md(c.certificate_id)})"
             for c in spans.itertuples()
@@ -58,7 +66,8 @@ for r in sources[sources["kind"] == "document"].itertuples():
             for e in events.itertuples()
             if e.source_id == r.source_id
         ]
-        st.markdown("\n".join(facts))
+        if facts:
+            st.markdown("\n".join(facts))
         if st.toggle(t("sources.show_text", lang), key=f"text_{r.source_id}"):
             st.code(r.text, language=None, wrap_lines=True)
 
@@ -67,15 +76,37 @@ for r in sources[sources["kind"] == "reference"].itertuples():
     st.markdown(f"- **{md(r.title)}** — {md(r.citation)}" + (f"  \n  {described(r)}" if described(r) else ""))
 
 st.header(t("sources.codebook", lang))
+st.caption(t("sources.codebook_intro", lang))
+# Every curated file's columns as data/datapackage.json describes them, with the codes a column allows.
+for resource in package().resources:
+    with st.expander(f"{resource.path} — {md(resource.description if en else resource.description_pl)}"):
+        st.table(codebook_table(resource, lang), hide_index=True)
+st.subheader(t("sources.clauses", lang))
 clauses = ui.data_or_stop("clauses")
 st.dataframe(
-    clauses[["standard", "clause", "heading_2015", localized("label", lang), localized("definition", lang)]],
+    pd.DataFrame(
+        {
+            t("standard", lang): clauses["standard"],
+            t("sources.clause_number", lang): clauses["clause"],
+            t("clause", lang): clauses["heading_2015"],
+            t("sources.label", lang): clauses[localized("label", lang)],
+            t("sources.definition", lang): clauses[localized("definition", lang)],
+        }
+    ),
     hide_index=True,
 )
+st.subheader(t("sources.themes", lang))
 themes = ui.data_or_stop("themes")
-st.dataframe(themes[["theme_id", localized("label", lang), localized("definition", lang)]], hide_index=True)
-codes = ui.data_or_stop("codes")
-st.dataframe(codes[["domain", "code", localized("label", lang)]], hide_index=True)
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("sources.code", lang): themes["theme_id"],
+            t("sources.label", lang): themes[localized("label", lang)],
+            t("sources.definition", lang): themes[localized("definition", lang)],
+        }
+    ),
+    hide_index=True,
+)
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])

@@ -32,6 +32,8 @@ select
     ce.issued_on_precision,
     ce.issued_on_as_written,
     coalesce(ce.issued_on_is_inferred, false) as issued_on_is_inferred,
+    ce.issued_on_not_before,
+    ce.issued_on_not_after,
     ce.valid_until,
     ce.valid_until_precision,
     ce.valid_until_as_written,

@@ -24,6 +24,8 @@ select
     e.event_on_as_written,
     coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
     e.event_on_inferred_reason,
+    e.event_on_not_before,
+    e.event_on_not_after,
     e.units_audited,
     e.outcome,
     e.findings_status,

@@ -264,7 +264,7 @@ CASES = [
     Case(
         "same-teryt-and-kind",
         "offices.csv",
-        3,
+        4,
         "teryt",
         "already",
         add_row(
@@ -293,10 +293,10 @@ CASES = [
     Case(
         "reference-with-file",
         "sources.csv",
-        4,
+        5,
         "file",
         "must be empty for a reference",
-        cell("sources", 2, file="portal.txt"),
+        cell("sources", 3, file="portal.txt"),
     ),
     Case(
         "evidence-for-missing-row",
@@ -369,7 +369,7 @@ CASES = [
     Case(
         "row-with-too-few-fields",
         "themes.csv",
-        4,
+        5,
         "",
         "not valid CSV",
         files=rewrite("themes.csv", lambda b: b + b"broken,row\n"),
@@ -377,7 +377,7 @@ CASES = [
     Case(
         "unterminated-quote",
         "themes.csv",
-        4,
+        5,
         "",
         "not valid CSV",
         files=rewrite("themes.csv", lambda b: b + b'x,"unterminated,a,b,c\n'),

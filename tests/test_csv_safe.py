@@ -2,16 +2,16 @@
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
 
 from cityiso import store, ui
+from cityiso.build import build
 from cityiso.csv_safe import csv_bytes, neutralise
+from tests.fixture_package import write_package
 
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
@@ -49,21 +49,23 @@ def test_csv_bytes_neutralises_text_and_keeps_numbers_and_dates() -> None:
     assert df["text"].iloc[0] == HOSTILE[0]  # the caller's frame is not changed
 
 
-def test_table_downloads_neutralise_formulas(real_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_table_downloads_neutralise_formulas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A curator's place name that a spreadsheet would run as a formula: the build accepts it (it is text).
+    def edit(rows: dict, documents: dict) -> None:
+        rows["offices"][0]["place"] = HOSTILE[0]
+
     db = tmp_path / "formula.duckdb"
-    shutil.copy(real_db, db)
-    with duckdb.connect(str(db)) as con:
-        con.execute("update cities set name = ? where city_id = 'zabrze'", [HOSTILE[0]])
+    assert not build(write_package(tmp_path, edit), db)
     monkeypatch.setenv("CITYISO_DB", str(db))
     st.cache_data.clear()
     try:
-        header, *body = rows(store.table_csv("cities"))
+        header, *body = rows(store.table_csv("offices"))
     finally:
         store.close_all()
         st.cache_data.clear()
-    names = [r[header.index("name")] for r in body]
-    assert "'" + HOSTILE[0] in names and HOSTILE[0] not in names
-    assert any(r[header.index("longitude")].replace(".", "").isdigit() for r in body)  # numbers unquoted
+    places = [r[header.index("place")] for r in body]
+    assert sorted(places) == sorted(["'" + HOSTILE[0], "Testowo"])  # the county office's place is left alone
+    assert sorted(r[header.index("longitude")] for r in body) == ["21.0", "21.1"]  # numbers unquoted, as built
 
 
 def test_page_downloads_neutralise_formulas(monkeypatch: pytest.MonkeyPatch) -> None:

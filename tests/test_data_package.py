@@ -6,8 +6,9 @@ import frictionless
 import pytest
 
 from cityiso.build import build
+from cityiso.data.codebook import render
 from cityiso.data.descriptor import package
-from cityiso.paths import DATA_DIR
+from cityiso.paths import DATA_DIR, ROOT
 from tests.fixture_package import write_package
 from tests.test_build_validation import CASES
 
@@ -66,3 +67,17 @@ def test_every_field_is_described_in_both_languages() -> None:
         f"{r.name}.{f.name}" for r in package().resources for f in r.fields if not (f.description and f.description_pl)
     ]
     assert missing == []
+
+
+def test_codebook_is_rendered_from_the_descriptor() -> None:
+    """docs/CODEBOOK.md is what `python -m cityiso.data.codebook` writes today."""
+    assert (ROOT / "docs" / "CODEBOOK.md").read_text(encoding="utf-8") == render(package()), (
+        "regenerate it: .venv/bin/python -m cityiso.data.codebook > docs/CODEBOOK.md"
+    )
+
+
+def test_codebook_example_query_runs(package_con) -> None:
+    text = (ROOT / "docs" / "CODEBOOK.md").read_text(encoding="utf-8")
+    sql = text.split("```sql\n", 1)[1].split("```", 1)[0]
+    rows = package_con.execute(sql).fetchall()
+    assert rows and all(len(r) == 3 for r in rows)

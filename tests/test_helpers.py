@@ -7,7 +7,7 @@ import pytest
 
 from cityiso import urlstate
 from cityiso.comparison import themes_only_in
-from cityiso.labels import format_date
+from cityiso.labels import format_bounds, format_date
 from cityiso.selection import findings_behind, selected_points
 
 
@@ -101,3 +101,18 @@ def test_old_shared_links_map_to_the_new_parameter_names() -> None:
     from cityiso.ui import LEGACY_PARAMS
 
     assert LEGACY_PARAMS == {"cities": "offices", "city": "office"}
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "lang", "expected"),
+    [
+        (dt.date(2016, 1, 1), dt.date(2017, 12, 31), "pl", "~2016–2017"),
+        (dt.date(2015, 3, 1), dt.date(2017, 6, 30), "en", "~March 2015–June 2017"),
+        (dt.date(2015, 3, 1), None, "pl", "~od marca 2015"),
+        (None, dt.date(2016, 9, 29), "en", "~until 29 September 2016"),
+        (None, dt.date(2016, 9, 30), "en", "~until September 2016"),  # a month's last day reads as the month
+        (None, None, "en", "undated"),
+    ],
+)
+def test_bounds_in_words(low, high, lang: str, expected: str) -> None:
+    assert format_bounds(low, high, lang) == expected

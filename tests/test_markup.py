@@ -1,17 +1,16 @@
 """Curated text is data, never markup: the escaping functions, and every page on a database full of hostile text."""
 
-import csv
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from cityiso.build import build
-from cityiso.paths import DATA_DIR, ROOT
+from cityiso.paths import ROOT
 from cityiso.safe_text import WORD_JOINER, code, html, md
+from tests.fixture_package import write_package
 
 PAYLOADS = [
     '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
@@ -117,34 +116,26 @@ HOSTILE = (
 
 
 def build_hostile_db(tmp_path: Path) -> Path:
-    """A copy of data/ whose curated text for Zabrze is HOSTILE, built into a database.
+    """The fixture package (tests/fixture_package.py) with HOSTILE in its curated text, built into a database.
 
-    The one place that knows the data format: finding zab-2015-01's texts and quote (the quote appended to its
-    source document, as quotes must stand verbatim there), the document's title and note, the theme label of
-    civic_participation and clause 4's label, and Zabrze's name and office name."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb*", ".*"))
+    The one place that knows the data format: finding tst-f1's texts and quote (HOSTILE appended to the portal's
+    document, as a quote must stand verbatim there), the portal source's title and note, the theme label of
+    leadership, clause 5's label, and the city hall's place and office name (its quote, HOSTILE, names it)."""
 
-    def edit(file: str, key: str, value: str, **changes: str) -> None:
-        with (data / file).open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        hits = [row for row in rows if row[key] == value]
-        assert len(hits) == 1, (file, key, value)
-        hits[0].update(changes)
-        with (data / file).open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+    def edit(rows: dict, documents: dict) -> None:
+        def row(table: str, **key: str) -> dict:
+            (hit,) = [r for r in rows[table] if all(r.get(k) == v for k, v in key.items())]
+            return hit
 
-    edit("cities.csv", "city_id", "zabrze", name=HOSTILE, office_name=HOSTILE)
-    edit("findings.csv", "finding_id", "zab-2015-01", text_pl=HOSTILE, text_en=HOSTILE, quote=HOSTILE)
-    with (data / "sources" / "zabrze_certyfikacja_2015.txt").open("a", encoding="utf-8") as fh:
-        fh.write("\n" + HOSTILE + "\n")
-    edit("sources.csv", "source_id", "zab-certyfikacja-2015", title=HOSTILE, note=HOSTILE)
-    edit("themes.csv", "theme_id", "civic_participation", label_pl=HOSTILE, label_en=HOSTILE)
-    edit("clauses.csv", "clause", "4", label_pl=HOSTILE, label_en=HOSTILE)
+        documents["portal.txt"] += "\n" + HOSTILE + "\n"
+        row("findings", finding_id="tst-f1").update(text_pl=HOSTILE, text_en=HOSTILE, quote=HOSTILE)
+        row("sources", source_id="portal").update(title=HOSTILE, note=HOSTILE)
+        row("themes", theme_id="leadership").update(label_pl=HOSTILE, label_en=HOSTILE)
+        row("clauses", standard_id="iso9001-2015", clause="5").update(label_pl=HOSTILE, label_en=HOSTILE)
+        row("offices", office_id="testowo").update(place=HOSTILE, office_name=HOSTILE, quote=HOSTILE)
+
     out = tmp_path / "hostile.duckdb"
-    problems = build(data, out)
+    problems = build(write_package(tmp_path, edit), out)
     assert not problems, "\n".join(map(str, problems))
     return out
 
@@ -189,11 +180,12 @@ def assert_shown_literally(texts: list[str]) -> None:
 @pytest.mark.parametrize(
     ("page", "params"),
     [
-        ("city", {"city": "zabrze", "lang": "pl"}),
-        ("city", {"city": "zabrze", "lang": "en"}),
+        ("city", {"office": "testowo", "lang": "pl"}),
+        ("city", {"office": "testowo", "lang": "en"}),
+        ("sources", {"lang": "pl"}),
         ("sources", {"lang": "en"}),
-        ("cycles", {"cities": "zabrze", "lang": "en"}),
-        ("compare", {"cities": "zabrze,czestochowa", "lang": "en"}),
+        ("cycles", {"offices": "testowo", "lang": "en"}),
+        ("compare", {"offices": "testowo,testowo-powiat", "lang": "en"}),
     ],
 )
 def test_hostile_curated_text_renders_literally(hostile_db: Path, monkeypatch, page: str, params: dict) -> None:
@@ -202,7 +194,7 @@ def test_hostile_curated_text_renders_literally(hostile_db: Path, monkeypatch, p
 
 
 def test_presentation_escapes_curated_text_in_its_html(hostile_db: Path, monkeypatch) -> None:
-    at = open_hostile(hostile_db, monkeypatch, "presentation", cities="zabrze", lang="en", present="true")
+    at = open_hostile(hostile_db, monkeypatch, "presentation", offices="testowo", lang="en", present="true")
     slides = ["\n".join(h.proto.body for h in at.get("html"))]
     while not at.button(key="next").disabled:
         at.button(key="next").click().run()
@@ -219,7 +211,7 @@ def test_presentation_setup_lists_slide_titles_as_text(hostile_db: Path, monkeyp
     from cityiso.exports import images
 
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
-    at = open_hostile(hostile_db, monkeypatch, "presentation", cities="zabrze", lang="en")
+    at = open_hostile(hostile_db, monkeypatch, "presentation", offices="testowo", lang="en")
     assert_shown_literally(rendered_markdown(at))
 
 

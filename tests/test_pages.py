@@ -1,22 +1,72 @@
-"""Every page under AppTest, in Polish and English, on the database built from the real curated data."""
+"""Every page under AppTest, in Polish and English, on the fixture package (tests/fixture_package.py).
+
+Expected values are read off the fixture's rows: two offices of Testowo, a city hall (ISO 9001:2015 valid
+20.09.2016-19.09.2019 and ISO 37120 handed over the same day, no end stated; a 2nd surveillance audit in October
+2018 with two auditors' praises and the certification body's own remark) and a county office (ISO 9001:2000 from
+15.03.2002 and ISO 9001:2008 from 2009 to 14.03.2015 on one registration; a recertification in March 2012 with one
+praise; an undated lapse; ISO 14001 issued "in 2016 or 2017"; a surveillance planned for "20 września br.")."""
 
 import base64
+import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cityiso.build import build
+from cityiso.data.descriptor import package
 from cityiso.paths import ROOT
+from cityiso.safe_text import md
+from tests.fixture_package import write_package
+
+# The two offices share their place, so the app names each by its place and its office name.
+CITY = "Testowo (Urząd Miasta Testowo)"
+COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
+DAY = 86_400_000  # a day in milliseconds, the unit of a timeline bar's length
+
+
+def build_package(root: Path, edit: Callable | None = None) -> Path:
+    """The fixture package, changed by `edit(rows, documents)`, built into root/cityiso.duckdb."""
+    out = root / "cityiso.duckdb"
+    problems = build(write_package(root, edit), out)
+    assert not problems, "\n".join(map(str, problems))
+    return out
+
+
+def event(rows: dict, event_id: str) -> dict:
+    return next(r for r in rows["events"] if r["event_id"] == event_id)
+
+
+@pytest.fixture(scope="module")
+def undated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The county's recertification (with its one praise) undated: the text no longer gives "w marcu 2012 r."."""
+
+    def edit(rows: dict, documents: dict) -> None:
+        event(rows, "pow-recert-2012").update(event_on="", event_on_as_written="")
+
+    return build_package(tmp_path_factory.mktemp("undated"), edit)
+
+
+@pytest.fixture(scope="module")
+def quiet_county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The county office without findings: its one praise removed, its recertification reporting none."""
+
+    def edit(rows: dict, documents: dict) -> None:
+        rows["findings"] = [f for f in rows["findings"] if f["finding_id"] != "pow-f1"]
+        event(rows, "pow-recert-2012")["findings_status"] = "not_reported"
+
+    return build_package(tmp_path_factory.mktemp("quiet"), edit)
 
 
 @pytest.fixture
-def open_page(real_db: Path, monkeypatch: pytest.MonkeyPatch):
+def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
     """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept."""
-    monkeypatch.setenv("CITYISO_DB", str(real_db))
 
-    def go(page: str = "overview", **params: str) -> AppTest:
+    def go(page: str = "overview", db: Path = package_db, **params: str) -> AppTest:
+        monkeypatch.setenv("CITYISO_DB", str(db))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in params.items():
             at.query_params[key] = value
@@ -55,160 +105,500 @@ def trace_names(fig: dict) -> list[str]:
     return [trace.get("name") for trace in fig["data"]]
 
 
+def trace(fig: dict, name: str) -> dict:
+    (found,) = [t for t in fig["data"] if t.get("name") == name]
+    return found
+
+
+def bars_by_office(fig: dict) -> dict[str, dict]:
+    """A bar chart with one trace per office as {office: {category: value}}."""
+    return {t["name"]: dict(zip(t["y"], t["x"], strict=True)) for t in fig["data"]}
+
+
 def markdown_text(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+# --- Overview --------------------------------------------------------------------------------------------------------
+
+OVERVIEW_LABELS = {
+    "pl": ("Urzędy w zestawieniu", "Z ważnym certyfikatem", "Audyty", "Obszary docenione"),
+    "en": ("Offices tracked", "Holding a valid certificate", "Audits", "Praised items"),
+}
+
+
 @pytest.mark.parametrize(
-    ("lang", "labels"),
+    ("lang", "family", "as_of", "values"),
     [
-        ("pl", ("Urzędy w zestawieniu", "Z ważnym certyfikatem", "Audyty", "Obszary docenione")),
-        ("en", ("Offices tracked", "Holding a valid certificate", "Audits", "Praised items")),
+        # The city hall's 9001 is valid on exact dates; the county's 2008 certificate ran out on 14.03.2015.
+        # Audits of ISO 9001: the county's transition (2009) and recertification (2012), the city's surveillance
+        # (2018); the handover is no audit. Praised by auditors: 2 at the surveillance, 1 at the recertification.
+        ("pl", "ISO 9001", "2016-10-01", ["2", "1 (+0)", "3", "3"]),
+        # In 2005 only the county's ISO 9001:2000 certificate: an issue date alone shows it valid only approximately.
+        ("en", "ISO 9001", "2005-06-01", ["2", "0 (+1)", "3", "3"]),
+        # The city hall's 9001 expired on 19.09.2019 and nothing followed.
+        ("en", "ISO 9001", "2019-10-01", ["2", "0 (+0)", "3", "3"]),
+        # ISO 37120: exact dates show it valid on the handover day only (no end stated), then approximately.
+        ("en", "ISO 37120", "2016-09-20", ["2", "1 (+0)", "0", "0"]),
+        ("pl", "ISO 37120", "2016-10-01", ["2", "0 (+1)", "0", "0"]),
+        # ISO 14001 "in 2016 or 2017": approximate; its only audit is still planned, so no audits and no praise.
+        ("en", "ISO 14001", "2018-01-01", ["2", "0 (+1)", "0", "0"]),
     ],
 )
-def test_overview_headline_figures_come_from_the_data(open_page, lang: str, labels: tuple[str, ...]) -> None:
-    at = open_page(lang=lang, as_of="2016-10-01")
+def test_overview_headline_figures_per_family(open_page, lang: str, family: str, as_of: str, values: list) -> None:
+    at = open_page(lang=lang, as_of=as_of, family=family)
     metrics = {m.label: m.value for m in at.metric}
-    # On 1 October 2016 Zabrze's certificate is shown valid, Legionowo's only approximately (inferred issue).
-    assert metrics == dict(zip(labels, ["4", "1 (+1)", "6", "34"], strict=True))
+    assert metrics == dict(zip(OVERVIEW_LABELS[lang], values, strict=True))
 
 
 def test_overview_map_places_every_office_by_status(open_page) -> None:
     at = open_page(lang="en", as_of="2016-10-01")
     status_map, trend = figures(at)
-    placed = {trace["name"]: sorted(trace["customdata"]) for trace in status_map["data"] if trace.get("customdata")}
-    assert placed == {
-        "valid": ["zabrze"],
-        "valid (approximate)": ["legionowo"],
-        "no evidence": ["czestochowa", "starogard-gdanski"],
-    }
-    assert "Status on: 1 October 2016" in status_map["layout"]["title"]["text"]
-    assert status_map["layout"]["annotations"][0]["text"].startswith("Source: cityiso, 5 source documents")
+    placed = {t["name"]: t["customdata"] for t in status_map["data"] if t.get("customdata")}
+    assert placed == {"valid": ["testowo"], "expired": ["testowo-powiat"]}
+    # The two offices of one town are labelled apart on the map.
+    labels = {t["customdata"][0]: t["text"][0] for t in status_map["data"] if t.get("customdata")}
+    assert labels == {"testowo": CITY, "testowo-powiat": COUNTY}
+    assert "ISO 9001 · Status on: 1 October 2016" in status_map["layout"]["title"]["text"]
+    assert status_map["layout"]["annotations"][0]["text"].startswith("Source: cityiso, 3 source documents")
+    # Auditors' praise by year and clause: the body's remark (no clause, not the auditors' voice) is not counted;
+    # the county's 2008 clause 7.2 is charted under its 2015 heading 8.
     bars = {t["name"]: dict(zip(t["x"], t["y"], strict=True)) for t in trend["data"] if t["type"] == "bar"}
-    assert bars["5 Leadership"] == {2015: 1, 2019: 1}
+    assert bars == {"5 Leadership": {2018: 1}, "7 Support": {2018: 1}, "8 Customer-related processes": {2012: 1}}
     audits = next(t for t in trend["data"] if t["type"] == "scatter")
-    assert dict(zip(audits["x"], audits["y"], strict=True)) == {2010: 1, 2015: 2, 2019: 1}
+    assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1, 2018: 1}
+    assert "Undated events are not counted by year: 1." in [c.value for c in at.caption]  # the lapse
+
+
+def test_overview_lists_latest_and_next_events(open_page) -> None:
+    at = open_page(lang="pl", as_of="2016-10-01")
+    latest, upcoming = (d.value for d in at.dataframe)
+    assert latest["Data"].tolist() == ["20 września 2016", "marzec 2012", "2009"]
+    assert latest["Urząd"].tolist() == [CITY, COUNTY, COUNTY]
+    assert upcoming["Data"].tolist() == ["październik 2018"]
+    assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru"]
 
 
 def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
-    at = open_page(lang="pl", as_of="2019-12-31")
-    next_events = at.dataframe[1].value
-    assert next_events["Data"].tolist() == ["październik 2020"]
-    assert next_events["Rodzaj"].tolist() == ["Audit planowany"]
+    at = open_page(lang="pl", as_of="2017-06-30", family="ISO 14001")
+    (upcoming,) = (d.value for d in at.dataframe if not d.value.empty)
+    # "20 września br." in a text of June 2017: the year is inferred, so the date carries "~".
+    assert upcoming["Data"].tolist() == ["~20 września 2017"]
+    assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru (planowany)"]
+
+
+# --- Certification cycles ---------------------------------------------------------------------------------------------
+
+CITY_9001 = f"{CITY} · ISO 9001:2015"
+COUNTY_9001 = f"{COUNTY} · ISO 9001:2000/2008"  # one registration: its two certificates share a row
+
+
+def rows_of_certificates(fig: dict) -> dict[str, set[str]]:
+    """certificate_id -> the timeline rows its bars are drawn on."""
+    rows: dict[str, set[str]] = {}
+    for t in fig["data"]:
+        if t["type"] == "bar":
+            for certificate, row in zip(t["customdata"], t["y"], strict=True):
+                rows.setdefault(certificate, set()).add(row)
+    return rows
 
 
 @pytest.mark.parametrize(
-    ("lang", "handover_date", "legend"),
+    ("lang", "sure", "handover", "undated"),
     [
-        ("pl", "30 września 2016", "ISO 9001:2008 (ważność potwierdzona)"),
-        ("en", "30 September 2016", "ISO 9001:2008 (validity shown)"),
+        ("pl", "ISO 9001:2015 (ważność potwierdzona)", "20 września 2016", "~marzec 2015–czerwiec 2017"),
+        ("en", "ISO 9001:2015 (validity shown)", "20 September 2016", "~March 2015–June 2017"),
     ],
 )
-def test_cycles_timeline_and_table(open_page, lang: str, handover_date: str, legend: str) -> None:
+def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: str, undated: str) -> None:
     at = open_page("cycles", lang=lang, as_of="2016-10-01")
     (timeline,) = figures(at)
-    names = trace_names(timeline)
-    assert legend in names
-    sure = next(t for t in timeline["data"] if t["name"] == legend)
-    assert sure["y"] == ["Zabrze"]
-    assert sure["base"] == ["2015-03-31T00:00:00"]
-    # Two edition transition deadlines and the as-of date.
-    lines = [s["x0"] for s in timeline["layout"]["shapes"]]
-    assert lines == ["2010-11-15", "2018-09-15", "2016-10-01"]
-    events = at.dataframe[1].value
-    assert len(events) == 10
-    assert handover_date in events.iloc[:, 1].tolist()
-    assert "~2019" in events.iloc[:, 1].tolist()
+    assert rows_of_certificates(timeline) == {
+        "tst-9001": {CITY_9001},
+        "pow-9001-2000": {COUNTY_9001},
+        "pow-9001-2008": {COUNTY_9001},
+    }
+    bar = trace(timeline, sure)
+    assert bar["y"] == [CITY_9001]
+    assert bar["base"] == ["2016-09-20T00:00:00"]
+    assert bar["x"] == [((dt.date(2019, 9, 19) - dt.date(2016, 9, 20)).days + 1) * DAY]  # both days included
+    # The 2000 and 2008 editions' transition deadlines, and the as-of date.
+    assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2010-11-15", "2018-09-15", "2016-10-01"]
+    certificates, events = (d.value for d in at.dataframe)
+    assert len(certificates) == 3
+    # ISO 9001's events: handover, surveillance, transition, recertification and the undated lapse, shown by its
+    # bounds (the planned surveillance concerns ISO 14001).
+    assert len(events) == 5
+    dates = events.iloc[:, 1].tolist()
+    assert handover in dates and undated in dates
+
+
+@pytest.mark.parametrize(
+    ("lang", "open_bar"), [("pl", "ISO 37120 (bez znanego końca)"), ("en", "ISO 37120 (no known end)")]
+)
+def test_cycles_draws_a_certificate_without_known_end_open(open_page, lang: str, open_bar: str) -> None:
+    at = open_page("cycles", lang=lang, family="ISO 37120", as_of="2016-10-01")
+    (timeline,) = figures(at)
+    bar = trace(timeline, open_bar)
+    assert bar["customdata"] == ["tst-37120"]
+    assert bar["marker"]["opacity"] < 1 and bar["marker"]["pattern"]["shape"] == "."
+    # No expiry is stated: the window runs 3 years past its only evidence (the handover on 20.09.2016).
+    assert bar["base"] == ["2016-09-20T00:00:00"]
+    assert bar["x"] == [((dt.date(2019, 9, 20) - dt.date(2016, 9, 20)).days + 1) * DAY]
+    (arrow,) = [t for t in timeline["data"] if t.get("text") == ["→"]]
+    assert arrow["x"] == ["2019-09-20T00:00:00"] and arrow["customdata"] == ["tst-37120"]
+    assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2016-10-01"]  # ISO 37120 has no transition
+
+
+def test_cycles_draws_a_planned_audit_as_an_open_marker(open_page) -> None:
+    at = open_page("cycles", lang="en", family="ISO 14001")
+    (timeline,) = figures(at)
+    bar = trace(timeline, "ISO 14001 (no known end)")
+    # Issued "in 2016 or 2017": from the first day the text allows to 3 years past the last.
+    assert bar["base"] == ["2016-01-01T00:00:00"]
+    assert bar["x"] == [((dt.date(2020, 12, 31) - dt.date(2016, 1, 1)).days + 1) * DAY]
+    planned = trace(timeline, "Surveillance audit (planned)")
+    assert planned["marker"]["symbol"] == "circle-open"
+    assert [x[:10] for x in planned["x"]] == ["2017-09-20"] and planned["y"] == [f"{COUNTY} · ISO 14001:?"]
+    assert planned["marker"]["opacity"] == [0.45]  # its year is inferred from "br."
 
 
 def test_cycles_colour_by_body_from_the_url(open_page) -> None:
-    at = open_page("cycles", lang="en", color_by="body", offices="zabrze,legionowo")
+    at = open_page("cycles", lang="en", color_by="body", offices="testowo,testowo-powiat")
     names = trace_names(figures(at)[0])
-    assert "Dekra (validity shown)" in names
-    assert "PCBC (approximate validity)" in names
+    assert "PJT (validity shown)" in names  # the city hall's certificate, from Polska Jednostka Testowa
+    assert "TÜV T (approximate validity)" in names  # the county's 2000 certificate
+    assert "? (validity shown)" in names  # the county's 2008 certificate names no body
 
 
-def test_cycles_status_on_a_date(open_page) -> None:
-    at = open_page("cycles", lang="en", as_of="2019-06-01")
-    text = markdown_text(at)
-    assert "Zabrze: expired, no evidence of renewal" in text
-    assert "Częstochowa: valid (approximate dates)" in text
+@pytest.mark.parametrize(
+    ("as_of", "city", "county"),
+    [
+        ("2016-10-01", "valid", "expired"),
+        # ISO 9001:2008 "w 2009 r.": a year only, so approximately valid until the end of 2009.
+        ("2009-06-01", "no evidence", "valid (approximate)"),
+        ("2019-06-01", "valid", "expired"),
+        ("2019-10-01", "expired", "expired"),
+    ],
+)
+def test_cycles_status_on_a_date(open_page, as_of: str, city: str, county: str) -> None:
+    at = open_page("cycles", lang="en", as_of=as_of)
+    assert f"{md(CITY)}: {city}  \n{md(COUNTY)}: {county}" in markdown_text(at)
 
 
-@pytest.mark.parametrize("lang", ["pl", "en"])
-def test_praised_counts_by_clause_and_theme(open_page, lang: str) -> None:
+# --- Praised areas ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "city", "county"),
+    [
+        ("pl", {"5 Przywództwo": 1, "7 Wsparcie": 1}, {"8 Procesy związane z klientem": 1}),
+        ("en", {"5 Leadership": 1, "7 Support": 1}, {"8 Customer-related processes": 1}),
+    ],
+)
+def test_praised_counts_by_clause_and_theme(open_page, lang: str, city: dict, county: dict) -> None:
     at = open_page("praised", lang=lang)
     by_clause, by_theme, heatmap = figures(at)
-    czestochowa = next(t for t in by_clause["data"] if t["name"] == "Częstochowa")
-    counts = dict(zip(czestochowa["y"], czestochowa["x"], strict=True))
-    leadership = "5 Leadership" if lang == "en" else "5 Przywództwo"
-    assert counts[leadership] == 8
-    assert sum(sum(t["x"]) for t in by_theme["data"]) == 34
+    assert bars_by_office(by_clause) == {CITY: city, COUNTY: county}
+    assert sum(sum(t["x"]) for t in by_theme["data"]) == 3
     cells = heatmap["data"][0]
-    assert len(cells["customdata"]) == len(set(map(tuple, cells["customdata"])))
+    assert sorted(map(tuple, cells["customdata"])) == [
+        ("testowo", "it"),
+        ("testowo", "leadership"),
+        ("testowo-powiat", "service"),
+    ]
+    assert set(cells["x"]) == {CITY, COUNTY}
+
+
+def test_praised_counts_only_the_auditors_by_default(open_page) -> None:
+    at = open_page("praised", lang="en")
+    findings = at.dataframe[-1].value
+    assert sorted(findings["Finding"]) == ["E-services", "Efficient client service", "Management commitment"]
+    assert set(findings["Who says it"]) == {"Auditors (audit report)"}
+    assert at.multiselect(key="voices").value == ["auditor"]
+
+
+def test_praised_shows_the_body_s_remark_only_when_asked(open_page) -> None:
+    at = open_page("praised", lang="en", voices="certification_body")
+    by_clause, by_theme, _ = figures(at)
+    assert bars_by_office(by_clause) == {CITY: {"no clause": 1}}
+    assert bars_by_office(by_theme) == {CITY: {"Leadership commitment": 1}}
+    findings = at.dataframe[-1].value
+    assert findings["Finding"].tolist() == ["A model for others"]
+    assert findings["Quote"].tolist() == ["Urząd jest wzorem dla innych samorządów."]
+    assert findings["Who says it"].tolist() == ["Certification body"]
 
 
 def test_praised_share_measure_from_the_url(open_page) -> None:
-    at = open_page("praised", lang="en", measure="share", offices="zabrze")
-    (zabrze,) = figures(at)[0]["data"]
-    assert zabrze["x"] == pytest.approx([1 / 3, 1 / 3, 1 / 3])
-    assert figures(at)[0]["layout"]["xaxis"]["title"]["text"] == "Share of the audit's findings"
+    at = open_page("praised", lang="en", measure="share", offices="testowo")
+    by_clause = figures(at)[0]
+    # Two auditors' praises at the city hall's one audit: half each.
+    assert bars_by_office(by_clause) == {CITY: {"5 Leadership": 0.5, "7 Support": 0.5}}
+    assert by_clause["layout"]["xaxis"]["title"]["text"] == "Share of the audit's findings"
 
 
 def test_praised_search_folds_diacritics(open_page) -> None:
-    at = open_page("praised", lang="pl", q="skargi")
+    at = open_page("praised", lang="pl", q="obsluga")
     results = at.dataframe[0].value
-    assert results["Cytat"].tolist() == ["6) bardzo małą liczbę skarg na pracę urzędników"]
+    assert results["Cytat"].tolist() == ["Audytorzy docenili sprawną obsługę interesantów."]
 
 
-def test_praised_year_filter_keeps_undated_unless_asked(open_page) -> None:
-    at = open_page("praised", lang="en", years="2015-2015", undated="false")
-    (zabrze,) = figures(at)[0]["data"]
-    assert zabrze["name"] == "Zabrze"
+def test_praised_search_keeps_to_the_chosen_voices(open_page) -> None:
+    at = open_page("praised", lang="en", q="wzorem")
+    assert "Search results: 0" in [c.value for c in at.caption]  # the body's words, not the auditors'
+    at = open_page("praised", lang="en", q="wzorem", voices="auditor,certification_body")
+    assert at.dataframe[0].value["Quote"].tolist() == ["Urząd jest wzorem dla innych samorządów."]
 
 
-@pytest.mark.parametrize("lang", ["pl", "en"])
-def test_compare_profiles_and_what_sets_offices_apart(open_page, lang: str) -> None:
-    at = open_page("compare", lang=lang, offices="czestochowa,zabrze")
+def test_praised_year_filter(open_page) -> None:
+    at = open_page("praised", lang="en", years="2012-2012")
+    assert set(bars_by_office(figures(at)[0])) == {COUNTY}
+    at = open_page("praised", lang="en", years="2018-2018")
+    assert set(bars_by_office(figures(at)[0])) == {CITY}
+
+
+def test_praised_year_filter_keeps_undated_unless_asked(open_page, undated_db: Path) -> None:
+    at = open_page("praised", db=undated_db, lang="en", years="2018-2018")
+    assert set(bars_by_office(figures(at)[0])) == {CITY, COUNTY}  # the county's praise has no date now
+    at = open_page("praised", db=undated_db, lang="en", years="2018-2018", undated="false")
+    assert set(bars_by_office(figures(at)[0])) == {CITY}
+
+
+# --- Compare ----------------------------------------------------------------------------------------------------------
+
+
+def only_in(at: AppTest) -> dict[str, list[str]]:
+    """The compare page's "praised in one office only" lists, by their bold heading."""
+    lists: dict[str, list[str]] = {}
+    for text in (m.value for m in at.markdown):
+        if text.startswith("**"):
+            lists[text] = []
+        elif text.startswith("- ") and lists:
+            lists[list(lists)[-1]].append(text)
+    return lists
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "city_only", "county_only"),
+    [
+        (
+            "pl",
+            "**Tematy docenione w {a}, nigdy w {b}**",
+            ["- Informatyzacja (1)", "- Zaangażowanie kierownictwa (1)"],
+            ["- Obsługa interesantów (1)"],
+        ),
+        (
+            "en",
+            "**Themes praised in {a}, never in {b}**",
+            ["- IT (1)", "- Leadership commitment (1)"],
+            ["- Client service (1)"],
+        ),
+    ],
+)
+def test_compare_profiles_and_what_sets_offices_apart(
+    open_page, lang: str, heading: str, city_only: list, county_only: list
+) -> None:
+    at = open_page("compare", lang=lang, offices="testowo,testowo-powiat")
     timeline, clause_profile, theme_profile = figures(at)
-    assert timeline["layout"]["yaxis"]["categoryarray"] == ["Zabrze", "Częstochowa"]
-    assert {t["name"] for t in clause_profile["data"]} == {"Częstochowa", "Zabrze"}
-    zabrze = next(t for t in theme_profile["data"] if t["name"] == "Zabrze")
-    assert sorted(zabrze["x"]) == pytest.approx([1 / 3, 1 / 3, 1 / 3])  # shares of its one audit's findings
-    text = markdown_text(at)
-    eu = "EU funds and external funding" if lang == "en" else "Fundusze UE i finansowanie zewnętrzne"
-    civic = "Civic participation" if lang == "en" else "Partycypacja społeczna"
-    assert f"- {eu} (2)" in text
-    assert f"- {civic} (1)" in text
+    # The county's registration starts first (2002), so it is drawn on top.
+    assert timeline["layout"]["yaxis"]["categoryarray"] == [CITY_9001, COUNTY_9001]
+    assert {t["name"] for t in clause_profile["data"]} == {CITY, COUNTY}
+    shares = {t["name"]: sorted(t["x"]) for t in theme_profile["data"]}
+    assert shares == {CITY: [0.5, 0.5], COUNTY: [1.0]}  # shares of each office's one audit's findings
+    assert {h: sorted(items) for h, items in only_in(at).items()} == {
+        heading.format(a=md(CITY), b=md(COUNTY)): city_only,
+        heading.format(a=md(COUNTY), b=md(CITY)): county_only,
+    }
+
+
+def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Path) -> None:
+    at = open_page("compare", db=quiet_county_db, lang="en", offices="testowo,testowo-powiat")
+    assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+    timeline, clause_profile, _ = figures(at)
+    assert COUNTY_9001 in timeline["layout"]["yaxis"]["categoryarray"]
+    assert {t["name"] for t in clause_profile["data"]} == {CITY}
+    assert {h: sorted(items) for h, items in only_in(at).items()} == {
+        f"**Themes praised in {md(CITY)}, never in {md(COUNTY)}**": ["- IT (1)", "- Leadership commitment (1)"],
+        f"**Themes praised in {md(COUNTY)}, never in {md(CITY)}**": [],
+    }
+    assert "No theme praised here only." in [c.value for c in at.caption]
 
 
 def test_compare_needs_two_offices(open_page) -> None:
-    at = open_page("compare", lang="en", offices="zabrze")
+    at = open_page("compare", lang="en", offices="testowo")
     assert any("choose 2 to 4 offices" in w.value for w in at.warning)
-    assert len(figures(at)) == 3  # fell back to the default selection
+    # The default: the offices with auditors' praise, here both.
+    assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+    assert len(figures(at)) == 3
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("pl", "#### 5 Przywództwo"), ("en", "#### 5 Leadership")])
-def test_city_profile_shows_findings_with_quotes(open_page, lang: str, heading: str) -> None:
-    at = open_page("city", lang=lang, office="zabrze")
-    assert at.title[0].value == "Zabrze"
+# --- Office profile ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings", "auditors", "body"),
+    [
+        ("pl", ["#### 5 Przywództwo", "#### 7 Wsparcie", "#### bez rozdziału"], "Audytorzy", "Jednostka certyfikująca"),
+        ("en", ["#### 5 Leadership", "#### 7 Support", "#### no clause"], "Auditors", "Certification body"),
+    ],
+)
+def test_office_profile_lists_findings_with_quotes_and_voice(
+    open_page, lang: str, headings: list, auditors: str, body: str
+) -> None:
+    at = open_page("city", lang=lang, office="testowo")
+    assert at.title[0].value == md(CITY)
+    texts = [m.value for m in at.markdown]
+    assert [t for t in texts if t.startswith("####")] == headings
+    lines = {
+        quote: next(t for t in texts if f"„{md(quote)}”" in t)
+        for quote in (
+            "zaangażowanie kierownictwa w doskonalenie usług",
+            "nowoczesne e-usługi dla mieszkańców",
+            "Urząd jest wzorem dla innych samorządów.",
+        )
+    }
+    # Who says it, on every line: the auditors' praise and the body's remark are told apart.
+    assert auditors in lines["zaangażowanie kierownictwa w doskonalenie usług"]
+    assert auditors in lines["nowoczesne e-usługi dla mieszkańców"]
+    assert body in lines["Urząd jest wzorem dla innych samorządów."]
+    assert "`body_news.txt`" in lines["Urząd jest wzorem dla innych samorządów."]
+    # Its sources, not the county's.
+    text = "\n".join(texts)
+    assert "**ISO w urzędzie** — `portal.txt`" in text and md("https://testowo.example/2018/10/iso") in text
+    assert "**Audit w Testowie**" in text and "ISO w starostwie" not in text
+
+
+def test_office_profile_of_the_county(open_page) -> None:
+    at = open_page("city", lang="en", office="testowo-powiat")
+    assert at.title[0].value == md(COUNTY)
     text = markdown_text(at)
-    assert heading in text
-    assert "Silna orientacja na klienta" in text
-    assert "data/sources/zabrze_certyfikacja_2015.txt" in text
+    assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
+    assert "„Audytorzy docenili sprawną obsługę interesantów.”" in text
+    certificates = at.dataframe[0].value
+    assert certificates["Standard"].tolist() == [
+        "PN-EN ISO 14001 (ISO 14001)",
+        "ISO 9001:2000 (ISO 9001:2000)",
+        "ISO 9001:2008 (ISO 9001:2008)",
+    ]
 
 
-def test_city_without_findings_says_so(open_page) -> None:
-    at = open_page("city", lang="en", office="starogard-gdanski")
+def test_office_without_findings_says_so(open_page, quiet_county_db: Path) -> None:
+    at = open_page("city", db=quiet_county_db, lang="en", office="testowo-powiat")
     assert at.info[0].value == "The sources report no audit findings for this office."
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("pl", "Dokumenty źródłowe"), ("en", "Source documents")])
-def test_sources_lists_documents_and_downloads(open_page, lang: str, heading: str) -> None:
+def test_old_links_with_city_and_cities_still_work(open_page) -> None:
+    at = open_page("city", lang="en", city="testowo-powiat")
+    assert at.title[0].value == md(COUNTY)
+    assert at.query_params["office"] == "testowo-powiat"
+    at = open_page("cycles", lang="en", cities="testowo")
+    assert at.multiselect(key="offices").value == ["testowo"]
+    assert at.query_params["offices"] == "testowo"
+    assert rows_of_certificates(figures(at)[0]) == {"tst-9001": {CITY_9001}}
+
+
+def test_chosen_family_and_offices_follow_the_visitor_to_the_next_page(open_page) -> None:
+    at = open_page(lang="en")
+    at.selectbox(key="family").set_value("ISO 14001").run()
+    at.switch_page("pages/cycles.py").run()
+    assert at.selectbox(key="family").value == "ISO 14001"
+    at.multiselect(key="offices").set_value(["testowo-powiat"]).run()
+    at.switch_page("pages/praised.py").run()
+    assert at.selectbox(key="family").value == "ISO 14001"
+    assert at.multiselect(key="offices").value == ["testowo-powiat"]
+
+
+def test_compare_takes_its_default_when_another_page_chose_more_than_four(
+    open_page, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    def three_more_offices(rows: dict, documents: dict) -> None:
+        for n in range(3):
+            name = f"Urząd Gminy Próbna {n}"
+            documents[f"gmina{n}.txt"] = f"{name} wdraża system zarządzania jakością."
+            rows["sources"].append(
+                dict(source_id=f"gmina{n}", kind="document", file=f"gmina{n}.txt", title=name, office_id=f"gmina{n}")
+            )
+            rows["offices"].append(
+                dict(
+                    office_id=f"gmina{n}",
+                    teryt=f"123402{n}",
+                    office_kind="municipal_office",
+                    place=f"Próbna {n}",
+                    office_name=name,
+                    voivodeship="mazowieckie",
+                    latitude="52.0",
+                    longitude="20.0",
+                    geo_source_id="ref",
+                    source_id=f"gmina{n}",
+                    quote=name,
+                )
+            )
+
+    db = build_package(tmp_path_factory.mktemp("five"), three_more_offices)
+    at = open_page("cycles", db=db, lang="en")
+    assert len(at.multiselect(key="offices").value) == 5  # every office by default
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    # Five is more than the page compares: its default, the offices with auditors' praise.
+    assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+
+
+# --- Sources and method -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "truncated", "publisher", "published"),
+    [
+        ("pl", "Dokumenty źródłowe", "tekst urwany", "Wydawca", "Data publikacji: czerwiec 2017"),
+        ("en", "Source documents", "text truncated", "Publisher", "Published: June 2017"),
+    ],
+)
+def test_sources_lists_documents_and_downloads(
+    open_page, lang: str, heading: str, truncated: str, publisher: str, published: str
+) -> None:
     at = open_page("sources", lang=lang)
     assert at.header[0].value == heading
-    assert len(at.expander) == 5
-    assert len(at.get("download_button")) == 14  # 13 tables and the database
+    documents = [e.proto.label for e in at.expander if e.proto.label.startswith("Testowo")]
+    assert sorted(documents) == sorted(
+        [
+            f"{md(CITY)}: Audit w Testowie ({truncated})",  # body_news.txt is marked truncated
+            f"{md(CITY)}: ISO w urzędzie",
+            f"{md(COUNTY)}: ISO w starostwie",
+        ]
+    )
+    text = markdown_text(at)
+    assert md("https://testowo.example/2018/10/iso") in text  # only the portal page has an address
+    assert f"{publisher}: Polska Jednostka Testowa" in text and f"{publisher}: Urząd Miasta Testowo" in text
+    assert published in text  # the county's text is dated "czerwiec 2017"
+    assert "- ISO 9001\\:2015 (tst-9001)" in text and "- PN-EN ISO 37120 (tst-37120)" in text
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {f"{r.name}.csv" for r in package().resources} <= labels  # every table of the data package
+    assert len(labels) == len(at.get("download_button"))
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) -> None:
+    at = open_page("sources", lang=lang)
+    tables = {e.proto.label.split(" ")[0]: e for e in at.expander if e.proto.label.split(" ")[0].endswith(".csv")}
+    resources = package().resources
+    assert set(tables) == {r.path for r in resources}
+    for resource in resources:
+        expander = tables[resource.path]
+        assert md(resource.description_pl if lang == "pl" else resource.description) in expander.proto.label
+        frame = expander.table[0].value
+        column, description, codes = frame.columns
+        assert frame[column].tolist() == resource.field_names
+        by_name = frame.set_index(column)
+        for field in resource.fields:
+            assert by_name.loc[field.name, description] == (field.description_pl if lang == "pl" else field.description)
+            for code, pl, en in field.labels:
+                assert f"{code}: {pl if lang == 'pl' else en}" in by_name.loc[field.name, codes]
+    # A coded column spelled out: who speaks in a finding.
+    voices = tables["findings.csv"].table[0].value.set_index(column).loc["voice", codes]
+    assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z auditu)") in voices
+
+
+# --- Notices and the missing database ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -216,9 +606,12 @@ def test_sources_lists_documents_and_downloads(open_page, lang: str, heading: st
     [
         ("overview", {"lang": "de"}, "lang=de"),
         ("overview", {"as_of": "2016-13-01"}, "as_of=2016-13-01"),
-        ("cycles", {"cities": "zabrze,warszawa"}, "warszawa"),
+        ("overview", {"family": "ISO 9999"}, "family=ISO 9999"),
+        ("cycles", {"offices": "testowo,warszawa"}, "warszawa"),
+        ("cycles", {"cities": "testowo,warszawa"}, "warszawa"),
         ("praised", {"measure": "percent"}, "measure=percent"),
         ("praised", {"years": "1990-2030"}, "years=1990-2030"),
+        ("city", {"office": "gdansk"}, "office=gdansk"),
         ("city", {"city": "gdansk"}, "office=gdansk"),
     ],
 )
@@ -232,6 +625,9 @@ def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.Monke
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
     assert not at.exception
     assert "./run start" in at.error[0].value
+
+
+# --- Presentation -----------------------------------------------------------------------------------------------------
 
 
 def slide_html(at: AppTest) -> str:
@@ -252,8 +648,9 @@ def test_presentation_setup_lists_the_slides(
 
     # The buttons render images only when clicked, so any browser path will do to show them.
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
-    at = open_page("presentation", lang=lang, offices="zabrze")
+    at = open_page("presentation", lang=lang, offices="testowo")
     assert [b.label for b in at.button] == [start]
+    # Title, map, cycles, clauses, themes and what the auditors praised; no heatmap for one office.
     count = "Slajdów: 6" if lang == "pl" else "Slides: 6"
     assert count in markdown_text(at)
     labels = [b.proto.label for b in at.get("download_button")]
@@ -261,17 +658,26 @@ def test_presentation_setup_lists_the_slides(
     assert labels[2:] == ["PNG", "SVG"] * 4  # one pair per chart slide
 
 
+def test_presentation_of_both_offices_names_each(open_page) -> None:
+    at = open_page("presentation", lang="en", offices="testowo,testowo-powiat")
+    text = markdown_text(at)
+    # A heatmap for two offices, and one slide of the auditors' praise per office.
+    assert "Slides: 8" in text
+    assert md(f"ISO certification: {CITY}, {COUNTY}") in text
+    assert md(f"What the auditors praised: {CITY}") in text and md(f"What the auditors praised: {COUNTY}") in text
+
+
 def test_presenting_moves_through_the_slides(open_page) -> None:
-    at = open_page("presentation", lang="en", offices="zabrze", present="true", slide="3", as_of="2016-10-01")
+    at = open_page("presentation", lang="en", offices="testowo", present="true", slide="3", as_of="2016-10-01")
     assert "Certificates and events over time" in slide_html(at)
-    assert "Zabrze: 3rd certification cycle, valid until April 2018" in slide_html(at)
-    assert "Sources: Certyfikacja Systemu Zarządzania Jakością" in slide_html(at)
+    assert f"{CITY}: ISO 9001:2015, valid until 19 September 2019" in slide_html(at)
+    assert "Sources: Audit w Testowie; ISO w urzędzie" in slide_html(at)  # the city hall's documents
     assert not at.multiselect and not at.date_input  # nothing to set up while presenting
     at.button(key="next").click().run()
     assert "Findings by ISO 9001:2015 clause" in slide_html(at)
     at.button(key="previous").click().run()
     at.button(key="previous").click().run()
-    assert "Status on 1 October 2016: valid: 1" in slide_html(at)
+    assert "ISO 9001, status on 1 October 2016: valid: 1" in slide_html(at)
     assert at.button(key="next").disabled is False and at.button(key="previous").disabled is False
     at.button(key="exit").click().run()
     assert at.title[0].value == "Presentation mode"
@@ -281,7 +687,7 @@ def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.M
     from cityiso.exports import images
 
     monkeypatch.setattr(images, "find_browser", lambda: None)
-    at = open_page("presentation", lang="en", offices="zabrze")
+    at = open_page("presentation", lang="en", offices="testowo")
     assert any("Image export is unavailable" in w.value for w in at.warning)
     assert not at.get("download_button")
     assert [b.label for b in at.button] == ["Start presenting"]  # presenting still works

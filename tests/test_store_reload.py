@@ -23,9 +23,9 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     st.cache_data.clear()
 
 
-def stamped_copy(real_db: Path, target: Path, built_at: dt.datetime) -> Path:
-    """A copy of the real database whose build time is `built_at`, so a test can tell two builds apart."""
-    shutil.copy(real_db, target)
+def stamped_copy(database: Path, target: Path, built_at: dt.datetime) -> Path:
+    """A copy of a built database whose build time is `built_at`, so a test can tell two builds apart."""
+    shutil.copy(database, target)
     with duckdb.connect(str(target)) as con:
         con.execute("update build_info set built_at = ?", [built_at])
     return target
@@ -40,12 +40,12 @@ B = dt.datetime(2021, 2, 2)
 
 
 def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
-    real_db: Path, served: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    package_db: Path, served: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    os.replace(stamped_copy(real_db, tmp_path / "a.duckdb", A), served)
+    os.replace(stamped_copy(package_db, tmp_path / "a.duckdb", A), served)
     assert built_at() == A
 
-    os.replace(stamped_copy(real_db, tmp_path / "b.duckdb", B), served)
+    os.replace(stamped_copy(package_db, tmp_path / "b.duckdb", B), served)
     assert built_at() == B, "the rebuilt file must be served without a restart"
     good_bytes = served.read_bytes()
     assert store.database_bytes() == good_bytes
@@ -62,7 +62,7 @@ def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
     assert "served.duckdb" in problems[0].getMessage()
 
     truncated = tmp_path / "truncated.duckdb"
-    truncated.write_bytes(real_db.read_bytes()[: real_db.stat().st_size // 3])
+    truncated.write_bytes(package_db.read_bytes()[: package_db.stat().st_size // 3])
     os.replace(truncated, served)
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="cityiso.store"):
@@ -77,7 +77,7 @@ def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
         assert built_at() == B
     assert any("build_info" in r.getMessage() for r in caplog.records)
 
-    os.replace(stamped_copy(real_db, tmp_path / "c.duckdb", A), served)
+    os.replace(stamped_copy(package_db, tmp_path / "c.duckdb", A), served)
     assert built_at() == A, "a good rebuild after a broken one is served again"
 
 

@@ -11,10 +11,13 @@ from cityiso import urlstate
 from cityiso.paths import ROOT
 from cityiso.safe_text import md
 
+# The fixture package's offices (tests/fixture_package.py), in the order the app lists them.
+OFFICES = ["testowo", "testowo-powiat"]
+
 
 @pytest.fixture
-def open_page(real_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("CITYISO_DB", str(real_db))
+def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CITYISO_DB", str(package_db))
 
     def go(page: str, **params: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
@@ -39,10 +42,11 @@ def warnings(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "key", "value"),
     [
-        ("city", "city", "**bold** [link](http://x.example) <img src=x>"),
+        ("city", "office", "**bold** [link](http://x.example) <img src=x>"),
         ("praised", "measure", "# heading"),
         ("overview", "lang", "![img](http://evil.example/x.png)"),
-        ("cycles", "cities", "zabrze,<b>x</b>"),
+        ("overview", "family", "<b>ISO</b> **9001**"),
+        ("cycles", "offices", "testowo,<b>x</b>"),
     ],
 )
 def test_a_rejected_value_is_shown_literally(open_page, page: str, key: str, value: str) -> None:
@@ -56,22 +60,23 @@ def test_a_rejected_value_is_shown_literally(open_page, page: str, key: str, val
 
 def test_a_long_rejected_value_is_shortened(open_page) -> None:
     value = "x" * 500
-    at = open_page("city", lang="en", city=value)
+    at = open_page("city", lang="en", office=value)
     (notice,) = warnings(at)
     assert "x" * urlstate.SHOWN_CHARS + "…" in notice
     assert "x" * (urlstate.SHOWN_CHARS + 1) not in notice
-    assert at.title[0].value == "Częstochowa"  # the default office
+    assert at.selectbox(key="office").value == OFFICES[0]  # the default office, the first listed
 
 
-def test_a_huge_parameter_is_refused_before_parsing(open_page) -> None:
-    value = ",".join(["zabrze"] * 15_000)  # about 100 KB
+@pytest.mark.parametrize("key", ["offices", "cities"])  # an old link's ?cities= is read as ?offices=
+def test_a_huge_parameter_is_refused_before_parsing(open_page, key: str) -> None:
+    value = ",".join(["testowo"] * 15_000)  # about 120 KB
     started = time.perf_counter()
-    at = open_page("cycles", lang="en", cities=value)
+    at = open_page("cycles", lang="en", **{key: value})
     elapsed = time.perf_counter() - started
     (notice,) = warnings(at)
-    assert "cities=" in notice and str(urlstate.MAX_CHARS) in notice
+    assert "offices=" in notice and str(urlstate.MAX_CHARS) in notice
     assert len(notice) < 400
-    assert len(at.multiselect[0].value) == 4  # the default: every office
+    assert at.multiselect(key="offices").value == OFFICES  # the default: every office
     assert elapsed < 20, elapsed  # generous: it must not hang, not be fast on a loaded machine
 
 
@@ -82,17 +87,17 @@ def test_a_huge_search_query_is_refused(open_page) -> None:
 
 
 def test_a_list_with_too_many_items_is_refused(open_page) -> None:
-    value = ",".join(["zabrze"] * (urlstate.MAX_ITEMS + 1))
+    value = ",".join(["testowo"] * (urlstate.MAX_ITEMS + 1))
     assert len(value) <= urlstate.MAX_CHARS
-    at = open_page("cycles", lang="en", cities=value)
+    at = open_page("cycles", lang="en", offices=value)
     (notice,) = warnings(at)
-    assert "cities=" in notice and str(urlstate.MAX_ITEMS) in notice
-    assert len(at.multiselect[0].value) == 4
+    assert "offices=" in notice and str(urlstate.MAX_ITEMS) in notice
+    assert at.multiselect(key="offices").value == OFFICES
 
 
 def test_unknown_codes_in_the_reason_are_shortened_and_literal(open_page) -> None:
     value = ",".join(f"**c{i}**" for i in range(90))
-    at = open_page("cycles", lang="en", cities=value)
+    at = open_page("cycles", lang="en", offices=value)
     (notice,) = warnings(at)
     assert "**" not in notice
     assert "c89" not in notice  # the reason lists the unknown values, shortened

@@ -72,6 +72,11 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
             message += str(raw.line(name, other))
         problems.append(Problem(raw.shown(package.resource(name)), raw.line(name, ordinality), record, field, message))
     if raw.unreadable:
+        for name in sorted(raw.unreadable):
+            shown = raw.shown(package.resource(name))
+            problems.append(
+                Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
+            )
         return sorted(set(problems))
     load_tables(con, package, create_tables(package))
     _add_documents(con, documents)
@@ -216,8 +221,6 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         kept = f"{_shown(out)} was left as it was" if out.exists() else "no database was written"
         print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
-        if not any(p.message.endswith("]") for p in problems):
-            print("The cross-file rules in queries/checks/ run once the files can be read.", file=sys.stderr)
         return 1
     with duckdb.connect(str(out), read_only=True) as con:
         counts = {

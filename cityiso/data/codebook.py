@@ -1,0 +1,121 @@
+"""The codebook for researchers, rendered from the data package (`python -m cityiso.data.codebook`)."""
+
+import sys
+
+from cityiso.data.ddl import DERIVED_TABLES, table_columns
+from cityiso.data.descriptor import Field, Package, package
+from cityiso.paths import DATA_DIR, QUERIES_DIR
+
+CONTRACT_TABLES = ("offices", "certificates", "events", "event_certificates", "findings", "sources", "evidence")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _codes(field: Field) -> str:
+    if field.labels:
+        return "; ".join(f"`{code}` {en}" for code, _pl, en in field.labels)
+    if field.enum:
+        return ", ".join(field.enum)
+    return ""
+
+
+def _status_rules() -> str:
+    """The header comment of queries/schema.sql: the rules of status_on, in the words of the SQL itself."""
+    lines = []
+    for line in (QUERIES_DIR / "schema.sql").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line.removeprefix("--").removeprefix(" "))
+    return "\n".join(lines).strip()
+
+
+def render(pkg: Package) -> str:
+    """The whole codebook as Markdown."""
+    out = [
+        f"# Codebook: data package `{pkg.name}` version {pkg.version}",
+        "",
+        "Generated from `data/datapackage.json` by `python -m cityiso.data.codebook`; do not edit by hand.",
+        "",
+        "## For researchers: the contract of `cityiso.duckdb`",
+        "",
+        "Download the DuckDB file from the Sources page (or build it with `python -m cityiso.build`) and open it",
+        "read-only. These tables and the macro below are the contract: their names, key columns and meaning change",
+        "only with a new major version of the data package.",
+        "",
+        *[f"- `{name}`" for name in CONTRACT_TABLES],
+        "- `status_on(as_of DATE, family VARCHAR)`: a table macro, one row per certificate of the family (NULL: every",
+        "  family) with `office_id`, `certificate_id`, `family`, `standard_id`, `status` (`valid`,",
+        "  `valid_approximate`, `suspended`, `expired`, `lapsed`, `withdrawn`, `no_evidence`), the evidence window",
+        "  (`window_start_on`, `window_end_on`, `sure_start_on`, `sure_end_on`) and `evidence_ids` (rows of",
+        "  `evidence`). The app counts statuses with the same macro:",
+        "",
+        "```sql",
+        "select office_id, certificate_id, status from status_on(date '2016-06-01', 'ISO 9001');",
+        "```",
+        "",
+        "How status is judged (from `queries/schema.sql`):",
+        "",
+        "```text",
+        _status_rules(),
+        "```",
+        "",
+        "In every table a partial date column holds the first day of its period, with `<column>_precision` (`day`,",
+        "`month`, `year`); `*_not_before` holds its period's first day and `*_not_after` its last day; each",
+        "`<x>_inferred_reason` also gives a boolean `<x>_is_inferred`. Keys are checked by the build, not declared",
+        "as constraints. Text cells of every CSV the app writes that start with `=`, `+`, `-` or `@` get a leading",
+        "`'` so that spreadsheets do not run them as formulas.",
+        "",
+        "## Changelog of the data",
+        "",
+        (DATA_DIR / "CHANGELOG.md")
+        .read_text(encoding="utf-8")
+        .strip()
+        .replace("\n## ", "\n### ")
+        .replace("## ", "### ", 1),
+        "",
+        "## Tables",
+        "",
+    ]
+    for resource in pkg.resources:
+        types = dict(table_columns(pkg, resource.name))
+        out += [
+            f"### `{resource.name}` ({resource.path})",
+            "",
+            f"{resource.description}  ",
+            f"*{resource.description_pl}*",
+            "",
+            f"Key: {', '.join(f'`{k}`' for k in resource.primary_key) or '—'}."
+            + (
+                " References: "
+                + "; ".join(
+                    f"`{', '.join(fk.fields)}` → `{fk.resource}.{', '.join(fk.ref_fields)}`"
+                    for fk in resource.foreign_keys
+                )
+                + "."
+                if resource.foreign_keys
+                else ""
+            ),
+            "",
+            "| column | type | required | description | codes |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for f in resource.fields:
+            required = "yes" if f.required else ""
+            description = _cell(f.description) + (f" *({_cell(f.description_pl)})*" if f.description_pl else "")
+            out.append(f"| `{f.name}` | {types[f.name]} | {required} | {description} | {_cell(_codes(f))} |")
+        out.append("")
+    out += [
+        "### Tables the build adds",
+        "",
+        "```sql",
+        DERIVED_TABLES.strip(),
+        "```",
+        "",
+    ]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render(package()))

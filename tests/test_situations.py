@@ -1,0 +1,170 @@
+"""Each situation real documents bring, held by the model without loss (on the fixture package)."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from cityiso.build import build
+from tests.fixture_package import write_package
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, *params) -> list[tuple]:
+    return con.execute(sql, list(params)).fetchall()
+
+
+def status(con: duckdb.DuckDBPyConnection, day: str, family: str | None = None) -> dict[str, str]:
+    got = rows(con, "select certificate_id, status from status_on(?::date, ?)", day, family)
+    return dict(got)
+
+
+def test_one_event_concerns_two_certificates(package_con: duckdb.DuckDBPyConnection) -> None:
+    linked = rows(
+        package_con, "select certificate_id from event_certificates where event_id = 'tst-handover' order by 1"
+    )
+    families = rows(
+        package_con,
+        """select distinct c.family from event_certificates ec join certificates c using (certificate_id)
+           where ec.event_id = 'tst-handover' order by 1""",
+    )
+    assert linked == [("tst-37120",), ("tst-9001",)]
+    assert families == [("ISO 37120",), ("ISO 9001",)]
+
+
+def test_one_event_told_by_two_sources_each_with_its_quote(package_con: duckdb.DuckDBPyConnection) -> None:
+    evidence = rows(
+        package_con,
+        "select source_id, is_primary from evidence where record_table = 'events' and record_id = 'tst-surv-2' "
+        "order by is_primary desc",
+    )
+    assert evidence == [("portal", True), ("body-news", False)]
+
+
+def test_issue_date_from_one_source_and_expiry_from_another(tmp_path: Path) -> None:
+    def edit(tables: dict, documents: dict) -> None:
+        documents["body_news.txt"] += " Certyfikat ISO 37120 jest ważny do 19.09.2019 r."
+        tables["certificates"][1].update(valid_until="2019-09-19", valid_until_as_written="do 19.09.2019 r.")
+        tables["further_evidence"].append(
+            dict(
+                evidence_id="tst-37120-expiry",
+                record_table="certificates",
+                record_id="tst-37120",
+                fields="valid_until valid_until_as_written",
+                source_id="body-news",
+                quote="Certyfikat ISO 37120 jest ważny do 19.09.2019 r.",
+            )
+        )
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        assert rows(con, "select valid_until from certificates where certificate_id = 'tst-37120'") == [
+            (dt.date(2019, 9, 19),)
+        ]
+        assert rows(
+            con, "select source_id, fields from evidence where record_id = 'tst-37120' order by is_primary desc"
+        ) == [("portal", None), ("body-news", "valid_until valid_until_as_written")]
+
+
+def test_expiry_words_not_in_any_quote_are_refused(tmp_path: Path) -> None:
+    def edit(tables: dict, documents: dict) -> None:
+        tables["certificates"][1].update(valid_until="2019-09-19", valid_until_as_written="do 19.09.2019 r.")
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    assert [(p.file, p.field) for p in problems] == [("data/certificates.csv", "valid_until_as_written")]
+
+
+def test_one_registration_over_two_editions_has_no_false_gap(package_con: duckdb.DuckDBPyConnection) -> None:
+    """2002 (ISO 9001:2000) to 2015 (ISO 9001:2008): some certificate of the registration holds every year."""
+    for year in range(2002, 2015):
+        day = f"{year}-06-01"
+        held = {c: s for c, s in status(package_con, day, "ISO 9001").items() if c.startswith("pow-")}
+        assert {"valid", "valid_approximate"} & set(held.values()), (day, held)
+    assert status(package_con, "2016-01-01", "ISO 9001")["pow-9001-2008"] == "expired"
+
+
+def test_edition_unknown_is_a_value_with_a_reason(package_con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(
+        package_con,
+        "select certificate_id, standard_id, edition_basis, edition_reason is not null from certificates "
+        "where edition_basis = 'unknown' order by 1",
+    )
+    assert got == [("pow-14001", None, "unknown", True), ("tst-37120", None, "unknown", True)]
+    assert status(package_con, "2018-01-01", "ISO 14001") == {"pow-14001": "valid_approximate"}
+
+
+def test_two_offices_in_one_town_are_told_apart_by_teryt_and_kind(package_con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(package_con, "select office_id, teryt, office_kind, place from offices order by teryt")
+    assert got == [
+        ("testowo-powiat", "1234", "county_office", "Testowo"),
+        ("testowo", "1234011", "city_hall", "Testowo"),
+    ]
+    assert rows(package_con, "select certificate_id, site_name from certificate_sites") == [
+        ("tst-9001", "Szkoła Podstawowa nr 1 w Testowie")
+    ]
+
+
+def test_a_planned_event_keeps_its_kind_and_ordinal(package_con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(
+        package_con,
+        "select event_id, kind, is_planned, surveillance_ordinal from events where kind = 'surveillance' order by 1",
+    )
+    assert got == [("pow-planned-surveillance", "surveillance", True, None), ("tst-surv-2", "surveillance", False, 2)]
+
+
+def test_dates_keep_precision_inferred_part_and_bounds(package_con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(
+        package_con,
+        """select event_id, event_on, event_on_precision, event_on_is_inferred, event_on_inferred_part,
+                  event_on_not_before, event_on_not_after
+           from events where event_id in ('pow-planned-surveillance', 'pow-lapse', 'tst-surv-2') order by 1""",
+    )
+    assert got == [
+        ("pow-lapse", None, None, True, None, dt.date(2015, 3, 1), dt.date(2017, 6, 30)),
+        ("pow-planned-surveillance", dt.date(2017, 9, 20), "day", True, "year", None, None),
+        ("tst-surv-2", dt.date(2018, 10, 1), "month", False, None, None, None),
+    ]
+
+
+def test_praise_and_no_nonconformities_are_separate_facts(package_con: duckdb.DuckDBPyConnection) -> None:
+    got = rows(
+        package_con,
+        """select e.nonconformities_count, e.findings_status, count(*) filter (where f.kind = 'praise')
+           from events e join findings f using (event_id) where e.event_id = 'tst-surv-2' group by all""",
+    )
+    assert got == [(0, "reported", 3)]
+    # Not said is not none: the county office's recertification reports praise but nothing on nonconformities.
+    assert rows(package_con, "select nonconformities_count from events where event_id = 'pow-recert-2012'") == [(None,)]
+
+
+def test_a_lapse_ends_the_certification(package_con: duckdb.DuckDBPyConnection) -> None:
+    assert rows(package_con, "select kind, outcome from events where event_id = 'pow-lapse'") == [
+        ("lapse", "not_renewed")
+    ]
+
+
+def test_sources_carry_address_publisher_dates_language_and_truncation(package_con) -> None:
+    got = rows(
+        package_con,
+        """select source_id, url, publisher_type, published_on, published_on_precision, language, is_truncated
+           from sources where kind = 'document' order by 1""",
+    )
+    assert got == [
+        ("body-news", None, "certification_body", None, None, "pl", True),
+        ("portal", "https://testowo.example/2018/10/iso", "office", None, None, "pl", False),
+        ("starostwo", None, "office", dt.date(2017, 6, 1), "month", "pl", False),
+    ]
+
+
+def test_a_clause_belongs_to_its_edition_and_maps_to_a_2015_heading(package_con) -> None:
+    got = rows(
+        package_con,
+        """select f.finding_id, f.clause_standard_id, f.clause, c.heading_2015, f.clause_note is not null
+           from findings f join clauses c on c.standard_id = f.clause_standard_id and c.clause = f.clause
+           order by 1""",
+    )
+    assert got == [
+        ("pow-f1", "iso9001-2008", "7.2", 8, True),
+        ("tst-f1", "iso9001-2015", "5", 5, True),
+        ("tst-f2", "iso9001-2015", "7", 7, True),
+    ]
