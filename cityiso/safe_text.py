@@ -50,3 +50,23 @@ def code(value: object) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def plotly_text(value: object) -> str:
+    """A value as literal text in a Plotly figure: Plotly renders a subset of HTML (<a href>, <b>, <br>, <span
+    style>) in titles, labels, legends and hovers, and shows character references as the characters."""
+    return ("" if value is None else str(value)).translate(_PLOTLY)
+
+
+_PLOTLY = str.maketrans(_ENTITIES)
+
+
+def plotly_frame(df):
+    """A copy of a DataFrame whose text columns are literal for Plotly (ids and codes keep their plain form)."""
+    import pandas as pd
+
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = [plotly_text(v) if isinstance(v, str) else v for v in out[column]]
+    return out

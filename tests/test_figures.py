@@ -218,3 +218,23 @@ def test_yearly_bars_keep_to_their_year_and_count_in_whole_steps(package_con) ->
     fig = yearly_activity(praised, audits, "en", SOURCE)
     assert {t.width for t in fig.data if t.type == "bar"} == {0.8}
     assert fig.layout.yaxis.dtick == 1
+
+
+HOSTILE = '<a href="http://evil.example">x</a><b>y</b>'
+
+
+def test_curated_text_is_literal_in_every_figure(fixture_con) -> None:
+    """Plotly renders <a href>, <b> and <span style> in labels and hovers: curated text reaches it escaped."""
+    by_theme = run(fixture_con, "praised_by_theme", **FILTERS).assign(theme_pl=HOSTILE, place=HOSTILE)
+    spans = run(fixture_con, "certificate_spans", offices=ALL, family=None).assign(place=HOSTILE, quote=HOSTILE)
+    events = run(fixture_con, "events_by_certificate", offices=ALL, family=None).assign(place=HOSTILE)
+    figures = [
+        by_theme_bars(by_theme, "pl", "count", "Title", SOURCE),
+        theme_heatmap(by_theme, "pl", "count", "Title", SOURCE),
+        by_theme_bars(by_theme, "pl", "count", "Title", SOURCE, names={"alpha": HOSTILE}),
+        certification_timeline(spans, events, NO_LINES, "pl", SOURCE),
+    ]
+    for fig in figures:
+        text = fig.to_json()
+        assert "evil.example" in text  # the payload is there, as text
+        assert "<a href" not in text and "\\u003ca" not in text.lower() and "<b>y" not in text

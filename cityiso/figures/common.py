@@ -6,6 +6,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from cityiso.safe_text import plotly_text
+
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 STATUS_COLORS = {
@@ -35,7 +37,8 @@ def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> d
     own = offices["office_name"].fillna(offices["office_id"]) if "office_name" in offices else offices["office_id"]
     shared = offices["place"].duplicated(keep=False)
     labels = offices["place"].where(~shared, offices["place"] + " (" + own + ")")
-    return dict(zip(offices["office_id"], labels, strict=True)) | dict(names or {})
+    given = {office_id: plotly_text(name) for office_id, name in (names or {}).items()}
+    return dict(zip(offices["office_id"], labels, strict=True)) | given
 
 
 LEGENDS = {

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, office_labels, wrap
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.paths import POLAND_OUTLINE
+from cityiso.safe_text import plotly_frame
 from cityiso.vocabulary import STATUSES
 
 STATUS_ORDER = tuple(STATUSES)
@@ -33,6 +34,7 @@ def status_map(
     status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
 ) -> go.Figure:
     """Each office placed on an outline of Poland, coloured by its certification status in one standard family."""
+    status = plotly_frame(status)  # curated names are text, never Plotly markup
     fig = go.Figure()
     names = office_labels(status)
     # A place is written once: offices of one town stand a few kilometres apart and their labels would overprint.
@@ -101,6 +103,7 @@ def status_map(
 
 def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     """Praised items per year stacked by ISO clause, with the audits held each year as a line."""
+    praised, audits = plotly_frame(praised), plotly_frame(audits)
     fig = go.Figure()
     years = sorted(set(praised["year"]).union(audits["year"]))
     for clause, rows in praised.groupby("clause", dropna=False, sort=True):

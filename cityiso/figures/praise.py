@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from cityiso.figures.common import color_for, frame, office_labels, wrap
 from cityiso.labels import clause_label, localized, t
+from cityiso.safe_text import plotly_frame
 
 MEASURES = ("count", "share")
 
@@ -84,6 +85,7 @@ def by_clause_bars(
 ) -> go.Figure:
     """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by `names`, else
     office_labels); customdata is (office_id, clause), with "" for findings no clause fits."""
+    df = plotly_frame(df)  # curated labels are text, never Plotly markup
     fig = go.Figure()
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
     labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
@@ -100,6 +102,7 @@ def by_theme_bars(
 ) -> go.Figure:
     """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by `names`, else
     office_labels); customdata is (office_id, theme_id)."""
+    df = plotly_frame(df)  # curated labels are text, never Plotly markup
     fig = go.Figure()
     label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
@@ -114,6 +117,7 @@ def theme_heatmap(
 ) -> go.Figure:
     """Themes (rows, most praised on top) against offices (columns, one per office, named by `names`, else
     office_labels), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""
+    df = plotly_frame(df)  # curated labels are text, never Plotly markup
     value = _value_column(measure)
     label = localized("theme", lang)
     themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from cityiso.figures.common import EDITION_COLORS, color_for, frame, note_below, office_labels, wrap
 from cityiso.labels import code_label, format_date, t
+from cityiso.safe_text import plotly_frame
 
 EVENT_SYMBOLS = {
     "initial": "star",
@@ -240,6 +241,8 @@ def certification_timeline(
     faded with an arrow where no end is known), events (events_by_certificate) as markers on every certificate
     they concern, edition transition deadlines and the as-of date as vertical lines; certificates with no dated
     evidence are named in a note under the chart. Offices are named by `names`, else office_labels."""
+    # Curated text is text, never Plotly markup (which renders <a href>, <b>, <span style>).
+    spans, events, transitions = plotly_frame(spans), plotly_frame(events), plotly_frame(transitions)
     fig = go.Figure()
     who = pd.concat([spans[["office_id", "place", "office_name"]], events[["office_id", "place"]]], ignore_index=True)
     offices = office_labels(who, names)
