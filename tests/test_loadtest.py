@@ -1,0 +1,42 @@
+"""The load command, tiny: two browser sessions for about ten seconds and one rebuild of the served database."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cityiso.loadtest import CHROMIUM, percentile
+from cityiso.paths import ROOT
+
+
+@pytest.mark.parametrize(("values", "q", "expected"), [([], 50, None), ([3.0], 95, 3.0), ([1, 2, 3, 4], 50, 2)])
+def test_percentile_is_nearest_rank(values: list[float], q: float, expected: float | None) -> None:
+    assert percentile(values, q) == expected
+
+
+@pytest.mark.browser
+def test_two_sessions_see_a_rebuild_without_errors(tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) to run it")
+    pytest.importorskip("playwright.async_api")
+    report_path = tmp_path / "load.json"
+    tiny = ["--sessions", "2", "--seconds", "10", "--rebuilds", "1", "--think", "1", "--json", str(report_path)]
+    done = subprocess.run(
+        [sys.executable, "-m", "cityiso.loadtest", *tiny],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert report_path.exists(), done.stdout + done.stderr
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["errors"] == [], done.stdout
+    assert report["pages"]["all"]["loads"] >= 2
+    (rebuild,) = report["rebuilds"]
+    assert rebuild["documents"] == report["documents_before"] + 1
+    assert rebuild["sessions_saw"] == 2, done.stdout
+    assert rebuild["older_data_after_replace"] == 0
+    assert report["count_outside_requests"] == 0
+    assert done.returncode == 0, done.stdout + done.stderr
