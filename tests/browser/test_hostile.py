@@ -376,12 +376,8 @@ def test_presenting_every_slide_stays_text(watched: Watched) -> None:
     assert any(SHOWN in t for t in titles), titles
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Plotly renders its own HTML in chart text: a curated <a href> becomes a link in an axis label, a legend "
-    "or on the map, on every page with a chart (cityiso/figures pass curated text to Plotly unescaped)",
-)
 def test_chart_text_makes_no_links(watched: Watched) -> None:
+    """Plotly renders its own HTML in chart text: curated text reaches it escaped (cityiso/safe_text.plotly_text)."""
     open_page(watched, "cycles", {"lang": "en"})  # the timeline's rows are named after the offices' places
     assert watched.tab.evaluate(PLOTLY_LINKS_JS) == []
 
