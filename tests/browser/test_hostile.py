@@ -6,7 +6,7 @@ lists, malformed dates and unknown languages in every parameter. A page passes w
 style or script from a payload is in its DOM, `window.__pwned` stays undefined in every frame, no dialog opens,
 the page stays where it was, no request leaves 127.0.0.1, Streamlit shows no exception, and every refused URL
 parameter is named in a notice that shows its value as text. This file has its own server: the database is
-its own, and tests/browser/conftest.py is not used."""
+its own; the Chromium is the session's, from tests/browser/conftest.py."""
 
 import json
 from collections.abc import Iterator
@@ -17,7 +17,7 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from cityiso.build import build
-from cityiso.loadtest import BROWSER_ARGS, CHROMIUM, PAGES, free_port, start_server, stop_server
+from cityiso.loadtest import CHROMIUM, PAGES, free_port, start_server, stop_server
 from cityiso.urlstate import MAX_CHARS, shorten
 from tests.fixture_package import write_package
 
@@ -26,7 +26,6 @@ if not Path(CHROMIUM).exists():
         f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) to run the browser tests",
         allow_module_level=True,
     )
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 pytestmark = pytest.mark.browser
 
@@ -142,11 +141,9 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    """The session's Chromium (tests/browser/conftest.py): one Playwright per process, or its event loops clash."""
+    return browser
 
 
 @dataclass
