@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from cityiso.figures.overview import outline_rings, status_map, yearly_activity
+from cityiso.figures.overview import label_positions, outline_rings, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.queries import run
@@ -200,15 +200,25 @@ def test_timeline_is_tall_enough_for_its_whole_legend(package_con) -> None:
     assert plot_height >= 241  # the legend's height in Chromium (19 px an entry, five groups), measured
 
 
-def test_map_writes_a_shared_place_once(package_con) -> None:
+def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
+    """The two Testowo offices stand 0.1° apart: labels in one row would overprint each other."""
     status = run(package_con, "office_status_on_date", as_of=dt.date(2012, 6, 1), family="ISO 9001")
     fig = status_map(status, outline_rings(), "en", "1 June 2012", SOURCE, "ISO 9001")
-    texts = {
-        i: t for trace in fig.data if trace.name != "outline" for i, t in zip(trace.customdata, trace.text, strict=True)
+    placed = {
+        i: (text, position)
+        for trace in fig.data
+        if trace.name != "outline"
+        for i, text, position in zip(trace.customdata, trace.text, trace.textposition, strict=True)
     }
-    assert texts == {"testowo": "Testowo", "testowo-powiat": ""}  # 0.1° apart: the labels would overprint
+    assert placed == {"testowo": ("Testowo", "top center"), "testowo-powiat": ("Testowo", "bottom center")}
     hovers = [h for trace in fig.data if trace.name != "outline" for h in trace.hovertext]
     assert any(h.startswith("<b>Testowo (Starostwo Powiatowe w Testowie)</b>") for h in hovers)
+    named = status.assign(place=["Testowo (Urząd Miasta Testowo)", "Testowo (Starostwo Powiatowe w Testowie)"])
+    fig = status_map(named, outline_rings(), "en", "1 June 2012", SOURCE, "ISO 9001")
+    assert [list(t.textfont.size) for t in fig.data if t.name != "outline"] == [[11], [11]]  # long names: smaller
+    # Apart, each label stands right of its marker, or left where a long one would run past the east edge.
+    apart = status.assign(latitude=[52.1, 53.1], place=["Testowo (Urząd Miasta Testowo)", "Nowe"])
+    assert label_positions(apart) == {"testowo": "middle left", "testowo-powiat": "middle right"}
 
 
 def test_yearly_bars_keep_to_their_year_and_count_in_whole_steps(package_con) -> None:

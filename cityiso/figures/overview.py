@@ -30,6 +30,37 @@ def outline_rings(geojson_path: Path = POLAND_OUTLINE) -> tuple[tuple[tuple[floa
     return tuple(rings)
 
 
+# Offices closer than this (in degrees, both ways) share one spot on the map.
+SAME_SPOT = 0.15
+# The map's east edge, and about how many degrees of longitude a character of a 13 px label spans on it.
+EAST_EDGE = 24.4
+CHAR_DEGREES = 0.19
+LONG_LABEL = 24  # characters
+
+
+def label_positions(offices: pd.DataFrame) -> dict[str, str]:
+    """office_id -> where its label stands by its marker: offices sharing a spot (a town's city hall and county
+    office stand a few kilometres apart) get labels centred above and below it instead of one over the other; a
+    lone office's label that would run past the map's east edge stands left of its marker."""
+    spots: list[tuple[float, float, list]] = []
+    for r in offices.itertuples():
+        spot = next(
+            (s for s in spots if abs(s[0] - r.longitude) < SAME_SPOT and abs(s[1] - r.latitude) < SAME_SPOT), None
+        )
+        if spot is None:
+            spots.append((r.longitude, r.latitude, [r]))
+        else:
+            spot[2].append(r)
+    positions = {}
+    for _, _, members in spots:
+        for i, r in enumerate(members):
+            side = "left" if r.longitude + len(str(r.place)) * CHAR_DEGREES > EAST_EDGE else "right"
+            # Centred above and below: two long names fit where one side of the marker has no room.
+            shared = ("top center", "bottom center", f"middle {side}")
+            positions[r.office_id] = f"middle {side}" if len(members) == 1 else shared[i % 3]
+    return positions
+
+
 def status_map(
     status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
 ) -> go.Figure:
@@ -37,8 +68,7 @@ def status_map(
     status = plotly_frame(status)  # curated names are text, never Plotly markup
     fig = go.Figure()
     names = office_labels(status)
-    # A place is written once: offices of one town stand a few kilometres apart and their labels would overprint.
-    named = set(status.drop_duplicates("place")["office_id"])
+    positions = label_positions(status)
     for ring in rings:
         fig.add_trace(
             go.Scatter(
@@ -72,12 +102,11 @@ def status_map(
                 x=rows["longitude"],
                 y=rows["latitude"],
                 mode="markers+text",
-                text=[
-                    place if office_id in named else ""
-                    for office_id, place in zip(rows["office_id"], rows["place"], strict=True)
-                ],
-                textposition="middle right",
-                textfont={"size": 13},
+                text=rows["place"],
+                textposition=[positions[office_id] for office_id in rows["office_id"]],
+                cliponaxis=False,  # a long label may use the blank beside the outline rather than be cut
+                # A long name (a place and its office) in smaller type: it fits a half-width map.
+                textfont={"size": [13 if len(str(p)) <= LONG_LABEL else 11 for p in rows["place"]]},
                 marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
                 name=code_label("status", code, lang),
                 hovertext=hover,
