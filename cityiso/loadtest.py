@@ -78,6 +78,7 @@ class Page:
     path: str
     title_key: str | None  # None: the heading is the first office's place (the office profile)
     charts: int
+    counts: bool = True  # the page names the number of source documents (under its charts or in the citation)
 
 
 PAGES = {
@@ -89,7 +90,7 @@ PAGES = {
         Page("compare", "compare", "compare.title", 3),
         Page("city", "city", None, 1),
         Page("sources", "sources", "sources.title", 0),
-        Page("presentation", "presentation", "present.title", 0),
+        Page("presentation", "presentation", "present.title", 0, counts=False),
     )
 }
 # The order a session clicks through the sidebar. Pages with the offices filter (cycles, praised, compare,
@@ -100,8 +101,9 @@ ROUTE = ("cycles", "overview", "praised", "city", "compare", "sources", "present
 # The source line under every chart and the citation on the sources page name the number of documents.
 DOCUMENTS = re.compile(r"(\d+) (?:dokumentów źródłowych|source documents)")
 
-# Resolves to {ok: true, text} when the page's script run has finished and its heading and charts are drawn, or
-# to {error} as soon as Streamlit shows an exception or an error message; false keeps waiting.
+# Resolves to {ok: true, text} when the page's script run has finished with its heading shown and, when asked,
+# its charts drawn (each with its source line, Plotly's last stroke) and the count of documents shown; to {error}
+# as soon as Streamlit shows an exception or an error message; false keeps waiting.
 READY_JS = """(exp) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app) return false;
@@ -115,8 +117,9 @@ READY_JS = """(exp) => {
   const main = document.querySelector('[data-testid="stMain"]');
   const h1 = main && main.querySelector('h1');
   if (!h1 || h1.innerText.trim() !== exp.title) return false;
-  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg'));
+  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso'));
   if (drawn.length < exp.charts) return false;
+  if (exp.counts && !/\\d+ (dokumentów źródłowych|source documents)/.test(main.textContent)) return false;
   return {ok: true, text: main.innerText};
 }"""
 # What a page shows when it did not get ready in time, for the error's detail.
@@ -129,7 +132,7 @@ STATE_JS = """() => {
     connection: app && app.dataset.testConnectionState,
     h1: main && main.querySelector('h1') ? main.querySelector('h1').innerText : null,
     charts: document.querySelectorAll('.js-plotly-plot').length,
-    drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg')).length,
+    drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso')).length,
     stale: document.querySelectorAll('[data-stale="true"]').length,
     skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
     alerts: [...document.querySelectorAll('[data-testid="stAlertContainer"]')].map(a => a.innerText.slice(0, 120)),
@@ -346,7 +349,12 @@ class Run:
 
     def expected(self, page: Page, lang: str) -> dict:
         title = t(page.title_key, lang) if page.title_key else self.place
-        return {"title": title, "charts": page.charts, "pathname": f"/{page.path}" if page.path else ""}
+        return {
+            "title": title,
+            "charts": page.charts,
+            "counts": page.counts,
+            "pathname": f"/{page.path}" if page.path else "",
+        }
 
 
 async def visit(run: Run, tab, session: int, page: Page, lang: str, how: str) -> Load:
@@ -369,8 +377,9 @@ async def visit(run: Run, tab, session: int, page: Page, lang: str, how: str) ->
         expected = run.expected(page, lang)
         result = None
         # First the script run finished with the page's heading (the server's part and the page's text), then,
-        # where the page has charts, the charts drawn (mostly the browser's part).
-        for stage in ({**expected, "charts": 0}, expected) if page.charts else (expected,):
+        # where the page has them, the charts drawn and the count of documents shown (mostly the browser's part).
+        first = {**expected, "charts": 0, "counts": False}
+        for stage in (first, expected) if page.charts or page.counts else (first,):
             remaining = max(1.0, timeout_ms - (time.monotonic() - started) * 1000)
             handle = await tab.wait_for_function(READY_JS, arg=stage, timeout=remaining, polling=200)
             result = await handle.json_value()

@@ -192,7 +192,8 @@ READY_JS = """(exp) => {
   if (document.querySelector('[data-stale="true"]')) return false;
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main || !main.querySelector(exp.selector)) return false;
-  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg'));
+  // A chart is drawn when its source line is: Plotly writes the annotations last.
+  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso'));
   return drawn.length >= exp.charts ? 'ready' : false;
 }"""
 
