@@ -30,6 +30,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -61,7 +62,12 @@ LIMITS = {
     "think": (0, 600),
     "tabs-per-context": (1, 50),
 }
-PAGE_TIMEOUT_S = 60.0
+# A page not drawn in this time counts as an error. On a small machine the browser driving every session is the
+# slowest part (it spends several times the server's CPU), so this is generous: slow pages show in the percentiles.
+PAGE_TIMEOUT_S = 120.0
+# Pages whose scripts a browser context compiles and caches before the clock starts (Plotly, the data grid, the
+# code block, the slide layout).
+WARM_UP = ("cycles", "sources", "presentation")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +78,7 @@ class Page:
     path: str
     title_key: str | None  # None: the heading is the first office's place (the office profile)
     charts: int
+    counts: bool = True  # the page names the number of source documents (under its charts or in the citation)
 
 
 PAGES = {
@@ -83,7 +90,7 @@ PAGES = {
         Page("compare", "compare", "compare.title", 3),
         Page("city", "city", None, 1),
         Page("sources", "sources", "sources.title", 0),
-        Page("presentation", "presentation", "present.title", 0),
+        Page("presentation", "presentation", "present.title", 0, counts=False),
     )
 }
 # The order a session clicks through the sidebar. Pages with the offices filter (cycles, praised, compare,
@@ -94,8 +101,9 @@ ROUTE = ("cycles", "overview", "praised", "city", "compare", "sources", "present
 # The source line under every chart and the citation on the sources page name the number of documents.
 DOCUMENTS = re.compile(r"(\d+) (?:dokumentów źródłowych|source documents)")
 
-# Resolves to {ok: true, text} when the page's script run has finished and its heading and charts are drawn, or
-# to {error} as soon as Streamlit shows an exception or an error message; false keeps waiting.
+# Resolves to {ok: true, text} when the page's script run has finished with its heading shown and, when asked,
+# its charts drawn (each with its source line, Plotly's last stroke) and the count of documents shown; to {error}
+# as soon as Streamlit shows an exception or an error message; false keeps waiting.
 READY_JS = """(exp) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app) return false;
@@ -109,8 +117,9 @@ READY_JS = """(exp) => {
   const main = document.querySelector('[data-testid="stMain"]');
   const h1 = main && main.querySelector('h1');
   if (!h1 || h1.innerText.trim() !== exp.title) return false;
-  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg'));
+  const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso'));
   if (drawn.length < exp.charts) return false;
+  if (exp.counts && !/\\d+ (dokumentów źródłowych|source documents)/.test(main.textContent)) return false;
   return {ok: true, text: main.innerText};
 }"""
 # What a page shows when it did not get ready in time, for the error's detail.
@@ -123,7 +132,7 @@ STATE_JS = """() => {
     connection: app && app.dataset.testConnectionState,
     h1: main && main.querySelector('h1') ? main.querySelector('h1').innerText : null,
     charts: document.querySelectorAll('.js-plotly-plot').length,
-    drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg')).length,
+    drawn: [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso')).length,
     stale: document.querySelectorAll('[data-stale="true"]').length,
     skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
     alerts: [...document.querySelectorAll('[data-testid="stAlertContainer"]')].map(a => a.innerText.slice(0, 120)),
@@ -140,7 +149,8 @@ class Load:
     lang: str
     how: str  # "url" (a fresh visit) or "sidebar" (a click in the same session)
     started_s: float
-    seconds: float | None = None
+    seconds: float | None = None  # until the heading and the charts were drawn
+    script_seconds: float | None = None  # until the script run had finished and the heading was shown
     documents: int | None = None
     error: str | None = None
     detail: str | None = None
@@ -339,7 +349,12 @@ class Run:
 
     def expected(self, page: Page, lang: str) -> dict:
         title = t(page.title_key, lang) if page.title_key else self.place
-        return {"title": title, "charts": page.charts, "pathname": f"/{page.path}" if page.path else ""}
+        return {
+            "title": title,
+            "charts": page.charts,
+            "counts": page.counts,
+            "pathname": f"/{page.path}" if page.path else "",
+        }
 
 
 async def visit(run: Run, tab, session: int, page: Page, lang: str, how: str) -> Load:
@@ -359,9 +374,19 @@ async def visit(run: Run, tab, session: int, page: Page, lang: str, how: str) ->
         else:
             link = tab.locator(f'[data-testid="stSidebarNavLink"][href="{run.base}/{page.path}"]')
             await link.click(timeout=timeout_ms)
-        remaining = max(1.0, timeout_ms - (time.monotonic() - started) * 1000)
-        handle = await tab.wait_for_function(READY_JS, arg=run.expected(page, lang), timeout=remaining, polling=200)
-        result = await handle.json_value()
+        expected = run.expected(page, lang)
+        result = None
+        # First the script run finished with the page's heading (the server's part and the page's text), then,
+        # where the page has them, the charts drawn and the count of documents shown (mostly the browser's part).
+        first = {**expected, "charts": 0, "counts": False}
+        for stage in (first, expected) if page.charts or page.counts else (first,):
+            remaining = max(1.0, timeout_ms - (time.monotonic() - started) * 1000)
+            handle = await tab.wait_for_function(READY_JS, arg=stage, timeout=remaining, polling=200)
+            result = await handle.json_value()
+            if load.script_seconds is None:
+                load.script_seconds = round(time.monotonic() - started, 3)
+            if "error" in result:
+                break
         load.seconds = round(time.monotonic() - started, 3)
         if "error" in result:
             load.error, load.detail = result["error"], result.get("detail")
@@ -458,12 +483,24 @@ async def sampler(run: Run, server_pgid: int, usage: dict) -> None:
         await asyncio.sleep(2)
 
 
+def probe_health(base: str, stop: threading.Event, latencies: list[float]) -> None:
+    """Ask /_stcore/health once a second: how long the server itself takes to answer, whatever the browser does."""
+    while not stop.is_set():
+        started = time.monotonic()
+        try:
+            urllib.request.urlopen(f"{base}/_stcore/health", timeout=30).read()
+            latencies.append(time.monotonic() - started)
+        except OSError:
+            latencies.append(float("inf"))
+        stop.wait(1.0)
+
+
 async def warm_up(run: Run, context) -> None:
-    """One visit to every page in a context before the clock starts, as a returning viewer's browser has the app's
-    scripts cached; the server has run every page once. Its loads are reported apart; their errors count."""
+    """A few visits in a context before the clock starts, as a returning viewer's browser has the app's scripts
+    cached. Their loads are reported apart; their errors count."""
     tab = await context.new_page()
     try:
-        for name in ROUTE:
+        for name in WARM_UP:
             run.warm_up.append(await visit(run, tab, -1, PAGES[name], "pl", "url"))
     finally:
         await tab.close()
@@ -491,6 +528,10 @@ async def drive(run: Run, args: argparse.Namespace, work: Path, served: Path, se
             run.deadline = run.t0 + seconds
             server_cpu = cpu_seconds([server.pid])[server.pid]
             sampling = asyncio.create_task(sampler(run, server.pid, usage))
+            stop = threading.Event()
+            usage["health_s"] = []
+            prober = threading.Thread(target=probe_health, args=(run.base, stop, usage["health_s"]), daemon=True)
+            prober.start()
             tasks = [
                 asyncio.create_task(
                     session(run, contexts[i // args.tabs_per_context], i, ramp * i / sessions, args.think)
@@ -504,6 +545,7 @@ async def drive(run: Run, args: argparse.Namespace, work: Path, served: Path, se
             for task in pending:
                 task.cancel()
             sampling.cancel()
+            stop.set()
             usage["server_cpu_s"] = cpu_seconds([server.pid]).get(server.pid, server_cpu) - server_cpu
             usage["wall_s"] = run.now()
             for task in done:
@@ -536,9 +578,12 @@ def summarise(run: Run, sessions: int, base_documents: int) -> dict:
     groups["all"] = loads
     for name, mine in groups.items():
         times = [x.seconds for x in mine if x.seconds is not None and not x.error]
+        script = [x.script_seconds for x in mine if x.script_seconds is not None and not x.error]
         pages[name] = {
             "loads": len(mine),
             "errors": sum(1 for x in mine if x.error),
+            "script_p50_s": percentile(script, 50),
+            "script_p95_s": percentile(script, 95),
             "p50_s": percentile(times, 50),
             "p95_s": percentile(times, 95),
             "max_s": max(times, default=None),
@@ -576,17 +621,24 @@ def summarise(run: Run, sessions: int, base_documents: int) -> dict:
     }
 
 
+def _ms(seconds: float | None) -> float | None:
+    return None if seconds is None else (float("inf") if math.isinf(seconds) else round(seconds * 1000))
+
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
 def table(report: dict) -> str:
-    lines = ["| page | loads | errors | p50 s | p95 s | max s |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| page | loads | errors | text shown p50 / p95 s | drawn p50 / p95 s | max s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, row in report["pages"].items():
         label = f"**{name}**" if name == "all" else name
         lines.append(
-            f"| {label} | {row['loads']} | {row['errors']} | {_fmt(row['p50_s'])} | {_fmt(row['p95_s'])} "
-            f"| {_fmt(row['max_s'])} |"
+            f"| {label} | {row['loads']} | {row['errors']} | {_fmt(row['script_p50_s'])} / {_fmt(row['script_p95_s'])} "
+            f"| {_fmt(row['p50_s'])} / {_fmt(row['p95_s'])} | {_fmt(row['max_s'])} |"
         )
     lines.append("")
     lines.append(
@@ -634,10 +686,10 @@ def main(argv: list[str] | None = None) -> int:
         "--page-timeout", type=bounded("page-timeout", float), default=PAGE_TIMEOUT_S, help="seconds a page may take"
     )
     parser.add_argument(
-        "--ramp-up", type=bounded("ramp-up", float), default=10.0, help="seconds over which sessions start"
+        "--ramp-up", type=bounded("ramp-up", float), default=15.0, help="seconds over which sessions start"
     )
     parser.add_argument(
-        "--think", type=bounded("think", float), default=3.0, help="seconds a viewer looks at a page (0.5-1.5x)"
+        "--think", type=bounded("think", float), default=10.0, help="seconds a viewer looks at a page (0.5-1.5x)"
     )
     parser.add_argument(
         "--tabs-per-context", type=bounded("tabs-per-context"), default=5, help="sessions sharing a browser context"
@@ -690,6 +742,10 @@ def main(argv: list[str] | None = None) -> int:
         "wall_s": round(usage["wall_s"], 1),
         "server_cpu_s": round(usage["server_cpu_s"], 1),
         "browser_cpu_s": round(usage.get("browser_cpu_s", 0), 1),
+        "server_cpu_s_per_load": round(usage["server_cpu_s"] / max(1, len(run.loads)), 2),
+        "health_p50_ms": _ms(percentile(usage["health_s"], 50)),
+        "health_p95_ms": _ms(percentile(usage["health_s"], 95)),
+        "health_max_ms": _ms(max(usage["health_s"], default=None)),
         "load_average_after": round(os.getloadavg()[0], 2),
         "server_log_tracebacks": server_log.count("Traceback (most recent call last)"),
     }
@@ -697,7 +753,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.sessions} sessions, {args.seconds} s, {args.rebuilds} rebuilds, "
         f"{os.cpu_count()} CPUs (load average {load_before:.1f} before); server started in {startup_s:.1f} s; "
-        f"warm-up (every page once per browser context) {report['warm_up_s']} s"
+        f"warm-up ({', '.join(WARM_UP)} once per browser context) {report['warm_up_s']} s"
     )
     print(table(report))
     print(
@@ -706,7 +762,9 @@ def main(argv: list[str] | None = None) -> int:
         f"peak memory: server {report['server_peak_rss_mb']} MB (RSS), browser {report['browser_peak_pss_mb']} MB (PSS)"
     )
     print(
-        f"CPU over {report['wall_s']} s: server {report['server_cpu_s']} s, browser {report['browser_cpu_s']} s; "
+        f"CPU over {report['wall_s']} s: server {report['server_cpu_s']} s ({report['server_cpu_s_per_load']} s per "
+        f"page load), browser {report['browser_cpu_s']} s; /_stcore/health answered in {report['health_p50_ms']} ms "
+        f"(p50), {report['health_p95_ms']} ms (p95), {report['health_max_ms']} ms (max); "
         f"load average {report['config']['load_average_before']} before, {report['load_average_after']} after"
     )
     for error in report["errors"][:10]:
