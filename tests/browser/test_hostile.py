@@ -337,9 +337,11 @@ def test_sources_full_text_stays_text(watched: Watched) -> None:
     open_page(watched, "sources", {"lang": "en"})
     watched.tab.locator("[data-testid='stExpander'] summary").first.click()
     watched.tab.get_by_text("Show the full text").first.click()
-    watched.tab.locator("[data-testid='stCode']").first.wait_for()
+    # The page's citation is a code block too: wait for the document's own, the one that holds the payload.
+    document = watched.tab.locator("[data-testid='stCode']").filter(has_text="__pwned").first
+    document.wait_for()
     wait_until_drawn(watched, 0)
-    assert SHOWN in watched.tab.locator("[data-testid='stCode']").first.inner_text()
+    assert SHOWN in document.inner_text()
     assert_clean(watched, "sources")
 
 
