@@ -120,7 +120,7 @@ READY_JS = """(exp) => {
   const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso'));
   if (drawn.length < exp.charts) return false;
   if (exp.counts && !/\\d+ (dokumentów źródłowych|source documents)/.test(main.textContent)) return false;
-  return {ok: true, text: main.innerText};
+  return {ok: true, text: main.textContent};
 }"""
 # What a page shows when it did not get ready in time, for the error's detail.
 STATE_JS = """() => {
@@ -423,11 +423,11 @@ async def session(run: Run, context, number: int, delay: float, think: float) ->
             position = 0 if load.error else (position + 1) % len(route)
             # A viewer looks at a page before the next click (0.5 to 1.5 times --think); not part of any page time.
             await asyncio.sleep(min(think * pause.uniform(0.5, 1.5), max(0.0, run.deadline - time.monotonic())))
-        # One last look for a session that has not loaded a page since the last rebuild reached the served path.
+        # One last look for a session that has not yet seen the last rebuild's data.
         await run.all_rebuilt.wait()
-        last = run.rebuilds[-1].replaced_s if run.rebuilds else None
+        latest = run.rebuilds[-1].documents if run.rebuilds else None
         mine = [x for x in run.loads if x.session == number and x.documents is not None]
-        if last is not None and not any(x.started_s >= last for x in mine):
+        if latest is not None and not any(x.documents >= latest for x in mine):
             while route[position] == "presentation":  # the one page that does not show the count of documents
                 position = (position + 1) % len(route)
             await _visit_next(run, tab, number, route, position, lang, js_errors, final=True)
@@ -472,14 +472,20 @@ async def rebuilder(run: Run, work: Path, served: Path, rebuilds: int, seconds: 
 
 
 async def sampler(run: Run, server_pgid: int, usage: dict) -> None:
-    """The browser's memory and CPU time (every process this command started, less the server), every 2 s."""
+    """The browser's memory and CPU time (every process this command started, less the server), every 2 s; read
+    in a thread, as reading /proc for a few dozen browser processes would hold up the sessions' event loop."""
     cpu: dict[int, float] = {}
-    baseline = cpu_seconds(_descendants(os.getpid(), exclude=server_pgid))  # the warm-up's share is not counted
-    while True:
+    # The warm-up's share is not counted.
+    baseline = await asyncio.to_thread(lambda: cpu_seconds(_descendants(os.getpid(), exclude=server_pgid)))
+
+    def sample() -> None:
         browser = _descendants(os.getpid(), exclude=server_pgid)
         usage["browser_mb"] = max(usage.get("browser_mb", 0.0), tree_pss_mb(os.getpid(), exclude=server_pgid))
         cpu.update(cpu_seconds(browser))  # a process that exits keeps its last reading
         usage["browser_cpu_s"] = sum(cpu.values()) - sum(baseline.get(pid, 0.0) for pid in cpu)
+
+    while True:
+        await asyncio.to_thread(sample)
         await asyncio.sleep(2)
 
 
@@ -590,13 +596,15 @@ def summarise(run: Run, sessions: int, base_documents: int) -> dict:
         }
     rebuilds = []
     for r in run.rebuilds:
-        # A load that started after the replace saw the rebuild when it counted at least its documents.
-        after = [x for x in loads if x.started_s >= r.replaced_s and x.documents is not None]
-        saw = {x.session for x in after if x.documents >= r.documents}
-        first_seen = {}
-        for x in sorted(after, key=lambda x: x.started_s):
+        # A session saw the rebuild when a page showed at least its count of documents (a later rebuild's too). A
+        # page asked for after the replace must not show fewer.
+        shown = [x for x in loads if x.documents is not None]
+        after = [x for x in shown if x.started_s >= r.replaced_s]
+        first_seen: dict[int, float] = {}
+        for x in sorted(shown, key=lambda x: x.started_s + x.seconds):
             if x.documents >= r.documents and x.session not in first_seen:
                 first_seen[x.session] = x.started_s + x.seconds - r.replaced_s
+        saw = set(first_seen)
         rebuilds.append(
             {
                 "number": r.number,
