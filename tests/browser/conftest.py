@@ -2,17 +2,13 @@
 package, driven by Playwright) for end-to-end tests; a failing test's report ends with the server's log."""
 
 import os
-import signal
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import pytest
 
+from cityiso.loadtest import start_server, stop_server
 from cityiso.paths import ROOT
 
 CHROMIUM = os.environ.get("CITYISO_CHROMIUM", "/usr/bin/chromium")
@@ -47,38 +43,12 @@ def server(package_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     SERVER_LOG[:] = [log]
-    env = {**os.environ, "CITYISO_DB": str(package_db)}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cityiso.serve",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--server.fileWatcherType=none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        os.killpg(proc.pid, signal.SIGTERM)
-        pytest.fail(f"the dashboard did not start:\n{log.read_text()}")
-    yield url
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=20)
+    try:
+        proc = start_server(package_db, port, log)
+    except RuntimeError as exc:
+        pytest.fail(f"the dashboard did not start: {exc}")
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
