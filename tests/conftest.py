@@ -6,11 +6,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from cityiso.build import build
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import package
-from cityiso.paths import DATA_DIR, QUERIES_DIR
+from cityiso.paths import DATA_DIR, QUERIES_DIR, ROOT
 from tests.fixture_package import write_package
 
 FIXTURES_SQL = Path(__file__).with_name("fixtures.sql")
@@ -60,3 +61,24 @@ def fixture_con() -> duckdb.DuckDBPyConnection:
     con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
     yield con
     con.close()
+
+
+@pytest.fixture
+def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
+    """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept."""
+
+    def go(page: str = "overview", db: Path = package_db, **params: str) -> AppTest:
+        monkeypatch.setenv("CITYISO_DB", str(db))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"pages/{page}.py")
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return go

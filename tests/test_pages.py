@@ -61,27 +61,6 @@ def quiet_county_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_package(tmp_path_factory.mktemp("quiet"), edit)
 
 
-@pytest.fixture
-def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
-    """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept."""
-
-    def go(page: str = "overview", db: Path = package_db, **params: str) -> AppTest:
-        monkeypatch.setenv("CITYISO_DB", str(db))
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "overview":
-            at.switch_page(f"pages/{page}.py")
-            for key, value in params.items():
-                at.query_params[key] = value
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return go
-
-
 def _plain(value):
     """Plotly 7 sends numeric arrays base64-encoded ({dtype, bdata}): turn them into plain lists, recursively."""
     if isinstance(value, np.ndarray):

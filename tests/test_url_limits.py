@@ -2,37 +2,15 @@
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from cityiso import urlstate
-from cityiso.paths import ROOT
 from cityiso.safe_text import md
 
 # The fixture package's offices (tests/fixture_package.py), in the order the app lists them.
 OFFICES = ["testowo", "testowo-powiat"]
-
-
-@pytest.fixture
-def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("CITYISO_DB", str(package_db))
-
-    def go(page: str, **params: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "overview":
-            at.switch_page(f"pages/{page}.py")
-            for key, value in params.items():
-                at.query_params[key] = value
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return go
 
 
 def warnings(at: AppTest) -> list[str]:

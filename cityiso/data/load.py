@@ -2,7 +2,7 @@
 
 import duckdb
 
-from cityiso.data.ddl import DERIVED_TABLES, table_columns
+from cityiso.data.ddl import table_columns
 from cityiso.data.descriptor import Package, Resource
 from cityiso.data.field_checks import PADDED_DATE, PERIOD_END
 
@@ -59,6 +59,3 @@ def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:
         where evidence_id is not null and record_table is not null and record_id is not null
             and source_id is not null and quote is not null"""
     )
-
-
-__all__ = ["DERIVED_TABLES", "load_evidence", "load_tables"]

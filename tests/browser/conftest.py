@@ -1,17 +1,14 @@
 """A real dashboard server on the fixture package (tests/fixture_package.py) and a real Chromium (Debian's
 package, driven by Playwright) for end-to-end tests; a failing test's report ends with the server's log."""
 
-import os
-import socket
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from cityiso.loadtest import start_server, stop_server
+from cityiso.loadtest import BROWSER_ARGS, CHROMIUM, free_port, start_server, stop_server
 from cityiso.paths import ROOT
 
-CHROMIUM = os.environ.get("CITYISO_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 # The server's log, for the reports of failing tests (a page that times out usually left a traceback there).
 SERVER_LOG: list[Path] = []
@@ -24,12 +21,6 @@ if not Path(CHROMIUM).exists():
 sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = (yield).get_result()
@@ -40,7 +31,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 @pytest.fixture(scope="session")
 def server(package_db: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The dashboard served on loopback from the fixture package's database, started the way ./run start does."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     SERVER_LOG[:] = [log]
     try:
@@ -57,14 +48,7 @@ def browser():
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=BROWSER_ARGS,
         )
         yield browser
         browser.close()
