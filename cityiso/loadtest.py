@@ -93,9 +93,11 @@ PAGES = {
         Page("presentation", "presentation", "present.title", 0, counts=False),
     )
 }
-# The order a session clicks through the sidebar. Pages with the offices filter (cycles, praised, compare,
-# presentation) alternate with pages without it: moving straight from one to another loses the selection
-# (see README, "Load test"), which is a defect of the pages, not of serving under load.
+# The order a session clicks through the sidebar, round and round. Moving by the sidebar straight from one page with
+# the offices filter to another loses the selection (see README, "Load test"): a defect of the pages, not of serving
+# under load. So filter pages alternate with the others, and a session goes from presentation round to cycles by
+# a fresh visit to the URL.
+FILTER_PAGES = frozenset({"cycles", "praised", "compare", "presentation"})
 ROUTE = ("cycles", "overview", "praised", "city", "compare", "sources", "presentation")
 
 # The source line under every chart and the citation on the sources page name the number of documents.
@@ -405,11 +407,14 @@ async def visit(run: Run, tab, session: int, page: Page, lang: str, how: str) ->
 
 
 async def session(run: Run, context, number: int, delay: float, think: float) -> None:
-    """One viewer (its own tab, so its own Streamlit session): a fresh visit to the first page of the route, then the
-    sidebar to the others, again and again until the deadline."""
-    # Half the sessions walk the route backwards; both directions in both languages from four sessions on.
+    """One viewer (its own tab, so its own Streamlit session): a fresh visit to a page by its URL, then the sidebar
+    to the next one, and the next, until the deadline."""
+    # Half the sessions walk the route backwards; both directions in both languages from four sessions on; the
+    # sessions start at different pages, so that every page is visited both ways even when each session manages
+    # only a few pages.
     route = ROUTE if number % 2 == 0 else ROUTE[::-1]
     lang = ("pl", "en")[(number + number // 2) % 2]
+    position = number // 2 % len(route)
     pause = random.Random(number)
     await asyncio.sleep(delay)  # viewers arrive over the ramp-up, not all in one millisecond
     tab = await context.new_page()
@@ -417,10 +422,11 @@ async def session(run: Run, context, number: int, delay: float, think: float) ->
         tab.on("request", lambda r: _note_outside(run, r.url))
         js_errors: list[str] = []
         tab.on("pageerror", lambda e: js_errors.append(str(e)[:300]))
-        position = 0  # where in the route the session is; 0 starts it again with a fresh visit
+        how = "url"
         while time.monotonic() < run.deadline:
-            load = await _visit_next(run, tab, number, route, position, lang, js_errors)
-            position = 0 if load.error else (position + 1) % len(route)
+            load = await _visit_next(run, tab, number, route, position, lang, js_errors, how)
+            how = "url" if load.error else _how_next(route, position)  # after an error, a fresh visit
+            position = (position + 1) % len(route)
             # A viewer looks at a page before the next click (0.5 to 1.5 times --think); not part of any page time.
             await asyncio.sleep(min(think * pause.uniform(0.5, 1.5), max(0.0, run.deadline - time.monotonic())))
         # One last look for a session that has not yet seen the last rebuild's data.
@@ -429,16 +435,30 @@ async def session(run: Run, context, number: int, delay: float, think: float) ->
         mine = [x for x in run.loads if x.session == number and x.documents is not None]
         if latest is not None and not any(x.documents >= latest for x in mine):
             while route[position] == "presentation":  # the one page that does not show the count of documents
+                how = _how_next(route, position)
                 position = (position + 1) % len(route)
-            await _visit_next(run, tab, number, route, position, lang, js_errors, final=True)
+            await _visit_next(run, tab, number, route, position, lang, js_errors, how, final=True)
     finally:
         await tab.close()
 
 
+def _how_next(route: tuple, position: int) -> str:
+    """How to reach the page after route[position]: the sidebar, unless both pages have the offices filter."""
+    following = route[(position + 1) % len(route)]
+    return "url" if {route[position], following} <= FILTER_PAGES else "sidebar"
+
+
 async def _visit_next(
-    run: Run, tab, number: int, route: tuple, position: int, lang: str, js_errors: list[str], final: bool = False
+    run: Run,
+    tab,
+    number: int,
+    route: tuple,
+    position: int,
+    lang: str,
+    js_errors: list[str],
+    how: str,
+    final: bool = False,
 ) -> Load:
-    how = "url" if position == 0 else "sidebar"
     load = await visit(run, tab, number, PAGES[route[position]], lang, how)
     load.final = final
     if js_errors and not load.error:

@@ -7,13 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from cityiso.loadtest import CHROMIUM, percentile
+from cityiso.loadtest import CHROMIUM, FILTER_PAGES, PAGES, ROUTE, _how_next, percentile
 from cityiso.paths import ROOT
 
 
 @pytest.mark.parametrize(("values", "q", "expected"), [([], 50, None), ([3.0], 95, 3.0), ([1, 2, 3, 4], 50, 2)])
 def test_percentile_is_nearest_rank(values: list[float], q: float, expected: float | None) -> None:
     assert percentile(values, q) == expected
+
+
+@pytest.mark.parametrize("route", [ROUTE, ROUTE[::-1]], ids=["forward", "backward"])
+def test_the_route_visits_every_page_and_never_clicks_between_two_filter_pages(route: tuple) -> None:
+    assert sorted(route) == sorted(PAGES)
+    for position, page in enumerate(route):
+        following = route[(position + 1) % len(route)]
+        if _how_next(route, position) == "sidebar":
+            assert not {page, following} <= FILTER_PAGES, (page, following)
 
 
 @pytest.mark.browser
