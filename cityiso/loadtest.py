@@ -549,7 +549,7 @@ async def drive(run: Run, args: argparse.Namespace, work: Path, served: Path, se
             started = time.monotonic()
             await asyncio.gather(*(warm_up(run, context) for context in contexts))
             usage["warm_up_s"] = time.monotonic() - started
-            ramp = min(args.ramp_up, seconds / 4)
+            ramp = min(args.ramp_up, seconds / 2)
             run.t0 = time.monotonic()
             run.deadline = run.t0 + seconds
             server_cpu = cpu_seconds([server.pid])[server.pid]
@@ -714,7 +714,10 @@ def main(argv: list[str] | None = None) -> int:
         "--page-timeout", type=bounded("page-timeout", float), default=PAGE_TIMEOUT_S, help="seconds a page may take"
     )
     parser.add_argument(
-        "--ramp-up", type=bounded("ramp-up", float), default=15.0, help="seconds over which sessions start"
+        "--ramp-up",
+        type=bounded("ramp-up", float),
+        default=30.0,
+        help="seconds over which sessions start (at most half the run)",
     )
     parser.add_argument(
         "--think", type=bounded("think", float), default=10.0, help="seconds a viewer looks at a page (0.5-1.5x)"
@@ -754,7 +757,7 @@ def main(argv: list[str] | None = None) -> int:
             "seconds": args.seconds,
             "rebuilds": args.rebuilds,
             "page_timeout_s": args.page_timeout,
-            "ramp_up_s": min(args.ramp_up, args.seconds / 4),
+            "ramp_up_s": min(args.ramp_up, args.seconds / 2),
             "tabs_per_context": args.tabs_per_context,
             "think_s": args.think,
             "route": list(ROUTE),
