@@ -2,16 +2,17 @@
 
 Builds the fixture package (tests/fixture_package.py) into a temporary folder, serves it on 127.0.0.1 the way
 ./run start does (its own process group, stopped at the end whatever happens) and drives N headless Chromium tabs,
-each its own Streamlit session, through every page until --seconds have passed: a fresh visit by URL, then the
-sidebar links, a short look at each page (--think) before the next click. Meanwhile it rebuilds the database
---rebuilds times, each rebuild adding a source document (so the source line under every chart counts one more),
-and moves each build onto the served path with os.replace. A session that has not loaded a page since the last
-rebuild takes one last look after the deadline.
+each its own Streamlit session, round the pages until --seconds have passed: a fresh visit by URL, then the
+sidebar links, a look at each page (--think) before the next click; viewers arrive over --ramp-up. Meanwhile it
+rebuilds the database --rebuilds times, each rebuild adding a source document (so the source line under every
+chart counts one more), and moves each build onto the served path with os.replace. A session that has not seen
+the last rebuild's data takes one last look after the deadline.
 
 It reports page loads, errors (an exception or error message on the page, a traceback, a failed navigation, a
-timeout, a JavaScript error), how many sessions saw each rebuild's data, and page times: from the navigation to
-the script run finished with the page's heading and charts drawn. Exit status 0 when there were no errors and
-every session saw every rebuild, 1 otherwise, 3 without Chromium.
+JavaScript error, a page not drawn within --page-timeout), how many sessions saw each rebuild's data, page times
+from the navigation to the heading shown and to the charts drawn, the server's and the browser's CPU and memory,
+and how fast /_stcore/health answered. Exit status 0 when there were no errors and every session saw every
+rebuild, 1 otherwise, 3 without Chromium.
 
     python -m cityiso.loadtest [--sessions 20] [--seconds 60] [--rebuilds 2] [--port P] [--json PATH]
 """
@@ -429,15 +430,14 @@ async def session(run: Run, context, number: int, delay: float, think: float) ->
             position = (position + 1) % len(route)
             # A viewer looks at a page before the next click (0.5 to 1.5 times --think); not part of any page time.
             await asyncio.sleep(min(think * pause.uniform(0.5, 1.5), max(0.0, run.deadline - time.monotonic())))
-        # One last look for a session that has not yet seen the last rebuild's data.
+        # One last look, by URL, for a session that has not yet seen the last rebuild's data.
         await run.all_rebuilt.wait()
         latest = run.rebuilds[-1].documents if run.rebuilds else None
         mine = [x for x in run.loads if x.session == number and x.documents is not None]
         if latest is not None and not any(x.documents >= latest for x in mine):
-            while route[position] == "presentation":  # the one page that does not show the count of documents
-                how = _how_next(route, position)
+            if not PAGES[route[position]].counts:  # the presentation page does not show the count of documents
                 position = (position + 1) % len(route)
-            await _visit_next(run, tab, number, route, position, lang, js_errors, how, final=True)
+            await _visit_next(run, tab, number, route, position, lang, js_errors, "url", final=True)
     finally:
         await tab.close()
 
