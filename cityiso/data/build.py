@@ -8,14 +8,17 @@ import datetime as dt
 import hashlib
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import DESCRIPTOR, Package, read_package
-from cityiso.data.documents import SOURCES_DIR, read_document
+from cityiso.data.documents import SOURCES_DIR, plain_files, read_documents
 from cityiso.data.field_checks import evidence_field_checks, field_checks, key_checks, row_checks
 from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
@@ -63,7 +66,10 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
     documents = _read_documents(con, raw, problems)
-    searchable = {source_id: f"{url}\n{text}" if url else text for source_id, (text, url) in documents.items()}
+    searchable = {
+        source_id: f"{d.url}\n{d.content.decode()}" if d.url else d.content.decode()
+        for source_id, d in documents.items()
+    }
     found += [
         (q.resource, q.ordinality, q.record, q.field, q.message, None) for q in quote_problems(con, package, searchable)
     ]
@@ -78,15 +84,20 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
                 Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
             )
         return sorted(set(problems))
-    load_tables(con, package, create_tables(package))
-    _add_documents(con, documents)
+    _register_documents(con, documents)
+    load_tables(con, package, create_tables(package), "documents_frame")
+    con.unregister("documents_frame")
     load_evidence(con, package)
     con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
     con.execute("insert into codes select * from codes_frame")
     con.unregister("codes_frame")
     con.execute(
         "insert into build_info values (?, ?, ?)",
-        [dt.datetime.now(dt.UTC).replace(tzinfo=None), fingerprint(data_dir), package.version],
+        [
+            dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            fingerprint(data_dir, {d.file: d.sha256 for d in documents.values()}),
+            package.version,
+        ],
     )
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
     already = {(p.file, p.line, p.field) for p in problems}
@@ -115,42 +126,41 @@ def _line_of_key(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource, key: s
     return raw.line(resource.name, row[0]) if row and row[0] else 0
 
 
-def _read_documents(
-    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem]
-) -> dict[str, tuple[str, str | None]]:
-    """source_id -> (the document's text, its address): a quote may quote either."""
-    documents = {}
+class Document(NamedTuple):
+    file: str  # its name in sources/
+    content: bytes  # valid UTF-8
+    url: str | None  # a quote may quote the address as well as the text
+    sha256: str
+
+
+def _read_documents(con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem]) -> dict[str, Document]:
+    """source_id -> its document."""
     rows = con.execute(
         "select ordinality, source_id, file, url from raw_sources where kind = 'document' and file is not null"
     ).fetchall()
+    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in rows})
+    documents = {}
     for ordinality, source_id, file, url in rows:
-        try:
-            text = read_document(raw.data_dir, file)
-        except ValueError as exc:
+        if file in errors:
             line = raw.line("sources", ordinality)
             problems.append(
-                Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", str(exc))
+                Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", errors[file])
             )
             continue
-        documents[source_id] = (text, url)
+        documents[source_id] = Document(file, contents[file], url, hashlib.sha256(contents[file]).hexdigest())
     return documents
 
 
-def _add_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, tuple[str, str | None]]) -> None:
-    texts = [text for text, _url in documents.values()]
-    frame = pd.DataFrame(
+def _register_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, Document]) -> None:
+    """documents_frame (source_id, text, sha256) for the sources table."""
+    frame = pa.table(
         {
-            "source_id": list(documents),
-            "text": texts,
-            "sha256": [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts],
+            "source_id": pa.array(list(documents), pa.string()),
+            "text": pa.array([d.content for d in documents.values()], pa.binary()).cast(pa.string()),
+            "sha256": pa.array([d.sha256 for d in documents.values()], pa.string()),
         }
     )
     con.register("documents_frame", frame)
-    con.execute(
-        """update sources set text = d.text, sha256 = d.sha256
-        from documents_frame as d where d.source_id = sources.source_id"""
-    )
-    con.unregister("documents_frame")
 
 
 def _remove_stale_temporaries(out: Path) -> None:
@@ -171,22 +181,24 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def input_files(data_dir: Path) -> list[Path]:
-    """Every file the database is built from: the descriptor, the curated files, the documents, the build code."""
-    data_dir = Path(data_dir)
-    files = [data_dir / DESCRIPTOR, *data_dir.glob("*.csv"), *(data_dir / SOURCES_DIR).rglob("*")]
+def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
+    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder)."""
+    named = [(DESCRIPTOR, data_dir / DESCRIPTOR), *((p.name, p) for p in data_dir.glob("*.csv"))]
+    named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
     for folder in _BUILD_CODE:
-        files += [*folder.rglob("*.py"), *folder.rglob("*.sql")]
-    return sorted(p for p in files if p.is_file())
+        named += [(str(p.relative_to(ROOT)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
+    return sorted((name, path) for name, path in named if name.startswith(SOURCES_DIR) or path.is_file())
 
 
-def fingerprint(data_dir: Path) -> str:
-    """One hash over the content of every input, so a built database names exactly what it was built from."""
+def fingerprint(data_dir: Path, known: Mapping[str, str] | None = None) -> str:
+    """One hash over the content of every input, so a built database names exactly what it was built from:
+    the hash of the list of every input's name and SHA-256 (`known`: the hashes the caller has computed, by the
+    name of the document in sources/)."""
     digest = hashlib.sha256()
-    for path in input_files(data_dir):
-        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
+    known = known or {}
+    for name, path in _named_inputs(Path(data_dir)):
+        file_hash = known.get(name.removeprefix(f"{SOURCES_DIR}/")) if name.startswith(SOURCES_DIR) else None
+        digest.update(f"{name}\0{file_hash or hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()
 
 

@@ -29,15 +29,24 @@ def _typed(resource: Resource, column: str, sql_type: str) -> str:
     return f"try_cast({column} as {sql_type})"
 
 
-def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str) -> None:
-    """Create every table (ddl) and fill each curated one from its raw table."""
+# The sources' columns that the build takes from the documents (cityiso.data.ddl.EXTRA_COLUMNS).
+_FROM_DOCUMENTS = ("text", "sha256")
+
+
+def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str, documents: str) -> None:
+    """Create every table (ddl) and fill each curated one from its raw table; the sources take their text and
+    hash from the table named `documents` (source_id, text, sha256)."""
     con.execute(ddl)
     for resource in package.resources:
         columns = table_columns(package, resource.name)
-        select = ", ".join(f"{_typed(resource, name, sql_type)}" for name, sql_type in columns)
+        select = ", ".join(
+            f"d.{name}" if name in _FROM_DOCUMENTS and resource.name == "sources" else _typed(resource, name, sql_type)
+            for name, sql_type in columns
+        )
+        joined = f"left join {documents} as d using (source_id)" if resource.name == "sources" else ""
         con.execute(
             f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) "
-            f"select {select} from raw_{resource.name} order by ordinality"
+            f"select {select} from raw_{resource.name} {joined} order by ordinality"
         )
     con.execute("update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id")
 

@@ -51,7 +51,7 @@ def read_files(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path,
         if not _read_one(con, raw, resource, problems):
             raw.unreadable.add(resource.name)
             columns = ", ".join(f"{f} varchar" for f in resource.field_names)
-            con.execute(f"create or replace table raw_{resource.name} (ordinality bigint, {columns})")
+            con.execute(f"create or replace temp table raw_{resource.name} (ordinality bigint, {columns})")
     return raw
 
 
@@ -98,7 +98,7 @@ def _read_one(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource: Resource,
     trimmed = ", ".join(f"nullif(trim({c}), '') as {c}" for c in expected)
     try:
         con.execute(
-            f"""create or replace table raw_{resource.name} as
+            f"""create or replace temp table raw_{resource.name} as
             select ordinality, {trimmed}
             from read_csv({_sql_string(str(path))}, header = true, auto_detect = false, delim = ',', quote = '"',
                 escape = '"', strict_mode = true, store_rejects = true, columns = {columns}) with ordinality"""
