@@ -175,7 +175,8 @@ def bullet_lists(text: str, k: Known) -> list[Finding]:
             if heading and not any(f.heading == heading[:2] for f in out):
                 item = [heading[0], end] if _first_after(text, heading[1], start) else item
             continue
-        if item is not None and lead and not after_blank:
+        ended = item is not None and text[item[0] : item[1]].rstrip().endswith(".") and stripped[:1].isupper()
+        if item is not None and lead and not after_blank and not ended:
             item[1] = end  # a wrapped line of the item
             continue
         close()

@@ -13,15 +13,16 @@ def to_json(d: Draft) -> str:
     return json.dumps(d.as_json(), ensure_ascii=False, indent=2)
 
 
-def plain_rows(d: Draft, table: str) -> list[dict[str, str]]:
-    """A table's rows as the data package's CSV cells (every column, '' for not drafted)."""
-    columns = known().columns(table)
+def plain_rows(d: Draft, table: str, data_dir: Path | None = None) -> list[dict[str, str]]:
+    """A table's rows as the data package's CSV cells (every column, '' for not drafted; whitespace as one space,
+    which quotes do not count)."""
+    columns = (known(data_dir) if data_dir else known()).columns(table)
     out = []
     for row in d.tables.get(table, []):
         cells = {c: "" for c in columns}
         for c, v in row.items():
             if c in cells and v.value is not None:
-                cells[c] = str(v.value).lower() if isinstance(v.value, bool) else str(v.value)
+                cells[c] = " ".join((str(v.value).lower() if isinstance(v.value, bool) else str(v.value)).split())
         out.append(cells)
     return out
 

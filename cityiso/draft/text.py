@@ -39,7 +39,10 @@ def is_debris(line: Piece) -> bool:
         return True
     if BULLET.match(line.text):
         return False
-    if len(words) <= 3 and not any(lang.lemmas(w) & _TOPIC for w in words) and not re.search(r"\d{4}", line.text):
+    topical = any(lang.lemmas(w) & _TOPIC for w in words) or re.search(r"\d{4}", line.text)
+    if len(words) <= 1 and not topical:
+        return True
+    if len(words) <= 3 and not topical and not any(lang.is_verb(w) for w in words):
         return True
     if len(words) < 8 and not any(lang.is_verb(w) for w in words):
         return not any(lang.lemmas(w) & _TOPIC for w in words)
