@@ -29,7 +29,7 @@ if st.button("Draft", key="draft", type="primary"):
     except ValueError:
         st.error(md(f"'{published}' is not a date (YYYY-MM-DD)."))
         when = None
-    st.session_state["draft"] = (
+    st.session_state["drafted"] = (
         text,
         draft(
             text,
@@ -42,9 +42,9 @@ if st.button("Draft", key="draft", type="primary"):
     )
     st.session_state.pop("written", None)
 
-if "draft" not in st.session_state:
+if "drafted" not in st.session_state:
     st.stop()
-text, d = st.session_state["draft"]
+text, d = st.session_state["drafted"]
 st.subheader("The text, each drafted fact marked")
 st.html(highlight_html(text, d))
 

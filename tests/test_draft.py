@@ -95,7 +95,10 @@ def test_nonconformities(sentence: str, count: int) -> None:
 
 def test_page_debris_left_out() -> None:
     """Widgets, footers and contact lines are debris; the text's sentences are not."""
-    t = "Newsletter\nUdostępnij na Facebooku\nUrząd Miasta Testowo otrzymał certyfikat ISO 9001:2015.\ntel.: 58 530 6060"
+    t = (
+        "Newsletter\nUdostępnij na Facebooku\n"
+        "Urząd Miasta Testowo otrzymał certyfikat ISO 9001:2015.\ntel.: 58 530 6060"
+    )
     assert [p.text for p in text.debris(t)] == ["Newsletter", "Udostępnij na Facebooku", "tel.: 58 530 6060"]
 
 

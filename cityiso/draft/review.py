@@ -3,6 +3,7 @@ writing the accepted rows into a data folder followed by a validated build that 
 
 import csv
 import io
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ def highlight_html(text: str, d: Draft) -> str:
                     marks.setdefault(tuple(span), []).append(f"{table}[{i + 1}].{column}")
     boundaries = sorted({0, len(text), *(p for span in marks for p in span)})
     out = []
-    for a, b in zip(boundaries, boundaries[1:], strict=False):
+    for a, b in itertools.pairwise(boundaries):
         labels = sorted({lab for (s, e), labs in marks.items() if s <= a and b <= e for lab in labs})
         chunk = safe_text.html(text[a:b])
         if labels:
