@@ -1,5 +1,7 @@
 """cityiso dashboard: page configuration, navigation with sections, the language switch and the shared sidebar."""
 
+import os
+
 import streamlit as st
 
 from cityiso import ui, urlstate
@@ -22,19 +24,23 @@ def page(file: str, key: str, icon: str, **kw) -> st.Page:
     return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=file, **kw)
 
 
-navigation = st.navigation(
-    {
-        "": [page("overview", "nav.overview", "dashboard", default=True)],
-        t("nav.section.explore", lang): [
-            page("cycles", "nav.cycles", "timeline"),
-            page("praised", "nav.praised", "thumb_up"),
-            page("compare", "nav.compare", "compare_arrows"),
-            page("city", "nav.city", "account_balance"),
-            page("presentation", "nav.presentation", "slideshow"),
-        ],
-        t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
-    }
-)
+sections = {
+    "": [page("overview", "nav.overview", "dashboard", default=True)],
+    t("nav.section.explore", lang): [
+        page("cycles", "nav.cycles", "timeline"),
+        page("praised", "nav.praised", "thumb_up"),
+        page("compare", "nav.compare", "compare_arrows"),
+        page("city", "nav.city", "account_balance"),
+        page("presentation", "nav.presentation", "slideshow"),
+    ],
+    t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
+}
+# The curator's review page exists only in the app ./run curate starts (bound to 127.0.0.1), never in the public one.
+if os.environ.get("CITYISO_CURATE") == "1":
+    sections["Curator"] = [
+        st.Page("curate/review.py", title="Review drafts", icon=":material/edit_note:", url_path="review")
+    ]
+navigation = st.navigation(sections)
 
 with st.sidebar:
     st.caption(t("app.tagline", lang))

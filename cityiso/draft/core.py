@@ -1,0 +1,475 @@
+"""Draft rows in the data-package format from one saved text: every value with its span, confidence and reason."""
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cityiso.draft import events as ev_mod
+from cityiso.draft import findings as fi_mod
+from cityiso.draft import names
+from cityiso.draft import text as tx
+from cityiso.draft.dates import DateExpr, find_dates, this_year_words
+from cityiso.draft.known import Known, known
+from cityiso.draft.model import Drafted, quote_of
+from cityiso.draft.units import units
+from cityiso.paths import DATA_DIR
+
+Row = dict[str, Drafted]
+_VALIDITY_YEARS = re.compile(r"na\s+(?:okres\s+)?(?:kolejn\w+\s+)?(\d+)\s+la[tp]\w*", re.IGNORECASE)
+_SCOPE = re.compile(
+    r"certyfikat\w*[^.]{0,60}?\b(?:w zakresie|dotycząc\w+|dla)\s+(.+?)"
+    r"(?=\s+(?:wg|według|na okres|na kolejne|z terminiem)\b|,\s+który|\.|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_CYCLE = re.compile(r"po raz (pierwszy|drugi|trzeci|czwarty|piąty|szósty)|(pierwsz)\w* certyfikat", re.IGNORECASE)
+_CYCLE_N = {"pierwszy": 1, "drugi": 2, "trzeci": 3, "czwarty": 4, "piąty": 5, "szósty": 6, "pierwsz": 1}
+DEFAULT_VALIDITY_YEARS = 3  # ISO management-system certificates run three years (ISO/IEC 17021-1)
+
+
+@dataclass
+class Draft:
+    """The drafted tables of one text, plus the debris left out."""
+
+    text: str
+    source_id: str
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    debris: list[tx.Piece] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "input": {"length": len(self.text), "sha256": hashlib.sha256(self.text.encode()).hexdigest()},
+            "source_id": self.source_id,
+            "tables": {
+                t: [{c: v.as_json() for c, v in row.items()} for row in rows] for t, rows in self.tables.items()
+            },
+            "debris": [
+                {"span": [p.start, p.end], "text": p.text, "reason": "page debris: left out"} for p in self.debris
+            ],
+        }
+
+
+def _d(value, start: int, end: int, conf: float = 0.9, reason: str = "") -> Drafted:
+    return Drafted(value, (start, end), conf, reason)
+
+
+def _slug(words: str) -> str:
+    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+    return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
+
+
+def _sentence_of(sentences: list[tx.Piece], pos: int) -> tx.Piece | None:
+    return next((s for s in sentences if s.start <= pos < s.end), None)
+
+
+def draft(
+    text: str,
+    *,
+    source_id: str = "draft",
+    url: str | None = None,
+    published: dt.date | None = None,
+    file_name: str | None = None,
+    data_dir: Path = DATA_DIR,
+    exclude_examples: str | None = None,
+) -> Draft:
+    """Draft every table a document feeds, from the text alone and the register in data_dir."""
+    k = known(Path(data_dir))
+    out = Draft(text, source_id)
+    out.debris = tx.debris(text)
+    mask = tx.content_mask(text)
+    sentences = tx.sentences(text)
+    dates = [d for d in find_dates(text, published) if mask[d.start]]
+    stds = [m for m in names.standards(text, k) if mask[m.start]]
+    bodies = [m for m in names.bodies(text, k) if mask[m.start]]
+    offices = names.offices(text, k, mask)
+    title = tx.title(text)
+
+    office_row, office_id = _office(text, offices, k)
+    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id)]
+    if office_row:
+        out.tables["offices"] = [office_row]
+    oid = office_id.value if office_id else "unknown"
+
+    mentions = ev_mod.merge(ev_mod.mentions(sentences, dates))
+    certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id)
+    out.tables["certificates"] = [c for c, _ in certs]
+    events, links, unit_rows = _events(text, sentences, mentions, bodies, certs, oid, source_id)
+    out.tables["events"] = events
+    out.tables["event_certificates"] = links
+    out.tables["audited_units"] = unit_rows
+    out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
+    return out
+
+
+def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | None, Drafted | None]:
+    placed = [m for m in offices if m.extra[1]]
+    if not placed:
+        return None, None
+    placed.sort(key=lambda m: (-m.confidence, not m.extra[2], m.start))
+    best = placed[0]
+    kind, place, _nom = best.extra
+    if best.value:
+        oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
+        return None, oid
+    new_id = _slug(place)
+    oid = _d(new_id, best.start, best.end, 0.5, best.reason + f" Proposed office_id '{new_id}'.")
+    row: Row = {
+        "office_id": oid,
+        "office_kind": _d(kind, best.start, best.end, 0.8, "From the office's name."),
+        "place": _d(place, best.start, best.end, 0.7, "The place in the nominative (morfeusz2)."),
+        "office_name": _d(best.words, best.start, best.end, 0.9, "The name as the document writes it."),
+        "geo_source_id": _d("ref-territorial-division", best.start, best.end, 0.5, "Coordinates to be filled."),
+        "quote": quote_of(text, [(best.start, best.end)]),
+        "note": _d("TERYT not confirmed by the curator.", best.start, best.end, 1.0, "Drafted office."),
+    }
+    return row, oid
+
+
+def _source(text, source_id, title, url, published, file_name, office_id) -> Row:
+    whole = (0, len(text))
+    row: Row = {
+        "source_id": _d(source_id, *whole, 1.0, "Given to the drafter."),
+        "kind": _d("document", *whole, 1.0, "A saved text."),
+        "title": _d(
+            title.text if title else text.strip()[:80],
+            *(title.start, title.end) if title else whole,
+            0.7 if title else 0.3,
+            "The first line naming the topic." if title else "No title line found.",
+        ),
+        "language": _d("pl", *whole, 0.9, "Polish text."),
+        "is_truncated": _truncated(text),
+    }
+    if file_name:
+        row["file"] = _d(file_name, *whole, 1.0, "The saved file.")
+    if url:
+        row["url"] = _d(url, *whole, 1.0, "Given with --url (the text must state it: docs/CURATION.md#sources).")
+    if published:
+        row["published_on"] = _d(published.isoformat(), *whole, 1.0, "Given with --published.")
+    if office_id:
+        row["office_id"] = office_id
+    return row
+
+
+def _truncated(text: str) -> Drafted:
+    body = text.rstrip()
+    last = tx.lines(text)[-1] if tx.lines(text) else tx.Piece(0, 0, "")
+    content = [p for p in tx.lines(text) if not tx.is_debris(p)]
+    tail = content[-1] if content else last
+    cut = bool(re.search(r"[\w,–-]$", tail.text)) and len(tail.text.split()) > 6 and tail.end == len(body)
+    reason = "The text stops mid-sentence." if cut else "The text ends with a complete sentence or page debris."
+    return _d("true" if cut else "false", tail.start, tail.end, 0.6, reason)
+
+
+def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id):
+    """One certificate per edition named (a form without edition joins the one edition named, if one)."""
+    by_edition: dict[str | None, list[names.Mention]] = {}
+    for m in stds:
+        by_edition.setdefault(m.value, []).append(m)
+    families_with_edition = {m.extra[0] for m in stds if m.value}
+    groups = [(sid, ms) for sid, ms in by_edition.items() if sid]
+    loose = [m for m in by_edition.get(None, []) if m.extra[0] not in families_with_edition]
+    if loose:
+        groups.append((None, loose))
+    if not groups and re.search(r"certyfikat\w*\s+ISO\b", text):
+        m = re.search(r"certyfikat\w*\s+ISO\b", text)
+        groups.append((None, [names.Mention(m.start(), m.end(), "ISO", None, 0.3, "'ISO' without a number.", ("",))]))
+    out = []
+    for i, (sid, ms) in enumerate(groups):
+        first = min(ms, key=lambda m: (-len(m.words), m.start))
+        row: Row = {}
+        cid = f"{source_id}-cert-{i + 1}"
+        row["certificate_id"] = _d(cid, first.start, first.end, 1.0, "Identifier made by the drafter.")
+        row["office_id"] = _d(oid, first.start, first.end, 0.8, "The office the document is about.")
+        family = first.extra[0]
+        if family:
+            row["family"] = _d(family, first.start, first.end, 0.95, "The standard's number.")
+        row["standard_as_written"] = _d(first.words, first.start, first.end, 0.95, "As the text writes it.")
+        sentence_spans = [(_sentence_of(sentences, m.start) or tx.Piece(m.start, m.end, "")) for m in ms]
+        if sid:
+            row["edition_basis"] = _d("stated", first.start, first.end, 0.9, first.reason)
+            row["standard_id"] = _d(sid, first.start, first.end, 0.9, first.reason)
+        else:
+            inferred = _infer_edition(family, mentions, k)
+            if inferred:
+                std, when, reason = inferred
+                row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
+                row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
+                row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
+            else:
+                why = "The text names no edition and gives no date to infer it from."
+                row["edition_basis"] = _d("unknown", first.start, first.end, 0.6, why)
+                row["edition_reason"] = _d(why, first.start, first.end, 0.6, why)
+        near = [b for b in bodies if any(s.start <= b.start < s.end for s in sentence_spans)]
+        doc_bodies = {b.value for b in bodies}
+        if near:
+            row["body_id"] = _d(near[0].value, near[0].start, near[0].end, 0.9, near[0].reason)
+        elif len(doc_bodies) == 1 and len(groups) == 1:
+            b = bodies[0]
+            row["body_id"] = _d(b.value, b.start, b.end, 0.7, b.reason + " The only body the text names.")
+        grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
+        scope_in = sentence_spans + grant_sentences
+        _validity(text, row, scope_in, dates, len(groups) == 1)
+        _cycle_and_scope(text, row, scope_in)
+        if re.search(r"\bIQNet\b", text) and len(groups) == 1:
+            m = re.search(r"\bIQNet\b", text)
+            row["iqnet"] = _d("true", m.start(), m.end(), 0.8, "An IQNet certificate is named.")
+        row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        out.append((row, {"standard_id": sid, "sentences": sentence_spans}))
+    return out
+
+
+def _infer_edition(family, mentions, k):
+    dated = [e.date for e in mentions if e.date and e.date.value and not e.planned]
+    if not dated:
+        return None
+    when = min(dated, key=lambda d: d.value)
+    valid = [
+        s
+        for s in k.standards
+        if s["family"] == family
+        and s["published_on"] <= when.value
+        and (not s["transition_ends_on"] or s["transition_ends_on"] > when.value)
+    ]
+    if not valid:
+        return None
+    std = max(valid, key=lambda s: s["published_on"])
+    later = [s for s in k.standards if s["family"] == family and s["published_on"] > std["published_on"]]
+    reason = f"The text names no edition. At '{when.words}' ({when.value}) the current edition was {std['standard_id']}"
+    if later:
+        reason += f" ({later[0]['standard_id']} was published in {later[0]['published_on']})"
+    return std["standard_id"], when, reason + "."
+
+
+def _validity(text, row, sentences, dates, only):
+    for s in sentences:
+        for d in dates:
+            if s.start <= d.start < s.end and d.lead == "do" and d.value and "valid_until" not in row:
+                row["valid_until"] = _d(d.value, d.start, d.end, 0.85, "'do …' in a sentence about the certificate.")
+                row["valid_until_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
+        m = _VALIDITY_YEARS.search(s.text)
+        if m and "validity_years" not in row:
+            a, b = s.start + m.start(), s.start + m.end()
+            row["validity_years"] = _d(int(m.group(1)), a, b, 0.9, f"'{m.group(0)}'.")
+            row["validity_as_written"] = _d(text[a:b], a, b, 0.9, "")
+
+
+def _cycle_and_scope(text, row, sentences):
+    for s in sentences:
+        m = _CYCLE.search(s.text)
+        if m and "cycle_number" not in row:
+            a, b = s.start + m.start(), s.start + m.end()
+            row["cycle_number"] = _d(_CYCLE_N[(m.group(1) or m.group(2)).lower()], a, b, 0.85, f"'{m.group(0)}'.")
+            row["cycle_as_written"] = _d(text[a:b], a, b, 0.9, "")
+        sc = _SCOPE.search(s.text)
+        if sc and "scope" not in row:
+            a, b = s.start + sc.start(1), s.start + sc.end(1)
+            row["scope"] = _d(" ".join(text[a:b].split()), a, b, 0.5, "The words after 'w zakresie'/'dotyczący'/'dla'.")
+
+
+def _events(text, sentences, mentions, bodies, certs, oid, source_id):
+    rows, links, unit_rows = [], [], []
+    for i, ev in enumerate(mentions):
+        first = ev.sentences[0]
+        eid = f"{source_id}-event-{i + 1}"
+        kind, why = ev.kind
+        row: Row = {
+            "event_id": _d(eid, first.start, first.end, 1.0, "Identifier made by the drafter."),
+            "office_id": _d(oid, first.start, first.end, 0.8, "The office the document is about."),
+            "kind": _d(kind, first.start, first.end, 0.7 if kind != "unspecified" else 0.5, why),
+            "is_planned": _d(
+                "true" if ev.planned else "false",
+                first.start,
+                first.end,
+                0.8,
+                "Announced for the future." if ev.planned else "Told in the past or present tense.",
+            ),
+        }
+        spans = [(s.start, s.end) for s in ev.sentences]
+        near = [b for b in bodies if any(s.start <= b.start < s.end for s in ev.sentences)]
+        if near:
+            row["body_id"] = _d(near[0].value, near[0].start, near[0].end, 0.85, near[0].reason)
+        if ev.ordinal:
+            row["surveillance_ordinal"] = _d(ev.ordinal[0], ev.ordinal[1], ev.ordinal[2], 0.85, "Ordinal of the audit.")
+            row["surveillance_ordinal_as_written"] = _d(
+                text[ev.ordinal[1] : ev.ordinal[2]], ev.ordinal[1], ev.ordinal[2], 0.9
+            )
+        date = ev.date
+        if date:
+            _date_fields(row, date, ev)
+        elif ev.grant:
+            _this_year(text, row, ev, certs)
+        if ev.grant and not ev.planned:
+            row["outcome"] = _d("granted", first.start, first.end, 0.7, "The text tells a certificate granted.")
+        for s in ev.sentences:
+            count, named = units(s) if ev.trigger == "audit" else (None, [])
+            named = named if count else []
+            if count:
+                row["units_audited"] = count
+            for name, as_written in named:
+                unit_rows.append(
+                    {
+                        "event_id": row["event_id"],
+                        "unit_name": name,
+                        "unit_name_as_written": as_written,
+                        "source_id": _d(source_id, 0, len(text), 1.0),
+                        "quote": quote_of(text, [(s.start, s.end)]),
+                    }
+                )
+        if ev.planned:
+            row["findings_status"] = _d("not_applicable", first.start, first.end, 0.9, "A planned event.")
+        row["source_id"] = _d(source_id, 0, len(text), 1.0)
+        for c, meta in certs:
+            mine = [s for s in ev.sentences if any(s.start == m.start for m in meta["sentences"])]
+            if mine or len(certs) == 1:
+                links.append({"event_id": row["event_id"], "certificate_id": c["certificate_id"]})
+                if ev.grant and row.get("event_on") and "issued_on" not in c and not ev.planned:
+                    d = row["event_on"]
+                    year = str(d.value)[:4]
+                    if ev.trigger == "grant":
+                        c["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
+                        if "event_on_as_written" in row:
+                            c["issued_on_as_written"] = row["event_on_as_written"]
+                    elif "event_on_inferred_reason" not in row:
+                        why = f"Issued after the audit of {d.value}; the text writes no issue date, so the year."
+                        c["issued_on"] = Drafted(year, d.span, 0.5, why)
+                        c["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
+                        c["issued_on_inferred_part"] = Drafted("whole", d.span, 0.5, why)
+                        c["issued_on_as_written"] = Drafted(text[d.span[0] : d.span[1]], d.span, 0.5, why)
+        row["quote"] = quote_of(text, spans)
+        rows.append(row)
+    return rows, links, unit_rows
+
+
+def _date_fields(row: Row, date: DateExpr, ev) -> None:
+    if date.value:
+        reason = date.reason
+        conf = date.confidence
+        own = next((s.text for s in ev.sentences if s.start <= date.start < s.end), "")
+        if re.search(r"rapor[tc]\w*", own) and date.precision == "year" and ev.trigger == "audit":
+            reason = f"'{date.words}' dates the audit's report; the audit was in that year."
+            conf = 0.6
+            row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
+            row["event_on_inferred_part"] = _d("whole", date.start, date.end, conf, reason)
+        elif date.relative:
+            row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
+            row["event_on_inferred_part"] = _d("year", date.start, date.end, conf, reason)
+        row["event_on"] = _d(date.value, date.start, date.end, conf, reason or "As written.")
+    else:
+        row["event_on_inferred_reason"] = _d(date.reason, date.start, date.end, 0.5, date.reason)
+    row["event_on_as_written"] = _d(date.words, date.start, date.end, 0.9, "")
+
+
+def _this_year(text, row, ev, certs) -> None:
+    """'Tegoroczny certyfikat': the publication's year, or the expiry less the usual three years."""
+    spans = this_year_words(text)
+    if not spans:
+        return
+    a, b = spans[0]
+    until = next((c["valid_until"] for c, _ in certs if "valid_until" in c), None)
+    if until:
+        years = next((c["validity_years"].value for c, _ in certs if "validity_years" in c), DEFAULT_VALIDITY_YEARS)
+        year = str(int(str(until.value)[:4]) - years)
+        why = (
+            f"'{text[a:b]}' (this year) is the year of the page, which the text does not state; the certificate "
+            f"runs to {until.value} and ISO certificates run {years} years, so that year is {year}."
+        )
+        row["event_on"] = _d(year, a, b, 0.5, why)
+        row["event_on_as_written"] = _d(text[a:b], a, b, 0.8, "")
+        row["event_on_inferred_reason"] = _d(why, a, b, 0.5, why)
+        row["event_on_inferred_part"] = _d("whole", a, b, 0.5, why)
+        for c, _ in certs:
+            c.setdefault("issued_on", _d(year, a, b, 0.5, why))
+            c.setdefault("issued_on_as_written", _d(text[a:b], a, b, 0.8, ""))
+            c.setdefault("issued_on_inferred_reason", _d(why, a, b, 0.5, why))
+            c.setdefault("issued_on_inferred_part", _d("whole", a, b, 0.5, why))
+        ev.sentences.append(tx.Piece(a, b, text[a:b]))
+
+
+def _findings(text, sentences, events, mentions, k, source_id, exclude):
+    found = fi_mod.bullet_lists(text, k) + fi_mod.prose(sentences) + fi_mod.conformity(sentences)
+    found.sort(key=lambda f: f.item[0])
+    nonconf = fi_mod.nonconformities(sentences)
+    audit_events = [
+        (row, ev) for row, ev in zip(events, mentions, strict=True) if ev.trigger == "audit" and not ev.planned
+    ]
+    suggester = fi_mod.Suggester(k, exclude_source=exclude)
+    rows = []
+    for row, ev in zip(events, mentions, strict=True):
+        mine = [f for f in found if _event_of(f, audit_events, events, mentions) is row]
+        partial = any(re.search(r"\bm\.\s?in\.", text[f.lead[0] : f.lead[1]]) for f in mine if f.lead)
+        first = ev.sentences[0]
+        nc = [n for n in nonconf if _nearest(n.span[0], events, mentions) is row]
+        if nc:
+            row["nonconformities_count"] = _d(nc[0].count, *nc[0].span, 0.8, nc[0].reason)
+            row["nonconformities_as_written"] = _d(text[nc[0].span[0] : nc[0].span[1]], *nc[0].span, 0.8, "")
+        if "findings_status" not in row:
+            if mine:
+                status = "reported_partial" if partial else "reported"
+            elif nc and nc[0].count == 0:
+                status = "none_found"
+            else:
+                status = "not_reported"
+            row["findings_status"] = _d(
+                status, first.start, first.end, 0.7, "'m.in.' (among others) in the list's lead." if partial else ""
+            )
+        for f in mine:
+            rows.append(_finding_row(text, f, row, len(rows) + 1, suggester, source_id))
+    return rows
+
+
+def _nearest(pos, events, mentions):
+    best = None
+    for row, ev in zip(events, mentions, strict=True):
+        if ev.planned:
+            continue
+        if ev.sentences[0].start <= pos or best is None:
+            best = row
+    return best
+
+
+def _event_of(f, audit_events, events, mentions):
+    """The audit a finding belongs to: the one its lead sentence tells, else the nearest audit before it."""
+    lead = f.lead or f.item
+    for row, ev in audit_events:
+        if any(s.start <= lead[0] < s.end for s in ev.sentences):
+            return row
+    before = [row for row, ev in audit_events if ev.sentences[0].start <= lead[0]]
+    if before:
+        return before[-1]
+    return audit_events[0][0] if audit_events else (events[0] if events else None)
+
+
+def _finding_row(text, f, event_row, n, suggester, source_id) -> Row:
+    a, b = f.item
+    parts = [(f.heading[0], f.heading[1]), (a, b)] if f.heading and f.heading[1] <= a else [(a, b)]
+    quote = quote_of(text, parts)
+    item_text = " ".join(text[a:b].split())
+    theme, t_score, t_why = suggester.theme(item_text)
+    row: Row = {
+        "finding_id": _d(f"{source_id}-{n:02d}", a, b, 1.0, "Identifier made by the drafter."),
+        "event_id": event_row["event_id"],
+        "kind": _d(f.kind, *(f.lead or f.item), f.confidence, "From the lead of the list or sentence."),
+        "voice": _d(f.voice, *(f.lead or f.item), 0.8, f.voice_reason),
+    }
+    if f.heading_clause:
+        clause, words = f.heading_clause
+        why = f"The heading '{' '.join(words.split())}' gives clause {clause}."
+        row["clause_standard_id"] = _d("iso9001-2015", *f.heading, 0.9, why)
+        row["clause"] = _d(clause, *f.heading, 0.9, why)
+        row["clause_basis"] = _d("heading", *f.heading, 0.9, why)
+        row["clause_note"] = _d(why, *f.heading, 0.9, why)
+    else:
+        clause, c_score, c_why = suggester.clause(item_text)
+        if clause:
+            conf = round(min(0.6, 0.2 + c_score), 2)
+            row["clause_standard_id"] = _d("iso9001-2015", a, b, conf, c_why)
+            row["clause"] = _d(clause, a, b, conf, c_why)
+            row["clause_basis"] = _d("curator", a, b, conf, c_why)
+            row["clause_note"] = _d(f"Suggested by the drafter: {c_why}", a, b, conf, c_why)
+    row["theme_id"] = _d(theme, a, b, round(min(0.6, 0.2 + t_score), 2), t_why)
+    row["text_pl"] = _d(item_text[:200], a, b, 0.3, "The item's own words: shorten to one sentence.")
+    row["text_en"] = _d("", a, b, 0.0, "To be written by the curator.")
+    row["source_id"] = _d(source_id, 0, len(text), 1.0)
+    row["quote"] = quote
+    return row

@@ -1,0 +1,340 @@
+"""Findings: each bullet of an evaluative list, each item of a prose list in the report's voice, statements of
+confirmed conformity, and what the text says about nonconformities; voice, clause and theme suggested."""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cityiso.draft import lang
+from cityiso.draft.known import Known
+from cityiso.draft.text import BULLET, Piece
+
+_PRAISE = {
+    "docenić",
+    "doceniać",
+    "wyróżnić",
+    "wyróżniać",
+    "podkreślić",
+    "podkreślać",
+    "pochwalić",
+    "chwalić",
+    "wskazać",
+    "wskazywać",
+    "wymienić",
+    "wymieniać",
+    "zauważyć",
+    "uznać",
+    "zwrócić",
+    "zwracać",
+}
+_NONCONF = {"niezgodność"}
+_RECOMMEND = {"zalecić", "zalecać", "zalecenie", "rekomendować", "rekomendacja"}
+_REPORT = re.compile(r"\b(?:rapor[tc]\w*|au?d[iy]tor\w*|au?d[iy](?:t|cie)\w*|zdaniem)\b", re.IGNORECASE)
+_BODY_SPEAKER = re.compile(r"\b(?:prezes\w*|przedstawiciel\w*|dyrektor\w*)\b", re.IGNORECASE)
+_NEG = re.compile(r"\b(?:nie|bez|brak\w*|żadn\w+|zero)\b", re.IGNORECASE)
+_NUMERALS = {"jeden": 1, "dwa": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7, "osiem": 8}
+_SPLIT = re.compile(r"\s+oraz\s+|,\s+a także\s+")
+_CONTENT_POS = ("subst", "adj", "ger", "fin", "praet", "inf", "pact", "ppas", "depr")
+
+
+@dataclass
+class Finding:
+    """A drafted finding: kind, voice, its passages, and the clause heading over it (if any)."""
+
+    kind: str
+    voice: str
+    voice_reason: str
+    item: tuple[int, int]
+    heading: tuple[int, int] | None = None
+    heading_clause: tuple[str, str] | None = None  # (clause, heading words)
+    lead: tuple[int, int] | None = None
+    event_sentence: int = 0  # offset of the sentence that ties it to an event
+    confidence: float = 0.8
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Nonconformities:
+    count: int
+    span: tuple[int, int]
+    reason: str
+
+
+def _lem(text: str) -> set[str]:
+    return {lem for w in lang.WORD.findall(text) for lem in lang.lemmas(w)}
+
+
+def _voice(lead_text: str) -> tuple[str, str]:
+    if _BODY_SPEAKER.search(lead_text) and not _REPORT.search(lead_text):
+        return "certification_body", "The certification body's representative speaks."
+    if _REPORT.search(lead_text):
+        return "auditor", f"The passage cites the auditors or their report ('{_REPORT.search(lead_text).group(0)}')."
+    return "office", "No auditor, report or body is cited: the office speaks about itself."
+
+
+def _kind_of_lead(lead_text: str) -> str | None:
+    lem = _lem(lead_text)
+    if lem & _NONCONF:
+        return "nonconformity"
+    if lem & _RECOMMEND:
+        return "recommendation"
+    if lem & _PRAISE or re.search(r"dobr\w+ praktyk\w*", lead_text):
+        return "praise"
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item without its dash or bullet (a number stays: it names the item) and without the list's trailing
+    punctuation; a sentence (capital first letter) keeps its full stop."""
+    m = BULLET.match(text, start)
+    if m and not re.match(r"[ \t]*\d", text[start:]):
+        start = m.end()
+    while end > start and text[end - 1] in " \t\n,;":
+        end -= 1
+    body = re.sub(r"^\d{1,2}[).]\s*", "", text[start:end])
+    if end > start and text[end - 1] == "." and not body[:1].isupper():
+        end -= 1
+    return start, end
+
+
+def clause_headings(k: Known) -> list[tuple[list[frozenset[str]], str]]:
+    """The 2015 clause headings of clauses.csv as lemma sets per word, with their clause."""
+    return [
+        ([lang.lemmas(w) for w in lang.WORD.findall(c["label_pl"])], c["clause"])
+        for c in k.clauses
+        if c["standard_id"] == "iso9001-2015" and "." not in c["clause"]
+    ]
+
+
+def _heading_clause(line: str, k: Known) -> str | None:
+    """The clause of a heading 'w zakresie <clause heading>:' (every word shares a lemma with the heading's)."""
+    m = re.match(r"\s*w zakresie\s+(.+?):\s*$", line, re.IGNORECASE)
+    if not m:
+        return None
+    words = [lang.lemmas(w) for w in lang.WORD.findall(m.group(1))]
+    for label, clause in clause_headings(k):
+        if len(label) == len(words) and all(any(a & b for b in label) for a in words):
+            return clause
+    return None
+
+
+def bullet_lists(text: str, k: Known) -> list[Finding]:
+    """Every item of a list whose lead says the auditors praised, found or recommended something."""
+    out: list[Finding] = []
+    lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"^.*$", text, re.MULTILINE)]
+    lead = None  # (start, end, kind, voice, reason)
+    heading = None
+    item: list[int] | None = None
+    blank = False
+
+    def close():
+        nonlocal item
+        if item and lead:
+            s, e = _trim(text, item[0], item[1])
+            if e > s:
+                out.append(
+                    Finding(
+                        lead[2],
+                        lead[3],
+                        lead[4],
+                        (s, e),
+                        heading[:2] if heading else None,
+                        (heading[2], text[heading[0] : heading[1]]) if heading and heading[2] else None,
+                        (lead[0], lead[1]),
+                    )
+                )
+        item = None
+
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            continue
+        after_blank, blank = blank, False
+        inline = re.search(r":\s*(?=(?:\d{1,2}\)|[-–•])\s)", line)
+        if stripped.endswith(":") or inline:
+            close()
+            kind = _kind_of_lead(line)
+            hc = _heading_clause(line, k)
+            if hc and lead:
+                heading = (start + len(line) - len(line.lstrip()), end, hc)
+                continue
+            if kind:
+                v, why = _voice(line)
+                lead = (start, end, kind, v, why)
+                heading = None
+                if inline:
+                    item = [start + inline.end(), end]
+                continue
+            lead, heading = None, None
+            continue
+        if BULLET.match(line):
+            close()
+            item = [start, end]
+            if heading and not any(f.heading == heading[:2] for f in out):
+                item = [heading[0], end] if _first_after(text, heading[1], start) else item
+            continue
+        ended = item is not None and text[item[0] : item[1]].rstrip().endswith(".") and stripped[:1].isupper()
+        if item is not None and lead and not after_blank and not ended:
+            item[1] = end  # a wrapped line of the item
+            continue
+        close()
+        lead, heading = None, None
+    close()
+    return out
+
+
+def _first_after(text: str, heading_end: int, start: int) -> bool:
+    return not text[heading_end:start].strip()
+
+
+def prose(sentences: list[Piece]) -> list[Finding]:
+    """Items of a sentence that cites the report or the auditors with an evaluative verb, cut at 'oraz' and
+    ', a także'; the first item keeps the sentence's lead (its voice)."""
+    out = []
+    for s in sentences:
+        if s.text.rstrip().endswith(":") or BULLET.match(s.text) or re.search(r":\s*(?:\d{1,2}\)|[-–•])\s", s.text):
+            continue
+        lem = _lem(s.text)
+        if not _REPORT.search(s.text) or not (lem & _PRAISE or re.search(r"\bzdaniem\b", s.text, re.I)):
+            continue
+        v, why = _voice(s.text)
+        start = s.start
+        for m in [*list(_SPLIT.finditer(s.text)), None]:
+            end = s.start + m.start() if m else s.end
+            a, b = _trim_sentence(s, start, end)
+            out.append(Finding("praise", v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
+            if m:
+                start = s.start + m.end()
+    return out
+
+
+def _trim_sentence(s: Piece, start: int, end: int) -> tuple[int, int]:
+    text_end = end
+    body = s.text[start - s.start : end - s.start]
+    if start != s.start:
+        # A later item: no lead words before it.
+        pass
+    while text_end > start and s.text[text_end - s.start - 1] in " ,;":
+        text_end -= 1
+    if s.text[text_end - s.start - 1] == "." and not body[:1].isupper():
+        text_end -= 1
+    return start, text_end
+
+
+def conformity(sentences: list[Piece]) -> list[Finding]:
+    """Statements that the audit confirmed the system's conformity or effectiveness."""
+    out = []
+    previous = False
+    for s in sentences:
+        lem = _lem(s.text)
+        if not (_REPORT.search(s.text) or previous):
+            previous = False
+            continue
+        confirmed = "potwierdzić" in lem and lem & {"zdolność", "zgodność", "wymaganie", "skuteczność"}
+        evidence = "dowód" in lem and lem & {"skuteczny", "funkcjonowanie", "skuteczność"}
+        if confirmed or evidence:
+            out.append(
+                Finding(
+                    "confirmed_conformity",
+                    "auditor",
+                    "An audit result stated in the report's terms.",
+                    (s.start, s.end),
+                    confidence=0.6,
+                )
+            )
+        previous = bool(confirmed or evidence)
+    return out
+
+
+def nonconformities(sentences: list[Piece]) -> list[Nonconformities]:
+    """What the text says about nonconformities: none (0) or a number."""
+    out = []
+    for s in sentences:
+        m = re.search(r"niezgodno\w*", s.text, re.IGNORECASE)
+        if not m:
+            continue
+        before = s.text[: m.start()]
+        number = re.search(r"(\d+)\s+(?:\w+\s+)?$", before)
+        words = [w for w in lang.WORD.findall(before)[-3:]]
+        spoken = next((_NUMERALS[lem] for w in words for lem in lang.lemmas(w) if lem in _NUMERALS), None)
+        span = (s.start, s.end)
+        if _NEG.search(before[-30:] + s.text[m.start() : m.end()]):
+            out.append(Nonconformities(0, span, "The text says there were none."))
+        elif number:
+            out.append(Nonconformities(int(number.group(1)), span, "The number of nonconformities is written."))
+        elif spoken:
+            out.append(Nonconformities(spoken, span, "The number of nonconformities is written as a word."))
+    return out
+
+
+# Clause and theme: nearest curated examples and codebook definitions by content lemmas (cosine, idf-weighted).
+
+
+def content_lemmas(text: str) -> list[str]:
+    out = []
+    for w in lang.WORD.findall(text):
+        if len(w) < 3:
+            continue
+        cands = [lem.lower() for lem, tag in lang.analyses(w) if tag.split(":")[0] in _CONTENT_POS]
+        out.append(cands[0] if cands else w.lower())
+    return out
+
+
+class Suggester:
+    """Suggests a theme and a clause for a finding's text from curated findings and the codebook."""
+
+    def __init__(self, k: Known, exclude_source: str | None = None):
+        self.examples = []
+        for f in k.findings:
+            if f["source_id"] == exclude_source:
+                continue
+            self.examples.append(
+                (Counter(content_lemmas(f["quote"] + " " + f["text_pl"])), f, f"curated finding {f['finding_id']}")
+            )
+        self.themes = [(Counter(content_lemmas(t["label_pl"] + " " + t["definition_pl"])), t) for t in k.themes]
+        self.clauses = [
+            (Counter(content_lemmas(c["label_pl"] + " " + c["definition_pl"])), c)
+            for c in k.clauses
+            if c["standard_id"] == "iso9001-2015"
+        ]
+        docs = [c for c, _f, _r in self.examples] + [c for c, _t in self.themes] + [c for c, _ in self.clauses]
+        df = Counter(lem for d in docs for lem in d)
+        self.idf = {lem: math.log((1 + len(docs)) / (1 + n)) + 1 for lem, n in df.items()}
+
+    def _cos(self, a: Counter, b: Counter) -> float:
+        num = sum(a[x] * b[x] * self.idf.get(x, 1.0) ** 2 for x in a if x in b)
+        na = math.sqrt(sum((v * self.idf.get(x, 1.0)) ** 2 for x, v in a.items()))
+        nb = math.sqrt(sum((v * self.idf.get(x, 1.0)) ** 2 for x, v in b.items()))
+        return num / (na * nb) if na and nb else 0.0
+
+    def theme(self, text: str) -> tuple[str, float, str]:
+        q = Counter(content_lemmas(text))
+        best = ("qms_conformity", 0.0, "No theme shares words with the finding.")
+        for c, f, why in self.examples:
+            score = self._cos(q, c)
+            if score > best[1]:
+                best = (f["theme_id"], score, f"Closest {why} (similarity {score:.2f}) has this theme.")
+        for c, t in self.themes:
+            score = self._cos(q, c) * 0.9
+            if score > best[1]:
+                best = (t["theme_id"], score, f"Words shared with the theme's definition (similarity {score:.2f}).")
+        return best
+
+    def clause(self, text: str) -> tuple[str | None, float, str]:
+        q = Counter(content_lemmas(text))
+        best: tuple[str | None, float, str] = (None, 0.0, "No clause shares words with the finding.")
+        for c, f, why in self.examples:
+            score = self._cos(q, c)
+            if score > best[1]:
+                best = (f["clause"] or None, score, f"Closest {why} (similarity {score:.2f}) is coded so.")
+        for c, cl in self.clauses:
+            score = self._cos(q, c) * 0.9
+            if score > best[1]:
+                best = (
+                    cl["clause"],
+                    score,
+                    f"Words shared with clause {cl['clause']} {cl['label_en']} (similarity {score:.2f}).",
+                )
+        return best

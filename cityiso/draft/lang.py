@@ -1,0 +1,82 @@
+"""Polish language helpers: morfeusz2 (SGJP dictionary) for lemmas and inflected forms, Babel for month names."""
+
+import re
+from functools import cache
+
+import morfeusz2
+from babel.dates import get_month_names
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+@cache
+def _morfeusz() -> morfeusz2.Morfeusz:
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+@cache
+def analyses(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, tag) pairs of a word form; the lemma drops SGJP's homonym suffix (':s1')."""
+    out = []
+    for _start, _end, (_form, lemma, tag, _names, _quals) in _morfeusz().analyse(word):
+        out.append((lemma.split(":")[0], tag))
+    return tuple(out)
+
+
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """Every lemma a form may have, lower-cased (the form itself when the dictionary does not know it)."""
+    found = {lemma.lower() for lemma, tag in analyses(word) if tag != "ign"}
+    return frozenset(found or {word.lower()})
+
+
+def lemma(word: str, pos: tuple[str, ...] = ("subst",)) -> str:
+    """The lemma of a form, preferring the given parts of speech and proper names (capitalised lemmas)."""
+    cands = [(lem, tag) for lem, tag in analyses(word) if tag != "ign"]
+    for lem, tag in cands:
+        if tag.split(":")[0] in pos and (lem[:1].isupper() == word[:1].isupper()):
+            return lem
+    for lem, tag in cands:
+        if tag.split(":")[0] in pos:
+            return lem
+    return cands[0][0] if cands else word
+
+
+def phrase_lemmas(text: str) -> list[frozenset[str]]:
+    """The lemma sets of each word of a phrase."""
+    return [lemmas(w) for w in WORD.findall(text)]
+
+
+@cache
+def forms(lemma_: str, tag_prefix: str = "") -> frozenset[str]:
+    """Every inflected form of a lemma (optionally only those whose tag starts with tag_prefix), lower-cased."""
+    return frozenset(
+        form.lower() for form, _lem, tag, _n, _q in _morfeusz().generate(lemma_) if tag.startswith(tag_prefix)
+    )
+
+
+@cache
+def nominative(word: str) -> str:
+    """The nominative singular of a noun form (its lemma), keeping the form's capitalisation."""
+    lem = lemma(word)
+    return lem[:1].upper() + lem[1:] if word[:1].isupper() else lem
+
+
+def is_verb(word: str) -> bool:
+    """True when the form can be a finite verb, a past form, an impersonal or a verbal noun in -no/-to."""
+    return any(
+        tag.split(":")[0] in {"fin", "praet", "imps", "bedzie", "pred", "inf", "ppas"} for _, tag in analyses(word)
+    )
+
+
+@cache
+def month_forms() -> dict[str, int]:
+    """Every case form of every Polish month name -> its number (Babel's names, morfeusz2's declension)."""
+    out: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for number, name in get_month_names("wide", context=context, locale="pl").items():
+            out[name.lower()] = number
+    for name, number in list(out.items()):
+        for form in forms(name):
+            out.setdefault(form, number)
+    return out

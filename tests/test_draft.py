@@ -1,0 +1,179 @@
+"""The drafter on short invented sentences, one pattern each, and on invented documents it has never seen."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from cityiso.draft import findings, text
+from cityiso.draft.__main__ import main
+from cityiso.draft.core import draft
+from cityiso.draft.dates import find_dates
+from cityiso.draft.known import known
+from cityiso.draft.names import bodies, offices
+
+DOCS = Path(__file__).with_name("draft_documents")
+INVENTED = sorted(DOCS.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "words"),
+    [
+        ("W marcu 2015 roku odbył się audyt.", "2015-03", "W marcu 2015 roku"),
+        ("Sesja odbyła się 20 kwietnia 2015 r.", "2015-04-20", "20 kwietnia 2015 r."),
+        ("Certyfikat ważny do 30.09.2012r.", "2012-09-30", "do 30.09.2012r."),
+        ("Pierwszy certyfikat otrzymał w 2010 roku.", "2010", "w 2010 roku"),
+        ("Kolejny audit odbędzie się w październiku 2020 r.", "2020-10", "w październiku 2020 r."),
+        ("Odebrał go w dniu 30 listopada.", None, "w dniu 30 listopada"),
+    ],
+)
+def test_date_forms(sentence: str, value: str | None, words: str) -> None:
+    """A Polish date form gives its value at the written precision; no year is ever supplied."""
+    (found,) = find_dates(sentence)
+    assert (found.value, found.words) == (value, words)
+
+
+def test_this_year_comes_from_publication() -> None:
+    """'br.' takes the publication's year, marked as inferred."""
+    (found,) = find_dates("Audyt zaplanowano na 20 września br.", dt.date(2017, 6, 1))
+    assert found.value == "2017-09-20" and found.relative and "2017" in found.reason
+
+
+def test_declined_body_name() -> None:
+    """A declined form not in body_aliases.csv resolves to the body by its lemmas."""
+    (m,) = bodies("Dziękujemy Polskiemu Centrum Badań i Certyfikacji SA za audyt.", known())
+    assert (m.value, m.words) == ("pcbc", "Polskiemu Centrum Badań i Certyfikacji SA")
+
+
+def test_declined_office_name() -> None:
+    """'Urzędowi Miasta Legionowo' is Legionowo's city hall; an unknown place is proposed as a new office."""
+    k = known()
+    (leg,) = offices("Przyznano Urzędowi Miasta Legionowo certyfikat.", k)
+    assert (leg.value, leg.extra[0]) == ("legionowo", "city_hall")
+    (new,) = offices("Audyt w Urzędzie Gminy w Pcimiu.", k)
+    assert (new.value, new.extra[:2]) == (None, ("municipal_office", "Pcim"))
+
+
+def test_bullet_list_of_praise_is_one_finding_per_item() -> None:
+    """Each bullet under an evaluative lead is one praise finding, without its dash or trailing comma."""
+    t = "Audytorzy docenili:\n- zaangażowanie kierownictwa,\n- nowoczesne e-usługi dla mieszkańców.\nKoniec."
+    found = findings.bullet_lists(t, known())
+    assert [t[f.item[0] : f.item[1]] for f in found] == [
+        "zaangażowanie kierownictwa",
+        "nowoczesne e-usługi dla mieszkańców",
+    ]
+    assert {f.kind for f in found} == {"praise"} and {f.voice for f in found} == {"auditor"}
+
+
+def test_office_priorities_are_not_findings() -> None:
+    """A list of the office's own priorities is not a finding."""
+    t = "Dla urzędu priorytetem są:\n• przyjazna obsługa,\n• terminowość."
+    assert findings.bullet_lists(t, known()) == []
+
+
+def test_heading_gives_clause() -> None:
+    """'w zakresie wsparcia:' over a bullet gives clause 7 from the codebook's headings."""
+    t = "W raporcie doceniono:\nw zakresie wsparcia:\n- rozwój systemów informatycznych;"
+    (f,) = findings.bullet_lists(t, known())
+    assert f.heading_clause[0] == "7"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Nie stwierdzono niezgodności.", 0),
+        ("Audyt zakończył się bez niezgodności.", 0),
+        ("Stwierdzono 2 niezgodności drobne.", 2),
+    ],
+)
+def test_nonconformities(sentence: str, count: int) -> None:
+    """What a sentence says about nonconformities: none or a number."""
+    (n,) = findings.nonconformities(text.sentences(sentence))
+    assert n.count == count
+
+
+def test_page_debris_left_out() -> None:
+    """Widgets, footers and contact lines are debris; the text's sentences are not."""
+    t = (
+        "Newsletter\nUdostępnij na Facebooku\n"
+        "Urząd Miasta Testowo otrzymał certyfikat ISO 9001:2015.\ntel.: 58 530 6060"
+    )
+    assert [p.text for p in text.debris(t)] == ["Newsletter", "Udostępnij na Facebooku", "tel.: 58 530 6060"]
+
+
+def _values(d):
+    for rows in d.tables.values():
+        for row in rows:
+            yield from row.items()
+
+
+@pytest.mark.parametrize("path", [*INVENTED, *sorted(Path("data/sources").glob("*.txt"))], ids=lambda p: p.name)
+def test_every_span_is_verbatim(path: Path) -> None:
+    """Every drafted value's span lies in the text; as-written values and quotes are the text itself."""
+    t = path.read_text(encoding="utf-8")
+    d = draft(t, source_id="x")
+    for column, v in _values(d):
+        s, e = v.span
+        assert 0 <= s < e <= len(t), column
+        if column.endswith("_as_written") or column in ("office_name", "standard_as_written"):
+            assert " ".join(str(v.value).split()) == " ".join(t[s:e].split()), column
+        if column == "quote":
+            parts = v.parts or [v.span]
+            assert v.value == " [...] ".join(" ".join(t[a:b].split()) for a, b in parts)
+
+
+def test_body_news_item() -> None:
+    """A body's news item: a new office, the second surveillance audit, its date, praise and no nonconformities."""
+    d = draft((DOCS / "body_news.txt").read_text(encoding="utf-8"), source_id="x")
+    (event,) = d.tables["events"]
+    assert {c: event[c].value for c in ("kind", "surveillance_ordinal", "event_on", "body_id")} == {
+        "kind": "surveillance",
+        "surveillance_ordinal": 2,
+        "event_on": "2021-03-12",
+        "body_id": "tuv-nord",
+    }
+    assert event["nonconformities_count"].value == 0
+    assert len(d.tables["findings"]) == 2
+    assert d.tables["offices"][0]["office_kind"].value == "municipal_office"
+
+
+def test_two_certificates_and_a_yearless_plan() -> None:
+    """Two standards at once are two certificates; 'br.' without a publication date leaves the date empty."""
+    d = draft((DOCS / "two_certificates.txt").read_text(encoding="utf-8"), source_id="x")
+    assert sorted(c["family"].value for c in d.tables["certificates"]) == ["ISO 14001", "ISO 9001"]
+    planned = [e for e in d.tables["events"] if e["is_planned"].value == "true"]
+    assert planned and "event_on" not in planned[0]
+    dated = draft((DOCS / "two_certificates.txt").read_text(encoding="utf-8"), published=dt.date(2019, 6, 10))
+    assert any(e.get("event_on") and e["event_on"].value == "2019-09-20" for e in dated.tables["events"])
+
+
+def test_truncated_page() -> None:
+    """A page that stops mid-sentence is marked truncated; its menu lines are debris."""
+    d = draft((DOCS / "truncated.txt").read_text(encoding="utf-8"), source_id="x")
+    assert d.tables["sources"][0]["is_truncated"].value == "true"
+    assert {p.text for p in d.debris} >= {"Menu", "Szukaj"}
+    (cert,) = d.tables["certificates"]
+    assert (cert["cycle_number"].value, cert["validity_years"].value) == (2, 3)
+
+
+def test_json_output_shape(capsys: pytest.CaptureFixture) -> None:
+    """--json prints tables of rows whose drafted values are {value, span, confidence, reason}."""
+    assert main([str(DOCS / "body_news.txt"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"input", "source_id", "tables", "debris"}
+    columns = {t: set(known().columns(t)) for t in out["tables"]}
+    for table, rows in out["tables"].items():
+        for row in rows:
+            assert set(row) <= columns[table], table
+            for v in row.values():
+                assert {"value", "span", "confidence", "reason"} <= set(v)
+                assert len(v["span"]) == 2 and 0 <= v["confidence"] <= 1
+
+
+def test_out_dir_writes_csv_in_descriptor_order(tmp_path: Path) -> None:
+    """--out writes one CSV per table with the descriptor's header, plus drafts.json."""
+    assert main([str(DOCS / "body_news.txt"), "--out", str(tmp_path)]) == 0
+    header = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",") == known().columns("events")
+    assert (tmp_path / "drafts.json").exists()
