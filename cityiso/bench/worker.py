@@ -13,8 +13,12 @@ from pathlib import Path
 
 
 def peak_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports ru_maxrss in kB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory so far, in MB: VmHWM, since Linux starts ru_maxrss after exec at the
+    parent's resident size when it forked (a bench that has loaded a database would inflate every child)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # no /proc: kB on Linux, the best left
 
 
 def emit(**record) -> None:
@@ -71,14 +75,16 @@ def sent(at) -> dict:
     )
 
 
-def page(script: Path, page_file: str | None, repeat: int, timeout: float) -> None:
-    """A page's first run in this fresh process (cold), then `repeat` reruns (warm), with what it sent."""
+def page(script: Path, page_file: str | None, repeat: int, timeout: float, sample_seconds: float) -> None:
+    """A page's first run in this fresh process (cold), then up to `repeat` reruns (warm, fewer once they add up to
+    `sample_seconds`), with what the last run sent."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(script.resolve()), default_timeout=timeout)
     if page_file is not None:
         at.switch_page(page_file)
     requested = getattr(at, "_page_hash", "")
+    emit(step="ready")  # imports done: the parent's page timeout starts now
     start = time.perf_counter()
     at.run()
     cold = time.perf_counter() - start
@@ -90,6 +96,8 @@ def page(script: Path, page_file: str | None, repeat: int, timeout: float) -> No
         at.run()
         samples.append(time.perf_counter() - start)
         emit(step="warm", seconds=samples[-1])
+        if sum(samples) > sample_seconds:
+            break
     failure = failure or _failure(at, requested)
     emit(
         step="done",
@@ -124,13 +132,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--page", help="pages/x.py, relative to the script; none: the script's own page")
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--timeout", type=float, default=120)
+    p.add_argument("--sample-seconds", type=float, default=30)
     args = parser.parse_args(argv)
     if args.what == "build":
         build(args.data, args.out)
     elif args.what == "floor":
         floor(args.data, args.out)
     else:
-        page(args.script, args.page, args.repeat, args.timeout)
+        page(args.script, args.page, args.repeat, args.timeout, args.sample_seconds)
 
 
 if __name__ == "__main__":
