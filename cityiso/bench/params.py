@@ -60,9 +60,9 @@ def named_queries(queries_dir: Path = QUERIES_DIR) -> list[str]:
 
 
 def declared_params(sql: str) -> set[str]:
-    """The $names a query's SQL binds (comments left out: headers mention params in prose)."""
-    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return set(re.findall(r"\$([A-Za-z_]\w*)", code))
+    """The $names a query's SQL binds (comments and string literals left out: headers mention params in prose)."""
+    # One left-to-right scan, so a quote inside a comment or "--" inside a string cannot mislead it.
+    return {m for m in re.findall(r"--[^\n]*|'(?:[^']|'')*'|\$([A-Za-z_]\w*)", sql) if m}
 
 
 def context(con: duckdb.DuckDBPyConnection) -> Context:
