@@ -165,7 +165,9 @@ def _timed(con: duckdb.DuckDBPyConnection, action: Callable, repeat: int, timeou
         if sum(samples) > SAMPLE_SECONDS:
             break
     stats = summary([s * 1000 for s in samples])
-    entry.update(median_ms=stats["median"], p95_ms=stats["p95"], count_samples=len(samples))
+    entry.update(
+        median_ms=stats["median"], p95_ms=stats["p95"], count_samples=len(samples), samples_ms=stats["samples"]
+    )
     return entry
 
 
