@@ -125,6 +125,7 @@ def measure_build(data_dir: Path, out: Path, repeat: int, timeout: float) -> dic
                 break
             if run.error or run.last.get("count_problems"):
                 entry["error"] = run.error or "; ".join(run.last["problems"][:3])
+                peaks.append(run.last.get("peak_mb") or 0)
                 break
             samples.append(run.last["seconds"])
             peaks.append(run.last["peak_mb"])

@@ -56,8 +56,6 @@ def package_report(result: dict) -> str:
     for c in checks:
         by_subject.setdefault(c.subject, []).append(c)
     out = [f"### {result['label']}", ""]
-    if result.get("error"):
-        return "\n".join([*out, f"Not measured: {result['error']}", ""])
     build = result["build"]
     b, f = build["build"], build["floor"]
     ratio = build["build_over_floor"]
@@ -69,6 +67,8 @@ def package_report(result: dict) -> str:
         f"| {_mb(b.get('file_mb'))} | {_mark(by_subject.get('build', []))} |",
         "",
     ]
+    if result.get("error"):
+        out += [f"Queries and pages not measured: {result['error']}", ""]
     queries = result.get("queries")
     if queries:
         ctx, one = queries["context"], queries["select_1"]
