@@ -60,7 +60,7 @@ def sent(at) -> dict:
     figure_bytes = 0
     for chart in charts:
         proto = chart.proto
-        spec = proto.spec if proto.spec else proto.figure.spec  # older protos nest it under `figure`
+        spec = proto.spec or getattr(getattr(proto, "figure", None), "spec", "")  # older protos nest it in `figure`
         figure_bytes += len(spec.encode("utf-8"))
     table_rows = 0
     frames = list(at.dataframe) + list(at.table)
@@ -80,7 +80,8 @@ def page(script: Path, page_file: str | None, repeat: int, timeout: float, sampl
     `sample_seconds`), with what the last run sent."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(script.resolve()), default_timeout=timeout)
+    # AppTest's own timeout stays out of the way: the parent stops this process when a run outlasts `timeout`.
+    at = AppTest.from_file(str(script.resolve()), default_timeout=2 * timeout)
     if page_file is not None:
         at.switch_page(page_file)
     requested = getattr(at, "_page_hash", "")
