@@ -35,8 +35,11 @@ def build(data_dir: Path, out: Path) -> None:
 
 
 def floor(data_dir: Path, out: Path) -> None:
-    """A plain DuckDB read_csv of the package's CSV files into tables of a fresh database file."""
+    """The same files, read with no checks: a plain DuckDB read_csv of the package's CSV files, and read_text of
+    its documents, into tables of a fresh database file."""
     import duckdb
+
+    from cityiso.data.documents import SOURCES_DIR, plain_files
 
     descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     out.unlink(missing_ok=True)
@@ -45,6 +48,9 @@ def floor(data_dir: Path, out: Path) -> None:
         for resource_ in descriptor["resources"]:
             path = str(data_dir / resource_["path"])
             con.execute(f'create table "{resource_["name"]}" as select * from read_csv(?)', [path])
+        documents = [str(data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
+        if documents:
+            con.execute("create table documents as select * from read_text(?)", [documents])
     seconds = time.perf_counter() - start
     emit(seconds=seconds, peak_mb=peak_mb())
 
