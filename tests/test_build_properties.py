@@ -39,7 +39,7 @@ def test_any_event_date_builds_or_is_named(tmp_path_factory, text: str) -> None:
         rows["events"][1]["event_on"] = text
 
     problems = build(write_package(root, edit), root / "db.duckdb")
-    value = text.strip()
+    value = text.strip(" ")  # the build trims spaces; any other character is a value to check
     wanted = not value or (DATE_FORM.fullmatch(value) and _is_calendar_date(value))
     # A stray carriage return breaks the file itself: then the file is named.
     about_the_date = [

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -156,11 +157,18 @@ def _register_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, Doc
     frame = pa.table(
         {
             "source_id": pa.array(list(documents), pa.string()),
-            "text": pa.array([d.content for d in documents.values()], pa.binary()).cast(pa.string()),
+            "text": _text_array([d.content for d in documents.values()]),
             "sha256": pa.array([d.sha256 for d in documents.values()], pa.string()),
         }
     )
     con.register("documents_frame", frame)
+
+
+def _text_array(contents: list[bytes]) -> pa.Array:
+    """An Arrow text column of UTF-8 contents, made from one joined buffer (pa.array copies string by string)."""
+    offsets = np.zeros(len(contents) + 1, dtype=np.int64)
+    np.cumsum([len(c) for c in contents], out=offsets[1:])
+    return pa.LargeStringArray.from_buffers(len(contents), pa.py_buffer(offsets), pa.py_buffer(b"".join(contents)))
 
 
 def _remove_stale_temporaries(out: Path) -> None:

@@ -16,7 +16,7 @@ class RawFiles:
     """The curated files as read: which could be read, and the line on which each record starts."""
 
     data_dir: Path
-    texts: dict[str, str] = field(default_factory=dict)  # resource name -> file text
+    paths: dict[str, Path] = field(default_factory=dict)  # resource name -> its file
     unreadable: set[str] = field(default_factory=set)
     _lines: dict[str, list[int]] = field(default_factory=dict)
 
@@ -26,7 +26,9 @@ class RawFiles:
     def line(self, resource: str, ordinal: int) -> int:
         """The line of the file where record number `ordinal` (1-based, blank lines skipped) starts."""
         if resource not in self._lines:
-            starts, reader = [], csv.reader(io.StringIO(self.texts.get(resource, ""), newline=""))
+            path = self.paths.get(resource)
+            text = path.read_bytes().decode("utf-8-sig", errors="replace") if path else ""
+            starts, reader = [], csv.reader(io.StringIO(text, newline=""))
             previous_end = 0
             try:
                 for record in reader:
@@ -63,15 +65,24 @@ def _read_one(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource: Resource,
         problems.append(Problem(name, line, "", column, message))
         return False
 
+    def not_utf8() -> bool:
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            return problem(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8 (LibreOffice: Unicode UTF-8)", line)
+        return problem("is not UTF-8 text: save it as UTF-8 (LibreOffice: Unicode UTF-8)")
+
     if not path.is_file() or path.is_symlink():
         return problem("file is missing" if not path.exists() else "is not a plain file")
-    data = path.read_bytes()
+    raw.paths[resource.name] = path
+    with path.open("rb") as handle:
+        first = handle.readline(1_000_000)  # the header (DuckDB reads the rest, and reports bad encoding in it)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return problem(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8 (LibreOffice: Unicode UTF-8)", line)
-    raw.texts[resource.name] = text
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return not_utf8()
     expected = resource.field_names
     try:
         header = next(csv.reader(io.StringIO(text, newline="")), None)
@@ -107,6 +118,8 @@ def _read_one(con: duckdb.DuckDBPyConnection, raw: RawFiles, resource: Resource,
         con.execute("delete from reject_errors")
     except duckdb.Error as exc:
         return problem(f"is not valid CSV ({str(exc).splitlines()[0]})")
+    if any(error_type == "INVALID ENCODING" for _, error_type, _ in rejects):
+        return not_utf8()
     reported = set()
     for line, error_type, message in rejects:
         if line in reported:  # one message per broken line (DuckDB names each missing column)
