@@ -250,7 +250,7 @@ class Renderer:
         std = self._std(e.certs[0]) if e.certs else ""
         if e.planned:
             when = self.planned_when(e.date, ctx.pub)
-            if e.kind == "surveillance" and e.ordinal and rng.random() < 0.6:
+            if e.kind == "surveillance" and e.ordinal and self.chance("planned_ordinal", 0.6):
                 ordinal = f"{w.ROMAN[e.ordinal]} audyt nadzoru"
                 row |= dict(surveillance_ordinal=e.ordinal, surveillance_ordinal_as_written=ordinal)
                 sentence = f"{ordinal} zaplanowano na {when.words}"

@@ -88,7 +88,7 @@ class Histories:
         if steady or rng.random() < 0.9:
             plans.append(("ISO 9001",))
         for family, p in EXTRA_FAMILIES.items():
-            if rng.random() < p:
+            if self.chance(f"family {family}", p):
                 if plans and family in INTEGRATED and self.chance("integrated", 0.5):
                     plans[0] = (*plans[0], family)
                 else:
