@@ -521,7 +521,7 @@ class Renderer:
         row["findings_status"] = "reported_partial" if partial else "reported"
         clause_edition = self._clause_edition(e)
         found: list[tuple[w.Item, str, str, str, str]] = []  # item, voice, quote, clause, basis
-        praise = rng.sample(w.PRAISE, rng.randint(2, 17))
+        praise = rng.sample(w.PRAISE, rng.randint(2, 18))
         by_heading = clause_edition == "iso9001-2015" and self.chance("heading_clauses", 0.25)
         intro = "Audytorzy docenili m.in.:" if partial else "W raporcie z auditu wskazano mocne strony:"
         ctx.doc.add(intro)

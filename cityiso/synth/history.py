@@ -10,7 +10,7 @@ from cityiso.synth.reference import BODIES, BODY_WEIGHTS, EDITIONS, Body, Editio
 
 DAY = dt.timedelta(days=1)
 # Extra families an office may hold besides ISO 9001 (probability per office), and which may be audited with it.
-EXTRA_FAMILIES = {"ISO 14001": 0.22, "ISO 27001": 0.10, "ISO 37001": 0.06, "ISO 37120": 0.05, "ISO 45001": 0.04}
+EXTRA_FAMILIES = {"ISO 14001": 0.4, "ISO 27001": 0.2, "ISO 37001": 0.1, "ISO 37120": 0.08, "ISO 45001": 0.08}
 INTEGRATED = ("ISO 14001", "ISO 45001", "ISO 37120")
 
 Chance = Callable[[str, float], bool]
@@ -85,7 +85,7 @@ class Histories:
         self.office_id, self.n_cert, self.n_reg, self.stories = office_id, 0, 0, []
         span = (self.horizon - self.first_day).days
         plans: list[tuple[str, ...]] = []
-        if steady or rng.random() < 0.9:
+        if steady or rng.random() < 0.95:
             plans.append(("ISO 9001",))
         for family, p in EXTRA_FAMILIES.items():
             if self.chance(f"family {family}", p):
@@ -167,7 +167,7 @@ class Histories:
                     ended = self._suspension(day, active, body)
                     if ended is not False:
                         return ended
-            if not steady and self.chance("lapse", 0.11):
+            if not steady and self.chance("lapse", 0.08):
                 published = c_end + DAY * rng.randint(20, 300)
                 if published <= horizon:
                     last = [c for c in certs if c.end == c_end]
