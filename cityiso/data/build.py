@@ -67,12 +67,11 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
     documents = _read_documents(con, raw, problems)
-    searchable = {
-        source_id: f"{d.url}\n{d.content.decode()}" if d.url else d.content.decode()
-        for source_id, d in documents.items()
-    }
+    searchable = {source_id: d.searchable for source_id, d in documents.items()}
+    _register_documents(con, documents)
     found += [
-        (q.resource, q.ordinality, q.record, q.field, q.message, None) for q in quote_problems(con, package, searchable)
+        (q.resource, q.ordinality, q.record, q.field, q.message, None)
+        for q in quote_problems(con, package, searchable, "documents_frame")
     ]
     for name, ordinality, record, field, message, other in found:
         if other is not None:
@@ -85,7 +84,6 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
                 Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
             )
         return sorted(set(problems))
-    _register_documents(con, documents)
     load_tables(con, package, create_tables(package), "documents_frame")
     con.unregister("documents_frame")
     load_evidence(con, package)
@@ -133,6 +131,10 @@ class Document(NamedTuple):
     url: str | None  # a quote may quote the address as well as the text
     sha256: str
 
+    def searchable(self) -> str:
+        """What a quote may quote: the address and the text."""
+        return f"{self.url}\n{self.content.decode()}" if self.url else self.content.decode()
+
 
 def _read_documents(con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem]) -> dict[str, Document]:
     """source_id -> its document."""
@@ -153,12 +155,16 @@ def _read_documents(con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: lis
 
 
 def _register_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, Document]) -> None:
-    """documents_frame (source_id, text, sha256) for the sources table."""
+    """documents_frame (source_id, text, sha256, searchable) for the quote checks and the sources table; a quote
+    may quote the address as well as the text, so searchable is both."""
     frame = pa.table(
         {
             "source_id": pa.array(list(documents), pa.string()),
             "text": _text_array([d.content for d in documents.values()]),
             "sha256": pa.array([d.sha256 for d in documents.values()], pa.string()),
+            "searchable": _text_array(
+                [f"{d.url}\n".encode() + d.content if d.url else d.content for d in documents.values()]
+            ),
         }
     )
     con.register("documents_frame", frame)

@@ -1,7 +1,7 @@
 """Every quote stands verbatim (whitespace aside) in its source document, and every value marked `in_quote`
 stands in its row's quote or in a further source's quote for that field."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -45,16 +45,54 @@ class QuoteProblem:
     message: str
 
 
+class _Normalised(dict):
+    """source_id -> the normalised searchable text, each document normalised once and only when asked for."""
+
+    def __init__(self, documents: Mapping[str, Callable[[], str]]):
+        super().__init__()
+        self.documents = documents
+
+    def __contains__(self, source_id: object) -> bool:
+        return source_id in self.documents
+
+    def __missing__(self, source_id: str) -> str:
+        self[source_id] = normalise_whitespace(self.documents[source_id]())
+        return self[source_id]
+
+
 def quote_problems(
-    con: duckdb.DuckDBPyConnection, package: Package, documents: dict[str, str]
+    con: duckdb.DuckDBPyConnection, package: Package, documents: Mapping[str, Callable[[], str]], table: str
 ) -> Iterator[QuoteProblem]:
-    """Check every quote of every raw table against its source's normalised text (each document normalised once)."""
-    normalised = {source_id: normalise_whitespace(text) for source_id, text in documents.items()}
+    """Check every quote of every raw table against its source's normalised text.
+
+    `documents` maps source_id to what reads its searchable text (address and text); `table` names a DuckDB table
+    (source_id, searchable) of the same. SQL clears every row whose quote and values stand in the text as they
+    are (a sufficient condition: whitespace only collapses); the rows it cannot clear are checked here."""
+    normalised = _Normalised(documents)
     kinds = dict(con.execute("select source_id, kind from raw_sources").fetchall())
     further = _further_quotes(con)
+    con.execute(
+        f"""create or replace temp table quote_bodies as
+        select source_id, replace(replace(searchable, chr(13) || chr(10), ' '), chr(10), ' ') as body from {table}"""
+    )
     for resource in package.resources:
         if resource.has_quote:
             yield from _check_table(con, resource, normalised, kinds, further)
+    con.execute("drop table quote_bodies")
+
+
+def _cleared(in_quote: list[str]) -> str:
+    """SQL true for a row r (raw_<table> with its passages `ps`) joined to its document d whose quote and in-quote
+    values surely hold: each passage found, in order and without overlap, in the text with line breaks as spaces."""
+    values = " and ".join(
+        f"(r.{name} is null or contains(replace(r.quote, '{GAP}', ' '), r.{name}))" for name in in_quote
+    )
+    return f"""coalesce(d.source_id is not null and (
+        case when r.ps is null then contains(d.body, r.quote)
+        else list_bool_and(list_transform(r.ps, lambda p: p <> '' and contains(d.body, p)))
+            and list_bool_and(list_transform(range(1, len(r.ps)),
+                lambda i: instr(d.body, r.ps[i + 1]) >= instr(d.body, r.ps[i]) + length(r.ps[i])))
+        end){f" and {values}" if values else ""}, false)"""
 
 
 def _further_quotes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list[str]]:
@@ -71,10 +109,15 @@ def _further_quotes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str]
 
 def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterator[QuoteProblem]:
     in_quote = [f.name for f in resource.fields if f.in_quote]
-    key = " || '/' || ".join(resource.primary_key)
-    columns = ", ".join(["ordinality", record_label(resource), key, "source_id", "quote", *in_quote])
+    key = " || '/' || ".join(f"r.{k}" for k in resource.primary_key)
+    columns = ", ".join(
+        ["r.ordinality", record_label(resource, "r"), key, "r.source_id", "r.quote", *(f"r.{n}" for n in in_quote)]
+    )
+    passages = f"list_transform(string_split(quote, '{GAP}'), lambda p: trim(p))"
+    rows = f"select *, case when contains(quote, '{GAP}') then {passages} end as ps from raw_{resource.name}"
     for ordinality, record, record_id, source_id, quote, *values in con.execute(
-        f"select {columns} from raw_{resource.name} where quote is not null order by ordinality"
+        f"""select {columns} from ({rows}) as r left join quote_bodies as d on d.source_id = r.source_id
+        where r.quote is not null and not {_cleared(in_quote)} order by r.ordinality"""
     ).fetchall():
         if source_id is None:
             continue  # reported as required
