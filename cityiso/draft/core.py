@@ -8,9 +8,9 @@ from pathlib import Path
 
 from cityiso.draft import events as ev_mod
 from cityiso.draft import findings as fi_mod
-from cityiso.draft import names
+from cityiso.draft import lang, names
 from cityiso.draft import text as tx
-from cityiso.draft.dates import DateExpr, find_dates, this_year_words
+from cityiso.draft.dates import DateExpr, find_dates, publication_date, this_year_words
 from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.units import units
@@ -59,6 +59,10 @@ def _slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
 
 
+def _lemmas(sentence: str) -> set[str]:
+    return {lem for w in lang.WORD.findall(sentence) for lem in lang.lemmas(w)}
+
+
 def _sentence_of(sentences: list[tx.Piece], pos: int) -> tx.Piece | None:
     return next((s for s in sentences if s.start <= pos < s.end), None)
 
@@ -76,17 +80,20 @@ def draft(
     """Draft every table a document feeds, from the text alone and the register in data_dir."""
     k = known(Path(data_dir))
     out = Draft(text, source_id)
+    dated = None if published else publication_date(text)
+    if dated:
+        published = dt.date.fromisoformat(dated.value)
     out.debris = tx.debris(text)
     mask = tx.content_mask(text)
     sentences = tx.sentences(text)
-    dates = [d for d in find_dates(text, published) if mask[d.start]]
+    dates = [d for d in find_dates(text, published) if mask[d.start] and not (dated and d.start == dated.start)]
     stds = [m for m in names.standards(text, k) if mask[m.start]]
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
     title = tx.title(text)
 
     office_row, office_id = _office(text, offices, k)
-    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id)]
+    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
         out.tables["offices"] = [office_row]
     oid = office_id.value if office_id else "unknown"
@@ -126,7 +133,7 @@ def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | No
     return row, oid
 
 
-def _source(text, source_id, title, url, published, file_name, office_id) -> Row:
+def _source(text, source_id, title, url, published, file_name, office_id, dated=None) -> Row:
     whole = (0, len(text))
     row: Row = {
         "source_id": _d(source_id, *whole, 1.0, "Given to the drafter."),
@@ -144,7 +151,10 @@ def _source(text, source_id, title, url, published, file_name, office_id) -> Row
         row["file"] = _d(file_name, *whole, 1.0, "The saved file.")
     if url:
         row["url"] = _d(url, *whole, 1.0, "Given with --url (the text must state it: docs/CURATION.md#sources).")
-    if published:
+    if dated:
+        row["published_on"] = _d(dated.value, dated.start, dated.end, dated.confidence, dated.reason)
+        row["published_on_as_written"] = _d(dated.words, dated.start, dated.end, 0.9, "")
+    elif published:
         row["published_on"] = _d(published.isoformat(), *whole, 1.0, "Given with --published.")
     if office_id:
         row["office_id"] = office_id
@@ -209,7 +219,9 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["body_id"] = _d(b.value, b.start, b.end, 0.7, b.reason + " The only body the text names.")
         grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
         scope_in = sentence_spans + grant_sentences
-        _validity(text, row, scope_in, dates, len(groups) == 1)
+        # With one certificate, a sentence of its own about a certificate's validity is about this one.
+        valid_in = [s for s in sentences if len(groups) == 1 and {"certyfikat", "ważny"} <= _lemmas(s.text)]
+        _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
             m = re.search(r"\bIQNet\b", text)
@@ -353,7 +365,7 @@ def _date_fields(row: Row, date: DateExpr, ev) -> None:
             row["event_on_inferred_part"] = _d("whole", date.start, date.end, conf, reason)
         elif date.relative:
             row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
-            row["event_on_inferred_part"] = _d("year", date.start, date.end, conf, reason)
+            row["event_on_inferred_part"] = _d(date.inferred_part, date.start, date.end, conf, reason)
         row["event_on"] = _d(date.value, date.start, date.end, conf, reason or "As written.")
     else:
         row["event_on_inferred_reason"] = _d(date.reason, date.start, date.end, 0.5, date.reason)

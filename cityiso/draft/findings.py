@@ -259,7 +259,8 @@ def nonconformities(sentences: list[Piece]) -> list[Nonconformities]:
         number = re.search(r"(\d+)\s+(?:\w+\s+)?$", before)
         words = [w for w in lang.WORD.findall(before)[-3:]]
         spoken = next((_NUMERALS[lem] for w in words for lem in lang.lemmas(w) if lem in _NUMERALS), None)
-        span = (s.start, s.end)
+        lead = len(s.text) - len(s.text.lstrip("–—-„\"' \t"))  # a dialogue dash or opening quote
+        span = (s.start + lead, s.end)
         if _NEG.search(before[-30:] + s.text[m.start() : m.end()]):
             out.append(Nonconformities(0, span, "The text says there were none."))
         elif number:
