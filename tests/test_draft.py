@@ -250,3 +250,20 @@ def test_marshal_office_place_in_the_nominative() -> None:
     """'Urzędzie Marszałkowskim Województwa Pomorskiego' serves Województwo Pomorskie."""
     (m,) = offices("Audyt w Urzędzie Marszałkowskim Województwa Pomorskiego.", known())
     assert m.extra[:2] == ("marshal_office", "Województwo Pomorskie")
+
+
+def test_list_of_certified_offices() -> None:
+    """A list naming one office per item is one certificate per office, each with its own expiry; the source is
+    about no single office."""
+    t = (
+        "SGS Polska przyznało certyfikaty ISO 9001:2015 urzędom:\n"
+        "- Urząd Gminy w Pcimiu – ważny do 1.03.2024 r.,\n"
+        "- Urząd Miasta Zabrze – ważny do 2.04.2024 r.\n"
+    )
+    d = draft(t, source_id="x")
+    assert "office_id" not in d.tables["sources"][0]
+    assert [(c["office_id"].value, c["valid_until"].value, c["body_id"].value) for c in d.tables["certificates"]] == [
+        ("pcim", "2024-03-01", "sgs"),
+        ("zabrze", "2024-04-02", "sgs"),
+    ]
+    assert [o["place"].value for o in d.tables["offices"]] == ["Pcim"]

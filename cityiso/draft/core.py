@@ -92,6 +92,11 @@ def draft(
     offices = names.offices(text, k, mask)
     title = tx.title(text)
 
+    listed = _office_list(text, offices)
+    if listed:
+        return _listed(
+            out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
+        )
     office_row, office_id = _office(text, offices, k)
     out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
@@ -114,7 +119,11 @@ def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | No
     if not placed:
         return None, None
     placed.sort(key=lambda m: (-m.confidence, not m.extra[2], m.start))
-    best = placed[0]
+    return _office_row(text, placed[0])
+
+
+def _office_row(text: str, best: names.Mention) -> tuple[Row | None, Drafted]:
+    """A known office's id, or a new office's row and its proposed id."""
     kind, place, _nom = best.extra
     if best.value:
         oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
@@ -131,6 +140,71 @@ def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | No
         "note": _d("TERYT not confirmed by the curator.", best.start, best.end, 1.0, "Drafted office."),
     }
     return row, oid
+
+
+def _office_list(text: str, offices: list[names.Mention]) -> list[tuple[tx.Piece, names.Mention]]:
+    """The items of a list naming one office each (a body's list of certified offices), when it names two or
+    more different places; else nothing."""
+    items = []
+    for line in tx.lines(text):
+        if not tx.BULLET.match(line.text):
+            continue
+        mine = [m for m in offices if line.start <= m.start < line.end and m.extra[1]]
+        if len(mine) == 1:
+            items.append((line, mine[0]))
+    return items if len({m.extra[1] for _, m in items}) >= 2 else []
+
+
+def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated):
+    """A list of offices: one office and one certificate per item; the document is about no single office, and
+    its events are left to the curator (the list tells none per office)."""
+    first_item = listed[0][0].start
+    lead = [s for s in sentences if s.end <= first_item]
+    lead_s = lead[-1] if lead else None
+    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, None, dated)]
+    out.tables["offices"] = []
+    out.tables["certificates"] = []
+    body = bodies[0] if len({b.value for b in bodies}) == 1 else None
+    issued = None
+    if lead_s and ev_mod._lemmas(lead_s.text) & ev_mod._GRANT:
+        issued = next((d for d in dates if lead_s.start <= d.start < lead_s.end and d.value and d.lead != "do"), None)
+    for n, (item, office) in enumerate(listed, 1):
+        row_o, oid = _office_row(text, office)
+        if row_o and row_o["office_id"].value not in {r["office_id"].value for r in out.tables["offices"]}:
+            out.tables["offices"].append(row_o)
+        std = next((m for m in stds if item.start <= m.start < item.end), None)
+        std = std or next((m for m in reversed(stds) if m.start < item.start), None)
+        row: Row = {
+            "certificate_id": _d(f"{source_id}-cert-{n}", item.start, item.end, 1.0, "Identifier made by the drafter."),
+            "office_id": _d(oid.value, office.start, office.end, oid.confidence, "The office this item names."),
+        }
+        if std:
+            why = "The standard of the list's lead." if std.start < item.start else "The item's standard."
+            row["family"] = _d(std.extra[0], std.start, std.end, 0.9, why)
+            row["standard_as_written"] = _d(std.words, std.start, std.end, 0.9, why)
+            basis = "stated" if std.value else "unknown"
+            row["edition_basis"] = _d(basis, std.start, std.end, 0.8, std.reason)
+            if std.value:
+                row["standard_id"] = _d(std.value, std.start, std.end, 0.8, std.reason)
+            else:
+                row["edition_reason"] = _d(std.reason, std.start, std.end, 0.6, std.reason)
+        if body:
+            row["body_id"] = _d(body.value, body.start, body.end, 0.8, body.reason + " The body whose list this is.")
+        until = next((d for d in dates if item.start <= d.start < item.end and d.lead == "do" and d.value), None)
+        if until:
+            row["valid_until"] = _d(until.value, until.start, until.end, 0.85, "'do …' in the office's item.")
+            row["valid_until_as_written"] = _d(until.words, until.start, until.end, 0.9, "")
+        if issued:
+            why = f"'{issued.words}' in the list's lead dates the certificates it grants."
+            row["issued_on"] = _d(issued.value, issued.start, issued.end, 0.7, why)
+            row["issued_on_as_written"] = _d(issued.words, issued.start, issued.end, 0.9, "")
+        parts = [(item.start, item.end)] + ([(lead_s.start, lead_s.end)] if lead_s else [])
+        row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        row["quote"] = quote_of(text, parts)
+        out.tables["certificates"].append(row)
+    for table in ("events", "event_certificates", "audited_units", "findings"):
+        out.tables[table] = []
+    return out
 
 
 def _source(text, source_id, title, url, published, file_name, office_id, dated=None) -> Row:
