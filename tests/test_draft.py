@@ -267,3 +267,24 @@ def test_list_of_certified_offices() -> None:
         ("zabrze", "2024-04-02", "sgs"),
     ]
     assert [o["place"].value for o in d.tables["offices"]] == ["Pcim"]
+
+
+@pytest.mark.parametrize(
+    ("finding", "clause", "sub"),
+    [
+        ("regularne szkolenia podnoszące kompetencje pracowników", "7", "7.2"),
+        ("nowy budynek urzędu i nowoczesny sprzęt komputerowy", "7", "7.1.3"),
+        ("coroczne ankiety badające zadowolenie klientów", "9", "9.1.2"),
+        ("skuteczne działania korygujące po wykrytych niezgodnościach", "10", "10.2"),
+    ],
+)
+def test_clause_from_the_standards_own_words(finding: str, clause: str, sub: str) -> None:
+    """A finding in the words of an ISO 9001:2015 sub-clause gets its heading, the sub-clause named in the reason."""
+    got, score, why = findings.Suggester(known()).clause(finding)
+    assert (got, sub in why) == (clause, True), why
+    assert score > 0
+
+
+def test_no_clause_when_no_words_are_shared() -> None:
+    """A finding sharing no word with any clause gets none."""
+    assert findings.Suggester(known()).clause("zielone skwery przy ratuszu")[0] is None

@@ -546,7 +546,7 @@ def _finding_row(text, f, event_row, n, suggester, source_id) -> Row:
         row["clause_basis"] = _d("heading", *f.heading, 0.9, why)
         row["clause_note"] = _d(why, *f.heading, 0.9, why)
     else:
-        clause, c_score, c_why = suggester.clause(item_text)
+        clause, c_score, c_why = suggester.clause(item_text, theme)
         if clause:
             conf = round(min(0.6, 0.2 + c_score), 2)
             row["clause_standard_id"] = _d("iso9001-2015", a, b, conf, c_why)
