@@ -63,7 +63,17 @@ for table in TABLES:
                 {"column": c, "value": str(v.value), "confidence": v.confidence, "reason": v.reason}
                 for c, v in row.items()
             ]
-            st.dataframe(facts, hide_index=True, width="stretch")
+            st.dataframe(
+                facts,
+                hide_index=True,
+                width="stretch",
+                column_config={  # the reason is the long text: give it the room a number does not need
+                    "column": st.column_config.TextColumn(width="small"),
+                    "value": st.column_config.TextColumn(width="medium"),
+                    "confidence": st.column_config.NumberColumn(width="small", format="%.2f"),
+                    "reason": st.column_config.TextColumn(width="large"),
+                },
+            )
             if decision == "edit":
                 for column in cells[i]:
                     st.text_input(md(column), value=cells[i][column], key=f"edit-{table}-{i}-{column}")

@@ -177,3 +177,114 @@ def test_out_dir_writes_csv_in_descriptor_order(tmp_path: Path) -> None:
     header = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",") == known().columns("events")
     assert (tmp_path / "drafts.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("W ubiegłym miesiącu odbył się audyt.", dt.date(2022, 1, 10), "2021-12"),
+        ("W zeszłym roku odbył się audyt.", dt.date(2022, 1, 10), "2021"),
+        ("W ubiegłym miesiącu odbył się audyt.", None, None),
+    ],
+)
+def test_date_relative_to_publication(sentence: str, published: dt.date | None, value: str | None) -> None:
+    """'W ubiegłym miesiącu' counts back from publication (the whole date inferred); unknown without it."""
+    (found,) = find_dates(sentence, published)
+    assert (found.value, found.words, found.inferred_part) == (value, sentence.split(" odbył")[0], "whole")
+    assert found.reason
+
+
+def test_publication_date_line() -> None:
+    """A page's 'Data publikacji: dd.mm.yyyy' line dates the source, with its words."""
+    t = "Aktualności\nData publikacji: 12.05.2021\nUrząd Gminy Testowo otrzymał certyfikat ISO 9001:2015."
+    d = draft(t, source_id="x")
+    src = d.tables["sources"][0]
+    assert (src["published_on"].value, src["published_on_as_written"].value) == ("2021-05-12", "12.05.2021")
+
+
+def test_cookie_banner_and_breadcrumb_are_debris() -> None:
+    """A cookie banner and a breadcrumb trail are debris, and the title is the first heading after them."""
+    t = (
+        "Ta strona korzysta z plików cookies, aby ułatwić korzystanie z serwisu.\n"
+        "Strona główna » Aktualności » Certyfikat ISO\n"
+        "Certyfikat ISO dla urzędu\n"
+        "Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015."
+    )
+    assert len(text.debris(t)) == 2
+    assert text.title(t).text == "Certyfikat ISO dla urzędu"
+
+
+def test_validity_in_a_sentence_of_its_own() -> None:
+    """With one certificate, 'Certyfikat jest ważny na okres 3 lat.' after the grant is its validity."""
+    t = "Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015. Certyfikat jest ważny na okres 3 lat."
+    (cert,) = draft(t, source_id="x").tables["certificates"]
+    assert (cert["validity_years"].value, cert["validity_as_written"].value) == (3, "na okres 3 lat")
+
+
+def test_new_certificate_after_an_audit_is_granted() -> None:
+    """'Nowy certyfikat jest ważny do ...' after a recertification audit: granted, its expiry, the issue year
+    inferred from the audit."""
+    t = (
+        "W dniu 3.02.2020 r. odbył się audyt recertyfikacyjny ISO 9001:2015 w Urzędzie Gminy Testowo. "
+        "Nowy certyfikat jest ważny do 2.02.2023 r."
+    )
+    d = draft(t, source_id="x")
+    (event,) = d.tables["events"]
+    (cert,) = d.tables["certificates"]
+    assert (event["kind"].value, event["outcome"].value) == ("recertification", "granted")
+    assert (cert["valid_until"].value, cert["issued_on"].value, cert["issued_on_inferred_part"].value) == (
+        "2023-02-02",
+        "2020",
+        "whole",
+    )
+
+
+def test_nonconformities_words_leave_out_a_dialogue_dash() -> None:
+    """A quoted speaker's '– Nie stwierdzono żadnych niezgodności.' is zero, its words without the dash."""
+    t = "– Nie stwierdzono żadnych niezgodności."
+    (n,) = findings.nonconformities(text.sentences(t))
+    assert (n.count, t[n.span[0] : n.span[1]]) == (0, "Nie stwierdzono żadnych niezgodności.")
+
+
+def test_marshal_office_place_in_the_nominative() -> None:
+    """'Urzędzie Marszałkowskim Województwa Pomorskiego' serves Województwo Pomorskie."""
+    (m,) = offices("Audyt w Urzędzie Marszałkowskim Województwa Pomorskiego.", known())
+    assert m.extra[:2] == ("marshal_office", "Województwo Pomorskie")
+
+
+def test_list_of_certified_offices() -> None:
+    """A list naming one office per item is one certificate per office, each with its own expiry; the source is
+    about no single office."""
+    t = (
+        "SGS Polska przyznało certyfikaty ISO 9001:2015 urzędom:\n"
+        "- Urząd Gminy w Pcimiu – ważny do 1.03.2024 r.,\n"
+        "- Urząd Miasta Zabrze – ważny do 2.04.2024 r.\n"
+    )
+    d = draft(t, source_id="x")
+    assert "office_id" not in d.tables["sources"][0]
+    assert [(c["office_id"].value, c["valid_until"].value, c["body_id"].value) for c in d.tables["certificates"]] == [
+        ("pcim", "2024-03-01", "sgs"),
+        ("zabrze", "2024-04-02", "sgs"),
+    ]
+    assert [o["place"].value for o in d.tables["offices"]] == ["Pcim"]
+
+
+@pytest.mark.parametrize(
+    ("finding", "clause", "sub"),
+    [
+        ("regularne szkolenia podnoszące kompetencje pracowników", "7", "7.2"),
+        ("nowy budynek urzędu i nowoczesny sprzęt komputerowy", "7", "7.1.3"),
+        ("coroczne ankiety badające zadowolenie klientów", "9", "9.1.2"),
+        ("skuteczne działania korygujące po wykrytych niezgodnościach", "10", "10.2"),
+    ],
+)
+def test_clause_from_the_standards_own_words(finding: str, clause: str, sub: str) -> None:
+    """A finding in the words of an ISO 9001:2015 sub-clause gets its heading, the sub-clause named in the reason."""
+    got, score, why = findings.Suggester(known()).clause(finding)
+    assert (got, sub in why) == (clause, True), why
+    assert score > 0
+
+
+def test_no_clause_when_no_words_are_shared() -> None:
+    """A finding sharing no word with any clause gets none."""
+    assert findings.Suggester(known()).clause("zielone skwery przy ratuszu")[0] is None

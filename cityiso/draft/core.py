@@ -8,9 +8,9 @@ from pathlib import Path
 
 from cityiso.draft import events as ev_mod
 from cityiso.draft import findings as fi_mod
-from cityiso.draft import names
+from cityiso.draft import lang, names
 from cityiso.draft import text as tx
-from cityiso.draft.dates import DateExpr, find_dates, this_year_words
+from cityiso.draft.dates import DateExpr, find_dates, publication_date, this_year_words
 from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.units import units
@@ -59,6 +59,10 @@ def _slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
 
 
+def _lemmas(sentence: str) -> set[str]:
+    return {lem for w in lang.WORD.findall(sentence) for lem in lang.lemmas(w)}
+
+
 def _sentence_of(sentences: list[tx.Piece], pos: int) -> tx.Piece | None:
     return next((s for s in sentences if s.start <= pos < s.end), None)
 
@@ -76,17 +80,25 @@ def draft(
     """Draft every table a document feeds, from the text alone and the register in data_dir."""
     k = known(Path(data_dir))
     out = Draft(text, source_id)
+    dated = None if published else publication_date(text)
+    if dated:
+        published = dt.date.fromisoformat(dated.value)
     out.debris = tx.debris(text)
     mask = tx.content_mask(text)
     sentences = tx.sentences(text)
-    dates = [d for d in find_dates(text, published) if mask[d.start]]
+    dates = [d for d in find_dates(text, published) if mask[d.start] and not (dated and d.start == dated.start)]
     stds = [m for m in names.standards(text, k) if mask[m.start]]
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
     title = tx.title(text)
 
+    listed = _office_list(text, offices)
+    if listed:
+        return _listed(
+            out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
+        )
     office_row, office_id = _office(text, offices, k)
-    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id)]
+    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
         out.tables["offices"] = [office_row]
     oid = office_id.value if office_id else "unknown"
@@ -107,7 +119,11 @@ def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | No
     if not placed:
         return None, None
     placed.sort(key=lambda m: (-m.confidence, not m.extra[2], m.start))
-    best = placed[0]
+    return _office_row(text, placed[0])
+
+
+def _office_row(text: str, best: names.Mention) -> tuple[Row | None, Drafted]:
+    """A known office's id, or a new office's row and its proposed id."""
     kind, place, _nom = best.extra
     if best.value:
         oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
@@ -126,7 +142,72 @@ def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | No
     return row, oid
 
 
-def _source(text, source_id, title, url, published, file_name, office_id) -> Row:
+def _office_list(text: str, offices: list[names.Mention]) -> list[tuple[tx.Piece, names.Mention]]:
+    """The items of a list naming one office each (a body's list of certified offices), when it names two or
+    more different places; else nothing."""
+    items = []
+    for line in tx.lines(text):
+        if not tx.BULLET.match(line.text):
+            continue
+        mine = [m for m in offices if line.start <= m.start < line.end and m.extra[1]]
+        if len(mine) == 1:
+            items.append((line, mine[0]))
+    return items if len({m.extra[1] for _, m in items}) >= 2 else []
+
+
+def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated):
+    """A list of offices: one office and one certificate per item; the document is about no single office, and
+    its events are left to the curator (the list tells none per office)."""
+    first_item = listed[0][0].start
+    lead = [s for s in sentences if s.end <= first_item]
+    lead_s = lead[-1] if lead else None
+    out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, None, dated)]
+    out.tables["offices"] = []
+    out.tables["certificates"] = []
+    body = bodies[0] if len({b.value for b in bodies}) == 1 else None
+    issued = None
+    if lead_s and ev_mod._lemmas(lead_s.text) & ev_mod._GRANT:
+        issued = next((d for d in dates if lead_s.start <= d.start < lead_s.end and d.value and d.lead != "do"), None)
+    for n, (item, office) in enumerate(listed, 1):
+        row_o, oid = _office_row(text, office)
+        if row_o and row_o["office_id"].value not in {r["office_id"].value for r in out.tables["offices"]}:
+            out.tables["offices"].append(row_o)
+        std = next((m for m in stds if item.start <= m.start < item.end), None)
+        std = std or next((m for m in reversed(stds) if m.start < item.start), None)
+        row: Row = {
+            "certificate_id": _d(f"{source_id}-cert-{n}", item.start, item.end, 1.0, "Identifier made by the drafter."),
+            "office_id": _d(oid.value, office.start, office.end, oid.confidence, "The office this item names."),
+        }
+        if std:
+            why = "The standard of the list's lead." if std.start < item.start else "The item's standard."
+            row["family"] = _d(std.extra[0], std.start, std.end, 0.9, why)
+            row["standard_as_written"] = _d(std.words, std.start, std.end, 0.9, why)
+            basis = "stated" if std.value else "unknown"
+            row["edition_basis"] = _d(basis, std.start, std.end, 0.8, std.reason)
+            if std.value:
+                row["standard_id"] = _d(std.value, std.start, std.end, 0.8, std.reason)
+            else:
+                row["edition_reason"] = _d(std.reason, std.start, std.end, 0.6, std.reason)
+        if body:
+            row["body_id"] = _d(body.value, body.start, body.end, 0.8, body.reason + " The body whose list this is.")
+        until = next((d for d in dates if item.start <= d.start < item.end and d.lead == "do" and d.value), None)
+        if until:
+            row["valid_until"] = _d(until.value, until.start, until.end, 0.85, "'do …' in the office's item.")
+            row["valid_until_as_written"] = _d(until.words, until.start, until.end, 0.9, "")
+        if issued:
+            why = f"'{issued.words}' in the list's lead dates the certificates it grants."
+            row["issued_on"] = _d(issued.value, issued.start, issued.end, 0.7, why)
+            row["issued_on_as_written"] = _d(issued.words, issued.start, issued.end, 0.9, "")
+        parts = [(item.start, item.end)] + ([(lead_s.start, lead_s.end)] if lead_s else [])
+        row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        row["quote"] = quote_of(text, parts)
+        out.tables["certificates"].append(row)
+    for table in ("events", "event_certificates", "audited_units", "findings"):
+        out.tables[table] = []
+    return out
+
+
+def _source(text, source_id, title, url, published, file_name, office_id, dated=None) -> Row:
     whole = (0, len(text))
     row: Row = {
         "source_id": _d(source_id, *whole, 1.0, "Given to the drafter."),
@@ -144,7 +225,10 @@ def _source(text, source_id, title, url, published, file_name, office_id) -> Row
         row["file"] = _d(file_name, *whole, 1.0, "The saved file.")
     if url:
         row["url"] = _d(url, *whole, 1.0, "Given with --url (the text must state it: docs/CURATION.md#sources).")
-    if published:
+    if dated:
+        row["published_on"] = _d(dated.value, dated.start, dated.end, dated.confidence, dated.reason)
+        row["published_on_as_written"] = _d(dated.words, dated.start, dated.end, 0.9, "")
+    elif published:
         row["published_on"] = _d(published.isoformat(), *whole, 1.0, "Given with --published.")
     if office_id:
         row["office_id"] = office_id
@@ -209,7 +293,9 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["body_id"] = _d(b.value, b.start, b.end, 0.7, b.reason + " The only body the text names.")
         grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
         scope_in = sentence_spans + grant_sentences
-        _validity(text, row, scope_in, dates, len(groups) == 1)
+        # With one certificate, a sentence of its own about a certificate's validity is about this one.
+        valid_in = [s for s in sentences if len(groups) == 1 and {"certyfikat", "ważny"} <= _lemmas(s.text)]
+        _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
             m = re.search(r"\bIQNet\b", text)
@@ -353,7 +439,7 @@ def _date_fields(row: Row, date: DateExpr, ev) -> None:
             row["event_on_inferred_part"] = _d("whole", date.start, date.end, conf, reason)
         elif date.relative:
             row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
-            row["event_on_inferred_part"] = _d("year", date.start, date.end, conf, reason)
+            row["event_on_inferred_part"] = _d(date.inferred_part, date.start, date.end, conf, reason)
         row["event_on"] = _d(date.value, date.start, date.end, conf, reason or "As written.")
     else:
         row["event_on_inferred_reason"] = _d(date.reason, date.start, date.end, 0.5, date.reason)
@@ -460,7 +546,7 @@ def _finding_row(text, f, event_row, n, suggester, source_id) -> Row:
         row["clause_basis"] = _d("heading", *f.heading, 0.9, why)
         row["clause_note"] = _d(why, *f.heading, 0.9, why)
     else:
-        clause, c_score, c_why = suggester.clause(item_text)
+        clause, c_score, c_why = suggester.clause(item_text, theme)
         if clause:
             conf = round(min(0.6, 0.2 + c_score), 2)
             row["clause_standard_id"] = _d("iso9001-2015", a, b, conf, c_why)

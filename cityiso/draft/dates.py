@@ -28,6 +28,7 @@ class DateExpr:
     relative: bool = False  # 'br.': the year is the publication's
     reason: str = ""
     confidence: float = 0.95
+    inferred_part: str = "year"  # what a relative date deduced: the year ('br.') or the whole date
 
     @property
     def precision(self) -> str:
@@ -100,6 +101,34 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
             value = g["y3"]
         start = m.start() + (len(m.group("lead")) - len(m.group("lead").lstrip()))
         out.append(DateExpr(start, m.end(), text[start : m.end()], value, lead, relative, reason, conf))
+    taken = [(d.start, d.end) for d in out]
+    out += [d for d in _relative(text, published) if not any(a < d.end and d.start < b for a, b in taken)]
+    return sorted(out, key=lambda d: d.start)
+
+
+# A month or year named relative to the document's own time: 'w ubiegłym miesiącu', 'w zeszłym roku'.
+_RELATIVE = re.compile(
+    r"(?<!\w)[Ww]\s+(?P<which>ubiegłym|zeszłym|poprzednim|tym|bieżącym|obecnym)\s+(?P<unit>miesiącu|roku)(?!\w)"
+)
+
+
+def _relative(text: str, published: dt.date | None) -> list[DateExpr]:
+    out = []
+    for m in _RELATIVE.finditer(text):
+        back = 0 if m.group("which").lower() in ("tym", "bieżącym", "obecnym") else 1
+        words = m.group(0)
+        if m.group("unit") == "roku":
+            if back == 0:
+                continue  # 'w tym roku' is this_year_words' (a certificate's 'tegoroczny' reasoning)
+            value = str(published.year - 1) if published else None
+        elif published:
+            y, mo = divmod(published.year * 12 + published.month - 1 - back, 12)
+            value = f"{y:04d}-{mo + 1:02d}"
+        else:
+            value = None
+        when = f"publication ({published.isoformat()})" if published else "publication, which is not known"
+        reason = f"'{words}' counts from the {when}" + (f": {value}." if value else "; no date is supplied.")
+        out.append(DateExpr(m.start(), m.end(), words, value, "w", True, reason, 0.7, "whole"))
     return out
 
 
@@ -109,3 +138,23 @@ _THIS_YEAR = re.compile(r"\b(?:[Tt]egoroczn\w*|[Ww] tym roku|[Ww] bieżącym rok
 def this_year_words(text: str) -> list[tuple[int, int]]:
     """Spans of words meaning 'this year' ('Tegoroczny certyfikat', 'w tym roku')."""
     return [(m.start(), m.end()) for m in _THIS_YEAR.finditer(text)]
+
+
+_PUBLISHED = re.compile(
+    r"^[ \t]*(?:data\s+(?:publikacji|dodania|wytworzenia)|opublikowano|dodano|data)\s*:?[ \t]*", re.I | re.M
+)
+
+
+def publication_date(text: str) -> DateExpr | None:
+    """The page's own publication date, from a 'Data publikacji: 12.05.2021' / 'Opublikowano: ...' line (a full
+    date right after the label)."""
+    for m in _PUBLISHED.finditer(text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
+        found = [d for d in find_dates(line) if d.start == 0 and d.precision == "day"]
+        if found:
+            d = found[0]
+            a = m.end() + d.start
+            why = f"The page's own date line '{' '.join(text[m.start() : a + len(d.words)].split())}'."
+            return DateExpr(a, a + len(d.words), d.words, d.value, "", False, why, 0.85, "")
+    return None

@@ -103,8 +103,8 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     audits = [m for m in AUDIT.finditer(t) if not INTERNAL.match(t, m.end() + 1)]
     if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*", t)):
         return "audit"
-    if "certyfikat" in lem and lem & _GRANT:
-        return "grant"
+    if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
+        return "grant"  # 'Nowy certyfikat jest ważny do ...' tells a certificate granted
     return None
 
 

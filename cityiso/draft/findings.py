@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cityiso.draft import lang
+from cityiso.draft import clause_lexicon, lang
 from cityiso.draft.known import Known
 from cityiso.draft.text import BULLET, Piece
 
@@ -259,7 +259,8 @@ def nonconformities(sentences: list[Piece]) -> list[Nonconformities]:
         number = re.search(r"(\d+)\s+(?:\w+\s+)?$", before)
         words = [w for w in lang.WORD.findall(before)[-3:]]
         spoken = next((_NUMERALS[lem] for w in words for lem in lang.lemmas(w) if lem in _NUMERALS), None)
-        span = (s.start, s.end)
+        lead = len(s.text) - len(s.text.lstrip("–—-„\"' \t"))  # a dialogue dash or opening quote
+        span = (s.start + lead, s.end)
         if _NEG.search(before[-30:] + s.text[m.start() : m.end()]):
             out.append(Nonconformities(0, span, "The text says there were none."))
         elif number:
@@ -294,10 +295,17 @@ class Suggester:
                 (Counter(content_lemmas(f["quote"] + " " + f["text_pl"])), f, f"curated finding {f['finding_id']}")
             )
         self.themes = [(Counter(content_lemmas(t["label_pl"] + " " + t["definition_pl"])), t) for t in k.themes]
-        self.clauses = [
-            (Counter(content_lemmas(c["label_pl"] + " " + c["definition_pl"])), c)
-            for c in k.clauses
-            if c["standard_id"] == "iso9001-2015"
+        codebook = [c for c in k.clauses if c["standard_id"] == "iso9001-2015"]
+        self.clauses = [(Counter(content_lemmas(c["label_pl"] + " " + c["definition_pl"])), c) for c in codebook]
+        # each heading's words with its sub-clauses' (clause_lexicon); the idf stays the codebook's and examples'
+        self.lexicons = [
+            (
+                Counter(
+                    content_lemmas(" ".join((c["label_pl"], c["definition_pl"], clause_lexicon.lexicon(c["clause"]))))
+                ),
+                c,
+            )
+            for c in codebook
         ]
         docs = [c for c, _f, _r in self.examples] + [c for c, _t in self.themes] + [c for c, _ in self.clauses]
         df = Counter(lem for d in docs for lem in d)
@@ -322,19 +330,35 @@ class Suggester:
                 best = (t["theme_id"], score, f"Words shared with the theme's definition (similarity {score:.2f}).")
         return best
 
-    def clause(self, text: str) -> tuple[str | None, float, str]:
+    def clause(self, text: str, theme: str | None = None) -> tuple[str | None, float, str]:
+        """The heading (4-10) whose words cover most of the finding's (the codebook definition with its sub-clauses'
+        words, clause_lexicon), plus a small prior: how often the curated examples of the finding's theme are coded
+        so. (None, 0, why) when no heading shares a word. The nearest curated example is not used: it carries one
+        document's wording to another (it scored lower, see README)."""
         q = Counter(content_lemmas(text))
-        best: tuple[str | None, float, str] = (None, 0.0, "No clause shares words with the finding.")
-        for c, f, why in self.examples:
-            score = self._cos(q, c)
-            if score > best[1]:
-                best = (f["clause"] or None, score, f"Closest {why} (similarity {score:.2f}) is coded so.")
-        for c, cl in self.clauses:
-            score = self._cos(q, c) * 0.9
-            if score > best[1]:
-                best = (
-                    cl["clause"],
-                    score,
-                    f"Words shared with clause {cl['clause']} {cl['label_en']} (similarity {score:.2f}).",
+        scores: dict[str, float] = {}
+        why: dict[str, list[str]] = {}
+        mass = sum(self.idf.get(x, 1.0) ** 2 for x in q)
+        for c, cl in self.lexicons:
+            # the share of the finding's (idf-weighted) words the clause's lexicon has: a long lexicon is no penalty
+            score = sum(self.idf.get(x, 1.0) ** 2 for x in q if x in c) / mass if mass else 0.0
+            if score:
+                scores[cl["clause"]] = score
+                sub = clause_lexicon.subclause(cl["clause"], content_lemmas, set(q))
+                label = f"{sub} of " if sub else ""
+                why.setdefault(cl["clause"], []).append(
+                    f"words of {label}clause {cl['clause']} {cl['label_en']} ({score:.2f})"
                 )
-        return best
+        if theme and scores:
+            coded = Counter(f["clause"] for _c, f, _n in self.examples if f["theme_id"] == theme and f["clause"])
+            total = sum(coded.values())
+            for clause, n in coded.items():
+                if clause in scores:
+                    scores[clause] += 0.2 * n / total
+                    why[clause].append(f"{n} of {total} examples of theme {theme}")
+        if not scores:
+            return None, 0.0, "No clause shares words with the finding."
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        clause, score = ranked[0]
+        margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        return clause, min(score, margin + 0.1), "Closest: " + "; ".join(why[clause]) + "."

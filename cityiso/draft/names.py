@@ -124,9 +124,12 @@ def _place_nominative(place: str) -> str:
     out = []
     for w in words:
         noun = [lem for lem, tag in lang.analyses(w) if tag.startswith("subst") and lem[:1].isupper()]
+        common = [lem for lem, tag in lang.analyses(w) if tag.startswith("subst") and w[:1].isupper()]
         adj = [lem for lem, tag in lang.analyses(w) if tag.startswith("adj")]
         if noun:
             out.append(noun[0])
+        elif common:  # a capitalised common noun of a name: 'Województwa Pomorskiego' -> 'Województwo Pomorskie'
+            out.append(common[0][:1].upper() + common[0][1:])
         elif adj and out:
             out.append(adj[0][:1].upper() + adj[0][1:])
         else:

@@ -24,6 +24,9 @@ def curator_data_dir() -> Path:
     return Path(os.environ.get("CITYISO_DATA") or DATA_DIR).resolve()
 
 
+SHORT_SPAN = 90  # characters: longer evidence is a sentence, not a value's own words
+
+
 def highlight_html(text: str, d: Draft) -> str:
     """The text as HTML with every drafted value's evidence marked; all text escaped (it is data, never markup)."""
     marks: dict[tuple[int, int], list[str]] = {}
@@ -37,17 +40,27 @@ def highlight_html(text: str, d: Draft) -> str:
     boundaries = sorted({0, len(text), *(p for span in marks for p in span)})
     out = []
     for a, b in itertools.pairwise(boundaries):
-        labels = sorted({lab for (s, e), labs in marks.items() if s <= a and b <= e for lab in labs})
+        covering = [(s, e, labs) for (s, e), labs in marks.items() if s <= a and b <= e]
+        labels = sorted({lab for _s, _e, labs in covering for lab in labs})
         chunk = safe_text.html(text[a:b])
-        if labels:
-            title = safe_text.html(", ".join(labels))
-            out.append(f'<mark title="{title}" style="background:#fde68a">{chunk}</mark>')
-        else:
+        if not labels:
             out.append(chunk)
+            continue
+        title = safe_text.html(", ".join(labels))
+        # A value's own words (a date, a name, an item) stand out; a whole sentence that only carries a row's
+        # kind or voice is shaded lightly, or everything would be marked alike.
+        if any(e - s <= SHORT_SPAN for s, e, _labs in covering):
+            out.append(f'<mark title="{title}" style="background:#fcd34d;color:#1f2937;padding:0 1px">{chunk}</mark>')
+        else:
+            out.append(f'<span title="{title}" style="background:#e2e8f0;color:inherit">{chunk}</span>')
+    legend = (
+        '<p style="font-size:0.8rem;margin:0 0 0.5rem 0"><mark style="background:#fcd34d;color:#1f2937">a drafted '
+        'value\'s own words</mark> · <span style="background:#e2e8f0">a sentence a row stands on</span> · hover for '
+        "the columns</p>"
+    )
     return (
-        '<div style="white-space:pre-wrap;font-family:monospace;font-size:0.85rem;line-height:1.5">'
-        + "".join(out)
-        + "</div>"
+        legend + '<div style="white-space:pre-wrap;overflow-wrap:anywhere;font-family:monospace;font-size:0.85rem;'
+        'line-height:1.6">' + "".join(out) + "</div>"
     )
 
 

@@ -9,6 +9,9 @@ from cityiso.draft import lang
 BULLET = re.compile(r"[ \t]*(?:[-–•*·▪]|\d{1,2}[).]|[a-z][)])[ \t]+")
 # A line that is a page's furniture rather than its text: contact lines, addresses, e-mail, widget prompts.
 _CONTACT = re.compile(r"(@|https?://|www\.|\btel\.?\s*:?\s*\+?\d|\bfax\b)", re.IGNORECASE)
+# A cookie or privacy banner, and a breadcrumb trail ('Strona główna » Aktualności » ...').
+_BANNER = re.compile(r"\bcookies?\b|\bciasteczk\w*|polityk\w+ prywatności|\bRODO\b", re.IGNORECASE)
+_CRUMB = re.compile(r"^Strona główna\b|\s[»›]\s|(?:\s>\s.*){2}", re.IGNORECASE)
 _TOPIC = {"iso", "certyfikat", "certyfikacja", "jakość", "audit", "audyt", "norma", "system"}
 
 
@@ -35,7 +38,7 @@ def lines(text: str) -> list[Piece]:
 def is_debris(line: Piece) -> bool:
     """True for a line of page furniture: a contact line, a widget, a short line with no verb and no topic word."""
     words = lang.WORD.findall(line.text)
-    if _CONTACT.search(line.text):
+    if _CONTACT.search(line.text) or _BANNER.search(line.text) or _CRUMB.search(line.text):
         return True
     if BULLET.match(line.text):
         return False
@@ -51,7 +54,7 @@ def is_debris(line: Piece) -> bool:
 
 def title(text: str) -> Piece | None:
     """The document's title: its first line that names the topic and is not a sentence of the text."""
-    for line in lines(text)[:6]:
+    for line in [p for p in lines(text) if not is_debris(p)][:6]:
         words = lang.WORD.findall(line.text)
         if (
             2 <= len(words) <= 14
