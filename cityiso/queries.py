@@ -1,5 +1,7 @@
 """Named SQL results: each lives in queries/<name>.sql and is run with $named parameters."""
 
+import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -25,14 +27,51 @@ def sql_text(name: str, queries_dir: Path = QUERIES_DIR) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class OfficeFilter:
+    """Which offices a view covers: those meeting every condition given; none given, every office. The same
+    conditions go into the URL, so a selection never lists thousands of ids (queries/schema.sql: selected_offices)."""
+
+    offices: tuple[str, ...] = ()  # offices chosen by name
+    voivodeships: tuple[str, ...] = ()
+    office_kinds: tuple[str, ...] = ()
+    search: str = ""  # in the place, the office's name or its TERYT code
+
+    def params(self) -> dict:
+        """The query parameters (null: no condition)."""
+        return {
+            "offices": list(self.offices) or None,
+            "voivodeships": list(self.voivodeships) or None,
+            "office_kinds": list(self.office_kinds) or None,
+            "search": self.search.strip() or None,
+        }
+
+    @property
+    def is_everyone(self) -> bool:
+        return not any(self.params().values())
+
+
+# A query that takes the office filter and is given none of it covers every office.
+_NO_FILTER = OfficeFilter().params()
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@cache
+def _parameters(name: str) -> frozenset[str]:
+    text = "\n".join(line.split("--")[0] for line in sql_text(name).splitlines())
+    return frozenset(_PARAM.findall(text))
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run a named query on its own cursor and return its rows."""
+    """Run a named query on its own cursor and return its rows; office-filter parameters not given are null."""
+    wanted = _parameters(name)
+    params = {**{k: v for k, v in _NO_FILTER.items() if k in wanted and k not in params}, **params}
     with con.cursor() as cur:
         return cur.execute(sql_text(name), params or None).df()
 
 
 def findings_filters(
-    offices: list[str],
+    offices: "OfficeFilter | list[str]",
     kinds: list[str] | tuple[str, ...] = ("praise",),
     voices: list[str] | tuple[str, ...] = AUDITOR_VOICES,
     years: tuple[int, int] = ALL_YEARS,
@@ -41,8 +80,9 @@ def findings_filters(
 ) -> dict:
     """The parameters of the findings queries (findings_filtered, praised_by_clause, praised_by_theme);
     by default every item the auditors praised at the offices' events of any family, dated or not."""
+    chosen = offices.params() if isinstance(offices, OfficeFilter) else {**_NO_FILTER, "offices": list(offices)}
     return dict(
-        offices=list(offices),
+        **chosen,
         kinds=list(kinds),
         voices=list(voices),
         year_from=years[0],

@@ -11,7 +11,7 @@ from cityiso import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
-from cityiso.queries import DEFAULT_FAMILY
+from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
 
@@ -88,6 +88,53 @@ def offices_filter(
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen
+
+
+def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFilter:
+    """The office filter the pages share: a search, voivodeships, kinds of office and (optionally) offices chosen
+    by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=, ?offices=). Nothing given: every
+    office. The URL holds the conditions, never the list of every office that meets them."""
+    current = lang()
+    overview = _fetch_or_stop("offices_overview", family=None)
+    voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
+    kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
+    columns = st.columns([2, 2, 2, 3] if chosen_offices else [1, 1, 1])
+    with columns[0]:
+        urlstate.bind("office_q", str, "")
+        search = st.text_input(t("filter.search", current), key="office_q", help=t("filter.search_help", current))
+        urlstate.write("office_q", search)
+    with columns[1]:
+        urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
+        chosen_voivodeships = st.multiselect(
+            t("filter.voivodeships", current), voivodeships, key="voivodeships", placeholder=t("filter.all", current)
+        )
+        urlstate.write("voivodeships", chosen_voivodeships)
+    with columns[2]:
+        urlstate.bind("office_kinds", urlstate.codes(kinds, current), [])
+        chosen_kinds = st.multiselect(
+            t("filter.office_kinds", current),
+            kinds,
+            key="office_kinds",
+            format_func=lambda k: code_label("office_kind", k, current),
+            placeholder=t("filter.all", current),
+        )
+        urlstate.write("office_kinds", chosen_kinds)
+    offices: list[str] = []
+    if chosen_offices:
+        with columns[3]:
+            names = office_names()
+            urlstate.bind(key, urlstate.codes(list(names), current), [])
+            offices = st.multiselect(
+                t("filter.offices", current),
+                list(names),
+                key=key,
+                format_func=names.get,
+                placeholder=t("filter.all", current),
+                help=t("filter.offices_help", current),
+                max_selections=urlstate.MAX_ITEMS,
+            )
+            urlstate.write(key, offices)
+    return OfficeFilter(tuple(offices), tuple(chosen_voivodeships), tuple(chosen_kinds), search)
 
 
 def family_input(key: str = "family") -> str:

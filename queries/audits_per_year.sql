@@ -1,11 +1,11 @@
 -- One row per year: audits held (not planned, not handovers or presentations) of one standard family.
--- Params: $offices (list of office_id), $family (null: every family).
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
 select year(e.event_on) as year, count(*) as count_audits
 from events as e
 where e.event_on is not null
     and not e.is_planned
     and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
-    and list_contains($offices, e.office_id)
+    and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
     and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 group by year(e.event_on)
 order by year

@@ -1,7 +1,7 @@
 -- One row per certificate of the chosen offices and family, with the dated evidence about it and the
 -- windows (loose, sure) in which that evidence shows it valid (certificate_windows in schema.sql).
 -- is_open: no definitive end is known (no stated expiry, ending event or transition deadline).
--- Params: $offices (list of office_id), $family (null: every family).
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
 with evidence as (
     select
         certificate_id,
@@ -64,5 +64,5 @@ inner join certificate_windows as w on w.certificate_id = ce.certificate_id
 left join standards as s on s.standard_id = ce.standard_id
 left join certification_bodies as b on b.body_id = ce.body_id
 left join evidence as ev on ev.certificate_id = ce.certificate_id
-where list_contains($offices, ce.office_id) and ($family is null or ce.family = $family)
+where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)) and ($family is null or ce.family = $family)
 order by o.place collate pl, ce.family, coalesce(w.window_start_on, ce.issued_on) nulls last, ce.certificate_id

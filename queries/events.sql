@@ -1,6 +1,6 @@
 -- One row per event (audit, handover, planned audit, lapse, ...) of the chosen offices and family, with
 -- the certificates it concerns. A planned event keeps its kind (is_planned says it was announced).
--- Params: $offices (list of office_id), $family (null: every family).
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
 with concerns as (
     select
         ec.event_id,
@@ -43,6 +43,6 @@ inner join offices as o on o.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id
-where list_contains($offices, e.office_id)
+where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
     and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 order by o.place collate pl, e.event_on nulls last, e.event_id

@@ -1,6 +1,6 @@
 -- One row per finding that passes the filters, with the share it carries of its event's findings.
 -- clause is the ISO 9001:2015 heading (4-10) of the clause as coded (clause_standard_id, clause_as_coded).
--- Params: $offices, $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
+-- Params: the office filter ($offices, $voivodeships, $office_kinds, $search: see selected_offices); $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
 -- only when $include_undated is true); $family (the events' standard family; null: every family).
 with chosen as (
     select
@@ -11,7 +11,7 @@ with chosen as (
         e.kind as event_kind
     from findings as f
     inner join events as e on e.event_id = f.event_id
-    where list_contains($offices, f.office_id)
+    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
         and list_contains($kinds, f.kind)
         and list_contains($voices, f.voice)
         and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)

@@ -1,6 +1,6 @@
 -- One row per finding whose text, gloss, quote or theme contains every word of $q, Polish diacritics
 -- folded ("lodz" finds "Łódź") and word endings ignored past the first five letters ("skargi" finds
--- "skarg"). Params: $q (text), $offices (list of office_id).
+-- "skarg"). Params: $q (text), $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices).
 with words as (
     select distinct left(w, greatest(3, least(length(w), 5))) as stem
     from (
@@ -19,7 +19,7 @@ folded as (
         ) as haystack
     from findings as f
     inner join themes as t on t.theme_id = f.theme_id
-    where list_contains($offices, f.office_id)
+    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
 )
 
 select f.finding_id, f.office_id, o.place, f.event_id, f.kind, f.voice, f.clause_standard_id, f.clause,

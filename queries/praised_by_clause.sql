@@ -14,7 +14,7 @@ with chosen as (
     from findings as f
     inner join events as e on e.event_id = f.event_id
     left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
-    where list_contains($offices, f.office_id)
+    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
         and list_contains($kinds, f.kind)
         and list_contains($voices, f.voice)
         and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)

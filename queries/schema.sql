@@ -270,3 +270,16 @@ left join (
     inner join standards as s on s.standard_id = cl.standard_id
     where s.family = 'ISO 9001' and s.edition = '2015'
 ) as h on h.clause = c.heading_2015::varchar;
+
+-- The offices a view covers: every office that meets each condition given (null: no condition), so a selection is
+-- a filter and never a list of thousands of ids. search matches the place, the office's name or its TERYT code,
+-- ignoring case and Polish diacritics.
+create macro selected_offices(offices, voivodeships, office_kinds, search) as table
+select o.office_id
+from offices as o
+where (offices is null or list_contains(offices, o.office_id))
+    and (voivodeships is null or list_contains(voivodeships, o.voivodeship))
+    and (office_kinds is null or list_contains(office_kinds, o.office_kind))
+    and (search is null or contains(
+        strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
+    ));

@@ -367,6 +367,9 @@ def test_unknown_query_name_is_a_clear_error(fixture_con) -> None:
 def test_findings_filters_default_to_what_the_auditors_praised() -> None:
     assert findings_filters(["alpha"]) == {
         "offices": ["alpha"],
+        "voivodeships": None,
+        "office_kinds": None,
+        "search": None,
         "kinds": ["praise"],
         "voices": ["auditor"],
         "year_from": ALL_YEARS[0],
