@@ -1,7 +1,14 @@
 -- One row per event (audit, handover, planned audit, lapse, ...) of the chosen offices and family, with
 -- the certificates it concerns. A planned event keeps its kind (is_planned says it was announced).
 -- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
-with concerns as (
+with chosen as (
+    select e.event_id
+    from events as e
+    where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+),
+
+concerns as (
     select
         ec.event_id,
         list(ec.certificate_id order by ec.certificate_id) as certificate_ids,
@@ -9,7 +16,15 @@ with concerns as (
     from event_certificates as ec
     inner join certificates as c on c.certificate_id = ec.certificate_id
     left join standards as s on s.standard_id = c.standard_id
+    where ec.event_id in (select event_id from chosen)
     group by ec.event_id
+),
+
+finding_counts as (
+    select f.event_id, count(*) as count_findings
+    from findings as f
+    where f.event_id in (select event_id from chosen)
+    group by f.event_id
 )
 
 select
@@ -37,12 +52,12 @@ select
     src.file as source_file,
     e.quote,
     e.note,
-    (select count(*) from findings as f where f.event_id = e.event_id) as count_findings
+    coalesce(fc.count_findings, 0) as count_findings
 from events as e
 inner join offices as o on o.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id
-where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
-    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+left join finding_counts as fc on fc.event_id = e.event_id
+where e.event_id in (select event_id from chosen)
 order by o.place collate pl, e.event_on nulls last, e.event_id
