@@ -105,6 +105,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "filter.all": ("wszystkie", "all"),
     "filter.matching": ("Urzędy spełniające warunki: {n}", "Offices meeting the conditions: {n}"),
+    "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
+    "paging.per_page": ("Urzędów na stronie", "Offices per page"),
+    "paging.page": ("Strona", "Page"),
+    "paging.showing": (
+        "Urzędy {first}–{last} z {total} (najpierw te z największą liczbą zdarzeń)",
+        "Offices {first}–{last} of {total} (those with the most events first)",
+    ),
     "as_of": ("Stan na dzień", "Status on"),
     "count": ("Liczba", "Count"),
     "share": ("Udział w ustaleniach audytu", "Share of the audit's findings"),

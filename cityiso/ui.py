@@ -137,6 +137,38 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     return OfficeFilter(tuple(offices), tuple(chosen_voivodeships), tuple(chosen_kinds), search)
 
 
+PER_PAGE = (10, 20, 50)
+
+
+def office_page(selection: OfficeFilter, family: str | None, key: str = "page") -> OfficeFilter:
+    """The offices of a selection that this page of a timeline or table shows, busiest first: offices per page and
+    the page number are bound to the URL (?per_page=, ?page=), and a caption says which of how many these are."""
+    current = lang()
+    left, right, _ = st.columns([1, 1, 4])
+    with left:
+        urlstate.bind("per_page", urlstate.choice([str(n) for n in PER_PAGE], current), str(PER_PAGE[1]))
+        per_page = int(st.selectbox(t("paging.per_page", current), [str(n) for n in PER_PAGE], key="per_page"))
+        urlstate.write("per_page", per_page)
+    total = int(
+        _fetch_or_stop("office_page", **selection.params(), family=family, limit=1, offset=0)["count_offices"].max()
+        or 0
+    )
+    pages = max(1, -(-total // per_page))
+    with right:
+        urlstate.bind(key, urlstate.positive_int(current), 1)
+        if st.session_state[key] > pages:  # the filter changed under a later page: its last page instead
+            st.session_state[key] = pages
+        page = st.number_input(t("paging.page", current), min_value=1, max_value=pages, step=1, key=key)
+        urlstate.write(key, page)
+    rows = _fetch_or_stop(
+        "office_page", **selection.params(), family=family, limit=per_page, offset=(page - 1) * per_page
+    )
+    if total:
+        first = (page - 1) * per_page + 1
+        st.caption(t("paging.showing", current, first=first, last=first + len(rows) - 1, total=total))
+    return OfficeFilter(offices=tuple(rows["office_id"]))
+
+
 def family_input(key: str = "family") -> str:
     """A choice of standard family bound to ?family=… (ISO 9001 by default); families with certificates first."""
     families = data_or_stop("families")["family"].tolist()

@@ -10,9 +10,8 @@ from cityiso.tables import certificates_table, events_table
 
 lang = ui.lang()
 st.title(t("cycles.title", lang))
-c1, c2, c3, c4 = st.columns([3, 2, 2, 1])
-with c1:
-    offices = ui.offices_filter(t("offices", lang))
+selection = ui.office_filter()
+c2, c3, c4 = st.columns([2, 2, 1])
 with c2:
     family = ui.family_input()
 with c3:
@@ -27,19 +26,20 @@ with c3:
     urlstate.write("color_by", color_by)
 with c4:
     as_of = ui.as_of_input()
-if not offices:
-    st.info(t("none_selected", lang))
+shown = ui.office_page(selection, family)
+if not shown.offices:
+    st.info(t("filter.no_offices", lang))
     st.stop()
 
-spans = ui.data_or_stop("certificate_spans", offices=offices, family=family)
-events = ui.data_or_stop("events", offices=offices, family=family)
-on_certificates = ui.data_or_stop("events_by_certificate", offices=offices, family=family)
+spans = ui.data_or_stop("certificate_spans", **shown.params(), family=family)
+events = ui.data_or_stop("events", **shown.params(), family=family)
+on_certificates = ui.data_or_stop("events_by_certificate", **shown.params(), family=family)
 transitions = ui.data_or_stop("edition_transitions", family=family)
 fig = certification_timeline(spans, on_certificates, transitions, lang, ui.source_line(), color_by, as_of)
 ui.chart(fig, "timeline", "certification_cycles")
 st.caption(t("cycles.legend_note", lang))
 status = ui.data_or_stop("office_status_on_date", as_of=as_of, family=family)
-status = status[status["office_id"].isin(offices)]
+status = status[status["office_id"].isin(shown.offices)]
 st.markdown(f"**{t('status', lang)} ({md(family)}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
 st.markdown("  \n".join(f"{md(row.place)}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
 

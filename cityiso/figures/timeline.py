@@ -274,20 +274,24 @@ def certification_timeline(
         categoryarray=rows[::-1],
         # Long office names wrap: on one line they left the dates a sliver of the chart.
         tickvals=rows,
-        ticktext=[wrap(r, 34) for r in rows],
+        ticktext=[wrap(r, 40) for r in rows],
         title_text=t("cycles.row", lang),
         showgrid=False,
     )
     fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
+    # The legend runs in rows under the chart, so the dates get the whole width: about three entries a row at
+    # 1280 px, 22 px a row.
+    shown = [trace for trace in fig.data if trace.showlegend is not False]
+    legend = 22 * -(-len(shown) // 3) + 10
     bottom = 70 + (22 if undated else 0)
-    # Tall enough for the whole legend beside the rows (a legend taller than the plot scrolls, hiding entries):
-    # 19 px an entry, 10 px between groups and some padding, as Chromium draws it.
-    groups = len({trace.legendgroup for trace in fig.data}) + 1
-    legend = 20 * len(fig.data) + 10 * groups + 20
-    height = max(340, 230 + 44 * len(rows), 110 + bottom + legend)
-    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)
+    height = max(340, 230 + 50 * len(rows)) + legend
+    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)  # the source under the axis
+    fig.update_layout(
+        margin={"b": bottom + legend},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+    )
     if undated:
         text = t("cycles.undated_certificates", lang, n=len(undated), names="; ".join(undated))
         note_below(fig, wrap(text, 160), bottom - 40, 11, name="undated_note")
