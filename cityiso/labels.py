@@ -106,6 +106,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter.all": ("wszystkie", "all"),
     "filter.matching": ("Urzędy spełniające warunki: {n}", "Offices meeting the conditions: {n}"),
     "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
+    "paging.findings": ("Ustalenia {first}–{last} z {total}", "Findings {first}–{last} of {total}"),
+    "praised.all_covered": ("Wszystkie urzędy spełniające warunki ({n})", "Every office meeting the conditions ({n})"),
+    "praised.heatmap_top": (
+        "Mapa pokazuje urzędy z największą liczbą ustaleń: {shown} z {n}; zawęź warunki, by zobaczyć inne.",
+        "The map shows the {shown} offices with the most findings of {n}; narrow the conditions to see others.",
+    ),
     "paging.per_page": ("Urzędów na stronie", "Offices per page"),
     "paging.page": ("Strona", "Page"),
     "paging.showing": (
@@ -226,7 +232,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bez polskich znaków też działa: „skargi”, „informatyzacja”.",
         "Works without Polish characters too: “skargi”, “informatyzacja”.",
     ),
-    "praised.search_results": ("Wyniki wyszukiwania: {n}", "Search results: {n}"),
     "praised.all_findings": ("Wszystkie ustalenia dla tych filtrów", "All findings for these filters"),
     # compare
     "compare.title": ("Porównanie urzędów", "Compare offices"),

@@ -53,6 +53,8 @@ class OfficeFilter:
 
 # A query that takes the office filter and is given none of it covers every office.
 _NO_FILTER = OfficeFilter().params()
+# Parameters some queries take and others of the same family do not: filled in when absent, dropped when unused.
+_OPTIONAL = {**_NO_FILTER, "grouped": False}
 _PARAM = re.compile(r"\$([a-z_]+)")
 
 
@@ -63,9 +65,11 @@ def _parameters(name: str) -> frozenset[str]:
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    """Run a named query on its own cursor and return its rows; office-filter parameters not given are null."""
+    """Run a named query on its own cursor and return its rows; office-filter parameters not given are null, and
+    the optional ones a query does not take are left out (so one set of filters serves the findings queries)."""
     wanted = _parameters(name)
-    params = {**{k: v for k, v in _NO_FILTER.items() if k in wanted and k not in params}, **params}
+    params = {k: v for k, v in params.items() if k in wanted or k not in _OPTIONAL}
+    params = {**{k: v for k, v in _OPTIONAL.items() if k in wanted and k not in params}, **params}
     with con.cursor() as cur:
         return cur.execute(sql_text(name), params or None).df()
 

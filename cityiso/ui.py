@@ -14,6 +14,7 @@ from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
+from cityiso.tables import findings_table
 
 
 def lang() -> str:
@@ -167,6 +168,44 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
         first = (page - 1) * per_page + 1
         st.caption(t("paging.showing", current, first=first, last=first + len(rows) - 1, total=total))
     return OfficeFilter(offices=tuple(rows["office_id"]))
+
+
+FINDINGS_PER_PAGE = 100
+
+
+def findings_table_page(params: dict, key: str, download: bool = False) -> pd.DataFrame:
+    """A page of findings_page's rows as a table, with how many match and the page number (?<key>_page=); the
+    CSV download (when asked) holds every matching finding, fetched only when clicked. Returns the page's rows."""
+    current = lang()
+    page_key = f"{key}_page"
+    urlstate.bind(page_key, urlstate.positive_int(current), 1)
+    count = _fetch_or_stop("findings_page", **params, limit=1, offset=0)
+    total = int(count["count_matching"].iloc[0]) if not count.empty else 0
+    pages = max(1, -(-total // FINDINGS_PER_PAGE))
+    if st.session_state[page_key] > pages:
+        st.session_state[page_key] = pages
+    left, right = st.columns([1, 5])
+    with left:
+        page = st.number_input(t("paging.page", current), min_value=1, max_value=pages, step=1, key=page_key)
+        urlstate.write(page_key, page)
+    offset = (page - 1) * FINDINGS_PER_PAGE
+    rows = data_or_stop("findings_page", **params, limit=FINDINGS_PER_PAGE, offset=offset)
+    with right:
+        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
+        st.caption(shown if total else t("nothing_found", current))
+    st.dataframe(findings_table(rows, current), hide_index=True)
+    if download and total:
+        st.download_button(
+            t("download_csv", current),
+            data=lambda: csv_bytes(
+                findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current)
+            ),
+            file_name=f"cityiso_findings_{current}.csv",
+            mime="text/csv",
+            key=f"dl_{key}",
+            icon=":material/download:",
+        )
+    return rows
 
 
 def family_input(key: str = "family") -> str:

@@ -5,11 +5,20 @@ import streamlit as st
 from cityiso import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import code_label, localized, t
-from cityiso.queries import AUDITOR_VOICES, findings_filters
+from cityiso.queries import AUDITOR_VOICES, OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.selection import findings_behind, selected_points
-from cityiso.tables import findings_table
+from cityiso.selection import selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
+
+# More offices than this and the bars sum them all; the office-by-theme map shows this many at most.
+MAX_OFFICE_BARS = 8
+HEATMAP_OFFICES = 25
+
+
+def _named(df, everyone: str):
+    """Rows summed over every office (office_id '') named as such."""
+    return df.assign(place=df["place"].where(df["office_id"] != "", everyone))
+
 
 lang = ui.lang()
 st.title(t("praised.title", lang))
@@ -17,9 +26,9 @@ info = ui.data_or_stop("data_info").iloc[0]
 first_year, last_year = info["first_event_on"].year, info["last_event_on"].year
 
 with st.container(border=True):
+    selection = ui.office_filter()
     c1, c2, c3 = st.columns([3, 2, 2])
     with c1:
-        offices = ui.offices_filter(t("offices", lang))
         family = ui.family_input()
         urlstate.bind("years", urlstate.year_range(lang, first_year, last_year), (first_year, last_year))
         years = st.slider(t("years", lang), first_year, last_year, key="years")
@@ -53,16 +62,20 @@ with st.container(border=True):
         undated = st.toggle(t("include_undated", lang), key="undated")
         urlstate.write("undated", str(undated).lower())
 
-filters = findings_filters(offices, kinds, voices, years, undated, family)
-findings = ui.data_or_stop("findings_filtered", **filters)
-if not offices or findings.empty:
-    st.info(t("nothing_found", lang) if offices else t("none_selected", lang))
+filters = findings_filters(selection, kinds, voices, years, undated, family)
+# Offices with findings, the most first: as many as the bars can tell apart, or one bar for them all.
+top = ui.data_or_stop("top_praised_offices", **filters, limit=HEATMAP_OFFICES)
+if top.empty:
+    st.info(t("nothing_found", lang))
     st.stop()
+covered = int(top["count_offices"].iloc[0])
+grouped = covered > MAX_OFFICE_BARS
+everyone = t("praised.all_covered", lang, n=covered)
 
 source = ui.source_line()
 st.caption(t("praised.select_hint", lang))
-by_clause = ui.data_or_stop("praised_by_clause", **filters)
-by_theme = ui.data_or_stop("praised_by_theme", **filters)
+by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=grouped), everyone)
+by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
 left, right = st.columns(2)
 with left:
     clause_event = ui.chart(
@@ -78,21 +91,26 @@ with right:
         "findings_by_theme",
         on_select=True,
     )
+# The office-by-theme map: every office when few, else those with the most findings (a caption says so).
+heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}
+by_office_theme = by_theme if not grouped else ui.data_or_stop("praised_by_theme", **heat_filters)
 heat_event = ui.chart(
-    theme_heatmap(by_theme, lang, measure, t("praised.heatmap", lang), source),
+    theme_heatmap(by_office_theme, lang, measure, t("praised.heatmap", lang), source),
     "heatmap",
     "offices_by_theme",
     on_select=True,
 )
+if covered > len(top):
+    st.caption(t("praised.heatmap_top", lang, shown=len(top), n=covered))
 
-
-behind = findings_behind(
-    findings, selected_points(clause_event), selected_points(theme_event) + selected_points(heat_event)
-)
-if not behind.empty:
+clause_keys = [f"{office}|{clause}" for office, clause in selected_points(clause_event)]
+theme_keys = [f"{office}|{theme}" for office, theme in selected_points(theme_event) + selected_points(heat_event)]
+if clause_keys or theme_keys:
+    behind = ui.findings_table_page(
+        {**filters, "clause_keys": clause_keys or None, "theme_keys": theme_keys or None, "q": None}, "behind"
+    )
     what = "; ".join(dict.fromkeys(f"{r.place} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples()))
     st.subheader(t("praised.selected", lang, what=md(what)))
-    st.dataframe(findings_table(behind, lang), hide_index=True)
 
 st.subheader(t("praised.search", lang))
 urlstate.bind("q", str, "")
@@ -105,13 +123,7 @@ query = st.text_input(
 )
 urlstate.write("q", query)
 if query.strip():
-    hits = findings[
-        findings["finding_id"].isin(ui.data_or_stop("findings_search", q=query, offices=offices)["finding_id"])
-    ]
-    st.caption(t("praised.search_results", lang, n=len(hits)))
-    st.dataframe(findings_table(hits, lang), hide_index=True)
+    ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits")
 
-with st.expander(t("praised.all_findings", lang) + f" ({len(findings)})"):
-    table = findings_table(findings, lang)
-    st.dataframe(table, hide_index=True)
-    ui.download_csv(table, f"cityiso_findings_{lang}", "dl_findings")
+st.subheader(t("praised.all_findings", lang))
+ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True)

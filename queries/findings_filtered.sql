@@ -3,19 +3,7 @@
 -- Params: the office filter ($offices, $voivodeships, $office_kinds, $search: see selected_offices); $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
 -- only when $include_undated is true); $family (the events' standard family; null: every family).
 with chosen as (
-    select
-        f.*,
-        e.event_on,
-        e.event_on_precision,
-        coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
-        e.kind as event_kind
-    from findings as f
-    inner join events as e on e.event_id = f.event_id
-    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
-        and list_contains($kinds, f.kind)
-        and list_contains($voices, f.voice)
-        and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    select * from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family)
 ),
 
 per_event as (

@@ -10,15 +10,9 @@ with words as (
 ),
 
 folded as (
-    select
-        f.finding_id,
-        translate(
-            lower(concat_ws(' ', f.text_pl, f.text_en, f.quote, t.label_pl, t.label_en)),
-            'ąćęłńóśźż',
-            'acelnoszz'
-        ) as haystack
-    from findings as f
-    inner join themes as t on t.theme_id = f.theme_id
+    select fw.finding_id, fw.haystack
+    from finding_words as fw
+    inner join findings as f on f.finding_id = fw.finding_id
     where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
 )
 

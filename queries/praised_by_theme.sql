@@ -1,19 +1,13 @@
 -- One row per office and theme among the filtered findings; share_of_events as in praised_by_clause.
--- Params: as findings_filtered.
+-- Params: as findings_filtered, and $grouped: true sums every office into one row per theme (office_id '').
 with chosen as (
     select
         f.finding_id,
         f.event_id,
-        f.office_id,
+        case when $grouped then '' else f.office_id end as office_id,
         f.theme_id,
         count(*) over (partition by f.event_id) as count_event_findings
-    from findings as f
-    inner join events as e on e.event_id = f.event_id
-    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
-        and list_contains($kinds, f.kind)
-        and list_contains($voices, f.voice)
-        and ((e.event_on is null and $include_undated) or year(e.event_on) between $year_from and $year_to)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
 ),
 
 events_per_office as (
@@ -32,7 +26,7 @@ select
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
 inner join events_per_office as e on e.office_id = c.office_id
-inner join offices as o on o.office_id = c.office_id
+left join offices as o on o.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
 group by c.office_id, c.theme_id
 order by c.office_id, c.theme_id

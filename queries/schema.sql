@@ -283,3 +283,39 @@ where (offices is null or list_contains(offices, o.office_id))
     and (search is null or contains(
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
+
+-- The findings a view covers: at the events of the offices meeting the office filter (see selected_offices), of
+-- the given kinds and voices, at events dated in the years (undated ones only when include_undated), of one
+-- standard family (null: any), with the event's date and kind.
+create macro filtered_findings(
+    offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, family
+) as table
+select
+    f.*,
+    e.event_on,
+    e.event_on_precision,
+    coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+    e.kind as event_kind
+from findings as f
+inner join events as e on e.event_id = f.event_id
+where f.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+    and list_contains(kinds, f.kind)
+    and list_contains(voices, f.voice)
+    and ((e.event_on is null and include_undated) or year(e.event_on) between year_from and year_to)
+    and (family is null or e.event_id in (select event_id from event_families as ef where ef.family = family));
+
+-- Each office's place in the order lists use (by place, Polish collation, then id): sorting thousands of rows by a
+-- number is cheap, by a collated name is not.
+create view office_order as
+select office_id, row_number() over (order by place collate pl, office_id) as place_rank
+from offices;
+
+-- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_search, findings_page).
+create view finding_words as
+select
+    f.finding_id,
+    translate(
+        lower(concat_ws(' ', f.text_pl, f.text_en, f.quote, t.label_pl, t.label_en)), 'ąćęłńóśźż', 'acelnoszz'
+    ) as haystack
+from findings as f
+inner join themes as t on t.theme_id = f.theme_id;

@@ -138,7 +138,7 @@ def theme_heatmap(
                 "colorscale": HEAT_SCALE,
                 "showscale": True,
                 "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt}
-                | ({} if measure == "share" else {"dtick": 1}),
+                | ({} if measure == "share" or top > 10 else {"dtick": 1}),
                 "line": {"color": "#FFFFFF", "width": 1},
             },
             text=[f"{v:{fmt}}" for v in df[value]],
@@ -148,8 +148,16 @@ def theme_heatmap(
             showlegend=False,
         )
     )
+    # Many columns turn their names upright: cut long ones (the whole name is in the hover) and make room above.
+    short = [x if len(x) <= 30 else x[:29] + "…" for x in offices]
     fig.update_xaxes(
-        categoryorder="array", categoryarray=offices, title_text=t("office", lang), side="top", showgrid=False
+        categoryorder="array",
+        categoryarray=offices,
+        tickvals=offices,
+        ticktext=short,
+        title_text=t("office", lang),
+        side="top",
+        showgrid=False,
     )
     fig.update_yaxes(
         categoryorder="array",
@@ -159,4 +167,5 @@ def theme_heatmap(
         tickvals=themes,
         ticktext=[wrap(x, 36) for x in themes],
     )
-    return frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes)))
+    upright = 6 * max((len(x) for x in short), default=0) if len(offices) > 8 else 0
+    return frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes) + upright))
