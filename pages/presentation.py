@@ -39,6 +39,14 @@ def go(to: int | None = None, present: bool | None = None) -> None:
         st.session_state["present"] = present
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def deck(
+    built_at: str, selection: OfficeFilter, lang: str, charts: tuple, as_of: dt.date, screen: str, family: str
+) -> list:
+    """The slides, built once per database build and choice: drawing a summary's figures takes about a second."""
+    return build_deck(ui.data_or_stop, selection, lang, list(charts), as_of, SCREENS[screen], family)
+
+
 def filter_from_url() -> OfficeFilter:
     """The office filter the setup wrote into the URL (while presenting, no widgets are drawn)."""
     overview = ui.data_or_stop("offices_overview", family=None)
@@ -123,7 +131,8 @@ if chosen.empty:
     st.stop()
 is_summary = len(chosen) > SUMMARY_ABOVE
 offices = chosen["office_id"].tolist()
-slides = build_deck(ui.data_or_stop, selection, lang, charts, as_of, SCREENS[screen], family)
+built_at = str(ui.data_or_stop("data_info")["built_at"].iloc[0])
+slides = deck(built_at, selection, lang, tuple(charts), as_of, screen, family)
 number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
 
