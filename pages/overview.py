@@ -96,9 +96,11 @@ if office:
     with right:
         peers = fetch("national_distribution", office_kinds=[standing["office_kind"].iloc[0]], family=family)
         audits_value = standing.loc[standing["measure"] == "audits", "value"]
-        title = t("overview.standing_distribution", lang, kind=kind)
+        title = t("overview.standing_distribution", lang)
         mark = float(audits_value.iloc[0]) if len(audits_value) else None
-        ui.chart(distribution_bars(peers, "audits", lang, source, title, mark=mark), "peers", "audits_among_peers")
+        note = t("trends.this_office", lang, kind=kind)
+        fig = distribution_bars(peers, "audits", lang, source, title, mark=mark, subtitle=note)
+        ui.chart(fig, "peers", "audits_among_peers")
 
 left, right = st.columns(2)
 with left:

@@ -111,8 +111,10 @@ def test_map_switches_to_voivodeships_above_the_limit(fetch, national_fetch) -> 
     (bubbles,) = [t for t in many.figure.data if t.name != "outline"]
     assert sorted(bubbles.customdata) == sorted(VOIVODESHIPS)  # one bubble per voivodeship, none per office
     texts = dict(zip(bubbles.customdata, bubbles.text, strict=True))
-    assert texts["mazowieckie"] == "16/17"  # its 15 offices and Testowo's city hall; the county's ran out in 2015
-    assert texts["śląskie"] == "15/15"
+    # Mazowieckie: its 15 offices and Testowo's city hall of 17; the county's certificate ran out in 2015.
+    assert texts == {"mazowieckie": "94%", "śląskie": "100%", "pomorskie": "100%", "lubelskie": "100%"}
+    hover = dict(zip(bubbles.customdata, bubbles.hovertext, strict=True))
+    assert hover["mazowieckie"] == "<b>mazowieckie</b><br>valid: 16<br>expired: 1"
     assert many.takeaway == "ISO 9001, status on 1 June 2017: valid: 61, expired: 1"
 
 
@@ -134,7 +136,7 @@ def test_summary_deck_for_a_large_selection(national_fetch) -> None:
     # 20 of the 60 certificates ended on 28.02.2018; the city hall's runs to 2019.
     assert slides[0].takeaway.startswith(f"ISO 9001 · offices: {EXTRA + 2} · holding a valid certificate: 41 (+0")
     assert all(s.figure is not None for s in slides[1:])
-    flows = next(s for s in slides if s.title == "New certifications, returns, losses and recertifications")
+    flows = next(s for s in slides if s.title == "New, returned, lost, recertified")
     assert flows.takeaway == ("In 2018: first certificates: 0, returns: 0, losses: 20, recertifications: 0")
     assert "source documents: 63" in slides[0].footer
 
@@ -153,8 +155,8 @@ def test_overview_page_at_scale_aggregates(open_page, national_db: Path) -> None
     status_map = charts[0]
     assert "by voivodeship" in status_map["layout"]["title"]["text"]
     titles = [c["layout"]["title"]["text"].split("<br>")[0] for c in charts]
-    assert "Share of offices holding a valid certificate, by voivodeship" in titles
-    assert "The office's status by year: Wieś 01" in titles
+    assert "Share certified: voivodeships" in titles
+    assert "The office's status by year" in titles
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Offices tracked"] == str(EXTRA + 2)
     assert sum(len(c.proto.spec) for c in at.get("plotly_chart")) < 1_000_000

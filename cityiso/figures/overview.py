@@ -148,13 +148,15 @@ def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, sour
         )
     )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text=t("year", lang), tickmode="array", tickvals=years, showgrid=False)
+    # Every year labelled when few, every fifth when many (25 labels crowd a half-width chart).
+    ticks = {"tickmode": "array", "tickvals": years} if len(years) <= 12 else {"dtick": 5}
+    fig.update_xaxes(title_text=t("year", lang), showgrid=False, **ticks)
     top = max([0, *praised.groupby("year")["count_praised"].sum(), *audits["count_audits"]])
     # Whole steps for small counts (no '0.5 audits').
     fig.update_yaxes(
         title_text=t("count", lang), gridcolor="#E5E5E5", rangemode="tozero", **({"dtick": 1} if top <= 12 else {})
     )
-    return frame(fig, t("overview.trend", lang), source_line, height=560)
+    return frame(fig, t("overview.trend", lang), source_line, height=560, legend="right" if len(years) <= 12 else "top")
 
 
 # More offices than this on a map and single markers overlap: the map shows voivodeships instead.
@@ -211,23 +213,28 @@ def status_map_by_voivodeship(
             x=table["longitude"],
             y=table["latitude"],
             mode="markers+text",
-            text=[f"{h}/{n}" for h, n in zip(table["held"], table["total"], strict=True)],
-            textposition="bottom center",
-            textfont={"size": 12, "color": "#222222"},
-            cliponaxis=False,
+            # The share inside the bubble; the counts per status on hover (a label beside it would overlap the next).
+            text=[f"{round(100 * s)}%" for s in table["share"]],
+            textposition="middle center",
+            textfont={"size": 11, "color": "#111111"},
             marker={
-                # Area proportional to the number of offices.
-                "size": [14 + 34 * (n / biggest) ** 0.5 for n in table["total"]],
+                # Area proportional to the number of offices, within a size that leaves neighbours apart.
+                "size": [22 + 14 * (n / biggest) ** 0.5 for n in table["total"]],
                 "color": table["share"] * 100,
                 "colorscale": SHARE_SCALE,
                 "cmin": 0,
                 "cmax": 100,
                 "line": {"color": "#555555", "width": 1},
                 "colorbar": {
-                    "title": {"text": t("map.share_held", lang), "side": "right"},
+                    "title": {"text": t("map.share_held", lang), "side": "top"},
                     "ticksuffix": "%",
-                    "thickness": 12,
-                    "len": 0.6,
+                    "thickness": 10,
+                    "len": 0.5,
+                    "orientation": "h",
+                    "x": 0.0,
+                    "xanchor": "left",
+                    "y": 0.02,
+                    "yanchor": "bottom",
                 },
             },
             hovertext=table["hover"],
@@ -240,5 +247,9 @@ def status_map_by_voivodeship(
     fig.update_xaxes(visible=False, range=[13.8, 24.4])
     fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
     when = f"{t('as_of', lang)}: {as_of_label}"
-    subtitle = f"{family} · {when} · {t('map.by_voivodeship', lang)}" if family else when
+    subtitle = (
+        f"{family} · {when} · {t('map.by_voivodeship', lang)}"
+        if family
+        else f"{when} · {t('map.by_voivodeship', lang)}"
+    )
     return frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle)

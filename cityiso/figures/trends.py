@@ -21,6 +21,16 @@ def _years_axis(fig: go.Figure, years: list[int], lang: str) -> None:
     fig.update_xaxes(title_text=t("year", lang), showgrid=False, dtick=5 if len(years) > 12 else 1)
 
 
+def _title_in_view(fig: go.Figure) -> go.Figure:
+    """The title 16 px below the top edge whatever the height (at 0.98 of a short chart its first line is cut)."""
+    return fig.update_layout(title={"y": 1 - 16 / (fig.layout.height or 460)})
+
+
+def _room_for_legend(fig: go.Figure, rows: int = 2) -> go.Figure:
+    """A legend above the plot wraps into rows on a half-width chart: room for them under the subtitle."""
+    return _title_in_view(fig.update_layout(margin={"t": 80 + 22 * rows}, legend={"y": 1.02}))
+
+
 def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     """One line per standard family: offices holding a valid certificate of it (exactly or approximately) on
     31 December of each year."""
@@ -29,7 +39,7 @@ def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     order = rows.groupby("group_code")["count_held"].max().sort_values(ascending=False).index.tolist()
     for i, family in enumerate(order):
         r = rows[rows["group_code"] == family]
-        label = code_label("family", family, lang)
+        label = family  # the code alone ("ISO 9001"): six long names would crowd the legend
         fig.add_trace(
             go.Scatter(
                 x=r["year"],
@@ -45,7 +55,8 @@ def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
         )
     _years_axis(fig, sorted(rows["year"].unique()), lang)
     fig.update_yaxes(title_text=t("trends.offices_held", lang), rangemode="tozero", gridcolor="#E5E5E5")
-    return frame(fig, t("trends.by_family", lang), source_line, height=440, subtitle=t("trends.year_end", lang))
+    frame(fig, t("trends.by_family", lang), source_line, height=460, subtitle=t("trends.year_end", lang), legend="top")
+    return _room_for_legend(fig)
 
 
 def held_by_office_kind(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
@@ -70,7 +81,8 @@ def held_by_office_kind(df: pd.DataFrame, lang: str, source_line: str, family: s
     _years_axis(fig, sorted(rows["year"].unique()), lang)
     fig.update_yaxes(title_text=t("trends.share_held", lang), range=[0, 100], ticksuffix="%", gridcolor="#E5E5E5")
     subtitle = f"{family} · {t('trends.year_end', lang)}" if family else t("trends.year_end", lang)
-    return frame(fig, t("trends.by_office_kind", lang), source_line, height=440, subtitle=subtitle)
+    frame(fig, t("trends.by_office_kind", lang), source_line, height=460, subtitle=subtitle, legend="top")
+    return _room_for_legend(fig)
 
 
 def held_by_voivodeship(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
@@ -98,7 +110,7 @@ def held_by_voivodeship(df: pd.DataFrame, lang: str, source_line: str, family: s
     )
     _years_axis(fig, list(table.columns), lang)
     subtitle = f"{family} · {t('trends.year_end', lang)}" if family else t("trends.year_end", lang)
-    return frame(fig, t("trends.by_voivodeship", lang), source_line, height=520, subtitle=subtitle)
+    return _title_in_view(frame(fig, t("trends.by_voivodeship", lang), source_line, height=460, subtitle=subtitle))
 
 
 def flows_by_year(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
@@ -137,7 +149,8 @@ def flows_by_year(df: pd.DataFrame, lang: str, source_line: str, family: str) ->
     _years_axis(fig, df["year"].tolist(), lang)
     fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5", zerolinecolor="#555555")
     subtitle = f"{family} · {t('trends.year_end', lang)}" if family else t("trends.year_end", lang)
-    return frame(fig, t("trends.flows", lang), source_line, height=440, subtitle=subtitle, legend="top")
+    frame(fig, t("trends.flows", lang), source_line, height=460, subtitle=subtitle, legend="top")
+    return _room_for_legend(fig)
 
 
 def status_history(history: pd.DataFrame, lang: str, source_line: str, office: str, family: str) -> go.Figure:
@@ -160,12 +173,20 @@ def status_history(history: pd.DataFrame, lang: str, source_line: str, office: s
         )
     _years_axis(fig, history["year"].tolist(), lang)
     fig.update_yaxes(visible=False, range=[-1, 1])
-    title = t("trends.office_history", lang, office=plotly_text(office))
-    return frame(fig, title, source_line, height=230, subtitle=family, legend="top")
+    subtitle = f"{plotly_text(office)} · {family}" if family else plotly_text(office)
+    return _title_in_view(
+        frame(fig, t("trends.office_history", lang), source_line, height=260, subtitle=subtitle, legend="top")
+    )
 
 
 def distribution_bars(
-    dist: pd.DataFrame, measure: str, lang: str, source_line: str, title: str, mark: float | None = None
+    dist: pd.DataFrame,
+    measure: str,
+    lang: str,
+    source_line: str,
+    title: str,
+    mark: float | None = None,
+    subtitle: str = "",
 ) -> go.Figure:
     """Offices per value (or bin of values) of a measure; `mark` draws where one office stands."""
     rows = dist[dist["measure"] == measure]
@@ -174,18 +195,22 @@ def distribution_bars(
         PALETTE[1] if mark is not None and a <= mark <= b else PALETTE[0]
         for a, b in zip(rows["bin_from"], rows["bin_to"], strict=True)
     ]
+    width = rows["bin_to"] - rows["bin_from"] + 1
     fig = go.Figure(
         go.Bar(
-            x=labels,
+            # A numeric axis (bars centred on their bin): the axis labels itself at readable steps.
+            x=rows["bin_from"] + (width - 1) / 2,
             y=rows["count_offices"],
+            width=width * 0.9,
             marker_color=colors,
-            hovertemplate="%{x}: %{y}<extra></extra>",
+            customdata=labels,
+            hovertemplate="%{customdata}: %{y}<extra></extra>",
             name=t("trends.offices", lang),
         )
     )
-    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), type="category", showgrid=False)
+    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), showgrid=False, rangemode="tozero")
     fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5")
-    return frame(fig, title, source_line, height=400)
+    return _title_in_view(frame(fig, title, source_line, height=400, subtitle=subtitle))
 
 
 def top_offices_bars(top: pd.DataFrame, measure: str, lang: str, source_line: str, title: str) -> go.Figure:
@@ -212,7 +237,7 @@ def top_offices_bars(top: pd.DataFrame, measure: str, lang: str, source_line: st
     fig.update_yaxes(type="category")
     tied = int(rows["count_tied_beyond"].iloc[0]) if len(rows) else 0
     subtitle = t("trends.tied_beyond", lang, n=tied) if tied else ""
-    return frame(fig, title, source_line, height=max(360, 90 + 34 * len(rows)), subtitle=subtitle)
+    return _title_in_view(frame(fig, title, source_line, height=max(360, 90 + 34 * len(rows)), subtitle=subtitle))
 
 
 def clause_totals_bars(df: pd.DataFrame, lang: str, source_line: str, title: str) -> go.Figure:
@@ -236,4 +261,4 @@ def clause_totals_bars(df: pd.DataFrame, lang: str, source_line: str, title: str
     )
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title_text=t("praised_items", lang), gridcolor="#E5E5E5")
-    return frame(fig, title, source_line, height=420)
+    return _title_in_view(frame(fig, title, source_line, height=420))
