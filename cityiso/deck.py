@@ -10,16 +10,20 @@ import plotly.graph_objects as go
 
 from cityiso.comparison import themes_only_in
 from cityiso.figures.common import for_slide, office_labels
-from cityiso.figures.overview import outline_rings, status_map
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, code_label, format_date, localized, t
-from cityiso.queries import DEFAULT_FAMILY, findings_filters
-from cityiso.vocabulary import STATUSES
+from cityiso.labels import clause_label, format_date, localized, t
+from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
+from cityiso.views import national
 
-CHARTS = ("map", "cycles", "clauses", "themes", "heatmap", "findings")
+CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 MAX_BULLETS = 6
+# More offices than this and the deck summarises them (status, trends, top offices, distributions) instead of
+# giving each its own slides; the per-office charts (cycles, heatmap, findings) are for a few chosen offices only.
+SUMMARY_ABOVE = 8
+# A footer lists the documents' titles up to this many documents, else says how many there are.
+FOOTER_TITLES = 20
 
 
 @dataclass
@@ -90,10 +94,13 @@ def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], l
     return t("deck.most_praised", lang, what=", ".join(top.index), n=int(top.iloc[0]), total=int(totals.sum()))
 
 
-def footer(sources: pd.DataFrame, offices: list[str], built: dt.datetime, lang: str) -> str:
-    """The documents behind the chosen offices and the date of the data."""
-    docs = sources[(sources["kind"] == "document") & sources["office_id"].isin(offices)]
-    titles = "; ".join(docs["title"])
+def footer(documents: pd.Series, built: dt.datetime, lang: str) -> str:
+    """The documents behind the chosen offices (selected_documents: their titles, or their number when many) and
+    the date of the data."""
+    if int(documents["count_documents"]) > FOOTER_TITLES:
+        titles = t("deck.sources_count", lang, n=int(documents["count_documents"]))
+    else:
+        titles = "; ".join(documents["titles"])
     if len(titles) > 140:
         titles = titles[:139] + "…"
     return t("deck.footer", lang, sources=titles, date=format_date(built, "day", lang))
@@ -104,7 +111,9 @@ class _Deck:
     """What every slide builder needs: the data, the choices, and the shared footer and source line."""
 
     fetch: Fetch
-    offices: list[str]
+    offices: list[str]  # the chosen offices when few (per-office slides); the first SUMMARY_ABOVE + 1 otherwise
+    selection: OfficeFilter  # which offices: a summary counts every office it covers
+    is_summary: bool
     family: str
     lang: str
     as_of: dt.date
@@ -124,6 +133,20 @@ class _Deck:
 
 
 def _title_slide(d: _Deck) -> list[Slide]:
+    if d.is_summary:
+        head = national.headline(d.fetch, d.selection, d.as_of, d.family)
+        what = t("deck.all_offices" if d.selection.is_everyone else "deck.selected_offices", d.lang)
+        summary = t(
+            "deck.summary_counts",
+            d.lang,
+            family=d.family,
+            offices=int(head["count_offices"]),
+            valid=int(head["count_valid"]),
+            approximate=int(head["count_valid_approximate"]),
+            audits=int(head["count_audits"]),
+            praised=int(head["count_praised"]),
+        )
+        return [Slide("title", t("deck.summary_title", d.lang, what=what), summary, d.footer)]
     offices = d.fetch("offices_overview", family=d.family)
     chosen = offices[offices["office_id"].isin(d.offices)]
     names = ", ".join(d.names[o] for o in chosen["office_id"])
@@ -139,19 +162,48 @@ def _title_slide(d: _Deck) -> list[Slide]:
     return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer)]
 
 
+def _view_slide(d: _Deck, view: national.View) -> list[Slide]:
+    return d.chart(view.key, view.title, view.takeaway, view.figure)
+
+
 def _map_slide(d: _Deck) -> list[Slide]:
-    status = d.fetch("office_status_on_date", as_of=d.as_of, family=d.family)
-    status = status[status["office_id"].isin(d.offices)]
-    when = format_date(d.as_of, "day", d.lang)
-    counts = status["status"].value_counts()
-    parts = ", ".join(f"{code_label('status', s, d.lang)}: {counts[s]}" for s in STATUSES if s in counts)
-    rings = outline_rings()
-    fig = status_map(status, rings, d.lang, when, d.source, d.family)
-    takeaway = t("deck.status_counts", d.lang, family=d.family, date=when, parts=parts)
-    return d.chart("map", t("overview.map", d.lang), takeaway, fig)
+    count = int(national.headline(d.fetch, d.selection, d.as_of, d.family)["count_offices"])
+    view = national.status_map_view(d.fetch, d.selection, d.as_of, d.family, d.lang, d.source, count)
+    return _view_slide(d, view)
+
+
+def _trends_slides(d: _Deck) -> list[Slide]:
+    """The summary's national trends: valid certificates per year by family, kind and voivodeship; gains and losses."""
+    if not d.is_summary:
+        return []
+    by_year = national.status_by_year(d.fetch, d.selection, d.as_of, d.family)
+    views = [
+        national.held_by_family_view(by_year, d.lang, d.source, d.family),
+        national.held_by_kind_view(by_year, d.lang, d.source, d.family),
+        national.held_by_voivodeship_view(by_year, d.lang, d.source, d.family),
+        national.flows_view(d.fetch, d.selection, d.as_of, d.family, d.lang, d.source),
+    ]
+    return [slide for view in views for slide in _view_slide(d, view)]
+
+
+def _top_slides(d: _Deck) -> list[Slide]:
+    if not d.is_summary:
+        return []
+    views = [national.top_view(d.fetch, d.selection, d.family, m, d.lang, d.source) for m in ("praised", "audits")]
+    return [slide for view in views for slide in _view_slide(d, view)]
+
+
+def _distribution_slides(d: _Deck) -> list[Slide]:
+    if not d.is_summary:
+        return []
+    title = t("trends.distribution_certificates", d.lang)
+    view = national.distribution_view(d.fetch, d.selection, d.family, "certificates", d.lang, d.source, title)
+    return _view_slide(d, view)
 
 
 def _cycles_slide(d: _Deck) -> list[Slide]:
+    if d.is_summary:
+        return []  # one row per certificate of thousands of offices: the trends slides say it instead
     spans = d.fetch("certificate_spans", offices=d.offices, family=d.family)
     events = d.fetch("events_by_certificate", offices=d.offices, family=d.family)
     transitions = d.fetch("edition_transitions", family=d.family)
@@ -162,6 +214,9 @@ def _cycles_slide(d: _Deck) -> list[Slide]:
 
 
 def _clauses_slide(d: _Deck) -> list[Slide]:
+    if d.is_summary:
+        view = national.clause_totals_view(d.fetch, d.selection, d.family, d.lang, d.source)
+        return _view_slide(d, view) if view.takeaway else []
     df = d.fetch("praised_by_clause", **d.praise)
     if df.empty:
         return []
@@ -173,6 +228,8 @@ def _clauses_slide(d: _Deck) -> list[Slide]:
 
 
 def _themes_slide(d: _Deck) -> list[Slide]:
+    if d.is_summary:
+        return []  # one bar per office and theme: the clause totals summarise praise instead
     df = d.fetch("praised_by_theme", **d.praise)
     if df.empty:
         return []
@@ -182,6 +239,8 @@ def _themes_slide(d: _Deck) -> list[Slide]:
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
+    if d.is_summary:
+        return []
     df = d.fetch("praised_by_theme", **d.praise)
     if df["office_id"].nunique() < 2:
         return []  # one office's themes are already on the theme slide
@@ -193,6 +252,8 @@ def _heatmap_slide(d: _Deck) -> list[Slide]:
 
 def _findings_slides(d: _Deck) -> list[Slide]:
     """One text slide per office, in the order of the title slide: what the auditors (and only they) praised."""
+    if d.is_summary:
+        return []
     findings = d.fetch("findings_filtered", **d.praise)
     slides = []
     for office_id in d.names:
@@ -211,17 +272,20 @@ def _findings_slides(d: _Deck) -> list[Slide]:
 
 BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
     "map": _map_slide,
+    "trends": _trends_slides,
     "cycles": _cycles_slide,
     "clauses": _clauses_slide,
     "themes": _themes_slide,
     "heatmap": _heatmap_slide,
+    "top": _top_slides,
+    "distribution": _distribution_slides,
     "findings": _findings_slides,
 }
 
 
 def build_deck(
     fetch: Fetch,
-    offices: list[str],
+    offices: "OfficeFilter | list[str]",
     lang: str,
     charts: tuple[str, ...] | list[str] = CHARTS,
     as_of: dt.date | None = None,
@@ -231,19 +295,29 @@ def build_deck(
     """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`, for one
     standard family (status, counts, cycles and praise are never summed across families).
 
-    A chart with nothing to show for these offices (no praised items, a heatmap of one office) is left out."""
+    `offices` is an office filter or a list of chosen offices. Up to SUMMARY_ABOVE offices, each gets its own
+    slides; more, and the deck summarises them (status map by voivodeship, trends, top offices, distributions,
+    praise by clause) in a fixed number of slides. A chart with nothing to show (no praised items, a heatmap of one
+    office, a per-office chart in a summary) is left out."""
+    selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
+    chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
+    is_summary = len(chosen) > SUMMARY_ABOVE
+    ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
     info = fetch("data_info").iloc[0]
     built = format_date(info["built_at"], "day", lang)
     # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
     names = office_labels(fetch("offices_overview", family=None))
+    documents = fetch("selected_documents", **selection.params(), limit=FOOTER_TITLES).iloc[0]
     deck = _Deck(
         fetch=fetch,
-        offices=offices,
+        offices=ids,
+        selection=selection,
+        is_summary=is_summary,
         family=family,
         lang=lang,
         as_of=as_of or dt.date.today(),
         size=size,
-        footer=footer(fetch("sources_overview"), offices, info["built_at"], lang),
+        footer=footer(documents, info["built_at"], lang),
         source=t("source_line", lang, n=int(info["count_documents"]), built=built),
         names=names,
     )

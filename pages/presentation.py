@@ -5,13 +5,14 @@ import datetime as dt
 import streamlit as st
 
 from cityiso import ui, urlstate
-from cityiso.deck import CHARTS, build_deck
+from cityiso.deck import CHARTS, SUMMARY_ABOVE, build_deck
 from cityiso.exports.images import find_browser, image_bytes
 from cityiso.exports.pdf import handout_pdf
 from cityiso.exports.pptx import deck_pptx
 from cityiso.labels import t
-from cityiso.queries import DEFAULT_FAMILY
+from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import html, md
+from cityiso.views import national
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -38,15 +39,35 @@ def go(to: int | None = None, present: bool | None = None) -> None:
         st.session_state["present"] = present
 
 
-def choose() -> tuple[list[str], list[str], str, dt.date, str]:
+@st.cache_data(max_entries=16, show_spinner=False)
+def deck(
+    built_at: str, selection: OfficeFilter, lang: str, charts: tuple, as_of: dt.date, screen: str, family: str
+) -> list:
+    """The slides, built once per database build and choice: drawing a summary's figures takes about a second."""
+    return build_deck(ui.data_or_stop, selection, lang, list(charts), as_of, SCREENS[screen], family)
+
+
+def filter_from_url() -> OfficeFilter:
+    """The office filter the setup wrote into the URL (while presenting, no widgets are drawn)."""
+    overview = ui.data_or_stop("offices_overview", family=None)
+    voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
+    kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
+    return OfficeFilter(
+        tuple(urlstate.read("offices", urlstate.codes(overview["office_id"].tolist(), lang), [])),
+        tuple(urlstate.read("voivodeships", urlstate.codes(voivodeships, lang), [])),
+        tuple(urlstate.read("office_kinds", urlstate.codes(kinds, lang), [])),
+        urlstate.read("office_q", str, ""),
+    )
+
+
+def choose() -> tuple[OfficeFilter, list[str], str, dt.date, str]:
     """Offices, charts, screen, date and family: as widgets while preparing, from the URL while presenting."""
-    office_ids = ui.all_office_ids()
     families = ui.data_or_stop("families")["family"].tolist()
     chart_codes = urlstate.codes(list(CHARTS), lang, 1)
     screen_code = urlstate.choice(list(SCREENS), lang)
     if st.session_state["present"]:
         return (
-            urlstate.read("offices", urlstate.codes(office_ids, lang, 1), office_ids),
+            filter_from_url(),
             urlstate.read("charts", chart_codes, list(CHARTS)),
             urlstate.read("screen", screen_code, "1920x1080"),
             urlstate.read("as_of", urlstate.date(lang), dt.date.today()),
@@ -54,7 +75,7 @@ def choose() -> tuple[list[str], list[str], str, dt.date, str]:
         )
     st.title(t("present.title", lang))
     st.caption(t("present.intro", lang))
-    offices = ui.offices_filter(t("present.cities", lang))
+    selection = ui.office_filter()
     urlstate.bind("charts", chart_codes, list(CHARTS))
     charts = st.multiselect(
         t("present.charts", lang), list(CHARTS), key="charts", format_func=lambda c: t(f"present.chart.{c}", lang)
@@ -68,15 +89,15 @@ def choose() -> tuple[list[str], list[str], str, dt.date, str]:
         family = ui.family_input()
     urlstate.write("charts", charts)
     urlstate.write("screen", screen)
-    return offices, charts, screen, as_of, family
+    return selection, charts, screen, as_of, family
 
 
-def downloads(slides: list, offices: list[str]) -> None:
+def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
     if not find_browser():
         st.warning(t("present.no_browser", lang, reason="Chromium (apt-get install chromium)"))
         return
-    name = f"cityiso_{'_'.join(offices)}_{lang}"
+    name = f"cityiso_summary_{lang}" if is_summary else f"cityiso_{'_'.join(offices)}_{lang}"
     documents = [
         ("present.download_pptx", deck_pptx, "pptx", PPTX_MIME, ":material/co_present:"),
         ("present.download_pdf", handout_pdf, "pdf", "application/pdf", ":material/picture_as_pdf:"),
@@ -103,11 +124,15 @@ def downloads(slides: list, offices: list[str]) -> None:
                 )
 
 
-offices, charts, screen, as_of, family = choose()
-if not offices:
+selection, charts, screen, as_of, family = choose()
+chosen = ui.data_or_stop("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
+if chosen.empty:
     st.info(t("none_selected", lang))
     st.stop()
-slides = build_deck(ui.data_or_stop, offices, lang, charts, as_of, SCREENS[screen], family)
+is_summary = len(chosen) > SUMMARY_ABOVE
+offices = chosen["office_id"].tolist()
+built_at = str(ui.data_or_stop("data_info")["built_at"].iloc[0])
+slides = deck(built_at, selection, lang, tuple(charts), as_of, screen, family)
 number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
 
@@ -120,7 +145,10 @@ if not st.session_state["present"]:
         on_click=go,
         kwargs={"to": 1, "present": True},
     )
-    downloads(slides, offices)
+    if is_summary:
+        count = int(national.headline(ui.data_or_stop, selection, as_of, family)["count_offices"])
+        st.caption(t("present.summary_note", lang, n=count, limit=SUMMARY_ABOVE))
+    downloads(slides, offices, is_summary)
     st.stop()
 
 # Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide.

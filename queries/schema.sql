@@ -319,3 +319,62 @@ select
     ) as haystack
 from findings as f
 inner join themes as t on t.theme_id = f.theme_id;
+
+-- One row per office, standard family (of_family null: every family) and year from the first year any certificate
+-- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
+-- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
+-- status_on. No row for a family the office holds no certificate of. Yearly trends count from here, so a year's
+-- count is exactly the status shown on that day.
+create macro office_status_by_year(as_of, of_family) as table
+with first_year as (
+    select min(year(window_start_on)) as year_from from certificate_windows
+),
+
+days as (
+    select r.y::int as year, least(make_date(r.y::int, 12, 31), as_of::date) as status_on_day
+    from first_year as f, range(coalesce(f.year_from, year(as_of::date)), year(as_of::date) + 1) as r(y)
+)
+
+select
+    s.office_id,
+    s.family,
+    d.year,
+    d.status_on_day,
+    arg_min(
+        s.status,
+        {
+            'rank': status_rank(s.status),
+            'open': s.window_end_on is null,
+            'ends': -coalesce(datediff('day', date '1900-01-01', s.window_end_on), 0),
+            'certificate': s.certificate_id
+        }
+    ) as status
+from days as d, lateral status_on(d.status_on_day, of_family) as s
+group by s.office_id, s.family, d.year, d.status_on_day;
+
+-- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
+-- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
+create macro office_evidence_counts(of_family) as table
+with family_events as (
+    select e.event_id, e.office_id, e.kind, e.is_planned
+    from events as e
+    where of_family is null or e.event_id in (select ef.event_id from event_families as ef where ef.family = of_family)
+)
+
+select
+    o.office_id,
+    (select count(*) from certificates as c where c.office_id = o.office_id and (of_family is null or c.family = of_family))
+        as count_certificates,
+    (
+        select count(*)
+        from family_events as e
+        where e.office_id = o.office_id and not e.is_planned
+            and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
+    ) as count_audits,
+    (
+        select count(*)
+        from findings as f
+        inner join family_events as e on e.event_id = f.event_id
+        where f.office_id = o.office_id and f.kind = 'praise' and f.voice = 'auditor'
+    ) as count_praised
+from offices as o;

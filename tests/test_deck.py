@@ -215,4 +215,4 @@ def test_ordinals(n: int, en: str) -> None:
 
 
 def test_all_charts_are_known() -> None:
-    assert CHARTS == ("map", "cycles", "clauses", "themes", "heatmap", "findings")
+    assert CHARTS == ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")

@@ -8,9 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, office_labels, wrap
+from cityiso.figures.trends import SHARE_SCALE
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.paths import POLAND_OUTLINE
-from cityiso.safe_text import plotly_frame
+from cityiso.safe_text import plotly_frame, plotly_text
 from cityiso.vocabulary import STATUSES
 
 STATUS_ORDER = tuple(STATUSES)
@@ -69,20 +70,7 @@ def status_map(
     fig = go.Figure()
     names = office_labels(status)
     positions = label_positions(status)
-    for ring in rings:
-        fig.add_trace(
-            go.Scatter(
-                x=[p[0] for p in ring],
-                y=[p[1] for p in ring],
-                mode="lines",
-                fill="toself",
-                fillcolor="#F2F2F2",
-                line={"color": "#9A9A9A", "width": 1},
-                hoverinfo="skip",
-                showlegend=False,
-                name="outline",
-            )
-        )
+    _outline(fig, rings)
     for code in STATUS_ORDER:
         rows = status[status["status"] == code]
         if rows.empty:
@@ -160,10 +148,108 @@ def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, sour
         )
     )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text=t("year", lang), tickmode="array", tickvals=years, showgrid=False)
+    # Every year labelled when few, every fifth when many (25 labels crowd a half-width chart).
+    ticks = {"tickmode": "array", "tickvals": years} if len(years) <= 12 else {"dtick": 5}
+    fig.update_xaxes(title_text=t("year", lang), showgrid=False, **ticks)
     top = max([0, *praised.groupby("year")["count_praised"].sum(), *audits["count_audits"]])
     # Whole steps for small counts (no '0.5 audits').
     fig.update_yaxes(
         title_text=t("count", lang), gridcolor="#E5E5E5", rangemode="tozero", **({"dtick": 1} if top <= 12 else {})
     )
-    return frame(fig, t("overview.trend", lang), source_line, height=560)
+    return frame(fig, t("overview.trend", lang), source_line, height=560, legend="right" if len(years) <= 12 else "top")
+
+
+# More offices than this on a map and single markers overlap: the map shows voivodeships instead.
+MAP_MARKERS_MAX = 50
+
+
+def _outline(fig: go.Figure, rings: tuple) -> None:
+    for ring in rings:
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in ring],
+                y=[p[1] for p in ring],
+                mode="lines",
+                fill="toself",
+                fillcolor="#F2F2F2",
+                line={"color": "#9A9A9A", "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                name="outline",
+            )
+        )
+
+
+def status_map_by_voivodeship(
+    counts: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
+) -> go.Figure:
+    """One bubble per voivodeship at its offices' mean position, sized by its selected offices and filled by the
+    share holding a valid certificate (exactly or approximately); the count per status on hover."""
+    fig = go.Figure()
+    _outline(fig, rings)
+    rows = []
+    for voivodeship, r in counts.groupby("voivodeship", sort=True):
+        by_status = dict(zip(r["status"], r["count_offices"], strict=True))
+        total = int(sum(by_status.values()))
+        held = int(by_status.get("valid", 0) + by_status.get("valid_approximate", 0))
+        lines = "<br>".join(
+            f"{code_label('status', s, lang)}: {by_status[s]}" for s in STATUS_ORDER if by_status.get(s)
+        )
+        rows.append(
+            dict(
+                voivodeship=voivodeship,
+                latitude=r["latitude"].iloc[0],
+                longitude=r["longitude"].iloc[0],
+                total=total,
+                held=held,
+                share=held / total if total else 0.0,
+                hover=f"<b>{plotly_text(voivodeship)}</b><br>{lines}",
+            )
+        )
+    table = pd.DataFrame(rows, columns=["voivodeship", "latitude", "longitude", "total", "held", "share", "hover"])
+    biggest = max(table["total"].max() if len(table) else 1, 1)
+    fig.add_trace(
+        go.Scatter(
+            x=table["longitude"],
+            y=table["latitude"],
+            mode="markers+text",
+            # The share inside the bubble; the counts per status on hover (a label beside it would overlap the next).
+            text=[f"{round(100 * s)}%" for s in table["share"]],
+            textposition="middle center",
+            textfont={"size": 11, "color": "#111111"},
+            marker={
+                # Area proportional to the number of offices, within a size that leaves neighbours apart.
+                "size": [22 + 14 * (n / biggest) ** 0.5 for n in table["total"]],
+                "color": table["share"] * 100,
+                "colorscale": SHARE_SCALE,
+                "cmin": 0,
+                "cmax": 100,
+                "line": {"color": "#555555", "width": 1},
+                "colorbar": {
+                    "title": {"text": t("map.share_held", lang), "side": "top"},
+                    "ticksuffix": "%",
+                    "thickness": 10,
+                    "len": 0.5,
+                    "orientation": "h",
+                    "x": 0.0,
+                    "xanchor": "left",
+                    "y": 0.02,
+                    "yanchor": "bottom",
+                },
+            },
+            hovertext=table["hover"],
+            hoverinfo="text",
+            customdata=table["voivodeship"],
+            name=t("map.voivodeships", lang),
+            showlegend=False,
+        )
+    )
+    fig.update_xaxes(visible=False, range=[13.8, 24.4])
+    fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
+    when = f"{t('as_of', lang)}: {as_of_label}"
+    subtitle = (
+        f"{family} · {when} · {t('map.by_voivodeship', lang)}"
+        if family
+        else f"{when} · {t('map.by_voivodeship', lang)}"
+    )
+    return frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle)

@@ -1,0 +1,160 @@
+"""National-scale views: the status map (single offices or voivodeships), trends per year, top offices and
+distributions, each from one named query, drawn by one figure function, for the overview page and the deck alike."""
+
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+
+from cityiso.figures import trends
+from cityiso.figures.overview import MAP_MARKERS_MAX, outline_rings, status_map, status_map_by_voivodeship
+from cityiso.labels import clause_label, code_label, format_date, t
+from cityiso.queries import OfficeFilter
+from cityiso.views import View
+from cityiso.vocabulary import STATUSES
+
+Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
+TOP_N = 10
+
+
+def selection_params(selection: "OfficeFilter | list[str]") -> dict:
+    """The office-filter parameters of a filter, or of a list of chosen offices."""
+    if isinstance(selection, OfficeFilter):
+        return selection.params()
+    return OfficeFilter(tuple(selection)).params()
+
+
+def headline(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.Series:
+    """The selection's headline figures (national_headline)."""
+    return fetch("national_headline", **selection_params(selection), as_of=as_of, family=family).iloc[0]
+
+
+def status_map_view(
+    fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str, count_offices: int
+) -> View:
+    """Each office by its status when few are selected; above MAP_MARKERS_MAX, one bubble per voivodeship."""
+    when = format_date(as_of, "day", lang)
+    params = dict(**selection_params(selection), as_of=as_of, family=family)
+    if count_offices > MAP_MARKERS_MAX:
+        rows = fetch("national_status_by_voivodeship", **params)
+        counts = rows.groupby("status")["count_offices"].sum()  # at most 16 x 7 rows
+        fig = status_map_by_voivodeship(rows, outline_rings(), lang, when, source, family)
+    else:
+        rows = fetch("selected_status_on_date", **params, limit=MAP_MARKERS_MAX + 1)
+        counts = rows["status"].value_counts()
+        fig = status_map(rows, outline_rings(), lang, when, source, family)
+    parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if s in counts)
+    takeaway = t("deck.status_counts", lang, family=family, date=when, parts=parts)
+    return View("map", t("overview.map", lang), takeaway, fig)
+
+
+def status_by_year(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.DataFrame:
+    return fetch("national_status_by_year", **selection_params(selection), as_of=as_of, family=family)
+
+
+def held_by_family_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+    rows = df[(df["dimension"] == "family") & (df["group_code"] == family)]
+    takeaway = ""
+    if not rows.empty:
+        last, peak = rows.iloc[-1], rows.loc[rows["count_held"].idxmax()]
+        takeaway = t(
+            "deck.held_takeaway",
+            lang,
+            family=family,
+            year=int(last["year"]),
+            held=int(last["count_held"]),
+            peak=int(peak["count_held"]),
+            peak_year=int(peak["year"]),
+        )
+    return View("trends", t("trends.by_family", lang), takeaway, trends.held_by_family(df, lang, source))
+
+
+def _last_year(df: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    rows = df[df["dimension"] == dimension]
+    return rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
+
+
+def held_by_kind_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+    last = _last_year(df, "office_kind")
+    parts = ", ".join(
+        f"{code_label('office_kind', r.group_code, lang)}: {100 * (r.share_held or 0):.0f}%" for r in last.itertuples()
+    )
+    takeaway = t("deck.kind_takeaway", lang, year=int(last["year"].iloc[0]), parts=parts) if len(last) else ""
+    fig = trends.held_by_office_kind(df, lang, source, family)
+    return View("trends", t("trends.by_office_kind", lang), takeaway, fig)
+
+
+def held_by_voivodeship_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+    last = _last_year(df, "voivodeship").sort_values(["share_held", "group_code"], ascending=[False, True])
+    takeaway = ""
+    if len(last) > 1:
+        best, worst = last.iloc[0], last.iloc[-1]
+        takeaway = t(
+            "deck.voivodeship_takeaway",
+            lang,
+            year=int(best["year"]),
+            best=best["group_code"],
+            best_share=100 * best["share_held"],
+            worst=worst["group_code"],
+            worst_share=100 * worst["share_held"],
+        )
+    fig = trends.held_by_voivodeship(df, lang, source, family)
+    return View("trends", t("trends.by_voivodeship", lang), takeaway, fig)
+
+
+def flows_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str) -> View:
+    df = fetch("national_flows_by_year", **selection_params(selection), as_of=as_of, family=family)
+    takeaway = ""
+    if not df.empty:
+        last = df.iloc[-1]
+        takeaway = t(
+            "deck.flows_takeaway",
+            lang,
+            year=int(last["year"]),
+            new=int(last["count_newly_certified"]),
+            again=int(last["count_certified_again"]),
+            lost=int(last["count_lost"]),
+            recert=int(last["count_recertifications"]),
+        )
+    return View("trends", t("trends.flows", lang), takeaway, trends.flows_by_year(df, lang, source, family))
+
+
+def top_view(fetch: Fetch, selection, family: str, measure: str, lang: str, source: str) -> View:
+    top = fetch("top_offices", **selection_params(selection), family=family, limit=TOP_N)
+    rows = top[top["measure"] == measure]
+    title = t(f"trends.top_{measure}", lang)
+    first = rows[rows["rank"] == 1]
+    takeaway = ""
+    if not first.empty:
+        names = ", ".join(first["place"])
+        extra = int(first["count_tied_beyond"].iloc[0])
+        names += f" +{extra}" if extra else ""
+        takeaway = t("deck.top_takeaway", lang, names=names, n=int(first["value"].iloc[0]))
+    return View("top", title, takeaway, trends.top_offices_bars(top, measure, lang, source, title))
+
+
+def distribution_view(fetch: Fetch, selection, family: str, measure: str, lang: str, source: str, title: str) -> View:
+    dist = fetch("national_distribution", **selection_params(selection), family=family)
+    rows = dist[dist["measure"] == measure]
+    takeaway = ""
+    if not rows.empty:
+        # The median bin's lower end, from the counts per bin (at most about 25 rows).
+        cumulative = rows["count_offices"].cumsum()
+        median_bin = rows[cumulative >= rows["count_offices"].sum() / 2].iloc[0]
+        none = int(rows.loc[rows["bin_to"] == 0, "count_offices"].sum())
+        low, high = int(median_bin["bin_from"]), int(median_bin["bin_to"])
+        median = str(low) if low == high else f"{low}–{high}"
+        takeaway = t("deck.distribution_takeaway", lang, median=median, none=none)
+    return View("distribution", title, takeaway, trends.distribution_bars(dist, measure, lang, source, title))
+
+
+def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: str) -> View:
+    df = fetch("praised_totals_by_clause", **selection_params(selection), family=family)
+    title = t("trends.clause_totals", lang)
+    takeaway = ""
+    if not df.empty:
+        top = df[df["count_praised"] == df["count_praised"].max()]
+        what = ", ".join(clause_label(r.clause, r.clause_pl, r.clause_en, lang) for r in top.itertuples())
+        n, total = int(top["count_praised"].iloc[0]), int(df["count_praised"].sum())
+        takeaway = t("deck.most_praised", lang, what=what, n=n, total=total)
+    return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, source, title))

@@ -1,0 +1,66 @@
+-- One row per year: how the selected offices' certification in one family changed, counted from
+-- office_status_by_year (schema.sql) on 31 December (in as_of's year: on as_of). "Held" is valid or valid
+-- approximately. count_newly_certified: held now, never at an earlier year's end; count_certified_again: held now,
+-- not a year before, but at some earlier year's end; count_lost: held a year before, not now (lapse, expiry or
+-- withdrawal); count_recertifications: held (not planned), dated recertification audits of the family that year.
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+with chosen as (
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+),
+
+held as (
+    select
+        office_id,
+        year,
+        bool_or(status in ('valid', 'valid_approximate')) as is_held
+    from office_status_by_year($as_of, $family)
+    where office_id in (select office_id from chosen)
+    group by office_id, year
+),
+
+history as (
+    select
+        office_id,
+        year,
+        is_held,
+        coalesce(lag(is_held) over (partition by office_id order by year), false) as was_held,
+        coalesce(
+            bool_or(is_held) over (
+                partition by office_id order by year rows between unbounded preceding and 1 preceding
+            ),
+            false
+        ) as held_before
+    from held
+),
+
+flows as (
+    select
+        year,
+        count(*) filter (where is_held and not held_before) as count_newly_certified,
+        count(*) filter (where is_held and not was_held and held_before) as count_certified_again,
+        count(*) filter (where was_held and not is_held) as count_lost
+    from history
+    group by year
+),
+
+recertifications as (
+    select year(e.event_on) as year, count(*) as count_recertifications
+    from events as e
+    where e.kind = 'recertification'
+        and not e.is_planned
+        and e.event_on is not null
+        and e.event_on <= $as_of::date
+        and e.office_id in (select office_id from chosen)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    group by year(e.event_on)
+)
+
+select
+    f.year,
+    f.count_newly_certified,
+    f.count_certified_again,
+    f.count_lost,
+    coalesce(r.count_recertifications, 0) as count_recertifications
+from flows as f
+left join recertifications as r on r.year = f.year
+order by f.year

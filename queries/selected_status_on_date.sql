@@ -1,0 +1,35 @@
+-- One row per selected office: its status on $as_of in one family, as office_status_on_date gives it (best of its
+-- certificates by the rules of status_on), for a map of individual offices. At most $limit offices (the page draws
+-- single markers only for a few).
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family, $limit.
+with ranked as (
+    select
+        s.*,
+        row_number() over (
+            partition by s.office_id
+            order by status_rank(s.status), s.window_end_on desc nulls last, s.certificate_id
+        ) as rank
+    from status_on($as_of, $family) as s
+)
+
+select
+    o.office_id,
+    o.place,
+    o.office_name,
+    o.latitude,
+    o.longitude,
+    coalesce(r.status, 'no_evidence') as status,
+    r.certificate_id,
+    coalesce(r.family, $family) as family,
+    r.standard_id,
+    coalesce(st.family || ':' || st.edition, r.family) as standard,
+    ce.valid_until,
+    ce.valid_until_precision,
+    r.window_end_on
+from offices as o
+left join ranked as r on r.office_id = o.office_id and r.rank = 1
+left join certificates as ce on ce.certificate_id = r.certificate_id
+left join standards as st on st.standard_id = r.standard_id
+where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+order by o.place collate pl, o.office_id
+limit $limit

@@ -1,0 +1,182 @@
+"""National-scale views on small fixtures: yearly status counted exactly as status_on shows it, gains and losses,
+undated events counted, past planned events never "next", the map switching to voivodeships, the summary deck, and
+the overview and presentation pages on a selection too large for one mark or slide per office."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from cityiso.deck import SUMMARY_ABOVE, build_deck
+from cityiso.figures.overview import MAP_MARKERS_MAX
+from cityiso.queries import OfficeFilter, run
+from cityiso.views import national
+from tests.national_fixture import EXTRA, VOIVODESHIPS, build_national
+from tests.test_pages import figures, markdown_text
+
+AS_OF = dt.date(2020, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def national_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_national(tmp_path_factory.mktemp("national"))
+
+
+@pytest.fixture(scope="module")
+def national_fetch(national_db: Path):
+    with duckdb.connect(str(national_db), read_only=True) as con:
+        yield lambda name, **params: run(con, name, **params)
+
+
+@pytest.fixture(scope="module")
+def fetch(package_con: duckdb.DuckDBPyConnection):
+    return lambda name, **params: run(package_con, name, **params)
+
+
+@pytest.mark.parametrize("family", ["ISO 9001", "ISO 14001", "ISO 37120"])
+def test_valid_per_year_is_status_on_at_each_year_end(fetch, family: str) -> None:
+    by_year = fetch("national_status_by_year", as_of=AS_OF, family=family)
+    rows = by_year[(by_year["dimension"] == "family") & (by_year["group_code"] == family)]
+    assert not rows.empty
+    for r in rows.itertuples():
+        day = min(dt.date(r.year, 12, 31), AS_OF)
+        status = fetch("office_status_on_date", as_of=day, family=family)["status"].value_counts()
+        assert (r.count_valid, r.count_valid_approximate) == (
+            status.get("valid", 0),
+            status.get("valid_approximate", 0),
+        ), r.year
+    kinds = by_year[by_year["dimension"] == "office_kind"].groupby("year")[["count_valid", "count_offices"]].sum()
+    assert (kinds["count_valid"] == rows.set_index("year")["count_valid"]).all()  # one family: kinds add up
+    assert (kinds["count_offices"] == 2).all()
+
+
+def test_gains_losses_and_recertifications_per_year(fetch) -> None:
+    flows = fetch("national_flows_by_year", as_of=AS_OF, family="ISO 9001").set_index("year")
+    moved = flows[(flows != 0).any(axis=1)]
+    # The county from 2002 (an issue date alone: valid approximately), its 2008 certificate ran out on 14.03.2015;
+    # the city hall's certificate from 20.09.2016 to 19.09.2019. The county's recertification in March 2012.
+    assert moved.to_dict("index") == {
+        2002: dict(count_newly_certified=1, count_certified_again=0, count_lost=0, count_recertifications=0),
+        2012: dict(count_newly_certified=0, count_certified_again=0, count_lost=0, count_recertifications=1),
+        2015: dict(count_newly_certified=0, count_certified_again=0, count_lost=1, count_recertifications=0),
+        2016: dict(count_newly_certified=1, count_certified_again=0, count_lost=0, count_recertifications=0),
+        2019: dict(count_newly_certified=0, count_certified_again=0, count_lost=1, count_recertifications=0),
+    }
+
+
+def test_undated_events_are_counted(fetch) -> None:
+    undated = fetch("national_undated", family="ISO 9001")
+    assert undated.to_dict("records") == [{"kind": "lapse", "count_events": 1}]  # the county's undated lapse
+    assert national.headline(fetch, OfficeFilter(), AS_OF, "ISO 9001")["count_undated_events"] == 1
+
+
+def test_a_past_planned_event_is_never_next(fetch) -> None:
+    # The county's ISO 14001 surveillance planned for ~20.09.2017: next on 30.06.2017, not after it.
+    before = fetch("next_events", as_of=dt.date(2017, 6, 30), family="ISO 14001", limit=5)
+    assert before["is_planned"].tolist() == [True]
+    after = fetch("next_events", as_of=dt.date(2018, 1, 1), family="ISO 14001", limit=5)
+    assert after.empty
+    assert fetch("latest_events", as_of=dt.date(2018, 1, 1), family="ISO 14001", limit=5).empty  # planned, not held
+    head = national.headline(fetch, OfficeFilter(), dt.date(2018, 1, 1), "ISO 14001")
+    assert head["count_past_planned"] == 1
+
+
+def test_latest_events_are_limited_and_newest_first(fetch) -> None:
+    latest = fetch("latest_events", as_of=AS_OF, family="ISO 9001", limit=2)
+    assert [d.date() for d in latest["event_on"]] == [dt.date(2018, 10, 1), dt.date(2016, 9, 20)]
+
+
+def test_office_standing_among_its_kind(national_fetch) -> None:
+    standing = national_fetch("office_standing", office="ug-00", family="ISO 9001").set_index("measure")
+    # 60 municipal offices, each with one certificate and no audits: all share rank 1 and the 100th percentile.
+    assert standing.loc["certificates", ["value", "rank", "count_peers"]].tolist() == [1, 1, EXTRA]
+    assert standing.loc["certificates", "percentile"] == 100
+    history = national_fetch("office_status_by_year", office="ug-00", as_of=AS_OF, family="ISO 9001")
+    assert dict(zip(history["year"], history["status"], strict=True))[2017] == "valid"
+    assert dict(zip(history["year"], history["status"], strict=True))[2018] == "expired"
+
+
+def test_map_switches_to_voivodeships_above_the_limit(fetch, national_fetch) -> None:
+    few = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2)
+    assert {t.name for t in few.figure.data if t.name != "outline"} == {"expired"}  # one marker per office
+    assert sorted(c for t in few.figure.data if t.customdata is not None for c in t.customdata) == [
+        "testowo",
+        "testowo-powiat",
+    ]
+    count = EXTRA + 2
+    assert count > MAP_MARKERS_MAX
+    many = national.status_map_view(national_fetch, OfficeFilter(), dt.date(2017, 6, 1), "ISO 9001", "en", "S", count)
+    (bubbles,) = [t for t in many.figure.data if t.name != "outline"]
+    assert sorted(bubbles.customdata) == sorted(VOIVODESHIPS)  # one bubble per voivodeship, none per office
+    texts = dict(zip(bubbles.customdata, bubbles.text, strict=True))
+    # Mazowieckie: its 15 offices and Testowo's city hall of 17; the county's certificate ran out in 2015.
+    assert texts == {"mazowieckie": "94%", "śląskie": "100%", "pomorskie": "100%", "lubelskie": "100%"}
+    hover = dict(zip(bubbles.customdata, bubbles.hovertext, strict=True))
+    assert hover["mazowieckie"] == "<b>mazowieckie</b><br>valid: 16<br>expired: 1"
+    assert many.takeaway == "ISO 9001, status on 1 June 2017: valid: 61, expired: 1"
+
+
+def test_summary_deck_for_a_large_selection(national_fetch) -> None:
+    slides = build_deck(national_fetch, OfficeFilter(), "en", as_of=dt.date(2018, 6, 1))
+    assert [s.key for s in slides] == [
+        "title",
+        "map",
+        "trends",
+        "trends",
+        "trends",
+        "trends",
+        "clauses",
+        "top",
+        "top",
+        "distribution",
+    ]
+    assert slides[0].title == "ISO certification: all offices"
+    # 20 of the 60 certificates ended on 28.02.2018; the city hall's runs to 2019.
+    assert slides[0].takeaway.startswith(f"ISO 9001 · offices: {EXTRA + 2} · holding a valid certificate: 41 (+0")
+    assert all(s.figure is not None for s in slides[1:])
+    flows = next(s for s in slides if s.title == "New, returned, lost, recertified")
+    assert flows.takeaway == ("In 2018: first certificates: 0, returns: 0, losses: 20, recertifications: 0")
+    assert "source documents: 63" in slides[0].footer
+
+
+def test_a_few_chosen_offices_get_their_own_slides(national_fetch) -> None:
+    chosen = OfficeFilter(offices=tuple(f"ug-{i:02d}" for i in range(SUMMARY_ABOVE)))
+    slides = build_deck(national_fetch, chosen, "en", as_of=dt.date(2018, 6, 1))
+    assert "cycles" in [s.key for s in slides] and "trends" not in [s.key for s in slides]
+    summary = build_deck(national_fetch, OfficeFilter(voivodeships=("śląskie",)), "en", as_of=dt.date(2018, 6, 1))
+    assert summary[0].title == "ISO certification: selected offices"
+
+
+def test_overview_page_at_scale_aggregates(open_page, national_db: Path) -> None:
+    at = open_page(db=national_db, lang="en", as_of="2017-06-01", office="ug-01")
+    charts = figures(at)
+    status_map = charts[0]
+    assert "by voivodeship" in status_map["layout"]["title"]["text"]
+    titles = [c["layout"]["title"]["text"].split("<br>")[0] for c in charts]
+    assert "Share certified: voivodeships" in titles
+    assert "The office's status by year" in titles
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Offices tracked"] == str(EXTRA + 2)
+    assert sum(len(c.proto.spec) for c in at.get("plotly_chart")) < 1_000_000
+
+
+def test_overview_filter_narrows_every_number(open_page, national_db: Path) -> None:
+    at = open_page(db=national_db, lang="en", as_of="2017-06-01", voivodeships="pomorskie")
+    assert {m.label: m.value for m in at.metric}["Offices tracked"] == "15"
+    assert "by voivodeship" not in figures(at)[0]["layout"]["title"]["text"]  # 15 offices: one marker each
+
+
+def test_presentation_of_all_offices_summarises(open_page, national_db: Path) -> None:
+    at = open_page("presentation", db=national_db, lang="en", as_of="2018-06-01")
+    assert "Slides: 10" in markdown_text(at)
+    assert any("the deck summarises" in c.value for c in at.caption)
+    at = open_page("presentation", db=national_db, lang="en", as_of="2018-06-01", present="true", slide="3")
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_frames_are_small(national_fetch) -> None:
+    by_year = national.status_by_year(national_fetch, OfficeFilter(), AS_OF, "ISO 9001")
+    assert isinstance(by_year, pd.DataFrame) and set(by_year["dimension"]) == {"family", "office_kind", "voivodeship"}
