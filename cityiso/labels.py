@@ -112,6 +112,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Mapa pokazuje urzędy z największą liczbą ustaleń: {shown} z {n}; zawęź warunki, by zobaczyć inne.",
         "The map shows the {shown} offices with the most findings of {n}; narrow the conditions to see others.",
     ),
+    "paging.documents": ("Dokumenty {first}–{last} z {total}", "Documents {first}–{last} of {total}"),
+    "sources.search": ("Szukaj dokumentu", "Find a document"),
+    "sources.search_help": (
+        "Słowa z tytułu, nazwy pliku, adresu lub wydawcy.",
+        "Words in the title, file name, address or publisher.",
+    ),
+    "sources.none": ("Żaden dokument nie spełnia tych warunków.", "No document meets these conditions."),
+    "sources.show_facts": ("Pokaż fakty z tego dokumentu", "Show the facts from this document"),
+    "sources.no_facts": (
+        "Ten dokument nie podaje certyfikatów ani zdarzeń.",
+        "This document states no certificate or event.",
+    ),
     "paging.per_page": ("Urzędów na stronie", "Offices per page"),
     "paging.page": ("Strona", "Page"),
     "paging.showing": (

@@ -83,8 +83,11 @@ def offices_filter(
     ids = list(names)
     fallback = default if default is not None else ids
     urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
-    if high is not None and len(st.session_state[key]) > high:
-        # More offices than this page takes, carried over from a page that takes any number: its default instead.
+    carried = st.session_state[key]
+    if len(carried) < low or (high is not None and len(carried) > high):
+        # More or fewer offices than this page takes, carried over from a page that takes any number (the office
+        # filter): its default instead, and a notice saying so.
+        urlstate.notice(key, ",".join(carried), t("why.count", lang(), low=low, high=high))
         st.session_state[key] = fallback
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)

@@ -28,6 +28,11 @@ def _notice(key: str, value: str, why: str) -> None:
     st.warning(text, icon=":material/link_off:")
 
 
+def notice(key: str, value: str, why: str) -> None:
+    """Say that a value the URL or another page gave `key` was not used, and why."""
+    _notice(key, value, why)
+
+
 def _too_long(key: str, raw: str) -> bool:
     """Whether a value is over MAX_CHARS (then with a notice): checked before any parsing."""
     if len(raw) <= MAX_CHARS:

@@ -12,6 +12,8 @@ from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
 names = ui.office_names()
+if st.session_state.get("office") not in names:  # the overview's "no office chosen" is no profile to show
+    st.session_state.pop("office", None)
 urlstate.bind("office", urlstate.choice(list(names), lang), next(iter(names)))
 office_id = st.selectbox(t("city.pick", lang), list(names), key="office", format_func=names.get)
 urlstate.write("office", office_id)
@@ -63,6 +65,6 @@ for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
         )
 
 st.subheader(t("city.sources", lang))
-sources = ui.data_or_stop("sources_overview")
+sources = ui.data_or_stop("sources_overview", kind=None, offices=[office_id], q=None, limit=1000, offset=0)
 for r in sources[sources["office_id"] == office_id].itertuples():
     st.markdown(f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else ""))

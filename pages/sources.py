@@ -5,18 +5,19 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from cityiso import ui
+from cityiso import ui, urlstate
 from cityiso.data.descriptor import package
 from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
 from cityiso.safe_text import code, md
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
 from cityiso.tables import codebook_table
 
+# Documents listed on one page of the list.
+DOCUMENTS_PER_PAGE = 25
+
 lang = ui.lang()
 en = lang == "en"
 st.title(t("sources.title", lang))
-sources = ui.data_or_stop("sources_overview")
-everyone = ui.all_office_ids()
 
 
 def described(r) -> str:
@@ -38,11 +39,30 @@ def described(r) -> str:
 
 
 st.header(t("sources.documents", lang))
-events = ui.data_or_stop("events", offices=everyone, family=None)
-spans = ui.data_or_stop("certificate_spans", offices=everyone, family=None)
-for r in sources[sources["kind"] == "document"].itertuples():
+selection = ui.office_filter(chosen_offices=False)
+urlstate.bind("source_q", str, "")
+words = st.text_input(t("sources.search", lang), key="source_q", help=t("sources.search_help", lang))
+urlstate.write("source_q", words)
+wanted = {"kind": "document", **selection.params(), "q": words.strip() or None}
+total = int(ui.data_or_stop("sources_overview", **wanted, limit=1, offset=0)["count_sources"].max() or 0)
+pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
+urlstate.bind("source_page", urlstate.positive_int(lang), 1)
+if st.session_state["source_page"] > pages:
+    st.session_state["source_page"] = pages
+left, right = st.columns([1, 5])
+with left:
+    page = st.number_input(t("paging.page", lang), min_value=1, max_value=pages, step=1, key="source_page")
+    urlstate.write("source_page", page)
+documents = ui.data_or_stop(
+    "sources_overview", **wanted, limit=DOCUMENTS_PER_PAGE, offset=(page - 1) * DOCUMENTS_PER_PAGE
+)
+with right:
+    first = (page - 1) * DOCUMENTS_PER_PAGE + 1
+    shown = t("paging.documents", lang, first=first, last=first + len(documents) - 1, total=total)
+    st.caption(shown if total else t("sources.none", lang))
+for r in documents.itertuples():
     truncated = f" ({t('sources.truncated', lang)})" if r.is_truncated else ""
-    with st.expander(f"{md(r.place)}: {md(r.title)}{truncated}"):
+    with st.expander(f"{md(r.place) if isinstance(r.place, str) else '—'}: {md(r.title)}{truncated}"):
         sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
         st.markdown(f"{code(r.file)}{sha}" + (f"  \n{md(r.note)}" if isinstance(r.note, str) else ""))
         st.markdown(described(r))
@@ -56,23 +76,24 @@ for r in sources[sources["kind"] == "document"].itertuples():
             further=r.count_further_evidence,
         )
         st.markdown(f"**{t('sources.facts', lang)}**: {counts}")
-        facts = [
-            f"- {md(c.standard_as_written)} ({md(c.certificate_id)})"
-            for c in spans.itertuples()
-            if c.source_id == r.source_id
-        ]
-        facts += [
-            f"- {code_label('event_kind', e.kind, lang)}: {md(e.event_id)}"
-            for e in events.itertuples()
-            if e.source_id == r.source_id
-        ]
-        if facts:
-            st.markdown("\n".join(facts))
+        # The facts and the text of a document only when it is opened: never every document's at once.
+        if st.toggle(t("sources.show_facts", lang), key=f"facts_{r.source_id}"):
+            facts = ui.data_or_stop("source_facts", source_id=r.source_id)
+            lines = [
+                f"- {md(f.stated)} ({md(f.fact_id)})"
+                if f.fact == "certificate"
+                else f"- {code_label('event_kind', f.event_kind, lang)}: {md(f.fact_id)}"
+                for f in facts.itertuples()
+            ]
+            st.markdown("\n".join(lines) if lines else t("sources.no_facts", lang))
         if st.toggle(t("sources.show_text", lang), key=f"text_{r.source_id}"):
-            st.code(r.text, language=None, wrap_lines=True)
+            st.code(
+                ui.data_or_stop("source_text", source_id=r.source_id)["text"].iloc[0], language=None, wrap_lines=True
+            )
 
 st.header(t("sources.references", lang))
-for r in sources[sources["kind"] == "reference"].itertuples():
+references = ui.data_or_stop("sources_overview", kind="reference", q=None, limit=1000, offset=0)
+for r in references.itertuples():
     st.markdown(f"- **{md(r.title)}** — {md(r.citation)}" + (f"  \n  {described(r)}" if described(r) else ""))
 
 st.header(t("sources.codebook", lang))
@@ -127,7 +148,7 @@ columns = st.columns(4)
 for i, table in enumerate(DOWNLOADABLE_TABLES):
     columns[i % 4].download_button(
         f"{table}.csv",
-        data=table_csv(table),
+        data=lambda table=table: table_csv(table),  # made when clicked: a national table is large
         file_name=f"cityiso_{table}.csv",
         mime="text/csv",
         key=f"dl_{table}",

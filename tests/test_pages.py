@@ -554,6 +554,9 @@ def test_sources_lists_documents_and_downloads(
     assert md("https://testowo.example/2018/10/iso") in text  # only the portal page has an address
     assert f"{publisher}: Polska Jednostka Testowa" in text and f"{publisher}: Urząd Miasta Testowo" in text
     assert published in text  # the county's text is dated "czerwiec 2017"
+    assert "(tst-9001)" not in text  # a document's facts only when asked for: never every document's at once
+    at.toggle(key="facts_portal").set_value(True).run()
+    text = markdown_text(at)
     assert "- ISO 9001\\:2015 (tst-9001)" in text and "- PN-EN ISO 37120 (tst-37120)" in text
     labels = {b.proto.label for b in at.get("download_button")}
     assert {f"{r.name}.csv" for r in package().resources} <= labels  # every table of the data package
@@ -601,7 +604,7 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
 )
 def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, params: dict, notice: str) -> None:
     at = open_page(page, **params)
-    assert any(notice in w.value for w in at.warning), [w.value for w in at.warning]
+    assert any(notice in w for w in at.notices), at.notices
 
 
 def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -675,3 +678,12 @@ def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.M
     assert any("Image export is unavailable" in w.value for w in at.warning)
     assert not at.get("download_button")
     assert [b.label for b in at.button] == ["Start presenting"]  # presenting still works
+
+
+def test_office_profile_opens_after_the_overview_chose_no_office(open_page) -> None:
+    """The overview's office picker starts empty ("no office chosen"); the profile page then shows its default
+    office instead of failing on the empty choice the session carries."""
+    at = open_page("overview", lang="en")
+    at.switch_page("pages/city.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="office").value is not None
