@@ -85,7 +85,7 @@ class Page:
 PAGES = {
     p.name: p
     for p in (
-        Page("overview", "", "overview.title", 2),
+        Page("overview", "", "overview.title", 6),  # the map, activity by year, four trends
         Page("cycles", "cycles", "cycles.title", 1),
         Page("praised", "praised", "praised.title", 3),
         Page("compare", "compare", "compare.title", 3),

@@ -15,7 +15,7 @@ from cityiso.bench.params import Context, declared_params, query_params
 from cityiso.paths import QUERIES_DIR, ROOT
 from tests.fixture_package import write_package
 
-CONTEXT = Context(offices=["o1"], family="ISO 9001", as_of=dt.date(2016, 1, 1), search="skargi")
+CONTEXT = Context(offices=["o1"], family="ISO 9001", as_of=dt.date(2016, 1, 1), search="skargi", source_id="s1")
 
 
 @pytest.fixture(scope="module")

@@ -346,7 +346,7 @@ def test_themes_codes_and_data_info(fixture_con) -> None:
 
 
 def test_sources_overview_describes_each_source(fixture_con) -> None:
-    df = run(fixture_con, "sources_overview").set_index("source_id")
+    df = run(fixture_con, "sources_overview", kind=None, q=None, limit=100, offset=0).set_index("source_id")
     a, b = df.loc["src-a"], df.loc["src-b"]
     assert (a["url"], a["publisher"], a["publisher_type"], a["published_on_precision"], a["language"]) == (
         "https://lodz.example/iso",
@@ -382,3 +382,42 @@ def test_findings_filters_default_to_what_the_auditors_praised() -> None:
 def test_findings_filters_feed_the_findings_queries(fixture_con) -> None:
     df = run(fixture_con, "findings_filtered", **findings_filters(BOTH, kinds=("praise", "observation")))
     assert list(df["finding_id"]) == ["f1", "f2", "f3", "f4", "f5"]
+
+
+def test_sources_overview_pages_and_filters(fixture_con) -> None:
+    every = run(fixture_con, "sources_overview", kind=None, q=None, limit=100, offset=0)
+    total = int(every["count_sources"].iloc[0])
+    assert total == len(every) > 1
+    first = run(fixture_con, "sources_overview", kind=None, q=None, limit=1, offset=0)
+    second = run(fixture_con, "sources_overview", kind=None, q=None, limit=1, offset=1)
+    assert len(first) == len(second) == 1 and first["source_id"][0] != second["source_id"][0]
+    assert int(first["count_sources"].iloc[0]) == total  # the count is of every match, not of the page
+    title = every["title"].dropna().iloc[0]
+    found = run(fixture_con, "sources_overview", kind=None, q=title.upper(), limit=100, offset=0)
+    assert title in found["title"].tolist()  # case does not matter
+    assert (
+        run(fixture_con, "sources_overview", kind="reference", q=None, limit=100, offset=0)["kind"]
+        .eq("reference")
+        .all()
+    )
+
+
+def test_selected_offices_is_a_filter(fixture_con) -> None:
+    offices = run(fixture_con, "offices_overview", family=None)
+    every = set(offices["office_id"])
+    assert set(run(fixture_con, "office_page", family=None, limit=1000, offset=0)["office_id"]) == every
+    place = offices["place"].iloc[0]
+    folded = place.lower().translate(str.maketrans("ąćęłńóśźż", "acelnoszz"))
+    by_search = run(fixture_con, "office_page", family=None, search=folded, limit=1000, offset=0)
+    assert set(by_search["office_id"]) == set(offices.loc[offices["place"] == place, "office_id"])
+    kind = offices["office_kind"].iloc[0]
+    by_kind = run(fixture_con, "office_page", family=None, office_kinds=[kind], limit=1000, offset=0)
+    assert set(by_kind["office_id"]) == set(offices.loc[offices["office_kind"] == kind, "office_id"])
+    voivodeship = offices["voivodeship"].iloc[0]
+    both = run(
+        fixture_con, "office_page", family=None, office_kinds=[kind], voivodeships=[voivodeship], limit=1000, offset=0
+    )
+    wanted = offices[(offices["office_kind"] == kind) & (offices["voivodeship"] == voivodeship)]
+    assert set(both["office_id"]) == set(wanted["office_id"])
+    page = run(fixture_con, "office_page", family=None, limit=1, offset=0)
+    assert len(page) == 1 and int(page["count_offices"].iloc[0]) == len(every)

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from cityiso.paths import QUERIES_DIR
-from cityiso.queries import DEFAULT_FAMILY, findings_filters
+from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
 
 
 @dataclass(frozen=True)
@@ -21,35 +21,75 @@ class Context:
     family: str
     as_of: dt.date
     search: str
+    source_id: str
+
+
+# The pages' default selection is the office filter with no condition: every office, never a list of their ids.
+EVERYONE = OfficeFilter()
+PAGE = 20  # rows of a timeline page, at most
 
 
 def _offices_family(c: Context) -> dict:
-    return {"offices": c.offices, "family": c.family}
+    return {**EVERYONE.params(), "family": c.family}
+
+
+def _dated(c: Context) -> dict:
+    return {**_offices_family(c), "as_of": c.as_of}
+
+
+def _page_of_offices(c: Context) -> dict:
+    """A timeline page's offices (the cycles page asks for the spans and events of these, never of all)."""
+    return {**OfficeFilter(offices=tuple(c.offices[:PAGE])).params(), "family": c.family}
 
 
 def _praise(c: Context) -> dict:
-    return findings_filters(c.offices, family=c.family)
+    return findings_filters(EVERYONE, family=c.family)
 
 
-# The one table of parameter sets (pages: overview, cycles and compare ask for all offices and ISO 9001 by default).
+def _page_of_findings(c: Context) -> dict:
+    return {**_praise(c), "clause_keys": None, "theme_keys": None, "q": None, "limit": 100, "offset": 0}
+
+
+# The one table of parameter sets, as the pages ask: every office through the office filter, ISO 9001, a timeline
+# page of offices, one office for its profile, a page of findings or documents.
 QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "audits_per_year": _offices_family,
-    "certificate_spans": _offices_family,
+    "findings_page": _page_of_findings,
+    "latest_events": lambda c: {**_dated(c), "limit": 5},
+    "national_distribution": _offices_family,
+    "national_flows_by_year": _dated,
+    "national_headline": _dated,
+    "national_status_by_voivodeship": _dated,
+    "national_status_by_year": _dated,
+    "national_undated": _offices_family,
+    "next_events": lambda c: {**_dated(c), "limit": 5},
+    "office_page": lambda c: {**_offices_family(c), "limit": PAGE, "offset": 0},
+    "office_standing": lambda c: {"family": c.family, "office": c.offices[0]},
+    "office_status_by_year": lambda c: {"as_of": c.as_of, "family": c.family, "office": c.offices[0]},
+    "praised_totals_by_clause": _offices_family,
+    "selected_documents": lambda c: {**EVERYONE.params(), "limit": 10},
+    "selected_office_names": lambda c: {**EVERYONE.params(), "limit": 10},
+    "selected_status_on_date": lambda c: {**_dated(c), "limit": 10},
+    "source_facts": lambda c: {"source_id": c.source_id},
+    "source_text": lambda c: {"source_id": c.source_id},
+    "top_offices": lambda c: {**_offices_family(c), "limit": 10},
+    "top_praised_offices": lambda c: {**_praise(c), "limit": 25},
+    "certificate_spans": _page_of_offices,
     "clauses": lambda c: {},
     "codes": lambda c: {},
     "data_info": lambda c: {},
     "edition_transitions": lambda c: {"family": c.family},
-    "events": _offices_family,
-    "events_by_certificate": _offices_family,
+    "events": _page_of_offices,
+    "events_by_certificate": _page_of_offices,
     "families": lambda c: {},
-    "findings_filtered": _praise,
-    "findings_search": lambda c: {"q": c.search, "offices": c.offices},
+    "findings_filtered": lambda c: findings_filters([c.offices[0]], family=c.family),  # the office profile
+    "findings_search": lambda c: {**EVERYONE.params(), "q": c.search},
     "office_status_on_date": lambda c: {"as_of": c.as_of, "family": c.family},
     "offices_overview": lambda c: {"family": c.family},
-    "praised_by_clause": _praise,
-    "praised_by_theme": _praise,
+    "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause
+    "praised_by_theme": lambda c: {**_praise(c), "grouped": True},
     "praised_per_year_by_clause": _offices_family,
-    "sources_overview": lambda c: {},
+    "sources_overview": lambda c: {**EVERYONE.params(), "kind": "document", "q": None, "limit": 25, "offset": 0},
     "themes": lambda c: {},
 }
 
@@ -79,7 +119,17 @@ def context(con: duckdb.DuckDBPyConnection) -> Context:
         limit 1
         """
     ).fetchone()
-    return Context(offices=offices, family=DEFAULT_FAMILY, as_of=as_of, search=row[0] if row else "skargi")
+    # The document cited by the most facts: the one a reader opens is rarely the emptiest.
+    cited = con.execute(
+        "select source_id from findings group by source_id order by count(*) desc, source_id limit 1"
+    ).fetchone()
+    return Context(
+        offices=offices,
+        family=DEFAULT_FAMILY,
+        as_of=as_of,
+        search=row[0] if row else "skargi",
+        source_id=cited[0] if cited else "",
+    )
 
 
 def query_params(ctx: Context, queries_dir: Path = QUERIES_DIR) -> dict[str, dict]:

@@ -22,7 +22,7 @@ COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
 
 # path, its title and a text of the fixture it shows in each language, its charts
 PAGES = [
-    ("", {"pl": "Przegląd", "en": "Overview"}, {"pl": "Testowo", "en": "Testowo"}, 2),  # the map names the place
+    ("", {"pl": "Przegląd", "en": "Overview"}, {"pl": "Testowo", "en": "Testowo"}, 6),  # map, activity, four trends
     ("cycles", {"pl": "Cykle certyfikacji", "en": "Certification cycles"}, {"pl": "2000/2008", "en": "2000/2008"}, 1),
     ("praised", {"pl": "Obszary docenione", "en": "Praised areas"}, {"pl": "Informatyzacja", "en": "IT"}, 3),
     ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, {"pl": "Obsługa", "en": "Client service"}, 3),
@@ -102,7 +102,8 @@ def test_language_switch_survives_navigation(page, server: str) -> None:
 
 
 def chosen_offices(page) -> str:
-    return page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    """The chips of the office filter's offices chosen by name (the pages are opened in English here)."""
+    return page.locator("[data-testid='stMultiSelect']").filter(has_text="Chosen offices").first.inner_text()
 
 
 @pytest.mark.browser

@@ -1,0 +1,61 @@
+"""Every page on a national-scale synthetic package (cityiso.synth: hundreds of offices, 25 years) in Chromium:
+it opens without an exception, sends bounded figures, draws no more timeline rows than a page of offices, and a
+screenshot of it at 1400x900 and 1920x1080 lands in test-artifacts/ for a person to read."""
+
+from pathlib import Path
+
+import pytest
+
+from cityiso.build import build
+from cityiso.loadtest import free_port, start_server, stop_server
+from cityiso.synth.__main__ import main as synth
+from tests.browser.conftest import ARTIFACTS, wait_for_charts, wait_until_idle
+
+OFFICES, YEARS = 300, 25
+# Each page and the charts it draws (as on the fixture package).
+PAGES = {"": 6, "cycles": 1, "praised": 3, "compare": 3, "city": 1, "presentation": 0, "sources": 0}
+# A chart's figure JSON, as the browser holds it, stays far under the benchmark's 1 MB budget at this size.
+MAX_FIGURE_BYTES = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def national_server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("national")
+    assert synth(["--offices", str(OFFICES), "--years", str(YEARS), "--seed", "7", "--out", str(root / "data")]) == 0
+    problems = build(root / "data", root / "national.duckdb")
+    assert not problems, problems[:5]
+    port = free_port()
+    proc = start_server(root / "national.duckdb", port, root / "streamlit.log")
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+def test_every_page_is_readable_at_national_scale(browser, national_server: str, path: str) -> None:
+    for width, height in [(1400, 900), (1920, 1080)]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        tab = context.new_page()
+        tab.goto(f"{national_server}/{path}?lang=pl", timeout=120_000)
+        tab.wait_for_function(
+            "() => document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'",
+            timeout=120_000,
+        )
+        wait_until_idle(tab)
+        assert tab.locator("[data-testid='stException']").count() == 0
+        wait_for_charts(tab, PAGES[path])
+        sizes = tab.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".map(p => JSON.stringify({data: p.data, layout: p.layout}).length)"
+        )
+        assert all(size < MAX_FIGURE_BYTES for size in sizes), sizes
+        if path == "cycles":  # one page of offices, never every office: at most 20 offices' rows by default
+            rows = tab.evaluate(
+                "() => { const p = document.querySelector('.js-plotly-plot'); return p.layout.yaxis.tickvals.length; }"
+            )
+            assert 0 < rows <= 20 * 3, rows  # an office has a row per registration and family
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shot = ARTIFACTS / f"national_{path or 'overview'}_{width}x{height}.png"
+        tab.screenshot(path=str(shot))
+        assert Path(shot).stat().st_size > 10_000  # something was drawn
+        context.close()
