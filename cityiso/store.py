@@ -37,7 +37,10 @@ class _Database:
         self.identity = identity
         # Held open so the download is this very file, whatever is put at the path later.
         self._fd = os.open(path, os.O_RDONLY)
-        self._con = duckdb.connect(":memory:")
+        # A cap on what DuckDB holds for the queries of one app process (it spills or pages beyond it), so the app
+        # stays within its memory budget at national scale: $CITYISO_DUCKDB_MEMORY, default 200 MB.
+        memory = os.environ.get("CITYISO_DUCKDB_MEMORY", "200MB")
+        self._con = duckdb.connect(":memory:", config={"memory_limit": memory})
         try:
             if _identity(os.fstat(self._fd)) != identity:
                 raise DatabaseMissing("replaced while being opened")

@@ -150,7 +150,7 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
     current = lang()
     left, right, _ = st.columns([1, 1, 4])
     with left:
-        urlstate.bind("per_page", urlstate.choice([str(n) for n in PER_PAGE], current), str(PER_PAGE[1]))
+        urlstate.bind("per_page", urlstate.choice([str(n) for n in PER_PAGE], current), str(PER_PAGE[0]))
         per_page = int(st.selectbox(t("paging.per_page", current), [str(n) for n in PER_PAGE], key="per_page"))
         urlstate.write("per_page", per_page)
     total = int(

@@ -26,7 +26,7 @@ class Context:
 
 # The pages' default selection is the office filter with no condition: every office, never a list of their ids.
 EVERYONE = OfficeFilter()
-PAGE = 20  # rows of a timeline page, at most
+PAGE = 10  # offices on a timeline page by default
 
 
 def _offices_family(c: Context) -> dict:

@@ -49,11 +49,11 @@ def test_every_page_is_readable_at_national_scale(browser, national_server: str,
             ".map(p => JSON.stringify({data: p.data, layout: p.layout}).length)"
         )
         assert all(size < MAX_FIGURE_BYTES for size in sizes), sizes
-        if path == "cycles":  # one page of offices, never every office: at most 20 offices' rows by default
+        if path == "cycles":  # one page of offices, never every office: at most 10 offices' rows by default
             rows = tab.evaluate(
                 "() => { const p = document.querySelector('.js-plotly-plot'); return p.layout.yaxis.tickvals.length; }"
             )
-            assert 0 < rows <= 20 * 3, rows  # an office has a row per registration and family
+            assert 0 < rows <= 10 * 3, rows  # ten offices a page by default, a row per registration and family
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shot = ARTIFACTS / f"national_{path or 'overview'}_{width}x{height}.png"
         tab.screenshot(path=str(shot))
