@@ -323,6 +323,8 @@ CASES = [
         cell("sources", 0, file="../../etc/passwd"),
     ),
     Case("source-missing", "sources.csv", 2, "file", "does not exist", cell("sources", 0, file="missing.txt")),
+    # A row without its key is named, never a crash when the build files its quote as evidence (hypothesis found it).
+    Case("event-without-id", "events.csv", 2, "event_id", "required", cell("events", 0, event_id="")),
     Case("source-is-a-folder", "sources.csv", 2, "file", "is a folder", files=make_dir),
     Case("source-is-a-link", "sources.csv", 2, "file", "is a link", files=make_link),
     Case("source-too-large", "sources.csv", 2, "file", "at most 5 MB", files=make_huge),

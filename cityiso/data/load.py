@@ -60,7 +60,7 @@ def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:
         con.execute(
             f"""insert into evidence
             select '{resource.name}:' || {key}, '{resource.name}', {key}, null, source_id, quote, true
-            from {resource.name} where source_id is not null and quote is not null"""
+            from {resource.name} where source_id is not null and quote is not null and {key} is not null"""
         )
     con.execute(
         """insert into evidence
