@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from cityiso.paths import DATA_DIR, served_db_path
+from cityiso.temporaries import stale_temporaries, temporary_path
 
 DEFAULT_OUT = DATA_DIR / "parquet"
 MANIFEST = "datapackage.json"
@@ -141,24 +142,6 @@ def readme(manifest: dict) -> str:
     return "\n".join(lines)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove_stale_temporaries(out: Path) -> None:
-    """Folders of exports that were killed (their process is gone) are removed."""
-    for path in out.parent.glob(f".{out.name}.*.tmp"):
-        pid = path.name.removeprefix(f".{out.name}.").split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-
-
 def _is_export(folder: Path) -> bool:
     try:
         return json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("profile") == PROFILE
@@ -174,8 +157,9 @@ def export(db: Path, out: Path = DEFAULT_OUT) -> dict:
     if out.exists() and not _is_export(out):
         raise ExportProblem(f"{out} exists and is not a Parquet export of cityiso: choose another folder")
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    for stale in stale_temporaries(out):  # folders of exports that were killed
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = temporary_path(out)
     old = out.with_name(f".{out.name}.{os.getpid()}.old.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()

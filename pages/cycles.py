@@ -38,8 +38,7 @@ transitions = ui.data_or_stop("edition_transitions", family=family)
 fig = certification_timeline(spans, on_certificates, transitions, lang, ui.source_line(), color_by, as_of)
 ui.chart(fig, "timeline", "certification_cycles")
 st.caption(t("cycles.legend_note", lang))
-status = ui.data_or_stop("office_status_on_date", as_of=as_of, family=family)
-status = status[status["office_id"].isin(shown.offices)]
+status = ui.data_or_stop("office_status_on_date", **shown.params(), as_of=as_of, family=family)
 st.markdown(f"**{t('status', lang)} ({md(family)}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
 st.markdown("  \n".join(f"{md(row.place)}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
 

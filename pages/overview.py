@@ -105,11 +105,11 @@ if office:
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.latest", lang))
-    latest = fetch("latest_events", **params, as_of=as_of, family=family, limit=LATEST)
+    latest = fetch("events_around", **params, as_of=as_of, family=family, after=False, limit=LATEST)
     st.dataframe(events_table(latest, lang).iloc[:, :5], hide_index=True)
 with right:
     st.subheader(t("overview.next", lang))
-    upcoming = fetch("next_events", **params, as_of=as_of, family=family, limit=LATEST)
+    upcoming = fetch("events_around", **params, as_of=as_of, family=family, after=True, limit=LATEST)
     if upcoming.empty:
         st.info(t("overview.no_next", lang))
     else:

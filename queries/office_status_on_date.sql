@@ -1,7 +1,8 @@
 -- One row per office: its status on $as_of for one standard family, the best of its certificates of that
 -- family by the rules of status_on (queries/schema.sql): valid > valid_approximate > suspended >
 -- expired/lapsed/withdrawn > no_evidence; an office without a certificate of the family: no_evidence.
--- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family).
+-- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
+-- $voivodeships, $office_kinds, $search: see selected_offices; none given: every office).
 with ranked as (
     select
         s.*,
@@ -31,4 +32,5 @@ from offices as o
 left join ranked as r on r.office_id = o.office_id and r.rank = 1
 left join certificates as ce on ce.certificate_id = r.certificate_id
 left join standards as st on st.standard_id = r.standard_id
+where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
 order by o.place collate pl, o.office_id

@@ -74,17 +74,19 @@ def test_undated_events_are_counted(fetch) -> None:
 
 def test_a_past_planned_event_is_never_next(fetch) -> None:
     # The county's ISO 14001 surveillance planned for ~20.09.2017: next on 30.06.2017, not after it.
-    before = fetch("next_events", as_of=dt.date(2017, 6, 30), family="ISO 14001", limit=5)
+    before = fetch("events_around", as_of=dt.date(2017, 6, 30), family="ISO 14001", after=True, limit=5)
     assert before["is_planned"].tolist() == [True]
-    after = fetch("next_events", as_of=dt.date(2018, 1, 1), family="ISO 14001", limit=5)
+    after = fetch("events_around", as_of=dt.date(2018, 1, 1), family="ISO 14001", after=True, limit=5)
     assert after.empty
-    assert fetch("latest_events", as_of=dt.date(2018, 1, 1), family="ISO 14001", limit=5).empty  # planned, not held
+    assert fetch(
+        "events_around", as_of=dt.date(2018, 1, 1), family="ISO 14001", after=False, limit=5
+    ).empty  # planned, not held
     head = national.headline(fetch, OfficeFilter(), dt.date(2018, 1, 1), "ISO 14001")
     assert head["count_past_planned"] == 1
 
 
 def test_latest_events_are_limited_and_newest_first(fetch) -> None:
-    latest = fetch("latest_events", as_of=AS_OF, family="ISO 9001", limit=2)
+    latest = fetch("events_around", as_of=AS_OF, family="ISO 9001", after=False, limit=2)
     assert [d.date() for d in latest["event_on"]] == [dt.date(2018, 10, 1), dt.date(2016, 9, 20)]
 
 

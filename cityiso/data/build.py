@@ -26,6 +26,7 @@ from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
 from cityiso.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, ROOT
+from cityiso.temporaries import stale_temporaries, temporary_path
 
 # Files whose change makes a built database out of date, besides the curated data itself.
 _BUILD_CODE = (ROOT / "cityiso" / "data", QUERIES_DIR)
@@ -39,8 +40,9 @@ def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
     except ValueError as exc:
         return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", str(exc))]
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    for stale in stale_temporaries(out, "*.tmp*"):  # files of builds that were killed (the .wal too)
+        stale.unlink(missing_ok=True)
+    tmp = temporary_path(out)
     tmp.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(tmp)) as con:
@@ -188,24 +190,6 @@ def _text_array(contents: list[bytes]) -> pa.Array:
     offsets = np.zeros(len(contents) + 1, dtype=np.int64)
     np.cumsum([len(c) for c in contents], out=offsets[1:])
     return pa.LargeStringArray.from_buffers(len(contents), pa.py_buffer(offsets), pa.py_buffer(b"".join(contents)))
-
-
-def _remove_stale_temporaries(out: Path) -> None:
-    """Temporary files of builds that were killed (their process is gone) are removed."""
-    for path in out.parent.glob(f".{out.name}.*.tmp*"):
-        pid = path.name.removeprefix(f".{out.name}.").split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            path.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:

@@ -40,7 +40,7 @@ def status_map_view(
         counts = rows.groupby("status")["count_offices"].sum()  # at most 16 x 7 rows
         fig = status_map_by_voivodeship(rows, outline_rings(), lang, when, source, family)
     else:
-        rows = fetch("selected_status_on_date", **params, limit=MAP_MARKERS_MAX + 1)
+        rows = fetch("office_status_on_date", **params)  # at most MAP_MARKERS_MAX offices here
         counts = rows["status"].value_counts()
         fig = status_map(rows, outline_rings(), lang, when, source, family)
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if s in counts)

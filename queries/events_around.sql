@@ -1,15 +1,19 @@
--- The selected offices' latest held (not planned) events of one family dated on or before $as_of, newest first, at most
--- $limit. Planned events are never here: a planned date gone by says nothing of what happened.
+-- The selected offices' events of one family nearest to $as_of on one side, at most $limit:
+--   $after false: the latest held (not planned) events dated on or before $as_of, newest first. Planned events are
+--   never here: a planned date gone by says nothing of what happened;
+--   $after true: the next known events, dated after $as_of (announced or, looking back from an earlier $as_of,
+--   held), soonest first. A planned event dated on or before $as_of is never "next" (its outcome is unknown:
+--   national_headline counts those).
 -- Columns as in events.sql (tables.events_table reads them). Params: $offices, $voivodeships, $office_kinds, $search
--- (the office filter: see selected_offices), $as_of, $family, $limit.
+-- (the office filter: see selected_offices), $as_of, $family, $after, $limit.
 with picked as (
     select e.*
     from events as e
     where e.event_on is not null
-        and not e.is_planned and e.event_on <= $as_of::date
+        and (case when $after then e.event_on > $as_of::date else not e.is_planned and e.event_on <= $as_of::date end)
         and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
         and ($family is null or e.event_id in (select event_id from event_families where family = $family))
-    order by e.event_on desc, e.event_id
+    order by case when $after then e.event_on end, case when not $after then e.event_on end desc, e.event_id
     limit $limit
 ),
 
@@ -46,4 +50,4 @@ inner join offices as o on o.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id
-order by e.event_on desc, e.event_id
+order by case when $after then e.event_on end, case when not $after then e.event_on end desc, e.event_id
