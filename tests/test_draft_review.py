@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cityiso.draft.core import draft
 from cityiso.draft.known import known
+from cityiso.draft.review import highlight_html
 from cityiso.paths import DATA_DIR, ROOT
 
 TEXT = (
@@ -84,3 +86,17 @@ def test_public_app_has_no_review_page(monkeypatch: pytest.MonkeyPatch, data_cop
     curator.switch_page("curate/review.py").run()
     assert not curator.exception
     assert [t.value for t in curator.title] == ["Drafting from a press release"]
+
+
+def test_highlighted_text_is_escaped_never_markup() -> None:
+    """The pasted text and the drafted values are data: tags in them reach the page as text, inside the marks."""
+    pasted = (
+        "<script>alert(1)</script> Urząd Miasta <b>Testowo</b> otrzymał certyfikat ISO 9001:2015 "
+        'w dniu 20 września 2016 r. <img src=x onerror="alert(2)"> Audytorzy docenili:\n'
+        "- zaangażowanie <i>kierownictwa</i>,\n"
+    )
+    shown = highlight_html(pasted, draft(pasted, source_id="x"))
+    for raw in ("<script", "<b>", "<i>", "<img", 'onerror="'):
+        assert raw not in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "&lt;img src=x onerror=" in shown
+    assert "<mark" in shown  # the drafted values are still marked
