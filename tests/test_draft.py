@@ -14,6 +14,8 @@ from cityiso.draft.known import known
 from cityiso.draft.names import bodies, offices
 
 DOCS = Path(__file__).with_name("draft_documents")
+# The register the drafts are matched against: frozen in tests/, never data/ (a curator adding a row changes nothing).
+REGISTER = Path(__file__).with_name("draft_register")
 INVENTED = sorted(DOCS.glob("*.txt"))
 
 
@@ -42,13 +44,13 @@ def test_this_year_comes_from_publication() -> None:
 
 def test_declined_body_name() -> None:
     """A declined form not in body_aliases.csv resolves to the body by its lemmas."""
-    (m,) = bodies("Dziękujemy Polskiemu Centrum Badań i Certyfikacji SA za audyt.", known())
+    (m,) = bodies("Dziękujemy Polskiemu Centrum Badań i Certyfikacji SA za audyt.", known(REGISTER))
     assert (m.value, m.words) == ("pcbc", "Polskiemu Centrum Badań i Certyfikacji SA")
 
 
 def test_declined_office_name() -> None:
     """'Urzędowi Miasta Legionowo' is Legionowo's city hall; an unknown place is proposed as a new office."""
-    k = known()
+    k = known(REGISTER)
     (leg,) = offices("Przyznano Urzędowi Miasta Legionowo certyfikat.", k)
     assert (leg.value, leg.extra[0]) == ("legionowo", "city_hall")
     (new,) = offices("Audyt w Urzędzie Gminy w Pcimiu.", k)
@@ -58,7 +60,7 @@ def test_declined_office_name() -> None:
 def test_bullet_list_of_praise_is_one_finding_per_item() -> None:
     """Each bullet under an evaluative lead is one praise finding, without its dash or trailing comma."""
     t = "Audytorzy docenili:\n- zaangażowanie kierownictwa,\n- nowoczesne e-usługi dla mieszkańców.\nKoniec."
-    found = findings.bullet_lists(t, known())
+    found = findings.bullet_lists(t, known(REGISTER))
     assert [t[f.item[0] : f.item[1]] for f in found] == [
         "zaangażowanie kierownictwa",
         "nowoczesne e-usługi dla mieszkańców",
@@ -69,13 +71,13 @@ def test_bullet_list_of_praise_is_one_finding_per_item() -> None:
 def test_office_priorities_are_not_findings() -> None:
     """A list of the office's own priorities is not a finding."""
     t = "Dla urzędu priorytetem są:\n• przyjazna obsługa,\n• terminowość."
-    assert findings.bullet_lists(t, known()) == []
+    assert findings.bullet_lists(t, known(REGISTER)) == []
 
 
 def test_heading_gives_clause() -> None:
     """'w zakresie wsparcia:' over a bullet gives clause 7 from the codebook's headings."""
     t = "W raporcie doceniono:\nw zakresie wsparcia:\n- rozwój systemów informatycznych;"
-    (f,) = findings.bullet_lists(t, known())
+    (f,) = findings.bullet_lists(t, known(REGISTER))
     assert f.heading_clause[0] == "7"
 
 
@@ -112,7 +114,7 @@ def _values(d):
 def test_every_span_is_verbatim(path: Path) -> None:
     """Every drafted value's span lies in the text; as-written values and quotes are the text itself."""
     t = path.read_text(encoding="utf-8")
-    d = draft(t, source_id="x")
+    d = draft(t, source_id="x", data_dir=REGISTER)
     for column, v in _values(d):
         s, e = v.span
         assert 0 <= s < e <= len(t), column
@@ -125,7 +127,7 @@ def test_every_span_is_verbatim(path: Path) -> None:
 
 def test_body_news_item() -> None:
     """A body's news item: a new office, the second surveillance audit, its date, praise and no nonconformities."""
-    d = draft((DOCS / "body_news.txt").read_text(encoding="utf-8"), source_id="x")
+    d = draft((DOCS / "body_news.txt").read_text(encoding="utf-8"), source_id="x", data_dir=REGISTER)
     (event,) = d.tables["events"]
     assert {c: event[c].value for c in ("kind", "surveillance_ordinal", "event_on", "body_id")} == {
         "kind": "surveillance",
@@ -140,17 +142,19 @@ def test_body_news_item() -> None:
 
 def test_two_certificates_and_a_yearless_plan() -> None:
     """Two standards at once are two certificates; 'br.' without a publication date leaves the date empty."""
-    d = draft((DOCS / "two_certificates.txt").read_text(encoding="utf-8"), source_id="x")
+    d = draft((DOCS / "two_certificates.txt").read_text(encoding="utf-8"), source_id="x", data_dir=REGISTER)
     assert sorted(c["family"].value for c in d.tables["certificates"]) == ["ISO 14001", "ISO 9001"]
     planned = [e for e in d.tables["events"] if e["is_planned"].value == "true"]
     assert planned and "event_on" not in planned[0]
-    dated = draft((DOCS / "two_certificates.txt").read_text(encoding="utf-8"), published=dt.date(2019, 6, 10))
+    dated = draft(
+        (DOCS / "two_certificates.txt").read_text(encoding="utf-8"), published=dt.date(2019, 6, 10), data_dir=REGISTER
+    )
     assert any(e.get("event_on") and e["event_on"].value == "2019-09-20" for e in dated.tables["events"])
 
 
 def test_truncated_page() -> None:
     """A page that stops mid-sentence is marked truncated; its menu lines are debris."""
-    d = draft((DOCS / "truncated.txt").read_text(encoding="utf-8"), source_id="x")
+    d = draft((DOCS / "truncated.txt").read_text(encoding="utf-8"), source_id="x", data_dir=REGISTER)
     assert d.tables["sources"][0]["is_truncated"].value == "true"
     assert {p.text for p in d.debris} >= {"Menu", "Szukaj"}
     (cert,) = d.tables["certificates"]
@@ -159,10 +163,10 @@ def test_truncated_page() -> None:
 
 def test_json_output_shape(capsys: pytest.CaptureFixture) -> None:
     """--json prints tables of rows whose drafted values are {value, span, confidence, reason}."""
-    assert main([str(DOCS / "body_news.txt"), "--json"]) == 0
+    assert main([str(DOCS / "body_news.txt"), "--json", "--data", str(REGISTER)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"input", "source_id", "tables", "debris"}
-    columns = {t: set(known().columns(t)) for t in out["tables"]}
+    columns = {t: set(known(REGISTER).columns(t)) for t in out["tables"]}
     for table, rows in out["tables"].items():
         for row in rows:
             assert set(row) <= columns[table], table
@@ -173,9 +177,9 @@ def test_json_output_shape(capsys: pytest.CaptureFixture) -> None:
 
 def test_out_dir_writes_csv_in_descriptor_order(tmp_path: Path) -> None:
     """--out writes one CSV per table with the descriptor's header, plus drafts.json."""
-    assert main([str(DOCS / "body_news.txt"), "--out", str(tmp_path)]) == 0
+    assert main([str(DOCS / "body_news.txt"), "--out", str(tmp_path), "--data", str(REGISTER)]) == 0
     header = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.split(",") == known().columns("events")
+    assert header.split(",") == known(REGISTER).columns("events")
     assert (tmp_path / "drafts.json").exists()
 
 
@@ -197,7 +201,7 @@ def test_date_relative_to_publication(sentence: str, published: dt.date | None, 
 def test_publication_date_line() -> None:
     """A page's 'Data publikacji: dd.mm.yyyy' line dates the source, with its words."""
     t = "Aktualności\nData publikacji: 12.05.2021\nUrząd Gminy Testowo otrzymał certyfikat ISO 9001:2015."
-    d = draft(t, source_id="x")
+    d = draft(t, source_id="x", data_dir=REGISTER)
     src = d.tables["sources"][0]
     assert (src["published_on"].value, src["published_on_as_written"].value) == ("2021-05-12", "12.05.2021")
 
@@ -217,7 +221,7 @@ def test_cookie_banner_and_breadcrumb_are_debris() -> None:
 def test_validity_in_a_sentence_of_its_own() -> None:
     """With one certificate, 'Certyfikat jest ważny na okres 3 lat.' after the grant is its validity."""
     t = "Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015. Certyfikat jest ważny na okres 3 lat."
-    (cert,) = draft(t, source_id="x").tables["certificates"]
+    (cert,) = draft(t, source_id="x", data_dir=REGISTER).tables["certificates"]
     assert (cert["validity_years"].value, cert["validity_as_written"].value) == (3, "na okres 3 lat")
 
 
@@ -228,7 +232,7 @@ def test_new_certificate_after_an_audit_is_granted() -> None:
         "W dniu 3.02.2020 r. odbył się audyt recertyfikacyjny ISO 9001:2015 w Urzędzie Gminy Testowo. "
         "Nowy certyfikat jest ważny do 2.02.2023 r."
     )
-    d = draft(t, source_id="x")
+    d = draft(t, source_id="x", data_dir=REGISTER)
     (event,) = d.tables["events"]
     (cert,) = d.tables["certificates"]
     assert (event["kind"].value, event["outcome"].value) == ("recertification", "granted")
@@ -248,7 +252,7 @@ def test_nonconformities_words_leave_out_a_dialogue_dash() -> None:
 
 def test_marshal_office_place_in_the_nominative() -> None:
     """'Urzędzie Marszałkowskim Województwa Pomorskiego' serves Województwo Pomorskie."""
-    (m,) = offices("Audyt w Urzędzie Marszałkowskim Województwa Pomorskiego.", known())
+    (m,) = offices("Audyt w Urzędzie Marszałkowskim Województwa Pomorskiego.", known(REGISTER))
     assert m.extra[:2] == ("marshal_office", "Województwo Pomorskie")
 
 
@@ -260,7 +264,7 @@ def test_list_of_certified_offices() -> None:
         "- Urząd Gminy w Pcimiu – ważny do 1.03.2024 r.,\n"
         "- Urząd Miasta Zabrze – ważny do 2.04.2024 r.\n"
     )
-    d = draft(t, source_id="x")
+    d = draft(t, source_id="x", data_dir=REGISTER)
     assert "office_id" not in d.tables["sources"][0]
     assert [(c["office_id"].value, c["valid_until"].value, c["body_id"].value) for c in d.tables["certificates"]] == [
         ("pcim", "2024-03-01", "sgs"),
@@ -280,11 +284,11 @@ def test_list_of_certified_offices() -> None:
 )
 def test_clause_from_the_standards_own_words(finding: str, clause: str, sub: str) -> None:
     """A finding in the words of an ISO 9001:2015 sub-clause gets its heading, the sub-clause named in the reason."""
-    got, score, why = findings.Suggester(known()).clause(finding)
+    got, score, why = findings.Suggester(known(REGISTER)).clause(finding)
     assert (got, sub in why) == (clause, True), why
     assert score > 0
 
 
 def test_no_clause_when_no_words_are_shared() -> None:
     """A finding sharing no word with any clause gets none."""
-    assert findings.Suggester(known()).clause("zielone skwery przy ratuszu")[0] is None
+    assert findings.Suggester(known(REGISTER)).clause("zielone skwery przy ratuszu")[0] is None
