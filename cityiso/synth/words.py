@@ -3,20 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
-MONTHS_GEN = [
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-]
+from cityiso.labels import MONTHS_GENITIVE_PL
+
+# The months as a date writes them ("20 września 2016"): the interface's own list.
+MONTHS_GEN = MONTHS_GENITIVE_PL
 MONTHS_LOC = [
     "styczniu",
     "lutym",
