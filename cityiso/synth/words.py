@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from cityiso.labels import MONTHS_GENITIVE_PL
+from cityiso.labels import MONTHS_GENITIVE_PL, MONTHS_NOMINATIVE_PL
 
 # The months as a date writes them ("20 września 2016"): the interface's own list.
 MONTHS_GEN = MONTHS_GENITIVE_PL
@@ -21,20 +21,7 @@ MONTHS_LOC = [
     "listopadzie",
     "grudniu",
 ]
-MONTHS_NOM = [
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-]
+MONTHS_NOM = MONTHS_NOMINATIVE_PL
 NO_NONCONFORMITIES = (
     "Nie stwierdzono niezgodności.",
     "Audyt nie wykazał niezgodności.",

@@ -11,14 +11,8 @@ import pytest
 from cityiso.loadtest import free_port, start_server, stop_server
 from cityiso.paths import DATA_DIR
 from tests.browser.conftest import SERVER_LOG, screenshot, wait_until_idle
+from tests.test_draft_review import TEXT  # the same invented release the AppTest flow reviews
 
-TEXT = (
-    "Audyt w Częstochowie\n\n"
-    "W dniu 12 marca 2021 r. auditorzy Polskiego Centrum Badań i Certyfikacji przeprowadzili audyt nadzoru "
-    "w Urzędzie Miasta Częstochowy. Audytorzy docenili:\n"
-    "- zaangażowanie kierownictwa w doskonalenie usług,\n"
-    "- nowoczesne e-usługi dla mieszkańców.\n"
-)
 SOURCE_ID = "czestochowa-audyt-2021"
 
 
