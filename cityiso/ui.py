@@ -144,6 +144,30 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
 PER_PAGE = (10, 20, 50)
 
 
+def paged(name: str, params: dict, per_page: int, key: str, count_column: str) -> tuple[pd.DataFrame, int, int]:
+    """One page of a paged named query (it takes $limit and $offset, and `count_column` counts every match), its
+    number bound to ?<key>= and drawn here as a number input. Returns the page's rows, their offset and the count
+    of every match. One query a run; a second only when the page asked for lies past the last (the filter changed
+    under it, or the URL asked for it): then the last page is shown."""
+    current = lang()
+    urlstate.bind(key, urlstate.positive_int(current), 1)
+
+    def page_rows(page: int) -> pd.DataFrame:
+        return data_or_stop(name, **params, limit=per_page, offset=(page - 1) * per_page)
+
+    rows = page_rows(st.session_state[key])
+    if rows.empty and st.session_state[key] > 1:
+        first = page_rows(1)
+        last = max(1, -(-int(first[count_column].max() or 0) // per_page)) if not first.empty else 1
+        st.session_state[key] = last
+        rows = first if last == 1 else page_rows(last)
+    total = int(rows[count_column].iloc[0]) if not rows.empty else 0
+    pages = max(1, -(-total // per_page))
+    page = st.number_input(t("paging.page", current), min_value=1, max_value=pages, step=1, key=key)
+    urlstate.write(key, page)
+    return rows, (page - 1) * per_page, total
+
+
 def office_page(selection: OfficeFilter, family: str | None, key: str = "page") -> OfficeFilter:
     """The offices of a selection that this page of a timeline or table shows, busiest first: offices per page and
     the page number are bound to the URL (?per_page=, ?page=), and a caption says which of how many these are."""
@@ -153,23 +177,11 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
         urlstate.bind("per_page", urlstate.choice([str(n) for n in PER_PAGE], current), str(PER_PAGE[0]))
         per_page = int(st.selectbox(t("paging.per_page", current), [str(n) for n in PER_PAGE], key="per_page"))
         urlstate.write("per_page", per_page)
-    total = int(
-        _fetch_or_stop("office_page", **selection.params(), family=family, limit=1, offset=0)["count_offices"].max()
-        or 0
-    )
-    pages = max(1, -(-total // per_page))
     with right:
-        urlstate.bind(key, urlstate.positive_int(current), 1)
-        if st.session_state[key] > pages:  # the filter changed under a later page: its last page instead
-            st.session_state[key] = pages
-        page = st.number_input(t("paging.page", current), min_value=1, max_value=pages, step=1, key=key)
-        urlstate.write(key, page)
-    rows = _fetch_or_stop(
-        "office_page", **selection.params(), family=family, limit=per_page, offset=(page - 1) * per_page
-    )
+        params = {**selection.params(), "family": family}
+        rows, offset, total = paged("office_page", params, per_page, key, "count_offices")
     if total:
-        first = (page - 1) * per_page + 1
-        st.caption(t("paging.showing", current, first=first, last=first + len(rows) - 1, total=total))
+        st.caption(t("paging.showing", current, first=offset + 1, last=offset + len(rows), total=total))
     return OfficeFilter(offices=tuple(rows["office_id"]))
 
 
@@ -180,19 +192,9 @@ def findings_table_page(params: dict, key: str, download: bool = False) -> pd.Da
     """A page of findings_page's rows as a table, with how many match and the page number (?<key>_page=); the
     CSV download (when asked) holds every matching finding, fetched only when clicked. Returns the page's rows."""
     current = lang()
-    page_key = f"{key}_page"
-    urlstate.bind(page_key, urlstate.positive_int(current), 1)
-    count = _fetch_or_stop("findings_page", **params, limit=1, offset=0)
-    total = int(count["count_matching"].iloc[0]) if not count.empty else 0
-    pages = max(1, -(-total // FINDINGS_PER_PAGE))
-    if st.session_state[page_key] > pages:
-        st.session_state[page_key] = pages
     left, right = st.columns([1, 5])
     with left:
-        page = st.number_input(t("paging.page", current), min_value=1, max_value=pages, step=1, key=page_key)
-        urlstate.write(page_key, page)
-    offset = (page - 1) * FINDINGS_PER_PAGE
-    rows = data_or_stop("findings_page", **params, limit=FINDINGS_PER_PAGE, offset=offset)
+        rows, offset, total = paged("findings_page", params, FINDINGS_PER_PAGE, f"{key}_page", "count_matching")
     with right:
         shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
         st.caption(shown if total else t("nothing_found", current))

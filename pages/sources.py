@@ -44,21 +44,11 @@ urlstate.bind("source_q", str, "")
 words = st.text_input(t("sources.search", lang), key="source_q", help=t("sources.search_help", lang))
 urlstate.write("source_q", words)
 wanted = {"kind": "document", **selection.params(), "q": words.strip() or None}
-total = int(ui.data_or_stop("sources_overview", **wanted, limit=1, offset=0)["count_sources"].max() or 0)
-pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
-urlstate.bind("source_page", urlstate.positive_int(lang), 1)
-if st.session_state["source_page"] > pages:
-    st.session_state["source_page"] = pages
 left, right = st.columns([1, 5])
 with left:
-    page = st.number_input(t("paging.page", lang), min_value=1, max_value=pages, step=1, key="source_page")
-    urlstate.write("source_page", page)
-documents = ui.data_or_stop(
-    "sources_overview", **wanted, limit=DOCUMENTS_PER_PAGE, offset=(page - 1) * DOCUMENTS_PER_PAGE
-)
+    documents, offset, total = ui.paged("sources_overview", wanted, DOCUMENTS_PER_PAGE, "source_page", "count_sources")
 with right:
-    first = (page - 1) * DOCUMENTS_PER_PAGE + 1
-    shown = t("paging.documents", lang, first=first, last=first + len(documents) - 1, total=total)
+    shown = t("paging.documents", lang, first=offset + 1, last=offset + len(documents), total=total)
     st.caption(shown if total else t("sources.none", lang))
 for r in documents.itertuples():
     truncated = f" ({t('sources.truncated', lang)})" if r.is_truncated else ""

@@ -687,3 +687,12 @@ def test_office_profile_opens_after_the_overview_chose_no_office(open_page) -> N
     at.switch_page("pages/city.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="office").value is not None
+
+
+@pytest.mark.parametrize(("page", "key"), [("praised", "all_page"), ("sources", "source_page")])
+def test_a_page_number_past_the_last_shows_the_last_page(open_page, page: str, key: str) -> None:
+    """A link or a narrowed filter can ask for a page past the end: the last page is shown, never an empty list
+    (ui.paged serves the timeline's offices the same way)."""
+    at = open_page(page, lang="en", **{key: "99"})
+    assert at.number_input(key=key).value == at.number_input(key=key).proto.max
+    assert not any("0–0" in c.value or "1–0" in c.value for c in at.caption)
