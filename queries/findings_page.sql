@@ -5,12 +5,7 @@
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
 -- words every match contains, as findings_search reads them; null or blank: no search); $limit and $offset.
 with words as (
-    select distinct left(w, greatest(3, least(length(w), 5))) as stem
-    from (
-        select unnest(string_split_regex(translate(lower(trim(coalesce($q, ''))), 'ąćęłńóśźż', 'acelnoszz'), '[^a-z0-9]+'))
-            as w
-    )
-    where w <> ''
+    select stem from search_stems($q)
 ),
 
 chosen as (

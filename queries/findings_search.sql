@@ -2,11 +2,7 @@
 -- folded ("lodz" finds "Łódź") and word endings ignored past the first five letters ("skargi" finds
 -- "skarg"). Params: $q (text), $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices).
 with words as (
-    select distinct left(w, greatest(3, least(length(w), 5))) as stem
-    from (
-        select unnest(string_split_regex(translate(lower(trim($q)), 'ąćęłńóśźż', 'acelnoszz'), '[^a-z0-9]+')) as w
-    )
-    where w <> ''
+    select stem from search_stems($q)
 ),
 
 folded as (

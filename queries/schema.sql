@@ -310,6 +310,16 @@ create view office_order as
 select office_id, row_number() over (order by place collate pl, office_id) as place_rank
 from offices;
 
+-- The words of a search as finding_words holds them: lower case, Polish diacritics folded, cut to their first five
+-- letters (at least three) so that word endings do not matter ("skargi" finds "skarg"); none for a blank search.
+create macro search_stems(q) as table
+select distinct left(w, greatest(3, least(length(w), 5))) as stem
+from (
+    select unnest(string_split_regex(translate(lower(trim(coalesce(q, ''))), 'ąćęłńóśźż', 'acelnoszz'), '[^a-z0-9]+'))
+        as w
+)
+where w <> '';
+
 -- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_search, findings_page).
 create view finding_words as
 select
