@@ -4,7 +4,7 @@ import os
 
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.labels import LANGS, t
 from cityiso.paths import ROOT
 

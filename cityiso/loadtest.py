@@ -239,7 +239,7 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
             [
                 sys.executable,
                 "-m",
-                "cityiso.serve",
+                "cityiso.app.serve",
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, code_label, format_date, localized, t
 from cityiso.queries import findings_filters
 from cityiso.safe_text import code, md
-from cityiso.tables import certificates_table, events_table
+from cityiso.views.tables import certificates_table, events_table
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()

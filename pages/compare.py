@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from cityiso import ui
-from cityiso.comparison import themes_only_in
+from cityiso.app import ui
 from cityiso.figures.praise import by_clause_bars, by_theme_bars
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import localized, t
 from cityiso.queries import findings_filters
 from cityiso.safe_text import md
-from cityiso.tables import certificates_table
+from cityiso.views.compare import themes_only_in
+from cityiso.views.tables import certificates_table
 
 lang = ui.lang()
 st.title(t("compare.title", lang))

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import md
-from cityiso.tables import certificates_table, events_table
+from cityiso.views.tables import certificates_table, events_table
 
 lang = ui.lang()
 st.title(t("cycles.title", lang))

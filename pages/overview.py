@@ -4,12 +4,12 @@ and the latest and next events; every number from a named query that aggregates,
 import pandas as pd
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.figures.overview import yearly_activity
 from cityiso.figures.trends import distribution_bars, status_history
 from cityiso.labels import code_label, format_date, t
-from cityiso.tables import events_table
 from cityiso.views import national
+from cityiso.views.tables import events_table
 
 LATEST = 5  # events in each of the two lists
 

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import code_label, localized, t
 from cityiso.queries import AUDITOR_VOICES, OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.selection import selected_points
+from cityiso.views.selection import selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 # More offices than this and the bars sum them all; the office-by-theme map shows this many at most.

@@ -4,11 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from cityiso import ui, urlstate
-from cityiso.deck import CHARTS, SUMMARY_ABOVE, build_deck
-from cityiso.exports.images import find_browser, image_bytes
-from cityiso.exports.pdf import handout_pdf
-from cityiso.exports.pptx import deck_pptx
+from cityiso.app import ui, urlstate
+from cityiso.deck.pdf import handout_pdf
+from cityiso.deck.pptx import deck_pptx
+from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, build_deck
+from cityiso.figures.images import find_browser, image_bytes
 from cityiso.labels import t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import html, md

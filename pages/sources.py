@@ -5,12 +5,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from cityiso import ui, urlstate
+from cityiso.app import ui, urlstate
 from cityiso.data.descriptor import package
 from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
 from cityiso.safe_text import code, md
 from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
-from cityiso.tables import codebook_table
+from cityiso.views.tables import codebook_table
 
 # Documents listed on one page of the list.
 DOCUMENTS_PER_PAGE = 25

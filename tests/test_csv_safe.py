@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from cityiso import store, ui
+from cityiso import store
+from cityiso.app import ui
 from cityiso.build import build
 from cityiso.csv_safe import csv_bytes, neutralise
 from tests.fixture_package import write_package

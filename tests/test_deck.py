@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from cityiso.build import build
-from cityiso.deck import CHARTS, build_deck, ordinal
+from cityiso.deck.slides import CHARTS, build_deck, ordinal
 from cityiso.figures.common import for_slide
 from cityiso.labels import format_date
 from cityiso.queries import findings_filters, run

@@ -12,9 +12,9 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from cityiso import export
-from cityiso.deck import build_deck
-from cityiso.exports import images
+from cityiso.deck import __main__ as export
+from cityiso.deck.slides import build_deck
+from cityiso.figures import images
 from cityiso.queries import run
 
 needs_browser = pytest.mark.skipif(
@@ -40,7 +40,7 @@ def shape_text(slide, name: str) -> str:
 
 @needs_browser
 def test_pptx_has_every_slide_with_title_takeaway_footer_and_charts(slides: list) -> None:
-    from cityiso.exports.pptx import deck_pptx
+    from cityiso.deck.pptx import deck_pptx
 
     deck = Presentation(io.BytesIO(deck_pptx(slides)))
     assert len(deck.slides) == len(slides) == 8
@@ -58,7 +58,7 @@ def test_pptx_has_every_slide_with_title_takeaway_footer_and_charts(slides: list
 
 @needs_browser
 def test_pdf_handout_has_a_page_per_slide_with_its_text(slides: list) -> None:
-    from cityiso.exports.pdf import handout_pdf
+    from cityiso.deck.pdf import handout_pdf
 
     reader = PdfReader(io.BytesIO(handout_pdf(slides)))
     assert len(reader.pages) == len(slides)

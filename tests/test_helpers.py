@@ -5,10 +5,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from cityiso import urlstate
-from cityiso.comparison import themes_only_in
+from cityiso.app import urlstate
 from cityiso.labels import format_bounds, format_date
-from cityiso.selection import findings_behind, selected_points
+from cityiso.views.compare import themes_only_in
+from cityiso.views.selection import findings_behind, selected_points
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_bad_url_values_say_why(parser, raw: str, why: str) -> None:
 
 
 def test_old_shared_links_map_to_the_new_parameter_names() -> None:
-    from cityiso.ui import LEGACY_PARAMS
+    from cityiso.app.ui import LEGACY_PARAMS
 
     assert LEGACY_PARAMS == {"cities": "offices", "city": "office"}
 

@@ -208,7 +208,7 @@ def test_presentation_escapes_curated_text_in_its_html(hostile_db: Path, monkeyp
 
 
 def test_presentation_setup_lists_slide_titles_as_text(hostile_db: Path, monkeypatch) -> None:
-    from cityiso.exports import images
+    from cityiso.figures import images
 
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
     at = open_hostile(hostile_db, monkeypatch, "presentation", offices="testowo", lang="en")

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from cityiso.deck import SUMMARY_ABOVE, build_deck
+from cityiso.deck.slides import SUMMARY_ABOVE, build_deck
 from cityiso.figures.overview import MAP_MARKERS_MAX
 from cityiso.queries import OfficeFilter, run
 from cityiso.views import national

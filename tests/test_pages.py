@@ -631,7 +631,7 @@ def slide_html(at: AppTest) -> str:
 def test_presentation_setup_lists_the_slides(
     open_page, monkeypatch: pytest.MonkeyPatch, lang: str, start: str, downloads: list[str]
 ) -> None:
-    from cityiso.exports import images
+    from cityiso.figures import images
 
     # The buttons render images only when clicked, so any browser path will do to show them.
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
@@ -671,7 +671,7 @@ def test_presenting_moves_through_the_slides(open_page) -> None:
 
 
 def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cityiso.exports import images
+    from cityiso.figures import images
 
     monkeypatch.setattr(images, "find_browser", lambda: None)
     at = open_page("presentation", lang="en", offices="testowo")

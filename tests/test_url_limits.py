@@ -6,7 +6,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cityiso import urlstate
+from cityiso.app import urlstate
 from cityiso.safe_text import md
 
 # The fixture package's offices (tests/fixture_package.py), in the order the app lists them.

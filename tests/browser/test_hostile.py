@@ -16,9 +16,9 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
+from cityiso.app.urlstate import MAX_CHARS, shorten
 from cityiso.build import build
 from cityiso.loadtest import CHROMIUM, PAGES, free_port, start_server, stop_server
-from cityiso.urlstate import MAX_CHARS, shorten
 from tests.fixture_package import write_package
 
 if not Path(CHROMIUM).exists():

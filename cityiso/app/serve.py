@@ -1,4 +1,4 @@
-"""Start the dashboard: `python -m cityiso.serve [streamlit options]` runs `streamlit run dashboard.py`.
+"""Start the dashboard: `python -m cityiso.app.serve [streamlit options]` runs `streamlit run dashboard.py`.
 
 Streamlit 1.67 treats any app with a pages/ folder beside its main script as a legacy multipage app
 until the main script has called st.navigation once. A shared deep link (/cycles?lang=en) opened

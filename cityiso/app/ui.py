@@ -7,14 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from cityiso import urlstate
+from cityiso.app import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
-from cityiso.tables import findings_table
+from cityiso.views.tables import findings_table
 
 
 def lang() -> str:

@@ -6,8 +6,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from cityiso.deck import Slide
-from cityiso.exports.images import image_bytes
+from cityiso.deck.slides import Slide
+from cityiso.figures.images import image_bytes
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)

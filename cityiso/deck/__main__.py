@@ -1,6 +1,6 @@
 """Export the council deck: a PowerPoint deck, a PDF handout, or each chart as PNG or SVG.
 
-Usage: python -m cityiso.export --format pptx|pdf|png|svg --out PATH [--offices ID,...] [--lang pl|en]
+Usage: python -m cityiso.deck --format pptx|pdf|png|svg --out PATH [--offices ID,...] [--lang pl|en]
        [--charts map,cycles,...] [--as-of YYYY-MM-DD] [--family "ISO 9001"] [--db PATH]
 For png and svg, PATH is a folder that receives one file per chart.
 """
@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 
 from cityiso import queries
-from cityiso.deck import CHARTS, Slide, build_deck
-from cityiso.exports.images import ExportUnavailable, image_bytes
-from cityiso.exports.pdf import handout_pdf
-from cityiso.exports.pptx import deck_pptx
+from cityiso.deck.pdf import handout_pdf
+from cityiso.deck.pptx import deck_pptx
+from cityiso.deck.slides import CHARTS, Slide, build_deck
+from cityiso.figures.images import ExportUnavailable, image_bytes
 from cityiso.labels import LANGS
 from cityiso.paths import served_db_path
 from cityiso.queries import DEFAULT_FAMILY
@@ -82,7 +82,7 @@ def export(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cityiso.export", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m cityiso.deck", description=__doc__.splitlines()[0])
     parser.add_argument("--format", required=True, choices=FORMATS)
     parser.add_argument("--out", required=True, type=Path, help="file (pptx, pdf) or folder (png, svg)")
     # --cities is the name from before v2, kept so that existing scripts still work.
@@ -105,10 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             args.family,
         )
     except UsageProblem as exc:
-        print(f"cityiso.export: {exc}", file=sys.stderr)
+        print(f"cityiso.deck: {exc}", file=sys.stderr)
         return 2
     except ExportUnavailable as exc:
-        print(f"cityiso.export: {exc}", file=sys.stderr)
+        print(f"cityiso.deck: {exc}", file=sys.stderr)
         return 3
     for path in written:
         print(f"wrote {path}")

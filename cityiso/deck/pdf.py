@@ -5,9 +5,9 @@ import io
 import plotly.graph_objects as go
 from pypdf import PdfReader, PdfWriter
 
-from cityiso.deck import Slide
-from cityiso.exports.images import image_bytes
+from cityiso.deck.slides import Slide
 from cityiso.figures.common import FONT, note_below, wrap
+from cityiso.figures.images import image_bytes
 
 PAGE = (1600, 900)
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.comparison import themes_only_in
 from cityiso.figures.common import for_slide, office_labels
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import clause_label, format_date, localized, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
 from cityiso.views import national
+from cityiso.views.compare import themes_only_in
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
