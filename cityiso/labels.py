@@ -87,8 +87,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.too_many": ("najwyżej {max} wartości", "at most {max} values"),
     "why.count": ("wybierz od {low} do {high} urzędów", "choose {low} to {high} offices"),
     "source_line": (
-        "Źródło: cityiso, {n} dokumentów źródłowych; dane z {built}.",
-        "Source: cityiso, {n} source documents; data as of {built}.",
+        "Źródło: cityiso, {n} dokumentów źródłowych; dowody do {evidence}; baza z {built}.",
+        "Source: cityiso, {n} source documents; evidence up to {evidence}; built {built}.",
     ),
     "offices": ("Urzędy", "Offices"),
     "filter.search": ("Szukaj urzędu", "Find an office"),
@@ -167,7 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "quote": ("Cytat", "Quote"),
     "source": ("Źródło", "Source"),
     "text": ("Ustalenie", "Finding"),
-    "note": ("Uwaga kuratora", "Curator's note"),
+    "note": ("Uwaga kuratora (po angielsku)", "Curator's note"),
     "no_clause": ("bez rozdziału", "no clause"),
     "unknown": ("nieznana", "unknown"),
     "undated": ("bez daty", "undated"),
@@ -190,10 +190,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "overview.latest": ("Ostatnie zdarzenia", "Latest events"),
     "overview.next": ("Następne znane zdarzenia", "Next known events"),
     "overview.no_next": ("Brak zaplanowanych zdarzeń po tej dacie.", "No planned events after this date."),
-    "overview.undated_note": (
-        "Zdarzenia bez daty nie są liczone w latach: {n}.",
-        "Undated events are not counted by year: {n}.",
-    ),
     "praised_items": ("Obszary docenione", "Praised items"),
     "audits_held": ("Audyty", "Audits"),
     # cycles
@@ -290,8 +286,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "deck.findings_title": ("Co docenili audytorzy: {office}", "What the auditors praised: {office}"),
     "deck.findings_takeaway": ("Obszary docenione: {n} · audyty: {events}", "Praised items: {n} · audits: {events}"),
-    "deck.more": ("… i {n} więcej", "… and {n} more"),
-    "deck.footer": ("Źródła: {sources} · dane z {date}", "Sources: {sources} · data as of {date}"),
+    "deck.footer": (
+        "Źródła: {sources} · dowody do {evidence} · baza z {built}",
+        "Sources: {sources} · evidence up to {evidence} · built {built}",
+    ),
     # presentation page
     "nav.presentation": ("Prezentacja", "Presentation"),
     "present.title": ("Tryb prezentacji", "Presentation mode"),
@@ -470,6 +468,48 @@ TEXT: dict[str, tuple[str, str]] = {
         "zamiast slajdów każdego urzędu; zawęź wybór, aby pokazać urzędy osobno.",
         "Offices selected: {n}. Above {limit} the deck summarises (status, trends, top offices, distributions) "
         "instead of slides per office; narrow the selection to show offices one by one.",
+    ),
+    # the shared views (cityiso/views): dates, evidence, ties, undated, comparisons
+    "why.date_range": ("data od {low} do {high}", "a date from {low} to {high}"),
+    "cycles.undated_events": (
+        "Zdarzenia bez daty (poza osią czasu): {n} — {kinds}",
+        "Undated events (not on the timeline): {n} — {kinds}",
+    ),
+    "latest_evidence": ("Ostatni dowód", "Latest evidence"),
+    "no_evidence_yet": ("brak datowanych dowodów", "no dated evidence"),
+    "cycles.status_title": ("Status ({family}) na {date}", "Status ({family}) on {date}"),
+    "deck.most_praised_tied": (
+        "Najczęściej doceniane, ex aequo: {what} (po {n} z {total})",
+        "Most praised, tied: {what} ({n} each of {total})",
+    ),
+    "compare.no_findings_reported": ("Bez ustaleń w źródłach: {names}", "No findings reported: {names}"),
+    "no_findings_reported": ("Źródła nie podają ustaleń.", "No findings reported."),
+    "deck.part": ("({i}/{n})", "({i}/{n})"),
+    "date_reason": ("Uzasadnienie kuratora (po angielsku)", "Curator's reasons"),
+    "clause_basis": ("Podstawa punktu", "Clause basis"),
+    "voivodeship_short": ("woj. {name}", "{name} Voivodeship"),
+    "city.status": ("Status na {date}", "Status on {date}"),
+    "praised.undated_in": (
+        "W tym ustalenia z audytów bez daty (bez roku): {n}.",
+        "Including findings of undated audits (no year): {n}.",
+    ),
+    "praised.undated_out": (
+        "Pominięto ustalenia z audytów bez daty: {n} (włącz „{toggle}”, by je pokazać).",
+        "Left out: findings of undated audits: {n} (turn on “{toggle}” to show them).",
+    ),
+    "overview.busiest_year": ("Najwięcej audytów: {years} ({n})", "Most audits: {years} ({n})"),
+    "overview.busiest_years": (
+        "Najwięcej audytów, ex aequo: {years} (po {n})",
+        "Most audits, tied: {years} ({n} each)",
+    ),
+    "overview.undated_activity": (
+        "Poza latami na wykresie (bez daty): audyty: {audits}, obszary docenione: {praised}.",
+        "Not in the chart's years (undated): audits: {audits}, praised items: {praised}.",
+    ),
+    "praised.search_placeholder": ("skargi, informatyzacja, fundusze UE …", "complaints, e-services, EU funds …"),
+    "as_of_help": (
+        "Stan na wybrany dzień: od pierwszego do ostatniego roku, o którym mówią dane.",
+        "The status on the chosen day: from the first to the last year the data speaks of.",
     ),
 }
 

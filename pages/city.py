@@ -1,13 +1,16 @@
-"""Urząd / Office profile: everything about one office on one printable page (file and URL path keep the old name)."""
+"""Urząd / Office profile: everything about one office on one printable page (file and URL path keep the old name):
+its status with its latest evidence, its cycles, certificates, events, findings by clause and sources, each drawn
+by a view from cityiso.views."""
+
+import datetime as dt
 
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, code_label, format_date, localized, t
-from cityiso.queries import findings_filters
+from cityiso.labels import code_label, t
+from cityiso.queries import OfficeFilter, findings_filters
 from cityiso.safe_text import code, md
-from cityiso.views.tables import certificates_table, events_table
+from cityiso.views import cycles, praise
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
@@ -17,32 +20,29 @@ if st.session_state.get("office") not in names:  # the overview's "no office cho
 urlstate.bind("office", urlstate.choice(list(names), lang), next(iter(names)))
 office_id = st.selectbox(t("city.pick", lang), list(names), key="office", format_func=names.get)
 urlstate.write("office", office_id)
+chosen = OfficeFilter((office_id,)).params()
 
 office = ui.data_or_stop("offices_overview", family=None).set_index("office_id").loc[office_id]
 st.title(md(office["place"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
-    f"woj. {md(office['voivodeship'])}"
+    f"{md(t('voivodeship_short', lang, name=office['voivodeship']))}"
     + (f" · TERYT {md(office['teryt'])}" if isinstance(office["teryt"], str) else "")
 )
 st.caption(t("city.print_hint", lang))
 
-# Every family the office holds, each certificate on its own row of the timeline.
-spans = ui.data_or_stop("certificate_spans", offices=[office_id], family=None)
-events = ui.data_or_stop("events", offices=[office_id], family=None)
-on_certificates = ui.data_or_stop("events_by_certificate", offices=[office_id], family=None)
-transitions = ui.data_or_stop("edition_transitions", family=None)
-transitions = transitions[transitions["standard_id"].isin(spans["standard_id"])]
-ui.chart(
-    certification_timeline(spans, on_certificates, transitions, lang, ui.source_line()),
-    "city_timeline",
-    f"cycle_{office_id}",
-)
+# Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
+# with the date of the evidence behind it.
+data = cycles.cycles_data(ui.data_or_stop, chosen, None)
+families = sorted(data.spans["family"].dropna().unique().tolist())
+status = cycles.office_status_view(ui.data_or_stop, office_id, families, dt.date.today(), lang)
+st.subheader(status.title)
+ui.show(status, f"status_{office_id}")
+ui.show(cycles.timeline_view(data, lang, ui.source_line()), f"cycle_{office_id}", "city_timeline")
 
-st.subheader(t("city.certificates", lang))
-st.dataframe(certificates_table(spans, lang).drop(columns=[t("office", lang)]), hide_index=True)
-st.subheader(t("city.events", lang))
-st.dataframe(events_table(events, lang).drop(columns=[t("office", lang)]), hide_index=True)
+for view in (cycles.certificates_view(data, lang, with_office=False), cycles.events_view(data, lang, False)):
+    st.subheader(t(f"city.{view.key}", lang))
+    ui.show(view, f"{view.key}_{office_id}")
 
 st.subheader(t("city.findings", lang))
 findings = ui.data_or_stop(
@@ -50,21 +50,17 @@ findings = ui.data_or_stop(
 )
 if findings.empty:
     st.info(t("city.no_findings", lang))
-text = localized("text", lang)
-theme = localized("theme", lang)
-for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
-    first = rows.iloc[0]
-    st.markdown(f"#### {md(clause_label(first['clause'], first['clause_pl'], first['clause_en'], lang))}")
+for heading, rows in praise.office_findings(findings, lang):
+    st.markdown(f"#### {md(heading)}")
     for r in rows.itertuples():
-        date = format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+        # Who says it, on every line: the auditors' praise is not the office's self-description.
+        basis = f" · _{md(r.basis)}_" if r.basis else ""
         st.markdown(
-            # Who says it, on every line: the auditors' praise is not the office's self-description.
-            f"- **{md(getattr(r, text))}** · _{md(getattr(r, theme))}_ · "
-            f"{md(code_label('finding_kind', r.kind, lang))} · {md(code_label('voice', r.voice, lang))} · {md(date)}\n"
-            f"  > „{md(r.quote)}”  \n  {code(r.source_file)}"
+            f"- **{md(r.text)}** · _{md(r.theme)}_ · {md(r.kind)} · {md(r.voice)} · {md(r.date)}{basis}\n"
+            f"  > „{md(r.quote)}”  \n  {code(r.source)}"
         )
 
 st.subheader(t("city.sources", lang))
-sources = ui.data_or_stop("sources_overview", kind=None, offices=[office_id], q=None, limit=1000, offset=0)
+sources = ui.data_or_stop("sources_overview", kind=None, **chosen, q=None, limit=1000, offset=0)
 for r in sources[sources["office_id"] == office_id].itertuples():
     st.markdown(f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else ""))

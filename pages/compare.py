@@ -1,15 +1,13 @@
-"""Porównanie / Compare: 2 to 4 offices side by side: cycles, clause and theme profiles, what sets each apart."""
+"""Porównanie / Compare: 2 to 4 offices side by side: cycles, clause and theme profiles, what sets each apart
+(views from cityiso.views); an office without findings stays in the comparison, said to have none reported."""
 
 import streamlit as st
 
 from cityiso.app import ui
-from cityiso.figures.praise import by_clause_bars, by_theme_bars
-from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import localized, t
-from cityiso.queries import findings_filters
+from cityiso.labels import t
+from cityiso.queries import OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.views.compare import themes_only_in
-from cityiso.views.tables import certificates_table
+from cityiso.views import cycles, praise
 
 lang = ui.lang()
 st.title(t("compare.title", lang))
@@ -23,38 +21,28 @@ if len(offices) < 2:
 
 source = ui.source_line()
 names = ui.office_names()
-spans = ui.data_or_stop("certificate_spans", offices=offices, family=family)
-events = ui.data_or_stop("events_by_certificate", offices=offices, family=family)
-transitions = ui.data_or_stop("edition_transitions", family=family)
-ui.chart(certification_timeline(spans, events, transitions, lang, source), "compare_timeline", "compare_cycles")
+data = cycles.cycles_data(ui.data_or_stop, OfficeFilter(tuple(offices)).params(), family)
+ui.show(cycles.timeline_view(data, lang, source), "compare_cycles", "compare_timeline")
 
-praise = findings_filters(offices, family=family)
-by_clause = ui.data_or_stop("praised_by_clause", **praise)
-by_theme = ui.data_or_stop("praised_by_theme", **praise)
+filters = findings_filters(offices, family=family)
+by_clause = ui.data_or_stop("praised_by_clause", **filters)
+by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
-    ui.chart(
-        by_clause_bars(by_clause, lang, "share", t("compare.clauses", lang), source),
-        "cmp_clause",
-        "compare_clause_profile",
-    )
+    view = praise.clause_view(by_clause, lang, "share", t("compare.clauses", lang), source, names, offices)
+    ui.show(view, "compare_clause_profile", "cmp_clause")
 with right:
-    ui.chart(
-        by_theme_bars(by_theme, lang, "share", t("compare.themes", lang), source), "cmp_theme", "compare_theme_profile"
-    )
+    view = praise.theme_view(by_theme, lang, "share", t("compare.themes", lang), source, names, offices)
+    ui.show(view, "compare_theme_profile", "cmp_theme")
 
 st.subheader(t("compare.bodies", lang))
-st.dataframe(certificates_table(spans, lang).iloc[:, :6], hide_index=True)
+st.dataframe(cycles.certificates_view(data, lang).table.iloc[:, :6], hide_index=True)
 
 st.subheader(t("compare.only_in", lang))
-columns = st.columns(len(offices))
-label = localized("theme", lang)
-for column, office_id in zip(columns, offices, strict=True):
-    others = ", ".join(md(names[o]) for o in offices if o != office_id)
+for column, view in zip(st.columns(len(offices)), praise.only_in_views(by_theme, offices, names, lang), strict=True):
     with column:
-        st.markdown(f"**{t('compare.only_in_one', lang, a=md(names[office_id]), others=others)}**")
-        unique = themes_only_in(by_theme, office_id)
-        if unique.empty:
-            st.caption(t("compare.nothing_unique", lang))
-        for row in unique.itertuples():
-            st.markdown(f"- {md(getattr(row, label))} ({row.count_findings})")
+        st.markdown(f"**{md(view.title)}**")
+        for theme, count in view.table.itertuples(index=False) if view.table is not None else ():
+            st.markdown(f"- {md(theme)} ({count})")
+        if view.takeaway:
+            st.caption(md(view.takeaway))

@@ -1,12 +1,11 @@
-"""Cykle certyfikacji / Certification cycles: the timeline of certificates and events, and the same as tables."""
+"""Cykle certyfikacji / Certification cycles: the timeline of certificates and events, each office's status with
+its latest evidence, and the certificates and events as tables (views from cityiso.views.cycles)."""
 
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import code_label, format_date, t
-from cityiso.safe_text import md
-from cityiso.views.tables import certificates_table, events_table
+from cityiso.labels import t
+from cityiso.views import cycles
 
 lang = ui.lang()
 st.title(t("cycles.title", lang))
@@ -31,22 +30,13 @@ if not shown.offices:
     st.info(t("filter.no_offices", lang))
     st.stop()
 
-spans = ui.data_or_stop("certificate_spans", **shown.params(), family=family)
-events = ui.data_or_stop("events", **shown.params(), family=family)
-on_certificates = ui.data_or_stop("events_by_certificate", **shown.params(), family=family)
-transitions = ui.data_or_stop("edition_transitions", family=family)
-fig = certification_timeline(spans, on_certificates, transitions, lang, ui.source_line(), color_by, as_of)
-ui.chart(fig, "timeline", "certification_cycles")
+data = cycles.cycles_data(ui.data_or_stop, shown.params(), family)
+ui.show(cycles.timeline_view(data, lang, ui.source_line(), color_by, as_of), "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
-status = ui.data_or_stop("office_status_on_date", **shown.params(), as_of=as_of, family=family)
-st.markdown(f"**{t('status', lang)} ({md(family)}) — {t('as_of', lang).lower()} {format_date(as_of, 'day', lang)}**")
-st.markdown("  \n".join(f"{md(row.place)}: {code_label('status', row.status, lang)}" for row in status.itertuples()))
+status = cycles.status_view(ui.data_or_stop, shown.params(), as_of, family, lang)
+st.subheader(status.title)
+ui.show(status, "status")
 
-st.subheader(t("cycles.certificates", lang))
-certificates = certificates_table(spans, lang)
-st.dataframe(certificates, hide_index=True)
-ui.download_csv(certificates, f"cityiso_certificates_{lang}", "dl_certificates")
-st.subheader(t("cycles.table", lang))
-table = events_table(events, lang)
-st.dataframe(table, hide_index=True)
-ui.download_csv(table, f"cityiso_events_{lang}", "dl_events")
+for view in (cycles.certificates_view(data, lang), cycles.events_view(data, lang)):
+    st.subheader(view.title)
+    ui.show(view, view.key, download=True)

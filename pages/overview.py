@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.overview import yearly_activity
 from cityiso.figures.trends import distribution_bars, status_history
 from cityiso.labels import code_label, format_date, t
 from cityiso.views import national
@@ -44,10 +43,7 @@ with left:
     view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
 with right:
-    praised = fetch("praised_per_year_by_clause", **params, family=family)
-    audits = fetch("audits_per_year", **params, family=family)
-    ui.chart(yearly_activity(praised, audits, lang, source), "trend", "activity_by_year")
-    st.caption(t("overview.undated_note", lang, n=int(head["count_undated_events"])))
+    ui.show(national.activity_view(fetch, selection, family, lang, source), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))

@@ -3,10 +3,11 @@
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.praise import MEASURES, by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.praise import MEASURES
 from cityiso.labels import code_label, localized, t
 from cityiso.queries import AUDITOR_VOICES, OfficeFilter, findings_filters
 from cityiso.safe_text import md
+from cityiso.views import praise
 from cityiso.views.selection import selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
@@ -69,6 +70,7 @@ if top.empty:
     st.info(t("nothing_found", lang))
     st.stop()
 covered = int(top["count_offices"].iloc[0])
+count_undated = int(top["count_undated_findings"].iloc[0])
 grouped = covered > MAX_OFFICE_BARS
 everyone = t("praised.all_covered", lang, n=covered)
 
@@ -78,30 +80,22 @@ by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=group
 by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
 left, right = st.columns(2)
 with left:
-    clause_event = ui.chart(
-        by_clause_bars(by_clause, lang, measure, t("praised.by_clause", lang), source),
-        "by_clause",
-        "findings_by_clause",
-        on_select=True,
-    )
+    view = praise.clause_view(by_clause, lang, measure, t("praised.by_clause", lang), source)
+    clause_event = ui.show(view, "findings_by_clause", "by_clause", on_select=True)
 with right:
-    theme_event = ui.chart(
-        by_theme_bars(by_theme, lang, measure, t("praised.by_theme", lang), source),
-        "by_theme",
-        "findings_by_theme",
-        on_select=True,
-    )
+    view = praise.theme_view(by_theme, lang, measure, t("praised.by_theme", lang), source)
+    theme_event = ui.show(view, "findings_by_theme", "by_theme", on_select=True)
 # The office-by-theme map: every office when few, else those with the most findings (a caption says so).
 heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}
 by_office_theme = by_theme if not grouped else ui.data_or_stop("praised_by_theme", **heat_filters)
-heat_event = ui.chart(
-    theme_heatmap(by_office_theme, lang, measure, t("praised.heatmap", lang), source),
-    "heatmap",
-    "offices_by_theme",
-    on_select=True,
-)
+view = praise.heatmap_view(by_office_theme, lang, measure, t("praised.heatmap", lang), source)
+heat_event = ui.show(view, "offices_by_theme", "heatmap", on_select=True)
 if covered > len(top):
     st.caption(t("praised.heatmap_top", lang, shown=len(top), n=covered))
+if count_undated and undated:
+    st.caption(t("praised.undated_in", lang, n=count_undated))
+elif count_undated:
+    st.caption(t("praised.undated_out", lang, n=count_undated, toggle=t("include_undated", lang)))
 
 clause_keys = [f"{office}|{clause}" for office, clause in selected_points(clause_event)]
 theme_keys = [f"{office}|{theme}" for office, theme in selected_points(theme_event) + selected_points(heat_event)]
@@ -119,7 +113,7 @@ query = st.text_input(
     key="q",
     help=t("praised.search_help", lang),
     label_visibility="collapsed",
-    placeholder="skargi, informatyzacja, EU funds …",
+    placeholder=t("praised.search_placeholder", lang),
 )
 urlstate.write("q", query)
 if query.strip():

@@ -37,6 +37,7 @@ select
     e.event_on,
     e.event_on_precision,
     coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+    e.event_on_inferred_reason,
     e.event_on_not_before,
     e.event_on_not_after,
     e.findings_status,

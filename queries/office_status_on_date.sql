@@ -1,6 +1,8 @@
 -- One row per office: its status on $as_of for one standard family, the best of its certificates of that
 -- family by the rules of status_on (queries/schema.sql): valid > valid_approximate > suspended >
 -- expired/lapsed/withdrawn > no_evidence; an office without a certificate of the family: no_evidence.
+-- latest_evidence_on: the office's latest dated evidence of the family on or before $as_of (a held event, or a
+-- certificate's issue), so a reader sees how old the evidence behind a status is (precision: its precision).
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
 -- $voivodeships, $office_kinds, $search: see selected_offices; none given: every office).
 with ranked as (
@@ -11,6 +13,21 @@ with ranked as (
             order by status_rank(s.status), s.window_end_on desc nulls last, s.certificate_id
         ) as rank
     from status_on($as_of, $family) as s
+),
+
+evidence as (
+    select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
+    from (
+        select e.office_id, e.event_on as evidence_on, e.event_on_precision as precision
+        from events as e
+        where not e.is_planned and e.event_on <= $as_of::date
+            and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        union all
+        select c.office_id, c.issued_on, c.issued_on_precision
+        from certificates as c
+        where c.issued_on <= $as_of::date and ($family is null or c.family = $family)
+    )
+    group by office_id
 )
 
 select
@@ -27,10 +44,13 @@ select
     ce.valid_until,
     ce.valid_until_precision,
     r.window_end_on,
-    coalesce(r.evidence_ids, []) as evidence_ids
+    coalesce(r.evidence_ids, []) as evidence_ids,
+    ev.latest_evidence_on,
+    ev.precision as latest_evidence_precision
 from offices as o
 left join ranked as r on r.office_id = o.office_id and r.rank = 1
 left join certificates as ce on ce.certificate_id = r.certificate_id
 left join standards as st on st.standard_id = r.standard_id
+left join evidence as ev on ev.office_id = o.office_id
 where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
 order by o.place collate pl, o.office_id

@@ -1,5 +1,6 @@
 -- One row per year and ISO 9001:2015 heading (null: no clause fits): items auditors praised (voice
--- auditor) at dated events of one standard family. Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
+-- auditor) at events of one standard family; those of undated events in rows of their own (year null), so a
+-- chart's note can count what its years leave out. Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
 select
     year(e.event_on) as year,
     h.heading_2015 as clause,
@@ -11,8 +12,7 @@ inner join events as e on e.event_id = f.event_id
 left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
 where f.kind = 'praise'
     and f.voice = 'auditor'
-    and e.event_on is not null
     and f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
     and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 group by year(e.event_on), h.heading_2015
-order by year, clause nulls last
+order by year nulls last, clause nulls last

@@ -9,10 +9,11 @@ import duckdb
 import pytest
 
 from cityiso.build import build
-from cityiso.deck.slides import CHARTS, build_deck, ordinal
+from cityiso.deck.slides import CHARTS, build_deck
 from cityiso.figures.common import for_slide
 from cityiso.labels import format_date
 from cityiso.queries import findings_filters, run
+from cityiso.views.cycles import ordinal
 from tests.fixture_package import write_package
 
 # The fixture's town has two offices: the app (and so the deck) names each by its place and office name.
@@ -48,8 +49,8 @@ def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection
     assert takeaways[1] == "ISO 9001, status on 1 November 2018: valid: 1"
     assert takeaways[2] == f"{CITY}: ISO 9001:2015, valid until 19 September 2019"
     # One item each: a tie is stated, not settled by chance.
-    assert takeaways[3] == "Most praised: 5 Leadership, 7 Support (1 of 2)"
-    assert takeaways[4] == "Most praised: IT, Leadership commitment (1 of 2)"  # tied themes in theme_id order
+    assert takeaways[3] == "Most praised, tied: 5 Leadership, 7 Support (1 each of 2)"
+    assert takeaways[4] == "Most praised, tied: IT, Leadership commitment (1 each of 2)"  # tied themes in theme_id order
     assert takeaways[5] == "Praised items: 2 · audits: 1"
     assert slides[5].bullets == ["Management commitment", "E-services"]
     # Both documents about the city hall (its portal, the body's news), never the curator's reference.
@@ -84,6 +85,8 @@ def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.Du
     assert takeaways["map"] == "ISO 9001, stan na 1 czerwca 2012: ważny: 1, brak dowodów: 1"
     assert takeaways["cycles"] == (
         f"{CITY}: ISO 9001:2015, ważny do 19 września 2019 · {COUNTY}: ISO 9001:2008, ważny do 14 marca 2015"
+        # The county's undated lapse is not on the timeline: the slide says so, counted from the chart's rows.
+        " · Zdarzenia bez daty (poza osią czasu): 1 — Nieprzedłużenie certyfikacji: 1"
     )
     assert takeaways["clauses"] == (
         "Najczęściej doceniane: 5 Przywództwo, 7 Wsparcie, 8 Procesy związane z klientem (1 z 3)"
@@ -171,15 +174,19 @@ def fetch_more(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_cycle_ordinal_and_a_long_list_of_praise(fetch_more) -> None:
-    slides = {s.key: s for s in build_deck(fetch_more, ["testowo"], "en", as_of=dt.date(2018, 11, 1))}
+    deck = build_deck(fetch_more, ["testowo"], "en", as_of=dt.date(2018, 11, 1))
+    slides = {s.key: s for s in deck}
     assert slides["cycles"].takeaway == f"{CITY}: 3rd certification cycle, valid until 19 September 2019"
-    assert slides["findings"].takeaway == "Praised items: 8 · audits: 1"
-    assert slides["findings"].bullets[:2] == ["Management commitment", "E-services"]
-    assert len(slides["findings"].bullets) == 7 and slides["findings"].bullets[-1] == "… and 2 more"
     assert slides["clauses"].takeaway == "Most praised: 5 Leadership (7 of 8)"
+    # Eight praised items at six a slide: the last two continue on a second slide, none is cut.
+    findings = [s for s in deck if s.key == "findings"]
+    assert [s.takeaway for s in findings] == ["Praised items: 8 · audits: 1"] * 2
+    assert [len(s.bullets) for s in findings] == [6, 2]
+    assert findings[0].bullets[:2] == ["Management commitment", "E-services"]
+    assert [s.title for s in findings] == [f"What the auditors praised: {CITY} ({i}/2)" for i in (1, 2)]
     polish = build_deck(fetch_more, ["testowo"], "pl", charts=["cycles", "findings"], as_of=dt.date(2018, 11, 1))
     assert polish[1].takeaway == f"{CITY}: 3. cykl certyfikacji, ważny do 19 września 2019"
-    assert polish[2].bullets[-1] == "… i 2 więcej"
+    assert [len(s.bullets) for s in polish[2:]] == [6, 2]
 
 
 def test_chosen_charts_only_and_every_chart_slide_has_a_figure(fetch) -> None:

@@ -149,7 +149,10 @@ def test_overview_map_places_every_office_by_status(open_page) -> None:
     assert bars == {"5 Leadership": {2018: 1}, "7 Support": {2018: 1}, "8 Customer-related processes": {2012: 1}}
     audits = next(t for t in trend["data"] if t["type"] == "scatter")
     assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1, 2018: 1}
-    assert "Undated events are not counted by year: 1." in [c.value for c in at.caption]  # the lapse
+    # The undated lapse is no audit and no praise: the activity chart leaves nothing out, the kinds caption counts it.
+    captions = [c.value for c in at.caption]
+    assert not [c for c in captions if c.startswith("Not in the chart")]
+    assert [c for c in captions if c.endswith("by kind: Certification not renewed: 1.")]
 
 
 def test_overview_lists_latest_and_next_events(open_page) -> None:
@@ -206,8 +209,9 @@ def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: st
     assert bar["x"] == [((dt.date(2019, 9, 19) - dt.date(2016, 9, 20)).days + 1) * DAY]  # both days included
     # The 2000 and 2008 editions' transition deadlines, and the as-of date.
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2010-11-15", "2018-09-15", "2016-10-01"]
-    certificates, events = (d.value for d in at.dataframe)
+    status, certificates, events = (d.value for d in at.dataframe)
     assert len(certificates) == 3
+    assert len(status) == 2
     # ISO 9001's events: handover, surveillance, transition, recertification and the undated lapse, shown by its
     # bounds (the planned surveillance concerns ISO 14001).
     assert len(events) == 5
@@ -265,7 +269,10 @@ def test_cycles_colour_by_body_from_the_url(open_page) -> None:
 )
 def test_cycles_status_on_a_date(open_page, as_of: str, city: str, county: str) -> None:
     at = open_page("cycles", lang="en", as_of=as_of)
-    assert f"{md(CITY)}: {city}  \n{md(COUNTY)}: {county}" in markdown_text(at)
+    status = at.dataframe[0].value.set_index("Office")
+    assert status["Status"].to_dict() == {CITY: city, COUNTY: county}
+    # The latest evidence on or before the date stands next to each status.
+    assert set(status.columns) >= {"Latest evidence"}
 
 
 # --- Praised areas ----------------------------------------------------------------------------------------------------
@@ -403,7 +410,10 @@ def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Pa
         f"**Themes praised in {md(CITY)}, never in {md(COUNTY)}**": ["- IT (1)", "- Leadership commitment (1)"],
         f"**Themes praised in {md(COUNTY)}, never in {md(CITY)}**": [],
     }
-    assert "No theme praised here only." in [c.value for c in at.caption]
+    # The county stays in the comparison, said to have no findings reported (not "nothing unique").
+    captions = [c.value for c in at.caption]
+    assert "No findings reported." in captions and "No theme praised here only." not in captions
+    assert md(f"No findings reported: {COUNTY}") in captions  # under the profiles it has no bar in
 
 
 def test_compare_needs_two_offices(open_page) -> None:
@@ -456,7 +466,8 @@ def test_office_profile_of_the_county(open_page) -> None:
     text = markdown_text(at)
     assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
     assert "„Audytorzy docenili sprawną obsługę interesantów.”" in text
-    certificates = at.dataframe[0].value
+    status, certificates = at.dataframe[0].value, at.dataframe[1].value
+    assert status["Standard"].tolist() == ["ISO 14001", "ISO 9001"]  # its status in each family it holds
     assert certificates["Standard"].tolist() == [
         "PN-EN ISO 14001 (ISO 14001)",
         "ISO 9001:2000 (ISO 9001:2000)",

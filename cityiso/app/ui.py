@@ -7,13 +7,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from cityiso import views
 from cityiso.app import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
-from cityiso.labels import DEFAULT_LANG, code_label, format_date, t
+from cityiso.labels import DEFAULT_LANG, code_label, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
+from cityiso.views import View
 from cityiso.views.tables import findings_table
 
 
@@ -43,10 +45,8 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
 
 
 def source_line() -> str:
-    """'Source: cityiso, 5 source documents; data as of …' for the foot of every chart."""
-    info = data_or_stop("data_info").iloc[0]
-    built = format_date(info["built_at"], "day", lang())
-    return t("source_line", lang(), n=int(info["count_documents"]), built=built)
+    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of every chart."""
+    return views.source_line(data_or_stop("data_info").iloc[0], lang())
 
 
 def all_office_ids() -> list[str]:
@@ -229,10 +229,30 @@ def family_input(key: str = "family") -> str:
     return value
 
 
+def date_range() -> tuple[dt.date, dt.date]:
+    """The dates an as-of date can take: from 1 January of the year of the first dated fact to 31 December of the
+    year of the last (a planned audit, an expiry) or of today, whichever is later."""
+    info = data_or_stop("data_info").iloc[0]
+    today = dt.date.today()
+    first = info["first_dated_on"]
+    last = info["last_dated_on"]
+    low = dt.date(pd.Timestamp(first).year, 1, 1) if pd.notna(first) else dt.date(today.year, 1, 1)
+    high = dt.date(max(today.year, pd.Timestamp(last).year if pd.notna(last) else today.year), 12, 31)
+    return low, high
+
+
 def as_of_input(key: str = "as_of") -> dt.date:
-    """A date input bound to ?as_of=… (today by default)."""
-    urlstate.bind(key, urlstate.date(lang()), dt.date.today())
-    value = st.date_input(t("as_of", lang()), key=key, format="YYYY-MM-DD")
+    """A date input bound to ?as_of=… (today by default) reaching every date of the data (date_range)."""
+    low, high = date_range()
+    urlstate.bind(key, urlstate.date(lang(), low, high), dt.date.today())
+    value = st.date_input(
+        t("as_of", lang()),
+        key=key,
+        format="YYYY-MM-DD",
+        min_value=low,
+        max_value=high,
+        help=t("as_of_help", lang()),
+    )
     urlstate.write(key, value)
     return value
 
@@ -256,3 +276,19 @@ def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
         key=key,
         icon=":material/download:",
     )
+
+
+def show(view: View, filename: str, key: str | None = None, on_select: bool = False, download: bool = False):
+    """Lay out a view as every page does: its chart (or table, with a CSV download when asked), its takeaway and
+    its note (what the chart leaves out) under it. Returns the chart's selection event when asked."""
+    event = None
+    if view.figure is not None:
+        event = chart(view.figure, key or view.key, filename, on_select=on_select)
+    if view.table is not None and not view.table.empty:
+        st.dataframe(view.table, hide_index=True)
+        if download:
+            download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}")
+    for text in (view.takeaway, view.note):
+        if text:
+            st.caption(md(text))
+    return event

@@ -118,14 +118,17 @@ def choice(allowed: Sequence[str], lang: str) -> Callable[[str], str]:
     return parse
 
 
-def date(lang: str) -> Callable[[str], dt.date]:
-    """An ISO date, e.g. ?as_of=2016-10-01."""
+def date(lang: str, low: dt.date | None = None, high: dt.date | None = None) -> Callable[[str], dt.date]:
+    """An ISO date, e.g. ?as_of=2016-10-01, within [low, high] when given."""
 
     def parse(raw: str) -> dt.date:
         try:
-            return dt.date.fromisoformat(raw)
+            value = dt.date.fromisoformat(raw)
         except ValueError:
             raise ValueError(t("why.date", lang)) from None
+        if (low and value < low) or (high and value > high):
+            raise ValueError(t("why.date_range", lang, low=low.isoformat(), high=high.isoformat()))
+        return value
 
     return parse
 

@@ -9,16 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import for_slide, office_labels
-from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
-from cityiso.figures.timeline import certification_timeline
-from cityiso.labels import clause_label, format_date, localized, t
+from cityiso.labels import t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
-from cityiso.views import national
-from cityiso.views.compare import themes_only_in
+from cityiso.views import View, data_dates, national, praise, source_line
+from cityiso.views.cycles import cycles_data, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
-MAX_BULLETS = 6
+MAX_BULLETS = 6  # findings a slide; more continue on the next slide
 # More offices than this and the deck summarises them (status, trends, top offices, distributions) instead of
 # giving each its own slides; the per-office charts (cycles, heatmap, findings) are for a few chosen offices only.
 SUMMARY_ABOVE = 8
@@ -38,72 +36,16 @@ class Slide:
     bullets: list[str] = field(default_factory=list)
 
 
-def ordinal(n: int, lang: str) -> str:
-    """'3.' in Polish, '3rd' in English."""
-    if lang != "en":
-        return f"{n}."
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def cycle_takeaway(spans: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> str:
-    """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'
-    (the last evidence, never an end the sources do not give, where no expiry is stated; the source's own words
-    where it gives only bounds, 'w 2016 lub 2017 roku'). Offices in the order and with the names of `names`, else
-    as spans lists them, named by office_labels."""
-    present = set(spans["office_id"])
-    order = [o for o in (names or {}) if o in present] + [o for o in dict.fromkeys(spans["office_id"])]
-    names = office_labels(spans, names)
-    phrases = []
-    for office_id in dict.fromkeys(order):
-        office, rows = names[office_id], spans[spans["office_id"] == office_id]
-        last_evidence = rows[["last_event_on", "issued_on"]].max(axis=1)
-        rows = rows.assign(last_evidence=last_evidence, latest=rows["valid_until"].fillna(last_evidence))
-        dated = rows[rows["latest"].notna()]
-        bounded = rows[rows["window_start_on"].notna()]
-        if dated.empty and bounded.empty:
-            phrases.append(f"{office}: {t('deck.no_dates', lang)}")
-            continue
-        c = dated.sort_values("latest").iloc[-1] if not dated.empty else bounded.iloc[-1]
-        what = (
-            t("deck.cycle", lang, n=ordinal(int(c["cycle_number"]), lang))
-            if pd.notna(c["cycle_number"])
-            else c["standard"]
-        )
-        if pd.notna(c["valid_until"]):
-            when = t(
-                "deck.valid_until",
-                lang,
-                date=format_date(c["valid_until"], c["valid_until_precision"], lang, genitive=True),
-            )
-        elif pd.notna(c["last_evidence"]):
-            when = t("deck.last_evidence", lang, date=format_date(c["last_evidence"], "year", lang))
-        elif isinstance(c["issued_on_as_written"], str):
-            when = t("deck.last_evidence", lang, date=f"„{c['issued_on_as_written']}”")
-        else:
-            when = t("deck.last_evidence", lang, date=format_date(c["window_start_on"], "year", lang))
-        phrases.append(f"{office}: {what}, {when}")
-    return " · ".join(phrases)
-
-
-def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], lang: str) -> str:
-    """'Most praised: 5 Leadership (10 of 34)'; categories tied at the top are all named, in the order of df
-    ('Most praised: 5 Leadership, 7 Support (1 of 2)')."""
-    totals = df.groupby(df.apply(label, axis=1), sort=False)["count_findings"].sum()
-    top = totals[totals == totals.max()]
-    return t("deck.most_praised", lang, what=", ".join(top.index), n=int(top.iloc[0]), total=int(totals.sum()))
-
-
-def footer(documents: pd.Series, built: dt.datetime, lang: str) -> str:
-    """The documents behind the chosen offices (selected_documents: their titles, or their number when many) and
-    the date of the data."""
+def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
+    """The documents behind the chosen offices (selected_documents: their titles, or their number when many), the
+    date of the latest evidence and the day the data was built (data_info)."""
     if int(documents["count_documents"]) > FOOTER_TITLES:
         titles = t("deck.sources_count", lang, n=int(documents["count_documents"]))
     else:
         titles = "; ".join(documents["titles"])
     if len(titles) > 140:
         titles = titles[:139] + "…"
-    return t("deck.footer", lang, sources=titles, date=format_date(built, "day", lang))
+    return t("deck.footer", lang, sources=titles, **data_dates(info, lang))
 
 
 @dataclass
@@ -162,8 +104,10 @@ def _title_slide(d: _Deck) -> list[Slide]:
     return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer)]
 
 
-def _view_slide(d: _Deck, view: national.View) -> list[Slide]:
-    return d.chart(view.key, view.title, view.takeaway, view.figure)
+def _view_slide(d: _Deck, view: View) -> list[Slide]:
+    """A view on a slide: its chart, and its takeaway with its note (what the chart leaves out) after it."""
+    takeaway = " · ".join(part for part in (view.takeaway, view.note) if part)
+    return d.chart(view.key, view.title, takeaway, view.figure)
 
 
 def _map_slide(d: _Deck) -> list[Slide]:
@@ -204,13 +148,8 @@ def _distribution_slides(d: _Deck) -> list[Slide]:
 def _cycles_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []  # one row per certificate of thousands of offices: the trends slides say it instead
-    spans = d.fetch("certificate_spans", offices=d.offices, family=d.family)
-    events = d.fetch("events_by_certificate", offices=d.offices, family=d.family)
-    transitions = d.fetch("edition_transitions", family=d.family)
-    # Only the deadlines of editions these offices held (as on the office page): others only stretch the axis.
-    transitions = transitions[transitions["standard_id"].isin(spans["standard_id"])]
-    fig = certification_timeline(spans, events, transitions, d.lang, d.source, as_of=d.as_of, names=d.names)
-    return d.chart("cycles", t("cycles.chart", d.lang), cycle_takeaway(spans, d.lang, d.names), fig)
+    data = cycles_data(d.fetch, OfficeFilter(tuple(d.offices)).params(), d.family)
+    return _view_slide(d, timeline_view(data, d.lang, d.source, as_of=d.as_of, names=d.names))
 
 
 def _clauses_slide(d: _Deck) -> list[Slide]:
@@ -220,11 +159,7 @@ def _clauses_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_clause", **d.praise)
     if df.empty:
         return []
-    title = t("praised.by_clause", d.lang)
-    takeaway = top_category_takeaway(
-        df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], d.lang), d.lang
-    )
-    return d.chart("clauses", title, takeaway, by_clause_bars(df, d.lang, "count", title, d.source, d.names))
+    return _view_slide(d, praise.clause_view(df, d.lang, "count", t("praised.by_clause", d.lang), d.source, d.names))
 
 
 def _themes_slide(d: _Deck) -> list[Slide]:
@@ -233,9 +168,7 @@ def _themes_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
     if df.empty:
         return []
-    title, column = t("praised.by_theme", d.lang), localized("theme", d.lang)
-    takeaway = top_category_takeaway(df, lambda r: r[column], d.lang)
-    return d.chart("themes", title, takeaway, by_theme_bars(df, d.lang, "count", title, d.source, d.names))
+    return _view_slide(d, praise.theme_view(df, d.lang, "count", t("praised.by_theme", d.lang), d.source, d.names))
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
@@ -244,30 +177,20 @@ def _heatmap_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
     if df["office_id"].nunique() < 2:
         return []  # one office's themes are already on the theme slide
-    unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
-    title = t("praised.heatmap", d.lang)
-    takeaway = t("deck.unique_themes", d.lang, n=unique, total=df["theme_id"].nunique())
-    return d.chart("heatmap", title, takeaway, theme_heatmap(df, d.lang, "count", title, d.source, d.names))
+    return _view_slide(d, praise.heatmap_view(df, d.lang, "count", t("praised.heatmap", d.lang), d.source, d.names))
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
-    """One text slide per office, in the order of the title slide: what the auditors (and only they) praised."""
+    """Per office, in the order of the title slide, what the auditors (and only they) praised: MAX_BULLETS a
+    slide, the rest on the next slides (never cut)."""
     if d.is_summary:
         return []
     findings = d.fetch("findings_filtered", **d.praise)
-    slides = []
-    for office_id in d.names:
-        rows = findings[findings["office_id"] == office_id]
-        if rows.empty:
-            continue
-        items = rows[localized("text", d.lang)].tolist()
-        bullets = items[:MAX_BULLETS]
-        if len(items) > MAX_BULLETS:
-            bullets.append(t("deck.more", d.lang, n=len(items) - MAX_BULLETS))
-        title = t("deck.findings_title", d.lang, office=d.names[office_id])
-        takeaway = t("deck.findings_takeaway", d.lang, n=len(rows), events=rows["event_id"].nunique())
-        slides.append(Slide("findings", title, takeaway, d.footer, bullets=bullets))
-    return slides
+    order = {o: d.names[o] for o in d.offices}
+    return [
+        Slide("findings", title, takeaway, d.footer, bullets=bullets)
+        for title, takeaway, bullets in praise.findings_slides(findings, order, d.lang, MAX_BULLETS)
+    ]
 
 
 BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
@@ -304,7 +227,6 @@ def build_deck(
     is_summary = len(chosen) > SUMMARY_ABOVE
     ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
     info = fetch("data_info").iloc[0]
-    built = format_date(info["built_at"], "day", lang)
     # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
     names = office_labels(fetch("offices_overview", family=None))
     documents = fetch("selected_documents", **selection.params(), limit=FOOTER_TITLES).iloc[0]
@@ -317,8 +239,8 @@ def build_deck(
         lang=lang,
         as_of=as_of or dt.date.today(),
         size=size,
-        footer=footer(documents, info["built_at"], lang),
-        source=t("source_line", lang, n=int(info["count_documents"]), built=built),
+        footer=footer(documents, info, lang),
+        source=source_line(info, lang),
         names=names,
     )
     slides = _title_slide(deck)

@@ -119,8 +119,9 @@ def status_map(
 
 
 def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
-    """Praised items per year stacked by ISO clause, with the audits held each year as a line."""
-    praised, audits = plotly_frame(praised), plotly_frame(audits)
+    """Praised items per year stacked by ISO clause, with the audits held each year as a line (rows without a
+    year, undated events, are left out: the view's note counts them)."""
+    praised, audits = plotly_frame(praised[praised["year"].notna()]), plotly_frame(audits[audits["year"].notna()])
     fig = go.Figure()
     years = sorted(set(praised["year"]).union(audits["year"]))
     for clause, rows in praised.groupby("clause", dropna=False, sort=True):

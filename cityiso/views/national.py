@@ -7,7 +7,13 @@ from collections.abc import Callable
 import pandas as pd
 
 from cityiso.figures import trends
-from cityiso.figures.overview import MAP_MARKERS_MAX, outline_rings, status_map, status_map_by_voivodeship
+from cityiso.figures.overview import (
+    MAP_MARKERS_MAX,
+    outline_rings,
+    status_map,
+    status_map_by_voivodeship,
+    yearly_activity,
+)
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.queries import OfficeFilter
 from cityiso.views import View
@@ -158,3 +164,27 @@ def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: 
         n, total = int(top["count_praised"].iloc[0]), int(df["count_praised"].sum())
         takeaway = t("deck.most_praised", lang, what=what, n=n, total=total)
     return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, source, title))
+
+
+def activity_view(fetch: Fetch, selection, family: str, lang: str, source: str) -> View:
+    """Praised items and audits per year; the takeaway names the year(s) with the most audits (ties named as
+    ties), the note counts the undated audits and praised items the years leave out (same rows as the chart)."""
+    params = dict(**selection_params(selection), family=family)
+    praised = fetch("praised_per_year_by_clause", **params)
+    audits = fetch("audits_per_year", **params)
+    dated = audits[audits["year"].notna()]
+    takeaway = ""
+    if not dated.empty:
+        top = dated[dated["count_audits"] == dated["count_audits"].max()]
+        years = ", ".join(str(int(y)) for y in top["year"])
+        key = "overview.busiest_years" if len(top) > 1 else "overview.busiest_year"
+        takeaway = t(key, lang, years=years, n=int(top["count_audits"].iloc[0]))
+    undated_audits = int(audits.loc[audits["year"].isna(), "count_audits"].sum())
+    undated_praised = int(praised.loc[praised["year"].isna(), "count_praised"].sum())
+    note = (
+        t("overview.undated_activity", lang, audits=undated_audits, praised=undated_praised)
+        if undated_audits or undated_praised
+        else ""
+    )
+    fig = yearly_activity(praised, audits, lang, source)
+    return View("activity", t("overview.trend", lang), takeaway, figure=fig, note=note)

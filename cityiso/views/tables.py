@@ -6,8 +6,31 @@ from cityiso.data.descriptor import Resource
 from cityiso.labels import clause_label, code_label, format_bounds, format_date, localized, t
 
 
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _reasons(*pairs: tuple[str, object]) -> str:
+    return "; ".join(f"{what}: {why}" for what, why in pairs if isinstance(why, str) and why)
+
+
+def finding_date(r, lang: str) -> str:
+    """The finding's event date as written for people, '~' when inferred; the bounds when only those are known."""
+    if pd.notna(r.event_on):
+        return format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+    return format_bounds(getattr(r, "event_on_not_before", None), getattr(r, "event_on_not_after", None), lang)
+
+
+def clause_basis(r, lang: str) -> str:
+    """How the clause is known: '' from the report's heading; 'coded by the curator: <reason>' otherwise."""
+    if getattr(r, "clause_basis", None) != "curator":
+        return ""
+    note = r.clause_note if isinstance(r.clause_note, str) else ""
+    return code_label("clause_basis", "curator", lang) + (f": {note}" if note else "")
+
+
 def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per event, as a reader wants it."""
+    """One row per event, as a reader wants it; an inferred date ('~') with the curator's reason beside it."""
     return pd.DataFrame(
         {
             t("office", lang): events["place"],
@@ -24,6 +47,7 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("body", lang): events["body_short_name"].fillna("—"),
             t("standard", lang): events["standards"].fillna("—"),
             t("findings_status", lang): [code_label("findings_status", s, lang) for s in events["findings_status"]],
+            t("date_reason", lang): [_text(r) for r in events["event_on_inferred_reason"]],
             t("quote", lang): events["quote"],
             t("source", lang): events["source_file"],
             t("note", lang): events["note"].fillna(""),
@@ -32,7 +56,8 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per certificate, as a reader wants it."""
+    """One row per certificate, as a reader wants it; inferred dates ('~') and an inferred or unknown edition
+    with the curator's reasons beside them."""
     return pd.DataFrame(
         {
             t("office", lang): spans["place"],
@@ -49,6 +74,14 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for r in spans.itertuples()
             ],
             "IQNet": [{True: "✓", False: "✗"}.get(v, "—") if pd.notna(v) else "—" for v in spans["iqnet"]],
+            t("date_reason", lang): [
+                _reasons(
+                    (t("edition", lang), r.edition_reason),
+                    (t("issued_on", lang), r.issued_on_inferred_reason),
+                    (t("valid_until", lang), r.valid_until_inferred_reason),
+                )
+                for r in spans.itertuples()
+            ],
             t("quote", lang): spans["quote"],
             t("source", lang): spans["source_file"],
             t("note", lang): spans["note"].fillna(""),
@@ -57,18 +90,23 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per finding with its quote and source, as a reader wants it."""
+    """One row per finding with its quote and source, as a reader wants it: a clause the curator coded (not the
+    report's heading) and an inferred date are marked, with the curator's reasons."""
     theme = localized("theme", lang)
     text = localized("text", lang)
     return pd.DataFrame(
         {
             t("office", lang): findings["place"],
-            t("date", lang): [
-                format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
+            t("date", lang): [finding_date(r, lang) for r in findings.itertuples()],
+            t("clause", lang): [
+                clause_label(r.clause, r.clause_pl, r.clause_en, lang) + (" *" if clause_basis(r, lang) else "")
                 for r in findings.itertuples()
             ],
-            t("clause", lang): [clause_label(r.clause, r.clause_pl, r.clause_en, lang) for r in findings.itertuples()],
             t("clause_as_coded", lang): findings["clause_as_coded"].fillna("—"),
+            t("clause_basis", lang): [
+                clause_basis(r, lang) or code_label("clause_basis", r.clause_basis, lang) for r in findings.itertuples()
+            ],
+            t("date_reason", lang): [_text(r) for r in findings["event_on_inferred_reason"]],
             t("theme", lang): findings[theme],
             t("text", lang): findings[text],
             t("quote", lang): findings["quote"],

@@ -1,0 +1,172 @@
+"""Certification cycles: the timeline of certificates and events, its takeaway and what it leaves out, the
+certificates and events as tables, and each office's status with its latest evidence; for the cycles, compare
+and office pages and the deck's cycles slide alike."""
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cityiso.figures.common import office_labels
+from cityiso.figures.timeline import certification_timeline
+from cityiso.labels import code_label, format_date, t
+from cityiso.views import Fetch, View
+from cityiso.views.tables import certificates_table, events_table
+
+
+@dataclass
+class Cycles:
+    """The rows behind a timeline and its tables, fetched once for a set of offices and a family."""
+
+    spans: pd.DataFrame  # certificate_spans
+    on_certificates: pd.DataFrame  # events_by_certificate: one row per event and certificate it concerns
+    events: pd.DataFrame  # events: one row per event
+    transitions: pd.DataFrame  # edition_transitions of the editions these offices held
+
+
+def cycles_data(fetch: Fetch, offices: dict, family: str | None) -> Cycles:
+    """`offices` is the office filter's parameters (OfficeFilter.params()). Only the deadlines of editions these
+    offices held are kept: others only stretch the axis."""
+    spans = fetch("certificate_spans", **offices, family=family)
+    transitions = fetch("edition_transitions", family=family)
+    return Cycles(
+        spans=spans,
+        on_certificates=fetch("events_by_certificate", **offices, family=family),
+        events=fetch("events", **offices, family=family),
+        transitions=transitions[transitions["standard_id"].isin(spans["standard_id"])],
+    )
+
+
+def ordinal(n: int, lang: str) -> str:
+    """'3.' in Polish, '3rd' in English."""
+    if lang != "en":
+        return f"{n}."
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def cycle_takeaway(spans: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'
+    (the last evidence, never an end the sources do not give, where no expiry is stated; the source's own words
+    where it gives only bounds, 'w 2016 lub 2017 roku'). Offices in the order and with the names of `names`, else
+    as spans lists them, named by office_labels."""
+    present = set(spans["office_id"])
+    order = [o for o in (names or {}) if o in present] + [o for o in dict.fromkeys(spans["office_id"])]
+    labels = office_labels(spans, names)
+    phrases = []
+    for office_id in dict.fromkeys(order):
+        office, rows = labels[office_id], spans[spans["office_id"] == office_id]
+        last_evidence = rows[["last_event_on", "issued_on"]].max(axis=1)
+        rows = rows.assign(last_evidence=last_evidence, latest=rows["valid_until"].fillna(last_evidence))
+        dated = rows[rows["latest"].notna()]
+        bounded = rows[rows["window_start_on"].notna()]
+        if dated.empty and bounded.empty:
+            phrases.append(f"{office}: {t('deck.no_dates', lang)}")
+            continue
+        c = dated.sort_values("latest").iloc[-1] if not dated.empty else bounded.iloc[-1]
+        what = (
+            t("deck.cycle", lang, n=ordinal(int(c["cycle_number"]), lang))
+            if pd.notna(c["cycle_number"])
+            else c["standard"]
+        )
+        if pd.notna(c["valid_until"]):
+            when = t(
+                "deck.valid_until",
+                lang,
+                date=format_date(c["valid_until"], c["valid_until_precision"], lang, genitive=True),
+            )
+        elif pd.notna(c["last_evidence"]):
+            when = t("deck.last_evidence", lang, date=format_date(c["last_evidence"], "year", lang))
+        elif isinstance(c["issued_on_as_written"], str):
+            when = t("deck.last_evidence", lang, date=f"„{c['issued_on_as_written']}”")
+        else:
+            when = t("deck.last_evidence", lang, date=format_date(c["window_start_on"], "year", lang))
+        phrases.append(f"{office}: {what}, {when}")
+    return " · ".join(phrases)
+
+
+def undated_note(data: Cycles, lang: str) -> str:
+    """How many of the events behind the timeline it cannot place (no date; bounds only), by kind; '' if none.
+    Counted from the rows the timeline draws from, so the note and the chart agree."""
+    undated = data.on_certificates[data.on_certificates["event_on"].isna()].drop_duplicates("event_id")
+    if undated.empty:
+        return ""
+    counts = undated["kind"].value_counts(sort=False)
+    kinds = ", ".join(f"{code_label('event_kind', kind, lang)}: {int(n)}" for kind, n in counts.items())
+    return t("cycles.undated_events", lang, n=len(undated), kinds=kinds)
+
+
+def timeline_view(
+    data: Cycles,
+    lang: str,
+    source: str,
+    color_by: str = "edition",
+    as_of: dt.date | None = None,
+    names: Mapping[str, str] | None = None,
+) -> View:
+    """The certification timeline, the latest cycle of each office as its takeaway, undated events as its note."""
+    fig = certification_timeline(
+        data.spans, data.on_certificates, data.transitions, lang, source, color_by, as_of, names=names
+    )
+    return View(
+        "cycles",
+        t("cycles.chart", lang),
+        cycle_takeaway(data.spans, lang, names),
+        figure=fig,
+        note=undated_note(data, lang),
+    )
+
+
+def certificates_view(data: Cycles, lang: str, with_office: bool = True) -> View:
+    table = certificates_table(data.spans, lang)
+    table = table if with_office else table.drop(columns=[t("office", lang)])
+    return View("certificates", t("cycles.certificates", lang), "", table=table)
+
+
+def events_view(data: Cycles, lang: str, with_office: bool = True) -> View:
+    table = events_table(data.events, lang)
+    table = table if with_office else table.drop(columns=[t("office", lang)])
+    return View("events", t("cycles.table", lang), "", table=table)
+
+
+def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str) -> View:
+    """Each office's status on `as_of` with its latest evidence date next to it, so '0 valid' never hides that
+    the latest evidence is years old; the takeaway counts offices by status."""
+    rows = fetch("office_status_on_date", **offices, as_of=as_of, family=family)
+    table = pd.DataFrame(
+        {
+            t("office", lang): rows["place"],
+            t("status", lang): [code_label("status", s, lang) for s in rows["status"]],
+            t("latest_evidence", lang): [
+                format_date(d, p, lang) if pd.notna(d) else t("no_evidence_yet", lang)
+                for d, p in zip(rows["latest_evidence_on"], rows["latest_evidence_precision"], strict=True)
+            ],
+            t("edition", lang): rows["standard"].fillna("—"),
+        }
+    )
+    counts = rows["status"].value_counts()
+    parts = ", ".join(f"{code_label('status', s, lang)}: {int(n)}" for s, n in counts.items())
+    title = t("cycles.status_title", lang, family=family, date=format_date(as_of, "day", lang))
+    return View("status", title, parts, table=table)
+
+
+def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of: dt.date, lang: str) -> View:
+    """One office's status on `as_of` in each family it holds, with the latest evidence behind each."""
+    offices = {"offices": [office_id]}
+    rows = [fetch("office_status_on_date", **offices, as_of=as_of, family=family) for family in families]
+    rows = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    table = pd.DataFrame(
+        {
+            t("family", lang): rows.get("family", pd.Series(dtype=str)),
+            t("status", lang): [code_label("status", s, lang) for s in rows.get("status", [])],
+            t("latest_evidence", lang): [
+                format_date(d, p, lang) if pd.notna(d) else t("no_evidence_yet", lang)
+                for d, p in zip(
+                    rows.get("latest_evidence_on", []), rows.get("latest_evidence_precision", []), strict=True
+                )
+            ],
+            t("edition", lang): rows.get("standard", pd.Series(dtype=str)).fillna("—"),
+        }
+    )
+    return View("status", t("city.status", lang, date=format_date(as_of, "day", lang)), "", table=table)

@@ -1,0 +1,140 @@
+"""What auditors praised: bars by clause and by theme, the office-by-theme map, an office's findings by clause,
+each with a takeaway computed from the rows it draws (ties named as ties), for the praised, compare and office
+pages and the deck alike."""
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from cityiso.figures.common import office_labels
+from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.labels import clause_label, code_label, localized, t
+from cityiso.views import View
+from cityiso.views.compare import themes_only_in
+from cityiso.views.tables import clause_basis, finding_date
+
+
+def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], lang: str) -> str:
+    """'Most praised: 5 Leadership (10 of 34)'; categories tied at the top are all named, in the order of df, and
+    said to be tied ('Most praised, tied: 5 Leadership, 7 Support (1 each of 2)'). '' when df is empty."""
+    if df.empty:
+        return ""
+    totals = df.groupby(df.apply(label, axis=1), sort=False)["count_findings"].sum()
+    top = totals[totals == totals.max()]
+    key = "deck.most_praised_tied" if len(top) > 1 else "deck.most_praised"
+    return t(key, lang, what=", ".join(top.index), n=int(top.iloc[0]), total=int(totals.sum()))
+
+
+def not_reported_note(df: pd.DataFrame, offices: list[str], names: Mapping[str, str], lang: str) -> str:
+    """Which of the chosen offices have no findings among these rows: they are not left out silently. '' if none."""
+    missing = [names.get(o, o) for o in offices if o not in set(df["office_id"])]
+    return t("compare.no_findings_reported", lang, names=", ".join(missing)) if missing else ""
+
+
+def clause_view(
+    df: pd.DataFrame,
+    lang: str,
+    measure: str,
+    title: str,
+    source: str,
+    names: Mapping[str, str] | None = None,
+    offices: list[str] | None = None,
+) -> View:
+    """praised_by_clause's rows as bars (one per office, or one for all when grouped) and the most praised clause;
+    with `offices` (the chosen ones, named by `names`), a note names those without findings."""
+    fig = by_clause_bars(df, lang, measure, title, source, names)
+    takeaway = top_category_takeaway(
+        df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang), lang
+    )
+    note = not_reported_note(df, offices, names or {}, lang) if offices else ""
+    return View("clauses", title, takeaway, figure=fig, note=note)
+
+
+def theme_view(
+    df: pd.DataFrame,
+    lang: str,
+    measure: str,
+    title: str,
+    source: str,
+    names: Mapping[str, str] | None = None,
+    offices: list[str] | None = None,
+) -> View:
+    """praised_by_theme's rows as bars and the most praised theme; a note as clause_view's."""
+    column = localized("theme", lang)
+    fig = by_theme_bars(df, lang, measure, title, source, names)
+    note = not_reported_note(df, offices, names or {}, lang) if offices else ""
+    return View("themes", title, top_category_takeaway(df, lambda r: r[column], lang), figure=fig, note=note)
+
+
+def heatmap_view(
+    df: pd.DataFrame, lang: str, measure: str, title: str, source: str, names: Mapping[str, str] | None = None
+) -> View:
+    """Offices against themes, and how many themes only one office was praised for."""
+    unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
+    takeaway = t("deck.unique_themes", lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
+    return View("heatmap", title, takeaway, figure=theme_heatmap(df, lang, measure, title, source, names))
+
+
+def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str, str], lang: str) -> list[View]:
+    """Per chosen office, the themes it was praised for and no other chosen office was: a table (theme, count),
+    or a takeaway saying it has no findings reported, or nothing unique."""
+    label = localized("theme", lang)
+    reported = set(by_theme["office_id"])
+    views = []
+    for office_id in offices:
+        others = ", ".join(names[o] for o in offices if o != office_id)
+        title = t("compare.only_in_one", lang, a=names[office_id], others=others)
+        if office_id not in reported:
+            views.append(View("only_in", title, t("no_findings_reported", lang)))
+            continue
+        unique = themes_only_in(by_theme, office_id)
+        table = pd.DataFrame({t("theme", lang): unique[label], t("count", lang): unique["count_findings"]})
+        views.append(View("only_in", title, "" if len(unique) else t("compare.nothing_unique", lang), table=table))
+    return views
+
+
+def office_findings(findings: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """An office's findings (findings_filtered's rows) by clause in clause order, each clause's rows as a reader
+    wants them: (clause heading, rows with text, theme, kind, voice, date, clause basis, quote, source)."""
+    text, theme = localized("text", lang), localized("theme", lang)
+    groups = []
+    for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
+        first = rows.iloc[0]
+        heading = clause_label(first["clause"], first["clause_pl"], first["clause_en"], lang)
+        shown = pd.DataFrame(
+            {
+                "text": rows[text].tolist(),
+                "theme": rows[theme].tolist(),
+                "kind": [code_label("finding_kind", k, lang) for k in rows["kind"]],
+                "voice": [code_label("voice", v, lang) for v in rows["voice"]],
+                "date": [finding_date(r, lang) for r in rows.itertuples()],
+                "basis": [clause_basis(r, lang) for r in rows.itertuples()],
+                "quote": rows["quote"].tolist(),
+                "source": rows["source_file"].tolist(),
+            }
+        )
+        groups.append((heading, shown))
+    return groups
+
+
+def findings_slides(
+    findings: pd.DataFrame, order: Mapping[str, str], lang: str, per_slide: int
+) -> list[tuple[str, str, list[str]]]:
+    """Per office in `order` (office_id -> name) with findings: (title, takeaway, bullets) for as many slides as
+    its findings need at `per_slide` a slide; a slide that continues says so in its title ('(cont.)')."""
+    names = office_labels(findings, order) if not findings.empty else dict(order)
+    text = localized("text", lang)
+    slides = []
+    for office_id in order:
+        rows = findings[findings["office_id"] == office_id]
+        if rows.empty:
+            continue
+        items = rows[text].tolist()
+        takeaway = t("deck.findings_takeaway", lang, n=len(rows), events=rows["event_id"].nunique())
+        parts = [items[i : i + per_slide] for i in range(0, len(items), per_slide)]
+        for i, bullets in enumerate(parts):
+            title = t("deck.findings_title", lang, office=names[office_id])
+            if len(parts) > 1:
+                title += " " + t("deck.part", lang, i=i + 1, n=len(parts))
+            slides.append((title, takeaway, bullets))
+    return slides
