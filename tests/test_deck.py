@@ -50,11 +50,15 @@ def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection
     assert takeaways[2] == f"{CITY}: ISO 9001:2015, valid until 19 September 2019"
     # One item each: a tie is stated, not settled by chance.
     assert takeaways[3] == "Most praised, tied: 5 Leadership, 7 Support (1 each of 2)"
-    assert takeaways[4] == "Most praised, tied: IT, Leadership commitment (1 each of 2)"  # tied themes in theme_id order
+    assert (
+        takeaways[4] == "Most praised, tied: IT, Leadership commitment (1 each of 2)"
+    )  # tied themes in theme_id order
     assert takeaways[5] == "Praised items: 2 · audits: 1"
     assert slides[5].bullets == ["Management commitment", "E-services"]
     # Both documents about the city hall (its portal, the body's news), never the curator's reference.
-    footer = f"Sources: Audit w Testowie; ISO w urzędzie · data as of {built_on(package_con, 'en')}"
+    # "As of" is the latest evidence (the surveillance of 1 October 2018); the build date stands apart.
+    built = built_on(package_con, "en")
+    footer = f"Sources: Audit w Testowie; ISO w urzędzie · evidence up to 1 October 2018 · built {built}"
     assert {s.footer for s in slides} == {footer}
 
 
@@ -89,14 +93,17 @@ def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.Du
         " · Zdarzenia bez daty (poza osią czasu): 1 — Nieprzedłużenie certyfikacji: 1"
     )
     assert takeaways["clauses"] == (
-        "Najczęściej doceniane: 5 Przywództwo, 7 Wsparcie, 8 Procesy związane z klientem (1 z 3)"
+        "Najczęściej doceniane, ex aequo: 5 Przywództwo, 7 Wsparcie, 8 Procesy związane z klientem (po 1 z 3)"
     )
     assert takeaways["heatmap"] == "Tematy docenione tylko w jednym urzędzie: 3 z 3"
     assert [(s.title, s.bullets) for s in slides[-2:]] == [
         (f"Co docenili audytorzy: {CITY}", ["Zaangażowanie kierownictwa", "E-usługi"]),
         (f"Co docenili audytorzy: {COUNTY}", ["Sprawna obsługa interesantów"]),
     ]
-    footer = f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dane z {built_on(package_con, 'pl')}"
+    built = built_on(package_con, "pl")
+    footer = (
+        f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dowody do 1 października 2018 · baza z {built}"
+    )
     assert {s.footer for s in slides} == {footer}
 
 

@@ -186,7 +186,8 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
     findings = d.fetch("findings_filtered", **d.praise)
-    order = {o: d.names[o] for o in d.offices}
+    chosen = set(d.offices)
+    order = {o: name for o, name in d.names.items() if o in chosen}  # the title slide's order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)
         for title, takeaway, bullets in praise.findings_slides(findings, order, d.lang, MAX_BULLETS)
