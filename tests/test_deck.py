@@ -175,11 +175,11 @@ def test_cycle_ordinal_and_a_long_list_of_praise(fetch_more) -> None:
     assert slides["cycles"].takeaway == f"{CITY}: 3rd certification cycle, valid until 19 September 2019"
     assert slides["findings"].takeaway == "Praised items: 8 · audits: 1"
     assert slides["findings"].bullets[:2] == ["Management commitment", "E-services"]
-    assert len(slides["findings"].bullets) == 7 and slides["findings"].bullets[-1] == "… and 2 more"
+    assert len(slides["findings"].bullets) == 7 and slides["findings"].bullets[-1] == "… and 2 more findings"
     assert slides["clauses"].takeaway == "Most praised: 5 Leadership (7 of 8)"
     polish = build_deck(fetch_more, ["testowo"], "pl", charts=["cycles", "findings"], as_of=dt.date(2018, 11, 1))
     assert polish[1].takeaway == f"{CITY}: 3. cykl certyfikacji, ważny do 19 września 2019"
-    assert polish[2].bullets[-1] == "… i 2 więcej"
+    assert polish[2].bullets[-1] == "… i jeszcze 2 ustalenia"
 
 
 def test_chosen_charts_only_and_every_chart_slide_has_a_figure(fetch) -> None:
