@@ -6,6 +6,7 @@ import string
 
 import pytest
 
+from cityiso.app import urlstate
 from cityiso.deck.slides import CHARTS
 from cityiso.figures.praise import MEASURES
 from cityiso.labels import COUNT_CATEGORIES, LANGS, TEXT, Plural, t
@@ -168,3 +169,12 @@ def test_every_key_is_asked_for() -> None:
 def test_the_scan_sees_a_key_used_only_in_an_f_string() -> None:
     _, prefixes, _ = _label_calls()
     assert "present.chart." in prefixes and "cycles." in prefixes
+
+
+@pytest.mark.parametrize(("lang", "why"), [("pl", "wybierz co najmniej 1 wartość"), ("en", "choose at least 1 value")])
+def test_too_few_codes_with_no_upper_bound_says_at_least(lang: str, why: str) -> None:
+    """?kinds= (empty) on the praised page: the reason once read "wybierz od 1 do None urzędów"."""
+    with pytest.raises(ValueError, match=f"^{why}$"):
+        urlstate.codes(["praise", "remark"], lang, 1)("")
+    with pytest.raises(ValueError, match="od 2 do 4 urzędów"):
+        urlstate.codes(["a", "b", "c", "d", "e"], "pl", 2, 4)("a,b,c,d,e")
