@@ -37,8 +37,8 @@ sections = {
 }
 # The curator's review page exists only in the app ./run curate starts (bound to 127.0.0.1), never in the public one.
 if os.environ.get("CITYISO_CURATE") == "1":
-    sections["Curator"] = [
-        st.Page("curate/review.py", title="Review drafts", icon=":material/edit_note:", url_path="review")
+    sections[t("nav.section.curator", lang)] = [
+        st.Page("curate/review.py", title=t("nav.review", lang), icon=":material/edit_note:", url_path="review")
     ]
 navigation = st.navigation(sections)
 

@@ -1,13 +1,39 @@
-"""Every word the app shows, in Polish and English, and dates in each language's form."""
+"""Every word the app shows, in Polish and English, and dates in each language's form.
+
+A text that agrees with a count carries one form per CLDR plural category, chosen by Babel's rule for the language:
+`plural("n", one="{n} dokument", few="{n} dokumenty", many="{n} dokumentów")` and t(key, lang, n=22) gives
+"22 dokumenty". A label before a colon ("Slajdów: {n}") does not inflect and stays a plain string."""
 
 import datetime as dt
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
+from babel import Locale
 
 from cityiso import vocabulary
 
 LANGS = ("pl", "en")
 DEFAULT_LANG = "pl"
+PLURAL_RULES = {lang: Locale.parse(lang).plural_form for lang in LANGS}
+# The categories a whole number takes: counts are whole, so a form only fractions take (Polish "other", "1,5
+# dokumentu") is never written. Polish and English integer rules repeat within every thousand.
+COUNT_CATEGORIES = {lang: frozenset(map(rule, range(1000))) for lang, rule in PLURAL_RULES.items()}
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A text that agrees with the count given as the value `count`: one form per CLDR plural category."""
+
+    count: str
+    forms: Mapping[str, str]
+
+
+def plural(count: str, **forms: str) -> Plural:
+    """plural("n", one=..., few=..., many=...) for Polish, plural("n", one=..., other=...) for English."""
+    return Plural(count, forms)
+
 
 MONTHS_NOMINATIVE_PL = (
     "styczeń",
@@ -52,7 +78,7 @@ MONTHS_EN = (
     "December",
 )
 
-TEXT: dict[str, tuple[str, str]] = {
+TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     # navigation
     "not_before": ("~od {date}", "~from {date}"),
     "not_after": ("~do {date}", "~until {date}"),
@@ -65,6 +91,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.section.explore": ("Analiza", "Explore"),
     "nav.section.about": ("O danych", "About the data"),
     "language": ("Język", "Language"),
+    "nav.section.curator": ("Kurator", "Curator"),
+    "nav.review": ("Szkice do przejrzenia", "Review drafts"),
     # shared
     "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
     "no_database": (
@@ -81,14 +109,40 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.choice": ("dozwolone: {allowed}", "allowed: {allowed}"),
     "why.years": ("zakres lat RRRR-RRRR", "a year range YYYY-YYYY"),
     "why.too_long": (
-        "za długi ({n} znaków, najwyżej {max})",
-        "too long ({n} characters, at most {max})",
+        plural(
+            "n",
+            one="za długi ({n} znak, najwyżej {max})",
+            few="za długi ({n} znaki, najwyżej {max})",
+            many="za długi ({n} znaków, najwyżej {max})",
+        ),
+        plural("n", one="too long ({n} character, at most {max})", other="too long ({n} characters, at most {max})"),
     ),
-    "why.too_many": ("najwyżej {max} wartości", "at most {max} values"),
+    "why.too_many": (
+        plural("max", one="najwyżej {max} wartość", few="najwyżej {max} wartości", many="najwyżej {max} wartości"),
+        plural("max", one="at most {max} value", other="at most {max} values"),
+    ),
+    "why.at_least": (
+        plural(
+            "low",
+            one="wybierz co najmniej {low} wartość",
+            few="wybierz co najmniej {low} wartości",
+            many="wybierz co najmniej {low} wartości",
+        ),
+        plural("low", one="choose at least {low} value", other="choose at least {low} values"),
+    ),
     "why.count": ("wybierz od {low} do {high} urzędów", "choose {low} to {high} offices"),
     "source_line": (
-        "Źródło: cityiso, {n} dokumentów źródłowych; dowody do {evidence}; baza z {built}.",
-        "Source: cityiso, {n} source documents; evidence up to {evidence}; built {built}.",
+        plural(
+            "n",
+            one="Źródło: cityiso, {n} dokument źródłowy; dowody do {evidence}; baza z {built}.",
+            few="Źródło: cityiso, {n} dokumenty źródłowe; dowody do {evidence}; baza z {built}.",
+            many="Źródło: cityiso, {n} dokumentów źródłowych; dowody do {evidence}; baza z {built}.",
+        ),
+        plural(
+            "n",
+            one="Source: cityiso, {n} source document; evidence up to {evidence}; built {built}.",
+            other="Source: cityiso, {n} source documents; evidence up to {evidence}; built {built}.",
+        ),
     ),
     "offices": ("Urzędy", "Offices"),
     "filter.search": ("Szukaj urzędu", "Find an office"),
@@ -104,13 +158,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Empty: every office meeting the conditions beside it.",
     ),
     "filter.all": ("wszystkie", "all"),
-    "filter.matching": ("Urzędy spełniające warunki: {n}", "Offices meeting the conditions: {n}"),
     "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
     "paging.findings": ("Ustalenia {first}–{last} z {total}", "Findings {first}–{last} of {total}"),
     "praised.all_covered": ("Wszystkie urzędy spełniające warunki ({n})", "Every office meeting the conditions ({n})"),
     "praised.heatmap_top": (
         "Mapa pokazuje urzędy z największą liczbą ustaleń: {shown} z {n}; zawęź warunki, by zobaczyć inne.",
-        "The map shows the {shown} offices with the most findings of {n}; narrow the conditions to see others.",
+        "The map shows the offices with the most findings: {shown} of {n}; narrow the conditions to see others.",
     ),
     "paging.documents": ("Dokumenty {first}–{last} z {total}", "Documents {first}–{last} of {total}"),
     "sources.search": ("Szukaj dokumentu", "Find a document"),
@@ -224,6 +277,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cycles.undated": ("Bez daty (nie na osi czasu)", "Undated (not on the timeline)"),
     "issued_on": ("Wydany", "Issued"),
     "valid_until": ("Ważny do", "Valid until"),
+    "iqnet_certificate": ("Certyfikat IQNet", "IQNet certificate"),
     "status": ("Status", "Status"),
     # praised
     "praised.title": ("Obszary docenione", "Praised areas"),
@@ -240,6 +294,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bez polskich znaków też działa: „skargi”, „informatyzacja”.",
         "Works without Polish characters too: “skargi”, “informatyzacja”.",
     ),
+    "praised.search_placeholder": ("skargi, informatyzacja, fundusze UE …", "complaints, digitisation, EU funds …"),
     "praised.all_findings": ("Wszystkie ustalenia dla tych filtrów", "All findings for these filters"),
     # compare
     "compare.title": ("Porównanie urzędów", "Compare offices"),
@@ -251,9 +306,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "compare.only_in_one": ("Tematy docenione w {a}, nigdy w {others}", "Themes praised in {a}, never in {others}"),
     "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
     # city
-    "city.title": ("Profil urzędu", "Office profile"),
-    "city.other_families": ("Inne normy tego urzędu: {families}", "This office's other standards: {families}"),
     "city.pick": ("Urząd", "Office"),
+    "city.voivodeship": ("woj. {voivodeship}", "{voivodeship} Voivodeship"),
+    "city.teryt": ("TERYT {teryt}", "TERYT code {teryt}"),
     "city.certificates": ("Certyfikaty", "Certificates"),
     "city.events": ("Audyty i inne zdarzenia", "Audits and other events"),
     "city.findings": ("Ustalenia według rozdziałów", "Findings by clause"),
@@ -299,7 +354,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Prepare slides for a council session: choose offices and charts, then present, "
         "or download a PowerPoint deck and a printable handout.",
     ),
-    "present.cities": ("Urzędy (jeden albo porównanie)", "Offices (one, or a comparison)"),
     "present.charts": ("Slajdy", "Slides"),
     "present.chart.map": ("Mapa statusu", "Status map"),
     "present.chart.cycles": ("Cykle certyfikacji", "Certification cycles"),
@@ -318,6 +372,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "present.charts_png": ("Wykresy jako PNG", "Charts as PNG"),
     "present.charts_svg": ("Wykresy jako SVG", "Charts as SVG"),
     "present.no_browser": ("Eksport obrazów jest niedostępny: {reason}", "Image export is unavailable: {reason}"),
+    "present.no_chromium": (
+        "brak przeglądarki Chromium (apt-get install chromium)",
+        "no Chromium browser found (apt-get install chromium)",
+    ),
     "present.slide_of": ("{i} / {n}", "{i} / {n}"),
     # sources
     "sources.title": ("Źródła i metodologia", "Sources and method"),
@@ -327,6 +385,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "sources.codebook": ("Słownik kodów", "Codebook"),
     "sources.method": ("Metoda", "Method"),
     "sources.citation": ("Jak cytować", "How to cite"),
+    "sources.citation_text": (
+        plural(
+            "n",
+            one="cityiso: certyfikacja ISO w polskich urzędach samorządowych, zbiór danych opracowany przez kuratora, "
+            "wersja {version} (dane z {built}; {n} dokument źródłowy). Dostęp: {accessed}.",
+            few="cityiso: certyfikacja ISO w polskich urzędach samorządowych, zbiór danych opracowany przez kuratora, "
+            "wersja {version} (dane z {built}; {n} dokumenty źródłowe). Dostęp: {accessed}.",
+            many="cityiso: certyfikacja ISO w polskich urzędach samorządowych, zbiór danych opracowany przez kuratora, "
+            "wersja {version} (dane z {built}; {n} dokumentów źródłowych). Dostęp: {accessed}.",
+        ),
+        plural(
+            "n",
+            one="cityiso: ISO certification of Polish local-government offices, curated dataset, version {version} "
+            "(data as of {built}; {n} source document). Accessed {accessed}.",
+            other="cityiso: ISO certification of Polish local-government offices, curated dataset, version {version} "
+            "(data as of {built}; {n} source documents). Accessed {accessed}.",
+        ),
+    ),
     "sources.downloads": ("Pobieranie danych", "Downloads"),
     "sources.download_db": ("Pobierz bazę DuckDB", "Download the DuckDB database"),
     "sources.show_text": ("Pokaż pełny tekst", "Show the full text"),
@@ -357,7 +433,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "sources.themes": ("Tematy ustaleń", "Themes of findings"),
     # national scale: trends, the voivodeship map, an office's standing, the summary deck (issue 10)
     "filter.expander": ("Które urzędy", "Which offices"),
-    "overview.selected": ("Urzędy: {n} z {total}", "Offices: {n} of {total}"),
     "overview.latest_evidence": (
         "Najnowsze zdarzenie w danych do tej daty: {date}.",
         "Latest event in the data up to this date: {date}.",
@@ -422,6 +497,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Offices tied with the last one shown but not listed: {n}",
     ),
     "trends.at_offices": ("urzędy: {n}", "offices: {n}"),
+    "trends.hover_office": ("{office} (woj. {voivodeship})", "{office} ({voivodeship} Voivodeship)"),
+    "trends.hover_rank": ("miejsce {rank}", "rank {rank}"),
     "trends.top_praised": ("Najwięcej obszarów docenionych przez audytorów", "Most items praised by the auditors"),
     "trends.top_audits": ("Najwięcej audytów", "Most audits"),
     "trends.distribution_certificates": (
@@ -487,7 +564,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "deck.part": ("({i}/{n})", "({i}/{n})"),
     "date_reason": ("Uzasadnienie kuratora (po angielsku)", "Curator's reasons"),
     "clause_basis": ("Podstawa punktu", "Clause basis"),
-    "voivodeship_short": ("woj. {name}", "{name} Voivodeship"),
     "city.status": ("Status na {date}", "Status on {date}"),
     "praised.undated_in": (
         "W tym ustalenia z audytów bez daty (bez roku): {n}.",
@@ -506,7 +582,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "Poza latami na wykresie (bez daty): audyty: {audits}, obszary docenione: {praised}.",
         "Not in the chart's years (undated): audits: {audits}, praised items: {praised}.",
     ),
-    "praised.search_placeholder": ("skargi, informatyzacja, fundusze UE …", "complaints, e-services, EU funds …"),
     "as_of_help": (
         "Stan na wybrany dzień: od pierwszego do ostatniego roku, o którym mówią dane.",
         "The status on the chosen day: from the first to the last year the data speaks of.",
@@ -556,10 +631,23 @@ METHOD_MD = (
 
 
 def t(key: str, lang: str, /, **values) -> str:
-    """The text for a key in the language, with {placeholders} filled."""
-    pl, en = TEXT[key]
-    text = en if lang == "en" else pl
+    """The text for a key in the language, with {placeholders} filled; a plural text in the form its count takes."""
+    lang = "en" if lang == "en" else "pl"
+    text = TEXT[key][LANGS.index(lang)]
+    if isinstance(text, Plural):
+        text = text.forms[_category(key, text.count, values, lang)]
     return text.format(**values) if values else text
+
+
+def _category(key: str, count: str, values: dict, lang: str) -> str:
+    """The CLDR plural category of a text's count; a count missing or not a whole number is a caller's error."""
+    if count not in values:
+        raise TypeError(f"label {key!r} agrees with a count: call it with {count}=<a whole number>")
+    try:
+        n = operator.index(values[count])
+    except TypeError:
+        raise TypeError(f"label {key!r}: {count} must be a whole number, not {values[count]!r}") from None
+    return PLURAL_RULES[lang](n)
 
 
 def localized(column: str, lang: str) -> str:

@@ -26,8 +26,8 @@ office = ui.data_or_stop("offices_overview", family=None).set_index("office_id")
 st.title(md(office["place"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
-    f"{md(t('voivodeship_short', lang, name=office['voivodeship']))}"
-    + (f" · TERYT {md(office['teryt'])}" if isinstance(office["teryt"], str) else "")
+    f"{md(t('city.voivodeship', lang, voivodeship=office['voivodeship']))}"
+    + (f" · {md(t('city.teryt', lang, teryt=office['teryt']))}" if isinstance(office["teryt"], str) else "")
 )
 st.caption(t("city.print_hint", lang))
 

@@ -125,10 +125,16 @@ st.markdown(METHOD_MD[1 if en else 0])
 st.header(t("sources.citation", lang))
 info = ui.data_or_stop("data_info").iloc[0]
 built = info["built_at"].date().isoformat()
+citation = t(
+    "sources.citation_text",
+    lang,
+    version=info["data_version"],
+    built=built,
+    n=int(info["count_documents"]),
+    accessed=dt.date.today().isoformat(),
+)
 st.code(
-    f"cityiso: ISO certification of Polish local-government offices, curated dataset, version "
-    f"{info['data_version']} (data as of {built}; "
-    f"{int(info['count_documents'])} source documents). Accessed {dt.date.today().isoformat()}.",
+    citation,
     language=None,
     wrap_lines=True,
 )

@@ -101,7 +101,8 @@ def codes(allowed: Sequence[str], lang: str, low: int = 0, high: int | None = No
         if unknown:
             raise ValueError(t("why.unknown_codes", lang, codes=", ".join(unknown)))
         if len(values) < low or (high is not None and len(values) > high):
-            raise ValueError(t("why.count", lang, low=low, high=high))
+            why = t("why.at_least", lang, low=low) if high is None else t("why.count", lang, low=low, high=high)
+            raise ValueError(why)
         return values
 
     return parse

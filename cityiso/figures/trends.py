@@ -229,7 +229,8 @@ def top_offices_bars(top: pd.DataFrame, measure: str, lang: str, source_line: st
             textposition="outside",
             cliponaxis=False,
             customdata=rows[["office_name", "voivodeship", "rank"]].to_numpy(),
-            hovertemplate="%{customdata[0]} (woj. %{customdata[1]})<br>%{x} · #%{customdata[2]}<extra></extra>",
+            hovertemplate=t("trends.hover_office", lang, office="%{customdata[0]}", voivodeship="%{customdata[1]}")
+            + f"<br>%{{x}} · {t('trends.hover_rank', lang, rank='%{customdata[2]}')}<extra></extra>",
             name=t(f"trends.measure.{measure}", lang),
         )
     )

@@ -73,7 +73,9 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
                 format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
                 for r in spans.itertuples()
             ],
-            "IQNet": [{True: "✓", False: "✗"}.get(v, "—") if pd.notna(v) else "—" for v in spans["iqnet"]],
+            t("iqnet_certificate", lang): [
+                {True: "✓", False: "✗"}.get(v, "—") if pd.notna(v) else "—" for v in spans["iqnet"]
+            ],
             t("date_reason", lang): [
                 _reasons(
                     (t("edition", lang), r.edition_reason),
