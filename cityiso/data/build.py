@@ -25,11 +25,12 @@ from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
-from cityiso.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, ROOT
+from cityiso.paths import DATA_DIR, DEFAULT_DB, PACKAGE_DIR, QUERIES_DIR, ROOT
 from cityiso.temporaries import stale_temporaries, temporary_path
 
-# Files whose change makes a built database out of date, besides the curated data itself.
-_BUILD_CODE = (ROOT / "cityiso" / "data", QUERIES_DIR)
+# Files whose change makes a built database out of date, besides the curated data itself, each folder with the
+# one its files are named from (the same names in a checkout and in an installed wheel).
+_BUILD_CODE = ((PACKAGE_DIR / "data", PACKAGE_DIR.parent), (QUERIES_DIR, ROOT))
 
 
 def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
@@ -196,8 +197,8 @@ def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
     """Each input with the name the fingerprint gives it (relative to the project, or to the data folder)."""
     named = [(DESCRIPTOR, data_dir / DESCRIPTOR), *((p.name, p) for p in data_dir.glob("*.csv"))]
     named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
-    for folder in _BUILD_CODE:
-        named += [(str(p.relative_to(ROOT)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
+    for folder, base in _BUILD_CODE:
+        named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
     return sorted((name, path) for name, path in named if name.startswith(SOURCES_DIR) or path.is_file())
 
 
