@@ -188,6 +188,16 @@ def test_installed_build_and_named_query(installed: dict, installed_db: Path):
     assert rows == sorted(r["office_id"] for r in ROWS["offices"])
 
 
+def test_installed_build_takes_its_data_folder_from_data_or_cityiso_data(installed: dict, tmp_path: Path):
+    unnamed = installed["run"]("-m", "cityiso.build", "--out", str(tmp_path / "none.duckdb"))
+    assert unnamed.returncode == 2, unnamed.stdout + unnamed.stderr
+    assert "--data" in unnamed.stderr and "CITYISO_DATA" in unnamed.stderr
+    data = write_package(tmp_path)
+    from_env = installed["run"]("-m", "cityiso.build", CITYISO_DATA=str(data))
+    assert from_env.returncode == 0, from_env.stdout + from_env.stderr
+    assert (installed["cwd"] / "cityiso.duckdb").is_file()  # the default database: in the working folder
+
+
 def test_installed_build_applies_the_data_rules_of_queries_checks(installed: dict, tmp_path: Path):
     def expiry_before_issue(rows: dict, _documents: dict) -> None:
         next(r for r in rows["certificates"] if r["certificate_id"] == "tst-9001")["valid_until"] = "2015-09-19"
