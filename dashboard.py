@@ -6,10 +6,10 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import LANGS, t
-from cityiso.paths import ROOT
+from cityiso.paths import FAVICON
 
 # A local favicon: a material icon here would make every browser fetch it from a Google CDN.
-st.set_page_config(page_title="cityiso", page_icon=str(ROOT / "cityiso" / "assets" / "favicon.png"), layout="wide")
+st.set_page_config(page_title="cityiso", page_icon=str(FAVICON), layout="wide")
 
 lang = urlstate.language()
 ui.map_legacy_params()

@@ -25,11 +25,12 @@ from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
-from cityiso.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR, ROOT
+from cityiso.paths import DATA_DIR, DEFAULT_DB, INSTALLED, PACKAGE_DIR, QUERIES_DIR, ROOT
 from cityiso.temporaries import stale_temporaries, temporary_path
 
-# Files whose change makes a built database out of date, besides the curated data itself.
-_BUILD_CODE = (ROOT / "cityiso" / "data", QUERIES_DIR)
+# Files whose change makes a built database out of date, besides the curated data itself, each folder with the
+# one its files are named from (the same names in a checkout and in an installed wheel).
+_BUILD_CODE = ((PACKAGE_DIR / "data", PACKAGE_DIR.parent), (QUERIES_DIR, ROOT))
 
 
 def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
@@ -196,8 +197,8 @@ def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
     """Each input with the name the fingerprint gives it (relative to the project, or to the data folder)."""
     named = [(DESCRIPTOR, data_dir / DESCRIPTOR), *((p.name, p) for p in data_dir.glob("*.csv"))]
     named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
-    for folder in _BUILD_CODE:
-        named += [(str(p.relative_to(ROOT)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
+    for folder, base in _BUILD_CODE:
+        named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
     return sorted((name, path) for name, path in named if name.startswith(SOURCES_DIR) or path.is_file())
 
 
@@ -227,11 +228,17 @@ def is_stale(data_dir: Path, out: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cityiso.build", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of curated files (default: data/)")
+    # An installed cityiso carries the descriptor but no curated files: there the folder must be named.
+    default_data = os.environ.get("CITYISO_DATA") or (None if INSTALLED else DATA_DIR)
+    parser.add_argument(
+        "--data", type=Path, default=default_data, help="folder of curated files (default: $CITYISO_DATA, else data/)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_DB, help="database to write (default: %(default)s)")
     parser.add_argument("--if-stale", action="store_true", help="build only when an input's content changed")
     args = parser.parse_args(argv)
-    data_dir, out = args.data.resolve(), args.out.resolve()
+    if args.data is None:
+        parser.error("name the folder of your curated files with --data (or $CITYISO_DATA)")
+    data_dir, out = Path(args.data).resolve(), args.out.resolve()
     if not data_dir.is_dir():
         print(f"cityiso.build: no data folder at {_shown(data_dir)}", file=sys.stderr)
         return 2
