@@ -377,6 +377,14 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "no Chromium browser found (apt-get install chromium)",
     ),
     "present.slide_of": ("{i} / {n}", "{i} / {n}"),
+    "present.first": ("Pierwszy slajd", "First slide"),
+    "present.last": ("Ostatni slajd", "Last slide"),
+    "present.keys": (
+        "W trakcie prezentacji: → ↓ PageDown spacja: dalej · ← ↑ PageUp: wstecz · Home/End: pierwszy/ostatni slajd · "
+        "F: pełny ekran · Esc: wyjście z pełnego ekranu, potem z prezentacji",
+        "While presenting: → ↓ PageDown Space: next · ← ↑ PageUp: previous · Home/End: first/last slide · "
+        "F: full screen · Esc: leave full screen, then the presentation",
+    ),
     # sources
     "sources.title": ("Źródła i metodologia", "Sources and method"),
     "sources.documents": ("Dokumenty źródłowe", "Source documents"),

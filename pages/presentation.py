@@ -5,6 +5,8 @@ import datetime as dt
 import streamlit as st
 
 from cityiso.app import ui, urlstate
+from cityiso.app.presenter_keys import presenter_keys
+from cityiso.deck import fit
 from cityiso.deck.pdf import handout_pdf
 from cityiso.deck.pptx import deck_pptx
 from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, build_deck
@@ -18,12 +20,14 @@ SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SLIDE_CSS = """<style>
 [data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], header, [data-testid='stToolbar'],
-[data-testid='stDecoration'] {display: none !important;}
+[data-testid='stDecoration'], .st-key-presenter_jumps {display: none !important;}
 [data-testid='stMainBlockContainer'] {padding: 1.2rem 2.5rem 0 2.5rem !important; max-width: 100% !important;}
-.slide-title {font-size: clamp(2rem, 3.3vw, 4.4rem); font-weight: 700; line-height: 1.1; margin: 0;}
-.slide-takeaway {font-size: clamp(1.2rem, 1.9vw, 2.6rem); color: #3a3a3a; margin: .4rem 0 0 0;}
-.slide-bullets li {font-size: clamp(1.2rem, 1.9vw, 2.6rem); margin-bottom: .5rem;}
-.slide-footer {font-size: clamp(.75rem, .85vw, 1.1rem); color: #666; margin: 0;}
+.st-key-presenter_keys {position: absolute; width: 0; height: 0; overflow: hidden;}
+.slide-title {font-weight: 700; line-height: 1.15; margin: 0;}
+.slide-takeaway {color: #3a3a3a; line-height: 1.3; margin: .4rem 0 0 0;}
+.slide-bullets {margin: 0;}
+.slide-bullets li {line-height: 1.3; margin-bottom: .4em;}
+.slide-footer {font-size: clamp(.75rem, .85vw, 1.1rem); line-height: 1.3; color: #666; margin: 0;}
 </style>"""
 
 lang = ui.lang()
@@ -92,6 +96,26 @@ def choose() -> tuple[OfficeFilter, list[str], str, dt.date, str]:
     return selection, charts, screen, as_of, family
 
 
+def slide_fonts(slide, screen: tuple[int, int]) -> dict[str, int]:
+    """Type sizes (px) for the slide's title, takeaway and points, and the chart's height, so that title, takeaway,
+    chart (or points) and the footer row fit a screen of this size: long texts get smaller type and lines are
+    counted with generous glyph widths (cityiso.deck.fit), and the chart takes the height that is left."""
+    width, height = screen
+    text_width = width - 80  # the page's side padding
+    title, title_lines = fit.fit(slide.title, text_width, (0.033 * width, 0.028 * width, 0.024 * width), 2, True)
+    takeaway, takeaway_lines = fit.fit(slide.takeaway, text_width, tuple(f * width for f in (0.019, 0.016, 0.014)), 3)
+    used = 20 + len(title_lines) * title * 1.15 + 6 + len(takeaway_lines) * takeaway * 1.3  # padding and texts
+    room = height - used - 3 * 16 - 52 - 24  # gaps between blocks, the footer row, air below it
+    bullets = 0.019 * width
+    for size in (0.019 * width, 0.016 * width, 0.014 * width, 0.012 * width):
+        lines = sum(len(fit.wrap(b, text_width - 40, size)) for b in slide.bullets)
+        bullets = size
+        if lines * size * 1.3 + len(slide.bullets) * 0.4 * size <= room:
+            break
+    chart = max(200, min(round(0.62 * height), round(room)))
+    return {"title": round(title), "takeaway": round(takeaway), "bullets": round(bullets), "chart": chart}
+
+
 def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
     if not find_browser():
@@ -145,23 +169,36 @@ if not st.session_state["present"]:
         on_click=go,
         kwargs={"to": 1, "present": True},
     )
+    st.caption(t("present.keys", lang))
     if is_summary:
         count = int(national.headline(ui.data_or_stop, selection, as_of, family)["count_offices"])
         st.caption(t("present.summary_note", lang, n=count, limit=SUMMARY_ABOVE))
     downloads(slides, offices, is_summary)
     st.stop()
 
-# Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide.
+# Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide; keys
+# move too (cityiso/app/presenter_keys.py clicks these buttons: their keys are its selectors).
 urlstate.write("slide", number)
 st.html(SLIDE_CSS)
 slide = slides[number - 1]
-st.html(f"<p class='slide-title'>{html(slide.title)}</p><p class='slide-takeaway'>{html(slide.takeaway)}</p>")
+fonts = slide_fonts(slide, SCREENS[screen])
+st.html(
+    f"<p class='slide-title' style='font-size:{fonts['title']}px'>{html(slide.title)}</p>"
+    f"<p class='slide-takeaway' style='font-size:{fonts['takeaway']}px'>{html(slide.takeaway)}</p>"
+)
 if slide.figure is not None:
     st.plotly_chart(
-        slide.figure.update_layout(width=None), key="slide_chart", config={"displayModeBar": False}, width="stretch"
+        slide.figure.update_layout(width=None, height=fonts["chart"]),
+        key="slide_chart",
+        config={"displayModeBar": False},
+        width="stretch",
     )
 elif slide.bullets:
-    st.html("<ul class='slide-bullets'>" + "".join(f"<li>{html(b)}</li>" for b in slide.bullets) + "</ul>")
+    st.html(
+        f"<ul class='slide-bullets' style='font-size:{fonts['bullets']}px'>"
+        + "".join(f"<li>{html(b)}</li>" for b in slide.bullets)
+        + "</ul>"
+    )
 foot, back, count, forward, leave = st.columns([14, 1, 1, 1, 1], vertical_alignment="center")
 foot.html(f"<p class='slide-footer'>{html(slide.footer)}</p>")
 back.button(
@@ -177,3 +214,8 @@ forward.button(
     key="next",
 )
 leave.button("✕", help=t("present.exit", lang), on_click=go, kwargs={"present": False}, key="exit")
+with st.container(key="presenter_jumps"):  # Home and End: no room for them on screen, the keys click them
+    st.button(t("present.first", lang), on_click=go, kwargs={"to": 1}, key="first")
+    st.button(t("present.last", lang), on_click=go, kwargs={"to": len(slides)}, key="last")
+with st.container(key="presenter_keys"):
+    presenter_keys()
