@@ -119,7 +119,7 @@ def slide_fonts(slide, screen: tuple[int, int]) -> dict[str, int]:
 def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
     if not find_browser():
-        st.warning(t("present.no_browser", lang, reason="Chromium (apt-get install chromium)"))
+        st.warning(t("present.no_browser", lang, reason=t("present.no_chromium", lang)))
         return
     name = f"cityiso_summary_{lang}" if is_summary else f"cityiso_{'_'.join(offices)}_{lang}"
     documents = [
