@@ -1,7 +1,8 @@
 """What every chart shares: the colour-blind-safe palette, the frame (title, source line) and the modebar."""
 
+import hashlib
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,15 +20,84 @@ STATUS_COLORS = {
     "withdrawn": "#000000",
     "no_evidence": "#999999",
 }
-EDITION_COLORS = {"2000": "#E69F00", "2008": "#CC79A7", "2015": "#0072B2"}
+# Paul Tol's "muted" scheme: nine colours told apart with every common colour-vision deficiency, none of them the
+# hues of the editions below (an office is never mistaken for a standard).
+OFFICE_PALETTE = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+# One hue per family of standards (Okabe–Ito), one shade per edition: the older the edition, the lighter. Every
+# standard_id of the standards table (data/standards.csv and the synthetic national package) has its own colour.
+EDITION_COLORS = {
+    "iso9001-2000": "#9CCBEC",
+    "iso9001-2008": "#3D8FCC",
+    "iso9001-2015": "#004C7A",
+    "iso14001-2004": "#7ED6B8",
+    "iso14001-2015": "#00664A",
+    "iso27001-2005": "#EBC3DA",
+    "iso27001-2013": "#CC79A7",
+    "iso27001-2022": "#7E2F5C",
+    "iso37001-2016": "#E69F00",
+    "iso37120-2014": "#F2A779",
+    "iso37120-2018": "#A84A00",
+    "iso45001-2018": "#3A3A3A",
+}
+# A family's certificate whose edition no source states: a greyed tint of the family's hue.
+UNKNOWN_EDITION_COLORS = {
+    "ISO 9001": "#B3C3D1",
+    "ISO 14001": "#B3CCC3",
+    "ISO 27001": "#D3C3CC",
+    "ISO 37001": "#D9CBB0",
+    "ISO 37120": "#D9C3B3",
+    "ISO 45001": "#BDBDBD",
+}
 CLAUSE_COLORS = {4: "#E69F00", 5: "#0072B2", 6: "#009E73", 7: "#CC79A7", 8: "#56B4E9", 9: "#D55E00", 10: "#000000"}
 NO_CLAUSE_COLOR = "#BBBBBB"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def color_for(key: str, keys: list[str]) -> str:
-    """A stable palette colour for one of an ordered set of keys."""
-    return PALETTE[keys.index(key) % len(PALETTE)]
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+
+def stable_colors(keys: Iterable[str], palette: tuple[str, ...] = OFFICE_PALETTE) -> dict[str, str]:
+    """key -> its colour: the palette colour its hash picks, the same in every chart. Where two keys shown together
+    pick one colour, the keys are taken in the order of their hashes (then ids) and a later one takes the next
+    colour still free: no two keys share a colour while there are no more keys than colours. A key's colour depends
+    only on the set of keys given (pass every key a page shows, not only those with data in one chart)."""
+    colours: dict[str, str] = {}
+    taken: set[int] = set()
+    for key in sorted(set(keys), key=lambda k: (_hash(k), k)):
+        slot = _hash(key) % len(palette)
+        if len(taken) < len(palette):
+            while slot in taken:
+                slot = (slot + 1) % len(palette)
+        taken.add(slot)
+        colours[key] = palette[slot]
+    return colours
+
+
+def office_colors(office_ids: Iterable[str], among: Iterable[str] | None = None) -> dict[str, str]:
+    """office_id -> its colour, from its id (stable_colors). `among`: every office the page or deck shows; a chart
+    that has data for only some of them gives those the colours they have in every other chart. Offices of
+    `office_ids` missing from `among` are added to it."""
+    shown = list(dict.fromkeys(office_ids))
+    everyone = list(dict.fromkeys([*(among or []), *shown]))
+    colours = stable_colors(everyone)
+    return {office_id: colours[office_id] for office_id in shown}
+
+
+def edition_color(standard_id: str | None, family: str = "") -> str:
+    """The colour of a standard edition (standard_id), the same on every chart: EDITION_COLORS; a family's
+    certificate of no known edition (standard_id missing) in a greyed tint of its family's hue (grey for a family the
+    table does not know); an edition the table does not know in a colour its id picks."""
+    if isinstance(standard_id, str) and standard_id:
+        return EDITION_COLORS.get(standard_id) or PALETTE[_hash(standard_id) % len(PALETTE)]
+    return UNKNOWN_EDITION_COLORS.get(family, NO_CLAUSE_COLOR)
+
+
+def family_color(family: str) -> str:
+    """A standard family's colour: the colour of its latest edition in EDITION_COLORS (its hue), else its id's."""
+    prefix = family.replace(" ", "").replace("/", "").lower() + "-"
+    editions = sorted(k for k in EDITION_COLORS if k.startswith(prefix))
+    return EDITION_COLORS[editions[-1]] if editions else PALETTE[_hash(family) % len(PALETTE)]
 
 
 def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> dict[str, str]:
