@@ -45,8 +45,13 @@ st.markdown("  \n".join(f"{md(row.place)}: {code_label('status', row.status, lan
 st.subheader(t("cycles.certificates", lang))
 certificates = certificates_table(spans, lang)
 st.dataframe(certificates, hide_index=True)
-ui.download_csv(certificates, f"cityiso_certificates_{lang}", "dl_certificates")
+ui.download_csv(
+    certificates,
+    f"cityiso_certificates_{lang}",
+    "dl_certificates",
+    title=f"{t('cycles.certificates', lang)} · {family}",
+)
 st.subheader(t("cycles.table", lang))
 table = events_table(events, lang)
 st.dataframe(table, hide_index=True)
-ui.download_csv(table, f"cityiso_events_{lang}", "dl_events")
+ui.download_csv(table, f"cityiso_events_{lang}", "dl_events", title=f"{t('cycles.table', lang)} · {family}")
