@@ -111,6 +111,11 @@ def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> d
     return dict(zip(offices["office_id"], labels, strict=True)) | given
 
 
+# A half-width chart in a 1000 px window is about 260 px wide: at 11 px, 48 characters of the source line fit it
+# (on one line, 70 ran past its left edge and were cut, on the page and in the modebar's download).
+SOURCE_WIDTH = 48
+SOURCE_LINE_PX = 14
+
 LEGENDS = {
     "right": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left"},
     "top": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xanchor": "left"},
@@ -125,15 +130,18 @@ def frame(
     subtitle: str = "",
     legend: str = "right",
     bottom: int = 70,
+    source_width: int = SOURCE_WIDTH,
 ) -> go.Figure:
-    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom."""
+    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom,
+    broken into lines of at most `source_width` characters (the bottom margin grows by a line for each)."""
     text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
     top = (80 if subtitle else 60) + (30 if legend == "top" else 0)
+    source = wrap(source_line, source_width)
     fig.update_layout(
         title={"text": text, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
         font={"family": FONT, "size": 13},
         height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom + SOURCE_LINE_PX * source.count("<br>")},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={**LEGENDS[legend], "font": {"size": 12}},
@@ -141,7 +149,7 @@ def frame(
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     # The source line sits in the bottom margin, below the axis title, whatever the plot's height.
-    note_below(fig, source_line, bottom - 18, 11, name="source_line")
+    note_below(fig, source, bottom - 18, 11, name="source_line")
     return fig
 
 
@@ -159,6 +167,7 @@ def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "")
         xanchor="right",
         yanchor="top",
         font={"size": size, "color": "#555555"},
+        align="right",
         name=name,
     )
 
@@ -178,9 +187,15 @@ def chart_config(filename: str, fmt: str = "png") -> dict:
 
 
 def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
-    """A copy restyled for a projector: no title or source line (the slide has its own), large type,
-    sized to the chart area of a slide of width x height pixels."""
+    """A copy restyled for a projector: no title or source line (the slide has its own; both are kept in the
+    layout's meta for with_title_and_source), large type, sized to the chart area of a slide of width x height
+    pixels."""
     slide = go.Figure(fig)
+    sources = [a.text for a in fig.layout.annotations if a.name == "source_line"]
+    slide.layout.meta = {
+        "title": fig.layout.title.text or "",
+        "source_line": sources[0].replace("<br>", " ") if sources else "",
+    }
     scale = height / 1080
     slide.update_layout(
         title={"text": ""},
@@ -209,3 +224,40 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     slide.layout.margin.t = max(slide.layout.margin.t, round(above))
     slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
     return slide
+
+
+def with_title_and_source(fig: go.Figure) -> go.Figure:
+    """A slide's figure (for_slide) as a chart on its own, as a downloaded image shows it: its title back on top
+    and its source line, with the date of the data, right under it (the bottom may hold the legend), the figure
+    taller by as much. Any other figure as it is: frame() gave it both."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if not (meta.get("title") or meta.get("source_line")):
+        return fig
+    alone = go.Figure(fig)
+    size = alone.layout.font.size or 13
+    title_size = round(size * 1.35)
+    lines = [meta.get("title") or ""] + (
+        [f"<span style='font-size:{size}px;color:#555555'>{meta['source_line']}</span>"]
+        if meta.get("source_line")
+        else []
+    )
+    block = round(title_size * 1.3 * (meta.get("title", "").count("<br>") + 1) + size * 1.4) + 16
+    height = (alone.layout.height or 460) + block
+    alone.update_layout(
+        title={
+            "text": "<br>".join(lines),
+            "font": {"size": title_size},
+            "x": 0.0,
+            "xanchor": "left",
+            "xref": "container",
+            # Kaleido sets a title of several lines with its first baseline at y: a line's height below the top.
+            "y": 1 - (10 + title_size) / height,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"l": 10},
+        },
+        height=height,
+        margin={"t": (alone.layout.margin.t or 0) + block},
+        meta={},
+    )
+    return alone

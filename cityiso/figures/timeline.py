@@ -290,7 +290,8 @@ def certification_timeline(
     legend = 22 * -(-len(shown) // 3) + 10
     bottom = 70 + (22 if undated else 0)
     height = max(340, 230 + 50 * len(rows)) + legend
-    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)  # the source under the axis
+    # The source under the axis, on one line: the timeline is as wide as the page.
+    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom, source_width=160)
     fig.update_layout(
         margin={"b": bottom + legend},
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
