@@ -6,11 +6,12 @@ import re
 import xml.etree.ElementTree as ET
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
 from cityiso.figures import images
-from cityiso.figures.common import SOURCE_WIDTH, for_slide, with_title_and_source
+from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, with_title_and_source
 from cityiso.figures.praise import by_clause_bars
 
 TITLE = "Ustalenia według rozdziałów"
@@ -56,6 +57,17 @@ def test_source_line_breaks_to_fit_a_half_width_chart() -> None:
     assert fig.layout.margin.b > short.layout.margin.b
     assert [a.text for a in short.layout.annotations if a.name == "source_line"] == ["Źródło: test"]
     assert with_title_and_source(fig) is fig  # a page's figure: framed already, left as it is
+
+
+def test_source_line_hangs_where_the_plot_leaves_room() -> None:
+    def side(fig) -> str:
+        return next(a.xanchor for a in fig.layout.annotations if a.name == "source_line")
+
+    assert side(clause_bars()) == "right"  # under the bars, over the corner under the category labels
+    two = go.Figure([go.Bar(x=[1], y=["a"]), go.Bar(x=[2], y=["a"])])
+    assert side(frame(two, "T", SOURCE, legend="right")) == "left"  # a legend at the right narrows the plot
+    heat = go.Figure(go.Heatmap(z=[[1, 2]], y=["Dolnośląskie"]))
+    assert side(frame(heat, "T", SOURCE)) == "center"  # category labels left, a colour bar right
 
 
 def test_a_slide_figure_on_its_own_gets_its_title_and_source_line_back() -> None:

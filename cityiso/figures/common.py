@@ -111,9 +111,10 @@ def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> d
     return dict(zip(offices["office_id"], labels, strict=True)) | given
 
 
-# A half-width chart in a 1000 px window is about 260 px wide: at 11 px, 48 characters of the source line fit it
-# (on one line, 70 ran past its left edge and were cut, on the page and in the modebar's download).
-SOURCE_WIDTH = 48
+# A half-width chart in a 1000 px window is 237-262 px wide, and 11 px type takes about 5.8 px a character: lines
+# of at most 36 characters fit it (on one line, 70 ran past its left edge and were cut, on the page and in the
+# modebar's download).
+SOURCE_WIDTH = 36
 SOURCE_LINE_PX = 14
 
 LEGENDS = {
@@ -149,25 +150,42 @@ def frame(
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     # The source line sits in the bottom margin, below the axis title, whatever the plot's height.
-    note_below(fig, source, bottom - 18, 11, name="source_line")
+    note_below(fig, source, bottom - 18, 11, name="source_line", side=_source_side(fig, legend))
     return fig
 
 
-def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "") -> None:
+def _colorbar_right(trace) -> bool:
+    if trace.type == "heatmap":
+        return trace.showscale is not False and (trace.colorbar.orientation or "v") == "v"
+    marker = getattr(trace, "marker", None)
+    return bool(marker is not None and marker.showscale and (marker.colorbar.orientation or "v") == "v")
+
+
+def _source_side(fig: go.Figure, legend: str) -> str:
+    """Where the source line hangs from the plot: its right edge; its left edge where a legend at the right (Plotly
+    draws one for two traces or more) narrows the plot; its middle where a colour bar at the right does (such a
+    chart's category labels take the left)."""
+    if legend == "right" and sum(trace.showlegend is not False for trace in fig.data) > 1:
+        return "left"
+    return "center" if any(_colorbar_right(trace) for trace in fig.data) else "right"
+
+
+def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "", side: str = "right") -> None:
     """A line of small grey text `depth` pixels below the plot area, ending at its right edge: it runs left
-    over the empty corner under the category labels instead of past the chart's edge."""
+    over the empty corner under the category labels instead of past the chart's edge (side="left": starting at
+    its left edge, running right over the space a legend at the right leaves; "center": under its middle)."""
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
-        x=1,
+        x={"right": 1, "left": 0, "center": 0.5}[side],
         y=0,
         yshift=-depth,
         showarrow=False,
-        xanchor="right",
+        xanchor=side,
         yanchor="top",
         font={"size": size, "color": "#555555"},
-        align="right",
+        align=side,
         name=name,
     )
 
