@@ -228,6 +228,16 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "none_selected": ("Wybierz co najmniej jeden urząd.", "Choose at least one office."),
     "nothing_found": ("Brak ustaleń dla tych filtrów.", "No findings match these filters."),
     "download_csv": ("Pobierz CSV", "Download CSV"),
+    "csv.dates": (
+        "Dowody do {evidence}; baza z {built}.",
+        "Evidence up to {evidence}; built {built}.",
+    ),
+    "csv.help": (
+        "Trzy pierwsze wiersze pliku to tytuł, źródło i data danych; nagłówek tabeli jest w czwartym. "
+        "W pandas: pd.read_csv(plik, skiprows=3); w arkuszu: import od wiersza 4.",
+        "The file's first three lines are the title, the source and the date of the data; the table's header is the "
+        "fourth. In pandas: pd.read_csv(file, skiprows=3); in a spreadsheet: import from row 4.",
+    ),
     # overview
     "overview.title": ("Przegląd", "Overview"),
     "overview.offices": ("Urzędy w zestawieniu", "Offices tracked"),

@@ -39,4 +39,4 @@ ui.show(status, "status")
 
 for view in (cycles.certificates_view(data, lang), cycles.events_view(data, lang)):
     st.subheader(view.title)
-    ui.show(view, view.key, download=True)
+    ui.show(view, view.key, download=True, context=family)

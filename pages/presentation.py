@@ -142,7 +142,7 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
             for column, fmt in ((png, "png"), (svg, "svg")):
                 column.download_button(
                     fmt.upper(),
-                    data=lambda f=slide.figure, x=fmt: image_bytes(f, x, scale=2 if x == "png" else 1),
+                    data=lambda f=slide.figure, x=fmt: image_bytes(f, x, scale=2 if x == "png" else 1, titled=True),
                     file_name=f"cityiso_{slide.key}_{lang}.{fmt}",
                     key=f"download_{fmt}_{i}",
                 )

@@ -4,6 +4,7 @@ import csv
 import io
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 import streamlit as st
@@ -69,9 +70,68 @@ def test_table_downloads_neutralise_formulas(tmp_path: Path, monkeypatch: pytest
     assert sorted(r[header.index("longitude")] for r in body) == ["21.0", "21.1"]  # numbers unquoted, as built
 
 
-def test_page_downloads_neutralise_formulas(monkeypatch: pytest.MonkeyPatch) -> None:
-    captured = {}
-    monkeypatch.setattr(st, "download_button", lambda *a, **kw: captured.update(kw))
-    ui.download_csv(pd.DataFrame({"Cytat": ["=1+1"], "Liczba": [-3]}), "x", "dl_x")
-    _, *body = rows(captured["data"]())
-    assert body == [["'=1+1", "-3"]]
+PREFACE = ("Certyfikaty, „tabela”", 'Źródło: "cityiso"; dane z 2 grudnia 2026.', "Dane z 2026-12-02;\nzdarzenie")
+
+
+def test_csv_starts_with_title_source_and_date_and_still_parses() -> None:
+    df = pd.DataFrame({"Urząd": ["Łódź", "=HYPERLINK(1)"], "Liczba": [3, -4]})
+    data = csv_bytes(df, PREFACE)
+    lines = data.decode("utf-8-sig").splitlines()
+    # Each line one cell, on one line, whatever commas, quotes or line breaks its text holds.
+    assert [next(csv.reader([line])) for line in lines[:3]] == [
+        ["# Certyfikaty, „tabela”"],
+        ['# Źródło: "cityiso"; dane z 2 grudnia 2026.'],
+        ["# Dane z 2026-12-02; zdarzenie"],
+    ]
+    assert lines[3] == "Urząd,Liczba"
+    read = pd.read_csv(io.BytesIO(data), skiprows=3)  # the one line a researcher needs
+    assert read.columns.tolist() == ["Urząd", "Liczba"]
+    assert read["Urząd"].tolist() == ["Łódź", "'=HYPERLINK(1)"] and read["Liczba"].tolist() == [3, -4]
+    assert rows(csv_bytes(df))[0] == ["Urząd", "Liczba"]  # no preface asked: the header first, as before
+
+
+def test_a_preface_is_all_three_lines_or_none() -> None:
+    with pytest.raises(ValueError, match="3 lines"):
+        csv_bytes(pd.DataFrame({"a": [1]}), ("only a title",))
+
+
+@pytest.fixture
+def served(package_db: Path, monkeypatch: pytest.MonkeyPatch):
+    """The fixture package's database as the app's, and every download button's arguments as they are drawn."""
+    monkeypatch.setenv("CITYISO_DB", str(package_db))
+    st.cache_data.clear()
+    captured: list[dict] = []
+    monkeypatch.setattr(st, "download_button", lambda *a, **kw: captured.append(kw))
+    yield captured
+    store.close_all()
+    st.cache_data.clear()
+
+
+def expected_dates(package_db: Path) -> str:
+    with duckdb.connect(str(package_db), read_only=True) as con:
+        built, last = con.execute(
+            "select (select max(built_at) from build_info), max(event_on) from events where not is_planned"
+        ).fetchone()
+    return f"# Dowody do {pd.Timestamp(last).date()}; baza z {pd.Timestamp(built).date()}."
+
+
+def test_page_downloads_carry_title_source_date_and_neutralise_formulas(served: list, package_db: Path) -> None:
+    ui.download_csv(pd.DataFrame({"Cytat": ["=1+1"], "Liczba": [-3]}), "x", "dl_x", title="Tytuł tabeli")
+    data = served[0]["data"]()
+    title, source, dated, *table = rows(data)
+    assert title == ["# Tytuł tabeli"]
+    assert source == [f"# {ui.source_line()}"] and source[0].startswith("# Źródło: cityiso, ")
+    assert dated == [expected_dates(package_db)]
+    assert table == [["Cytat", "Liczba"], ["'=1+1", "-3"]]
+    assert "skiprows=3" in served[0]["help"]
+
+
+def test_findings_download_carries_title_source_and_date(served: list, package_db: Path, open_page) -> None:
+    open_page("praised", lang="en")
+    findings = next(kw for kw in served if kw["file_name"] == "cityiso_findings_en.csv")
+    data = findings["data"]()
+    title, source, dated = (r[0] for r in rows(data)[:3])
+    assert title == "# All findings for these filters"
+    assert source.startswith("# Source: cityiso, ") and dated.startswith("# Evidence up to ")
+    table = pd.read_csv(io.BytesIO(data), skiprows=3)
+    assert len(table) > 0 and "Quote" in " ".join(table.columns)

@@ -1,6 +1,7 @@
 """Streamlit helpers every page shares: language, the database guard, the source line and chart output."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -44,9 +45,15 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
     return df
 
 
-def source_line() -> str:
-    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of every chart."""
-    return views.source_line(data_or_stop("data_info").iloc[0], lang())
+def source_line(dates: bool = False) -> str:
+    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of every chart; with `dates`,
+    the line a CSV download adds under it: the latest evidence's date and the build's, as YYYY-MM-DD."""
+    info = data_or_stop("data_info").iloc[0]
+    if dates:
+        evidence = info["latest_evidence_on"]
+        day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()
+        return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
+    return views.source_line(info, lang())
 
 
 def all_office_ids() -> list[str]:
@@ -188,9 +195,10 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
 FINDINGS_PER_PAGE = 100
 
 
-def findings_table_page(params: dict, key: str, download: bool = False) -> pd.DataFrame:
+def findings_table_page(params: dict, key: str, download: bool = False, title: str = "") -> pd.DataFrame:
     """A page of findings_page's rows as a table, with how many match and the page number (?<key>_page=); the
-    CSV download (when asked) holds every matching finding, fetched only when clicked. Returns the page's rows."""
+    CSV download (when asked) holds every matching finding, fetched only when clicked, under `title` (by default
+    'All findings for these filters'). Returns the page's rows."""
     current = lang()
     left, right = st.columns([1, 5])
     with left:
@@ -200,15 +208,11 @@ def findings_table_page(params: dict, key: str, download: bool = False) -> pd.Da
         st.caption(shown if total else t("nothing_found", current))
     st.dataframe(findings_table(rows, current), hide_index=True)
     if download and total:
-        st.download_button(
-            t("download_csv", current),
-            data=lambda: csv_bytes(
-                findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current)
-            ),
-            file_name=f"cityiso_findings_{current}.csv",
-            mime="text/csv",
-            key=f"dl_{key}",
-            icon=":material/download:",
+        download_csv(
+            lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
+            f"cityiso_findings_{current}",
+            f"dl_{key}",
+            title=title or t("praised.all_findings", current),
         )
     return rows
 
@@ -258,7 +262,8 @@ def as_of_input(key: str = "as_of") -> dt.date:
 
 
 def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
-    """Draw a figure with a modebar download named after it; return the selection event when asked."""
+    """Draw a figure with a modebar download named after it (the image carries the figure's title and source line,
+    as every figure is framed); return the selection event when asked."""
     config = chart_config(f"cityiso_{filename}_{lang()}")
     if on_select:
         return st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", config=config)
@@ -266,28 +271,41 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
     return None
 
 
-def download_csv(df: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with ')."""
+def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, key: str, *, title: str) -> None:
+    """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with '), its
+    first three lines its title, the source line and the date of the data (csv_safe: pd.read_csv(f, skiprows=3)).
+    `df` may be a function making the table: it runs only when the button is clicked."""
+    preface = (title, source_line(), source_line(dates=True))
     st.download_button(
         t("download_csv", lang()),
-        data=lambda: csv_bytes(df),
+        data=lambda: csv_bytes(df() if callable(df) else df, preface),
         file_name=f"{filename}.csv",
         mime="text/csv",
         key=key,
         icon=":material/download:",
+        help=t("csv.help", lang()),
     )
 
 
-def show(view: View, filename: str, key: str | None = None, on_select: bool = False, download: bool = False):
-    """Lay out a view as every page does: its chart (or table, with a CSV download when asked), its takeaway and
-    its note (what the chart leaves out) under it. Returns the chart's selection event when asked."""
+def show(
+    view: View,
+    filename: str,
+    key: str | None = None,
+    on_select: bool = False,
+    download: bool = False,
+    context: str = "",
+):
+    """Lay out a view as every page does: its chart (or table, with a CSV download when asked, titled by the
+    view's title and `context`, e.g. the family), its takeaway and its note (what the chart leaves out) under it.
+    Returns the chart's selection event when asked."""
     event = None
     if view.figure is not None:
         event = chart(view.figure, key or view.key, filename, on_select=on_select)
     if view.table is not None and not view.table.empty:
         st.dataframe(view.table, hide_index=True)
         if download:
-            download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}")
+            title = f"{view.title} · {context}" if context else view.title
+            download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}", title=title)
     for text in (view.takeaway, view.note):
         if text:
             st.caption(md(text))

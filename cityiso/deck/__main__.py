@@ -45,7 +45,7 @@ def write_charts(slides: list[Slide], folder: Path, fmt: str) -> list[Path]:
     written = []
     for number, slide in enumerate((s for s in slides if s.figure is not None), start=1):
         path = folder / f"{number:02d}_{slide.key}.{fmt}"
-        path.write_bytes(image_bytes(slide.figure, fmt, scale=2 if fmt == "png" else 1))
+        path.write_bytes(image_bytes(slide.figure, fmt, scale=2 if fmt == "png" else 1, titled=True))
         written.append(path)
     return written
 

@@ -1,7 +1,8 @@
 """What every chart shares: the colour-blind-safe palette, the frame (title, source line) and the modebar."""
 
+import hashlib
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,15 +20,84 @@ STATUS_COLORS = {
     "withdrawn": "#000000",
     "no_evidence": "#999999",
 }
-EDITION_COLORS = {"2000": "#E69F00", "2008": "#CC79A7", "2015": "#0072B2"}
+# Paul Tol's "muted" scheme: nine colours told apart with every common colour-vision deficiency, none of them the
+# hues of the editions below (an office is never mistaken for a standard).
+OFFICE_PALETTE = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+# One hue per family of standards (Okabe–Ito), one shade per edition: the older the edition, the lighter. Every
+# standard_id of the standards table (data/standards.csv and the synthetic national package) has its own colour.
+EDITION_COLORS = {
+    "iso9001-2000": "#9CCBEC",
+    "iso9001-2008": "#3D8FCC",
+    "iso9001-2015": "#004C7A",
+    "iso14001-2004": "#7ED6B8",
+    "iso14001-2015": "#00664A",
+    "iso27001-2005": "#EBC3DA",
+    "iso27001-2013": "#CC79A7",
+    "iso27001-2022": "#7E2F5C",
+    "iso37001-2016": "#E69F00",
+    "iso37120-2014": "#F2A779",
+    "iso37120-2018": "#A84A00",
+    "iso45001-2018": "#3A3A3A",
+}
+# A family's certificate whose edition no source states: a greyed tint of the family's hue.
+UNKNOWN_EDITION_COLORS = {
+    "ISO 9001": "#B3C3D1",
+    "ISO 14001": "#B3CCC3",
+    "ISO 27001": "#D3C3CC",
+    "ISO 37001": "#D9CBB0",
+    "ISO 37120": "#D9C3B3",
+    "ISO 45001": "#BDBDBD",
+}
 CLAUSE_COLORS = {4: "#E69F00", 5: "#0072B2", 6: "#009E73", 7: "#CC79A7", 8: "#56B4E9", 9: "#D55E00", 10: "#000000"}
 NO_CLAUSE_COLOR = "#BBBBBB"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
-def color_for(key: str, keys: list[str]) -> str:
-    """A stable palette colour for one of an ordered set of keys."""
-    return PALETTE[keys.index(key) % len(PALETTE)]
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+
+def stable_colors(keys: Iterable[str], palette: tuple[str, ...] = OFFICE_PALETTE) -> dict[str, str]:
+    """key -> its colour: the palette colour its hash picks, the same in every chart. Where two keys shown together
+    pick one colour, the keys are taken in the order of their hashes (then ids) and a later one takes the next
+    colour still free: no two keys share a colour while there are no more keys than colours. A key's colour depends
+    only on the set of keys given (pass every key a page shows, not only those with data in one chart)."""
+    colours: dict[str, str] = {}
+    taken: set[int] = set()
+    for key in sorted(set(keys), key=lambda k: (_hash(k), k)):
+        slot = _hash(key) % len(palette)
+        if len(taken) < len(palette):
+            while slot in taken:
+                slot = (slot + 1) % len(palette)
+        taken.add(slot)
+        colours[key] = palette[slot]
+    return colours
+
+
+def office_colors(office_ids: Iterable[str], among: Iterable[str] | None = None) -> dict[str, str]:
+    """office_id -> its colour, from its id (stable_colors). `among`: every office the page or deck shows; a chart
+    that has data for only some of them gives those the colours they have in every other chart. Offices of
+    `office_ids` missing from `among` are added to it."""
+    shown = list(dict.fromkeys(office_ids))
+    everyone = list(dict.fromkeys([*(among or []), *shown]))
+    colours = stable_colors(everyone)
+    return {office_id: colours[office_id] for office_id in shown}
+
+
+def edition_color(standard_id: str | None, family: str = "") -> str:
+    """The colour of a standard edition (standard_id), the same on every chart: EDITION_COLORS; a family's
+    certificate of no known edition (standard_id missing) in a greyed tint of its family's hue (grey for a family the
+    table does not know); an edition the table does not know in a colour its id picks."""
+    if isinstance(standard_id, str) and standard_id:
+        return EDITION_COLORS.get(standard_id) or PALETTE[_hash(standard_id) % len(PALETTE)]
+    return UNKNOWN_EDITION_COLORS.get(family, NO_CLAUSE_COLOR)
+
+
+def family_color(family: str) -> str:
+    """A standard family's colour: the colour of its latest edition in EDITION_COLORS (its hue), else its id's."""
+    prefix = family.replace(" ", "").replace("/", "").lower() + "-"
+    editions = sorted(k for k in EDITION_COLORS if k.startswith(prefix))
+    return EDITION_COLORS[editions[-1]] if editions else PALETTE[_hash(family) % len(PALETTE)]
 
 
 def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -40,6 +110,12 @@ def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> d
     given = {office_id: plotly_text(name) for office_id, name in (names or {}).items()}
     return dict(zip(offices["office_id"], labels, strict=True)) | given
 
+
+# A half-width chart in a 1000 px window is 237-262 px wide, and 11 px type takes about 5.8 px a character: lines
+# of at most 36 characters fit it (on one line, 70 ran past its left edge and were cut, on the page and in the
+# modebar's download).
+SOURCE_WIDTH = 36
+SOURCE_LINE_PX = 14
 
 LEGENDS = {
     "right": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left"},
@@ -55,15 +131,18 @@ def frame(
     subtitle: str = "",
     legend: str = "right",
     bottom: int = 70,
+    source_width: int = SOURCE_WIDTH,
 ) -> go.Figure:
-    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom."""
+    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom,
+    broken into lines of at most `source_width` characters (the bottom margin grows by a line for each)."""
     text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
     top = (80 if subtitle else 60) + (30 if legend == "top" else 0)
+    source = wrap(source_line, source_width)
     fig.update_layout(
         title={"text": text, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
         font={"family": FONT, "size": 13},
         height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom + SOURCE_LINE_PX * source.count("<br>")},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={**LEGENDS[legend], "font": {"size": 12}},
@@ -71,24 +150,42 @@ def frame(
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     # The source line sits in the bottom margin, below the axis title, whatever the plot's height.
-    note_below(fig, source_line, bottom - 18, 11, name="source_line")
+    note_below(fig, source, bottom - 18, 11, name="source_line", side=_source_side(fig, legend))
     return fig
 
 
-def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "") -> None:
+def _colorbar_right(trace) -> bool:
+    if trace.type == "heatmap":
+        return trace.showscale is not False and (trace.colorbar.orientation or "v") == "v"
+    marker = getattr(trace, "marker", None)
+    return bool(marker is not None and marker.showscale and (marker.colorbar.orientation or "v") == "v")
+
+
+def _source_side(fig: go.Figure, legend: str) -> str:
+    """Where the source line hangs from the plot: its right edge; its left edge where a legend at the right (Plotly
+    draws one for two traces or more) narrows the plot; its middle where a colour bar at the right does (such a
+    chart's category labels take the left)."""
+    if legend == "right" and sum(trace.showlegend is not False for trace in fig.data) > 1:
+        return "left"
+    return "center" if any(_colorbar_right(trace) for trace in fig.data) else "right"
+
+
+def note_below(fig: go.Figure, text: str, depth: int, size: int, name: str = "", side: str = "right") -> None:
     """A line of small grey text `depth` pixels below the plot area, ending at its right edge: it runs left
-    over the empty corner under the category labels instead of past the chart's edge."""
+    over the empty corner under the category labels instead of past the chart's edge (side="left": starting at
+    its left edge, running right over the space a legend at the right leaves; "center": under its middle)."""
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
-        x=1,
+        x={"right": 1, "left": 0, "center": 0.5}[side],
         y=0,
         yshift=-depth,
         showarrow=False,
-        xanchor="right",
+        xanchor=side,
         yanchor="top",
         font={"size": size, "color": "#555555"},
+        align=side,
         name=name,
     )
 
@@ -108,9 +205,15 @@ def chart_config(filename: str, fmt: str = "png") -> dict:
 
 
 def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
-    """A copy restyled for a projector: no title or source line (the slide has its own), large type,
-    sized to the chart area of a slide of width x height pixels."""
+    """A copy restyled for a projector: no title or source line (the slide has its own; both are kept in the
+    layout's meta for with_title_and_source), large type, sized to the chart area of a slide of width x height
+    pixels."""
     slide = go.Figure(fig)
+    sources = [a.text for a in fig.layout.annotations if a.name == "source_line"]
+    slide.layout.meta = {
+        "title": fig.layout.title.text or "",
+        "source_line": sources[0].replace("<br>", " ") if sources else "",
+    }
     scale = height / 1080
     slide.update_layout(
         title={"text": ""},
@@ -139,3 +242,40 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     slide.layout.margin.t = max(slide.layout.margin.t, round(above))
     slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
     return slide
+
+
+def with_title_and_source(fig: go.Figure) -> go.Figure:
+    """A slide's figure (for_slide) as a chart on its own, as a downloaded image shows it: its title back on top
+    and its source line, with the date of the data, right under it (the bottom may hold the legend), the figure
+    taller by as much. Any other figure as it is: frame() gave it both."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if not (meta.get("title") or meta.get("source_line")):
+        return fig
+    alone = go.Figure(fig)
+    size = alone.layout.font.size or 13
+    title_size = round(size * 1.35)
+    lines = [meta.get("title") or ""] + (
+        [f"<span style='font-size:{size}px;color:#555555'>{meta['source_line']}</span>"]
+        if meta.get("source_line")
+        else []
+    )
+    block = round(title_size * 1.3 * (meta.get("title", "").count("<br>") + 1) + size * 1.4) + 16
+    height = (alone.layout.height or 460) + block
+    alone.update_layout(
+        title={
+            "text": "<br>".join(lines),
+            "font": {"size": title_size},
+            "x": 0.0,
+            "xanchor": "left",
+            "xref": "container",
+            # Kaleido sets a title of several lines with its first baseline at y: a line's height below the top.
+            "y": 1 - (10 + title_size) / height,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"l": 10},
+        },
+        height=height,
+        margin={"t": (alone.layout.margin.t or 0) + block},
+        meta={},
+    )
+    return alone

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from cityiso.figures.common import with_title_and_source
+
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 NO_BROWSER = (
     "Image export needs Chrome or Chromium, and none was found (looked at $BROWSER_PATH, {candidates} and PATH). "
@@ -53,9 +55,18 @@ def _ensure_server() -> None:
 
 
 def image_bytes(
-    fig: go.Figure, fmt: str, width: int | None = None, height: int | None = None, scale: float = 1
+    fig: go.Figure,
+    fmt: str,
+    width: int | None = None,
+    height: int | None = None,
+    scale: float = 1,
+    titled: bool = False,
 ) -> bytes:
-    """The figure as PNG, SVG or PDF bytes."""
+    """The figure as PNG, SVG or PDF bytes. `titled`: a file of its own (a chart saved from the deck), so a slide's
+    figure gets back its title and source line with the date of the data (with_title_and_source); a slide
+    (PPTX, PDF) shows them apart from the chart and asks for none."""
+    if titled:
+        fig = with_title_and_source(fig)
     _ensure_server()
     try:
         with _render_lock, warnings.catch_warnings():

@@ -1,11 +1,11 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import color_for, frame, office_labels, wrap
+from cityiso.figures.common import frame, office_colors, office_labels, wrap
 from cityiso.labels import clause_label, localized, t
 from cityiso.safe_text import plotly_frame
 
@@ -44,13 +44,14 @@ def _office_bars(
     measure: str,
     lang: str,
     names: Mapping[str, str] | None,
+    offices: Sequence[str] | None,
 ) -> None:
-    """One horizontal bar trace per office (two offices of one place stay apart), rows named by `rows_of`,
-    customdata `keys` (what a selection returns)."""
+    """One horizontal bar trace per office (two offices of one place stay apart) in its colour among `offices`
+    (office_colors), rows named by `rows_of`, customdata `keys` (what a selection returns)."""
     value = _value_column(measure)
     labelled = df.assign(row_label=rows_of, key=keys)
     labels = office_labels(df, names)
-    offices = list(dict.fromkeys(df["office_id"]))
+    colors = office_colors(df["office_id"], offices)
     for office_id, rows in labelled.groupby("office_id", sort=False):
         office = labels[office_id]
         fig.add_trace(
@@ -59,7 +60,7 @@ def _office_bars(
                 x=rows[value],
                 orientation="h",
                 name=office,
-                marker_color=color_for(office_id, offices),
+                marker_color=colors[office_id],
                 customdata=rows["key"].tolist(),
                 hovertemplate=f"<b>{office}</b><br>%{{y}}<br>%{{x:{_value_format(measure)}}}<extra></extra>",
             )
@@ -81,7 +82,13 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
 
 
 def by_clause_bars(
-    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+    df: pd.DataFrame,
+    lang: str,
+    measure: str,
+    title: str,
+    source_line: str,
+    names: Mapping[str, str] | None = None,
+    offices: Sequence[str] | None = None,
 ) -> go.Figure:
     """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by `names`, else
     office_labels); customdata is (office_id, clause), with "" for findings no clause fits."""
@@ -92,13 +99,19 @@ def by_clause_bars(
     category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
     rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
     keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["office_id"], df["clause"], strict=True)]
-    _office_bars(fig, df, rows_of, keys, measure, lang, names)
+    _office_bars(fig, df, rows_of, keys, measure, lang, names, offices)
     _category_axis(fig, t("clause", lang), category)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
 
 
 def by_theme_bars(
-    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+    df: pd.DataFrame,
+    lang: str,
+    measure: str,
+    title: str,
+    source_line: str,
+    names: Mapping[str, str] | None = None,
+    offices: Sequence[str] | None = None,
 ) -> go.Figure:
     """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by `names`, else
     office_labels); customdata is (office_id, theme_id)."""
@@ -107,13 +120,19 @@ def by_theme_bars(
     label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
     keys = df[["office_id", "theme_id"]].to_numpy().tolist()
-    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, names)
+    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, names, offices)
     _category_axis(fig, t("theme", lang), themes)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
 
 
 def theme_heatmap(
-    df: pd.DataFrame, lang: str, measure: str, title: str, source_line: str, names: Mapping[str, str] | None = None
+    df: pd.DataFrame,
+    lang: str,
+    measure: str,
+    title: str,
+    source_line: str,
+    names: Mapping[str, str] | None = None,
+    offices: Sequence[str] | None = None,
 ) -> go.Figure:
     """Themes (rows, most praised on top) against offices (columns, one per office, named by `names`, else
     office_labels), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""

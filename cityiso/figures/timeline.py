@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import EDITION_COLORS, color_for, frame, note_below, office_labels, wrap
+from cityiso.figures.common import edition_color, frame, note_below, office_labels, stable_colors, wrap
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import plotly_frame
 
@@ -152,12 +152,15 @@ def _vertical_line(fig: go.Figure, when: dt.date, text: str, color: str, dash: s
 
 def _bars(fig: go.Figure, spans: pd.DataFrame, labels: dict, offices: dict, lang: str, color_by: str) -> None:
     groups = sorted({_group(r, color_by) for r in spans.itertuples()})
+    # One colour per edition (standard_id) on every chart; a certification body's colour comes from its name.
+    colors = (
+        {_group(r, color_by): edition_color(r.standard_id, r.family) for r in spans.itertuples()}
+        if color_by == "edition"
+        else stable_colors(groups)
+    )
     for group in groups:
         rows = [r for r in spans.itertuples() if _group(r, color_by) == group and pd.notna(r.window_start_on)]
-        edition = group.rsplit(":", 1)[-1]
-        color = (
-            EDITION_COLORS.get(edition, color_for(group, groups)) if color_by == "edition" else color_for(group, groups)
-        )
+        color = colors[group]
         loose = [r for r in rows if pd.notna(r.window_end_on) and not r.is_open]
         still_open = [r for r in rows if pd.notna(r.window_end_on) and r.is_open]
         sure = [
@@ -287,7 +290,8 @@ def certification_timeline(
     legend = 22 * -(-len(shown) // 3) + 10
     bottom = 70 + (22 if undated else 0)
     height = max(340, 230 + 50 * len(rows)) + legend
-    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom)  # the source under the axis
+    # The source under the axis, on one line: the timeline is as wide as the page.
+    frame(fig, t("cycles.chart", lang), source_line, height=height, bottom=bottom, source_width=160)
     fig.update_layout(
         margin={"b": bottom + legend},
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"},

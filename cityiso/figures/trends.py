@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, PALETTE, STATUS_COLORS, frame, wrap
+from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, PALETTE, STATUS_COLORS, family_color, frame, wrap
 from cityiso.labels import clause_label, code_label, t
 from cityiso.safe_text import plotly_frame, plotly_text
 from cityiso.vocabulary import STATUSES
@@ -37,7 +37,7 @@ def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     rows = df[df["dimension"] == "family"]
     fig = go.Figure()
     order = rows.groupby("group_code")["count_held"].max().sort_values(ascending=False).index.tolist()
-    for i, family in enumerate(order):
+    for family in order:
         r = rows[rows["group_code"] == family]
         label = family  # the code alone ("ISO 9001"): six long names would crowd the legend
         fig.add_trace(
@@ -47,7 +47,7 @@ def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
                 customdata=r[["count_valid", "count_valid_approximate"]].to_numpy(),
                 mode="lines",
                 name=plotly_text(label),
-                line={"color": PALETTE[i % len(PALETTE)], "width": 2.5},
+                line={"color": family_color(family), "width": 2.5},  # its editions' hue, as on every chart
                 hovertemplate=f"{plotly_text(label)} · %{{x}}: %{{y}}<br>"
                 + t("trends.hover_valid", lang, valid="%{customdata[0]}", approximate="%{customdata[1]}")
                 + "<extra></extra>",

@@ -1,0 +1,117 @@
+"""A chart saved as an image (the deck's per-chart PNG/SVG, a page chart's static export) shows its title and its
+source line with the date of the data; the source line fits a half-width chart."""
+
+import io
+import re
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from PIL import Image
+
+from cityiso.figures import images
+from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, with_title_and_source
+from cityiso.figures.praise import by_clause_bars
+
+TITLE = "Ustalenia według rozdziałów"
+SOURCE = "Źródło: cityiso, 12 dokumentów źródłowych; dane z 2 grudnia 2026."
+
+needs_browser = pytest.mark.skipif(
+    images.find_browser() is None, reason="no Chrome/Chromium for Kaleido: apt-get install chromium"
+)
+
+
+def _clauses() -> dict:
+    return {
+        "office_id": ["a", "b"],
+        "place": ["Łódź", "Zabrze"],
+        "clause": [5, 7],
+        "clause_pl": ["Przywództwo", "Wsparcie"],
+        "clause_en": ["Leadership", "Support"],
+        "count_findings": [3, 1],
+        "share_of_events": [0.5, 0.5],
+    }
+
+
+def clause_bars():
+    return by_clause_bars(pd.DataFrame(_clauses()), "pl", "count", TITLE, SOURCE)
+
+
+def svg_text(svg: bytes) -> str:
+    """Every text node of an SVG, joined by spaces (a line broken into tspans reads as one)."""
+    root = ET.fromstring(svg)
+    return " ".join(
+        " ".join(t.strip() for t in node.itertext() if t.strip()) for node in root.iter() if node.tag.endswith("}text")
+    )
+
+
+def test_source_line_breaks_to_fit_a_half_width_chart() -> None:
+    fig = clause_bars()
+    source = next(a for a in fig.layout.annotations if a.name == "source_line")
+    lines = source.text.split("<br>")
+    assert len(lines) == 2 and all(len(line) <= SOURCE_WIDTH for line in lines)
+    assert " ".join(lines) == SOURCE
+    # The bottom margin grows by the second line; a short source line stays on one.
+    short = by_clause_bars(pd.DataFrame(_clauses()), "pl", "count", TITLE, "Źródło: test")
+    assert fig.layout.margin.b > short.layout.margin.b
+    assert [a.text for a in short.layout.annotations if a.name == "source_line"] == ["Źródło: test"]
+    assert with_title_and_source(fig) is fig  # a page's figure: framed already, left as it is
+
+
+def test_source_line_hangs_where_the_plot_leaves_room() -> None:
+    def side(fig) -> str:
+        return next(a.xanchor for a in fig.layout.annotations if a.name == "source_line")
+
+    assert side(clause_bars()) == "right"  # under the bars, over the corner under the category labels
+    two = go.Figure([go.Bar(x=[1], y=["a"]), go.Bar(x=[2], y=["a"])])
+    assert side(frame(two, "T", SOURCE, legend="right")) == "left"  # a legend at the right narrows the plot
+    heat = go.Figure(go.Heatmap(z=[[1, 2]], y=["Dolnośląskie"]))
+    assert side(frame(heat, "T", SOURCE)) == "center"  # category labels left, a colour bar right
+
+
+def test_a_slide_figure_on_its_own_gets_its_title_and_source_line_back() -> None:
+    slide = for_slide(clause_bars(), 1280, 720)
+    assert slide.layout.title.text == ""
+    alone = with_title_and_source(slide)
+    assert TITLE in alone.layout.title.text and SOURCE in alone.layout.title.text
+    assert alone.layout.height > slide.layout.height and alone.layout.margin.t > slide.layout.margin.t
+    assert slide.layout.title.text == ""  # the slide's own figure is left alone
+
+
+@needs_browser
+def test_deck_chart_svg_has_title_and_source_text_and_the_slide_image_has_neither() -> None:
+    slide = for_slide(clause_bars(), 1280, 720)
+    alone = svg_text(images.image_bytes(slide, "svg", titled=True))
+    assert TITLE in alone and SOURCE in alone
+    embedded = svg_text(images.image_bytes(slide, "svg"))  # for a PPTX or PDF slide, which has its own
+    assert TITLE not in embedded and "Źródło" not in embedded
+
+
+@needs_browser
+def test_page_chart_svg_has_title_and_source_text() -> None:
+    text = svg_text(images.image_bytes(clause_bars(), "svg", width=520, height=500))
+    assert TITLE in text
+    assert re.sub(r"\s+", " ", text).count("dane z 2 grudnia 2026.") == 1 and "Źródło: cityiso" in text
+
+
+def ink_rows(png: bytes) -> list[int]:
+    """Rows of a PNG holding dark pixels (text), top to bottom."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    pixels = image.load()
+    return [y for y in range(height) if any(pixels[x, y] < 110 for x in range(0, width // 2))]
+
+
+@needs_browser
+def test_deck_chart_png_shows_title_and_source_above_the_chart() -> None:
+    slide = for_slide(clause_bars(), 1280, 720)
+    plain, titled = images.image_bytes(slide, "png"), images.image_bytes(slide, "png", titled=True)
+    added = Image.open(io.BytesIO(titled)).size[1] - Image.open(io.BytesIO(plain)).size[1]
+    assert added > 40
+    # Two bands of text in the strip added on top, the title's and the source line's, with white between them
+    # (a gap of a few rows inside a line is the space under an accent, as in "Ź").
+    rows = [y for y in ink_rows(titled) if y < added]
+    bands = [y for i, y in enumerate(rows) if i == 0 or y > rows[i - 1] + 4]
+    assert len(bands) == 2, bands
+    assert not [y for y in ink_rows(plain) if y < 12]  # the slide's image starts with blank margin
