@@ -73,6 +73,7 @@ covered = int(top["count_offices"].iloc[0])
 count_undated = int(top["count_undated_findings"].iloc[0])
 grouped = covered > MAX_OFFICE_BARS
 everyone = t("praised.all_covered", lang, n=covered)
+shown = top["office_id"].tolist()  # each keeps its colour on both bar charts
 
 source = ui.source_line()
 st.caption(t("praised.select_hint", lang))
@@ -80,10 +81,10 @@ by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=group
 by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
 left, right = st.columns(2)
 with left:
-    view = praise.clause_view(by_clause, lang, measure, t("praised.by_clause", lang), source)
+    view = praise.clause_view(by_clause, lang, measure, t("praised.by_clause", lang), source, among=shown)
     clause_event = ui.show(view, "findings_by_clause", "by_clause", on_select=True)
 with right:
-    view = praise.theme_view(by_theme, lang, measure, t("praised.by_theme", lang), source)
+    view = praise.theme_view(by_theme, lang, measure, t("praised.by_theme", lang), source, among=shown)
     theme_event = ui.show(view, "findings_by_theme", "by_theme", on_select=True)
 # The office-by-theme map: every office when few, else those with the most findings (a caption says so).
 heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}

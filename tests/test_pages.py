@@ -599,11 +599,23 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
 # --- Notices and the missing database ---------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("page", ["overview", "cycles"])
+def test_the_as_of_date_reaches_every_date_of_the_data(open_page, page: str) -> None:
+    """From the year of the first dated fact (the county's 2002 certificate) to the year of the last or today."""
+    at = open_page(page, lang="en", as_of="2002-03-01")
+    picker = at.date_input(key="as_of")
+    assert picker.value == dt.date(2002, 3, 1) and not at.notices
+    assert picker.min == dt.date(2002, 1, 1)
+    assert picker.max == dt.date(max(dt.date.today().year, 2019), 12, 31)
+
+
+
 @pytest.mark.parametrize(
     ("page", "params", "notice"),
     [
         ("overview", {"lang": "de"}, "lang=de"),
         ("overview", {"as_of": "2016-13-01"}, "as_of=2016-13-01"),
+        ("overview", {"as_of": "1990-01-01"}, "as_of=1990-01-01"),  # before every date of the data
         ("overview", {"family": "ISO 9999"}, "family=ISO 9999"),
         ("cycles", {"offices": "testowo,warszawa"}, "warszawa"),
         ("cycles", {"cities": "testowo,warszawa"}, "warszawa"),

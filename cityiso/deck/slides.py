@@ -159,7 +159,9 @@ def _clauses_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_clause", **d.praise)
     if df.empty:
         return []
-    return _view_slide(d, praise.clause_view(df, d.lang, "count", t("praised.by_clause", d.lang), d.source, d.names))
+    return _view_slide(
+        d, praise.clause_view(df, d.lang, "count", t("praised.by_clause", d.lang), d.source, d.names, d.offices)
+    )
 
 
 def _themes_slide(d: _Deck) -> list[Slide]:
@@ -168,7 +170,9 @@ def _themes_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
     if df.empty:
         return []
-    return _view_slide(d, praise.theme_view(df, d.lang, "count", t("praised.by_theme", d.lang), d.source, d.names))
+    return _view_slide(
+        d, praise.theme_view(df, d.lang, "count", t("praised.by_theme", d.lang), d.source, d.names, d.offices)
+    )
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:

@@ -39,10 +39,12 @@ def clause_view(
     source: str,
     names: Mapping[str, str] | None = None,
     offices: list[str] | None = None,
+    among: list[str] | None = None,
 ) -> View:
     """praised_by_clause's rows as bars (one per office, or one for all when grouped) and the most praised clause;
-    with `offices` (the chosen ones, named by `names`), a note names those without findings."""
-    fig = by_clause_bars(df, lang, measure, title, source, names)
+    with `offices` (the chosen ones, named by `names`), a note names those without findings. Each office keeps the
+    colour it has among `among` (else `offices`) on every chart: figures.common.office_colors."""
+    fig = by_clause_bars(df, lang, measure, title, source, names, among or offices)
     takeaway = top_category_takeaway(
         df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang), lang
     )
@@ -58,10 +60,11 @@ def theme_view(
     source: str,
     names: Mapping[str, str] | None = None,
     offices: list[str] | None = None,
+    among: list[str] | None = None,
 ) -> View:
-    """praised_by_theme's rows as bars and the most praised theme; a note as clause_view's."""
+    """praised_by_theme's rows as bars and the most praised theme; a note and colours as clause_view's."""
     column = localized("theme", lang)
-    fig = by_theme_bars(df, lang, measure, title, source, names)
+    fig = by_theme_bars(df, lang, measure, title, source, names, among or offices)
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
     return View("themes", title, top_category_takeaway(df, lambda r: r[column], lang), figure=fig, note=note)
 

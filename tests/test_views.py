@@ -1,0 +1,117 @@
+"""The shared views (cityiso/views) on small fixtures: what pages and slides both show, takeaways with ties, notes
+counting what a chart leaves out, marks and reasons for curator-coded clauses and inferred dates."""
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+import pytest
+
+from cityiso.queries import OfficeFilter, findings_filters, run
+from cityiso.views import cycles, national, praise, source_line
+from cityiso.views.tables import certificates_table, events_table, findings_table
+
+CITY = "Testowo (Urząd Miasta Testowo)"  # two offices of one town, named apart as the pickers do
+COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
+BOTH = ["testowo", "testowo-powiat"]
+NAMES = {"testowo": CITY, "testowo-powiat": COUNTY}
+
+
+@pytest.fixture
+def fetch(package_con: duckdb.DuckDBPyConnection):
+    return lambda name, **params: run(package_con, name, **params)
+
+
+def _counts(**by_label: int) -> pd.DataFrame:
+    return pd.DataFrame({"label": list(by_label), "count_findings": list(by_label.values())})
+
+
+def test_a_takeaway_names_one_winner_plainly_and_a_tie_as_a_tie() -> None:
+    label = lambda r: r["label"]  # noqa: E731
+    assert praise.top_category_takeaway(_counts(A=3, B=1), label, "en") == "Most praised: A (3 of 4)"
+    assert praise.top_category_takeaway(_counts(A=2, B=2, C=1), label, "en") == "Most praised, tied: A, B (2 each of 5)"
+    assert (
+        praise.top_category_takeaway(_counts(A=2, B=2), label, "pl")
+        == "Najczęściej doceniane, ex aequo: A, B (po 2 z 4)"
+    )
+    assert praise.top_category_takeaway(_counts(), label, "en") == ""
+
+
+def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
+    """The chart shows years; the undated audits and praise are in rows of their own, counted by the note."""
+    audits = pd.DataFrame({"year": [2018, 2019, None], "count_audits": [2, 2, 3]})
+    praised = pd.DataFrame(
+        {"year": [2018, None], "clause": [5, 5], "clause_pl": ["Przywództwo"] * 2, "clause_en": ["Leadership"] * 2,
+         "count_praised": [4, 1]}
+    )  # fmt: skip
+    frames = {"audits_per_year": audits, "praised_per_year_by_clause": praised}
+    view = national.activity_view(lambda name, **_: frames[name], [], "ISO 9001", "en", "S")
+    assert view.takeaway == "Most audits, tied: 2018, 2019 (2 each)"
+    assert view.note == "Not in the chart's years (undated): audits: 3, praised items: 1."
+    drawn = next(t for t in view.figure.data if t.type == "scatter")
+    assert list(drawn.x) == [2018, 2019] and sum(drawn.y) == 4  # the note's 3 are not in the chart
+
+
+def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
+    data = cycles.cycles_data(fetch, OfficeFilter(tuple(BOTH)).params(), "ISO 9001")
+    view = cycles.timeline_view(data, "en", "S", names=NAMES)
+    drawn = sum(len(t.x) for t in view.figure.data if t.type == "scatter" and t.mode == "markers")
+    undated = data.on_certificates[data.on_certificates["event_on"].isna()]["event_id"].nunique()
+    assert undated == 1 and view.note == "Undated events (not on the timeline): 1 — Certification not renewed: 1"
+    assert drawn == data.on_certificates["event_on"].notna().sum()
+
+
+def test_status_stands_next_to_its_latest_evidence(fetch) -> None:
+    view = cycles.status_view(fetch, OfficeFilter(tuple(BOTH)).params(), dt.date(2016, 10, 1), "ISO 9001", "en")
+    # The city hall, then the county (both "Testowo" here: the page names them apart, as data_or_stop does).
+    assert view.table[["Status", "Latest evidence"]].values.tolist() == [
+        ["valid", "20 September 2016"],
+        ["expired", "March 2012"],
+    ]
+    # Evidence after the date does not count: in 2005 the city hall had none yet.
+    early = cycles.status_view(fetch, OfficeFilter(("testowo",)).params(), dt.date(2005, 6, 1), "ISO 9001", "en")
+    assert early.table["Latest evidence"].tolist() == ["no dated evidence"]
+
+
+def test_an_office_without_findings_stays_in_the_comparison() -> None:
+    by_theme = pd.DataFrame({"office_id": ["testowo"], "theme_id": ["it"], "theme_en": ["IT"], "count_findings": [2]})
+    views = praise.only_in_views(by_theme, BOTH, NAMES, "en")
+    assert [v.takeaway for v in views] == ["", "No findings reported."]
+    assert views[0].table.values.tolist() == [["IT", 2]]
+    assert praise.not_reported_note(by_theme, BOTH, NAMES, "en") == f"No findings reported: {COUNTY}"
+
+
+def test_long_findings_continue_on_the_next_slides() -> None:
+    findings = pd.DataFrame(
+        {"office_id": ["testowo"] * 13, "place": ["Testowo"] * 13, "event_id": ["e1"] * 7 + ["e2"] * 6,
+         "text_en": [f"Item {i}" for i in range(13)]}
+    )  # fmt: skip
+    slides = praise.findings_slides(findings, {"testowo": CITY, "testowo-powiat": COUNTY}, "en", 6)
+    assert [len(bullets) for _, _, bullets in slides] == [6, 6, 1]
+    assert [b for _, _, bullets in slides for b in bullets] == [f"Item {i}" for i in range(13)]  # none cut
+    assert [title for title, _, _ in slides] == [f"What the auditors praised: {CITY} ({i}/3)" for i in (1, 2, 3)]
+    assert {takeaway for _, takeaway, _ in slides} == {"Praised items: 13 · audits: 2"}
+
+
+def test_curator_coded_clauses_and_inferred_dates_are_marked_with_their_reasons(fetch) -> None:
+    filters = findings_filters(BOTH, kinds=("praise",), voices=("auditor", "certification_body"))
+    table = findings_table(fetch("findings_filtered", **filters), "en").set_index("Quote")
+    coded = table.loc["zaangażowanie kierownictwa w doskonalenie usług"]
+    assert coded["ISO 9001:2015 clause"] == "5 Leadership *"
+    assert coded["Clause basis"] == "Curator's coding: 5.1 leadership and commitment."
+    remark = table.loc["Urząd jest wzorem dla innych samorządów."]
+    assert remark["ISO 9001:2015 clause"] == "no clause" and remark["Clause basis"] == "—"
+    events = events_table(fetch("events", offices=BOTH, family=None), "en").set_index("Quote")
+    lapse = events.loc["Certyfikatu nie odnowiono."]
+    assert lapse["Date"] == "~March 2015–June 2017"
+    assert lapse["Curator's reasons"] == "After the expiry (14.03.2015) and before the text (June 2017)."
+    certificates = certificates_table(fetch("certificate_spans", offices=BOTH, family=None), "en")
+    reasons = certificates["Curator's reasons"].tolist()
+    assert "Edition: The text names no edition of ISO 14001.; Issued: The text says 2016 or 2017." in reasons
+
+
+def test_the_source_line_tells_the_latest_evidence_from_the_build_date(fetch) -> None:
+    info = fetch("data_info").iloc[0]
+    line = source_line(info, "en")
+    assert line.startswith("Source: cityiso, 3 source documents; evidence up to 1 October 2018; built ")
+    assert info["latest_evidence_on"] < info["last_dated_on"]  # a planned audit and expiries lie later
