@@ -609,7 +609,6 @@ def test_the_as_of_date_reaches_every_date_of_the_data(open_page, page: str) -> 
     assert picker.max == dt.date(max(dt.date.today().year, 2019), 12, 31)
 
 
-
 @pytest.mark.parametrize(
     ("page", "params", "notice"),
     [
