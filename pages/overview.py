@@ -5,10 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.trends import distribution_bars, status_history
 from cityiso.labels import code_label, format_date, t
-from cityiso.views import national
-from cityiso.views.tables import events_table
+from cityiso.views import cycles, national
 
 LATEST = 5  # events in each of the two lists
 
@@ -57,10 +55,8 @@ with left:
 with right:
     ui.chart(national.held_by_kind_view(by_year, lang, source, family).figure, "by_kind", "held_by_office_kind")
     ui.chart(national.flows_view(fetch, selection, as_of, family, lang, source).figure, "flows", "flows_by_year")
-undated = fetch("national_undated", **params, family=family)
-if not undated.empty:
-    kinds = ", ".join(f"{code_label('event_kind', r.kind, lang)}: {r.count_events}" for r in undated.itertuples())
-    st.caption(t("overview.undated_kinds", lang, kinds=kinds))
+if note := national.undated_kinds_note(fetch, selection, family, lang):
+    st.caption(note)
 
 st.subheader(t("overview.standing", lang))
 names = ui.office_names()
@@ -75,7 +71,7 @@ office = st.selectbox(
 )
 urlstate.write("office", office or "")
 if office:
-    standing = fetch("office_standing", office=office, family=family)
+    standing = national.standing(fetch, office, family)
     kind = code_label("office_kind", standing["office_kind"].iloc[0], lang) if len(standing) else ""
     for column, r in zip(st.columns(3), standing.itertuples(), strict=False):
         column.metric(
@@ -87,29 +83,20 @@ if office:
         )
     left, right = st.columns(2)
     with left:
-        history = fetch("office_status_by_year", office=office, as_of=as_of, family=family)
-        ui.chart(status_history(history, lang, source, names[office], family), "history", "office_history")
+        ui.show(national.history_view(fetch, office, as_of, family, lang, source, names[office]), "office_history")
     with right:
-        peers = fetch("national_distribution", office_kinds=[standing["office_kind"].iloc[0]], family=family)
-        audits_value = standing.loc[standing["measure"] == "audits", "value"]
-        title = t("overview.standing_distribution", lang)
-        mark = float(audits_value.iloc[0]) if len(audits_value) else None
-        note = t("trends.this_office", lang, kind=kind)
-        fig = distribution_bars(peers, "audits", lang, source, title, mark=mark, subtitle=note)
-        ui.chart(fig, "peers", "audits_among_peers")
+        if len(standing):
+            ui.show(national.peers_view(fetch, standing, family, lang, source), "audits_among_peers")
 
 left, right = st.columns(2)
-with left:
-    st.subheader(t("overview.latest", lang))
-    latest = fetch("events_around", **params, as_of=as_of, family=family, after=False, limit=LATEST)
-    st.dataframe(events_table(latest, lang).iloc[:, :5], hide_index=True)
+for column, after in ((left, False), (right, True)):
+    with column:
+        view = cycles.events_around_view(fetch, params, as_of, family, lang, after, LATEST)
+        st.subheader(view.title)
+        if view.table.empty and after:
+            st.info(t("overview.no_next", lang))
+        ui.show(view, f"{view.key}_events")
 with right:
-    st.subheader(t("overview.next", lang))
-    upcoming = fetch("events_around", **params, as_of=as_of, family=family, after=True, limit=LATEST)
-    if upcoming.empty:
-        st.info(t("overview.no_next", lang))
-    else:
-        st.dataframe(events_table(upcoming, lang).iloc[:, :5], hide_index=True)
     if int(head["count_past_planned"]):
         when = format_date(as_of, "day", lang)
         st.caption(t("overview.past_planned", lang, date=when, n=int(head["count_past_planned"])))

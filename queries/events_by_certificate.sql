@@ -12,6 +12,7 @@ select
     e.event_on_precision,
     e.event_on_as_written,
     coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+    e.event_on_inferred_reason,
     e.outcome,
     b.short_name as body_short_name,
     e.quote

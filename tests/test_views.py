@@ -115,3 +115,11 @@ def test_the_source_line_tells_the_latest_evidence_from_the_build_date(fetch) ->
     line = source_line(info, "en")
     assert line.startswith("Source: cityiso, 3 source documents; evidence up to 1 October 2018; built ")
     assert info["latest_evidence_on"] < info["last_dated_on"]  # a planned audit and expiries lie later
+
+
+def test_the_timeline_hover_gives_the_reason_of_an_inferred_date(fetch) -> None:
+    data = cycles.cycles_data(fetch, OfficeFilter(("testowo-powiat",)).params(), None)
+    fig = cycles.timeline_view(data, "en", "S").figure
+    hovers = [h for trace in fig.data for h in (trace.hovertext or []) if isinstance(h, str)]
+    assert any("~ 'br.' (this year) in a text dated June 2017." in h for h in hovers)  # the planned audit's year
+    assert any("~ Issued: The text says 2016 or 2017." in h for h in hovers)  # ISO 14001's issue

@@ -119,6 +119,14 @@ def _certificate_hover(r, office: str, lang: str) -> str:
         + (f" („{r.valid_until_as_written}”)" if isinstance(r.valid_until_as_written, str) else ""),
         f"<i>{wrap(r.quote, 80)}</i>",
     ]
+    # Inferred dates and editions say why, as the method page promises.
+    for what, reason in (
+        (t("edition", lang), getattr(r, "edition_reason", None)),
+        (t("issued_on", lang), getattr(r, "issued_on_inferred_reason", None)),
+        (t("valid_until", lang), getattr(r, "valid_until_inferred_reason", None)),
+    ):
+        if isinstance(reason, str) and reason:
+            lines.insert(-1, f"~ {what}: {wrap(reason, 80)}")
     return "<br>".join(lines)
 
 
@@ -127,8 +135,11 @@ def _event_hover(e, office: str, lang: str) -> str:
     written = f" („{e.event_on_as_written}”)" if isinstance(e.event_on_as_written, str) else ""
     body = f"<br>{t('body', lang)}: {e.body_short_name}" if isinstance(e.body_short_name, str) else ""
     planned = f" ({t('planned', lang)})" if e.is_planned else ""
+    # An inferred date ('~') says why, as the method page promises.
+    reason = getattr(e, "event_on_inferred_reason", None)
+    why = f"<br>~ {wrap(reason, 80)}" if e.event_on_is_inferred and isinstance(reason, str) else ""
     return (
-        f"<b>{office}</b> · {code_label('event_kind', e.kind, lang)}{planned}<br>{date}{written}{body}"
+        f"<b>{office}</b> · {code_label('event_kind', e.kind, lang)}{planned}<br>{date}{written}{why}{body}"
         f"<br><i>{wrap(e.quote, 80)}</i>"
     )
 

@@ -170,3 +170,13 @@ def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of:
         }
     )
     return View("status", t("city.status", lang, date=format_date(as_of, "day", lang)), "", table=table)
+
+
+def events_around_view(
+    fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str, after: bool, limit: int
+) -> View:
+    """The latest held events up to `as_of` (after False) or the next planned ones after it (after True; a planned
+    event whose date has passed is never "next"), as the first five columns of the events table."""
+    rows = fetch("events_around", **offices, as_of=as_of, family=family, after=after, limit=limit)
+    key = "next" if after else "latest"
+    return View(key, t(f"overview.{key}", lang), "", table=events_table(rows, lang).iloc[:, :5])

@@ -188,3 +188,38 @@ def activity_view(fetch: Fetch, selection, family: str, lang: str, source: str) 
     )
     fig = yearly_activity(praised, audits, lang, source)
     return View("activity", t("overview.trend", lang), takeaway, figure=fig, note=note)
+
+
+def undated_kinds_note(fetch: Fetch, selection, family: str, lang: str) -> str:
+    """The trends count held events at year ends; the undated ones, by kind (national_undated), are on no yearly
+    chart: this note says how many. '' when there are none."""
+    undated = fetch("national_undated", **selection_params(selection), family=family)
+    if undated.empty:
+        return ""
+    kinds = ", ".join(f"{code_label('event_kind', r.kind, lang)}: {r.count_events}" for r in undated.itertuples())
+    return t("overview.undated_kinds", lang, kinds=kinds)
+
+
+def standing(fetch: Fetch, office: str, family: str) -> pd.DataFrame:
+    """Where one office stands among offices of its kind (office_standing): one row per measure."""
+    return fetch("office_standing", office=office, family=family)
+
+
+def history_view(fetch: Fetch, office: str, as_of: dt.date, family: str, lang: str, source: str, name: str) -> View:
+    """One office's status at each year's end (office_status_by_year)."""
+    history = fetch("office_status_by_year", office=office, as_of=as_of, family=family)
+    fig = trends.status_history(history, lang, source, name, family)
+    return View("history", t("trends.office_history", lang), "", figure=fig)
+
+
+def peers_view(fetch: Fetch, rows: pd.DataFrame, family: str, lang: str, source: str) -> View:
+    """The audits of offices of the office's kind, with the office's own marked (rows: standing())."""
+    kind_code = rows["office_kind"].iloc[0]
+    kind = code_label("office_kind", kind_code, lang)
+    peers = fetch("national_distribution", office_kinds=[kind_code], family=family)
+    audits = rows.loc[rows["measure"] == "audits", "value"]
+    title = t("overview.standing_distribution", lang)
+    mark = float(audits.iloc[0]) if len(audits) else None
+    note = t("trends.this_office", lang, kind=kind)
+    fig = trends.distribution_bars(peers, "audits", lang, source, title, mark=mark, subtitle=note)
+    return View("peers", title, "", figure=fig)
