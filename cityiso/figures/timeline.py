@@ -295,10 +295,12 @@ def certification_timeline(
     fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
-    # The legend runs in rows under the chart, so the dates get the whole width: about three entries a row at
-    # 1280 px, 22 px a row.
+    # The legend runs in rows under the chart, so the dates get the whole width: about three short entries a row
+    # at 1280 px, two when a label is long ("ISO 9001:2015 (approximate validity)"), 30 px a row (measured in
+    # Chromium: at 22 px and three a row the legend ran over the source line and the undated note).
     shown = [trace for trace in fig.data if trace.showlegend is not False]
-    legend = 22 * -(-len(shown) // 3) + 10
+    per_row = 2 if any(len(trace.name or "") > 24 for trace in shown) else 3
+    legend = 30 * -(-len(shown) // per_row) + 10
     bottom = 70 + (22 if undated else 0)
     height = max(340, 230 + 50 * len(rows)) + legend
     # The source under the axis, on one line: the timeline is as wide as the page.
