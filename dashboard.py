@@ -11,6 +11,10 @@ from cityiso.paths import ROOT
 # A local favicon: a material icon here would make every browser fetch it from a Google CDN.
 st.set_page_config(page_title="cityiso", page_icon=str(ROOT / "cityiso" / "assets" / "favicon.png"), layout="wide")
 
+# A block that only holds a style or a script (these below, a page's own) takes no room: no gap above the page.
+LAYOUT_CSS = """
+[data-testid='stElementContainer']:has(> [data-testid='stHtml'] > :is(style, script):only-child) {display: none;}
+"""
 # Printing a page (the office profile) gives its content only: no sidebar, header, toolbar or status, no widget
 # (pickers, buttons, downloads, a table's or chart's toolbar), no expander's frame; the page's own padding goes and
 # the content takes the paper's width. A4 landscape: the charts were drawn for a screen, wider than tall, and the
@@ -107,7 +111,7 @@ with st.sidebar:
         t("language", lang), LANGS, key="lang_switch", format_func=str.upper, on_change=_switch_language
     )
 
-st.html(f"<style>{PRINT_CSS}</style>")
+st.html(f"<style>{LAYOUT_CSS}{PRINT_CSS}</style>")
 # Our own constant, no value from data or the URL in it: the one script of the app that is not a component.
 st.html(f"<script>{PRINT_FIT_JS}</script>", unsafe_allow_javascript=True)
 
