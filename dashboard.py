@@ -13,13 +13,15 @@ st.set_page_config(page_title="cityiso", page_icon=str(ROOT / "cityiso" / "asset
 
 # A block that only holds a style or a script (these below, a page's own) takes no room: no gap above the page.
 LAYOUT_CSS = """
+@media screen {[class*='st-key-print_only'] {display: none !important;}}
 [data-testid='stElementContainer']:has(> [data-testid='stHtml'] > :is(style, script):only-child) {display: none;}
 """
 # Printing a page (the office profile) gives its content only: no sidebar, header, toolbar or status, no widget
 # (pickers, buttons, downloads, a table's or chart's toolbar), no expander's frame; the page's own padding goes and
 # the content takes the paper's width. A4 landscape: the charts were drawn for a screen, wider than tall, and the
-# tables have many columns. A container with a key that starts with "screen_only" (class
-# st-key-screen_only...) is left out too, for a page's own screen-only parts such as "press Ctrl+P".
+# tables have many columns. A page marks its own parts with a container's key: one that starts with "screen_only"
+# (class st-key-screen_only...) is left out of print, such as "press Ctrl+P"; one that starts with "print_only" is
+# shown in print alone, such as a table as st.table (prints every column) beside its st.dataframe (scrolls).
 PRINT_CSS = """
 @page {size: A4 landscape; margin: 10mm;}
 @media print {

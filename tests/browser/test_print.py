@@ -37,6 +37,10 @@ WIDGETS = (
 FITTED = """() => [...document.querySelectorAll('.js-plotly-plot svg.main-svg')].every(
     s => s.getAttribute('viewBox') === `0 0 ${s.getAttribute('width')} ${s.getAttribute('height')}`)"""
 
+# Every text of the charts (titles, ticks, legend, the source line at the right edge).
+CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot svg.main-svg text')]
+    .map(e => e.textContent.trim()).filter(Boolean)"""
+
 # With the document as wide as the paper's printable area: each visible element's box, cut to the boxes of the
 # ancestors that clip it (a scrolling table's hidden columns are not on paper, the table's own box is), and the
 # elements whose content scrolls sideways (a hidden part of it is left off the paper).
@@ -96,10 +100,7 @@ def save_pdf(pdf: bytes, name: str) -> None:
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang: str) -> None:
     print_ready(page, server, lang)
-    chart_texts = page.evaluate(
-        "() => [...document.querySelectorAll('.js-plotly-plot svg.main-svg text')]"
-        ".map(e => e.textContent.trim()).filter(Boolean)"
-    )
+    chart_texts = page.evaluate(CHART_TEXTS)
     hidden = page.evaluate(
         "(sel) => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0)"
         ".map(e => e.dataset.testid || e.className)",
@@ -125,6 +126,22 @@ def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang:
     cut = [s for s in chart_texts if re.sub(r"\s+", "", s) not in flat]
     assert not cut, f"chart text missing from the PDF (cut at the edge?): {cut}"
     assert re.search(r"3 (dokumentów źródłowych|source documents)", text)
+
+
+def test_printing_straight_from_a_wide_screen_keeps_the_whole_chart(page, server: str) -> None:
+    """As Ctrl+P does: no media emulated first, so the chart keeps the width it was drawn at on a 1920 px screen
+    (wider than the paper) and is scaled, not cut."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_page(page, server, "city", office="testowo", lang="en")
+    wait_for_charts(page, 1)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+    drawn = page.evaluate("() => Number(document.querySelector('.js-plotly-plot svg.main-svg').getAttribute('width'))")
+    assert drawn > PRINTABLE_PX  # else nothing here would need scaling
+    chart_texts = page.evaluate(CHART_TEXTS)
+    pdf = page.pdf(**PAPER)
+    save_pdf(pdf, "city_print_from_1920")
+    flat = re.sub(r"\s+", "", " ".join(pdf_lines(pdf)))
+    assert [s for s in chart_texts if re.sub(r"\s+", "", s) not in flat] == []
 
 
 def test_printed_profile_fits_the_paper_width(page, server: str) -> None:
