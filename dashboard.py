@@ -38,6 +38,7 @@ PRINT_CSS = """
   [data-testid='stMain'], [data-testid='stAppViewContainer'] {overflow: visible !important;}
   /* A chart keeps the size it was drawn at on screen: scaled to the paper's width (its svgs get a viewBox when
      printing starts, see PRINT_FIT_JS), never cut at the right edge. */
+  [data-testid='stElementContainer']:has([data-testid='stPlotlyChart']),
   [data-testid='stFullScreenFrame']:has([data-testid='stPlotlyChart']), [data-testid='stPlotlyChart'],
   .js-plotly-plot, .js-plotly-plot .plot-container {height: auto !important;}
   .js-plotly-plot .svg-container {width: 100% !important; height: auto !important;

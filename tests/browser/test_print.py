@@ -42,8 +42,9 @@ CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot svg.main-s
     .map(e => e.textContent.trim()).filter(Boolean)"""
 
 # With the document as wide as the paper's printable area: each visible element's box, cut to the boxes of the
-# ancestors that clip it (a scrolling table's hidden columns are not on paper, the table's own box is), and the
-# elements whose content scrolls sideways (a hidden part of it is left off the paper).
+# ancestors that clip it (a scrolling table's hidden columns are not on paper, the table's own box is), the
+# elements whose content scrolls sideways (a hidden part of it is left off the paper), and the charts that reach
+# below their own block (into what follows).
 ON_PAPER = """(width) => {
   const root = document.documentElement, before = root.style.width;
   root.style.width = width + 'px';
@@ -66,8 +67,13 @@ ON_PAPER = """(width) => {
     if (style.overflowX !== 'visible' && style.overflowX !== 'hidden' && el.scrollWidth > el.clientWidth + 1)
       scrolling.push([name, el.scrollWidth, el.clientWidth]);
   }
+  // A chart scaled to the paper grows taller or shorter: its block must grow with it, not let it run under the next.
+  const overlapping = [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const block = plot.closest("[data-testid='stElementContainer']").getBoundingClientRect();
+    return [plot.getBoundingClientRect().bottom, block.bottom];
+  }).filter(([chart, block]) => chart > block + 0.5);
   root.style.width = before;
-  return {outside, scrolling};
+  return {outside, scrolling, overlapping};
 }"""
 
 
@@ -148,6 +154,7 @@ def test_printed_profile_fits_the_paper_width(page, server: str) -> None:
     print_ready(page, server, "pl")
     on_paper = page.evaluate(ON_PAPER, PRINTABLE_PX)
     assert not on_paper["outside"], f"boxes past the printable width ({PRINTABLE_PX:.0f} px): {on_paper['outside']}"
+    assert not on_paper["overlapping"], f"charts taller than their block (bottoms): {on_paper['overlapping']}"
 
 
 @pytest.mark.xfail(
