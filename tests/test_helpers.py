@@ -97,12 +97,6 @@ def test_bad_url_values_say_why(parser, raw: str, why: str) -> None:
         parser(raw)
 
 
-def test_old_shared_links_map_to_the_new_parameter_names() -> None:
-    from cityiso.app.ui import LEGACY_PARAMS
-
-    assert LEGACY_PARAMS == {"cities": "offices", "city": "office"}
-
-
 @pytest.mark.parametrize(
     ("low", "high", "lang", "expected"),
     [

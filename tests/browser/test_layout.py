@@ -1,0 +1,93 @@
+"""Every page fits the screens it is read on, from a 1280 px monitor and a 1366x768 laptop to a 1920x1080 one:
+the main area never scrolls sideways, and every chart and table lies within the main block's content box.
+
+The fixture package is made wide on purpose: an office name of over a hundred characters (chips, chart labels,
+titles), a source address of some three hundred without a space and a long file name (the sources' lists and
+tables). This file has its own server: the database is its own; the Chromium is the session's."""
+
+import pytest
+
+from cityiso.build import build
+from cityiso.loadtest import PAGES, free_port, start_server, stop_server
+from tests.browser.conftest import screenshot, wait_for_charts, wait_until_idle
+from tests.fixture_package import write_package
+
+pytestmark = pytest.mark.browser
+
+SCREENS = [(1280, 800), (1366, 768), (1440, 900), (1920, 1080)]
+SHOTS = {(1366, 768), (1920, 1080)}  # saved in test-artifacts/screenshots/ for a person to look at
+
+LONG_NAME = (
+    "Urząd Miasta i Gminy Testowo Wielkie (Wydział Organizacyjny, Kadr i Spraw Obywatelskich oraz Zarządzania Jakością)"
+)
+LONG_URL = "https://testowo.example/aktualnosci/" + "certyfikat-iso-9001-dla-urzedu-miasta-testowo-" * 6 + "?id=1"
+LONG_FILE = "2018-10-" + "portal-urzedu-miasta-testowo-" * 4 + "iso.txt"
+
+
+def wide(rows: dict, documents: dict) -> None:
+    """The city hall's name, and its portal's address and file, made long (the name, its own quote, is appended
+    to the portal's document, where a quote must stand verbatim)."""
+    (office,) = [r for r in rows["offices"] if r["office_id"] == "testowo"]
+    office.update(office_name=LONG_NAME, quote=LONG_NAME)
+    (portal,) = [r for r in rows["sources"] if r["source_id"] == "portal"]
+    documents[LONG_FILE] = documents.pop(portal["file"]) + "\n" + LONG_NAME + "\n"
+    portal.update(url=LONG_URL, file=LONG_FILE)
+
+
+@pytest.fixture(scope="module")
+def wide_server(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("wide")
+    problems = build(write_package(root, wide), root / "wide.duckdb")
+    assert not problems, "\n".join(map(str, problems))
+    port = free_port()
+    proc = start_server(root / "wide.duckdb", port, root / "streamlit.log")
+    yield f"http://127.0.0.1:{port}"
+    stop_server(proc)
+
+
+# The main area's and the document's sideways scroll, the main block's content box (inside its padding), and the
+# charts and tables that reach past it.
+MEASURE = """() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const block = main.querySelector("[data-testid='stMainBlockContainer']");
+  const box = block.getBoundingClientRect(), style = getComputedStyle(block);
+  const left = box.left + parseFloat(style.paddingLeft), right = box.right - parseFloat(style.paddingRight);
+  const outside = [...main.querySelectorAll(".js-plotly-plot, [data-testid='stDataFrame'], [data-testid='stTable']")]
+    .map(el => [el.dataset.testid || 'plotly chart', el.getBoundingClientRect()])
+    .filter(([, r]) => r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5))
+    .map(([name, r]) => [name, Math.round(r.left), Math.round(r.right)]);
+  return {
+    main: [main.scrollWidth, main.clientWidth],
+    document: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+    content: [Math.round(left), Math.round(right)],
+    outside,
+    elements: main.querySelectorAll(".js-plotly-plot, [data-testid='stDataFrame']").length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_fits_the_screen(browser, wide_server: str, name: str, screen: tuple[int, int]) -> None:
+    width, height = screen
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{wide_server}/{PAGES[name].path}?lang=pl")
+        wait_until_idle(tab)
+        wait_for_charts(tab, PAGES[name].charts)
+        tab.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+        wait_until_idle(tab)
+        assert tab.locator("[data-testid='stException']").count() == 0
+        sizes = tab.evaluate(MEASURE)
+        if screen in SHOTS:
+            screenshot(tab, f"layout_{name}_{width}x{height}")
+    finally:
+        context.close()
+
+    scroll, client = sizes["main"]
+    assert scroll <= client, f"the main area scrolls sideways at {width}x{height}: {scroll} > {client} px"
+    scroll, client = sizes["document"]
+    assert scroll <= client, f"the page scrolls sideways at {width}x{height}: {scroll} > {client} px"
+    assert not sizes["outside"], f"past the main block's content box {sizes['content']}: {sizes['outside']}"
+    assert sizes["elements"] >= PAGES[name].charts  # the charts were measured, not missed
