@@ -102,7 +102,9 @@ FILTER_PAGES = frozenset({"cycles", "praised", "compare", "presentation"})
 ROUTE = ("cycles", "overview", "praised", "city", "compare", "sources", "presentation")
 
 # The source line under every chart and the citation on the sources page name the number of documents.
-DOCUMENTS = re.compile(r"(\d+) (?:dokumentów źródłowych|source documents)")
+# "1 dokument źródłowy", "3 dokumenty źródłowe", "5 dokumentów źródłowych"; "1 source document", "5 source documents".
+# \S: JavaScript's \w is ASCII; \s*: a wrapped source line's parts join in the SVG's text without a space.
+DOCUMENTS = re.compile(r"(\d+)\s*(?:dokument\S*?\s*źródłow\S*|source\s*documents?)")
 
 # Resolves to {ok: true, text} when the page's script run has finished with its heading shown and, when asked,
 # its charts drawn (each with its source line, Plotly's last stroke) and the count of documents shown; to {error}
@@ -122,7 +124,7 @@ READY_JS = """(exp) => {
   if (!h1 || h1.innerText.trim() !== exp.title) return false;
   const drawn = [...main.querySelectorAll('.js-plotly-plot')].filter(p => p.textContent.includes('cityiso'));
   if (drawn.length < exp.charts) return false;
-  if (exp.counts && !/\\d+ (dokumentów źródłowych|source documents)/.test(main.textContent)) return false;
+  if (exp.counts && !/\\d+\\s*(dokument\\S*?\\s*źródłow\\S*|source\\s*documents?)/.test(main.textContent)) return false;
   return {ok: true, text: main.textContent};
 }"""
 # What a page shows when it did not get ready in time, for the error's detail.

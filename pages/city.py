@@ -29,7 +29,8 @@ st.markdown(
     f"{md(t('city.voivodeship', lang, voivodeship=office['voivodeship']))}"
     + (f" · {md(t('city.teryt', lang, teryt=office['teryt']))}" if isinstance(office["teryt"], str) else "")
 )
-st.caption(t("city.print_hint", lang))
+with st.container(key="screen_only_print_hint"):  # dashboard.py's print style leaves it off paper
+    st.caption(t("city.print_hint", lang))
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
@@ -37,12 +38,12 @@ data = cycles.cycles_data(ui.data_or_stop, chosen, None)
 families = sorted(data.spans["family"].dropna().unique().tolist())
 status = cycles.office_status_view(ui.data_or_stop, office_id, families, dt.date.today(), lang)
 st.subheader(status.title)
-ui.show(status, f"status_{office_id}")
+ui.show(status, f"status_{office_id}", static=True)
 ui.show(cycles.timeline_view(data, lang, ui.source_line()), f"cycle_{office_id}", "city_timeline")
 
 for view in (cycles.certificates_view(data, lang, with_office=False), cycles.events_view(data, lang, False)):
     st.subheader(t(f"city.{view.key}", lang))
-    ui.show(view, f"{view.key}_{office_id}")
+    ui.show(view, f"{view.key}_{office_id}", static=True)  # every column on paper
 
 st.subheader(t("city.findings", lang))
 findings = ui.data_or_stop(

@@ -466,7 +466,7 @@ def test_office_profile_of_the_county(open_page) -> None:
     text = markdown_text(at)
     assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
     assert "„Audytorzy docenili sprawną obsługę interesantów.”" in text
-    status, certificates = at.dataframe[0].value, at.dataframe[1].value
+    status, certificates = at.table[0].value, at.table[1].value  # HTML tables: every column prints
     assert status["Standard"].tolist() == ["ISO 14001", "ISO 9001"]  # its status in each family it holds
     assert certificates["Standard"].tolist() == [
         "PN-EN ISO 14001 (ISO 14001)",

@@ -294,15 +294,20 @@ def show(
     on_select: bool = False,
     download: bool = False,
     context: str = "",
+    static: bool = False,
 ):
     """Lay out a view as every page does: its chart (or table, with a CSV download when asked, titled by the
     view's title and `context`, e.g. the family), its takeaway and its note (what the chart leaves out) under it.
-    Returns the chart's selection event when asked."""
+    `static`: the table as plain HTML that wraps its cells (st.table), so printing shows every column (a
+    st.dataframe grid scrolls sideways and prints cut). Returns the chart's selection event when asked."""
     event = None
     if view.figure is not None:
         event = chart(view.figure, key or view.key, filename, on_select=on_select)
     if view.table is not None and not view.table.empty:
-        st.dataframe(view.table, hide_index=True)
+        if static:
+            st.table(view.table.style.hide(axis="index"))
+        else:
+            st.dataframe(view.table, hide_index=True)
         if download:
             title = f"{view.title} · {context}" if context else view.title
             download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}", title=title)

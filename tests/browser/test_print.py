@@ -131,7 +131,7 @@ def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang:
     flat = re.sub(r"\s+", "", text)
     cut = [s for s in chart_texts if re.sub(r"\s+", "", s) not in flat]
     assert not cut, f"chart text missing from the PDF (cut at the edge?): {cut}"
-    assert re.search(r"3 (dokumentów źródłowych|source documents)", text)
+    assert re.search(r"3 (dokumenty źródłowe|source documents)", text)
 
 
 def test_printing_straight_from_a_wide_screen_keeps_the_whole_chart(page, server: str) -> None:
@@ -157,11 +157,8 @@ def test_printed_profile_fits_the_paper_width(page, server: str) -> None:
     assert not on_paper["overlapping"], f"charts taller than their block (bottoms): {on_paper['overlapping']}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages/city.py draws its two tables with st.dataframe, a canvas grid that scrolls sideways: on paper "
-    "its right-hand columns are missing. st.table (HTML, wraps its cells) would print every column.",
-)
 def test_printed_tables_show_every_column(page, server: str) -> None:
+    """The profile's tables are HTML tables that wrap their cells (st.table), never a grid that scrolls sideways
+    and loses its right-hand columns on paper."""
     print_ready(page, server, "pl")
     assert not page.evaluate(ON_PAPER, PRINTABLE_PX)["scrolling"]
