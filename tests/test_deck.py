@@ -56,9 +56,9 @@ def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection
     assert takeaways[5] == "Praised items: 2 · audits: 1"
     assert slides[5].bullets == ["Management commitment", "E-services"]
     # Both documents about the city hall (its portal, the body's news), never the curator's reference.
-    # "As of" is the latest evidence (the surveillance of 1 October 2018); the build date stands apart.
+    # "As of" is the latest evidence (the surveillance of October 2018, known to the month); the build date apart.
     built = built_on(package_con, "en")
-    footer = f"Sources: Audit w Testowie; ISO w urzędzie · evidence up to 1 October 2018 · built {built}"
+    footer = f"Sources: Audit w Testowie; ISO w urzędzie · evidence up to October 2018 · built {built}"
     assert {s.footer for s in slides} == {footer}
 
 
@@ -102,7 +102,7 @@ def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.Du
     ]
     built = built_on(package_con, "pl")
     footer = (
-        f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dowody do 1 października 2018 · baza z {built}"
+        f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dowody do października 2018 · baza z {built}"
     )
     assert {s.footer for s in slides} == {footer}
 

@@ -113,7 +113,7 @@ def test_curator_coded_clauses_and_inferred_dates_are_marked_with_their_reasons(
 def test_the_source_line_tells_the_latest_evidence_from_the_build_date(fetch) -> None:
     info = fetch("data_info").iloc[0]
     line = source_line(info, "en")
-    assert line.startswith("Source: cityiso, 3 source documents; evidence up to 1 October 2018; built ")
+    assert line.startswith("Source: cityiso, 3 source documents; evidence up to October 2018; built ")
     assert info["latest_evidence_on"] < info["last_dated_on"]  # a planned audit and expiries lie later
 
 
@@ -123,3 +123,14 @@ def test_the_timeline_hover_gives_the_reason_of_an_inferred_date(fetch) -> None:
     hovers = [h for trace in fig.data for h in (trace.hovertext or []) if isinstance(h, str)]
     assert any("~ 'br.' (this year) in a text dated June 2017." in h for h in hovers)  # the planned audit's year
     assert any("~ Issued: The text says 2016 or 2017." in h for h in hovers)  # ISO 14001's issue
+
+
+def test_evidence_known_to_the_year_is_never_shown_as_its_first_day() -> None:
+    info = pd.Series(
+        {"count_documents": 2, "built_at": pd.Timestamp("2026-12-01 10:00"),
+         "latest_evidence_on": pd.Timestamp("2019-01-01"), "latest_evidence_precision": "year"}
+    )  # fmt: skip
+    assert source_line(info, "pl") == "Źródło: cityiso, 2 dokumenty źródłowe; dowody do 2019; baza z 1 grudnia 2026."
+    month = info.copy()
+    month[["latest_evidence_on", "latest_evidence_precision"]] = [pd.Timestamp("2018-03-01"), "month"]
+    assert "dowody do marca 2018;" in source_line(month, "pl")

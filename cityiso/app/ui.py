@@ -51,7 +51,9 @@ def source_line(dates: bool = False) -> str:
     info = data_or_stop("data_info").iloc[0]
     if dates:
         evidence = info["latest_evidence_on"]
-        day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()
+        # As precise as it is known: "2019", "2019-03" or "2019-03-14", never a year shown as its first day.
+        digits = {"year": 4, "month": 7}.get(info["latest_evidence_precision"], 10)
+        day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()[:digits]
         return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
     return views.source_line(info, lang())
 

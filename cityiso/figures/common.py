@@ -136,7 +136,17 @@ def frame(
     """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom,
     broken into lines of at most `source_width` characters (the bottom margin grows by a line for each)."""
     text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
-    top = (80 if subtitle else 60) + (30 if legend == "top" else 0)
+    top = 80 if subtitle else 60
+    placed = LEGENDS[legend]
+    if legend == "top":
+        # Under the title, across the whole figure (a narrow plot, long category labels at its left, made the legend
+        # wrap upwards over the title): a row per three entries, 26 px a row, the top margin grown to match.
+        entries = sum(trace.showlegend is not False for trace in fig.data)
+        rows = max(1, -(-entries // 3))
+        title_px = 70 if subtitle else 45
+        placed = {**placed, "yref": "container", "xref": "container", "y": 1 - title_px / height, "x": 0.01}
+        placed["yanchor"] = "top"
+        top = title_px + 26 * rows + 12
     source = wrap(source_line, source_width)
     fig.update_layout(
         title={"text": text, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
@@ -145,7 +155,7 @@ def frame(
         margin={"l": 10, "r": 10, "t": top, "b": bottom + SOURCE_LINE_PX * source.count("<br>")},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend={**LEGENDS[legend], "font": {"size": 12}},
+        legend={**placed, "font": {"size": 12}},
     )
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)

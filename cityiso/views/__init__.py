@@ -31,7 +31,9 @@ def data_dates(info: pd.Series, lang: str) -> dict[str, str]:
     the day the database was built."""
     evidence = info["latest_evidence_on"]
     return {
-        "evidence": format_date(evidence, "day", lang) if pd.notna(evidence) else t("undated", lang),
+        "evidence": format_date(evidence, info["latest_evidence_precision"], lang, genitive=True)
+        if pd.notna(evidence)
+        else t("undated", lang),
         "built": format_date(info["built_at"], "day", lang),
     }
 
