@@ -34,7 +34,13 @@ c2.metric(
 c3.metric(t("overview.audits", lang), int(head["count_audits"]))
 c4.metric(t("overview.praised", lang), int(head["count_praised"]))
 if pd.notna(head["latest_event_on"]):
-    st.caption(t("overview.latest_evidence", lang, date=format_date(head["latest_event_on"], "day", lang)))
+    st.caption(
+        t(
+            "overview.latest_evidence",
+            lang,
+            date=format_date(head["latest_event_on"], head["latest_event_precision"], lang),
+        )
+    )
 
 left, right = st.columns([5, 6])
 with left:

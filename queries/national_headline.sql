@@ -1,7 +1,8 @@
 -- One row: the selected offices' headline figures for one family on $as_of. count_valid / count_valid_approximate:
 -- offices whose best status (office_status_on_date's ranking) is valid / valid approximately; audits and praised
 -- items as offices_overview counts them (office_evidence_counts); undated held events; planned events dated on or
--- before $as_of whose outcome the data does not give (never "next"); the latest held event on or before $as_of.
+-- before $as_of whose outcome the data does not give (never "next"); the latest held event on or before $as_of
+-- (and the precision its date is known to).
 -- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
 with chosen as (
     select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
@@ -35,4 +36,7 @@ select
     coalesce((select count_praised from counts), 0) as count_praised,
     (select count(*) from family_events where event_on is null and not is_planned) as count_undated_events,
     (select count(*) from family_events where is_planned and event_on <= $as_of::date) as count_past_planned,
-    (select max(event_on) from family_events where not is_planned and event_on <= $as_of::date) as latest_event_on
+    (select max(event_on) from family_events where not is_planned and event_on <= $as_of::date) as latest_event_on,
+    (
+        select arg_max(event_on_precision, event_on) from family_events where not is_planned and event_on <= $as_of::date
+    ) as latest_event_precision
