@@ -24,7 +24,7 @@ from urllib.request import urlopen
 import pytest
 from pptx import Presentation
 
-from cityiso.loadtest import BROWSER_ARGS, CHROMIUM, free_port, stop_server
+from cityiso.loadtest import CHROMIUM, free_port, stop_server
 from cityiso.paths import ROOT
 from tests.fixture_package import ROWS, write_package
 
@@ -275,19 +275,31 @@ def _wait_until_healthy(proc: subprocess.Popen, port: int, log: Path) -> None:
     pytest.fail(f"the installed dashboard did not answer /_stcore/health:\n{log.read_text()[-3000:]}")
 
 
+# In a process of its own: a whole-suite run already holds Playwright's sync API open (the browser tests' session
+# browser), and a second sync_playwright() in the same process refuses to start inside its event loop.
+CHROMIUM_CHECK = """
+import sys
+from playwright.sync_api import sync_playwright
+from cityiso.loadtest import BROWSER_ARGS, CHROMIUM
+IDLE = \"\"\"() => { const a = document.querySelector("[data-testid='stApp']");
+  return a !== null && a.dataset.testConnectionState === "CONNECTED" && a.dataset.testScriptState === "notRunning"
+    && !document.querySelector("[data-testid='stStatusWidget']")
+    && !document.querySelector("[data-testid='stSkeleton']"); }\"\"\"
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+    try:
+        page = browser.new_page()
+        page.goto(sys.argv[1])
+        page.wait_for_function(IDLE, timeout=60_000)
+        assert page.locator("h1").count() > 0, "no title"
+        assert page.locator("[data-testid='stException']").count() == 0, "an exception is shown"
+    finally:
+        browser.close()
+"""
+
+
 def _check_in_chromium(url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import wait_until_idle
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(url)
-            wait_until_idle(page)
-            page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=30_000)
-            assert page.locator("h1").count() > 0
-            assert page.locator("[data-testid='stException']").count() == 0
-        finally:
-            browser.close()
+    done = subprocess.run(
+        [sys.executable, "-c", CHROMIUM_CHECK, url], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]

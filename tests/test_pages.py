@@ -468,10 +468,11 @@ def test_office_profile_of_the_county(open_page) -> None:
     assert "„Audytorzy docenili sprawną obsługę interesantów.”" in text
     status, certificates = at.table[0].value, at.table[1].value  # HTML tables: every column prints
     assert status["Standard"].tolist() == ["ISO 14001", "ISO 9001"]  # its status in each family it holds
+    # st.table renders Markdown: every text cell is escaped to stay literal text.
     assert certificates["Standard"].tolist() == [
-        "PN-EN ISO 14001 (ISO 14001)",
-        "ISO 9001:2000 (ISO 9001:2000)",
-        "ISO 9001:2008 (ISO 9001:2008)",
+        md("PN-EN ISO 14001 (ISO 14001)"),
+        md("ISO 9001:2000 (ISO 9001:2000)"),
+        md("ISO 9001:2008 (ISO 9001:2008)"),
     ]
 
 

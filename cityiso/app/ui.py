@@ -307,7 +307,9 @@ def show(
         event = chart(view.figure, key or view.key, filename, on_select=on_select)
     if view.table is not None and not view.table.empty:
         if static:
-            st.table(view.table.style.hide(axis="index"))
+            # st.table renders Markdown in its cells: every text is escaped as literal text (and never a Styler,
+            # whose HTML would not be escaped at all).
+            st.table(view.table.map(lambda v: md(v) if isinstance(v, str) else v), hide_index=True)
         else:
             st.dataframe(view.table, hide_index=True)
         if download:

@@ -19,6 +19,9 @@ DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
 def present(page, server: str, **params: str) -> None:
     open_page(page, server, "presentation", lang="en", offices=OFFICES, as_of="2012-06-01", present="true", **params)
     expect(page.locator(".slide-title")).to_be_visible()
+    # The key listener's frame loads after the script run: wait until it listens (under load, a key pressed
+    # before that went nowhere).
+    page.wait_for_function("() => window.__cityisoPresenterKeys !== undefined")
 
 
 def slide_number(page) -> str | None:
