@@ -130,13 +130,12 @@ def events_view(data: Cycles, lang: str, with_office: bool = True) -> View:
     return View("events", t("cycles.table", lang), "", table=table)
 
 
-def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str) -> View:
-    """Each office's status on `as_of` with its latest evidence date next to it, so '0 valid' never hides that
-    the latest evidence is years old; the takeaway counts offices by status."""
-    rows = fetch("office_status_on_date", **offices, as_of=as_of, family=family)
-    table = pd.DataFrame(
+def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.DataFrame:
+    """office_status_on_date's rows as a reader wants them: `first` (a label key) from `column`, then the status,
+    the latest evidence as precisely as it is known (or that there is none) and the edition."""
+    return pd.DataFrame(
         {
-            t("office", lang): rows["place"],
+            t(first, lang): rows[column],
             t("status", lang): [code_label("status", s, lang) for s in rows["status"]],
             t("latest_evidence", lang): [
                 format_date(d, p, lang) if pd.notna(d) else t("no_evidence_yet", lang)
@@ -145,31 +144,26 @@ def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: 
             t("edition", lang): rows["standard"].fillna("—"),
         }
     )
+
+
+def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str) -> View:
+    """Each office's status on `as_of` with its latest evidence date next to it, so '0 valid' never hides that
+    the latest evidence is years old; the takeaway counts offices by status."""
+    rows = fetch("office_status_on_date", **offices, as_of=as_of, family=family)
     counts = rows["status"].value_counts()
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(n)}" for s, n in counts.items())
     title = t("cycles.status_title", lang, family=family, date=format_date(as_of, "day", lang))
-    return View("status", title, parts, table=table)
+    return View("status", title, parts, table=_status_table(rows, lang, "office", "place"))
 
 
 def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of: dt.date, lang: str) -> View:
-    """One office's status on `as_of` in each family it holds, with the latest evidence behind each."""
-    offices = {"offices": [office_id]}
-    rows = [fetch("office_status_on_date", **offices, as_of=as_of, family=family) for family in families]
-    rows = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
-    table = pd.DataFrame(
-        {
-            t("family", lang): rows.get("family", pd.Series(dtype=str)),
-            t("status", lang): [code_label("status", s, lang) for s in rows.get("status", [])],
-            t("latest_evidence", lang): [
-                format_date(d, p, lang) if pd.notna(d) else t("no_evidence_yet", lang)
-                for d, p in zip(
-                    rows.get("latest_evidence_on", []), rows.get("latest_evidence_precision", []), strict=True
-                )
-            ],
-            t("edition", lang): rows.get("standard", pd.Series(dtype=str)).fillna("—"),
-        }
-    )
-    return View("status", t("city.status", lang, date=format_date(as_of, "day", lang)), "", table=table)
+    """One office's status on `as_of` in each family it holds, with the latest evidence behind each (no table
+    when it holds none)."""
+    title = t("city.status", lang, date=format_date(as_of, "day", lang))
+    if not families:
+        return View("status", title, "")
+    rows = [fetch("office_status_on_date", offices=[office_id], as_of=as_of, family=family) for family in families]
+    return View("status", title, "", table=_status_table(pd.concat(rows, ignore_index=True), lang, "family", "family"))
 
 
 def events_around_view(

@@ -11,7 +11,7 @@ from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import clause_label, code_label, localized, t
 from cityiso.views import View
 from cityiso.views.compare import themes_only_in
-from cityiso.views.tables import clause_basis, finding_date
+from cityiso.views.tables import clause_basis, known_date
 
 
 def top_category_takeaway(df: pd.DataFrame, label: Callable[[pd.Series], str], lang: str) -> str:
@@ -110,7 +110,7 @@ def office_findings(findings: pd.DataFrame, lang: str) -> list[tuple[str, pd.Dat
                 "theme": rows[theme].tolist(),
                 "kind": [code_label("finding_kind", k, lang) for k in rows["kind"]],
                 "voice": [code_label("voice", v, lang) for v in rows["voice"]],
-                "date": [finding_date(r, lang) for r in rows.itertuples()],
+                "date": [known_date(r, "event_on", lang) for r in rows.itertuples()],
                 "basis": [clause_basis(r, lang) for r in rows.itertuples()],
                 "quote": rows["quote"].tolist(),
                 "source": rows["source_file"].tolist(),

@@ -14,11 +14,13 @@ def _reasons(*pairs: tuple[str, object]) -> str:
     return "; ".join(f"{what}: {why}" for what, why in pairs if isinstance(why, str) and why)
 
 
-def finding_date(r, lang: str) -> str:
-    """The finding's event date as written for people, '~' when inferred; the bounds when only those are known."""
-    if pd.notna(r.event_on):
-        return format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
-    return format_bounds(getattr(r, "event_on_not_before", None), getattr(r, "event_on_not_after", None), lang)
+def known_date(r, field: str, lang: str) -> str:
+    """A row's date `field` (event_on, issued_on) as written for people, '~' when inferred; its bounds
+    (<field>_not_before, <field>_not_after) when only those are known."""
+    value = getattr(r, field)
+    if pd.notna(value):
+        return format_date(value, getattr(r, f"{field}_precision"), lang, bool(getattr(r, f"{field}_is_inferred")))
+    return format_bounds(getattr(r, f"{field}_not_before", None), getattr(r, f"{field}_not_after", None), lang)
 
 
 def clause_basis(r, lang: str) -> str:
@@ -34,12 +36,7 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("office", lang): events["place"],
-            t("date", lang): [
-                format_date(r.event_on, r.event_on_precision, lang, bool(r.event_on_is_inferred))
-                if pd.notna(r.event_on)
-                else format_bounds(r.event_on_not_before, r.event_on_not_after, lang)
-                for r in events.itertuples()
-            ],
+            t("date", lang): [known_date(r, "event_on", lang) for r in events.itertuples()],
             t("kind", lang): [
                 code_label("event_kind", r.kind, lang) + (f" ({t('planned', lang)})" if r.is_planned else "")
                 for r in events.itertuples()
@@ -63,12 +60,7 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("office", lang): spans["place"],
             t("standard", lang): spans["standard_as_written"] + " (" + spans["standard"] + ")",
             t("body", lang): spans["body_short_name"].fillna("—"),
-            t("issued_on", lang): [
-                format_date(r.issued_on, r.issued_on_precision, lang, bool(r.issued_on_is_inferred))
-                if pd.notna(r.issued_on)
-                else format_bounds(r.issued_on_not_before, r.issued_on_not_after, lang)
-                for r in spans.itertuples()
-            ],
+            t("issued_on", lang): [known_date(r, "issued_on", lang) for r in spans.itertuples()],
             t("valid_until", lang): [
                 format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
                 for r in spans.itertuples()
@@ -99,7 +91,7 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("office", lang): findings["place"],
-            t("date", lang): [finding_date(r, lang) for r in findings.itertuples()],
+            t("date", lang): [known_date(r, "event_on", lang) for r in findings.itertuples()],
             t("clause", lang): [
                 clause_label(r.clause, r.clause_pl, r.clause_en, lang) + (" *" if clause_basis(r, lang) else "")
                 for r in findings.itertuples()
