@@ -2,8 +2,9 @@
 
 Builds the fixture package (tests/fixture_package.py) into a temporary folder, serves it on 127.0.0.1 the way
 ./run start does (its own process group, stopped at the end whatever happens) and drives N headless Chromium tabs,
-each its own Streamlit session, round the pages until --seconds have passed: a fresh visit by URL, then the
-sidebar links, a look at each page (--think) before the next click; viewers arrive over --ramp-up. Meanwhile it
+each its own Streamlit session, round the pages until --seconds have passed and it has gone --rounds times round:
+a fresh visit by URL, then the sidebar links, a look at each page (--think) before the next click; viewers arrive
+over --ramp-up. Meanwhile it
 rebuilds the database --rebuilds times, each rebuild adding a source document (so the source line under every
 chart counts one more), and moves each build onto the served path with os.replace. A session that has not seen
 the last rebuild's data takes one last look after the deadline.
@@ -14,7 +15,7 @@ from the navigation to the heading shown and to the charts drawn, the server's a
 and how fast /_stcore/health answered. Exit status 0 when there were no errors and every session saw every
 rebuild, 1 otherwise, 3 without Chromium.
 
-    python -m cityiso.loadtest [--sessions 20] [--seconds 60] [--rebuilds 2] [--port P] [--json PATH]
+    python -m cityiso.loadtest [--sessions 20] [--seconds 60] [--rebuilds 2] [--rounds 0] [--port P] [--json PATH]
 """
 
 import argparse
@@ -62,6 +63,7 @@ LIMITS = {
     "ramp-up": (0, 600),
     "think": (0, 600),
     "tabs-per-context": (1, 50),
+    "rounds": (0, 20),
 }
 # A page not drawn in this time counts as an error. On a small machine the browser driving every session is the
 # slowest part (it spends several times the server's CPU), so this is generous: slow pages show in the percentiles.
@@ -77,7 +79,7 @@ class Page:
 
     name: str
     path: str
-    title_key: str | None  # None: the heading is the first office's place (the office profile)
+    title_key: str | None  # None: the heading is the first office's label (the office profile)
     charts: int
     counts: bool = True  # the page names the number of source documents (under its charts or in the citation)
 
@@ -218,11 +220,12 @@ def build_package(work: Path, name: str, extra_documents: int) -> Path:
 
 
 def facts(db: Path) -> tuple[int, str]:
-    """The number of source documents and the place the office profile shows first."""
+    """The number of source documents and the heading the office profile shows first: the first office's label,
+    as the app names it (its place, with the office's name where two offices share the place)."""
     with duckdb.connect(str(db), read_only=True) as con:
         documents = int(queries.run(con, "data_info").iloc[0]["count_documents"])
-        place = str(queries.run(con, "offices_overview", family=None).iloc[0]["place"])
-    return documents, place
+        heading = str(queries.run(con, "offices_overview", family=None).iloc[0]["office_label"])
+    return documents, heading
 
 
 # --- The server --------------------------------------------------------------------------------------------------
@@ -337,12 +340,13 @@ def cpu_seconds(pids: list[int]) -> dict[int, float]:
 class Run:
     """Shared state of one load run: the clock, the deadline, the loads recorded and the rebuilds made."""
 
-    def __init__(self, base: str, seconds: float, place: str, page_timeout: float) -> None:
+    def __init__(self, base: str, seconds: float, place: str, page_timeout: float, rounds: int = 0) -> None:
         self.base = base
         self.t0 = time.monotonic()
         self.deadline = self.t0 + seconds
         self.place = place
         self.page_timeout = page_timeout
+        self.rounds = rounds  # every session goes round the whole route at least this often, however long it takes
         self.loads: list[Load] = []
         self.warm_up: list[Load] = []
         self.outside: list[str] = []
@@ -426,10 +430,12 @@ async def session(run: Run, context, number: int, delay: float, think: float) ->
         js_errors: list[str] = []
         tab.on("pageerror", lambda e: js_errors.append(str(e)[:300]))
         how = "url"
-        while time.monotonic() < run.deadline:
+        visits = 0
+        while time.monotonic() < run.deadline or visits < run.rounds * len(route):
             load = await _visit_next(run, tab, number, route, position, lang, js_errors, how)
             how = "url" if load.error else _how_next(route, position)  # after an error, a fresh visit
             position = (position + 1) % len(route)
+            visits += 1
             # A viewer looks at a page before the next click (0.5 to 1.5 times --think); not part of any page time.
             await asyncio.sleep(min(think * pause.uniform(0.5, 1.5), max(0.0, run.deadline - time.monotonic())))
         # One last look, by URL, for a session that has not yet seen the last rebuild's data.
@@ -568,8 +574,9 @@ async def drive(run: Run, args: argparse.Namespace, work: Path, served: Path, se
             ]
             tasks.append(asyncio.create_task(rebuilder(run, work, served, rebuilds, seconds)))
             # Every load is bounded by the page timeout: the run ends by the deadline plus two pages (the one under
-            # way and the last look).
-            done, pending = await asyncio.wait(tasks, timeout=seconds + 2 * run.page_timeout + 60)
+            # way and the last look), or after the rounds asked for.
+            pages = max(2, run.rounds * len(ROUTE) + 1)
+            done, pending = await asyncio.wait(tasks, timeout=seconds + pages * (run.page_timeout + args.think) + 60)
             for task in pending:
                 task.cancel()
             sampling.cancel()
@@ -727,6 +734,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tabs-per-context", type=bounded("tabs-per-context"), default=5, help="sessions sharing a browser context"
     )
+    parser.add_argument(
+        "--rounds",
+        type=bounded("rounds"),
+        default=0,
+        help="every session visits every page at least this many times, past --seconds if need be",
+    )
     parser.add_argument("--json", type=Path, help="write the report, with every load, to this file")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
@@ -746,7 +759,7 @@ def main(argv: list[str] | None = None) -> int:
         server = start_server(served, port, work / "streamlit.log")
         startup_s = time.monotonic() - started
         try:
-            run = Run(f"http://127.0.0.1:{port}", args.seconds, place, args.page_timeout)
+            run = Run(f"http://127.0.0.1:{port}", args.seconds, place, args.page_timeout, args.rounds)
             usage = asyncio.run(drive(run, args, work, served, server))
             server_peak = peak_rss_mb(server.pid)
             server_log = (work / "streamlit.log").read_text(errors="replace")
@@ -762,6 +775,7 @@ def main(argv: list[str] | None = None) -> int:
             "ramp_up_s": min(args.ramp_up, args.seconds / 2),
             "tabs_per_context": args.tabs_per_context,
             "think_s": args.think,
+            "rounds": args.rounds,
             "route": list(ROUTE),
             "cpus": os.cpu_count(),
             "load_average_before": round(load_before, 2),

@@ -1,5 +1,7 @@
 -- One row per office: where it is and how much evidence about one standard family the data holds
 -- (certificates of the family, events belonging to it, praised items said by auditors at those events).
+-- office_label is how the app names the office everywhere: its place, with the office's name added where two
+-- offices share a place (a city hall and a county office in one town), so two offices never share a label.
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
 with certificate_counts as (
     select office_id, count(*) as count_certificates
@@ -36,6 +38,10 @@ finding_counts as (
 select
     o.office_id,
     o.place,
+    case
+        when count(*) over (partition by o.place) > 1 then o.place || ' (' || o.office_name || ')'
+        else o.place
+    end as office_label,
     o.office_name,
     o.office_kind,
     o.teryt,

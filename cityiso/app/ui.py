@@ -63,11 +63,10 @@ def all_office_ids() -> list[str]:
 
 
 def office_names() -> dict[str, str]:
-    """office_id -> its place (the office's name where two offices share a place)."""
+    """office_id -> its label (offices_overview.office_label: the place, with the office's name where two offices
+    share a place)."""
     df = _fetch_or_stop("offices_overview", family=None)
-    shared = df["place"].duplicated(keep=False)
-    names = df["place"].where(~shared, df["place"] + " (" + df["office_name"] + ")")
-    return dict(zip(df["office_id"], names, strict=True))
+    return dict(zip(df["office_id"], df["office_label"], strict=True))
 
 
 # Parameters of links shared before v2, and the names they have now.
@@ -113,8 +112,13 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
     columns = st.columns([2, 2, 2, 3] if chosen_offices else [1, 1, 1])
     with columns[0]:
-        urlstate.bind("office_q", str, "")
-        search = st.text_input(t("filter.search", current), key="office_q", help=t("filter.search_help", current))
+        urlstate.bind("office_q", urlstate.search_text(current), "")
+        search = st.text_input(
+            t("filter.search", current),
+            key="office_q",
+            help=t("filter.search_help", current),
+            max_chars=urlstate.SEARCH_CHARS,
+        )
         urlstate.write("office_q", search)
     with columns[1]:
         urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
