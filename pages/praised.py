@@ -108,10 +108,11 @@ if clause_keys or theme_keys:
     st.subheader(t("praised.selected", lang, what=md(what)))
 
 st.subheader(t("praised.search", lang))
-urlstate.bind("q", str, "")
+urlstate.bind("q", urlstate.search_text(lang), "")
 query = st.text_input(
     t("praised.search", lang),
     key="q",
+    max_chars=urlstate.SEARCH_CHARS,
     help=t("praised.search_help", lang),
     label_visibility="collapsed",
     placeholder=t("praised.search_placeholder", lang),

@@ -60,7 +60,7 @@ def filter_from_url() -> OfficeFilter:
         tuple(urlstate.read("offices", urlstate.codes(overview["office_id"].tolist(), lang), [])),
         tuple(urlstate.read("voivodeships", urlstate.codes(voivodeships, lang), [])),
         tuple(urlstate.read("office_kinds", urlstate.codes(kinds, lang), [])),
-        urlstate.read("office_q", str, ""),
+        urlstate.read("office_q", urlstate.search_text(lang), ""),
     )
 
 

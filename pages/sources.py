@@ -40,8 +40,10 @@ def described(r) -> str:
 
 st.header(t("sources.documents", lang))
 selection = ui.office_filter(chosen_offices=False)
-urlstate.bind("source_q", str, "")
-words = st.text_input(t("sources.search", lang), key="source_q", help=t("sources.search_help", lang))
+urlstate.bind("source_q", urlstate.search_text(lang), "")
+words = st.text_input(
+    t("sources.search", lang), key="source_q", help=t("sources.search_help", lang), max_chars=urlstate.SEARCH_CHARS
+)
 urlstate.write("source_q", words)
 wanted = {"kind": "document", **selection.params(), "q": words.strip() or None}
 left, right = st.columns([1, 5])

@@ -67,7 +67,7 @@ def fixture_con() -> duckdb.DuckDBPyConnection:
 def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
     """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept."""
 
-    def go(page: str = "overview", db: Path = package_db, **params: str) -> AppTest:
+    def go(page: str = "overview", /, db: Path = package_db, **params: str) -> AppTest:
         monkeypatch.setenv("CITYISO_DB", str(db))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
         for key, value in params.items():

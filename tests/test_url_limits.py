@@ -82,3 +82,27 @@ def test_unknown_codes_in_the_reason_are_shortened_and_literal(open_page) -> Non
     assert "**" not in notice
     assert "c89" not in notice  # the reason lists the unknown values, shortened
     assert len(notice) < 600
+
+
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [("cycles", "page"), ("sources", "source_page"), ("praised", "all_page"), ("presentation", "slide")],
+)
+@pytest.mark.parametrize("value", ["9" * 19, "9" * 40, str(urlstate.MAX_NUMBER + 1), "٣"])
+def test_a_page_number_out_of_range_is_a_notice(open_page, page: str, key: str, value: str) -> None:
+    """A page or slide number past MAX_NUMBER (one that would overflow the database's integers as an offset), or
+    not plain ASCII digits from 1, is named in a notice and the first page shown; never an error or a traceback."""
+    at = open_page(page, lang="en", **{key: value})  # open_page fails on any exception
+    assert not at.error, [e.value for e in at.error]
+    assert any(f"{key}=" in w for w in warnings(at)), warnings(at)
+
+
+@pytest.mark.parametrize(("page", "key"), [("cycles", "office_q"), ("praised", "q"), ("sources", "source_q")])
+def test_a_search_longer_than_its_box_takes_is_refused(open_page, page: str, key: str) -> None:
+    """A search box takes at most SEARCH_CHARS characters, typed or from the URL (well under the URL's own limit)."""
+    at = open_page(page, lang="en", **{key: "a" * (urlstate.SEARCH_CHARS + 1)})
+    assert any(f"{key}=" in w and str(urlstate.SEARCH_CHARS) in w for w in warnings(at)), warnings(at)
+    box = at.text_input(key=key)
+    assert box.value == "" and box.proto.max_chars == urlstate.SEARCH_CHARS
+    fits = open_page(page, lang="en", **{key: "a" * urlstate.SEARCH_CHARS})
+    assert fits.text_input(key=key).value == "a" * urlstate.SEARCH_CHARS

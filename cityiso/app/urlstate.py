@@ -11,6 +11,11 @@ from cityiso.safe_text import md
 # A visitor writes the URL: a value longer than this, or a list with more items, is refused before it is parsed.
 MAX_CHARS = 2_000
 MAX_ITEMS = 100
+# A search box takes at most this many characters, typed or from the URL (a search is a few words, not a document).
+SEARCH_CHARS = 200
+# The largest page or slide number a URL may ask for: past the last one the last is shown, and a larger number
+# would overflow the database's integers when turned into an offset.
+MAX_NUMBER = 1_000_000
 # How much of a refused value (and of a reason quoting it) a notice shows.
 SHOWN_CHARS = 60
 SHOWN_REASON_CHARS = 200
@@ -150,12 +155,23 @@ def year_range(lang: str, low: int, high: int) -> Callable[[str], tuple[int, int
 
 
 def positive_int(lang: str) -> Callable[[str], int]:
-    """A whole number from 1, e.g. ?slide=3."""
+    """A whole number from 1 to MAX_NUMBER, e.g. ?slide=3 (ASCII digits only: int() also reads "٣" and "1_000")."""
 
     def parse(raw: str) -> int:
-        if not raw.isdigit() or int(raw) < 1:
-            raise ValueError(t("why.choice", lang, allowed="1, 2, 3, …"))
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(MAX_NUMBER)) or not 1 <= int(raw) <= MAX_NUMBER:
+            raise ValueError(t("why.choice", lang, allowed=f"1, 2, 3, … {MAX_NUMBER}"))
         return int(raw)
+
+    return parse
+
+
+def search_text(lang: str) -> Callable[[str], str]:
+    """A search box's words, at most SEARCH_CHARS characters (the box itself takes no more)."""
+
+    def parse(raw: str) -> str:
+        if len(raw) > SEARCH_CHARS:
+            raise ValueError(t("why.too_long", lang, n=len(raw), max=SEARCH_CHARS))
+        return raw
 
     return parse
 
