@@ -11,6 +11,7 @@ import shutil
 import stat
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,9 @@ def rendered(conf: str, listen: int, replicas: list[int], access_log: Path) -> s
     servers = "\n".join(f"    server 127.0.0.1:{port};" for port in replicas)
     conf, upstreams = re.subn(r"(?:    server 127\.0\.0\.1:\d+;\n)+", servers + "\n", conf)
     conf, logs = re.subn(r"access_log \S+ ", f"access_log {access_log} ", conf)
-    assert (listens, upstreams, logs) == (1, 1, 1), "deploy/nginx.conf no longer has the lines this test rewrites"
+    # The replica header is off in the example (it would show the public internal ports): on for this test only.
+    conf, headers = re.subn(r"# (add_header X-Cityiso-Replica )", r"\1", conf)
+    assert (listens, upstreams, logs, headers) == (1, 1, 1, 1), "deploy/nginx.conf lacks the lines this test rewrites"
     return conf
 
 
@@ -283,3 +286,13 @@ def test_two_browsers_on_two_replicas_then_a_rebuild_reaches_both(browser, deplo
         assert "Traceback" not in log.read_text(), f"replica {replica} logged a traceback"
     ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS.parent / "replicas.json").write_text(json.dumps(memory, indent=2) + "\n")
+
+
+def test_the_proxy_refuses_the_agent_api(deployment: Deployment) -> None:
+    """Streamlit's agent API (/_stcore/agent/...) drives the app without a browser: the proxy answers 404 itself."""
+    for path in ("/_stcore/agent/openapi.json", "/_stcore/agent/interact", "/_stcore/agent/mcp"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{deployment.proxy}{path}", timeout=10)
+        assert refused.value.code == 404, path
+        assert refused.value.headers.get("Server", "").startswith("nginx"), path  # nginx's answer, not a replica's
+        assert REPLICA_HEADER not in {k.lower() for k in refused.value.headers}, path  # never reached a replica
