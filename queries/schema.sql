@@ -24,7 +24,10 @@
 -- evidence period (issue, expiry, events) to valid_until's period end if given, else the issue period
 -- end + validity_years, else the later of the issue period end and the latest event period end,
 -- + 3 years. A certificate whose registration_id has a later certificate reaches at least the day
--- before that one's window starts (consecutive periods of one continuous certification).
+-- before that one's window starts (consecutive periods of one continuous certification). Where the earlier
+-- one was ended by its edition's transition deadline alone, the later one's loose window starts the day
+-- after that deadline: the registration went on, under the new edition from some day before its first
+-- evidence (the edition change is bounded by the two certificates' evidence, never a false 'expired').
 --
 -- Both windows stop at the definitive end (so at the transition deadline). Status on as_of:
 --   after the definitive end: lapsed | withdrawn | expired;
@@ -167,6 +170,40 @@ continued as (
             partition by w.registration_id order by w.window_start_on, w.certificate_id
         ) as next_start
     from windows as w
+),
+
+ran_on as (
+    select
+        c.*,
+        capped(
+            case
+                when c.registration_id is not null and c.next_start is not null
+                    then greatest(c.loose_end, (c.next_start - 1)::date)
+                else c.loose_end
+            end,
+            c.definitive_end_on
+        ) as window_end_on,
+        -- Nothing but its edition's transition deadline ended it (no ending event, no stated expiry): a later
+        -- certificate of its registration carried the certification on from there.
+        c.definitive_end_on is null
+        or (
+            c.definitive_end_on = c.transition_end
+            and coalesce(c.event_last_day > c.transition_end, true)
+            and (c.valid_until_inferred or coalesce(c.valid_until_end > c.transition_end, true))
+        ) as carried_on
+    from continued as c
+),
+
+bridged as (
+    -- The end of the previous certificate of the same registration when a transition deadline ended it: the
+    -- edition changed somewhere between that certificate's evidence and this one's, so this one's (approximate)
+    -- window starts the day after, never a false gap at the deadline.
+    select
+        r.*,
+        lag(case when r.carried_on then r.window_end_on end) over (
+            partition by r.registration_id order by r.window_start_on, r.certificate_id
+        ) as previous_end
+    from ran_on as r
 )
 
 select
@@ -175,15 +212,12 @@ select
     c.registration_id,
     c.family,
     c.standard_id,
-    c.window_start_on,
-    capped(
-        case
-            when c.registration_id is not null and c.next_start is not null
-                then greatest(c.loose_end, (c.next_start - 1)::date)
-            else c.loose_end
-        end,
-        c.definitive_end_on
-    ) as window_end_on,
+    case
+        when c.registration_id is not null and c.previous_end is not null
+            then least(c.window_start_on, (c.previous_end + 1)::date)
+        else c.window_start_on
+    end as window_start_on,
+    c.window_end_on,
     c.sure_start_on,
     capped(c.sure_end, c.definitive_end_on) as sure_end_on,
     c.definitive_end_on,
@@ -193,7 +227,7 @@ select
         else 'expired'
     end as ended_by,
     ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
-from continued as c
+from bridged as c
 left join used_events as u on u.certificate_id = c.certificate_id;
 
 -- One row per certificate of a family (family null: every family) with its status on as_of.

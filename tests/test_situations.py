@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from cityiso import queries
 from cityiso.build import build
 from tests.fixture_package import write_package
 
@@ -81,6 +82,32 @@ def test_one_registration_over_two_editions_has_no_false_gap(package_con: duckdb
         held = {c: s for c, s in status(package_con, day, "ISO 9001").items() if c.startswith("pow-")}
         assert {"valid", "valid_approximate"} & set(held.values()), (day, held)
     assert status(package_con, "2016-01-01", "ISO 9001")["pow-9001-2008"] == "expired"
+
+
+def test_a_registration_runs_on_past_an_old_editions_transition_deadline(tmp_path: Path) -> None:
+    """ISO 9001:2000 from 2002, the first evidence of ISO 9001:2008 only in 2011, after the 2000 edition's
+    transition deadline (15 Nov 2010): the registration never lapsed, so the weeks between the deadline and the new
+    certificate's first evidence are approximately valid under the new edition, never 'expired'."""
+
+    def edit(tables: dict, documents: dict) -> None:
+        documents["starostwo.txt"] = documents["starostwo.txt"].replace("w 2009 r.", "w 2011 r.")
+        for row in [*tables["certificates"], *tables["events"]]:
+            for column in ("issued_on", "event_on", "issued_on_as_written", "event_on_as_written", "quote"):
+                if isinstance(row.get(column), str):
+                    row[column] = row[column].replace("2009", "2011")
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        for day in ("2010-11-15", "2010-11-16", "2010-12-31", "2011-06-01"):
+            held = {c: s for c, s in status(con, day, "ISO 9001").items() if c.startswith("pow-")}
+            assert {"valid", "valid_approximate"} & set(held.values()), (day, held)
+        # After the deadline the old edition's certificate has expired; the new one carries the registration.
+        held = {c: s for c, s in status(con, "2010-12-01", "ISO 9001").items() if c.startswith("pow-")}
+        assert held == {"pow-9001-2000": "expired", "pow-9001-2008": "valid_approximate"}
+        office = queries.run(con, "office_status_on_date", as_of=dt.date(2010, 12, 1), family="ISO 9001")
+        county = office.set_index("office_id").loc["testowo-powiat"]
+        assert (county["status"], county["standard"]) == ("valid_approximate", "ISO 9001:2008")
 
 
 def test_edition_unknown_is_a_value_with_a_reason(package_con: duckdb.DuckDBPyConnection) -> None:
