@@ -1,8 +1,10 @@
 -- One row per office: its status on $as_of for one standard family, the best of its certificates of that
 -- family by the rules of status_on (queries/schema.sql): valid > valid_approximate > suspended >
 -- expired/lapsed/withdrawn > no_evidence; an office without a certificate of the family: no_evidence.
--- latest_evidence_on: the office's latest dated evidence of the family on or before $as_of (a held event, or a
--- certificate's issue), so a reader sees how old the evidence behind a status is (precision: its precision).
+-- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
+-- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
+-- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
+-- evidence behind a status is (precision: its precision). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
 -- $voivodeships, $office_kinds, $search: see selected_offices; none given: every office).
 with ranked as (
@@ -15,17 +17,51 @@ with ranked as (
     from status_on($as_of, $family) as s
 ),
 
+-- One certification: a registration's certificates, or a certificate without a registration on its own.
+chains as (
+    select office_id, certificate_id, coalesce('registration:' || registration_id, 'certificate:' || certificate_id) as chain
+    from certificates
+    where $family is null or family = $family
+),
+
+chosen as (
+    select r.office_id, ch.chain
+    from ranked as r
+    inner join chains as ch on ch.certificate_id = r.certificate_id
+    where r.rank = 1
+),
+
+single_chain as (
+    -- Offices holding at most one certification of the family: their events tied to no certificate are its.
+    select o.office_id
+    from offices as o
+    left join chains as ch on ch.office_id = o.office_id
+    group by o.office_id
+    having count(distinct ch.chain) <= 1
+),
+
 evidence as (
     select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
     from (
-        select e.office_id, e.event_on as evidence_on, e.event_on_precision as precision
+        select ch.office_id, e.event_on as evidence_on, e.event_on_precision as precision
+        from chosen as chosen_chain
+        inner join chains as ch on ch.office_id = chosen_chain.office_id and ch.chain = chosen_chain.chain
+        inner join event_certificates as ec on ec.certificate_id = ch.certificate_id
+        inner join events as e on e.event_id = ec.event_id
+        where not e.is_planned and e.event_on <= $as_of::date
+        union all
+        select ch.office_id, c.issued_on, c.issued_on_precision
+        from chosen as chosen_chain
+        inner join chains as ch on ch.office_id = chosen_chain.office_id and ch.chain = chosen_chain.chain
+        inner join certificates as c on c.certificate_id = ch.certificate_id
+        where c.issued_on <= $as_of::date
+        union all
+        select e.office_id, e.event_on, e.event_on_precision
         from events as e
         where not e.is_planned and e.event_on <= $as_of::date
+            and e.office_id in (select office_id from single_chain)
+            and e.event_id not in (select event_id from event_certificates)
             and ($family is null or e.event_id in (select event_id from event_families where family = $family))
-        union all
-        select c.office_id, c.issued_on, c.issued_on_precision
-        from certificates as c
-        where c.issued_on <= $as_of::date and ($family is null or c.family = $family)
     )
     group by office_id
 )

@@ -421,3 +421,38 @@ def test_selected_offices_is_a_filter(fixture_con) -> None:
     assert set(both["office_id"]) == set(wanted["office_id"])
     page = run(fixture_con, "office_page", family=None, limit=1, offset=0)
     assert len(page) == 1 and int(page["count_offices"].iloc[0]) == len(every)
+
+
+def test_an_office_row_comes_from_one_certification() -> None:
+    """An office holding two ISO 9001 certificates: its status, edition and latest evidence all come from the one
+    that gives the status (the valid 2015 certificate issued in January 2016), never the latest evidence of the other
+    (its lapse in September 2016)."""
+    from cityiso.data.ddl import create_tables
+    from cityiso.data.descriptor import package
+    from cityiso.paths import QUERIES_DIR
+    from tests.conftest import FIXTURES_SQL
+
+    with duckdb.connect() as con:
+        con.execute(create_tables(package()))
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            """
+            insert into certificates (certificate_id, office_id, family, standard_as_written, edition_basis,
+                standard_id, issued_on, issued_on_precision, issued_on_is_inferred, valid_until, valid_until_precision,
+                valid_until_is_inferred, source_id, quote) values
+                ('cert-g15', 'gamma', 'ISO 9001', 'ISO 9001:2015', 'stated', 'iso9001-2015', '2016-01-04', 'day',
+                    false, '2019-01-03', 'day', false, 'src-a', 'q');
+            insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
+                event_on_is_inferred, findings_status, source_id, quote) values
+                ('g-lapse', 'gamma', 'lapse', false, '2016-09-30', 'day', false, 'not_reported', 'src-a', 'q');
+            insert into event_certificates (event_id, certificate_id) values ('g-lapse', 'cert-g');
+            """
+        )
+        df = run(con, "office_status_on_date", as_of=dt.date(2017, 6, 1), family="ISO 9001")
+    gamma = df.set_index("office_id").loc["gamma"]
+    assert (gamma["status"], gamma["certificate_id"], gamma["standard"]) == ("valid", "cert-g15", "ISO 9001:2015")
+    assert (pd.Timestamp(gamma["latest_evidence_on"]).date(), gamma["latest_evidence_precision"]) == (
+        dt.date(2016, 1, 4),
+        "day",
+    )
