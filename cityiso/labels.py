@@ -494,7 +494,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "trends.by_office_kind": ("Odsetek z ważnym certyfikatem: rodzaje urzędów", "Share certified: kinds of office"),
     "trends.by_voivodeship": ("Odsetek z ważnym certyfikatem: województwa", "Share certified: voivodeships"),
     "trends.flows": ("Nowe, powroty, utraty, recertyfikacje", "New, returned, lost, recertified"),
-    "trends.flow.newly": ("pierwszy ważny certyfikat", "first valid certificate"),
+    "trends.flow.newly": ("pierwsza certyfikacja", "first certification"),
+    "trends.flow.first_evidence": (
+        "pierwsze dowody (nie wiadomo, czy pierwsza certyfikacja)",
+        "first evidence (not shown to be a first certification)",
+    ),
     "trends.flow.again": ("znów z ważnym certyfikatem", "certified again"),
     "trends.flow.lost": ("utracony (wygasł, nieprzedłużony, cofnięty)", "lost (expired, lapsed, withdrawn)"),
     "trends.flow.recertifications": ("audyty recertyfikujące", "recertification audits"),
@@ -542,8 +546,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "deck.kind_takeaway": ("W {year}: {parts}", "In {year}: {parts}"),
     "deck.flows_takeaway": (
-        "W {year}: pierwszy certyfikat: {new}, powroty: {again}, utraty: {lost}, recertyfikacje: {recert}",
-        "In {year}: first certificates: {new}, returns: {again}, losses: {lost}, recertifications: {recert}",
+        "W {year}: pierwsze certyfikacje: {new}, pierwsze dowody: {first}, powroty: {again}, utraty: {lost}, "
+        "recertyfikacje: {recert}",
+        "In {year}: first certifications: {new}, first evidence: {first}, returns: {again}, losses: {lost}, "
+        "recertifications: {recert}",
     ),
     "deck.voivodeship_takeaway": (
         "W {year} najwyższy udział: {best} ({best_share:.0f}%), najniższy: {worst} ({worst_share:.0f}%)",

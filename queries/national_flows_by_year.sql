@@ -1,8 +1,12 @@
 -- One row per year: how the selected offices' certification in one family changed, counted from
 -- office_status_by_year (schema.sql) on 31 December (in as_of's year: on as_of). "Held" is valid or valid
--- approximately. count_newly_certified: held now, never at an earlier year's end; count_certified_again: held now,
--- not a year before, but at some earlier year's end; count_lost: held a year before, not now (lapse, expiry or
--- withdrawal); count_recertifications: held (not planned), dated recertification audits of the family that year.
+-- approximately. count_newly_certified: held now, never at an earlier year's end, and the evidence shows a first
+-- certification (a held initial-certification event of the family in this year or before); count_first_evidence:
+-- held now, never at an earlier year's end, with no such event (the data starts here, but the evidence does not
+-- say it was the first certification: "the third cycle", "granted again", an issue date alone);
+-- count_certified_again: held now, not a year before, but at some earlier year's end; count_lost: held a year
+-- before, not now (lapse, expiry or withdrawal); count_recertifications: held (not planned), dated
+-- recertification audits of the family that year.
 -- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
 with chosen as (
     select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
@@ -18,25 +22,40 @@ held as (
     group by office_id, year
 ),
 
+first_certified as (
+    -- The year of each office's earliest held initial certification of the family.
+    select e.office_id, min(year(e.event_on)) as year
+    from events as e
+    where e.kind = 'initial'
+        and not e.is_planned
+        and e.event_on is not null
+        and e.office_id in (select office_id from chosen)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    group by e.office_id
+),
+
 history as (
     select
-        office_id,
-        year,
-        is_held,
-        coalesce(lag(is_held) over (partition by office_id order by year), false) as was_held,
+        h.office_id,
+        h.year,
+        h.is_held,
+        coalesce(fc.year <= h.year, false) as is_shown_first,
+        coalesce(lag(h.is_held) over (partition by h.office_id order by h.year), false) as was_held,
         coalesce(
-            bool_or(is_held) over (
-                partition by office_id order by year rows between unbounded preceding and 1 preceding
+            bool_or(h.is_held) over (
+                partition by h.office_id order by h.year rows between unbounded preceding and 1 preceding
             ),
             false
         ) as held_before
-    from held
+    from held as h
+    left join first_certified as fc on fc.office_id = h.office_id
 ),
 
 flows as (
     select
         year,
-        count(*) filter (where is_held and not held_before) as count_newly_certified,
+        count(*) filter (where is_held and not held_before and is_shown_first) as count_newly_certified,
+        count(*) filter (where is_held and not held_before and not is_shown_first) as count_first_evidence,
         count(*) filter (where is_held and not was_held and held_before) as count_certified_again,
         count(*) filter (where was_held and not is_held) as count_lost
     from history
@@ -58,6 +77,7 @@ recertifications as (
 select
     f.year,
     f.count_newly_certified,
+    f.count_first_evidence,
     f.count_certified_again,
     f.count_lost,
     coalesce(r.count_recertifications, 0) as count_recertifications

@@ -56,14 +56,36 @@ def test_gains_losses_and_recertifications_per_year(fetch) -> None:
     flows = fetch("national_flows_by_year", as_of=AS_OF, family="ISO 9001").set_index("year")
     moved = flows[(flows != 0).any(axis=1)]
     # The county from 2002 (an issue date alone: valid approximately), its 2008 certificate ran out on 14.03.2015;
-    # the city hall's certificate from 20.09.2016 to 19.09.2019. The county's recertification in March 2012.
+    # the city hall's certificate from 20.09.2016 to 19.09.2019. The county's recertification in March 2012. Neither
+    # text says its certificate was the office's first: both start as first evidence, not as new certifications.
+    zero = dict(
+        count_newly_certified=0, count_first_evidence=0, count_certified_again=0, count_lost=0, count_recertifications=0
+    )
     assert moved.to_dict("index") == {
-        2002: dict(count_newly_certified=1, count_certified_again=0, count_lost=0, count_recertifications=0),
-        2012: dict(count_newly_certified=0, count_certified_again=0, count_lost=0, count_recertifications=1),
-        2015: dict(count_newly_certified=0, count_certified_again=0, count_lost=1, count_recertifications=0),
-        2016: dict(count_newly_certified=1, count_certified_again=0, count_lost=0, count_recertifications=0),
-        2019: dict(count_newly_certified=0, count_certified_again=0, count_lost=1, count_recertifications=0),
+        2002: zero | dict(count_first_evidence=1),
+        2012: zero | dict(count_recertifications=1),
+        2015: zero | dict(count_lost=1),
+        2016: zero | dict(count_first_evidence=1),
+        2019: zero | dict(count_lost=1),
     }
+
+
+def test_a_first_certification_is_new_only_when_the_evidence_says_so(tmp_path: Path) -> None:
+    """The city hall's handover told as its initial certification: 2016 counts one new certification; the county,
+    whose evidence starts with an issue date in 2002 that no text calls its first, stays first evidence."""
+    from cityiso.build import build
+    from tests.fixture_package import write_package
+
+    def edit(tables: dict, documents: dict) -> None:
+        (handover,) = [e for e in tables["events"] if e["kind"] == "handover"]
+        handover["kind"] = "initial"
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        flows = run(con, "national_flows_by_year", as_of=AS_OF, family="ISO 9001").set_index("year")
+    assert flows.loc[2016, ["count_newly_certified", "count_first_evidence"]].tolist() == [1, 0]
+    assert flows.loc[2002, ["count_newly_certified", "count_first_evidence"]].tolist() == [0, 1]
 
 
 def test_undated_events_are_counted(fetch) -> None:
@@ -139,7 +161,9 @@ def test_summary_deck_for_a_large_selection(national_fetch) -> None:
     assert slides[0].takeaway.startswith(f"ISO 9001 · offices: {EXTRA + 2} · holding a valid certificate: 41 (+0")
     assert all(s.figure is not None for s in slides[1:])
     flows = next(s for s in slides if s.title == "New, returned, lost, recertified")
-    assert flows.takeaway == ("In 2018: first certificates: 0, returns: 0, losses: 20, recertifications: 0")
+    assert flows.takeaway == (
+        "In 2018: first certifications: 0, first evidence: 0, returns: 0, losses: 20, recertifications: 0"
+    )
     assert "source documents: 63" in slides[0].footer
 
 

@@ -13,7 +13,13 @@ from cityiso.vocabulary import STATUSES
 
 # Light to the status colour of 'valid': a share of offices on one hue, readable with any colour vision.
 SHARE_SCALE = [[0.0, "#F4F4F4"], [0.5, "#8FD3BE"], [1.0, STATUS_COLORS["valid"]]]
-FLOW_COLORS = {"newly": "#009E73", "again": "#56B4E9", "lost": "#D55E00", "recertifications": "#000000"}
+FLOW_COLORS = {
+    "newly": "#009E73",
+    "first_evidence": "#A6DCC8",  # the green of "newly", pale: held from here on, not shown to be a first
+    "again": "#56B4E9",
+    "lost": "#D55E00",
+    "recertifications": "#000000",
+}
 
 
 def _years_axis(fig: go.Figure, years: list[int], lang: str) -> None:
@@ -114,11 +120,13 @@ def held_by_voivodeship(df: pd.DataFrame, lang: str, source_line: str, family: s
 
 
 def flows_by_year(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
-    """Per year: offices newly certified and certified again (above zero), offices that lost their valid
-    certificate (below zero), and recertification audits held (a line)."""
+    """Per year: offices newly certified, offices whose evidence starts that year without showing a first
+    certification, and offices certified again (above zero), offices that lost their valid certificate (below zero),
+    and recertification audits held (a line)."""
     fig = go.Figure()
     for column, key, sign in (
         ("count_newly_certified", "newly", 1),
+        ("count_first_evidence", "first_evidence", 1),
         ("count_certified_again", "again", 1),
         ("count_lost", "lost", -1),
     ):
