@@ -22,16 +22,24 @@ held as (
     group by office_id, year
 ),
 
-first_certified as (
-    -- The year of each office's earliest held initial certification of the family.
-    select e.office_id, min(year(e.event_on)) as year
+family_events as (
+    -- The selected offices' held, dated initial certifications and recertifications of the family up to $as_of.
+    select e.office_id, e.kind, year(e.event_on) as year
     from events as e
-    where e.kind = 'initial'
+    where e.kind in ('initial', 'recertification')
         and not e.is_planned
         and e.event_on is not null
+        and e.event_on <= $as_of::date
         and e.office_id in (select office_id from chosen)
         and ($family is null or e.event_id in (select event_id from event_families where family = $family))
-    group by e.office_id
+),
+
+first_certified as (
+    -- The year of each office's earliest held initial certification of the family.
+    select office_id, min(year) as year
+    from family_events
+    where kind = 'initial'
+    group by office_id
 ),
 
 history as (
@@ -63,15 +71,10 @@ flows as (
 ),
 
 recertifications as (
-    select year(e.event_on) as year, count(*) as count_recertifications
-    from events as e
-    where e.kind = 'recertification'
-        and not e.is_planned
-        and e.event_on is not null
-        and e.event_on <= $as_of::date
-        and e.office_id in (select office_id from chosen)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
-    group by year(e.event_on)
+    select year, count(*) as count_recertifications
+    from family_events
+    where kind = 'recertification'
+    group by year
 )
 
 select

@@ -24,44 +24,48 @@ chains as (
     where $family is null or family = $family
 ),
 
-chosen as (
-    select r.office_id, ch.chain
+chosen_certificates as (
+    -- The certificates of the certification each office's status comes from.
+    select ch.office_id, ch.certificate_id
     from ranked as r
-    inner join chains as ch on ch.certificate_id = r.certificate_id
+    inner join chains as status_from on status_from.certificate_id = r.certificate_id
+    inner join chains as ch on ch.office_id = status_from.office_id and ch.chain = status_from.chain
     where r.rank = 1
 ),
 
-single_chain as (
-    -- Offices holding at most one certification of the family: their events tied to no certificate are its.
-    select o.office_id
-    from offices as o
-    left join chains as ch on ch.office_id = o.office_id
-    group by o.office_id
-    having count(distinct ch.chain) <= 1
+chain_evidence as (
+    -- Their dated evidence up to $as_of: held events on them, their issue dates.
+    select cc.office_id, e.event_on as evidence_on, e.event_on_precision as precision
+    from chosen_certificates as cc
+    inner join event_certificates as ec on ec.certificate_id = cc.certificate_id
+    inner join events as e on e.event_id = ec.event_id
+    where not e.is_planned and e.event_on <= $as_of::date
+    union all
+    select cc.office_id, c.issued_on, c.issued_on_precision
+    from chosen_certificates as cc
+    inner join certificates as c on c.certificate_id = cc.certificate_id
+    where c.issued_on <= $as_of::date
+),
+
+unlinked_evidence as (
+    -- Events of the family tied to no certificate, for offices holding at most one certification of the family.
+    select e.office_id, max(e.event_on) as evidence_on, arg_max(e.event_on_precision, e.event_on) as precision
+    from events as e
+    where not e.is_planned and e.event_on <= $as_of::date
+        and e.event_id not in (select event_id from event_certificates)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and e.office_id not in (select office_id from chains group by office_id having count(distinct chain) > 1)
+    group by e.office_id
 ),
 
 evidence as (
     select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
     from (
-        select ch.office_id, e.event_on as evidence_on, e.event_on_precision as precision
-        from chosen as chosen_chain
-        inner join chains as ch on ch.office_id = chosen_chain.office_id and ch.chain = chosen_chain.chain
-        inner join event_certificates as ec on ec.certificate_id = ch.certificate_id
-        inner join events as e on e.event_id = ec.event_id
-        where not e.is_planned and e.event_on <= $as_of::date
+        select office_id, evidence_on, precision
+        from chain_evidence
         union all
-        select ch.office_id, c.issued_on, c.issued_on_precision
-        from chosen as chosen_chain
-        inner join chains as ch on ch.office_id = chosen_chain.office_id and ch.chain = chosen_chain.chain
-        inner join certificates as c on c.certificate_id = ch.certificate_id
-        where c.issued_on <= $as_of::date
-        union all
-        select e.office_id, e.event_on, e.event_on_precision
-        from events as e
-        where not e.is_planned and e.event_on <= $as_of::date
-            and e.office_id in (select office_id from single_chain)
-            and e.event_id not in (select event_id from event_certificates)
-            and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        select office_id, evidence_on, precision
+        from unlinked_evidence
     )
     group by office_id
 )
