@@ -163,6 +163,7 @@ DOWNLOADABLE_TABLES = (
     "event_certificates",
     "audited_units",
     "findings",
+    "finding_certificates",
     "further_evidence",
     "evidence",
     "themes",

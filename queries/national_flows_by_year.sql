@@ -1,7 +1,8 @@
 -- One row per year: how the selected offices' certification in one family changed, counted from
 -- office_status_by_year (schema.sql) on 31 December (in as_of's year: on as_of). "Held" is valid or valid
 -- approximately. count_newly_certified: held now, never at an earlier year's end, and the evidence shows a first
--- certification (a held initial-certification event of the family in this year or before); count_first_evidence:
+-- certification (a held initial-certification event of the family, or a certificate the source calls the first
+-- cycle, in this year or before); count_first_evidence:
 -- held now, never at an earlier year's end, with no such event (the data starts here, but the evidence does not
 -- say it was the first certification: "the third cycle", "granted again", an issue date alone);
 -- count_certified_again: held now, not a year before, but at some earlier year's end; count_lost: held a year
@@ -35,10 +36,20 @@ family_events as (
 ),
 
 first_certified as (
-    -- The year of each office's earliest held initial certification of the family.
+    -- The year each office's first certification of the family is shown: its earliest held initial certification,
+    -- or the start of a certificate the source calls the first cycle (cycle_number 1).
     select office_id, min(year) as year
-    from family_events
-    where kind = 'initial'
+    from (
+        select office_id, year from family_events where kind = 'initial'
+        union all
+        select w.office_id, year(w.window_start_on)
+        from certificate_windows as w
+        inner join certificates as c on c.certificate_id = w.certificate_id
+        where c.cycle_number = 1
+            and w.window_start_on <= $as_of::date
+            and w.office_id in (select office_id from chosen)
+            and ($family is null or w.family = $family)
+    )
     group by office_id
 ),
 

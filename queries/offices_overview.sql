@@ -1,5 +1,5 @@
 -- One row per office: where it is and how much evidence about one standard family the data holds
--- (certificates of the family, events belonging to it, praised items said by auditors at those events).
+-- (certificates of the family, events belonging to it, praised items said by auditors concerning it).
 -- office_label is how the app names the office everywhere: its place, with the office's name added where two
 -- offices share a place (a city hall and a county office in one town), so two offices never share a label.
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
@@ -30,8 +30,8 @@ event_counts as (
 finding_counts as (
     select f.office_id, count(*) as count_praised
     from findings as f
-    inner join family_events as e on e.event_id = f.event_id
     where f.kind = 'praise' and f.voice = 'auditor'
+        and ($family is null or f.finding_id in (select finding_id from finding_families where family = $family))
     group by f.office_id
 )
 

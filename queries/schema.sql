@@ -289,6 +289,19 @@ from events as e
 inner join office_families as o on o.office_id = e.office_id
 where e.event_id not in (select event_id from event_certificates);
 
+-- One row per finding and standard family it concerns: the families of the certificates it names
+-- (finding_certificates) where it names any, else every family of its event (event_families). A remark about one
+-- standard at an event that concerns two certificates counts in that standard's family only.
+create view finding_families as
+select distinct fc.finding_id, c.family
+from finding_certificates as fc
+inner join certificates as c on c.certificate_id = fc.certificate_id
+union all
+select f.finding_id, ef.family
+from findings as f
+inner join event_families as ef on ef.event_id = f.event_id
+where f.finding_id not in (select finding_id from finding_certificates);
+
 -- The ISO 9001:2015 heading (4-10) of each clause of any edition, labelled with the heading's own words.
 create view clause_headings as
 select
@@ -319,8 +332,8 @@ where (offices is null or list_contains(offices, o.office_id))
     ));
 
 -- The findings a view covers: at the events of the offices meeting the office filter (see selected_offices), of
--- the given kinds and voices, at events dated in the years (undated ones only when include_undated), of one
--- standard family (null: any), with the event's date and kind.
+-- the given kinds and voices, at events dated in the years (undated ones only when include_undated), concerning one
+-- standard family (null: any; see finding_families), with the event's date and kind.
 create macro filtered_findings(
     offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, family
 ) as table
@@ -339,7 +352,7 @@ where f.office_id in (select office_id from selected_offices(offices, voivodeshi
     and list_contains(kinds, f.kind)
     and list_contains(voices, f.voice)
     and ((e.event_on is null and include_undated) or year(e.event_on) between year_from and year_to)
-    and (family is null or e.event_id in (select event_id from event_families as ef where ef.family = family));
+    and (family is null or f.finding_id in (select ff.finding_id from finding_families as ff where ff.family = family));
 
 -- Each office's place in the order lists use (by place, Polish collation, then id): sorting thousands of rows by a
 -- number is cheap, by a collated name is not.
@@ -421,7 +434,7 @@ select
     (
         select count(*)
         from findings as f
-        inner join family_events as e on e.event_id = f.event_id
         where f.office_id = o.office_id and f.kind = 'praise' and f.voice = 'auditor'
+            and (of_family is null or f.finding_id in (select ff.finding_id from finding_families as ff where ff.family = of_family))
     ) as count_praised
 from offices as o;

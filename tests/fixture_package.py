@@ -393,6 +393,7 @@ ROWS: dict[str, list[dict]] = {
         dict(event_id="pow-planned-surveillance", certificate_id="pow-14001"),
     ],
     "audited_units": [],
+    "finding_certificates": [],
     "findings": [
         dict(
             finding_id="tst-f1",

@@ -22,6 +22,7 @@ CONTRACT = {
     "events": "event_id office_id body_id kind is_planned surveillance_ordinal event_on event_on_precision "
     "event_on_is_inferred units_audited outcome nonconformities_count source_id",
     "event_certificates": "event_id certificate_id",
+    "finding_certificates": "finding_id certificate_id",
     "findings": "finding_id event_id office_id kind voice clause_standard_id clause clause_note theme_id text_pl "
     "text_en quote source_id",
     "themes": "theme_id label_pl label_en definition_en",
@@ -50,6 +51,7 @@ TYPES = {
         "nonconformities_count": "INTEGER",
     },
     "event_certificates": {"event_id": "VARCHAR", "certificate_id": "VARCHAR"},
+    "finding_certificates": {"finding_id": "VARCHAR", "certificate_id": "VARCHAR"},
     "findings": {"finding_id": "VARCHAR", "clause": "VARCHAR", "office_id": "VARCHAR"},
     "sources": {"source_id": "VARCHAR", "published_on": "DATE", "retrieved_on": "DATE", "is_truncated": "BOOLEAN"},
     "evidence": {"evidence_id": "VARCHAR", "is_primary": "BOOLEAN"},

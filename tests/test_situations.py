@@ -195,3 +195,68 @@ def test_a_clause_belongs_to_its_edition_and_maps_to_a_2015_heading(package_con)
         ("tst-f1", "iso9001-2015", "5", 5, True),
         ("tst-f2", "iso9001-2015", "7", 7, True),
     ]
+
+
+def test_a_finding_about_one_certificate_of_a_two_certificate_event(tmp_path: Path) -> None:
+    """At the handover of ISO 9001 and ISO 37120 the auditors praise the city's indicators of ISO 37120: named in
+    finding_certificates, the praise counts for ISO 37120 only; not named, it counts for every family of its event."""
+
+    def edit(named: bool):
+        def change(tables: dict, documents: dict) -> None:
+            documents["portal.txt"] += "\nAudytorzy ISO 37120 docenili rzetelne wskaźniki miasta."
+            (handover,) = [e for e in tables["events"] if e["event_id"] == "tst-handover"]
+            handover["findings_status"] = "reported"
+            tables["findings"].append(
+                dict(
+                    finding_id="tst-f37",
+                    event_id="tst-handover",
+                    kind="praise",
+                    voice="auditor",
+                    theme_id="it",
+                    text_pl="Rzetelne wskaźniki",
+                    text_en="Reliable indicators",
+                    source_id="portal",
+                    quote="Audytorzy ISO 37120 docenili rzetelne wskaźniki miasta.",
+                )
+            )
+            if named:
+                tables["finding_certificates"].append(dict(finding_id="tst-f37", certificate_id="tst-37120"))
+
+        return change
+
+    def praised(con: duckdb.DuckDBPyConnection, family: str) -> set[str]:
+        chosen = queries.findings_filters(["testowo"], kinds=("praise",), voices=("auditor",), family=family)
+        found = queries.run(con, "findings_filtered", **chosen)
+        return set(found["finding_id"])
+
+    counts = {}
+    for named in (False, True):
+        out = tmp_path / f"{named}.duckdb"
+        assert build(write_package(tmp_path / str(named), edit(named)), out) == []
+        with duckdb.connect(str(out), read_only=True) as con:
+            counts[named] = {family: praised(con, family) for family in ("ISO 9001", "ISO 37120")}
+            overview = queries.run(con, "offices_overview", family="ISO 9001").set_index("office_id")
+            totals = queries.run(con, "praised_totals_by_clause", family="ISO 37120")
+            counts[named]["overview 9001"] = int(overview.loc["testowo", "count_praised"])
+            counts[named]["totals 37120"] = int(totals["count_praised"].sum())
+    assert counts[False] == {
+        "ISO 9001": {"tst-f1", "tst-f2", "tst-f37"},
+        "ISO 37120": {"tst-f37"},
+        "overview 9001": 3,
+        "totals 37120": 1,
+    }
+    assert counts[True] == {
+        "ISO 9001": {"tst-f1", "tst-f2"},
+        "ISO 37120": {"tst-f37"},
+        "overview 9001": 2,
+        "totals 37120": 1,
+    }
+
+
+def test_a_finding_names_only_a_certificate_of_its_event(tmp_path: Path) -> None:
+    def edit(tables: dict, documents: dict) -> None:
+        tables["finding_certificates"].append(dict(finding_id="tst-f1", certificate_id="tst-37120"))
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    assert [(p.file, p.field) for p in problems] == [("data/finding_certificates.csv", "certificate_id")]
+    assert "tst-surv-2" in problems[0].message and "event_certificates" in problems[0].message

@@ -6,7 +6,16 @@ from cityiso.data.ddl import DERIVED_TABLES, table_columns
 from cityiso.data.descriptor import Field, Package, package
 from cityiso.paths import DATA_DIR, QUERIES_DIR
 
-CONTRACT_TABLES = ("offices", "certificates", "events", "event_certificates", "findings", "sources", "evidence")
+CONTRACT_TABLES = (
+    "offices",
+    "certificates",
+    "events",
+    "event_certificates",
+    "findings",
+    "finding_certificates",
+    "sources",
+    "evidence",
+)
 
 
 def _cell(text: str) -> str:
