@@ -59,9 +59,12 @@ def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loopback) -> Path
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under root (links as their target's name), by its path relative to root."""
+    """Every file under root (links as their target's name), by its path relative to root; the save lock (an empty
+    file that stays once made) and databases left out."""
     out = {}
     for path in sorted(root.rglob("*")):
+        if path.name == ".cityiso-save.lock":
+            continue
         if path.is_symlink():
             out[str(path.relative_to(root))] = f"-> {os.readlink(path)}".encode()
         elif path.is_file() and not path.name.endswith((".duckdb", ".duckdb.wal")):
@@ -183,14 +186,17 @@ def test_a_name_linked_outside_tells_nothing_about_the_target(tmp_path: Path, da
 # --- 2. Two saves at once -----------------------------------------------------------------------------------------
 
 
-def _texts() -> dict[str, str]:
+ROUNDS = 3  # pairs of saves the process test makes: without a lock, one pair in three happened not to collide
+
+
+def _texts(round_: int = 0) -> dict[str, str]:
     return {
-        "czestochowa_rownolegle_a.txt": TEXT + "Pierwszy zapis.\n",
-        "czestochowa_rownolegle_b.txt": TEXT + "Drugi zapis.\n",
+        f"czestochowa_rownolegle_{round_}_a.txt": TEXT + f"Pierwszy zapis {round_}.\n",
+        f"czestochowa_rownolegle_{round_}_b.txt": TEXT + f"Drugi zapis {round_}.\n",
     }
 
 
-def _check_both_saved(data_copy: Path, tmp_path: Path, results: dict[str, list]) -> None:
+def _check_saved(data_copy: Path, tmp_path: Path, results: dict[str, list], texts: dict[str, str]) -> None:
     """Each save either wrote its document and its source row or was refused leaving no trace; the data folder
     builds cleanly afterwards."""
     sources = {r["file"] for r in _csv_rows(data_copy / "sources.csv")}
@@ -199,7 +205,7 @@ def _check_both_saved(data_copy: Path, tmp_path: Path, results: dict[str, list])
         if problems:
             assert not document.exists() and name not in sources, (name, problems)
         else:
-            assert document.read_text(encoding="utf-8") == _texts()[name] and name in sources, name
+            assert document.read_text(encoding="utf-8") == texts[name] and name in sources, name
     assert build(data_copy, tmp_path / "check.duckdb") == []
     assert not (data_copy / ".cityiso-journal").exists()
 
@@ -226,52 +232,87 @@ def test_two_saves_at_once_from_two_threads(tmp_path: Path, data_copy: Path) -> 
     print(f"two saves from two threads: {time.monotonic() - began:.1f} s")
     assert errors == []
     assert results == {name: [] for name in rows}, results
-    _check_both_saved(data_copy, tmp_path, results)
+    _check_saved(data_copy, tmp_path, results, _texts())
 
 
 CHILD_SAVE = """
 import json, sys, time
 from pathlib import Path
-from cityiso.draft.review import write_accepted
-data_dir, name, text_file, rows_file, ready, go = sys.argv[1:]
-rows = {t: [(i, c) for i, c in r] for t, r in json.loads(Path(rows_file).read_text()).items()}
-text = Path(text_file).read_text(encoding="utf-8")
-Path(ready).touch()
-while not Path(go).exists():
-    time.sleep(0.005)
-print(json.dumps([str(p) for p in write_accepted(Path(data_dir), text, name, rows).problems]))
+import cityiso.draft.review as review
+data_dir, folder, me, other, rounds = sys.argv[1:]
+folder = Path(folder)
+real_build = review.build
+other_calling = None
+
+
+def build(*args, **kwargs):
+    # The other save has begun too before this one builds: the two overlap whenever nothing orders them.
+    deadline = time.monotonic() + 60
+    while not other_calling.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return real_build(*args, **kwargs)
+
+
+review.build = build
+for r in range(int(rounds)):
+    job = json.loads((folder / f"{r}-{me}.json").read_text(encoding="utf-8"))
+    rows = {t: [(i, c) for i, c in table_rows] for t, table_rows in job["rows"].items()}
+    other_calling = folder / f"{r}-{other}.calling"
+    (folder / f"{r}-{me}.ready").touch()
+    while not (folder / f"{r}.go").exists():
+        time.sleep(0.005)
+    (folder / f"{r}-{me}.calling").touch()
+    problems = review.write_accepted(Path(data_dir), job["text"], job["name"], rows).problems
+    print(json.dumps([str(p) for p in problems]), flush=True)
 """
 
 
+def _wait_for(paths: list[Path], procs: list[subprocess.Popen], deadline: float) -> None:
+    while not all(p.exists() for p in paths):
+        assert time.monotonic() < deadline, "a child did not get ready"
+        assert all(p.poll() is None for p in procs), [p.communicate()[1][-3000:] for p in procs]
+        time.sleep(0.005)
+
+
 def test_two_saves_at_once_from_two_processes(tmp_path: Path, data_copy: Path) -> None:
-    """Two curators' servers (two processes) saving into one data folder at the same moment."""
-    go = tmp_path / "go"
-    procs = {}
-    for name, text in _texts().items():
-        (tmp_path / f"{name}.rows.json").write_text(json.dumps(accepted_rows(data_copy, text, name)))
-        (tmp_path / f"{name}.text").write_text(text, encoding="utf-8")
-        procs[name] = subprocess.Popen(
-            [sys.executable, "-c", CHILD_SAVE, str(data_copy), name, str(tmp_path / f"{name}.text")]
-            + [str(tmp_path / f"{name}.rows.json"), str(tmp_path / f"{name}.ready"), str(go)],
+    """Two curators' servers (two processes) saving into one data folder at the same moment, ROUNDS times."""
+    folder = tmp_path / "jobs"
+    folder.mkdir()
+    texts = {}
+    for r in range(ROUNDS):
+        for (name, text), me in zip(_texts(r).items(), "ab", strict=True):
+            texts[name] = text
+            job = {"name": name, "text": text, "rows": accepted_rows(data_copy, text, name)}
+            (folder / f"{r}-{me}.json").write_text(json.dumps(job), encoding="utf-8")
+    procs = {
+        me: subprocess.Popen(
+            [sys.executable, "-c", CHILD_SAVE, str(data_copy), str(folder), me, other, str(ROUNDS)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-    deadline = time.monotonic() + 120
-    while not all((tmp_path / f"{name}.ready").exists() for name in procs):
-        assert time.monotonic() < deadline and all(p.poll() is None for p in procs.values()), "a child did not start"
-        time.sleep(0.01)
-    go.touch()
+        for me, other in (("a", "b"), ("b", "a"))
+    }
+    deadline = time.monotonic() + 300
+    durations = []
     began = time.monotonic()
+    for r in range(ROUNDS):
+        _wait_for([folder / f"{r}-{me}.ready" for me in procs], list(procs.values()), deadline)
+        if r:
+            durations.append(time.monotonic() - began)
+        began = time.monotonic()
+        (folder / f"{r}.go").touch()
     results = {}
-    for name, proc in procs.items():
+    for me, proc in procs.items():
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err[-3000:]
-        results[name] = json.loads(out.strip().splitlines()[-1])
-    print(f"two saves from two processes: {time.monotonic() - began:.1f} s")
-    assert results == {name: [] for name in procs}, results
-    _check_both_saved(data_copy, tmp_path, results)
+        for r, line in enumerate(out.strip().splitlines()[-ROUNDS:]):
+            results[list(_texts(r))["ab".index(me)]] = json.loads(line)
+    durations.append(time.monotonic() - began)
+    print("pairs of saves from two processes:", ", ".join(f"{d:.1f} s" for d in durations))
+    assert results == {name: [] for name in texts}, results
+    _check_saved(data_copy, tmp_path, results, texts)
 
 
 def test_a_build_that_raises_puts_every_file_back(
@@ -312,8 +353,16 @@ def _killed_save(tmp_path: Path, data_copy: Path, where: str) -> str:
     (tmp_path / "rows.json").write_text(json.dumps(accepted_rows(data_copy, TEXT, name)))
     (tmp_path / "text").write_text(TEXT, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD_KILLED, str(data_copy), name, str(tmp_path / "text")]
-        + [str(tmp_path / "rows.json"), where],
+        [
+            sys.executable,
+            "-c",
+            CHILD_KILLED,
+            str(data_copy),
+            name,
+            str(tmp_path / "text"),
+            str(tmp_path / "rows.json"),
+            where,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -324,9 +373,7 @@ def _killed_save(tmp_path: Path, data_copy: Path, where: str) -> str:
 
 
 @pytest.mark.parametrize("where", ["build", "csv-written"])
-def test_a_save_killed_half_way_is_rolled_back_when_the_page_opens(
-    tmp_path: Path, data_copy: Path, where: str
-) -> None:
+def test_a_save_killed_half_way_is_rolled_back_when_the_page_opens(tmp_path: Path, data_copy: Path, where: str) -> None:
     before = snapshot(data_copy)
     _killed_save(tmp_path, data_copy, where)
     assert snapshot(data_copy) != before, "the child was killed before it changed anything"
@@ -425,8 +472,13 @@ def test_run_curate_refuses_a_foreign_host(tmp_path: Path) -> None:
     env = {**os.environ, "CITYISO_DATA": str(data), "CITYISO_DB": str(tmp_path / "served.duckdb")}
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [str(ROOT / "run"), "curate", f"--server.port={port}", "--server.headless=true"]
-            + ["--server.fileWatcherType=none"],
+            [
+                str(ROOT / "run"),
+                "curate",
+                f"--server.port={port}",
+                "--server.headless=true",
+                "--server.fileWatcherType=none",
+            ],
             cwd=ROOT,
             env=env,
             stdout=out,
@@ -577,7 +629,9 @@ def test_the_review_page_speaks_the_dashboard_language(data_copy: Path, monkeypa
     from cityiso.labels import t
 
     assert [x.value for x in at.title] == [t("review.title", lang)]
-    shown = interface_text(visible_texts(at), [TEXT])
+    # The data: the text, the tables' and columns' names (identifiers, the same in both languages).
+    data = [TEXT, *TABLES, *(c for table in TABLES for c in known(data_copy).columns(table))]
+    shown = interface_text(visible_texts(at), sorted(data, key=len, reverse=True))
     assert foreign(shown, lang) == []
     english_only = ("Drafting from a press release", "Write the accepted rows", "Upload a saved text")
     if lang == "pl":
