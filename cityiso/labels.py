@@ -105,6 +105,12 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "This page runs only on a server reachable from this computer alone (address 127.0.0.1, ::1 or "
         "localhost), and the server listens on {address}. Start it with `./run curate`.",
     ),
+    "review.hosts": (
+        "Ta strona działa tylko, gdy serwer przyjmuje połączenia wyłącznie pod nazwami tego komputera "
+        "(server.allowedHosts: 127.0.0.1, localhost, ::1). Uruchom go przez `./run curate`.",
+        "This page runs only when the server accepts connections under this computer's names alone "
+        "(server.allowedHosts: 127.0.0.1, localhost, ::1). Start it with `./run curate`.",
+    ),
     "review.recovered": (
         "Poprzedni zapis został przerwany; folder danych przywrócono do stanu sprzed niego.",
         "An earlier save was interrupted; the data folder was put back as it was before it.",

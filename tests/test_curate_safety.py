@@ -25,6 +25,7 @@ from cityiso.draft.core import draft
 from cityiso.draft.known import known
 from cityiso.draft.output import plain_rows
 from cityiso.draft.review import TABLES, write_accepted
+from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
 from tests.test_page_language import foreign, interface_text
 from tests.visible_text import visible_texts
@@ -41,11 +42,14 @@ TEXT = (
 
 @pytest.fixture
 def loopback():
-    """The page runs only on a server bound to loopback: tell Streamlit's config it is (restored afterwards)."""
-    before = st_config.get_option("server.address")
+    """The page runs only on a server bound to loopback that lets only loopback names in, as ./run curate starts
+    it: tell Streamlit's config so (restored afterwards)."""
+    before = {o: st_config.get_option(o) for o in ("server.address", "server.allowedHosts")}
     st_config.set_option("server.address", "127.0.0.1")
+    st_config.set_option("server.allowedHosts", ["127.0.0.1", "localhost", "::1"])
     yield
-    st_config.set_option("server.address", before)
+    for option, value in before.items():
+        st_config.set_option(option, value)
 
 
 @pytest.fixture
@@ -435,6 +439,37 @@ def test_the_page_refuses_to_run_off_loopback(data_copy: Path, address: str | No
     assert snapshot(data_copy) == before
 
 
+@pytest.mark.parametrize("hosts", [[], ["*"], ["localhost", "rebind.attacker.example"], ["*.example"]])
+def test_the_page_refuses_to_run_when_foreign_hosts_may_connect(data_copy: Path, hosts: list[str]) -> None:
+    """Bound to loopback but open to any Host header (CITYISO_CURATE=1 ./run start --server.address=127.0.0.1):
+    a DNS-rebinding page could still reach it."""
+    before = snapshot(data_copy)
+    st_config.set_option("server.allowedHosts", hosts)
+    at = open_review("en")
+    assert not at.exception
+    assert at.error and not at.text_area and not at.button
+    assert snapshot(data_copy) == before
+
+
+def test_a_save_that_raises_shows_a_plain_message(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No traceback, exception type or path reaches the page; the data folder is as it was."""
+    import cityiso.draft.review as review
+
+    def broken(*_args, **_kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "/secret/path/cityiso.duckdb")
+
+    before = snapshot(data_copy)
+    monkeypatch.setattr(review, "build", broken)
+    at = open_review("en")
+    at.text_area(key="pasted").set_value(TEXT)
+    at.text_input(key="file_name").set_value("czestochowa_audyt_2021.txt")
+    at.button(key="draft").click().run()
+    at.button(key="write").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [t("review.write_error", "en")]
+    assert snapshot(data_copy) == before
+
+
 @pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "localhost", "::1"])
 def test_the_page_runs_on_loopback(data_copy: Path, address: str) -> None:
     st_config.set_option("server.address", address)
@@ -626,8 +661,6 @@ def test_the_review_page_speaks_the_dashboard_language(data_copy: Path, monkeypa
     at.button(key="draft").click().run()
     at.button(key="write").click().run()  # findings without English: the build refuses, messages shown
     assert not at.exception, [e.message for e in at.exception]
-    from cityiso.labels import t
-
     assert [x.value for x in at.title] == [t("review.title", lang)]
     # The data: the text, the tables' and columns' names (identifiers, the same in both languages).
     data = [TEXT, *TABLES, *(c for table in TABLES for c in known(data_copy).columns(table))]

@@ -27,16 +27,18 @@ TEXT = (
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of data/ the page writes into, the database it builds in tmp (never data/cityiso.duckdb), and
-    Streamlit told it serves on loopback (the page refuses to run elsewhere)."""
+    Streamlit told it serves on loopback to loopback names (the page refuses to run otherwise)."""
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", ".*.tmp*", ".cityiso-*"))
     monkeypatch.setenv("CITYISO_DATA", str(target))
     monkeypatch.setenv("CITYISO_DB", str(tmp_path / "served" / "cityiso.duckdb"))
     known.cache_clear()
-    address = st_config.get_option("server.address")
+    before = {o: st_config.get_option(o) for o in ("server.address", "server.allowedHosts")}
     st_config.set_option("server.address", "127.0.0.1")
+    st_config.set_option("server.allowedHosts", ["127.0.0.1", "localhost"])
     yield target
-    st_config.set_option("server.address", address)
+    for option, value in before.items():
+        st_config.set_option(option, value)
 
 
 def _rows(path: Path) -> list[dict]:

@@ -49,6 +49,12 @@ def on_loopback(address: str | None) -> bool:
         return False
 
 
+def loopback_hosts_only(hosts: list[str] | None) -> bool:
+    """Whether server.allowedHosts lets a websocket name only this computer. Empty (Streamlit's default) lets any
+    Host in, which is what DNS rebinding needs: a foreign site whose name resolves to 127.0.0.1 reaching the page."""
+    return bool(hosts) and all(on_loopback(h.strip()) for h in hosts)
+
+
 def _text(upload, pasted: str, lang: str) -> tuple[str | None, str | None]:
     """The document's text and None, or None and why it cannot be one."""
     if upload is None:
@@ -95,6 +101,9 @@ def render() -> None:
     address = st.get_option("server.address")
     if not on_loopback(address):
         st.error(t("review.not_loopback", lang, address=md(escaped(address or "0.0.0.0 / ::"))))
+        st.stop()
+    if not loopback_hosts_only(st.get_option("server.allowedHosts")):
+        st.error(t("review.hosts", lang))
         st.stop()
     data_dir = curator_data_dir()
     try:
