@@ -495,16 +495,13 @@ def _upgrade(port: int, host: str) -> bytes:
         return s.recv(4096).split(b"\r\n", 1)[0]
 
 
-def test_run_curate_refuses_a_foreign_host(tmp_path: Path) -> None:
-    """A real `./run curate` server: a websocket upgrade naming another host (DNS rebinding) is refused, one naming
-    the loopback address it serves is accepted."""
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb*", ".*.tmp*", ".cityiso-*"))
+def start_curate(data: Path, db: Path, log: Path) -> tuple[subprocess.Popen, int]:
+    """`./run curate` on a free port serving `db` and writing into `data`, in its own process group, once its
+    health check answers; stop it with stop_curate."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    log = tmp_path / "server.log"
-    env = {**os.environ, "CITYISO_DATA": str(data), "CITYISO_DB": str(tmp_path / "served.duckdb")}
+    env = {**os.environ, "CITYISO_DATA": str(data), "CITYISO_DB": str(db)}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -520,27 +517,41 @@ def test_run_curate_refuses_a_foreign_host(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    deadline = time.monotonic() + 240
+    while True:
+        if proc.poll() is not None or time.monotonic() > deadline:
+            stop_curate(proc)
+            raise RuntimeError(f"./run curate did not start:\n{log.read_text()[-3000:]}")
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                return proc, port
+        except OSError:
+            time.sleep(0.2)
+
+
+def stop_curate(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            assert time.monotonic() < deadline, log.read_text()[-3000:]
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.2)
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+def test_run_curate_refuses_a_foreign_host(tmp_path: Path) -> None:
+    """A real `./run curate` server: a websocket upgrade naming another host (DNS rebinding) is refused, one naming
+    the loopback address it serves is accepted."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.duckdb*", ".*.tmp*", ".cityiso-*"))
+    proc, port = start_curate(data, tmp_path / "served.duckdb", tmp_path / "server.log")
+    try:
         assert b" 101 " not in _upgrade(port, "rebind.attacker.example") + b" "
         assert b" 101 " not in _upgrade(port, f"rebind.attacker.example:{port}") + b" "
         assert b" 101 " in _upgrade(port, f"127.0.0.1:{port}") + b" "
         assert b" 101 " in _upgrade(port, f"localhost:{port}") + b" "
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        stop_curate(proc)
 
 
 # --- 6. Hostile characters and uploads ----------------------------------------------------------------------------
