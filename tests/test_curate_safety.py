@@ -16,6 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
@@ -346,7 +347,7 @@ rows = {t: [(i, c) for i, c in r] for t, r in json.loads(Path(rows_file).read_te
 die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
 if where == "build":  # killed during the build: the CSV files and the document are written
     review.build = die
-else:  # killed the moment the CSV files are written, before the document
+else:  # killed at a step: the CSV files written (not the document), or the database built (journal not deleted)
     review._checkpoint = lambda step: die() if step == where else None
 review.write_accepted(Path(data_dir), Path(text_file).read_text(encoding="utf-8"), name, rows)
 """
@@ -376,15 +377,30 @@ def _killed_save(tmp_path: Path, data_copy: Path, where: str) -> str:
     return name
 
 
-@pytest.mark.parametrize("where", ["build", "csv-written"])
+def _served_rows(tmp_path: Path) -> int | None:
+    """The killed save's source rows in the served database (None: no database there)."""
+    served = tmp_path / "served" / "cityiso.duckdb"
+    if not served.exists():
+        return None
+    with duckdb.connect(str(served), read_only=True) as con:
+        return con.execute("select count(*) from sources where source_id = 'czestochowa-audyt-2021'").fetchone()[0]
+
+
+@pytest.mark.parametrize("where", ["csv-written", "build", "built"])
 def test_a_save_killed_half_way_is_rolled_back_when_the_page_opens(tmp_path: Path, data_copy: Path, where: str) -> None:
+    """Killed after the CSV files were written, during the build, or after the build replaced the served database
+    (before the journal was deleted): opening the page puts every file back byte for byte, and a served database
+    built from the killed save's rows is rebuilt."""
     before = snapshot(data_copy)
     _killed_save(tmp_path, data_copy, where)
     assert snapshot(data_copy) != before, "the child was killed before it changed anything"
+    if where == "built":
+        assert _served_rows(tmp_path) == 1
     at = open_review("en")
     assert not at.exception, [e.message for e in at.exception]
     assert snapshot(data_copy) == before
     assert build(data_copy, tmp_path / "check.duckdb") == []
+    assert _served_rows(tmp_path) in (None, 0)
 
 
 def test_a_save_after_a_killed_one_rolls_it_back_first(tmp_path: Path, data_copy: Path) -> None:

@@ -299,8 +299,15 @@ def write_accepted(
     shown = f"{data_dir.name}/{SOURCES}/{file_name}"
     try:
         with save_lock(data_dir):
-            _roll_back_journal(data_dir)
-            return _write_locked(data_dir, text, file_name, rows, out, lang, shown)
+            leftover = _roll_back_journal(data_dir)
+            try:
+                written = _write_locked(data_dir, text, file_name, rows, out, lang, shown)
+            finally:
+                # A killed save may have replaced the database before it died: if this save did not build a new
+                # one, the served database must not keep the rolled-back rows.
+                if leftover and out.exists() and is_stale(data_dir, out):
+                    build(data_dir, out)
+            return written
     except SaveBusy:
         return Written([_refused(shown, "review.busy", lang)], placed)
     finally:
@@ -353,6 +360,7 @@ def _write_locked(
                 f.write(content)
         _checkpoint("document-written")
         problems = build(data_dir, out)
+        _checkpoint("built")
     finally:
         if problems == []:
             shutil.rmtree(data_dir / JOURNAL_DIR)
