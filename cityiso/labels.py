@@ -163,8 +163,8 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "A file name may not start with a dot: {name}",
     ),
     "review.name.chars": (
-        "Nazwa pliku może zawierać tylko litery, cyfry, „-”, „_” i „.”: {name}",
-        "A file name may hold only letters, digits, '-', '_' and '.': {name}",
+        "Nazwa pliku może zawierać tylko litery, cyfry, `-`, `_` i `.` i musi zaczynać się literą lub cyfrą: {name}",
+        "A file name may hold only letters, digits, `-`, `_` and `.`, and must start with a letter or digit: {name}",
     ),
     "review.name.txt": ("Nazwa pliku musi kończyć się na .txt: {name}", "A file name must end in .txt: {name}"),
     "review.name.taken": (

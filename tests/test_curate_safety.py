@@ -115,6 +115,8 @@ HOSTILE_NAMES = [
     ".hidden.txt",
     "a/b.txt",
     "x.pth",
+    "-rf.txt",
+    "_x.txt",
     "x.txt/",
     "..",
     "x\x00.txt",

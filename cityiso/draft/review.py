@@ -112,7 +112,8 @@ _BIDI_AND_BREAKS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u
 
 def document_name_problem(name: str) -> str | None:
     """Why a name cannot be a document's file name in sources/ (a label key: t(key, lang, name=..., max=...)), or
-    None: a plain name, no separator or '..', not hidden, letters, digits, '-', '_' and '.', ending in .txt."""
+    None: a plain name, no separator or '..', letters, digits, '-', '_' and '.', starting with a letter or digit
+    (so never hidden) and ending in .txt."""
     if not name:
         return "review.name.empty"
     if len(name) > MAX_NAME_CHARS:
@@ -121,7 +122,7 @@ def document_name_problem(name: str) -> str | None:
         return "review.name.path"
     if name.startswith("."):
         return "review.name.hidden"
-    if not _NAME_CHARS.fullmatch(name):
+    if not _NAME_CHARS.fullmatch(name) or not name[0].isalnum():  # "-rf.txt" reads as an option to a command
         return "review.name.chars"
     if not name.endswith(".txt") or name == ".txt":
         return "review.name.txt"
