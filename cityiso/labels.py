@@ -93,6 +93,109 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "language": ("Język", "Language"),
     "nav.section.curator": ("Kurator", "Curator"),
     "nav.review": ("Szkice do przejrzenia", "Review drafts"),
+    # the curator's review page (curate/review.py, cityiso/app/review_page.py, cityiso/draft/review.py)
+    "review.title": ("Szkic z komunikatu prasowego", "Drafting from a press release"),
+    "review.caption": (
+        "Strona kuratora, zapisuje do {folder}. Każda wartość to szkic: przyjmij ją, popraw albo odrzuć.",
+        "Curator's page, writes into {folder}. Every value is a draft: accept, edit or reject it.",
+    ),
+    "review.not_loopback": (
+        "Ta strona działa tylko na serwerze dostępnym wyłącznie z tego komputera (adres 127.0.0.1, ::1 lub "
+        "localhost), a serwer nasłuchuje na adresie {address}. Uruchom go przez `./run curate`.",
+        "This page runs only on a server reachable from this computer alone (address 127.0.0.1, ::1 or "
+        "localhost), and the server listens on {address}. Start it with `./run curate`.",
+    ),
+    "review.hosts": (
+        "Ta strona działa tylko, gdy serwer przyjmuje połączenia wyłącznie pod nazwami tego komputera "
+        "(server.allowedHosts: 127.0.0.1, localhost, ::1). Uruchom go przez `./run curate`.",
+        "This page runs only when the server accepts connections under this computer's names alone "
+        "(server.allowedHosts: 127.0.0.1, localhost, ::1). Start it with `./run curate`.",
+    ),
+    "review.recovered": (
+        "Poprzedni zapis został przerwany; folder danych przywrócono do stanu sprzed niego.",
+        "An earlier save was interrupted; the data folder was put back as it was before it.",
+    ),
+    "review.busy": (
+        "Inny zapis do tego folderu danych wciąż trwa. Spróbuj ponownie za chwilę.",
+        "Another save into this data folder is still under way. Try again in a moment.",
+    ),
+    "review.upload": ("Wgraj zapisany tekst (.txt, UTF-8)", "Upload a saved text (.txt, UTF-8)"),
+    "review.paste": ("…albo wklej tekst", "…or paste the text"),
+    "review.file_name": ("Nazwa pliku w data/sources/", "File name in data/sources/"),
+    "review.url": ("Adres podany w dokumencie (opcjonalnie)", "Address the document states (optional)"),
+    "review.published": ("Data publikacji, RRRR-MM-DD (opcjonalnie)", "Publication date, YYYY-MM-DD (optional)"),
+    "review.draft": ("Przygotuj szkic", "Draft"),
+    "review.not_utf8": (
+        "Wgrany plik nie jest tekstem UTF-8 (błędny bajt nr {byte}). Zapisz go jako UTF-8 i wgraj ponownie.",
+        "The uploaded file is not UTF-8 text (bad byte at {byte}). Save it as UTF-8 and upload it again.",
+    ),
+    "review.too_big": (
+        "Tekst jest za długi: dokument może mieć najwyżej {max} kB.",
+        "The text is too long: a document may have at most {max} kB.",
+    ),
+    "review.control.text": (
+        "Tekst zawiera niedozwolony znak sterujący {char}: dokument może zawierać tylko tabulatory i końce wierszy.",
+        "The text holds a control character, {char}: a document may hold only tabs and line ends.",
+    ),
+    "review.control.field": (
+        "Pole „{field}” zawiera niedozwolony znak sterujący: {value}",
+        "The field '{field}' holds a control character: {value}",
+    ),
+    "review.control.cell": (
+        "Tabela {table}, wiersz {n}, kolumna {column}: niedozwolony znak sterujący w {value}",
+        "Table {table}, row {n}, column {column}: a control character in {value}",
+    ),
+    "review.bad_date": ("„{value}” nie jest datą (RRRR-MM-DD).", "'{value}' is not a date (YYYY-MM-DD)."),
+    "review.name.empty": (
+        "Podaj nazwę pliku dokumentu (np. miasto_audyt_2021.txt).",
+        "Give the document a file name (e.g. city_audit_2021.txt).",
+    ),
+    "review.name.too_long": (
+        "Nazwa pliku jest za długa (najwyżej {max} znaków): {name}",
+        "The file name is too long (at most {max} characters): {name}",
+    ),
+    "review.name.path": (
+        "Nazwa pliku nie może zawierać `/`, `\\` ani `..`: to ma być sama nazwa pliku w data/sources/: {name}",
+        "A file name may not hold `/`, `\\` or `..`: it is a plain name inside data/sources/: {name}",
+    ),
+    "review.name.hidden": (
+        "Nazwa pliku nie może zaczynać się od kropki: {name}",
+        "A file name may not start with a dot: {name}",
+    ),
+    "review.name.chars": (
+        "Nazwa pliku może zawierać tylko litery, cyfry, `-`, `_` i `.` i musi zaczynać się literą lub cyfrą: {name}",
+        "A file name may hold only letters, digits, `-`, `_` and `.`, and must start with a letter or digit: {name}",
+    ),
+    "review.name.txt": ("Nazwa pliku musi kończyć się na .txt: {name}", "A file name must end in .txt: {name}"),
+    "review.name.taken": (
+        "W data/sources/ jest już plik {name} o innej treści: wybierz inną nazwę.",
+        "data/sources/ already has a file {name} with other content: choose another name.",
+    ),
+    "review.text_marked": ("Tekst z zaznaczonymi faktami ze szkicu", "The text, each drafted fact marked"),
+    "review.legend.value": ("słowa samej wartości", "a drafted value's own words"),
+    "review.legend.sentence": ("zdanie, na którym opiera się wiersz", "a sentence a row stands on"),
+    "review.legend.hover": ("najedź kursorem, by zobaczyć kolumny", "hover for the columns"),
+    "review.row": ("Tabela {table}, wiersz {n}", "{table} row {n}"),
+    "review.decision.accept": ("przyjmij", "accept"),
+    "review.decision.edit": ("popraw", "edit"),
+    "review.decision.reject": ("odrzuć", "reject"),
+    "review.col.column": ("kolumna", "column"),
+    "review.col.value": ("wartość", "value"),
+    "review.col.confidence": ("pewność", "confidence"),
+    "review.col.reason": ("uzasadnienie", "reason"),
+    "review.write": ("Zapisz przyjęte wiersze i zbuduj bazę", "Write the accepted rows and build"),
+    "review.written": (
+        "Zapisano i zbudowano: przyjęte wiersze są w folderze danych.",
+        "Written and built: the accepted rows are in the data folder.",
+    ),
+    "review.failed": (
+        "Budowanie znalazło problemy (liczba: {n}); folder danych pozostał bez zmian.",
+        "The build found problems (count: {n}); the data folder was left as it was.",
+    ),
+    "review.write_error": (
+        "Zapis się nie powiódł; folder danych pozostał bez zmian. Szczegóły są w dzienniku serwera.",
+        "The save failed; the data folder was left as it was. The server's log has the details.",
+    ),
     # shared
     "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
     "no_database": (

@@ -5,6 +5,7 @@ st.warning, st.error, widget and metric labels, expander labels); html() is for 
 
 import html as _html
 import re
+import unicodedata
 
 # Characters that are markup wherever they stand (emphasis, code, links, images, tables, strikethrough, maths,
 # Streamlit's :colour[...] and :material/...: directives, headings) are backslash-escaped, which CommonMark shows
@@ -70,3 +71,25 @@ def plotly_frame(df):
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
             out[column] = [plotly_text(v) if isinstance(v, str) else v for v in out[column]]
     return out
+
+
+# Characters a reader cannot see or tell apart: controls (C0, DEL, C1), format characters (zero-width, bidi
+# overrides, soft hyphen), separators other than the plain space, private-use and unassigned code points.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp", "Zs"}
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"}
+
+
+def escaped(value: object) -> str:
+    """A value with every invisible character written as its escape (a zero-width space as \\u200b, ESC as \\x1b, a
+    tab as \\t) and a backslash doubled, so a message can show exactly what was refused. Plain text, not markup:
+    pass it through md() or html() before it reaches a page."""
+    out = []
+    for ch in "" if value is None else str(value):
+        if ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif ch != " " and unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
+            n = ord(ch)
+            out.append(f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

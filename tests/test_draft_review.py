@@ -6,11 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from cityiso.draft.core import draft
 from cityiso.draft.known import known
 from cityiso.draft.review import highlight_html
+from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
 
 TEXT = (
@@ -24,11 +26,19 @@ TEXT = (
 
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of data/ the page writes into, the database it builds in tmp (never data/cityiso.duckdb), and
+    Streamlit told it serves on loopback to loopback names (the page refuses to run otherwise)."""
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", ".*.tmp*"))
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*", ".*.tmp*", ".cityiso-*"))
     monkeypatch.setenv("CITYISO_DATA", str(target))
+    monkeypatch.setenv("CITYISO_DB", str(tmp_path / "served" / "cityiso.duckdb"))
     known.cache_clear()
-    return target
+    before = {o: st_config.get_option(o) for o in ("server.address", "server.allowedHosts")}
+    st_config.set_option("server.address", "127.0.0.1")
+    st_config.set_option("server.allowedHosts", ["127.0.0.1", "localhost"])
+    yield target
+    for option, value in before.items():
+        st_config.set_option(option, value)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -85,7 +95,7 @@ def test_public_app_has_no_review_page(monkeypatch: pytest.MonkeyPatch, data_cop
     curator = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     curator.switch_page("curate/review.py").run()
     assert not curator.exception
-    assert [t.value for t in curator.title] == ["Drafting from a press release"]
+    assert [x.value for x in curator.title] == [t("review.title", "pl")]
 
 
 def test_highlighted_text_is_escaped_never_markup() -> None:
