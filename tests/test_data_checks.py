@@ -400,6 +400,32 @@ def test_forms_without_an_edition_name_none(real_con: duckdb.DuckDBPyConnection)
     assert {("ISO 9001",), ("PN-EN ISO 9001",)} <= set(rows)
 
 
+def test_every_edition_but_the_latest_has_its_transition_deadline(real_con: duckdb.DuckDBPyConnection) -> None:
+    """A curator never adds an edition or a deadline from memory: every edition is in standards.csv, each older one
+    with the date its certificates stopped being valid (ISO 37120 excepted: certified outside IAF accreditation,
+    its note says no deadline is known), each cited to a reference source."""
+    editions = real_con.execute(
+        """select family, edition, transition_ends_on is not null, note, source_id from standards
+           order by family, edition"""
+    ).fetchall()
+    latest = {family: edition for family, edition, *_ in editions}
+    for family, edition, has_deadline, _note, source_id in editions:
+        if edition != latest[family] and family != "ISO 37120":
+            assert has_deadline, (family, edition)
+        assert source_id.startswith("ref-"), (family, edition)
+    assert {f for f, *_ in editions} >= {"ISO 9001", "ISO 14001", "ISO 27001", "ISO 37120", "ISO 37001"}
+    assert any("No transition deadline" in (n or "") for f, _e, _d, n, _s in editions if f == "ISO 37120")
+
+
+def test_the_14001_and_27001_deadlines_are_the_iaf_dates(real_con: duckdb.DuckDBPyConnection) -> None:
+    """ISO 14001:1996 until 15 May 2006, 14001:2004 until 15 September 2018 (IAF, with ISO); ISO/IEC 27001:2005 until
+    1 October 2015, 27001:2013 until 31 October 2025 (IAF resolution, IAF MD 26)."""
+    rows = real_con.execute("select standard_id, strftime(transition_ends_on, '%Y-%m-%d') from standards").fetchall()
+    deadlines = dict(rows)
+    assert (deadlines["iso14001-1996"], deadlines["iso14001-2004"]) == ("2006-05-15", "2018-09-15")
+    assert (deadlines["iso27001-2005"], deadlines["iso27001-2013"]) == ("2015-10-01", "2025-10-31")
+
+
 # --- Counts ----------------------------------------------------------------------------------------------------
 
 
