@@ -1,11 +1,13 @@
 """The build against hostile data packages and busy machines: concurrent builds, paths leaving the data folder,
 staleness of files in subfolders, broken descriptors and unwritable targets, control characters."""
 
+import json
 import os
 import threading
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from cityiso.build import build
 from cityiso.temporaries import stale_temporaries, temporary_path
@@ -63,3 +65,65 @@ def test_two_builds_in_one_process_at_once(tmp_path: Path) -> None:
     with duckdb.connect(str(out), read_only=True) as con:
         assert con.execute("select count(*) from offices").fetchone()[0] > 0
     assert _leftovers(out) == []
+
+
+# 2. Descriptor paths stay inside the data folder.
+
+
+def _edit_descriptor(data: Path, change) -> None:
+    path = data / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def _set_path(data: Path, resource: str, value: str) -> None:
+    def change(descriptor: dict) -> None:
+        next(r for r in descriptor["resources"] if r["name"] == resource)["path"] = value
+
+    _edit_descriptor(data, change)
+
+
+def _outside_copy(tmp_path: Path, data: Path) -> Path:
+    """A valid copy of themes.csv outside the data folder (today's build loads it)."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "themes.csv").write_bytes((data / "themes.csv").read_bytes())
+    return outside
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["dotdot", "absolute", "linked-folder", "linked-file", "backslash", "drive"],
+)
+def test_a_resource_path_outside_the_data_folder_is_refused(tmp_path: Path, how: str) -> None:
+    data = write_package(tmp_path / "pkg")
+    outside = _outside_copy(tmp_path, data)
+    value = {
+        "dotdot": "../../elsewhere/themes.csv",
+        "absolute": str(outside / "themes.csv"),
+        "linked-folder": "sub/themes.csv",
+        "linked-file": "linked.csv",
+        "backslash": "sub\\themes.csv",
+        "drive": "C:/themes.csv",
+    }[how]
+    if how == "linked-folder":
+        (data / "sub").symlink_to(outside, target_is_directory=True)
+    if how == "linked-file":
+        (data / "linked.csv").symlink_to(outside / "themes.csv")
+    _set_path(data, "themes", value)
+    out = tmp_path / "db.duckdb"
+    problems = build(data, out)
+    hits = [p for p in problems if p.file == "data/datapackage.json" and "themes" in p.record and p.field == "path"]
+    assert hits, "\n".join(map(str, problems))
+    assert "inside the data folder" in str(hits[0])
+    assert all(p.file == "data/datapackage.json" for p in problems), "files were read: " + "\n".join(map(str, problems))
+    assert not out.exists()
+
+
+def test_a_path_in_a_subfolder_of_the_data_folder_is_accepted(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    (data / "tables").mkdir()
+    (data / "themes.csv").rename(data / "tables" / "themes.csv")
+    _set_path(data, "themes", "tables/themes.csv")
+    assert build(data, tmp_path / "db.duckdb") == []

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from cityiso.data.ddl import create_tables
-from cityiso.data.descriptor import DESCRIPTOR, Package, read_package
+from cityiso.data.descriptor import DESCRIPTOR, DescriptorError, Package, read_package
 from cityiso.data.documents import SOURCES_DIR, plain_files, read_documents
 from cityiso.data.field_checks import evidence_field_checks, field_checks, key_checks, row_checks
 from cityiso.data.load import load_evidence, load_tables
@@ -38,8 +38,8 @@ def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
     data_dir, out = Path(data_dir), Path(out)
     try:
         package = read_package(data_dir)
-    except ValueError as exc:
-        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", str(exc))]
+    except DescriptorError as exc:  # nothing is read or loaded from a descriptor that is wrong
+        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, *problem) for problem in exc.problems]
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in stale_temporaries(out, "*.tmp*"):  # files of builds that were killed (the .wal too)
         stale.unlink(missing_ok=True)
