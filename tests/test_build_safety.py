@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cityiso.build import build
+from cityiso.build import build, is_stale
 from cityiso.temporaries import stale_temporaries, temporary_path
 from tests.fixture_package import write_package
 
@@ -127,3 +127,27 @@ def test_a_path_in_a_subfolder_of_the_data_folder_is_accepted(tmp_path: Path) ->
     (data / "themes.csv").rename(data / "tables" / "themes.csv")
     _set_path(data, "themes", "tables/themes.csv")
     assert build(data, tmp_path / "db.duckdb") == []
+
+
+# 3. The fingerprint covers exactly the files the build reads.
+
+
+def test_an_edit_of_a_file_in_a_subfolder_makes_the_database_stale(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    (data / "sub").mkdir()
+    (data / "themes.csv").rename(data / "sub" / "x.csv")
+    _set_path(data, "themes", "sub/x.csv")
+    out = tmp_path / "db.duckdb"
+    assert build(data, out) == []
+    assert not is_stale(data, out)
+    with (data / "sub" / "x.csv").open("a", encoding="utf-8") as fh:
+        fh.write("extra,Dodatkowy,Extra,Dodatkowy temat.,An extra theme.\n")
+    assert is_stale(data, out)
+
+
+def test_a_csv_file_the_descriptor_does_not_name_is_not_an_input(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    out = tmp_path / "db.duckdb"
+    assert build(data, out) == []
+    (data / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert not is_stale(data, out)

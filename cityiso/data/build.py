@@ -4,6 +4,7 @@ Usage: python -m cityiso.build [--data DIR] [--out PATH] [--if-stale]
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -194,8 +195,12 @@ def _text_array(contents: list[bytes]) -> pa.Array:
 
 
 def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
-    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder)."""
-    named = [(DESCRIPTOR, data_dir / DESCRIPTOR), *((p.name, p) for p in data_dir.glob("*.csv"))]
+    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder): the
+    descriptor, the files its resources name (wherever in the data folder), the documents and the build code. A
+    descriptor that cannot be read stands for itself alone (the build will refuse it)."""
+    named = [(DESCRIPTOR, data_dir / DESCRIPTOR)]
+    with contextlib.suppress(DescriptorError):
+        named += [(r.path, data_dir / r.path) for r in read_package(data_dir).resources]
     named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
     for folder, base in _BUILD_CODE:
         named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
