@@ -3,6 +3,8 @@ staleness of files in subfolders, broken descriptors and unwritable targets, con
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import duckdb
 import pytest
 
 from cityiso.build import build, is_stale
+from cityiso.paths import ROOT
 from cityiso.temporaries import stale_temporaries, temporary_path
 from tests.fixture_package import write_package
 
@@ -151,3 +154,177 @@ def test_a_csv_file_the_descriptor_does_not_name_is_not_an_input(tmp_path: Path)
     assert build(data, out) == []
     (data / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     assert not is_stale(data, out)
+
+
+# 4. Clear messages instead of tracebacks, and the previous database left as it was.
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("good")
+    out = root / "db.duckdb"
+    assert build(write_package(root), out) == []
+    return out
+
+
+@pytest.fixture
+def previous(tmp_path: Path, good_build: Path) -> Path:
+    """A database from an earlier good build, where this test's build writes."""
+    out = tmp_path / "out" / "db.duckdb"
+    out.parent.mkdir()
+    out.write_bytes(good_build.read_bytes())
+    return out
+
+
+def _main(capsys: pytest.CaptureFixture, data: Path, out: Path) -> tuple[int, str]:
+    from cityiso.data.build import main
+
+    code = main(["--data", str(data), "--out", str(out)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def _resource(name: str):
+    return lambda d: next(r for r in d["resources"] if r["name"] == name)
+
+
+DESCRIPTOR_BREAKS = {
+    # what is wrong: (change of the parsed descriptor, words the message must hold)
+    "top-level-list": (lambda d: [d], "must be a JSON object"),
+    "resources-an-object": (lambda d: d.update(resources={r["name"]: r for r in d["resources"]}), "'resources'"),
+    "resources-missing": (lambda d: d.pop("resources") and None, "'resources': is missing"),
+    "resource-a-list": (lambda d: d["resources"].insert(0, ["themes.csv"]), "resource #1"),
+    "schema-missing": (lambda d: _resource("themes")(d).pop("schema") and None, "(resource=themes), field 'schema'"),
+    "fields-an-object": (
+        lambda d: _resource("themes")(d)["schema"].update(fields={"theme_id": {"type": "string"}}),
+        "field 'schema.fields'",
+    ),
+    "field-a-list": (lambda d: _resource("themes")(d)["schema"]["fields"].append(["x"]), "schema.fields[5]"),
+    "constraints-a-list": (
+        lambda d: _resource("themes")(d)["schema"]["fields"][0].update(constraints=["required"]),
+        "schema.fields[0].constraints",
+    ),
+    "minimum-text": (
+        lambda d: _resource("offices")(d)["schema"]["fields"][6]["constraints"].update(minimum="0 or true"),
+        "constraints.minimum",
+    ),
+    "reference-to-nothing": (
+        lambda d: _resource("findings")(d)["schema"]["foreignKeys"][0]["reference"].update(resource="nothing"),
+        "(resource=findings), field 'schema.foreignKeys[0].reference'",
+    ),
+    "primary-key-unknown": (
+        lambda d: _resource("themes")(d)["schema"].update(primaryKey=["nope"]),
+        "schema.primaryKey",
+    ),
+    "name-is-sql": (lambda d: _resource("themes")(d).update(name="themes; drop table x"), "not a table name"),
+    "resource-twice": (lambda d: d["resources"].append(_resource("themes")(d)), "declared twice"),
+}
+
+
+@pytest.mark.parametrize("what", DESCRIPTOR_BREAKS)
+def test_a_descriptor_nested_wrongly_is_named(tmp_path: Path, previous: Path, capsys, what: str) -> None:
+    change, words = DESCRIPTOR_BREAKS[what]
+    data = write_package(tmp_path / "pkg")
+    path = data / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = change(descriptor) or descriptor  # a change returns a new descriptor or edits this one
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    before = previous.read_bytes()
+    code, output = _main(capsys, data, previous)
+    assert code == 1, output
+    assert "data/datapackage.json" in output and words in output, output
+    assert previous.read_bytes() == before
+    assert _leftovers(previous) == []
+
+
+def test_a_descriptor_that_is_a_folder_is_named(tmp_path: Path, previous: Path, capsys) -> None:
+    data = write_package(tmp_path / "pkg")
+    (data / "datapackage.json").unlink()
+    (data / "datapackage.json").mkdir()
+    (data / "datapackage.json" / "datapackage.json").write_text("{}", encoding="utf-8")
+    before = previous.read_bytes()
+    code, output = _main(capsys, data, previous)
+    assert code == 1
+    assert "data/datapackage.json: is a folder, not a file" in output
+    assert previous.read_bytes() == before
+
+
+def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path, capsys) -> None:
+    """A folder that cannot be written (root ignores chmod here): its parent is a regular file."""
+    data = write_package(tmp_path / "pkg")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file", encoding="utf-8")
+    out = blocker / "db.duckdb"
+    code, output = _main(capsys, data, out)
+    assert code == 1
+    assert "not-a-folder is a file, not a folder" in output and "cannot be written" in output, output
+    assert blocker.read_text(encoding="utf-8") == "a file"
+
+
+def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, previous: Path, capsys, monkeypatch) -> None:
+    """A folder that refuses the move (as a read-only folder does for anyone but root): os.replace raises."""
+    import cityiso.data.build as build_module
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(build_module.os, "replace", refuse)
+    data = write_package(tmp_path / "pkg")
+    before = previous.read_bytes()
+    code, output = _main(capsys, data, previous)
+    assert code == 1
+    assert "db.duckdb" in output and "Permission denied" in output, output
+    assert previous.read_bytes() == before
+    assert _leftovers(previous) == []
+
+
+def test_an_output_path_that_is_a_folder_is_named(tmp_path: Path, capsys) -> None:
+    data = write_package(tmp_path / "pkg")
+    out = tmp_path / "db.duckdb"
+    out.mkdir()
+    (out / "keep.txt").write_text("kept", encoding="utf-8")
+    code, output = _main(capsys, data, out)
+    assert code == 1
+    assert "db.duckdb" in output and "is a folder" in output, output
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "kept"
+    assert _leftovers(out) == []
+
+
+def test_a_target_open_for_writing_elsewhere_is_left_alone(tmp_path: Path, previous: Path, capsys) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(previous)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        before = previous.read_bytes()
+        code, output = _main(capsys, write_package(tmp_path / "pkg"), previous)
+        assert code == 1
+        assert "db.duckdb" in output and f"open for writing by another program (pid {holder.pid})" in output, output
+        assert previous.read_bytes() == before
+        assert _leftovers(previous) == []
+    finally:
+        holder.communicate("done\n", timeout=30)
+
+
+# Holds a database open for writing until told on stdin.
+HOLD = """import duckdb, sys
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+sys.stdin.readline()
+con.close()
+"""
+
+
+def test_the_command_names_a_broken_descriptor_without_a_traceback(tmp_path: Path) -> None:
+    data = write_package(tmp_path / "pkg")
+    _edit_descriptor(data, lambda d: _resource("themes")(d)["schema"]["fields"].append("oops"))
+    run = subprocess.run(
+        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "data/datapackage.json (resource=themes), field 'schema.fields[5]'" in run.stderr, run.stderr

@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -41,21 +42,68 @@ def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
         package = read_package(data_dir)
     except DescriptorError as exc:  # nothing is read or loaded from a descriptor that is wrong
         return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, *problem) for problem in exc.problems]
-    out.parent.mkdir(parents=True, exist_ok=True)
+    refused = _unwritable(out)
+    if refused:
+        return [Problem(_shown(out), 0, "", "", refused)]
     for stale in stale_temporaries(out, "*.tmp*"):  # files of builds that were killed (the .wal too)
         stale.unlink(missing_ok=True)
     tmp = temporary_path(out)
-    tmp.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(tmp)) as con:
             problems = _validate_and_load(con, package, data_dir)
         if problems:
             return problems
+        refused = _in_use(out)  # checked again: the build took a while
+        if refused:
+            return [Problem(_shown(out), 0, "", "", refused)]
         os.replace(tmp, out)
         return []
+    except (OSError, duckdb.IOException) as exc:  # a full disk, a folder that refuses the file or the move
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        return [Problem(_shown(out), 0, "", "", f"cannot be written ({reason})")]
+    except duckdb.Error as exc:  # a descriptor the build's own queries cannot work with
+        first = str(exc).splitlines()[0]
+        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", f"the build stopped on a database error ({first})")]
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def _unwritable(out: Path) -> str:
+    """Why a database cannot be written at `out` ('' when it can be tried): a folder there, a folder that cannot be
+    made, or a database another program holds open for writing."""
+    if out.is_dir():
+        return "is a folder: name the database file to write (e.g. cityiso.duckdb inside it)"
+    if out.exists() and not out.is_file():
+        return "is not a regular file: name the database file to write"
+    blocking = next((p for p in out.parents if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        return f"cannot be written: {_shown(blocking)} is a file, not a folder"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot be written: its folder {_shown(out.parent)} cannot be made ({exc.strerror or exc})"
+    return _in_use(out)
+
+
+def _in_use(out: Path) -> str:
+    """Why `out` must not be replaced now: another program (or this one) has it open for writing. Readers (the
+    served app) do not hold it: they go on with the file they opened, and the next connection opens the new one."""
+    if not out.is_file():
+        return ""
+    try:
+        with duckdb.connect(str(out), read_only=True):
+            return ""
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            return ""  # not a database (a broken earlier file): it is replaced
+        pid = re.search(r"PID (\d+)", str(exc))
+        who = f"another program (pid {pid.group(1)})" if pid else "another program"
+        return f"is open for writing by {who}: close it, then build again"
+    except duckdb.ConnectionException:
+        return "is open for writing in this program: close that connection, then build again"
+    except duckdb.Error:
+        return ""
 
 
 def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> list[Problem]:
@@ -255,7 +303,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         kept = f"{_shown(out)} was left as it was" if out.exists() else "no database was written"
-        print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
+        if all(p.file == _shown(out) for p in problems):
+            print(f"\nNothing was built; {kept}.", file=sys.stderr)
+        else:
+            print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
         return 1
     with duckdb.connect(str(out), read_only=True) as con:
         counts = {
