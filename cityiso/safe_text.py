@@ -70,3 +70,30 @@ def plotly_frame(df):
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
             out[column] = [plotly_text(v) if isinstance(v, str) else v for v in out[column]]
     return out
+
+
+# Invisible characters, escaped for plain-text output (a terminal, a log, an error message): controls (C0, DEL, C1),
+# format characters (zero-width space and joiners, bidi embeddings, overrides and isolates, the BOM, soft hyphen),
+# line and paragraph separators, spaces other than U+0020, surrogates, private use and unassigned code points (all
+# that str.isprintable() refuses), and the Hangul fillers that print as nothing.
+_INVISIBLE_PRINTABLE = frozenset("\u115f\u1160\u3164\uffa0")
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def visible(value: str) -> str:
+    """The value with every invisible or control character written as its escape (`\\x1b`, `\\u200b`, `\\u202e`,
+    `\\n`), so that printing it cannot move the cursor, colour a terminal, reorder or hide text. A backslash already
+    in the value is kept as it is."""
+    text = str(value)
+    if text.isprintable() and not _INVISIBLE_PRINTABLE.intersection(text):
+        return text
+    return "".join(_escaped(c) if not c.isprintable() or c in _INVISIBLE_PRINTABLE else c for c in text)
+
+
+def _escaped(c: str) -> str:
+    code = ord(c)
+    if c in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[c]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

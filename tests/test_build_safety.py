@@ -328,3 +328,126 @@ def test_the_command_names_a_broken_descriptor_without_a_traceback(tmp_path: Pat
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "data/datapackage.json (resource=themes), field 'schema.fields[5]'" in run.stderr, run.stderr
+
+
+# 5. Control characters: refused in text fields and documents, and shown escaped in every problem.
+
+CONTROLS = {"nul": "\x00", "esc": "\x1b", "bel": "\x07", "vt": "\x0b", "ff": "\x0c", "del": "\x7f", "csi": "\x9b"}
+
+
+@pytest.mark.parametrize("name", CONTROLS)
+def test_a_control_character_in_a_text_field_is_named(tmp_path: Path, name: str) -> None:
+    control = CONTROLS[name]
+
+    def edit(rows: dict, documents: dict) -> None:
+        rows["themes"][1]["label_en"] = f"Leader{control}ship [31m"
+        rows["certification_bodies"][0]["name"] = f"{control}PJT"
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    code = f"U+{ord(control):04X}"
+    wanted = {
+        ("data/themes.csv", 3, "label_en", f"contains a control character {code} at position 7"),
+        ("data/certification_bodies.csv", 2, "name", f"contains a control character {code} at position 1"),
+    }
+    found = {(p.file, p.line, p.field, p.message) for p in problems}
+    assert wanted <= found, "\n".join(map(str, problems))
+    assert not (tmp_path / "db.duckdb").exists()
+
+
+def test_tabs_and_line_breaks_in_a_quoted_cell_are_text(tmp_path: Path) -> None:
+    def edit(rows: dict, documents: dict) -> None:
+        rows["themes"][1]["definition_en"] = "One line,\tthen a tab\nand a second line\r\nand a third."
+
+    assert build(write_package(tmp_path, edit), tmp_path / "db.duckdb") == []
+
+
+@pytest.mark.parametrize("name", ["nul", "esc", "bel", "csi"])
+def test_a_control_character_in_a_document_is_named(tmp_path: Path, name: str) -> None:
+    control = CONTROLS[name]
+
+    def edit(rows: dict, documents: dict) -> None:
+        documents["body_news.txt"] += f"\nDopisek{control}."
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    hits = [p for p in problems if p.file == "data/sources.csv" and p.line == 3 and p.field == "file"]
+    assert hits, "\n".join(map(str, problems))
+    assert f"'body_news.txt' contains a control character U+{ord(control):04X} on line 2" in hits[0].message
+
+
+def test_tabs_line_breaks_and_page_breaks_in_a_document_are_text(tmp_path: Path) -> None:
+    def edit(rows: dict, documents: dict) -> None:
+        documents["body_news.txt"] += "\r\n\tStrona 2\fStrona 3\n"
+
+    assert build(write_package(tmp_path, edit), tmp_path / "db.duckdb") == []
+
+
+HOSTILE = ["\x1b[31m", "\u200b", "\x00", "\u202e", "\x9b", "\u2066", "\ufeff", "\u00ad", "\u2028", "\x07", "\u3164"]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[f"U+{ord(t[0]):04X}" for t in HOSTILE])
+def test_a_problem_shows_invisible_characters_escaped(text: str) -> None:
+    from cityiso.data.problems import Problem
+
+    problem = Problem(f"data/x{text}.csv", 2, f"id=a{text}", f"name{text}", f"'{text}' is not allowed")
+    shown = str(problem)
+    assert shown.isprintable() and "\u3164" not in shown, repr(shown)
+    escape = repr(text[0])[1:-1] if text[0] != "\u3164" else "\\u3164"
+    assert shown.count(escape) == 4, shown
+
+
+def test_visible_escapes_exactly_what_cannot_be_seen() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cityiso.safe_text import visible
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text())
+    def check(text: str) -> None:
+        shown = visible(text)
+        assert shown.isprintable()
+        if text.isprintable() and not set(text) & set("\u115f\u1160\u3164\uffa0"):
+            assert shown == text
+
+    check()
+    assert visible("Zażółć gęślą jaźń \\ 1\u00a02") == "Zażółć gęślą jaźń \\ 1\\xa02"
+
+
+def test_the_command_prints_no_raw_control_character(tmp_path: Path) -> None:
+    def edit(rows: dict, documents: dict) -> None:
+        rows["themes"][1]["label_en"] = "\x1b[2J\x1b[31mLeadership\u202e"
+
+    data = write_package(tmp_path, edit)
+    run = subprocess.run(
+        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "contains a control character U+001B at position 1" in run.stderr, run.stderr
+    assert all(c.isprintable() or c == "\n" for c in run.stderr), repr(run.stderr)
+
+
+def test_the_quick_byte_test_misses_no_control_character() -> None:
+    """The byte test that lets a file skip the control-character query never says 'none' wrongly."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from cityiso.data.documents import may_hold_control_characters
+
+    def control(c: str) -> bool:
+        return (ord(c) < 0x20 and c not in "\t\n\r") or 0x7F <= ord(c) <= 0x9F
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(), st.integers(min_value=0, max_value=60))
+    def check(text: str, cut: int) -> None:
+        data = text.encode("utf-8")
+        if any(control(c) for c in text):
+            assert may_hold_control_characters(data)
+            # read in chunks, a character may be cut in two
+            assert may_hold_control_characters(data[:cut]) or may_hold_control_characters(data[cut:])
+
+    check()
+    assert not may_hold_control_characters("Zażółć\tgęślą\r\njaźń § 5\u00a0ust.".encode())

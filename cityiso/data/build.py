@@ -22,7 +22,13 @@ import pyarrow as pa
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import DESCRIPTOR, DescriptorError, Package, read_package
 from cityiso.data.documents import SOURCES_DIR, plain_files, read_documents
-from cityiso.data.field_checks import evidence_field_checks, field_checks, key_checks, row_checks
+from cityiso.data.field_checks import (
+    control_character_checks,
+    evidence_field_checks,
+    field_checks,
+    key_checks,
+    row_checks,
+)
 from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
@@ -113,7 +119,12 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     for resource in package.resources:
         if resource.name in raw.unreadable:
             continue
-        for query in (field_checks(resource), key_checks(package, resource, raw.unreadable), row_checks(resource)):
+        for query in (
+            field_checks(resource),
+            control_character_checks(resource) if resource.name in raw.controls else "",
+            key_checks(package, resource, raw.unreadable),
+            row_checks(resource),
+        ):
             if query:
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
