@@ -217,6 +217,14 @@ DESCRIPTOR_BREAKS = {
         "schema.primaryKey",
     ),
     "name-is-sql": (lambda d: _resource("themes")(d).update(name="themes; drop table x"), "not a table name"),
+    "name-is-a-keyword": (
+        lambda d: _resource("themes")(d)["schema"]["fields"][1].update(name="select"),
+        "'select' is a word of SQL",
+    ),
+    "maximum-infinite": (
+        lambda d: _resource("offices")(d)["schema"]["fields"][6]["constraints"].update(maximum=float("nan")),
+        "must be a finite number",
+    ),
     "resource-twice": (lambda d: d["resources"].append(_resource("themes")(d)), "declared twice"),
 }
 

@@ -1,6 +1,7 @@
 """The curated format as data/datapackage.json declares it: resources, fields, keys and codes."""
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -157,13 +158,38 @@ def _names(value, where: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _sql_name(name: str, what: str, where: str) -> str:
+    """A resource or field name that can stand in SQL as a table or column name, as it is."""
+    if not _NAME.fullmatch(name):
+        raise _Bad(where, f"{name!r} is not a {what} name: lower-case letters, digits and _ only")
+    if name in _reserved_words() or name == "ordinality":
+        raise _Bad(where, f"{name!r} is a word of SQL or of the build's own tables: choose another {what} name")
+    return name
+
+
+@cache
+def _reserved_words() -> frozenset[str]:
+    import duckdb
+
+    with duckdb.connect() as con:
+        query = "select keyword_name from duckdb_keywords() where keyword_category = 'reserved'"
+        return frozenset(word for (word,) in con.execute(query).fetchall())
+
+
+def _number(cons: dict, key: str, where: str) -> float | None:
+    if key not in cons:
+        return None
+    value = _get(cons, key, (int, float), where)
+    if not math.isfinite(value):
+        raise _Bad(f"{where}{key}", f"must be a finite number, not {value}")
+    return value
+
+
 def _field(raw, where: str) -> Field:
     if not isinstance(raw, dict):
         raise _Bad(where, f"must be an object describing a field, not {_json_kind(raw)}")
     where += "."
-    name = _get(raw, "name", str, where)
-    if not _NAME.fullmatch(name):
-        raise _Bad(f"{where}name", f"{name!r} is not a column name: lower-case letters, digits and _ only")
+    name = _sql_name(_get(raw, "name", str, where), "column", f"{where}name")
     field_type = _get(raw, "type", str, where, "string")
     if field_type not in _TYPES:
         raise _Bad(f"{where}type", f"{field_type!r} is not one of {', '.join(_TYPES)}")
@@ -191,8 +217,8 @@ def _field(raw, where: str) -> Field:
         enum=tuple(enum),
         labels=tuple((code, pl, en) for code, (pl, en) in labels.items()),
         pattern=_get(cons, "pattern", str, c, "") or None,
-        minimum=_get(cons, "minimum", (int, float), c, "") if "minimum" in cons else None,
-        maximum=_get(cons, "maximum", (int, float), c, "") if "maximum" in cons else None,
+        minimum=_number(cons, "minimum", c),
+        maximum=_number(cons, "maximum", c),
         max_length=max_length or None,
         role=role,
         in_quote=_get(raw, "cityiso:in_quote", bool, where, False),
@@ -299,9 +325,7 @@ def read_package(data_dir: Path = DATA_DIR) -> Package:
         try:
             if not isinstance(raw_resource, dict):
                 raise _Bad("", f"must be an object with name, path and schema, not {_json_kind(raw_resource)}")
-            resource_name = _get(raw_resource, "name", str, "")
-            if not _NAME.fullmatch(resource_name):
-                raise _Bad("name", f"{resource_name!r} is not a table name: lower-case letters, digits and _ only")
+            resource_name = _sql_name(_get(raw_resource, "name", str, ""), "table", "name")
             record = f"resource={resource_name}"
             if resource_name in declared:
                 raise _Bad("name", "is declared twice")
