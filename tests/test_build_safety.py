@@ -286,6 +286,26 @@ def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, previous: Path,
     assert _leftovers(previous) == []
 
 
+def test_a_database_file_that_cannot_be_created_is_named(tmp_path: Path, previous: Path, capsys, monkeypatch) -> None:
+    """DuckDB cannot create the temporary file (a read-only folder, a full disk): its IO error becomes one line."""
+    import cityiso.data.build as build_module
+
+    connect = duckdb.connect
+
+    def refuse_temporaries(database: str = ":memory:", *args, **kwargs):
+        if str(database).endswith(".tmp"):
+            raise duckdb.IOException(f'IO Error: Cannot open file "{database}": Read-only file system')
+        return connect(database, *args, **kwargs)
+
+    monkeypatch.setattr(build_module.duckdb, "connect", refuse_temporaries)
+    before = previous.read_bytes()
+    code, output = _main(capsys, write_package(tmp_path / "pkg"), previous)
+    assert code == 1
+    assert "db.duckdb: cannot be written (IO Error: Cannot open file" in output, output
+    assert "Read-only file system" in output and "was left as it was" in output, output
+    assert previous.read_bytes() == before
+
+
 def test_an_output_path_that_is_a_folder_is_named(tmp_path: Path, capsys) -> None:
     data = write_package(tmp_path / "pkg")
     out = tmp_path / "db.duckdb"

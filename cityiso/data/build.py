@@ -34,6 +34,7 @@ from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
 from cityiso.paths import DATA_DIR, DEFAULT_DB, INSTALLED, PACKAGE_DIR, QUERIES_DIR, ROOT
+from cityiso.safe_text import visible
 from cityiso.temporaries import stale_temporaries, temporary_path
 
 # Files whose change makes a built database out of date, besides the curated data itself, each folder with the
@@ -329,10 +330,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shown(path: Path) -> str:
+    """A path as printed: relative to the working folder when inside it, invisible characters escaped."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))
 
 
 if __name__ == "__main__":
