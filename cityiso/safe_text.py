@@ -5,7 +5,6 @@ st.warning, st.error, widget and metric labels, expander labels); html() is for 
 
 import html as _html
 import re
-import unicodedata
 
 # Characters that are markup wherever they stand (emphasis, code, links, images, tables, strikethrough, maths,
 # Streamlit's :colour[...] and :material/...: directives, headings) are backslash-escaped, which CommonMark shows
@@ -73,23 +72,28 @@ def plotly_frame(df):
     return out
 
 
-# Characters a reader cannot see or tell apart: controls (C0, DEL, C1), format characters (zero-width, bidi
-# overrides, soft hyphen), separators other than the plain space, private-use and unassigned code points.
-_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp", "Zs"}
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\"}
+# Invisible characters, escaped for plain-text output (a terminal, a log, an error message): controls (C0, DEL, C1),
+# format characters (zero-width space and joiners, bidi embeddings, overrides and isolates, the BOM, soft hyphen),
+# line and paragraph separators, spaces other than U+0020, surrogates, private use and unassigned code points (all
+# that str.isprintable() refuses), and the Hangul fillers that print as nothing.
+_INVISIBLE_PRINTABLE = frozenset("\u115f\u1160\u3164\uffa0")
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
-def escaped(value: object) -> str:
-    """A value with every invisible character written as its escape (a zero-width space as \\u200b, ESC as \\x1b, a
-    tab as \\t) and a backslash doubled, so a message can show exactly what was refused. Plain text, not markup:
-    pass it through md() or html() before it reaches a page."""
-    out = []
-    for ch in "" if value is None else str(value):
-        if ch in _NAMED:
-            out.append(_NAMED[ch])
-        elif ch != " " and unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
-            n = ord(ch)
-            out.append(f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+def visible(value: str) -> str:
+    """The value with every invisible or control character written as its escape (`\\x1b`, `\\u200b`, `\\u202e`,
+    `\\n`), so that printing it cannot move the cursor, colour a terminal, reorder or hide text. A backslash already
+    in the value is kept as it is."""
+    text = str(value)
+    if text.isprintable() and not _INVISIBLE_PRINTABLE.intersection(text):
+        return text
+    return "".join(_escaped(c) if not c.isprintable() or c in _INVISIBLE_PRINTABLE else c for c in text)
+
+
+def _escaped(c: str) -> str:
+    code = ord(c)
+    if c in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[c]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -1,14 +1,16 @@
-"""Temporary files and folders written beside a target (`.<name>.<pid>.tmp…`) and then moved onto it: those of
-processes that were killed are found by their pid."""
+"""Temporary files and folders written beside a target (`.<name>.<pid>.<token>.tmp…`) and then moved onto it:
+those of processes that were killed are found by their pid."""
 
 import os
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 
 def temporary_path(out: Path) -> Path:
-    """Where this process writes before moving onto `out`."""
-    return out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    """A new place to write before moving onto `out`, unique per call: two builds of one process (two threads of a
+    server saving at once) never share one. The pid comes first, so stale_temporaries finds a dead process's files."""
+    return out.with_name(f".{out.name}.{os.getpid()}.{secrets.token_hex(8)}.tmp")
 
 
 def stale_temporaries(out: Path, pattern: str = "*.tmp") -> Iterator[Path]:

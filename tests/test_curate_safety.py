@@ -636,15 +636,15 @@ def test_control_characters_in_an_edited_cell_are_refused(tmp_path: Path, data_c
     assert snapshot(data_copy) == before
 
 
-def test_escaped_shows_invisible_characters() -> None:
-    from cityiso.safe_text import escaped
+def test_visible_shows_invisible_characters() -> None:
+    from cityiso.safe_text import visible as escaped
 
     assert escaped("a\u200bb") == "a\\u200bb"
     assert escaped("x\x00y\x1b\t\n") == "x\\x00y\\x1b\\t\\n"
     assert escaped("\u202eabc\u0085") == "\\u202eabc\\x85"
     assert escaped("\U000e0041") == "\\U000e0041"
     assert escaped("Łódź – “cytat” ąę") == "Łódź – “cytat” ąę"
-    assert escaped("a\\x00") == "a\\\\x00"  # a backslash the text holds is not mistaken for an escape
+    assert escaped("a\\x00") == "a\\x00"  # a backslash the text holds stays as written (a path, a regex)
 
 
 def _uploaded(at: AppTest, name: str, data: bytes) -> AppTest:

@@ -3,7 +3,7 @@ write the accepted ones into the data folder followed by a validated build.
 
 Everything a visitor sends is hostile data: the file name, address, date, text and every edited cell are checked
 (cityiso/draft/review.py) before anything is drafted or written, refused values are shown with their invisible
-characters escaped (safe_text.escaped) and as text, never markup. The page runs only on a loopback server."""
+characters escaped (safe_text.visible) and as text, never markup. The page runs only on a loopback server."""
 
 import datetime as dt
 import ipaddress
@@ -31,7 +31,7 @@ from cityiso.draft.review import (
 )
 from cityiso.labels import t
 from cityiso.paths import served_db_path
-from cityiso.safe_text import code, escaped, md
+from cityiso.safe_text import code, md, visible
 
 log = logging.getLogger(__name__)
 DECISIONS = ("accept", "edit", "reject")
@@ -71,7 +71,7 @@ def _text(upload, pasted: str, lang: str) -> tuple[str | None, str | None]:
         except UnicodeDecodeError as exc:
             return None, t("review.not_utf8", lang, byte=exc.start)
     if (ch := control_problem(text, multiline=True)) is not None:
-        return None, t("review.control.text", lang, char=md(escaped(ch)))
+        return None, t("review.control.text", lang, char=md(visible(ch)))
     return text, None
 
 
@@ -82,16 +82,16 @@ def _draft_input(lang: str, upload, pasted: str, name: str, url: str, published:
     if why:
         problems.append(why)
     if (key := document_name_problem(name)) is not None:
-        problems.append(t(key, lang, name=md(escaped(name)), max=MAX_NAME_CHARS))
+        problems.append(t(key, lang, name=md(visible(name)), max=MAX_NAME_CHARS))
     when = None
     for field, value in (("review.url", url), ("review.published", published)):
         if control_problem(value) is not None:
-            problems.append(t("review.control.field", lang, field=md(t(field, lang)), value=md(escaped(value))))
+            problems.append(t("review.control.field", lang, field=md(t(field, lang)), value=md(visible(value))))
     if published.strip() and control_problem(published) is None:
         try:
             when = dt.date.fromisoformat(published.strip())
         except ValueError:
-            problems.append(t("review.bad_date", lang, value=md(escaped(published))))
+            problems.append(t("review.bad_date", lang, value=md(visible(published))))
     return text, when, problems
 
 
@@ -100,7 +100,7 @@ def render() -> None:
     st.title(t("review.title", lang))
     address = st.get_option("server.address")
     if not on_loopback(address):
-        st.error(t("review.not_loopback", lang, address=md(escaped(address or "0.0.0.0 / ::"))))
+        st.error(t("review.not_loopback", lang, address=md(visible(address or "0.0.0.0 / ::"))))
         st.stop()
     if not loopback_hosts_only(st.get_option("server.allowedHosts")):
         st.error(t("review.hosts", lang))

@@ -4,9 +4,11 @@ Usage: python -m cityiso.build [--data DIR] [--out PATH] [--if-stale]
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,14 +20,21 @@ import pandas as pd
 import pyarrow as pa
 
 from cityiso.data.ddl import create_tables
-from cityiso.data.descriptor import DESCRIPTOR, Package, read_package
+from cityiso.data.descriptor import DESCRIPTOR, DescriptorError, Package, read_package
 from cityiso.data.documents import SOURCES_DIR, plain_files, read_documents
-from cityiso.data.field_checks import evidence_field_checks, field_checks, key_checks, row_checks
+from cityiso.data.field_checks import (
+    control_character_checks,
+    evidence_field_checks,
+    field_checks,
+    key_checks,
+    row_checks,
+)
 from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
 from cityiso.paths import DATA_DIR, DEFAULT_DB, INSTALLED, PACKAGE_DIR, QUERIES_DIR, ROOT
+from cityiso.safe_text import visible
 from cityiso.temporaries import stale_temporaries, temporary_path
 
 # Files whose change makes a built database out of date, besides the curated data itself, each folder with the
@@ -38,23 +47,70 @@ def build(data_dir: Path = DATA_DIR, out: Path = DEFAULT_DB) -> list[Problem]:
     data_dir, out = Path(data_dir), Path(out)
     try:
         package = read_package(data_dir)
-    except ValueError as exc:
-        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", str(exc))]
-    out.parent.mkdir(parents=True, exist_ok=True)
+    except DescriptorError as exc:  # nothing is read or loaded from a descriptor that is wrong
+        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, *problem) for problem in exc.problems]
+    refused = _unwritable(out)
+    if refused:
+        return [Problem(_shown(out), 0, "", "", refused)]
     for stale in stale_temporaries(out, "*.tmp*"):  # files of builds that were killed (the .wal too)
         stale.unlink(missing_ok=True)
     tmp = temporary_path(out)
-    tmp.unlink(missing_ok=True)
     try:
         with duckdb.connect(str(tmp)) as con:
             problems = _validate_and_load(con, package, data_dir)
         if problems:
             return problems
+        refused = _in_use(out)  # checked again: the build took a while
+        if refused:
+            return [Problem(_shown(out), 0, "", "", refused)]
         os.replace(tmp, out)
         return []
+    except (OSError, duckdb.IOException) as exc:  # a full disk, a folder that refuses the file or the move
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        return [Problem(_shown(out), 0, "", "", f"cannot be written ({reason})")]
+    except duckdb.Error as exc:  # a descriptor the build's own queries cannot work with
+        first = str(exc).splitlines()[0]
+        return [Problem(f"{data_dir.name}/{DESCRIPTOR}", 0, "", "", f"the build stopped on a database error ({first})")]
     finally:
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+def _unwritable(out: Path) -> str:
+    """Why a database cannot be written at `out` ('' when it can be tried): a folder there, a folder that cannot be
+    made, or a database another program holds open for writing."""
+    if out.is_dir():
+        return "is a folder: name the database file to write (e.g. cityiso.duckdb inside it)"
+    if out.exists() and not out.is_file():
+        return "is not a regular file: name the database file to write"
+    blocking = next((p for p in out.parents if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        return f"cannot be written: {_shown(blocking)} is a file, not a folder"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot be written: its folder {_shown(out.parent)} cannot be made ({exc.strerror or exc})"
+    return _in_use(out)
+
+
+def _in_use(out: Path) -> str:
+    """Why `out` must not be replaced now: another program (or this one) has it open for writing. Readers (the
+    served app) do not hold it: they go on with the file they opened, and the next connection opens the new one."""
+    if not out.is_file():
+        return ""
+    try:
+        with duckdb.connect(str(out), read_only=True):
+            return ""
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            return ""  # not a database (a broken earlier file): it is replaced
+        pid = re.search(r"PID (\d+)", str(exc))
+        who = f"another program (pid {pid.group(1)})" if pid else "another program"
+        return f"is open for writing by {who}: close it, then build again"
+    except duckdb.ConnectionException:
+        return "is open for writing in this program: close that connection, then build again"
+    except duckdb.Error:
+        return ""
 
 
 def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> list[Problem]:
@@ -64,7 +120,12 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     for resource in package.resources:
         if resource.name in raw.unreadable:
             continue
-        for query in (field_checks(resource), key_checks(package, resource, raw.unreadable), row_checks(resource)):
+        for query in (
+            field_checks(resource),
+            control_character_checks(resource) if resource.name in raw.controls else "",
+            key_checks(package, resource, raw.unreadable),
+            row_checks(resource),
+        ):
             if query:
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
@@ -194,8 +255,12 @@ def _text_array(contents: list[bytes]) -> pa.Array:
 
 
 def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
-    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder)."""
-    named = [(DESCRIPTOR, data_dir / DESCRIPTOR), *((p.name, p) for p in data_dir.glob("*.csv"))]
+    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder): the
+    descriptor, the files its resources name (wherever in the data folder), the documents and the build code. A
+    descriptor that cannot be read stands for itself alone (the build will refuse it)."""
+    named = [(DESCRIPTOR, data_dir / DESCRIPTOR)]
+    with contextlib.suppress(DescriptorError):
+        named += [(r.path, data_dir / r.path) for r in read_package(data_dir).resources]
     named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
     for folder, base in _BUILD_CODE:
         named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
@@ -250,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         kept = f"{_shown(out)} was left as it was" if out.exists() else "no database was written"
-        print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
+        if all(p.file == _shown(out) for p in problems):
+            print(f"\nNothing was built; {kept}.", file=sys.stderr)
+        else:
+            print(f"\n{len(problems)} problem(s) in {_shown(data_dir)}; {kept}.", file=sys.stderr)
         return 1
     with duckdb.connect(str(out), read_only=True) as con:
         counts = {
@@ -262,10 +330,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shown(path: Path) -> str:
+    """A path as printed: relative to the working folder when inside it, invisible characters escaped."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,29 @@
 """Source documents: files that must lie inside data/sources/, be plain UTF-8 text and of a sane size."""
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 SOURCES_DIR = "sources"
 MAX_DOCUMENT_BYTES = 5_000_000
+# Control characters a document must not hold (in its UTF-8 bytes): C0 but tab, line feed, form feed (a page break
+# in text taken from a PDF) and carriage return; DEL; C1 (in a document mostly a sign of text decoded wrongly).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+# Every byte but those that may start a control character other than tab, line feed and carriage return.
+_SAFE_BYTES = bytes(b for b in range(256) if not ((b < 0x20 and b not in b"\t\n\r") or b in (0x7F, 0xC2)))
+
+
+def may_hold_control_characters(data: bytes) -> bool:
+    """False when UTF-8 `data` surely holds no control character but tab, line feed and carriage return (C0, DEL,
+    C1; a form feed counts as one here, for CSV text, though a document may hold it). Deleting every safe byte leaves
+    nothing from almost any text, at C speed: over the files of a whole country a regular expression costs ten times
+    as much. A chunk ending in the first byte of a C1 character counts as holding one."""
+    left = data.translate(None, _SAFE_BYTES)
+    if left.strip(b"\xc2"):  # a C0 control or DEL
+        return True
+    return bool(left) and (data.endswith(b"\xc2") or _C1.search(data) is not None)
 
 
 def read_document(data_dir: Path, file: str) -> str:
@@ -32,9 +50,15 @@ def read_document(data_dir: Path, file: str) -> str:
 
 def _decoded(file: str, data: bytes) -> str:
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(f"'{file}' is not UTF-8 text (byte {exc.start})") from None
+    control = _CONTROL.search(data) if may_hold_control_characters(data) else None
+    if control:
+        line = data.count(b"\n", 0, control.start()) + 1
+        code = ord(control.group().decode("utf-8"))
+        raise ValueError(f"'{file}' contains a control character U+{code:04X} on line {line}: save it as plain text")
+    return text
 
 
 def plain_files(data_dir: Path) -> dict[str, int]:

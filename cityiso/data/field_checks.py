@@ -83,6 +83,29 @@ def field_checks(resource: Resource) -> str:
     return "\nunion all\n".join(parts)
 
 
+# Control characters a text field must not hold: C0 but tab, line feed and carriage return (which a quoted CSV cell
+# may hold), DEL, and C1 (RE2 syntax: \x{..} are code points).
+CONTROL_CHARACTER = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+
+
+def control_character_checks(resource: Resource) -> str:
+    """One pass over raw_<table>: every text value holding a control character (NUL, ESC, BEL, ...), with the first
+    one's code point and position ('' when the table has no text field)."""
+    text = [f.name for f in resource.fields if f.type == "string"]
+    if not text:
+        return ""
+    pattern = _lit(CONTROL_CHARACTER)
+    any_cell = " or ".join(f"regexp_matches({c}, {pattern})" for c in text)
+    return f"""select ordinality, record, field,
+        'contains a control character U+' || printf('%04X', unicode(regexp_extract(value, {pattern})))
+            || ' at position ' || strpos(value, regexp_extract(value, {pattern})) as message,
+        null::bigint as other
+    from (select ordinality, {record_label(resource)} as record,
+            unnest([{", ".join(_lit(c) for c in text)}]) as field, unnest([{", ".join(text)}]) as value
+          from raw_{resource.name} where {any_cell})
+    where regexp_matches(value, {pattern})"""
+
+
 def key_checks(package: Package, resource: Resource, unreadable: set[str] = frozenset()) -> str:
     """Duplicate primary keys and unique values, and references to rows that do not exist (not checked
     against a file that could not be read: that file is reported already)."""

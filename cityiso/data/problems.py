@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from cityiso.safe_text import visible
+
 GUIDE = "docs/CURATION.md"
 
 # The guide's section for a field, by the end of its name or its name.
@@ -36,10 +38,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line: where, what, and the guide's section; invisible and control characters shown escaped."""
         where = self.file if not self.line else f"{self.file}, line {self.line}"
         if self.record:
             where += f" ({self.record})"
         if self.field:
             where += f", field '{self.field}'"
         section = guide_section(self.field)
-        return f"{where}: {self.message}" + (f" (see {section})" if section else "")
+        # A value quoted from a curated file may carry terminal escapes, bidi overrides or zero-width characters.
+        return visible(f"{where}: {self.message}" + (f" (see {section})" if section else ""))

@@ -260,11 +260,11 @@ def input_problem(
 ) -> str | None:
     """Why the page's input cannot be saved (a message in the language), or None."""
     if (key := document_name_problem(file_name)) is not None:
-        return t(key, lang, name=safe_text.escaped(file_name), max=MAX_NAME_CHARS)
+        return t(key, lang, name=safe_text.visible(file_name), max=MAX_NAME_CHARS)
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         return t("review.too_big", lang, max=MAX_TEXT_BYTES // 1000)
     if (ch := control_problem(text, multiline=True)) is not None:
-        return t("review.control.text", lang, char=safe_text.escaped(ch))
+        return t("review.control.text", lang, char=safe_text.visible(ch))
     for table, table_rows in rows.items():
         for index, cells in table_rows:
             for column, value in cells.items():
@@ -275,7 +275,7 @@ def input_problem(
                         table=table,
                         n=index + 1,
                         column=column,
-                        value=safe_text.escaped(value),
+                        value=safe_text.visible(value),
                     )
     return None
 
