@@ -260,3 +260,21 @@ def test_a_finding_names_only_a_certificate_of_its_event(tmp_path: Path) -> None
     problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
     assert [(p.file, p.field) for p in problems] == [("data/finding_certificates.csv", "certificate_id")]
     assert "tst-surv-2" in problems[0].message and "event_certificates" in problems[0].message
+
+
+def test_a_date_deduced_whole_needs_a_reason_not_words(tmp_path: Path) -> None:
+    """An issue date worked out from a handover and a stated validity has no words in the text: a reason and part
+    'whole' stand for them; a date given with neither words nor a reason is still refused."""
+
+    def deduced(reason: str | None):
+        def edit(tables: dict, documents: dict) -> None:
+            cert = next(c for c in tables["certificates"] if c["certificate_id"] == "tst-37120")
+            cert.update(valid_until="2019-09-19", valid_until_as_written="", valid_until_inferred_part="whole")
+            cert["valid_until_inferred_reason"] = reason or ""
+
+        return edit
+
+    reason = "Handed over on 20 September 2016 with the ISO 9001 certificate; the body's certificates run 3 years."
+    assert build(write_package(tmp_path / "a", deduced(reason)), tmp_path / "a.duckdb") == []
+    problems = build(write_package(tmp_path / "b", deduced(None)), tmp_path / "b.duckdb")
+    assert ("data/certificates.csv", "valid_until_as_written") in {(p.file, p.field) for p in problems}

@@ -179,7 +179,14 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
 
 # Views of schema.sql that every status, timeline and count reads: stored as tables in the built file (which never
 # changes once built), so a query reads them instead of recomputing them over the whole country each time.
-MATERIALISED_VIEWS = ("event_families", "certificate_events", "certificate_windows", "office_order", "finding_words")
+MATERIALISED_VIEWS = (
+    "event_families",
+    "finding_families",
+    "certificate_events",
+    "certificate_windows",
+    "office_order",
+    "finding_words",
+)
 
 
 def _materialise(con: duckdb.DuckDBPyConnection) -> None:

@@ -147,9 +147,13 @@ def _date_group_conditions(name: str, columns: set[str]) -> list[tuple[str, str,
     day = PADDED_DATE.format(c=name)
     out = [
         (
+            # A date wholly deduced (from other facts: a handover and a stated validity) has no words of its own:
+            # its reason stands in for them.
             written,
-            f"{name} is not null and {written} is null",
-            "'is required when the date is given: the source''s own words'",
+            f"{name} is not null and {written} is null"
+            f" and not ({reason} is not null and coalesce({part}, 'whole') = 'whole')",
+            "'is required when the date is given: the source''s own words (or, for a date deduced whole from other "
+            "facts, a reason in " + reason.replace("'", "''") + " and part whole)'",
         ),
         (part, f"{part} is not null and {reason} is null", "'is given without a reason in ' || " + _lit(reason)),
         (
