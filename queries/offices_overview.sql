@@ -31,7 +31,7 @@ finding_counts as (
     select f.office_id, count(*) as count_praised
     from findings as f
     where f.kind = 'praise' and f.voice = 'auditor'
-        and ($family is null or f.finding_id in (select finding_id from finding_families where family = $family))
+        and finding_in_family(f.finding_id, f.event_id, $family)
     group by f.office_id
 )
 

@@ -1,5 +1,5 @@
 -- One row per year and ISO 9001:2015 heading (null: no clause fits): items auditors praised (voice
--- auditor) concerning one standard family (finding_families); those of undated events in rows of their own (year null), so a
+-- auditor) concerning one standard family (finding_in_family); those of undated events in rows of their own (year null), so a
 -- chart's note can count what its years leave out. Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
 select
     year(e.event_on) as year,
@@ -13,6 +13,6 @@ left join clause_headings as h on h.standard_id = f.clause_standard_id and h.cla
 where f.kind = 'praise'
     and f.voice = 'auditor'
     and f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
-    and ($family is null or f.finding_id in (select finding_id from finding_families where family = $family))
+    and finding_in_family(f.finding_id, e.event_id, $family)
 group by year(e.event_on), h.heading_2015
 order by year nulls last, clause nulls last

@@ -1,5 +1,5 @@
 -- One row per ISO 9001:2015 heading (null: no clause fits): items the auditors (voice auditor) praised at the
--- selected offices' events concerning one family (finding_families), dated or not, and at how many offices.
+-- selected offices' events concerning one family (finding_in_family), dated or not, and at how many offices.
 -- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family.
 select
     h.heading_2015 as clause,
@@ -12,6 +12,6 @@ left join clause_headings as h on h.standard_id = f.clause_standard_id and h.cla
 where f.kind = 'praise'
     and f.voice = 'auditor'
     and f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
-    and ($family is null or f.finding_id in (select finding_id from finding_families where family = $family))
+    and finding_in_family(f.finding_id, f.event_id, $family)
 group by h.heading_2015
 order by clause nulls last

@@ -181,7 +181,6 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
 # changes once built), so a query reads them instead of recomputing them over the whole country each time.
 MATERIALISED_VIEWS = (
     "event_families",
-    "finding_families",
     "certificate_events",
     "certificate_windows",
     "office_order",
