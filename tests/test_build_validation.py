@@ -522,3 +522,35 @@ def test_temporary_files_of_a_killed_build_are_removed(tmp_path: Path) -> None:
     assert build(write_package(tmp_path), out) == []
     assert not leftover.exists()
     assert not (tmp_path / ".db.duckdb.999999999.tmp.wal").exists()
+
+
+def test_a_quote_says_where_it_stops_matching(tmp_path: Path) -> None:
+    """A quote that differs from its document by one character says where: the position, the passage matched just
+    before, and the differing characters of each, invisible ones escaped."""
+    problems = build(
+        write_package(tmp_path, cell("findings", 0, quote="zaangażowanie kierownictwa\u200bw doskonalenie usług")),
+        tmp_path / "db.duckdb",
+    )
+    (problem,) = [p for p in problems if p.field == "quote"]
+    assert "matches up to character 27 of the passage" in problem.message
+    assert "…'zaangażowanie kierownictwa'" in problem.message
+    assert "the quote has '\\u200bw doskonalenie'" in problem.message
+    assert "the document has ' w doskonalenie'" in problem.message
+    assert "\u200b" not in str(problem)
+
+
+def test_a_cause_repeated_in_many_quotes_is_said_once_with_its_count(tmp_path: Path) -> None:
+    """Typographic apostrophes typed for the document's plain ones in three quotes: each row is named, and the cause
+    once, with the count."""
+
+    def edit(tables: dict, documents: dict) -> None:
+        documents["portal.txt"] += "\nUrząd 'A' działa. Urząd 'B' działa. Urząd 'C' działa."
+        for i, letter in enumerate("ABC"):
+            tables["findings"][i].update(source_id="portal", quote=f"Urząd ‘{letter}' działa.")
+
+    problems = build(write_package(tmp_path, edit), tmp_path / "db.duckdb")
+    rows = [p for p in problems if p.field == "quote" and p.line]
+    summary = [p for p in problems if p.field == "quote" and not p.line]
+    assert len(rows) == 3
+    assert [(p.file, p.message[:2]) for p in summary] == [("data/findings.csv", "3 ")]
+    assert "'‘'" in summary[0].message and "'''" in summary[0].message

@@ -8,6 +8,7 @@ import duckdb
 
 from cityiso.data.descriptor import Package, Resource
 from cityiso.data.field_checks import record_label
+from cityiso.safe_text import visible
 
 # A quote may join several passages of one document, in order, with this marker.
 GAP = "[...]"
@@ -18,18 +19,62 @@ def normalise_whitespace(text: str) -> str:
     return " ".join(text.split())  # str.split() splits where str.isspace(), as the pattern \\s does
 
 
-def quote_problem(quote: str, document: str) -> str | None:
-    """Say what part of the quote is missing from the (normalised) document, or None when all of it is there."""
+def mismatch(quote: str, document: str) -> tuple[str | None, tuple[str, str] | None]:
+    """What part of the quote is missing from the (normalised) document and where it stops matching, with the first
+    character that differs in the quote and in the document (None, None when all of it is there)."""
     position = 0
     for passage in (normalise_whitespace(p) for p in quote.split(GAP)):
         if not passage:
-            return f"a passage around '{GAP}' is empty"
+            return f"a passage around '{GAP}' is empty", None
         found = document.find(passage, position)
         if found < 0:
-            where = "in the document" if document.find(passage) < 0 else "after the passage before it"
-            return f"'{_shorten(passage)}' does not occur verbatim {where}"
+            if document.find(passage) >= 0:
+                return f"'{visible(_shorten(passage))}' does not occur verbatim after the passage before it", None
+            return _where_it_stops(passage, document, position)
         position = found + len(passage)
-    return None
+    return None, None
+
+
+def _best_occurrence(passage: str, matched: int, document: str, start: int, most: int = 200) -> int:
+    """Where the document holds the passage's first `matched` characters with the most of the rest agreeing after
+    one differing character (a typed apostrophe for a plain one): the place the curator meant, not merely the first."""
+    best, best_score, at = -1, -1, document.find(passage[:matched], start)
+    rest = passage[matched + 1 : matched + 41]
+    for _ in range(most):
+        if at < 0:
+            break
+        following = document[at + matched + 1 : at + matched + 41]
+        score = next(
+            (i for i, (a, b) in enumerate(zip(rest, following, strict=False)) if a != b), min(len(rest), len(following))
+        )
+        if score > best_score:
+            best, best_score = at, score
+        at = document.find(passage[:matched], at + 1)
+    return best
+
+
+def _where_it_stops(passage: str, document: str, start: int) -> tuple[str, tuple[str, str] | None]:
+    """The longest beginning of the passage that the document holds (after `start`), and what follows it in each: a
+    beginning found means every shorter one is found too, so the length is found by halving."""
+    low, high = 0, len(passage)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if document.find(passage[:middle], start) >= 0:
+            low = middle
+        else:
+            high = middle - 1
+    said = f"'{visible(_shorten(passage))}' does not occur verbatim in the document"
+    if low == 0:
+        return said, None
+    at = _best_occurrence(passage, low, document, start) + low
+    matched = passage[max(0, low - 30) : low]
+    ours, theirs = passage[low : low + 15], document[at : at + 15]
+    return (
+        f"{said}: it matches up to character {low + 1} of the passage (…'{visible(matched)}'), where the quote has "
+        f"'{visible(ours)}' and the document has '{visible(theirs) or '(its end)'}' (character {at + 1} of the "
+        "document, with every run of whitespace as one space)",
+        (ours[:1], theirs[:1]),
+    )
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -81,6 +126,28 @@ def quote_problems(
     con.execute("drop table quote_bodies")
 
 
+# A difference shared by this many quotes of one file is one cause (typographic quotes, a dash, a space in a number):
+# said once, with the count, besides each row's own message.
+REPEATED_CAUSE = 3
+
+
+def _repeated_causes(resource: Resource, causes: list[tuple[str, str]]) -> Iterator[QuoteProblem]:
+    counted: dict[tuple[str, str], int] = {}
+    for cause in causes:
+        counted[cause] = counted.get(cause, 0) + 1
+    for (ours, theirs), count in sorted(counted.items(), key=lambda item: -item[1]):
+        if count >= REPEATED_CAUSE:
+            shown = f"'{visible(theirs)}'" if theirs else "its end"
+            yield QuoteProblem(
+                resource.name,
+                0,
+                "",
+                "quote",
+                f"{count} quotes stop matching their documents the same way, the quote having '{visible(ours)}' where "
+                f"the document has {shown}: one cause, to fix in every row at once",
+            )
+
+
 def _cleared(in_quote: list[str]) -> str:
     """SQL true for a row r (raw_<table> with its passages `ps`) joined to its document d whose quote and in-quote
     values surely hold: each passage found, in order and without overlap, in the text with line breaks as spaces."""
@@ -115,6 +182,7 @@ def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterato
     )
     passages = f"list_transform(string_split(quote, '{GAP}'), lambda p: trim(p))"
     rows = f"select *, case when contains(quote, '{GAP}') then {passages} end as ps from raw_{resource.name}"
+    causes: list[tuple[str, str]] = []
     for ordinality, record, record_id, source_id, quote, *values in con.execute(
         f"""select {columns} from ({rows}) as r left join quote_bodies as d on d.source_id = r.source_id
         where r.quote is not null and not {_cleared(in_quote)} order by r.ordinality"""
@@ -137,9 +205,11 @@ def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterato
             quoted = quote
         else:
             quoted = normalise_whitespace(quote.replace(GAP, " "))
-            missing = quote_problem(quote, document)
+            missing, cause = mismatch(quote, document)
             if missing:
                 yield QuoteProblem(resource.name, ordinality, record, "quote", f"{missing} of source '{source_id}'")
+            if cause:
+                causes.append(cause)
         for name, value in zip(in_quote, values, strict=True):
             if not value or value in quoted:
                 continue
@@ -151,5 +221,6 @@ def _check_table(con, resource: Resource, normalised, kinds, further) -> Iterato
                 ordinality,
                 record,
                 name,
-                f"'{_shorten(value)}' does not stand verbatim in the row's quote",
+                f"'{visible(_shorten(value))}' does not stand verbatim in the row's quote",
             )
+    yield from _repeated_causes(resource, causes)
