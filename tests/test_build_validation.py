@@ -554,3 +554,12 @@ def test_a_cause_repeated_in_many_quotes_is_said_once_with_its_count(tmp_path: P
     assert len(rows) == 3
     assert [(p.file, p.message[:2]) for p in summary] == [("data/findings.csv", "3 ")]
     assert "'‘'" in summary[0].message and "'''" in summary[0].message
+
+
+@pytest.mark.parametrize("field", ["voivodeship", "latitude", "longitude", "geo_source_id", "office_name", "teryt"])
+def test_a_problem_with_an_office_links_to_the_guide(field: str) -> None:
+    from cityiso.data.problems import Problem
+
+    assert str(Problem("data/offices.csv", 3, "office_id=x", field, "is required")).endswith(
+        "(see docs/CURATION.md#offices)"
+    )

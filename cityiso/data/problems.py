@@ -15,7 +15,20 @@ _SECTIONS = (
     (("findings_status", "nonconformities_count"), "findings"),
     (("standard_id", "edition_basis", "edition_reason", "standard_as_written", "family"), "editions"),
     (("file", "url", "kind", "citation"), "sources"),
-    (("teryt", "office_kind", "office_id", "place"), "offices"),
+    (
+        (
+            "teryt",
+            "office_kind",
+            "office_id",
+            "place",
+            "office_name",
+            "voivodeship",
+            "latitude",
+            "longitude",
+            "geo_source_id",
+        ),
+        "offices",
+    ),
 )
 
 
