@@ -278,3 +278,70 @@ def test_a_date_deduced_whole_needs_a_reason_not_words(tmp_path: Path) -> None:
     assert build(write_package(tmp_path / "a", deduced(reason)), tmp_path / "a.duckdb") == []
     problems = build(write_package(tmp_path / "b", deduced(None)), tmp_path / "b.duckdb")
     assert ("data/certificates.csv", "valid_until_as_written") in {(p.file, p.field) for p in problems}
+
+
+CHAIN = (
+    "Starostwo Powiatowe w Testowie uzyskało certyfikat ISO 9001 dnia 30.09.2002 r. Audyty recertyfikujące "
+    "odbyły się w latach 2005, 2008, 2011 i 2014, a certyfikat był ważny do 29.09.2017 r."
+)
+
+
+def test_a_renewal_chain_in_one_sentence_takes_one_certificate_and_its_events(tmp_path: Path) -> None:
+    """The guide's recipe (docs/CURATION.md, "Renewal chains and transitions"): a sentence naming no edition, the
+    first certification's date, the renewal years and the last validity is one certificate of unknown edition with
+    one recertification event a year, each linked to it. It builds, and the certification holds from the first date
+    to the last day of validity without a gap."""
+
+    def edit(tables: dict, documents: dict) -> None:
+        documents["chain.txt"] = CHAIN
+        tables["sources"].append(
+            dict(
+                source_id="chain",
+                kind="document",
+                file="chain.txt",
+                title="Certyfikat",
+                publisher="Starostwo",
+                publisher_type="office",
+                office_id="testowo-powiat",
+                language="pl",
+                is_truncated="false",
+            )
+        )
+        tables["certificates"].append(
+            dict(
+                certificate_id="pow-chain",
+                office_id="testowo-powiat",
+                family="ISO 9001",
+                standard_as_written="ISO 9001",
+                edition_basis="unknown",
+                edition_reason="The text names no edition (it spans ISO 9001:2000 and 2008).",
+                issued_on="2002-09-30",
+                issued_on_as_written="30.09.2002 r.",
+                valid_until="2017-09-29",
+                valid_until_as_written="do 29.09.2017 r.",
+                source_id="chain",
+                quote=CHAIN,
+            )
+        )
+        for year in (2005, 2008, 2011, 2014):
+            tables["events"].append(
+                dict(
+                    event_id=f"pow-chain-{year}",
+                    office_id="testowo-powiat",
+                    kind="recertification",
+                    is_planned="false",
+                    event_on=str(year),
+                    event_on_as_written=str(year),
+                    findings_status="not_reported",
+                    source_id="chain",
+                    quote="Audyty recertyfikujące odbyły się w latach 2005, 2008, 2011 i 2014",
+                )
+            )
+            tables["event_certificates"].append(dict(event_id=f"pow-chain-{year}", certificate_id="pow-chain"))
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        days = [f"{year}-06-01" for year in range(2003, 2018)] + ["2010-12-01", "2017-09-29"]
+        assert {day: status(con, day, "ISO 9001")["pow-chain"] for day in days} == dict.fromkeys(days, "valid")
+        assert status(con, "2017-09-30", "ISO 9001")["pow-chain"] == "expired"
