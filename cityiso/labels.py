@@ -391,6 +391,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "issued_on": ("Wydany", "Issued"),
     "valid_until": ("Ważny do", "Valid until"),
     "iqnet_certificate": ("Certyfikat IQNet", "IQNet certificate"),
+    "holder_scope": ("Posiadacz i zakres", "Holder and scope"),
+    "holder_scope.units": (
+        plural("n", one="{n} jednostka", few="{n} jednostki", many="{n} jednostek"),
+        plural("n", one="{n} unit", other="{n} units"),
+    ),
     "status": ("Status", "Status"),
     # praised
     "praised.title": ("Obszary docenione", "Praised areas"),

@@ -13,6 +13,7 @@ PUBLISHER_TYPES = _codes("sources", "publisher_type")
 OFFICE_KINDS = _codes("offices", "office_kind")
 FAMILIES = _codes("standards", "family")
 EDITION_BASES = _codes("certificates", "edition_basis")
+HOLDER_KINDS = _codes("certificates", "holder_kind")
 EVENT_KINDS = _codes("events", "kind")
 OUTCOMES = _codes("events", "outcome")
 FINDINGS_STATUSES = _codes("events", "findings_status")
@@ -46,6 +47,7 @@ ALL = {
     "office_kind": OFFICE_KINDS,
     "family": FAMILIES,
     "edition_basis": EDITION_BASES,
+    "holder_kind": HOLDER_KINDS,
     "event_kind": EVENT_KINDS,
     "outcome": OUTCOMES,
     "findings_status": FINDINGS_STATUSES,

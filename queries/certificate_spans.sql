@@ -1,8 +1,16 @@
 -- One row per certificate of the chosen offices and family, with the dated evidence about it and the
 -- windows (loose, sure) in which that evidence shows it valid (certificate_windows in schema.sql).
--- is_open: no definitive end is known (no stated expiry, ending event or transition deadline).
+-- is_open: no definitive end is known (no stated expiry, ending event or transition deadline). holder_kind and
+-- holder_as_written: a municipality or county holding it, the office being one of its sites; sites_count: the
+-- number of units the text gives for its scope; site_names: the units named (certificate_sites).
 -- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
-with evidence as (
+with sites as (
+    select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
+    from certificate_sites
+    group by certificate_id
+),
+
+evidence as (
     select
         certificate_id,
         min(period_start) as first_event_on,
@@ -42,6 +50,10 @@ select
     ce.valid_until_inferred_reason,
     ce.validity_years,
     ce.scope,
+    ce.holder_kind,
+    ce.holder_as_written,
+    ce.sites_count,
+    si.site_names,
     ce.iqnet,
     ce.cycle_number,
     ev.first_event_on,
@@ -66,5 +78,6 @@ inner join certificate_windows as w on w.certificate_id = ce.certificate_id
 left join standards as s on s.standard_id = ce.standard_id
 left join certification_bodies as b on b.body_id = ce.body_id
 left join evidence as ev on ev.certificate_id = ce.certificate_id
+left join sites as si on si.certificate_id = ce.certificate_id
 where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)) and ($family is null or ce.family = $family)
 order by o.place collate pl, ce.family, coalesce(w.window_start_on, ce.issued_on) nulls last, ce.certificate_id

@@ -345,3 +345,32 @@ def test_a_renewal_chain_in_one_sentence_takes_one_certificate_and_its_events(tm
         days = [f"{year}-06-01" for year in range(2003, 2018)] + ["2010-12-01", "2017-09-29"]
         assert {day: status(con, day, "ISO 9001")["pow-chain"] for day in days} == dict.fromkeys(days, "valid")
         assert status(con, "2017-09-30", "ISO 9001")["pow-chain"] == "expired"
+
+
+def test_a_municipality_holds_the_certificate_with_its_units_as_sites(tmp_path: Path) -> None:
+    """A gmina holds the certificate; the city hall is the office the register follows, the gmina's units are sites.
+    The first certificate's scope is a number of units, the next one names them: both build, and the office's
+    certificate table says who holds each and what it covers."""
+    from cityiso.views.tables import certificates_table
+
+    def edit(tables: dict, documents: dict) -> None:
+        documents["portal.txt"] += (
+            "\nPosiadaczem certyfikatu jest Gmina Miasto Testowo; system obejmuje 7 jednostek organizacyjnych."
+        )
+        cert = next(c for c in tables["certificates"] if c["certificate_id"] == "tst-9001")
+        cert.update(
+            holder_kind="municipality",
+            holder_as_written="Gmina Miasto Testowo",
+            sites_count="7",
+            sites_count_as_written="7 jednostek",
+        )
+        cert["quote"] += " [...] Posiadaczem certyfikatu jest Gmina Miasto Testowo; system obejmuje 7 jednostek"
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        spans = queries.run(con, "certificate_spans", **queries.OfficeFilter(("testowo",)).params(), family="ISO 9001")
+    shown = dict(zip(spans["certificate_id"], certificates_table(spans, "pl")["Posiadacz i zakres"], strict=True))
+    assert shown["tst-9001"] == "gmina: Gmina Miasto Testowo · 7 jednostek · Szkoła Podstawowa nr 1 w Testowie"
+    english = certificates_table(spans, "en")["Holder and scope"].tolist()
+    assert "municipality: Gmina Miasto Testowo · 7 units · Szkoła Podstawowa nr 1 w Testowie" in english

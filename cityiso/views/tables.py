@@ -52,6 +52,19 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def holder_and_scope(r, lang: str) -> str:
+    """'gmina: Gmina Miasto Testowo · 7 units · Szkoła Podstawowa nr 1' for a certificate held by a municipality
+    with a scope of seven units of which one is named; '—' where the text says nothing of either."""
+    parts = []
+    if isinstance(r.holder_kind, str):
+        parts.append(f"{code_label('holder_kind', r.holder_kind, lang)}: {r.holder_as_written}")
+    if pd.notna(r.sites_count):
+        parts.append(t("holder_scope.units", lang, n=int(r.sites_count)))
+    if isinstance(r.site_names, str):
+        parts.append(r.site_names)
+    return " · ".join(parts) or "—"
+
+
 def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per certificate, as a reader wants it; inferred dates ('~') and an inferred or unknown edition
     with the curator's reasons beside them."""
@@ -65,6 +78,7 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
                 format_date(r.valid_until, r.valid_until_precision, lang, bool(r.valid_until_is_inferred))
                 for r in spans.itertuples()
             ],
+            t("holder_scope", lang): [holder_and_scope(r, lang) for r in spans.itertuples()],
             t("iqnet_certificate", lang): [
                 {True: "✓", False: "✗"}.get(v, "—") if pd.notna(v) else "—" for v in spans["iqnet"]
             ],
