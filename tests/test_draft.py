@@ -267,7 +267,7 @@ def test_list_of_certified_offices() -> None:
     d = draft(t, source_id="x", data_dir=REGISTER)
     assert "office_id" not in d.tables["sources"][0]
     assert [(c["office_id"].value, c["valid_until"].value, c["body_id"].value) for c in d.tables["certificates"]] == [
-        ("pcim", "2024-03-01", "sgs"),
+        ("pcim-gmina", "2024-03-01", "sgs"),
         ("zabrze", "2024-04-02", "sgs"),
     ]
     assert [o["place"].value for o in d.tables["offices"]] == ["Pcim"]
@@ -292,3 +292,19 @@ def test_clause_from_the_standards_own_words(finding: str, clause: str, sub: str
 def test_no_clause_when_no_words_are_shared() -> None:
     """A finding sharing no word with any clause gets none."""
     assert findings.Suggester(known(REGISTER)).clause("zielone skwery przy ratuszu")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "office_id", "kind"),
+    [
+        ("Urząd Miasta Racibórz otrzymał certyfikat ISO 9001.", "raciborz", "city_hall"),
+        ("Starostwo Powiatowe w Raciborzu otrzymało certyfikat ISO 9001.", "raciborz-powiat", "county_office"),
+        ("Urząd Gminy Pcim otrzymał certyfikat ISO 9001.", "pcim-gmina", "municipal_office"),
+    ],
+)
+def test_two_offices_of_one_town_get_two_ids(sentence: str, office_id: str, kind: str) -> None:
+    """A new office's proposed id is its place, with its kind for all but a city hall: Racibórz's city hall and its
+    county office never share one."""
+    d = draft(sentence, source_id="x", url=None, published=None, file_name="x.txt")
+    (office,) = d.tables["offices"]
+    assert (office["office_id"].value, office["office_kind"].value) == (office_id, kind)

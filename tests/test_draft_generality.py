@@ -37,9 +37,9 @@ def test_county_recertification() -> None:
     """A county office's recertification: dd.mm.yyyy dates, a numbered list of praise, the new certificate's expiry
     in a sentence of its own."""
     d = _draft("county_recertification.txt")
-    assert _of(d, "offices", OFFICE) == [("kepno", "county_office", "Kępno", "Starostwo Powiatowe w Kępnie")]
+    assert _of(d, "offices", OFFICE) == [("kepno-powiat", "county_office", "Kępno", "Starostwo Powiatowe w Kępnie")]
     assert _of(d, "certificates", CERT) == [
-        ("kepno", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2022-11-27", None)
+        ("kepno-powiat", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2022-11-27", None)
     ]
     assert _of(d, "certificates", ("valid_until_as_written", "issued_on", "issued_on_inferred_part")) == [
         ("do 27.11.2022 r.", "2019", "whole")
@@ -58,10 +58,12 @@ def test_newspaper_quotes_the_auditor() -> None:
     """A local paper quotes the lead auditor: his praise is the auditors' voice, 'nie stwierdzono żadnych
     niezgodności' is zero, the mayor's words are no finding."""
     d = _draft("newspaper_auditor.txt")
-    assert _of(d, "sources", SOURCE) == [("Gmina z certyfikatem jakości na kolejne lata", None, None, "kobylnica")]
-    assert _of(d, "offices", OFFICE) == [("kobylnica", "municipal_office", "Kobylnica", "Urząd Gminy Kobylnica")]
+    assert _of(d, "sources", SOURCE) == [
+        ("Gmina z certyfikatem jakości na kolejne lata", None, None, "kobylnica-gmina")
+    ]
+    assert _of(d, "offices", OFFICE) == [("kobylnica-gmina", "municipal_office", "Kobylnica", "Urząd Gminy Kobylnica")]
     assert _of(d, "certificates", (*CERT, "cycle_number")) == [
-        ("kobylnica", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "dekra", None, None, 2)
+        ("kobylnica-gmina", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "dekra", None, None, 2)
     ]
     assert _of(d, "events", (*EVENT, *NC)) == [
         (
@@ -94,13 +96,13 @@ def test_body_list_of_certified_offices() -> None:
     assert _of(d, "sources", ("office_id",)) == [(None,)]
     assert _of(d, "offices", OFFICE) == [
         ("kalisz", "city_hall", "Kalisz", "Urząd Miasta Kalisza"),
-        ("brzeznica", "municipal_office", "Brzeźnica", "Urząd Gminy w Brzeźnicy"),
-        ("wielun", "county_office", "Wieluń", "Starostwo Powiatowe w Wieluniu"),
+        ("brzeznica-gmina", "municipal_office", "Brzeźnica", "Urząd Gminy w Brzeźnicy"),
+        ("wielun-powiat", "county_office", "Wieluń", "Starostwo Powiatowe w Wieluniu"),
     ]
     assert _of(d, "certificates", (*CERT, "issued_on")) == [
         ("kalisz", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2023-02-14", None, "2020"),
-        ("brzeznica", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2023-06-30", None, "2020"),
-        ("wielun", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2023-11-09", None, "2020"),
+        ("brzeznica-gmina", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2023-06-30", None, "2020"),
+        ("wielun-powiat", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2023-11-09", None, "2020"),
     ]
     assert not d.tables["findings"]
 

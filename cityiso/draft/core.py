@@ -54,6 +54,11 @@ def _d(value, start: int, end: int, conf: float = 0.9, reason: str = "") -> Draf
     return Drafted(value, (start, end), conf, reason)
 
 
+# A new office's id is its place, with its kind added for a county or municipal office: the city hall and the county
+# office of one town (Racibórz), or a town's hall and the rural gmina seated there, never get one id.
+ID_SUFFIXES = {"county_office": "powiat", "municipal_office": "gmina"}
+
+
 def _slug(words: str) -> str:
     table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
     return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
@@ -128,7 +133,7 @@ def _office_row(text: str, best: names.Mention) -> tuple[Row | None, Drafted]:
     if best.value:
         oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
         return None, oid
-    new_id = _slug(place)
+    new_id = "-".join(filter(None, (_slug(place), ID_SUFFIXES.get(kind))))
     oid = _d(new_id, best.start, best.end, 0.5, best.reason + f" Proposed office_id '{new_id}'.")
     row: Row = {
         "office_id": oid,
