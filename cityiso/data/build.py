@@ -22,6 +22,7 @@ import pyarrow as pa
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import DESCRIPTOR, DescriptorError, Package, read_package
 from cityiso.data.documents import SOURCES_DIR, plain_files, read_documents
+from cityiso.data.expectations import unmet_expectations
 from cityiso.data.field_checks import (
     control_character_checks,
     evidence_field_checks,
@@ -174,6 +175,13 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
             )
             if (problem.file, problem.line, problem.field) not in already:
                 problems.append(problem)
+    if not problems and any(r.name == "expectations" for r in package.resources):
+        # The curated data's own checklist, on data that is otherwise sound (a broken row would only echo here).
+        shown = raw.shown(package.resource("expectations"))
+        for unmet in unmet_expectations(con, package):
+            problems.append(
+                Problem(shown, raw.line("expectations", unmet.ordinality), unmet.record, unmet.field, unmet.message)
+            )
     return sorted(set(problems))
 
 
