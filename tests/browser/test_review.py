@@ -15,6 +15,8 @@ from tests.test_draft_review import TEXT  # the same invented release the AppTes
 
 SOURCE_ID = "czestochowa-audyt-2021"
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def curate_server(package_db: Path, tmp_path_factory: pytest.TempPathFactory):
