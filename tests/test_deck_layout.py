@@ -52,6 +52,22 @@ def deck_kind(request: pytest.FixtureRequest, few_fetch, summary_fetch):
     return summary_fetch, OfficeFilter(), dt.date(2018, 6, 1)
 
 
+@pytest.fixture(scope="module")
+def deck_of(deck_kind):
+    """The slides of one deck kind in one language at one size. The PPTX test and the PDF test of the same
+    combination lay out the same slides, so each combination is built once (build_deck is deterministic and the
+    exports only read the slides)."""
+    fetch, offices, as_of = deck_kind
+    built: dict[tuple, list[Slide]] = {}
+
+    def slides(lang: str, size: tuple) -> list[Slide]:
+        if (lang, size) not in built:
+            built[lang, size] = build_deck(fetch, offices, lang, as_of=as_of, size=size)
+        return built[lang, size]
+
+    return slides
+
+
 def long_slides() -> list[Slide]:
     """Texts longer than any the data gives today: a cover of many names, a takeaway of four offices twice over, a
     footer at its 140-character cut, seven long points."""
@@ -116,11 +132,10 @@ def check_pptx(data: bytes, slides: list[Slide]) -> None:
 @needs_browser
 @pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_pptx_boxes_stay_apart_and_inside(deck_kind, lang: str, size: tuple) -> None:
+def test_pptx_boxes_stay_apart_and_inside(deck_of, lang: str, size: tuple) -> None:
     from cityiso.deck.pptx import deck_pptx
 
-    fetch, offices, as_of = deck_kind
-    slides = build_deck(fetch, offices, lang, as_of=as_of, size=size)
+    slides = deck_of(lang, size)
     check_pptx(deck_pptx(slides), slides)
 
 
@@ -197,11 +212,10 @@ def check_pdf(data: bytes, slides: list[Slide]) -> None:
 @needs_browser
 @pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_text_stays_off_the_chart_and_on_the_page(deck_kind, lang: str, size: tuple) -> None:
+def test_pdf_text_stays_off_the_chart_and_on_the_page(deck_of, lang: str, size: tuple) -> None:
     from cityiso.deck.pdf import handout_pdf
 
-    fetch, offices, as_of = deck_kind
-    slides = build_deck(fetch, offices, lang, as_of=as_of, size=size)
+    slides = deck_of(lang, size)
     check_pdf(handout_pdf(slides), slides)
 
 
