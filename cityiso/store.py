@@ -165,6 +165,7 @@ DOWNLOADABLE_TABLES = (
     "findings",
     "finding_certificates",
     "further_evidence",
+    "expectations",
     "evidence",
     "themes",
     "clauses",

@@ -87,3 +87,21 @@ def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
         return at
 
     return go
+
+
+@pytest.fixture(scope="session")
+def good_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The valid fixture package, built once."""
+    root = tmp_path_factory.mktemp("good")
+    out = root / "cityiso.duckdb"
+    assert build(write_package(root), out) == []
+    return out
+
+
+@pytest.fixture
+def good_db(tmp_path: Path, good_template: Path) -> Path:
+    """A database built from the valid fixture package, as a previous good build, where this test's build writes."""
+    out = tmp_path / "out" / "db.duckdb"
+    out.parent.mkdir()
+    out.write_bytes(good_template.read_bytes())
+    return out

@@ -159,23 +159,6 @@ def test_a_csv_file_the_descriptor_does_not_name_is_not_an_input(tmp_path: Path)
 # 4. Clear messages instead of tracebacks, and the previous database left as it was.
 
 
-@pytest.fixture(scope="module")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("good")
-    out = root / "db.duckdb"
-    assert build(write_package(root), out) == []
-    return out
-
-
-@pytest.fixture
-def previous(tmp_path: Path, good_build: Path) -> Path:
-    """A database from an earlier good build, where this test's build writes."""
-    out = tmp_path / "out" / "db.duckdb"
-    out.parent.mkdir()
-    out.write_bytes(good_build.read_bytes())
-    return out
-
-
 def _main(capsys: pytest.CaptureFixture, data: Path, out: Path) -> tuple[int, str]:
     from cityiso.data.build import main
 
@@ -230,31 +213,31 @@ DESCRIPTOR_BREAKS = {
 
 
 @pytest.mark.parametrize("what", DESCRIPTOR_BREAKS)
-def test_a_descriptor_nested_wrongly_is_named(tmp_path: Path, previous: Path, capsys, what: str) -> None:
+def test_a_descriptor_nested_wrongly_is_named(tmp_path: Path, good_db: Path, capsys, what: str) -> None:
     change, words = DESCRIPTOR_BREAKS[what]
     data = write_package(tmp_path / "pkg")
     path = data / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     descriptor = change(descriptor) or descriptor  # a change returns a new descriptor or edits this one
     path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    before = previous.read_bytes()
-    code, output = _main(capsys, data, previous)
+    before = good_db.read_bytes()
+    code, output = _main(capsys, data, good_db)
     assert code == 1, output
     assert "data/datapackage.json" in output and words in output, output
-    assert previous.read_bytes() == before
-    assert _leftovers(previous) == []
+    assert good_db.read_bytes() == before
+    assert _leftovers(good_db) == []
 
 
-def test_a_descriptor_that_is_a_folder_is_named(tmp_path: Path, previous: Path, capsys) -> None:
+def test_a_descriptor_that_is_a_folder_is_named(tmp_path: Path, good_db: Path, capsys) -> None:
     data = write_package(tmp_path / "pkg")
     (data / "datapackage.json").unlink()
     (data / "datapackage.json").mkdir()
     (data / "datapackage.json" / "datapackage.json").write_text("{}", encoding="utf-8")
-    before = previous.read_bytes()
-    code, output = _main(capsys, data, previous)
+    before = good_db.read_bytes()
+    code, output = _main(capsys, data, good_db)
     assert code == 1
     assert "data/datapackage.json: is a folder, not a file" in output
-    assert previous.read_bytes() == before
+    assert good_db.read_bytes() == before
 
 
 def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path, capsys) -> None:
@@ -269,7 +252,7 @@ def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path, capsys) -
     assert blocker.read_text(encoding="utf-8") == "a file"
 
 
-def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, previous: Path, capsys, monkeypatch) -> None:
+def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, good_db: Path, capsys, monkeypatch) -> None:
     """A folder that refuses the move (as a read-only folder does for anyone but root): os.replace raises."""
     import cityiso.data.build as build_module
 
@@ -278,15 +261,15 @@ def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, previous: Path,
 
     monkeypatch.setattr(build_module.os, "replace", refuse)
     data = write_package(tmp_path / "pkg")
-    before = previous.read_bytes()
-    code, output = _main(capsys, data, previous)
+    before = good_db.read_bytes()
+    code, output = _main(capsys, data, good_db)
     assert code == 1
     assert "db.duckdb" in output and "Permission denied" in output, output
-    assert previous.read_bytes() == before
-    assert _leftovers(previous) == []
+    assert good_db.read_bytes() == before
+    assert _leftovers(good_db) == []
 
 
-def test_a_database_file_that_cannot_be_created_is_named(tmp_path: Path, previous: Path, capsys, monkeypatch) -> None:
+def test_a_database_file_that_cannot_be_created_is_named(tmp_path: Path, good_db: Path, capsys, monkeypatch) -> None:
     """DuckDB cannot create the temporary file (a read-only folder, a full disk): its IO error becomes one line."""
     import cityiso.data.build as build_module
 
@@ -298,12 +281,12 @@ def test_a_database_file_that_cannot_be_created_is_named(tmp_path: Path, previou
         return connect(database, *args, **kwargs)
 
     monkeypatch.setattr(build_module.duckdb, "connect", refuse_temporaries)
-    before = previous.read_bytes()
-    code, output = _main(capsys, write_package(tmp_path / "pkg"), previous)
+    before = good_db.read_bytes()
+    code, output = _main(capsys, write_package(tmp_path / "pkg"), good_db)
     assert code == 1
     assert "db.duckdb: cannot be written (IO Error: Cannot open file" in output, output
     assert "Read-only file system" in output and "was left as it was" in output, output
-    assert previous.read_bytes() == before
+    assert good_db.read_bytes() == before
 
 
 def test_an_output_path_that_is_a_folder_is_named(tmp_path: Path, capsys) -> None:
@@ -318,18 +301,18 @@ def test_an_output_path_that_is_a_folder_is_named(tmp_path: Path, capsys) -> Non
     assert _leftovers(out) == []
 
 
-def test_a_target_open_for_writing_elsewhere_is_left_alone(tmp_path: Path, previous: Path, capsys) -> None:
+def test_a_target_open_for_writing_elsewhere_is_left_alone(tmp_path: Path, good_db: Path, capsys) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(previous)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, str(good_db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        before = previous.read_bytes()
-        code, output = _main(capsys, write_package(tmp_path / "pkg"), previous)
+        before = good_db.read_bytes()
+        code, output = _main(capsys, write_package(tmp_path / "pkg"), good_db)
         assert code == 1
         assert "db.duckdb" in output and f"open for writing by another program (pid {holder.pid})" in output, output
-        assert previous.read_bytes() == before
-        assert _leftovers(previous) == []
+        assert good_db.read_bytes() == before
+        assert _leftovers(good_db) == []
     finally:
         holder.communicate("done\n", timeout=30)
 

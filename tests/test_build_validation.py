@@ -399,23 +399,6 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture(scope="session")
-def good_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("good")
-    out = root / "cityiso.duckdb"
-    assert build(write_package(root), out) == []
-    return out
-
-
-@pytest.fixture
-def good_db(tmp_path: Path, good_template: Path) -> Path:
-    """A database built from the valid fixture package, as a previous good build."""
-    out = tmp_path / "out" / "cityiso.duckdb"
-    out.parent.mkdir()
-    shutil.copy(good_template, out)
-    return out
-
-
 def test_fixture_package_builds(tmp_path: Path) -> None:
     assert build(write_package(tmp_path), tmp_path / "db.duckdb") == []
 

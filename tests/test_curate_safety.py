@@ -28,17 +28,11 @@ from cityiso.draft.output import plain_rows
 from cityiso.draft.review import TABLES, write_accepted
 from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
+from tests.test_draft_review import TEXT
 from tests.test_page_language import foreign, interface_text
 from tests.visible_text import visible_texts
 
 PAGE = str(ROOT / "curate" / "review.py")
-TEXT = (
-    "Audyt w Częstochowie\n\n"
-    "W dniu 12 marca 2021 r. auditorzy Polskiego Centrum Badań i Certyfikacji przeprowadzili audyt nadzoru "
-    "w Urzędzie Miasta Częstochowy. Audytorzy docenili:\n"
-    "- zaangażowanie kierownictwa w doskonalenie usług,\n"
-    "- nowoczesne e-usługi dla mieszkańców.\n"
-)
 
 
 @pytest.fixture
