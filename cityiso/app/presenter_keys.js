@@ -51,7 +51,8 @@
     doc.removeEventListener("keydown", previous.onKey, true);
     doc.removeEventListener("keyup", previous.onKeyUp, true);
   }
-  app.__cityisoPresenterKeys = { onKey, onKeyUp };
+  // frame: the iframe this listener lives in; once a rerun has removed it, the listener may be gone with it.
+  app.__cityisoPresenterKeys = { onKey, onKeyUp, frame: window.frameElement };
   doc.addEventListener("keydown", onKey, true);
   doc.addEventListener("keyup", onKeyUp, true);
 })();

@@ -19,9 +19,16 @@ DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
 def present(page, server: str, **params: str) -> None:
     open_page(page, server, "presentation", lang="en", offices=OFFICES, as_of="2012-06-01", present="true", **params)
     expect(page.locator(".slide-title")).to_be_visible()
-    # The key listener's frame loads after the script run: wait until it listens (under load, a key pressed
-    # before that went nowhere).
-    page.wait_for_function("() => window.__cityisoPresenterKeys !== undefined")
+    listening(page)
+
+
+# The key listener's frame loads after each script run: a key pressed before it listens goes nowhere (under load,
+# and after a rerun that put a new frame in place of the one the last listener lived in).
+LISTENING = "() => window.__cityisoPresenterKeys !== undefined && window.__cityisoPresenterKeys.frame.isConnected"
+
+
+def listening(page) -> None:
+    page.wait_for_function(LISTENING)
 
 
 def slide_number(page) -> str | None:
@@ -31,6 +38,7 @@ def slide_number(page) -> str | None:
 def press(page, key: str, expected: int) -> None:
     """Press a key once the last run has finished, and wait until the slide it moves to is shown."""
     wait_until_idle(page)
+    listening(page)
     page.keyboard.press(key)
     page.wait_for_function("n => new URLSearchParams(location.search).get('slide') === n", arg=str(expected))
     expect(page.locator("[data-testid='stCaptionContainer']").last).to_have_text(f"{expected} / {SLIDES}")
