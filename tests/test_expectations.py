@@ -48,6 +48,8 @@ def test_facts_that_hold_build(tmp_path: Path) -> None:
         (dict(COUNTY, match="nowhere=x"), "match", "'nowhere' is not a column"),
         (dict(COUNTY, match="certificate_id=pow-9001-2000", expect="body_id"), "expect", "is not column=value"),
         (dict(COUNTY, record_table="pg_catalog"), "record_table", "not a table of the data package"),
+        (dict(COUNTY, expect="quote~=co roku"), "expect", "containing 'co roku'"),
+        (dict(COUNTY, match="quote~=2002"), "match", "is for expect"),
     ],
 )
 def test_a_fact_that_does_not_hold_is_named(tmp_path: Path, row: dict, field: str, words: str) -> None:

@@ -3,10 +3,10 @@ curator as rows, without Python or SQL, and checked by every build.
 
 A row names a table (`record_table`), the rows it speaks of (`match`: `column=value` pairs joined by `;`, every one
 holding; an empty value matches an empty cell), how many there are (`count`, optional) and what each of them holds
-(`expect`, the same form). Values compare as the built table shows them as text: dates `2018-05-28`, flags `true`,
-numbers `3`. Table and column names are checked against the descriptor and every value is passed as a parameter, so a
-row can only ask, never change anything or reach outside the database.
-"""
+(`expect`, the same form; `column~=words`: the cell contains the words). Values compare as the built table shows
+them as text: dates `2018-05-28`, flags `true`, numbers `3`. A table is named from the descriptor, a column from the
+built table, and every value is passed as a parameter, so a row can only ask, never change anything or reach outside
+the database."""
 
 from dataclasses import dataclass
 
@@ -27,9 +27,13 @@ class Unmet:
     message: str
 
 
+# `column~=words` in `expect`: the cell contains these words (a reason, a note), instead of being them.
+CONTAINS = "~"
+
+
 def parse_pairs(text: str | None) -> list[tuple[str, str | None]]:
     """'office_id=legionowo; iqnet=true' -> [('office_id', 'legionowo'), ('iqnet', 'true')]; an empty value is None
-    (an empty cell). Raises ValueError for a part without '='."""
+    (an empty cell); 'note~=contradicts' -> [('note~', 'contradicts')]. Raises ValueError for a part without '='."""
     pairs = []
     for part in (text or "").split(SEPARATOR):
         if not part.strip():
@@ -39,6 +43,12 @@ def parse_pairs(text: str | None) -> list[tuple[str, str | None]]:
         column, value = part.split("=", 1)
         pairs.append((column.strip(), value.strip() or None))
     return pairs
+
+
+def _holds(value: str | None, column: str, wanted: str | None) -> bool:
+    if column.endswith(CONTAINS):
+        return value is not None and wanted is not None and wanted in value
+    return value == wanted
 
 
 def unmet_expectations(con: duckdb.DuckDBPyConnection, package: Package) -> list[Unmet]:
@@ -65,23 +75,28 @@ def unmet_expectations(con: duckdb.DuckDBPyConnection, package: Package) -> list
         except ValueError as exc:
             fail("match" if "=" not in (match or "") else "expect", str(exc))
             continue
-        unknown = [c for c, _ in (*matched, *expected) if c not in columns]
+        unknown = [c for c, _ in (*matched, *expected) if c.removesuffix(CONTAINS) not in columns]
+        if any(c.endswith(CONTAINS) for c, _ in matched):
+            fail("match", f"'{CONTAINS}=' (contains) is for expect; match names rows by equal values")
+            continue
         if unknown:
             field = "match" if unknown[0] in {c for c, _ in matched} else "expect"
             fail(field, f"'{unknown[0]}' is not a column of {table}")
             continue
-        found = _rows(con, table, tables[table].primary_key, matched, [c for c, _ in expected])
+        found = _rows(con, table, tables[table].primary_key, matched, [c.removesuffix(CONTAINS) for c, _ in expected])
         if count is not None and count.strip().isdigit() and len(found) != int(count):
             fail("count", f"{len(found)} {table} row(s) match {match!r}, not {int(count)}: {says}")
             continue
-        if not found:
+        if not found and count is None:
             fail("match", f"no {table} row matches {match!r}: {says}")
             continue
         for key, *values in found:
             for (column, wanted), value in zip(expected, values, strict=True):
-                if value != wanted:
+                if not _holds(value, column, wanted):
                     shown = "empty" if value is None else repr(value)
-                    fail("expect", f"{table} row {key} has {column} {shown}, not {wanted or 'empty'!r}: {says}")
+                    should = f"containing {wanted!r}" if column.endswith(CONTAINS) else f"not {wanted or 'empty'!r}"
+                    name = column.removesuffix(CONTAINS)
+                    fail("expect", f"{table} row {key} has {name} {shown}, {should}: {says}")
     return unmet
 
 
