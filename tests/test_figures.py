@@ -253,3 +253,25 @@ def test_curated_text_is_literal_in_every_figure(fixture_con) -> None:
         text = fig.to_json()
         assert "evil.example" in text  # the payload is there, as text
         assert "<a href" not in text and "\\u003ca" not in text.lower() and "<b>y" not in text
+
+
+def test_a_trend_legend_stands_inside_the_figure_under_its_title() -> None:
+    """frame() puts a top legend under the title, in the figure's own (container) coordinates; a trend chart must
+    not move it again (y 1.02 of the container drew it above the figure, where no one saw it)."""
+    from cityiso.figures import trends
+
+    flows = pd.DataFrame(
+        {
+            "year": [2015, 2016],
+            "count_newly_certified": [1, 0],
+            "count_first_evidence": [1, 0],
+            "count_certified_again": [0, 1],
+            "count_lost": [0, 1],
+            "count_recertifications": [0, 1],
+        }
+    )
+    fig = trends.flows_by_year(flows, "pl", "Źródło: cityiso", "ISO 9001")
+    legend, height = fig.layout.legend, fig.layout.height
+    assert legend.yref == "container" and legend.yanchor == "top"
+    assert 0 < legend.y < fig.layout.title.y < 1
+    assert (1 - legend.y) * height + 26 * 2 <= fig.layout.margin.t  # two rows of entries above the plot

@@ -32,11 +32,6 @@ def _title_in_view(fig: go.Figure) -> go.Figure:
     return fig.update_layout(title={"y": 1 - 16 / (fig.layout.height or 460)})
 
 
-def _room_for_legend(fig: go.Figure, rows: int = 2) -> go.Figure:
-    """A legend above the plot wraps into rows on a half-width chart: room for them under the subtitle."""
-    return _title_in_view(fig.update_layout(margin={"t": 80 + 22 * rows}, legend={"y": 1.02}))
-
-
 def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     """One line per standard family: offices holding a valid certificate of it (exactly or approximately) on
     31 December of each year."""
@@ -62,7 +57,7 @@ def held_by_family(df: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
     _years_axis(fig, sorted(rows["year"].unique()), lang)
     fig.update_yaxes(title_text=t("trends.offices_held", lang), rangemode="tozero", gridcolor="#E5E5E5")
     frame(fig, t("trends.by_family", lang), source_line, height=460, subtitle=t("trends.year_end", lang), legend="top")
-    return _room_for_legend(fig)
+    return _title_in_view(fig)
 
 
 def held_by_office_kind(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
@@ -88,7 +83,7 @@ def held_by_office_kind(df: pd.DataFrame, lang: str, source_line: str, family: s
     fig.update_yaxes(title_text=t("trends.share_held", lang), range=[0, 100], ticksuffix="%", gridcolor="#E5E5E5")
     subtitle = f"{family} · {t('trends.year_end', lang)}" if family else t("trends.year_end", lang)
     frame(fig, t("trends.by_office_kind", lang), source_line, height=460, subtitle=subtitle, legend="top")
-    return _room_for_legend(fig)
+    return _title_in_view(fig)
 
 
 def held_by_voivodeship(df: pd.DataFrame, lang: str, source_line: str, family: str) -> go.Figure:
@@ -158,7 +153,7 @@ def flows_by_year(df: pd.DataFrame, lang: str, source_line: str, family: str) ->
     fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5", zerolinecolor="#555555")
     subtitle = f"{family} · {t('trends.year_end', lang)}" if family else t("trends.year_end", lang)
     frame(fig, t("trends.flows", lang), source_line, height=460, subtitle=subtitle, legend="top")
-    return _room_for_legend(fig)
+    return _title_in_view(fig)
 
 
 def status_history(history: pd.DataFrame, lang: str, source_line: str, office: str, family: str) -> go.Figure:
