@@ -530,6 +530,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         ),
     ),
     "sources.downloads": ("Pobieranie danych", "Downloads"),
+    "sources.table_csv": ("Tabela {table}: cała baza danych", "Table {table}: the whole database"),
     "sources.download_db": ("Pobierz bazę DuckDB", "Download the DuckDB database"),
     "sources.show_text": ("Pokaż pełny tekst", "Show the full text"),
     "sources.url": ("Adres", "Address"),

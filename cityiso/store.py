@@ -174,20 +174,23 @@ DOWNLOADABLE_TABLES = (
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _table_csv(db_path: str, db_identity: Identity, table: str, _database: _Database) -> bytes:
+def _table_csv(
+    db_path: str, db_identity: Identity, table: str, preface: tuple[str, ...], _database: _Database
+) -> bytes:
     # The table name comes from the fixed list above, never from the user.
     columns = "* exclude (text)" if table == "sources" else "*"
     with _database.cursor() as cur:
         frame = cur.execute(f"select {columns} from {table}").df()
-    return csv_bytes(frame)
+    return csv_bytes(frame, preface)
 
 
-def table_csv(table: str) -> bytes:
-    """A whole table of the served database as CSV (UTF-8 with BOM, for spreadsheets)."""
+def table_csv(table: str, preface: tuple[str, ...] = ()) -> bytes:
+    """A whole table of the served database as CSV (UTF-8 with BOM, for spreadsheets), after the three preface lines
+    every download of the app starts with (title, source line, dates: csv_safe)."""
     if table not in DOWNLOADABLE_TABLES:
         raise KeyError(table)
     db_path, identity, database = _served()
-    return _table_csv(db_path, identity, table, database)
+    return _table_csv(db_path, identity, table, tuple(preface), database)
 
 
 def database_bytes() -> bytes:

@@ -144,9 +144,11 @@ st.code(
 st.header(t("sources.downloads", lang))
 columns = st.columns(4)
 for i, table in enumerate(DOWNLOADABLE_TABLES):
+    # The preface every download has (README: skiprows=3), worked out now: the click runs outside this script run.
+    preface = ui.csv_preface(t("sources.table_csv", lang, table=table))
     columns[i % 4].download_button(
         f"{table}.csv",
-        data=lambda table=table: table_csv(table),  # made when clicked: a national table is large
+        data=lambda table=table, preface=preface: table_csv(table, preface),  # made when clicked: a table is large
         file_name=f"cityiso_{table}.csv",
         mime="text/csv",
         key=f"dl_{table}",

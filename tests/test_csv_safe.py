@@ -137,3 +137,24 @@ def test_findings_download_carries_title_source_and_date(served: list, package_d
     assert source.startswith("# Source: cityiso, ") and dated.startswith("# Evidence up to ")
     table = pd.read_csv(io.BytesIO(data), skiprows=3)
     assert len(table) > 0 and "Quote" in " ".join(table.columns)
+
+
+def test_every_table_download_reads_with_the_readme_recipe(package_db, monkeypatch) -> None:
+    """The Sources page's whole-table downloads start with the same three preface lines as every other download, so
+    pd.read_csv(f, skiprows=3) (the README's recipe) reads each table whole: its header, then all its rows."""
+    import duckdb
+    import pandas as pd
+
+    monkeypatch.setenv("CITYISO_DB", str(package_db))
+    st.cache_data.clear()
+    try:
+        with duckdb.connect(str(package_db), read_only=True) as con:
+            for table in store.DOWNLOADABLE_TABLES:
+                read = pd.read_csv(io.BytesIO(store.table_csv(table, PREFACE)), skiprows=3, encoding="utf-8-sig")
+                columns = [c for (c,) in con.execute(f"select column_name from (describe {table})").fetchall()]
+                count = con.execute(f"select count(*) from {table}").fetchone()[0]
+                assert list(read.columns) == [c for c in columns if not (table == "sources" and c == "text")], table
+                assert len(read) == count, table
+    finally:
+        store.close_all()
+        st.cache_data.clear()

@@ -277,11 +277,16 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
     return None
 
 
+def csv_preface(title: str) -> tuple[str, str, str]:
+    """The three lines every CSV download starts with: its title, the source line and the dates of the data."""
+    return (title, source_line(), source_line(dates=True))
+
+
 def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, key: str, *, title: str) -> None:
     """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with '), its
     first three lines its title, the source line and the date of the data (csv_safe: pd.read_csv(f, skiprows=3)).
     `df` may be a function making the table: it runs only when the button is clicked."""
-    preface = (title, source_line(), source_line(dates=True))
+    preface = csv_preface(title)
     st.download_button(
         t("download_csv", lang()),
         data=lambda: csv_bytes(df() if callable(df) else df, preface),

@@ -213,7 +213,11 @@ def test_downloads_a_table_as_csv(page, server: str) -> None:
     with page.expect_download() as download:
         page.get_by_role("button", name="findings.csv").click()
     assert download.value.suggested_filename == "cityiso_findings.csv"
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig"))))
+    # Read as the README says every download is read: three preface lines (title, source line, dates), then the table.
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    title, source, dates, table = text.split("\n", 3)
+    assert "# Table findings" in title and "# Source: cityiso" in source and "built" in dates
+    rows = list(csv.DictReader(io.StringIO(table)))
     assert list(rows[0])[:6] == ["finding_id", "event_id", "kind", "voice", "clause_standard_id", "clause"]
     assert sorted((r["finding_id"], r["voice"]) for r in rows) == [
         ("pow-f1", "auditor"),
