@@ -9,11 +9,13 @@ holds an ISO 14001 certificate of unknown edition issued "in 2016 or 2017", and 
 import copy
 import csv
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from cityiso.data.descriptor import DESCRIPTOR, package
-from cityiso.paths import DATA_DIR
+from cityiso.paths import DATA_DIR, ROOT
 
 DOCUMENTS = {
     "portal.txt": (
@@ -484,3 +486,14 @@ def write_package(root: Path, edit: Edit | None = None) -> Path:
     for name, text in documents.items():
         (data / "sources" / name).write_text(text, encoding="utf-8")
     return data
+
+
+def build_command(data: Path, out: Path) -> subprocess.CompletedProcess:
+    """`python -m cityiso.build --data DATA --out OUT` as a curator runs it, its output captured (it never raises)."""
+    return subprocess.run(
+        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )

@@ -12,9 +12,8 @@ import duckdb
 import pytest
 
 from cityiso.build import build, is_stale
-from cityiso.paths import ROOT
 from cityiso.temporaries import stale_temporaries, temporary_path
-from tests.fixture_package import write_package
+from tests.fixture_package import build_command, write_package
 
 
 def _leftovers(out: Path) -> list[Path]:
@@ -329,13 +328,7 @@ con.close()
 def test_the_command_names_a_broken_descriptor_without_a_traceback(tmp_path: Path) -> None:
     data = write_package(tmp_path / "pkg")
     _edit_descriptor(data, lambda d: _resource("themes")(d)["schema"]["fields"].append("oops"))
-    run = subprocess.run(
-        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    run = build_command(data, tmp_path / "db.duckdb")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "data/datapackage.json (resource=themes), field 'schema.fields[5]'" in run.stderr, run.stderr
@@ -429,13 +422,7 @@ def test_the_command_prints_no_raw_control_character(tmp_path: Path) -> None:
         rows["themes"][1]["label_en"] = "\x1b[2J\x1b[31mLeadership\u202e"
 
     data = write_package(tmp_path, edit)
-    run = subprocess.run(
-        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    run = build_command(data, tmp_path / "db.duckdb")
     assert run.returncode == 1
     assert "contains a control character U+001B at position 1" in run.stderr, run.stderr
     assert all(c.isprintable() or c == "\n" for c in run.stderr), repr(run.stderr)

@@ -4,8 +4,6 @@ good database survives. Cases run on the small fixture package of tests/fixture_
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from cityiso.build import build, is_stale
-from cityiso.paths import ROOT
-from tests.fixture_package import write_package
+from tests.fixture_package import build_command, write_package
 
 
 def cell(table: str, row: int, **values: str) -> Callable:
@@ -454,13 +451,7 @@ def test_quote_may_cite_the_page_address(tmp_path: Path) -> None:
 
 def test_command_line_reports_without_traceback(tmp_path: Path) -> None:
     data = write_package(tmp_path, cell("events", 1, event_on="2018-13"))
-    run = subprocess.run(
-        [sys.executable, "-m", "cityiso.build", "--data", str(data), "--out", str(tmp_path / "db.duckdb")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    run = build_command(data, tmp_path / "db.duckdb")
     assert run.returncode == 1
     assert "data/events.csv, line 3 (event_id=tst-surv-2), field 'event_on'" in run.stderr
     assert "docs/CURATION.md#dates" in run.stderr
