@@ -10,7 +10,8 @@ from cityiso.draft.lang import month_forms
 
 # 'a' stands for a mistyped 'w' ("a październiku"); the word before a date is part of its words.
 _LEAD = (
-    r"(?:(?<!\w)(?:[Ww] dniu|[Zz] dnia|[Dd]nia|[Pp]od koniec|[Nn]a początku|[Ww] połowie|[WwAaZz]e?|[Dd]o|[Oo]d)\s+)?"
+    r"(?:(?<!\w)(?:[Ww] dniu|[Zz] dnia|[Zz] dniem|[Dd]nia|[Pp]od koniec|[Nn]a początku|[Ww] połowie|[WwAaZz]e?|[Dd]o|"
+    r"[Oo]d)\s+)?"
 )
 _YEAR_WORD = r"(?:\s*(?:roku|rok|r\.))"
 _REL = r"(?:\s*(?:br\.|b\.r\.|bieżącego roku|tego roku))"
@@ -29,6 +30,8 @@ class DateExpr:
     reason: str = ""
     confidence: float = 0.95
     inferred_part: str = "year"  # what a relative date deduced: the year ('br.') or the whole date
+    last: str | None = None  # a range's last day ('14-15.10.2019'): the value is its first day
+    group: int | None = None  # dates of one list of years ('w latach 2005, 2008 i 2011') share its start
 
     @property
     def precision(self) -> str:
@@ -40,10 +43,13 @@ def _pattern() -> re.Pattern:
     months = "|".join(sorted(month_forms(), key=len, reverse=True))
     return re.compile(
         rf"(?P<lead>{_LEAD})(?:"
-        rf"(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?:\s?r\.)?"
-        rf"|(?P<d>\d{{1,2}})\s+(?P<m>{months})(?:\s+(?P<y>\d{{4}}){_YEAR_WORD}?|(?P<rel>{_REL}))?"
+        rf"(?:(?P<rd>\d{{1,2}})\s?[-–]\s?)?(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?:\s?r\.|\s+roku)?"
+        rf"|(?<![\d.-])(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
+        rf"|(?:(?P<rd2>\d{{1,2}})\s?[-–]\s?)?(?P<d>\d{{1,2}})(?:-?go|-ego)?\s+(?P<m>{months})"
+        rf"(?:\s+(?P<y>\d{{4}}){_YEAR_WORD}?|(?P<rel>{_REL}))?"
         rf"|(?P<m2>{months})\s+(?:(?P<y2>\d{{4}}){_YEAR_WORD}?|(?P<rel2>{_REL}))"
         rf"|(?<![:\d-])(?P<y3>(?:19|20)\d{{2}}){_YEAR_WORD}"
+        rf"|(?<=[Ww] )(?:roku|r\.)\s+(?P<y4>(?:19|20)\d{{2}})"
         rf")(?![\w-])",
         re.IGNORECASE,
     )
@@ -65,8 +71,16 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
         lead = m.group("lead").strip().lower()
         g = m.groupdict()
         value, reason, relative, conf = None, "", False, 0.95
+        last = None
         if g["dd"]:
             y, mo, d = int(g["dy"]), int(g["dm"]), int(g["dd"])
+            if not _valid(y, mo, d):
+                continue
+            value = f"{y:04d}-{mo:02d}-{d:02d}"
+            if g["rd"]:
+                value, last, reason = _range(y, mo, int(g["rd"]), d)
+        elif g["iy"]:
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
             if not _valid(y, mo, d):
                 continue
             value = f"{y:04d}-{mo:02d}-{d:02d}"
@@ -76,6 +90,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
                 if not _valid(int(g["y"]), mo, d):
                     continue
                 value = f"{int(g['y']):04d}-{mo:02d}-{d:02d}"
+                if g["rd2"]:
+                    value, last, reason = _range(int(g["y"]), mo, int(g["rd2"]), d)
             elif g["rel"] and published:
                 value, relative = f"{published.year:04d}-{mo:02d}-{d:02d}", True
                 reason = f"'{g['rel'].strip()}' (this year) is the year of publication, {published.year}."
@@ -98,12 +114,42 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
                 relative = True
                 reason = "'br.' (this year): the year is the publication's, which is not known."
         else:
-            value = g["y3"]
+            value = g["y3"] or g["y4"]
+        if (g["rd"] or (g["rd2"] and g["y"])) and last is None:
+            continue  # an impossible range of days
         start = m.start() + (len(m.group("lead")) - len(m.group("lead").lstrip()))
-        out.append(DateExpr(start, m.end(), text[start : m.end()], value, lead, relative, reason, conf))
+        out.append(DateExpr(start, m.end(), text[start : m.end()], value, lead, relative, reason, conf, last=last))
+    taken = [(d.start, d.end) for d in out]
+    out += [d for d in _year_lists(text) if not any(a < d.end and d.start < b for a, b in taken)]
     taken = [(d.start, d.end) for d in out]
     out += [d for d in _relative(text, published) if not any(a < d.end and d.start < b for a, b in taken)]
     return sorted(out, key=lambda d: d.start)
+
+
+def _range(y: int, mo: int, first: int, last: int) -> tuple[str | None, str | None, str]:
+    """A range of days in one month ('14-15.10.2019'): its first day, with the last day kept (an event that took
+    several days is dated by the day it began; its last day bounds it)."""
+    if first >= last or not _valid(y, mo, first):
+        return None, None, "An impossible range of days."
+    a, b = f"{y:04d}-{mo:02d}-{first:02d}", f"{y:04d}-{mo:02d}-{last:02d}"
+    return a, b, f"A range of days, {a} to {b}: the date is the day it began, the last day its upper bound."
+
+
+# A list of years after 'w latach' / 'w roku' ('w latach 2005, 2008, 2011 i 2014'): one date per year.
+_YEAR_LIST = re.compile(
+    r"(?<!\w)[Ww]\s+(?:latach|roku|r\.)\s+(?P<years>(?:19|20)\d{2}(?:\s*(?:,|\bi\b|\boraz\b)\s*(?:19|20)\d{2})+)"
+    r"(?:\s*(?:r\.|roku))?(?![\w-])"
+)
+
+
+def _year_lists(text: str) -> list[DateExpr]:
+    out = []
+    for m in _YEAR_LIST.finditer(text):
+        for y in re.finditer(r"(?:19|20)\d{2}", m.group("years")):
+            a = m.start("years") + y.start()
+            why = f"One of the years listed in '{' '.join(m.group(0).split())}'."
+            out.append(DateExpr(a, a + 4, y.group(0), y.group(0), "latach", False, why, 0.9, group=m.start()))
+    return out
 
 
 # A month or year named relative to the document's own time: 'w ubiegłym miesiącu', 'w zeszłym roku'.
@@ -145,9 +191,39 @@ _PUBLISHED = re.compile(
 )
 
 
+_WEEKDAYS = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")
+# A line holding nothing but a full date, maybe with its weekday or an hour after it: '2011-10-18, Wtorek'.
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?P<date>[^\n,|]+?)[ \t]*(?:[,|][ \t]*)?(?P<weekday>{'|'.join(_WEEKDAYS)})?[ \t]*"
+    r"(?:,?[ \t]*(?:godz\.?[ \t]*)?\d{1,2}:\d{2})?[ \t]*$",
+    re.I | re.M,
+)
+_WIDGET = re.compile(r"\b(?:dziś|dzisiaj|jest|imieniny)\b", re.I)
+
+
+def _date_line(text: str) -> DateExpr | None:
+    """A page's own date line: a full date alone on its line, the weekday (if written) after it and true to the
+    calendar; a weekday first ('czwartek, 5 grudnia 2026') or words like 'Dziś jest' are a widget's today."""
+    for m in _DATE_LINE.finditer(text):
+        if _WIDGET.search(m.group(0)):
+            continue
+        found = [d for d in find_dates(m.group("date")) if d.precision == "day" and not d.lead and not d.last]
+        if not found or found[0].words != m.group("date").strip():
+            continue
+        d = found[0]
+        weekday = m.group("weekday")
+        if weekday and _WEEKDAYS[dt.date.fromisoformat(d.value).weekday()] != weekday.lower():
+            continue
+        a = m.start("date") + m.group("date").index(d.words)
+        why = f"The page's own date line '{m.group(0).strip()}': a date alone on its line"
+        why += ", its weekday true to the calendar." if weekday else "."
+        return DateExpr(a, a + len(d.words), d.words, d.value, "", False, why, 0.75 if weekday else 0.6, "")
+    return None
+
+
 def publication_date(text: str) -> DateExpr | None:
     """The page's own publication date, from a 'Data publikacji: 12.05.2021' / 'Opublikowano: ...' line (a full
-    date right after the label)."""
+    date right after the label), else from a line that is only a date ('2011-10-18, Wtorek')."""
     for m in _PUBLISHED.finditer(text):
         line_end = text.find("\n", m.end())
         line = text[m.end() : line_end if line_end >= 0 else len(text)]
@@ -157,4 +233,4 @@ def publication_date(text: str) -> DateExpr | None:
             a = m.end() + d.start
             why = f"The page's own date line '{' '.join(text[m.start() : a + len(d.words)].split())}'."
             return DateExpr(a, a + len(d.words), d.words, d.value, "", False, why, 0.85, "")
-    return None
+    return _date_line(text)
