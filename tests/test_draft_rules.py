@@ -67,3 +67,96 @@ def test_date_line_resolves_this_year() -> None:
     d = _draft("2013-03-05, Wtorek\nAudyt nadzoru w Urzędzie Gminy Testowo odbył się 20 lutego br.")
     assert _rows(d, "events", "event_on") == [("2013-02-20",)]
     assert _rows(d, "sources", "published_on") == [("2013-03-05",)]
+
+
+# Events
+
+
+CHAIN = (
+    "Urząd Gminy Testowo uzyskał certyfikat ISO 9001 dnia 12.03.2003 r. Audyty odnowieniowe przeprowadzono "
+    "w latach 2006, 2009 i 2012, a certyfikat był ważny do 11.03.2015 r."
+)
+
+
+def test_renewal_years_are_one_event_each() -> None:
+    """A list of renewal years is one recertification a year, each linked to the one certificate, whose issue date
+    is the first certification's and whose edition is unknown (the dates span two editions)."""
+    d = _draft(CHAIN)
+    assert _rows(d, "events", "kind", "event_on", "event_on_as_written") == [
+        ("recertification", y, y) for y in ("2006", "2009", "2012")
+    ]
+    assert _rows(d, "certificates", "issued_on", "valid_until", "edition_basis") == [
+        ("2003-03-12", "2015-03-11", "unknown")
+    ]
+    assert len(d.tables["event_certificates"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("W Urzędzie Gminy Testowo odbył się audyt pośredni systemu ISO 9001.", "surveillance"),
+        ("W Urzędzie Gminy Testowo przeprowadzono audyt sprawdzający ISO 9001.", "surveillance"),
+        ("W Urzędzie Gminy Testowo odbył się kolejny audyt nadzoru ISO 9001.", "surveillance"),
+        ("Urząd Gminy Testowo przeszedł pomyślnie audyt odnowieniowy ISO 9001.", "recertification"),
+        ("Urząd Gminy Testowo uzyskał przedłużenie certyfikatu ISO 9001.", "recertification"),
+        ("Urząd Gminy Testowo ponownie uzyskał certyfikat ISO 9001.", "recertification"),
+        ("W Urzędzie Gminy Testowo odbył się zewnętrzny audyt ISO 9001.", "unspecified"),
+        ("Burmistrz odebrał certyfikat ISO 9001 dla Urzędu Gminy Testowo.", "handover"),
+        ("Uroczyste wręczenie certyfikatu ISO 9001 Urzędowi Gminy Testowo odbyło się w ratuszu.", "handover"),
+    ],
+)
+def test_event_words(sentence: str, kind: str) -> None:
+    """Audits named by what they do, renewals and handovers get their kind."""
+    assert _rows(_draft(sentence), "events", "kind") == [(kind,)]
+
+
+def test_internal_audit_before_its_noun_is_no_event() -> None:
+    """'wewnętrzny audyt' is the office's own audit, not the certification's."""
+    assert _rows(_draft("W Urzędzie Gminy Testowo trwa wewnętrzny audyt."), "events", "kind") == []
+
+
+def test_given_up_certification_is_a_lapse() -> None:
+    """'wygasła ważność certyfikatu ... zaprzestanie utrzymywania systemu' is a lapse, outcome lapsed."""
+    d = _draft(
+        "Z dniem 30.06.2016 r. wygasła ważność certyfikatu ISO 9001 Urzędu Gminy Testowo w związku z zaprzestaniem "
+        "utrzymywania systemu."
+    )
+    assert _rows(d, "events", "kind", "outcome", "event_on") == [("lapse", "lapsed", "2016-06-30")]
+
+
+def test_certificate_ran_out_is_an_expiry() -> None:
+    """'Certyfikat wygasł' with nothing said of renewal is an expiry."""
+    d = _draft("Certyfikat ISO 9001 Urzędu Gminy Testowo wygasł 30 czerwca 2016 r.")
+    assert _rows(d, "events", "kind", "event_on") == [("expiry", "2016-06-30")]
+
+
+def test_range_dates_an_event_with_bounds() -> None:
+    """An audit of 14-15.10.2019 is dated 14 October, bounded to the 15th, with the reason."""
+    d = _draft("W dniach 14-15.10.2019 r. w Urzędzie Gminy Testowo odbył się audyt nadzoru ISO 9001.")
+    (event,) = d.tables["events"]
+    assert (_v(event, "event_on"), _v(event, "event_on_not_before"), _v(event, "event_on_not_after")) == (
+        "2019-10-14",
+        "2019-10-14",
+        "2019-10-15",
+    )
+    assert _v(event, "event_on_inferred_reason")
+
+
+def test_month_year_dates_its_sentences_event() -> None:
+    """'w grudniu 2023 roku' dates the audit its sentence tells."""
+    d = _draft("W grudniu 2023 roku w Urzędzie Gminy Testowo odbył się audyt recertyfikacyjny ISO 9001:2015.")
+    assert _rows(d, "events", "kind", "event_on", "event_on_as_written") == [
+        ("recertification", "2023-12", "W grudniu 2023 roku")
+    ]
+
+
+def test_implementation_period_is_no_validity() -> None:
+    """'wdrażany do czerwca 2001 r.' ends the work of putting the system in place, not the certificate."""
+    d = _draft("System ISO 9001 był wdrażany do czerwca 2001 r., a certyfikat Urząd Gminy Testowo otrzymał w lipcu.")
+    assert _rows(d, "certificates", "valid_until") == [(None,)]
+
+
+def test_validity_with_glued_abbreviation() -> None:
+    """'ważny do 30.09.2012r.' is the certificate's expiry."""
+    d = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2008. Certyfikat obowiązuje do 30.09.2012r.")
+    assert _rows(d, "certificates", "valid_until", "valid_until_as_written") == [("2012-09-30", "do 30.09.2012r.")]

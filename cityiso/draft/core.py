@@ -108,15 +108,32 @@ def draft(
         out.tables["offices"] = [office_row]
     oid = office_id.value if office_id else "unknown"
 
-    mentions = ev_mod.merge(ev_mod.mentions(sentences, dates))
+    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(sentences, dates)))
     certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id)
     out.tables["certificates"] = [c for c, _ in certs]
     events, links, unit_rows = _events(text, sentences, mentions, bodies, certs, oid, source_id)
+    mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
     out.tables["audited_units"] = unit_rows
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
     return out
+
+
+def _issue_only(ev: ev_mod.Event) -> bool:
+    """A grant that only dates the first certificate of a chain of renewals: its date is the certificate's issue
+    date, not an event row (docs/CURATION.md, renewal chains)."""
+    return ev.chain and ev.trigger == "grant"
+
+
+def _first_of_chain(mentions: list[ev_mod.Event]) -> list[ev_mod.Event]:
+    """A plain grant dated before a chain of renewal years ('uzyskało certyfikat dnia 30.09.2002 r. Audyty
+    recertyfikujące w latach 2005, 2008 ...') is the chain's first certificate."""
+    years = [e.date.value for e in mentions if e.chain and e.trigger == "audit" and e.date and e.date.value]
+    for e in mentions:
+        if years and e.trigger == "grant" and not e.cues and e.date and e.date.value and e.date.value < min(years):
+            e.chain = True
+    return mentions
 
 
 def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | None, Drafted | None]:
@@ -280,7 +297,11 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["standard_id"] = _d(sid, first.start, first.end, 0.9, first.reason)
         else:
             inferred = _infer_edition(family, mentions, k)
-            if inferred:
+            if inferred and not inferred[0]:
+                _std, when, why = inferred
+                row["edition_basis"] = _d("unknown", when.start, when.end, 0.6, why)
+                row["edition_reason"] = _d(why, when.start, when.end, 0.6, why)
+            elif inferred:
                 std, when, reason = inferred
                 row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
                 row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
@@ -299,7 +320,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
         scope_in = sentence_spans + grant_sentences
         # With one certificate, a sentence of its own about a certificate's validity is about this one.
-        valid_in = [s for s in sentences if len(groups) == 1 and {"certyfikat", "ważny"} <= _lemmas(s.text)]
+        valid_in = [s for s in sentences if len(groups) == 1 and _about_validity(s.text)]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
@@ -310,11 +331,27 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
     return out
 
 
+_VALIDITY_WORDS = {"ważny", "ważność", "obowiązywać", "obowiązujący", "wygasać", "upływać"}
+
+
+def _about_validity(sentence: str) -> bool:
+    """A sentence about a certificate's validity ('Certyfikat jest ważny do ...', 'obowiązuje do ...')."""
+    lem = _lemmas(sentence)
+    return bool(lem & {"certyfikat", "certyfikacja"} and lem & _VALIDITY_WORDS)
+
+
+# 'do' after words of putting the system in place ('wdrażany do czerwca 2001 r.') ends that work, not a validity.
+_IMPLEMENTING = re.compile(
+    r"(?:wdra[żz]\w*|wdro[żz]\w*|wprowadza\w*|przygotow\w*|budowan\w*|trwa\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+)
+
+
 def _infer_edition(family, mentions, k):
     dated = [e.date for e in mentions if e.date and e.date.value and not e.planned]
     if not dated:
         return None
     when = min(dated, key=lambda d: d.value)
+    latest = max(dated, key=lambda d: d.value)
     valid = [
         s
         for s in k.standards
@@ -325,6 +362,13 @@ def _infer_edition(family, mentions, k):
     if not valid:
         return None
     std = max(valid, key=lambda s: s["published_on"])
+    if std["transition_ends_on"] and latest.value > std["transition_ends_on"]:
+        # the dates span editions: one certificate of unknown edition (docs/CURATION.md, renewal chains)
+        why = (
+            f"The text names no edition; its dates run from '{when.words}' to '{latest.words}', past the end of "
+            f"{std['standard_id']} ({std['transition_ends_on']}), so they span more than one edition."
+        )
+        return None, latest, why
     later = [s for s in k.standards if s["family"] == family and s["published_on"] > std["published_on"]]
     reason = f"The text names no edition. At '{when.words}' ({when.value}) the current edition was {std['standard_id']}"
     if later:
@@ -335,7 +379,9 @@ def _infer_edition(family, mentions, k):
 def _validity(text, row, sentences, dates, only):
     for s in sentences:
         for d in dates:
-            if s.start <= d.start < s.end and d.lead == "do" and d.value and "valid_until" not in row:
+            implementing = _IMPLEMENTING.search(text[max(s.start, d.start - 60) : d.start])
+            mine = s.start <= d.start < s.end and d.lead == "do" and d.value
+            if mine and "valid_until" not in row and not implementing:
                 row["valid_until"] = _d(d.value, d.start, d.end, 0.85, "'do …' in a sentence about the certificate.")
                 row["valid_until_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
         m = _VALIDITY_YEARS.search(s.text)
@@ -360,9 +406,9 @@ def _cycle_and_scope(text, row, sentences):
 
 def _events(text, sentences, mentions, bodies, certs, oid, source_id):
     rows, links, unit_rows = [], [], []
-    for i, ev in enumerate(mentions):
+    for ev in mentions:
         first = ev.sentences[0]
-        eid = f"{source_id}-event-{i + 1}"
+        eid = f"{source_id}-event-{len(rows) + 1}"
         kind, why = ev.kind
         row: Row = {
             "event_id": _d(eid, first.start, first.end, 1.0, "Identifier made by the drafter."),
@@ -390,8 +436,10 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             _date_fields(row, date, ev)
         elif ev.grant:
             _this_year(text, row, ev, certs)
-        if ev.grant and not ev.planned:
+        if ev.grant and not ev.planned and kind not in ("lapse", "expiry"):
             row["outcome"] = _d("granted", first.start, first.end, 0.7, "The text tells a certificate granted.")
+        if kind == "lapse" and not ev.planned:
+            row["outcome"] = _d("lapsed", first.start, first.end, 0.7, "The text tells the certification given up.")
         for s in ev.sentences:
             count, named = units(s) if ev.trigger == "audit" else (None, [])
             named = named if count else []
@@ -428,8 +476,27 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
                         c["issued_on_inferred_part"] = Drafted("whole", d.span, 0.5, why)
                         c["issued_on_as_written"] = Drafted(text[d.span[0] : d.span[1]], d.span, 0.5, why)
         row["quote"] = quote_of(text, spans)
+        if _issue_only(ev):
+            links = [link for link in links if link["event_id"] is not row["event_id"]]
+            continue
+        if ev.chain and ev.date and ev.date.group is not None:
+            row["quote"] = _chain_quote(text, ev)
         rows.append(row)
     return rows, links, unit_rows
+
+
+def _chain_quote(text: str, ev) -> Drafted:
+    """A renewal year's quote: its sentence from the audit words to the list's end, not the grant or validity."""
+    s = ev.sentences[0]
+    d = ev.date
+    start = min([c.start for c in ev.cues if c.start < d.start] + [d.start])
+    clause_start = max(text.rfind(sep, s.start, start) for sep in (",", ";", ":")) + 1
+    start = max(s.start, clause_start) if clause_start > s.start else s.start
+    tail = re.match(r"[\d\s,i]*(?:oraz\s+\d{4}|\s*r\.|\s*roku)?", text[d.end : s.end])
+    end = d.end + len(tail.group(0).rstrip(" ,")) if tail else d.end
+    while start < end and text[start].isspace():
+        start += 1
+    return quote_of(text, [(start, end)])
 
 
 def _date_fields(row: Row, date: DateExpr, ev) -> None:
@@ -445,6 +512,10 @@ def _date_fields(row: Row, date: DateExpr, ev) -> None:
         elif date.relative:
             row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
             row["event_on_inferred_part"] = _d(date.inferred_part, date.start, date.end, conf, reason)
+        elif date.last:
+            row["event_on_inferred_reason"] = _d(reason, date.start, date.end, conf, reason)
+            row["event_on_not_before"] = _d(date.value, date.start, date.end, conf, reason)
+            row["event_on_not_after"] = _d(date.last, date.start, date.end, conf, reason)
         row["event_on"] = _d(date.value, date.start, date.end, conf, reason or "As written.")
     else:
         row["event_on_inferred_reason"] = _d(date.reason, date.start, date.end, 0.5, date.reason)

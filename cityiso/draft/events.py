@@ -12,8 +12,27 @@ AUDIT = re.compile(r"(?<!\w)au?d[iy](?:t(?!or)|cie)\w*", re.IGNORECASE)
 AUDITORS = re.compile(r"(?<!\w)au?d[iy]tor\w*", re.IGNORECASE)
 INTERNAL = re.compile(r"wewnętrzn\w*", re.IGNORECASE)
 SURVEILLANCE = re.compile(r"(?:(?P<ord>\b[IVX]{1,4}|\w+)\s+)?au?d[iy]t\w*\s+nadzor\w*", re.IGNORECASE)
+# Audits named by what they do: 'audyt pośredni', 'audyt sprawdzający' (surveillance), 'audyt odnowieniowy',
+# 'przedłużenie certyfikatu' (renewal), 'audyt certyfikacyjny' (the first certification, not 're-').
+_SURVEILLANCE_WORDS = re.compile(
+    r"au?d[iy]t\w*\s+(?:pośredni\w*|sprawdzając\w*)|(?:pośredni\w*|sprawdzając\w*)\s+au?d[iy]t\w*", re.IGNORECASE
+)
+_RENEWAL_WORDS = re.compile(
+    r"odnowieniow\w*|odnowieni\w+\s+certyfika\w+|przedłuż\w+\s+(?:(?:ważności|termin\w*)\s+)?certyfika\w+"
+    r"|certyfika\w+\s+(?:\w+\s+){0,2}przedłużon\w*",
+    re.IGNORECASE,
+)
+_INITIAL_WORDS = re.compile(r"au?d[iy]t\w*\s+(?<!re)certyfikac\w+|(?<!re)certyfikacyjn\w*\s+au?d[iy]t\w*", re.I)
 _GRANT = {"otrzymać", "otrzymywać", "przyznać", "przyznawać", "przyznanie", "uzyskać", "nadać", "wydać", "wydanie"}
-_HANDOVER = {"odebrać", "wręczyć", "wręczenie", "odebranie"}
+_HANDOVER = {"odebrać", "odbierać", "wręczyć", "wręczać", "wręczenie", "odebranie", "przekazać", "przekazanie"}
+# The end of a certification: not renewed, given up ('zaprzestanie utrzymywania', 'rezygnacja') is a lapse; a
+# certificate that ran out with nothing said about renewal ('certyfikat wygasł') is an expiry.
+_GIVEN_UP = re.compile(
+    r"zaprzesta\w*|rezygn\w*|nie\s+(?:został\w*\s+)?(?:odnowion|przedłużon|odnawia|przedłuża|ubiega)\w*"
+    r"|nie\s+(?:\w+\s+)?(?:odnowi|przedłuży)\w*",
+    re.IGNORECASE,
+)
+_RAN_OUT = re.compile(r"wygas\w*|wygaśnię\w*|utrac\w+\s+ważnoś\w+|straci\w*\s+ważnoś\w+", re.IGNORECASE)
 _PRESENT = {"przedstawić", "zaprezentować", "prezentacja", "przedstawienie"}
 _PLANNED = {"zaplanować", "planować", "zaplanowany", "planowany"}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -46,13 +65,14 @@ class Cue:
 class Event:
     """A drafted event: the sentences that tell it and what they say."""
 
-    trigger: str  # audit | grant | handover | council | lapse | transition
+    trigger: str  # audit | grant | handover | council | lapse | expiry | transition
     sentences: list[Piece]
     planned: bool = False
     cues: list[Cue] = field(default_factory=list)
     date: DateExpr | None = None
     ordinal: tuple[int, int, int] | None = None  # (value, start, end)
     grant: bool = False
+    chain: bool = False  # one year of a list of renewal years told in one sentence
 
     @property
     def kind(self) -> tuple[str, str]:
@@ -61,6 +81,7 @@ class Event:
             "handover": "handover",
             "council": "council_presentation",
             "lapse": "lapse",
+            "expiry": "expiry",
             "transition": "transition",
         }
         if self.trigger in fixed:
@@ -78,8 +99,14 @@ def _cues(s: Piece) -> list[Cue]:
     t = s.text
     for m in SURVEILLANCE.finditer(t):
         out.append(Cue("surveillance", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (surveillance audit)"))
+    for m in _SURVEILLANCE_WORDS.finditer(t):
+        out.append(Cue("surveillance", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (surveillance audit)"))
     for m in re.finditer(r"recertyfik\w*|ponown\w*|po raz (?:drugi|trzeci|czwarty|piąty|kolejny)", t, re.I):
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (renewal)"))
+    for m in _RENEWAL_WORDS.finditer(t):
+        out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (renewal)"))
+    for m in _INITIAL_WORDS.finditer(t):
+        out.append(Cue("initial", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (certification audit)"))
     for m in re.finditer(r"na (?:okres )?kolejn\w+ \d+ la\w+|nowy certyfikat\w*|trzeciej certyfikacji", t, re.I):
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (a new cycle)"))
     for m in re.finditer(r"kolejny rok", t, re.I):
@@ -91,16 +118,18 @@ def _cues(s: Piece) -> list[Cue]:
 
 def _trigger(s: Piece, lem: set[str]) -> str | None:
     t = s.text
-    if "certyfikat" in lem or "certyfikacja" in lem:
-        if re.search(r"nie (?:odnowion|przedłużon)\w*|wygasł\w*", t, re.I):
+    if "certyfikat" in lem or "certyfikacja" in lem or "system" in lem:
+        if _GIVEN_UP.search(t) and (_RAN_OUT.search(t) or re.search(r"utrzymywa\w*|certyfika\w+|recertyfik", t, re.I)):
             return "lapse"
+        if _RAN_OUT.search(t) and not re.search(r"\bdo\b|\bważn\w*", t[: _RAN_OUT.search(t).start()][-30:]):
+            return "expiry"
         if re.search(r"przeszedł\w* na norm\w*|przejści\w+ na norm\w*", t, re.I):
             return "transition"
     if "rada" in lem and "sesja" in lem and lem & _PRESENT:
         return "council"
     if ("certyfikat" in lem and lem & _HANDOVER) or re.search(r"z rąk\b", t):
         return "handover"
-    audits = [m for m in AUDIT.finditer(t) if not INTERNAL.match(t, m.end() + 1)]
+    audits = [m for m in AUDIT.finditer(t) if not _internal(t, m)]
     if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*", t)):
         return "audit"
     if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
@@ -108,8 +137,13 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     return None
 
 
+def _internal(t: str, m: re.Match) -> bool:
+    """'audyt wewnętrzny' or 'wewnętrzny audyt': the office's own audit, no event of the certification."""
+    return bool(INTERNAL.match(t, m.end() + 1) or re.search(r"wewnętrzn\w*\s+$", t[: m.start()]))
+
+
 def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
-    """One event mention per sentence that tells one."""
+    """One event mention per sentence that tells one; a list of years told of audits is one event a year."""
     out = []
     for s in sentences:
         lem = _lemmas(s.text)
@@ -124,12 +158,34 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
             for d in dates
             if s.start <= d.start < s.end and d.lead not in ("do", "od") and d.value != "" and not _validity_date(s, d)
         ]
+        listed = [d for d in own if d.group is not None]
+        own = [d for d in own if d.group is None]
         if own:
             ev.date = own[0]
         sv = SURVEILLANCE.search(s.text)
         if sv and sv.group("ord") and _ordinal(sv.group("ord")):
             ev.ordinal = (_ordinal(sv.group("ord")), s.start + sv.start("ord"), s.start + sv.end("ord"))
+        if listed and (trigger == "audit" or ev.cues):
+            out += _chain(s, ev, own, listed)
+            continue
         out.append(ev)
+    return out
+
+
+def _chain(s: Piece, ev: Event, own: list[DateExpr], listed: list[DateExpr]) -> list[Event]:
+    """'certyfikat uzyskany 30.09.2002 r., audyty recertyfikujące w latach 2005, 2008 i 2011': one event per year
+    listed, of the kind the list's words say; a grant's date before the list stays a grant (the first certificate's
+    issue)."""
+    first = min(d.start for d in listed)
+    cues = [c for c in ev.cues if c.start < first] or ev.cues
+    last_cue = [max(cues, key=lambda c: c.start)] if cues else []
+    out = []
+    before = [d for d in own if d.start < first]
+    if ev.grant and before:
+        out.append(Event("grant", [s], cues=[], date=before[0], grant=True, chain=True))
+    planned = ev.planned
+    for d in listed:
+        out.append(Event("audit", [s], planned=planned, cues=list(last_cue), date=d, chain=True))
     return out
 
 
