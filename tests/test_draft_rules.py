@@ -6,6 +6,7 @@ import pytest
 
 from cityiso.draft.core import draft
 from cityiso.draft.dates import find_dates, publication_date
+from cityiso.draft.text import sentences
 
 # The register the drafts are matched against: frozen in tests/, never data/ (a curator adding a row changes nothing).
 REGISTER = Path(__file__).with_name("draft_register")
@@ -160,3 +161,76 @@ def test_validity_with_glued_abbreviation() -> None:
     """'ważny do 30.09.2012r.' is the certificate's expiry."""
     d = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2008. Certyfikat obowiązuje do 30.09.2012r.")
     assert _rows(d, "certificates", "valid_until", "valid_until_as_written") == [("2012-09-30", "do 30.09.2012r.")]
+
+
+# Standards
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "standard_id"),
+    [
+        (
+            "Urząd Gminy Testowo ma certyfikat zgodności z normą PN EN ISO 9001:2009.",
+            "PN EN ISO 9001:2009",
+            "iso9001-2008",
+        ),
+        ("Urząd Gminy Testowo ma certyfikat zgodności z normą PN-EN 9001 : 2009.", "PN-EN 9001 : 2009", "iso9001-2008"),
+        ("Urząd Gminy Testowo ma certyfikat ISO: 9001.", "ISO: 9001", None),
+        ("Urząd Gminy Testowo ma certyfikat ISO:9001.", "ISO:9001", None),
+    ],
+)
+def test_standard_written_loosely(sentence: str, written: str, standard_id: str | None) -> None:
+    """A standard written with spaces for dashes, without 'ISO' or with a colon is its canonical form's edition,
+    kept as written."""
+    d = _draft(sentence)
+    assert _rows(d, "certificates", "family", "standard_as_written", "standard_id") == [
+        ("ISO 9001", written, standard_id)
+    ]
+
+
+def test_two_editions_kept_and_flagged() -> None:
+    """Two editions of one family named on one page are two certificates as written, each flagged in its note."""
+    d = _draft("Urząd Gminy Testowo wdrożył ISO 9001:2008, a w 2018 roku przeszedł na ISO 9001:2015.")
+    rows = _rows(d, "certificates", "standard_as_written", "standard_id")
+    assert rows == [("ISO 9001:2008", "iso9001-2008"), ("ISO 9001:2015", "iso9001-2015")]
+    assert all("two editions" in c["note"].value for c in d.tables["certificates"])
+
+
+def test_every_certificate_a_sentence_names() -> None:
+    """'certyfikaty ISO 9001 i ISO 37120' are two certificates, both linked to the handover."""
+    d = _draft("Burmistrz odebrał certyfikaty ISO 9001 i ISO 37120 dla Urzędu Gminy Testowo 5 maja 2017 r.")
+    assert _rows(d, "certificates", "family") == [("ISO 9001",), ("ISO 37120",)]
+    assert _rows(d, "events", "kind", "event_on") == [("handover", "2017-05-05")]
+    assert len(d.tables["event_certificates"]) == 2
+
+
+def test_both_systems_link_every_certificate() -> None:
+    """An audit 'obu systemów' in a sentence naming no standard concerns each certificate the text names."""
+    d = _draft(
+        "Urząd Gminy Testowo ma certyfikaty ISO 9001:2015 i ISO 14001:2015. W marcu 2020 r. odbył się audyt "
+        "nadzoru obu systemów."
+    )
+    assert len(d.tables["event_certificates"]) == 2
+
+
+def test_year_then_full_stop_ends_a_sentence() -> None:
+    """'ISO 9001:2015. Audytorzy ...' is two sentences: a four-digit number is no ordinal abbreviation."""
+    assert len(sentences("Urząd ma certyfikat ISO 9001:2015. Audytorzy docenili obsługę.")) == 2
+
+
+# Drafts that build
+
+
+def test_every_certificate_has_its_quote() -> None:
+    """A certificate's quote holds its standard as written and its expiry's words."""
+    d = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015. Certyfikat jest ważny do 1.02.2027 r.")
+    (cert,) = d.tables["certificates"]
+    assert "ISO 9001:2015" in cert["quote"].value and "do 1.02.2027 r." in cert["quote"].value
+
+
+def test_missing_required_fields_are_named() -> None:
+    """A new office's row has its source, and its note names the required fields the text cannot give."""
+    d = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015.")
+    (office,) = d.tables["offices"]
+    assert _v(office, "source_id") == "x"
+    assert "voivodeship, latitude, longitude" in office["note"].value

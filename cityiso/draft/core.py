@@ -4,8 +4,10 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from cityiso.data.descriptor import read_package
 from cityiso.draft import events as ev_mod
 from cityiso.draft import findings as fi_mod
 from cityiso.draft import lang, names
@@ -117,7 +119,72 @@ def draft(
     out.tables["event_certificates"] = links
     out.tables["audited_units"] = unit_rows
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
+    _certificate_quotes(text, sentences, certs)
+    complete(out, k)
     return out
+
+
+# The values of a certificate row whose words its quote must hold (docs/CURATION.md#quotes).
+_CERT_EVIDENCE = (
+    "standard_as_written",
+    "issued_on_as_written",
+    "valid_until_as_written",
+    "validity_as_written",
+    "scope",
+    "cycle_as_written",
+    "body_id",
+    "iqnet",
+)
+
+
+def _certificate_quotes(text: str, sentences: list[tx.Piece], certs) -> None:
+    """Each certificate's quote: the sentences holding its standard as written and every value drafted from the
+    text (issue, expiry, validity, scope, cycle, body), in document order."""
+    for row, meta in certs:
+        if "quote" in row:
+            continue
+        parts = [(s.start, s.end) for s in meta["sentences"]]
+        for column in _CERT_EVIDENCE:
+            v = row.get(column)
+            if not v or v.span == (0, len(text)):
+                continue
+            s = _sentence_of(sentences, v.span[0])
+            parts.append((s.start, s.end) if s and s.end >= v.span[1] else v.span)
+        row["quote"] = quote_of(text, parts)
+
+
+def complete(d: Draft, k: Known) -> None:
+    """Every row's source, and a note naming each required field left empty, so that a curator sees what the text
+    did not give before the build asks for it."""
+    text = d.text
+    whole = (0, len(text))
+    for table, rows in d.tables.items():
+        columns, required = _columns(k.data_dir, table)
+        for row in rows:
+            if "source_id" in columns and "source_id" not in row and table != "sources":
+                row["source_id"] = _d(d.source_id, *whole, 1.0, "The document drafted.")
+            missing = [c for c in required if c not in row or row[c].value in (None, "")]
+            if not missing or "note" not in columns:
+                continue
+            why = f"To fill: {', '.join(missing)} ({_MISSING_WHY.get(table, 'not in the text')})."
+            old = row.get("note")
+            note = f"{old.value} {why}" if old and old.value else why
+            row["note"] = _d(note, *(old.span if old else whole), 0.5, why)
+
+
+@cache
+def _columns(data_dir: Path, table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A table's columns and its required columns, from the descriptor (none for a table it lacks)."""
+    resource = next((r for r in read_package(data_dir).resources if r.name == table), None)
+    if resource is None:
+        return (), ()
+    return tuple(resource.field_names), tuple(f.name for f in resource.fields if f.required)
+
+
+_MISSING_WHY = {
+    "offices": "not in the text: from the reference source of the territorial division",
+    "findings": "for the curator to write",
+}
 
 
 def _issue_only(ev: ev_mod.Event) -> bool:
@@ -275,8 +342,9 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
     families_with_edition = {m.extra[0] for m in stds if m.value}
     groups = [(sid, ms) for sid, ms in by_edition.items() if sid]
     loose = [m for m in by_edition.get(None, []) if m.extra[0] not in families_with_edition]
-    if loose:
-        groups.append((None, loose))
+    # a form without edition is one certificate per family ('certyfikaty ISO 9001 i ISO 37120': two)
+    for family in dict.fromkeys(m.extra[0] for m in loose):
+        groups.append((None, [m for m in loose if m.extra[0] == family]))
     if not groups and re.search(r"certyfikat\w*\s+ISO\b", text):
         m = re.search(r"certyfikat\w*\s+ISO\b", text)
         groups.append((None, [names.Mention(m.start(), m.end(), "ISO", None, 0.3, "'ISO' without a number.", ("",))]))
@@ -314,7 +382,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         doc_bodies = {b.value for b in bodies}
         if near:
             row["body_id"] = _d(near[0].value, near[0].start, near[0].end, 0.9, near[0].reason)
-        elif len(doc_bodies) == 1 and len(groups) == 1:
+        elif len(doc_bodies) == 1:
             b = bodies[0]
             row["body_id"] = _d(b.value, b.start, b.end, 0.7, b.reason + " The only body the text names.")
         grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
@@ -327,6 +395,14 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             m = re.search(r"\bIQNet\b", text)
             row["iqnet"] = _d("true", m.start(), m.end(), 0.8, "An IQNet certificate is named.")
         row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        others = [g for g, _ms in groups if g and g != sid and family and g.startswith(_slug(family).replace("-", ""))]
+        if sid and others:
+            why = (
+                f"The text names two editions of {family} ({', '.join([sid, *others])}): each is kept as written, one "
+                "certificate each; check whether the text tells a transition or names one by mistake."
+            )
+            row["standard_id"].confidence = 0.5
+            row["note"] = _d(why, first.start, first.end, 0.5, why)
         out.append((row, {"standard_id": sid, "sentences": sentence_spans}))
     return out
 
@@ -458,9 +534,11 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
         if ev.planned:
             row["findings_status"] = _d("not_applicable", first.start, first.end, 0.9, "A planned event.")
         row["source_id"] = _d(source_id, 0, len(text), 1.0)
+        # 'audyt obu systemów', 'wszystkich certyfikatów': the event concerns every certificate the text names
+        every = any(_BOTH.search(s.text) for s in ev.sentences)
         for c, meta in certs:
             mine = [s for s in ev.sentences if any(s.start == m.start for m in meta["sentences"])]
-            if mine or len(certs) == 1:
+            if mine or len(certs) == 1 or every:
                 links.append({"event_id": row["event_id"], "certificate_id": c["certificate_id"]})
                 if ev.grant and row.get("event_on") and "issued_on" not in c and not ev.planned:
                     d = row["event_on"]
@@ -483,6 +561,12 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             row["quote"] = _chain_quote(text, ev)
         rows.append(row)
     return rows, links, unit_rows
+
+
+_BOTH = re.compile(
+    r"\b(?:ob(?:u|ydwu|ydwóch|ie|ydwie)|wszystki\w+|zintegrowan\w+)\s+(?:\w+\s+)?(?:system\w*|certyfika\w+|norm\w*)",
+    re.IGNORECASE,
+)
 
 
 def _chain_quote(text: str, ev) -> Drafted:

@@ -9,7 +9,31 @@ from rapidfuzz import fuzz, process
 from cityiso.draft import lang
 from cityiso.draft.known import Known
 
-STANDARD = re.compile(r"(?<![\w-])(?P<pn>PN-EN\s+)?ISO(?:/IEC)?\s*(?P<num>\d{4,5})(?::(?P<year>\d{4})(?:-\d{2})?)?")
+# 'ISO 9001:2015', 'PN-EN ISO 9001:2009', and the forms real pages write: 'PN EN ISO 9001:2009', 'PN-EN 9001 : 2009'
+# (no 'ISO'), 'ISO: 9001', 'ISO:9001', 'ISO/IEC 27001'. Each is looked up in standard_forms.csv by its canonical form.
+STANDARD = re.compile(
+    r"(?<![\w-])(?:(?P<pn>PN[-\s]?EN(?:[-\s]?ISO(?:/IEC)?)?|PN[-\s]ISO(?:/IEC)?)|ISO(?:/IEC)?)\s*:?\s*"
+    r"(?P<num>\d{4,5})(?!\d)(?:\s?:\s?(?P<year>\d{4})(?P<month>-\d{2})?)?(?![\d])"
+)
+
+
+def canonical_standard(m: re.Match) -> str:
+    """The form a standard match names, as standard_forms.csv writes it: 'PN EN ISO 9001 : 2009' ->
+    'PN-EN ISO 9001:2009', 'ISO: 9001' -> 'ISO 9001'."""
+    head = "ISO"
+    if m.group("pn"):
+        pn = re.sub(r"[-\s]+", "-", m.group("pn").upper())
+        head = "PN-EN ISO" if pn.startswith("PN-EN") else "PN-ISO"
+        if "IEC" in pn:
+            head += "/IEC"
+    elif "IEC" in m.group(0).upper():
+        head = "ISO/IEC"
+    out = f"{head} {m.group('num')}"
+    if m.group("year"):
+        out += f":{m.group('year')}{m.group('month') or ''}"
+    return out
+
+
 _LEGAL = re.compile(r"\s*(?:S\.\s?A\.|SA|Sp\.\s?z\s?o\.\s?o\.)(?!\w)")
 
 
@@ -32,10 +56,13 @@ def standards(text: str, k: Known) -> list[Mention]:
     out = []
     for m in STANDARD.finditer(text):
         words = " ".join(m.group(0).split())
+        form = canonical_standard(m)
         family = f"ISO {m.group('num')}"
-        if words in forms:
-            sid = forms[words]["standard_id"] or None
-            reason = f"standard_forms.csv: '{words}' " + (f"names {sid}" if sid else "names no edition")
+        if form in forms or words in forms:
+            key = form if form in forms else words
+            sid = forms[key]["standard_id"] or None
+            shown = f"'{words}' (the form '{key}')" if key != words else f"'{words}'"
+            reason = f"standard_forms.csv: {shown} " + (f"names {sid}" if sid else "names no edition")
             out.append(Mention(m.start(), m.end(), words, sid, 0.95, reason, (family,)))
             continue
         sid, reason = None, "The form names no edition."

@@ -79,7 +79,7 @@ def content_mask(text: str) -> list[bool]:
     return mask
 
 
-_ABBREV = re.compile(r"(?:\b(?:[a-ząćęłńóśźż]{1,3}|Sp|[A-Z])\.|\d\.)$")
+_ABBREV = re.compile(r"(?:\b(?:[a-ząćęłńóśźż]{1,3}|Sp|[A-Z])\.|(?<!\d\d)\d\.)$")
 
 
 def sentences(text: str) -> list[Piece]:
