@@ -6,6 +6,8 @@ import pytest
 
 from cityiso.draft.core import draft
 from cityiso.draft.dates import find_dates, publication_date
+from cityiso.draft.known import known
+from cityiso.draft.names import bodies
 from cityiso.draft.text import sentences
 
 # The register the drafts are matched against: frozen in tests/, never data/ (a curator adding a row changes nothing).
@@ -234,3 +236,35 @@ def test_missing_required_fields_are_named() -> None:
     (office,) = d.tables["offices"]
     assert _v(office, "source_id") == "x"
     assert "voivodeship, latitude, longitude" in office["note"].value
+
+
+# Certification bodies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body_id"),
+    [
+        ("Audyt przeprowadził Polski Rejestr Statków.", "prs"),
+        ("Certyfikat wydało Centrum Certyfikacji Jakości WAT.", "ccj-wat"),
+        ("Certyfikat wydał Lloyd's Register Quality Assurance.", "lrqa"),
+        ("Audytorzy firmy Germanischer Lloyd odwiedzili urząd.", "germanischer-lloyd"),
+        ("Audyt prowadziła jednostka TUV Nord.", "tuv-nord"),
+        ("Certyfikat wystawiła firma DEKRA Certification.", "dekra"),
+        ("Audyt przeprowadził UDT-CERT.", "udt"),
+        ("Certyfikat wydało DNV GL.", "dnv"),
+    ],
+)
+def test_body_names(sentence: str, body_id: str) -> None:
+    """A body named by any of its aliases, in any letter case for a name, 'TUV' for 'TÜV'."""
+    assert [m.value for m in bodies(sentence, known(REGISTER))] == [body_id]
+
+
+def test_declined_alias_by_lemmas() -> None:
+    """A declined form of a multi-word alias ('Polski Rejestr Statków' in the dative) is that body."""
+    (m,) = bodies("Dziękujemy Polskiemu Rejestrowi Statków za audyt.", known(REGISTER))
+    assert (m.value, m.words) == ("prs", "Polskiemu Rejestrowi Statków")
+
+
+def test_acronym_needs_its_case() -> None:
+    """A three-letter acronym is matched as written only: 'prs' in lower case is no body."""
+    assert bodies("Skrót prs nic nie znaczy.", known(REGISTER)) == []

@@ -3,6 +3,7 @@ resolved with morfeusz2 and matched to what the register knows with rapidfuzz.""
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -106,7 +107,7 @@ def bodies(text: str, k: Known) -> list[Mention]:
         key=lambda x: -len(x[0]),
     )
     for alias, bid in names:
-        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+        for m in _alias_pattern(alias).finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             end = m.end()
@@ -116,8 +117,11 @@ def bodies(text: str, k: Known) -> list[Mention]:
             taken.append((m.start(), end))
             out.append(Mention(m.start(), end, text[m.start() : end], bid, 0.95, f"body_aliases.csv: '{alias}'"))
     tokens = _tokens(text)
-    for b in k.bodies:
-        core = _LEGAL.sub("", b["name"]).strip()
+    # every declined form of a name of two words or more (its lemmas): 'Polskiemu Rejestrowi Statków'
+    long_names = {(_LEGAL.sub("", a).strip(), bid) for a, bid in names}
+    for core, bid in sorted(long_names, key=lambda x: -len(x[0])):
+        if len(lang.WORD.findall(core)) < 2:
+            continue
         want = [lang.lemmas(w) for w in lang.WORD.findall(core)]
         for i in range(len(tokens)):
             if not _lemma_match(tokens, i, want):
@@ -128,8 +132,27 @@ def bodies(text: str, k: Known) -> list[Mention]:
             legal = _LEGAL.match(text, e)
             e = legal.end() if legal else e
             taken.append((s, e))
-            out.append(Mention(s, e, text[s:e], b["body_id"], 0.8, f"A declined form of '{b['name']}' (same lemmas)."))
+            out.append(Mention(s, e, text[s:e], bid, 0.8, f"A declined form of '{core}' (same lemmas)."))
     return sorted(out, key=lambda m: m.start)
+
+
+_FOLD = {"Ü": "(?:Ü|U|UE)", "ü": "(?:ü|u|ue)"}
+
+
+@cache
+def _alias_pattern(alias: str) -> re.Pattern:
+    """An alias as texts write it: any letter case for a name of more than three letters ('Dekra', 'DEKRA'), an
+    acronym as written ('SGS', 'PRS'); 'TÜV' also as 'TUV' or 'TUEV'; a space or a dash between words."""
+    parts = []
+    for ch in alias:
+        if ch in _FOLD:
+            parts.append(_FOLD[ch])
+        elif ch in " -":
+            parts.append(r"[\s-]+")
+        else:
+            parts.append(re.escape(ch))
+    flags = re.IGNORECASE if len(re.sub(r"\W", "", alias)) > 3 else 0
+    return re.compile(rf"(?<!\w){''.join(parts)}(?!\w)", flags)
 
 
 _OFFICE = re.compile(
