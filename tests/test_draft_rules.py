@@ -268,3 +268,33 @@ def test_declined_alias_by_lemmas() -> None:
 def test_acronym_needs_its_case() -> None:
     """A three-letter acronym is matched as written only: 'prs' in lower case is no body."""
     assert bodies("Skrót prs nic nie znaczy.", known(REGISTER)) == []
+
+
+# Voices and finding kinds
+
+AUDIT = "W dniu 5 marca 2021 r. w Urzędzie Gminy Testowo odbył się audyt nadzoru ISO 9001:2015.\n"
+
+
+def test_official_praising_the_office_is_the_office() -> None:
+    """A mayor praising the office's system after the audit speaks for the office, not for the auditors."""
+    d = _draft(AUDIT + "Wójt podkreślił, że audyt pokazał sprawną obsługę mieszkańców.")
+    assert _rows(d, "findings", "voice") == [("office",)]
+
+
+def test_official_reporting_the_auditors_is_the_auditors() -> None:
+    """An official who reports what the auditors praised passes on the auditors' voice."""
+    d = _draft(AUDIT + "Wójt podkreślił, że audytorzy docenili sprawną obsługę mieszkańców.")
+    assert {v for (v,) in _rows(d, "findings", "voice")} == {"auditor"}
+
+
+def test_list_of_audited_units_is_units_not_praise() -> None:
+    """A list under 'Audytem objęto:' is one audited unit per bullet, no finding."""
+    d = _draft(AUDIT + "Audytem objęto:\n- Wydział Finansowy,\n- Referat Podatków.\n")
+    assert _rows(d, "audited_units", "unit_name") == [("Wydział Finansowy",), ("Referat Podatków",)]
+    assert d.tables["findings"] == []
+
+
+def test_list_of_confirmed_conformities() -> None:
+    """A list under 'Audytorzy potwierdzili:' is confirmed conformity, not praise."""
+    d = _draft(AUDIT + "Audytorzy potwierdzili:\n- zgodność systemu z wymaganiami normy,\n- skuteczność działań.\n")
+    assert _rows(d, "findings", "kind", "voice") == [("confirmed_conformity", "auditor")] * 2

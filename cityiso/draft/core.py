@@ -15,6 +15,7 @@ from cityiso.draft import text as tx
 from cityiso.draft.dates import DateExpr, find_dates, publication_date, this_year_words
 from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
+from cityiso.draft.units import listed as units_listed
 from cityiso.draft.units import units
 from cityiso.paths import DATA_DIR
 
@@ -117,7 +118,7 @@ def draft(
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
-    out.tables["audited_units"] = unit_rows
+    out.tables["audited_units"] = unit_rows + _listed_units(text, events, mentions, source_id, unit_rows)
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
     _certificate_quotes(text, sentences, certs)
     complete(out, k)
@@ -185,6 +186,34 @@ _MISSING_WHY = {
     "offices": "not in the text: from the reference source of the territorial division",
     "findings": "for the curator to write",
 }
+
+
+def _listed_units(text, events, mentions, source_id, taken) -> list[Row]:
+    """A list of audited units ('Audytem objęto:' and its bullets): a unit row each, on the audit its lead tells or
+    the nearest audit before it."""
+    audits = [(row, ev) for row, ev in zip(events, mentions, strict=False) if ev.trigger == "audit" and not ev.planned]
+    rows = []
+    seen = {(r["event_id"].value, r["unit_name"].value) for r in taken}
+    for lead, items in units_listed(text, fi_mod.is_units_lead):
+        own = [row for row, ev in audits if any(s.start <= lead[0] < s.end for s in ev.sentences)]
+        before = [row for row, ev in audits if ev.sentences[0].start <= lead[0]]
+        event = (own or before[-1:] or [row for row, _ in audits[:1]] or [None])[0]
+        if event is None:
+            continue
+        for name, as_written, span in items:
+            if (event["event_id"].value, name.value) in seen:
+                continue
+            seen.add((event["event_id"].value, name.value))
+            rows.append(
+                {
+                    "event_id": event["event_id"],
+                    "unit_name": name,
+                    "unit_name_as_written": as_written,
+                    "source_id": _d(source_id, 0, len(text), 1.0),
+                    "quote": quote_of(text, [lead, span]),
+                }
+            )
+    return rows
 
 
 def _issue_only(ev: ev_mod.Event) -> bool:

@@ -65,12 +65,35 @@ def _lem(text: str) -> set[str]:
     return {lem for w in lang.WORD.findall(text) for lem in lang.lemmas(w)}
 
 
+# An official of the office: when one speaks and no auditor or report is cited, the office speaks of itself.
+_OFFICIAL = re.compile(
+    r"\b(?:burmistrz\w*|prezydent\w*|wójt\w*|staro(?:st|ści)\w*|marszał\w*|sekretarz\w*|skarbnik\w*|naczelni\w*"
+    r"|pełnomocni\w*|kierowni\w*|zastęp\w+|włodarz\w*)\b",
+    re.IGNORECASE,
+)
+_AUDITORS_SAY = re.compile(r"\b(?:au?d[iy]tor\w*|rapor[tc]\w*|zdaniem\s+au?d[iy]tor\w*)\b", re.IGNORECASE)
+
+
 def _voice(lead_text: str) -> tuple[str, str]:
+    official = _OFFICIAL.search(lead_text)
+    if official and not _AUDITORS_SAY.search(lead_text):
+        return "office", f"An official of the office speaks ('{official.group(0)}'), citing no auditor or report."
     if _BODY_SPEAKER.search(lead_text) and not _REPORT.search(lead_text):
         return "certification_body", "The certification body's representative speaks."
     if _REPORT.search(lead_text):
         return "auditor", f"The passage cites the auditors or their report ('{_REPORT.search(lead_text).group(0)}')."
     return "office", "No auditor, report or body is cited: the office speaks about itself."
+
+
+_UNITS_VERBS = {"objąć", "obejmować", "audytować", "auditować", "odwiedzić", "poddać", "skontrolować"}
+_UNITS_NOUNS = {"wydział", "komórka", "jednostka", "referat", "biuro", "obszar", "stanowisko"}
+_CONFIRM = {"potwierdzić", "potwierdzać", "stwierdzić", "stwierdzać", "wykazać", "wykazywać"}
+
+
+def is_units_lead(lead_text: str) -> bool:
+    """A lead of a list of audited units ('Audytem objęto:', 'Audytorzy odwiedzili następujące wydziały:')."""
+    lem = _lem(lead_text)
+    return bool(lem & _UNITS_VERBS or (lem & _UNITS_NOUNS and lem & {"sprawdzić", "badać", "zbadać"}))
 
 
 def _kind_of_lead(lead_text: str) -> str | None:
@@ -79,6 +102,10 @@ def _kind_of_lead(lead_text: str) -> str | None:
         return "nonconformity"
     if lem & _RECOMMEND:
         return "recommendation"
+    if is_units_lead(lead_text):
+        return "units"  # a list of audited units: audited_units rows, no findings
+    if lem & _CONFIRM and not lem & _PRAISE:
+        return "confirmed_conformity"
     if lem & _PRAISE or re.search(r"dobr\w+ praktyk\w*", lead_text):
         return "praise"
     return None
@@ -130,7 +157,7 @@ def bullet_lists(text: str, k: Known) -> list[Finding]:
 
     def close():
         nonlocal item
-        if item and lead:
+        if item and lead and lead[2] != "units":
             s, e = _trim(text, item[0], item[1])
             if e > s:
                 out.append(

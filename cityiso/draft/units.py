@@ -4,6 +4,7 @@ import re
 
 from cityiso.draft import lang
 from cityiso.draft.model import Drafted
+from cityiso.draft.text import BULLET as _BULLET
 from cityiso.draft.text import Piece
 
 _COUNT = re.compile(r"\b(?:obj\w+|obejmował\w*|audytowan\w+|auditowan\w+)\s+(\d+)\s+(\w+)", re.IGNORECASE)
@@ -45,3 +46,31 @@ def units(sentence: Piece) -> tuple[Drafted | None, list[tuple[Drafted, Drafted]
             why = "The first word in the nominative (morfeusz2); the rest as written."
         named.append((Drafted(name, (s, e), 0.7, why), Drafted(piece_s, (s, e), 0.95, "")))
     return count, named
+
+
+def listed(text: str, is_lead) -> list[tuple[tuple[int, int], list[tuple[Drafted, Drafted, tuple[int, int]]]]]:
+    """Lists of audited units: a lead ending in ':' that is_lead accepts ('Audytem objęto:') and the bullets after
+    it, each one unit: (lead span, [(unit_name, unit_name_as_written, item span)])."""
+    out = []
+    lines = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"^.*$", text, re.MULTILINE)]
+    current = None
+    for start, end, line in lines:
+        stripped = line.strip()
+        if stripped.endswith(":") and is_lead(stripped):
+            current = ((start + len(line) - len(line.lstrip()), end), [])
+            out.append(current)
+            continue
+        bullet = _BULLET.match(line)
+        if current and bullet:
+            a = start + bullet.end()
+            words = line[bullet.end() :].rstrip().rstrip(",;.")
+            if words:
+                b = a + len(words)
+                first, *rest = words.split()
+                name = " ".join([lang.nominative(first), *rest])
+                why = "A unit of the list of audited units; its first word in the nominative (morfeusz2)."
+                current[1].append((Drafted(name, (a, b), 0.7, why), Drafted(words, (a, b), 0.95, ""), (a, b)))
+            continue
+        if stripped:
+            current = None
+    return [(lead, items) for lead, items in out if items]
