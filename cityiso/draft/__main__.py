@@ -1,5 +1,5 @@
 """python -m cityiso.draft TEXT_FILE [--url URL] [--published YYYY-MM-DD] (--out DIR | --json)
-python -m cityiso.draft --evaluate [--json-out PATH]"""
+python -m cityiso.draft --evaluate [DIR ...] [--json-out PATH]"""
 
 import argparse
 import datetime as dt
@@ -27,13 +27,19 @@ def main(argv: list[str] | None = None) -> int:
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--out", type=Path, help="folder to write the draft CSV files and drafts.json into")
     out.add_argument("--json", action="store_true", help="print the drafts as JSON")
-    out.add_argument("--evaluate", action="store_true", help="compare drafts with the curated rows of data/")
+    out.add_argument(
+        "--evaluate",
+        nargs="*",
+        type=Path,
+        metavar="DIR",
+        help="compare drafts with curated rows: each DIR a data package or a corpus (default: data/ and the corpus)",
+    )
     parser.add_argument("--json-out", type=Path, default=ev.DEFAULT_OUT, help="evaluation JSON (default: %(default)s)")
     args = parser.parse_args(argv)
-    if args.evaluate:
-        result = ev.evaluate(args.data)
-        print(ev.table(result))
-        print(f"\nWritten: {ev.write(result, args.json_out)}")
+    if args.evaluate is not None:
+        results = ev.evaluate_all(args.evaluate)
+        print(ev.report(results))
+        print(f"Written: {ev.write(results, args.json_out)}")
         return 0
     if not args.text_file or not (args.out or args.json):
         parser.error("give TEXT_FILE and --out DIR or --json (or --evaluate)")
