@@ -131,8 +131,8 @@ def test_cookie_and_menu_debris() -> None:
 
 
 def test_two_standards_polish_adoptions() -> None:
-    """A marshal's office with ISO 9001 and ISO 14001 as PN-EN forms: two certificates, 9001:2009 is ISO 9001:2008,
-    the 14001 edition is one the data package does not know; one audit for both, no nonconformities."""
+    """A marshal's office with ISO 9001 and ISO 14001 as PN-EN forms: two certificates, 9001:2009 is ISO 9001:2008
+    and 14001:2005 is ISO 14001:2004 (standard_forms.csv); one audit for both, no nonconformities."""
     d = _draft("two_standards_pn.txt")
     assert _of(d, "offices", OFFICE) == [
         (
@@ -153,7 +153,16 @@ def test_two_standards_polish_adoptions() -> None:
             None,
             "stated",
         ),
-        ("wojewodztwo-pomorskie", "ISO 14001", "PN-EN ISO 14001:2005", None, "tuv-rheinland", None, None, "unknown"),
+        (
+            "wojewodztwo-pomorskie",
+            "ISO 14001",
+            "PN-EN ISO 14001:2005",
+            "iso14001-2004",
+            "tuv-rheinland",
+            None,
+            None,
+            "stated",
+        ),
     ]
     assert _of(d, "events", (*EVENT, *NC)) == [
         (

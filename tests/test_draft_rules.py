@@ -9,6 +9,7 @@ from cityiso.draft.dates import find_dates, publication_date
 from cityiso.draft.known import known
 from cityiso.draft.names import bodies
 from cityiso.draft.text import sentences
+from cityiso.draft.units import units
 
 # The register the drafts are matched against: frozen in tests/, never data/ (a curator adding a row changes nothing).
 REGISTER = Path(__file__).with_name("draft_register")
@@ -298,3 +299,34 @@ def test_list_of_confirmed_conformities() -> None:
     """A list under 'Audytorzy potwierdzili:' is confirmed conformity, not praise."""
     d = _draft(AUDIT + "Audytorzy potwierdzili:\n- zgodność systemu z wymaganiami normy,\n- skuteczność działań.\n")
     assert _rows(d, "findings", "kind", "voice") == [("confirmed_conformity", "auditor")] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Audytowano 3 obszary: Wydział Dróg, Straż Miejską oraz Referat Podatków i Opłat.",
+            ["Wydział Dróg", "Straż Miejska", "Referat Podatków i Opłat"],
+        ),
+        (
+            "Sprawdzono m.in. wydziały: Geodezji, Spraw Obywatelskich oraz Kultury.",
+            ["Wydział Geodezji", "Wydział Spraw Obywatelskich", "Wydział Kultury"],
+        ),
+        (
+            "W trakcie audytu odwiedzono Referat Finansowy i Gminny Ośrodek Kultury.",
+            ["Referat Finansowy", "Gminny Ośrodek Kultury"],
+        ),
+        ("Audytem objęto Urząd Gminy oraz Referat Oświaty.", ["Referat Oświaty"]),
+    ],
+)
+def test_units_named_in_prose(sentence: str, names: list[str]) -> None:
+    """Units named after a verb of auditing are one unit each, in the nominative; 'i' joins words of one name
+    unless a unit's noun follows; the office itself is no unit."""
+    _count, named = units(sentences(sentence)[0])
+    assert [n.value for n, _w in named] == names[: len(named)] and len(named) == len(names)
+
+
+def test_lead_is_its_lines_last_sentence() -> None:
+    """'Odwiedzono dwa wydziały. W raporcie wymieniono:' leads a list of praise, not of units."""
+    d = _draft(AUDIT + "Odwiedzono Wydział Dróg. W raporcie wśród mocnych stron wymieniono:\n- sprawną obsługę,\n")
+    assert _rows(d, "findings", "kind") == [("praise",)]

@@ -130,7 +130,7 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     if ("certyfikat" in lem and lem & _HANDOVER) or re.search(r"z rąk\b", t):
         return "handover"
     audits = [m for m in AUDIT.finditer(t) if not _internal(t, m)]
-    if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*", t)):
+    if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*|sprawdz\w+|odwiedz\w+|zbada\w*", t)):
         return "audit"
     if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
         return "grant"  # 'Nowy certyfikat jest ważny do ...' tells a certificate granted

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from cityiso.draft import clause_lexicon, lang
 from cityiso.draft.known import Known
 from cityiso.draft.text import BULLET, Piece
+from cityiso.draft.units import last_sentence
 
 _PRAISE = {
     "docenić",
@@ -182,7 +183,7 @@ def bullet_lists(text: str, k: Known) -> list[Finding]:
         inline = re.search(r":\s*(?=(?:\d{1,2}\)|[-–•])\s)", line)
         if stripped.endswith(":") or inline:
             close()
-            kind = _kind_of_lead(line)
+            kind = _kind_of_lead(last_sentence(line))
             hc = _heading_clause(line, k)
             if hc and lead:
                 heading = (start + len(line) - len(line.lstrip()), end, hc)

@@ -80,3 +80,43 @@ def month_forms() -> dict[str, int]:
         for form in forms(name):
             out.setdefault(form, number)
     return out
+
+
+@cache
+def adjective_form(lemma_: str, gender: str, case: str = "nom") -> str | None:
+    """The singular form of an adjective for a gender (m1/m2/m3/f/n) and case: ('miejski', 'f') -> 'miejska'."""
+    for form, _lem, tag, _n, _q in _morfeusz().generate(lemma_):
+        parts = tag.split(":")
+        if len(parts) < 5 or parts[0] != "adj" or parts[1] != "sg" or parts[4] != "pos":
+            continue
+        if case in parts[2].split(".") and gender in parts[3].split("."):
+            return form
+    return None
+
+
+def phrase_nominative(words: list[str]) -> str:
+    """A name's leading noun and the adjectives agreeing with it in the nominative singular, the rest as written:
+    'Straż Miejską' -> 'Straż Miejska', 'Kórnicki Ośrodek Pomocy Społecznej' stays, 'Referatu Podatków' ->
+    'Referat Podatków'."""
+    out = list(words)
+    nouns = [
+        (i, lem, tag)
+        for i, w in enumerate(words[:3])
+        for lem, tag in analyses(w)
+        if tag.startswith("subst:sg") and lem[:1].lower() == lem[:1]
+    ]
+    if not nouns:
+        return " ".join(words)
+    i, lem, tag = nouns[0]
+    case = {c for _j, _l, t in nouns if _j == i for c in t.split(":")[2].split(".")}
+    gender = tag.split(":")[3].split(".")[0]
+    out[i] = lem[:1].upper() + lem[1:] if words[i][:1].isupper() else lem
+    for j, w in enumerate(words):
+        if j == i or j > i + 1:
+            continue
+        adj = [a for a, t in analyses(w) if t.startswith("adj:sg") and set(t.split(":")[2].split(".")) & case]
+        if adj:
+            form = adjective_form(adj[0], gender)
+            if form:
+                out[j] = form[:1].upper() + form[1:] if w[:1].isupper() else form
+    return " ".join(out)

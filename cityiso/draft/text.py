@@ -79,7 +79,9 @@ def content_mask(text: str) -> list[bool]:
     return mask
 
 
-_ABBREV = re.compile(r"(?:\b(?:[a-ząćęłńóśźż]{1,3}|Sp|[A-Z])\.|(?<!\d\d)\d\.)$")
+# An abbreviation or an ordinal ('2.') before a full stop; a year or a standard's date ('2015.', '2017-06.') ends
+# a sentence.
+_ABBREV = re.compile(r"(?:\b(?:[a-ząćęłńóśźż]{1,3}|Sp|[A-Z])\.|(?:^|\s)\d{1,2}\.)$")
 
 
 def sentences(text: str) -> list[Piece]:
