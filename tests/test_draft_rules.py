@@ -83,16 +83,31 @@ CHAIN = (
 
 
 def test_renewal_years_are_one_event_each() -> None:
-    """A list of renewal years is one recertification a year, each linked to the one certificate, whose issue date
-    is the first certification's and whose edition is unknown (the dates span two editions)."""
+    """A list of renewal years is one recertification a year, after the initial certification dated before it, each
+    linked to the one certificate, whose issue date is the first certification's and whose edition is unknown (the
+    dates span two editions)."""
     d = _draft(CHAIN)
     assert _rows(d, "events", "kind", "event_on", "event_on_as_written") == [
-        ("recertification", y, y) for y in ("2006", "2009", "2012")
+        ("initial", "2003-03-12", "dnia 12.03.2003 r."),
+        *[("recertification", y, y) for y in ("2006", "2009", "2012")],
     ]
     assert _rows(d, "certificates", "issued_on", "valid_until", "edition_basis") == [
         ("2003-03-12", "2015-03-11", "unknown")
     ]
-    assert len(d.tables["event_certificates"]) == 3
+    assert len(d.tables["event_certificates"]) == 4
+
+
+def test_renewal_years_in_the_grants_sentence() -> None:
+    """'certyfikat uzyskany 12.03.2003 r.; audyty odnowieniowe w latach 2006 i 2009' in one sentence: the grant is the
+    initial certification, each year a recertification."""
+    d = _draft(
+        "Urząd Gminy Testowo: certyfikat ISO 9001 uzyskany 12.03.2003 r.; audyty odnowieniowe w latach 2006 i 2009."
+    )
+    assert _rows(d, "events", "kind", "event_on") == [
+        ("initial", "2003-03-12"),
+        ("recertification", "2006"),
+        ("recertification", "2009"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -330,3 +345,56 @@ def test_lead_is_its_lines_last_sentence() -> None:
     """'Odwiedzono dwa wydziały. W raporcie wymieniono:' leads a list of praise, not of units."""
     d = _draft(AUDIT + "Odwiedzono Wydział Dróg. W raporcie wśród mocnych stron wymieniono:\n- sprawną obsługę,\n")
     assert _rows(d, "findings", "kind") == [("praise",)]
+
+
+OFFICE = "Urząd Gminy Testowo ma certyfikat ISO 9001:2015. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (OFFICE + "Audyt certyfikujący odbył się w maju 2016 r.", [("initial", "2016-05")]),
+        (OFFICE + "W maju 2016 r. odbył się audyt. Była to pierwsza certyfikacja urzędu.", [("initial", "2016-05")]),
+        (OFFICE + "Co roku urząd przechodzi audyty nadzoru.", []),
+        (OFFICE + "Rada postanowiła nie przystępować do audytu odnowieniowego.", []),
+        (OFFICE + "Urząd przygotowuje się do przejścia na normę ISO 9001:2015 w 2018 r.", []),
+        (
+            OFFICE + "Audyt przeprowadzono w marcu 2016 r., a certyfikat wręczono wójtowi 20 kwietnia 2016 r.",
+            [("unspecified", "2016-03"), ("handover", "2016-04-20")],
+        ),
+        (
+            OFFICE + "Wójt odebrał certyfikat 20 kwietnia 2016 r. Certyfikat odebrał z rąk prezesa jednostki.",
+            [("handover", "2016-04-20")],
+        ),
+        (OFFICE + "Na zdjęciu: wójt odbiera certyfikat (fot. UG).", []),
+        (
+            "Urząd Gminy Testowo uzyskał certyfikat ISO 9001:2000 w 2004 r. Certyfikat przedłużono w 2007 r.",
+            [("initial", "2004"), ("recertification", "2007")],
+        ),
+        (OFFICE + "Audyt przejścia na nową wersję normy odbył się w maju 2018 r.", [("transition", "2018-05")]),
+    ],
+)
+def test_event_rules(text: str, expected: list[tuple]) -> None:
+    """Certification audits and first certifications are initial; habits, declined audits, preparations and photo
+    captions are no events; two clauses with their own dates are two events; an undated second mention of a
+    handover is the same handover; a plain grant before a renewal is the first certification; a transition audit."""
+    assert _rows(_draft(text), "events", "kind", "event_on") == expected
+
+
+def test_issue_told_by_a_participle_is_no_event() -> None:
+    """'certyfikat ..., wydany przez ... w dniu 1.10.2009 r.' dates the certificate's issue; no event is told."""
+    d = _draft("Urząd Gminy Testowo posiada certyfikat ISO 9001:2008, wydany przez PCBC w dniu 1.10.2009 r.")
+    assert _rows(d, "events", "kind") == []
+    assert _rows(d, "certificates", "issued_on") == [("2009-10-01",)]
+
+
+def test_expiry_is_the_certificates_validity_end() -> None:
+    """The day a certificate ran out is its valid_until."""
+    d = _draft("Z dniem 15 stycznia 2013 r. wygasła ważność certyfikatu ISO 9001 Urzędu Gminy Testowo.")
+    assert _rows(d, "certificates", "valid_until") == [("2013-01-15",)]
+
+
+def test_year_of_an_edition_is_no_event_date() -> None:
+    """'normy z 2008 r.' names an edition, not the audit's date."""
+    d = _draft("W Urzędzie Gminy Testowo odbył się audyt nadzoru według normy z 2008 r.")
+    assert _rows(d, "events", "event_on") == [(None,)]

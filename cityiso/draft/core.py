@@ -217,18 +217,31 @@ def _listed_units(text, events, mentions, source_id, taken) -> list[Row]:
 
 
 def _issue_only(ev: ev_mod.Event) -> bool:
-    """A grant that only dates the first certificate of a chain of renewals: its date is the certificate's issue
-    date, not an event row (docs/CURATION.md, renewal chains)."""
-    return ev.chain and ev.trigger == "grant"
+    """A certificate's issue told by a participle ('wydany przez ... w dniu 1.10.2009 r.'): its date is the
+    certificate's issue date, not an event row."""
+    return ev.issue_only
 
 
 def _first_of_chain(mentions: list[ev_mod.Event]) -> list[ev_mod.Event]:
-    """A plain grant dated before a chain of renewal years ('uzyskało certyfikat dnia 30.09.2002 r. Audyty
-    recertyfikujące w latach 2005, 2008 ...') is the chain's first certificate."""
-    years = [e.date.value for e in mentions if e.chain and e.trigger == "audit" and e.date and e.date.value]
+    """A plain grant (no word of its kind) dated before a later renewal the text tells ('uzyskało certyfikat w 2004
+    r. [...] Certyfikat przedłużono w 2007 r.') is the first certification."""
+    renewals = [
+        e.date.value
+        for e in mentions
+        if e.date and e.date.value and not e.planned and any(c.kind == "recertification" for c in e.cues)
+    ]
     for e in mentions:
-        if years and e.trigger == "grant" and not e.cues and e.date and e.date.value and e.date.value < min(years):
-            e.chain = True
+        if (
+            renewals
+            and e.trigger == "grant"
+            and not e.cues
+            and e.date
+            and e.date.value
+            and e.date.value < min(renewals)
+        ):
+            why = f"'{e.date.words}' is before the renewal of {min(renewals)}: the first certificate"
+            e.cues.append(ev_mod.Cue("initial", e.date.start, e.date.end, why))
+            e.issue_only = False  # the first date of a chain of renewals is the initial certification
     return mentions
 
 
@@ -545,6 +558,13 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             row["outcome"] = _d("granted", first.start, first.end, 0.7, "The text tells a certificate granted.")
         if kind == "lapse" and not ev.planned:
             row["outcome"] = _d("lapsed", first.start, first.end, 0.7, "The text tells the certification given up.")
+        if kind == "expiry" and ev.date and ev.date.value and not ev.planned:
+            for c, _meta in certs:
+                if "valid_until" not in c:
+                    d = ev.date
+                    why = f"The certificate's validity ran out on '{d.words}'."
+                    c["valid_until"] = _d(d.value, d.start, d.end, 0.8, why)
+                    c["valid_until_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
         for s in ev.sentences:
             count, named = units(s) if ev.trigger == "audit" else (None, [])
             named = named if count else []

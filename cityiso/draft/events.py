@@ -22,17 +22,31 @@ _RENEWAL_WORDS = re.compile(
     r"|certyfika\w+\s+(?:\w+\s+){0,2}przedłużon\w*",
     re.IGNORECASE,
 )
-_INITIAL_WORDS = re.compile(r"au?d[iy]t\w*\s+(?<!re)certyfikac\w+|(?<!re)certyfikacyjn\w*\s+au?d[iy]t\w*", re.I)
+_INITIAL_WORDS = re.compile(
+    r"au?d[iy][tc]\w*\s+(?<!re)certyfik(?:ac|uj)\w+|(?<!re)certyfik(?:acyjn|ując)\w*\s+au?d[iy][tc]\w*", re.IGNORECASE
+)
+# Audits told as a habit, not as one event: 'co roku przechodził audyty nadzoru', 'corocznie', 'w kolejnych latach'.
+_HABIT = re.compile(r"\bco\s+roku\b|\bcoroczn\w*|\bw\s+(?:kolejnych|pozostałych|następnych)\s+latach\b", re.I)
+# What is prepared or declined is no event: 'przygotowuje się do przejścia', 'postanowił nie przystępować do audytu'.
+_NOT_AN_EVENT = re.compile(r"przygotow\w*\s+się\s+do\b|\bnie\s+(?:\w+\s+){0,2}do\s+au?d[iy]t", re.IGNORECASE)
+# A transition to a new edition: 'przejście na normę ISO 9001:2015', 'audyt przejścia', 'przeszedł na nową wersję'.
+_TRANSITION_WORDS = re.compile(
+    r"przej(?:ści|ść)\w*\s+na\s+(?:now\w+\s+)?(?:wersj\w+\s+|wydani\w+\s+|edycj\w+\s+)?norm\w*"
+    r"|au?d[iy]t\w*\s+przejści\w*|przesz(?:edł|ł)\w*\s+na\s+(?:now\w+\s+)?(?:wersj\w+|norm\w*|wydani\w+)",
+    re.IGNORECASE,
+)
+# A caption under a photo tells no event of its own.
+_CAPTION = re.compile(r"(?:^|\n)\s*(?:podpis pod zdjęciem|na zdjęciu|fot\.)|\(fot\.", re.IGNORECASE)
 _GRANT = {"otrzymać", "otrzymywać", "przyznać", "przyznawać", "przyznanie", "uzyskać", "nadać", "wydać", "wydanie"}
 _HANDOVER = {"odebrać", "odbierać", "wręczyć", "wręczać", "wręczenie", "odebranie", "przekazać", "przekazanie"}
 # The end of a certification: not renewed, given up ('zaprzestanie utrzymywania', 'rezygnacja') is a lapse; a
 # certificate that ran out with nothing said about renewal ('certyfikat wygasł') is an expiry.
 _GIVEN_UP = re.compile(
-    r"zaprzesta\w*|rezygn\w*|nie\s+(?:został\w*\s+)?(?:odnowion|przedłużon|odnawia|przedłuża|ubiega)\w*"
-    r"|nie\s+(?:\w+\s+)?(?:odnowi|przedłuży)\w*",
+    r"zaprzesta\w*|rezygn\w*|nie\s+(?:\w+\s+)?(?:odnowi|odnaw|przedłuż|ubiega)\w*",
     re.IGNORECASE,
 )
-_RAN_OUT = re.compile(r"wygas\w*|wygaśnię\w*|utrac\w+\s+ważnoś\w+|straci\w*\s+ważnoś\w+", re.IGNORECASE)
+# Past tense only: 'wygasła', 'utracił ważność'; 'wygasa', 'wygaśnie' tell a validity, not an event.
+_RAN_OUT = re.compile(r"wygasł\w*|utracił\w*\s+ważnoś\w+|stracił\w*\s+ważnoś\w+", re.IGNORECASE)
 _PRESENT = {"przedstawić", "zaprezentować", "prezentacja", "przedstawienie"}
 _PLANNED = {"zaplanować", "planować", "zaplanowany", "planowany"}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -73,6 +87,7 @@ class Event:
     ordinal: tuple[int, int, int] | None = None  # (value, start, end)
     grant: bool = False
     chain: bool = False  # one year of a list of renewal years told in one sentence
+    issue_only: bool = False  # a certificate's issue date told by a participle ('wydany ... w dniu ...'): no row
 
     @property
     def kind(self) -> tuple[str, str]:
@@ -107,21 +122,25 @@ def _cues(s: Piece) -> list[Cue]:
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (renewal)"))
     for m in _INITIAL_WORDS.finditer(t):
         out.append(Cue("initial", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (certification audit)"))
+    for m in _TRANSITION_WORDS.finditer(t):
+        out.append(Cue("transition", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (a new edition)"))
     for m in re.finditer(r"na (?:okres )?kolejn\w+ \d+ la\w+|nowy certyfikat\w*|trzeciej certyfikacji", t, re.I):
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (a new cycle)"))
     for m in re.finditer(r"kolejny rok", t, re.I):
         out.append(Cue("surveillance", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (one more year)"))
-    for m in re.finditer(r"pierwsz\w+ certyfikat\w*|po raz pierwszy|certyfikacj\w+ wstępn\w*", t, re.I):
+    for m in re.finditer(r"pierwsz\w+ (?:\w+ ){0,3}certyfika\w*|po raz pierwszy|certyfikacj\w+ wstępn\w*", t, re.I):
         out.append(Cue("initial", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (the first certificate)"))
     return out
 
 
 def _trigger(s: Piece, lem: set[str]) -> str | None:
     t = s.text
+    if _NOT_AN_EVENT.search(t) or _CAPTION.search(t):
+        return None
     if "certyfikat" in lem or "certyfikacja" in lem or "system" in lem:
         if _GIVEN_UP.search(t) and (_RAN_OUT.search(t) or re.search(r"utrzymywa\w*|certyfika\w+|recertyfik", t, re.I)):
             return "lapse"
-        if _RAN_OUT.search(t) and not re.search(r"\bdo\b|\bważn\w*", t[: _RAN_OUT.search(t).start()][-30:]):
+        if _RAN_OUT.search(t):
             return "expiry"
         if re.search(r"przeszedł\w* na norm\w*|przejści\w+ na norm\w*", t, re.I):
             return "transition"
@@ -134,7 +153,26 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
         return "audit"
     if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
         return "grant"  # 'Nowy certyfikat jest ważny do ...' tells a certificate granted
+    if _RENEWAL_WORDS.search(t):
+        return "grant"  # 'Certyfikat przedłużono w 2007 r.'
     return None
+
+
+def _granted(t: str) -> bool:
+    """A verb of granting as a verb ('otrzymał', 'wydano', 'przyznanie'), not as the participle describing a
+    certificate ('certyfikat wydany przez ...', which tells who issued it, no event)."""
+    for w in lang.WORD.findall(t):
+        readings = [(lem, tag.split(":")[0]) for lem, tag in lang.analyses(w)]
+        if any(lem in _GRANT for lem, _ in readings) and not all(
+            pos in ("ppas", "adj") for lem, pos in readings if lem in _GRANT
+        ):
+            return True
+    return False
+
+
+def _issue_words(t: str) -> bool:
+    """'wydany przez ... w dniu ...': the certificate's issue told by a participle."""
+    return any(lem in _GRANT and tag.startswith("ppas") for w in lang.WORD.findall(t) for lem, tag in lang.analyses(w))
 
 
 def _internal(t: str, m: re.Match) -> bool:
@@ -144,12 +182,23 @@ def _internal(t: str, m: re.Match) -> bool:
 
 def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
     """One event mention per sentence that tells one; a list of years told of audits is one event a year."""
-    out = []
-    for s in sentences:
+    out: list[Event] = []
+    for s in _clauses(sentences, dates):
         lem = _lemmas(s.text)
         trigger = _trigger(s, lem)
-        if not trigger:
+        listed_here = any(s.start <= d.start < s.end and d.group is not None for d in dates)
+        if trigger == "audit" and _HABIT.search(s.text) and not listed_here:
             continue
+        if not trigger:
+            cues = [c for c in _cues(s) if c.kind == "initial"]
+            if cues and out and not out[-1].planned:
+                out[-1].cues += cues  # 'Była to pierwsza certyfikacja urzędu.' after the audit it describes
+            continue
+        if trigger == "grant" and lem & _GRANT and not _granted(s.text) and not listed_here and not _cues(s):
+            issue = _issue_date(s, dates)
+            if issue:  # 'certyfikat ..., wydany przez LRQA w dniu 1.10.2009 r.': the issue date, no event told
+                out.append(Event("grant", [s], date=issue, grant=True, issue_only=True))
+                continue
         planned = bool(re.search(r"odbędzie się|zostanie przeprowadzon\w*|nastąpi", s.text)) or bool(lem & _PLANNED)
         ev = Event(trigger, [s], planned=planned, cues=_cues(s))
         ev.grant = trigger == "grant" or bool(lem & _GRANT and "certyfikat" in lem)
@@ -160,6 +209,7 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
         ]
         listed = [d for d in own if d.group is not None]
         own = [d for d in own if d.group is None]
+        own = [d for d in own if not _edition_year(s, d)]
         if own:
             ev.date = own[0]
         sv = SURVEILLANCE.search(s.text)
@@ -182,10 +232,53 @@ def _chain(s: Piece, ev: Event, own: list[DateExpr], listed: list[DateExpr]) -> 
     out = []
     before = [d for d in own if d.start < first]
     if ev.grant and before:
-        out.append(Event("grant", [s], cues=[], date=before[0], grant=True, chain=True))
+        d = before[0]
+        cue = Cue("initial", d.start, d.end, f"'{d.words}' dates the first certificate, before the renewals")
+        out.append(Event("grant", [s], cues=[cue], date=d, grant=True))
     planned = ev.planned
     for d in listed:
         out.append(Event("audit", [s], planned=planned, cues=list(last_cue), date=d, chain=True))
+    return out
+
+
+def _edition_year(s: Piece, d: DateExpr) -> bool:
+    """'normy z 2008 r.': a year naming an edition, not a date of the event."""
+    before = s.text[: d.start - s.start][-25:]
+    edition = re.search(r"(?:norm\w*|wersj\w*|wydani\w*|edycj\w*)\s+(?P<z>z\s*)?$", before)
+    return d.precision == "year" and bool(edition) and bool(edition.group("z") or d.lead == "z")
+
+
+def _issue_date(s: Piece, dates: list[DateExpr]) -> DateExpr | None:
+    return next(
+        (d for d in dates if s.start <= d.start < s.end and d.value and d.lead not in ("do", "od") and d.group is None),
+        None,
+    )
+
+
+# Where one sentence tells two events ('Audyt przeprowadzili w październiku 2001 r., a certyfikat wręczono 28
+# listopada 2001 r.'), each clause is read on its own.
+_CLAUSE = re.compile(r",\s+a\s+(?!także)|;\s+")
+
+
+def _clauses(sentences: list[Piece], dates: list[DateExpr]) -> list[Piece]:
+    out = []
+    for s in sentences:
+        own = [d for d in dates if s.start <= d.start < s.end and d.value and d.lead not in ("do", "od")]
+        cuts = [m for m in _CLAUSE.finditer(s.text)]
+        if len({d.value for d in own if d.group is None}) < 2 or not cuts:
+            out.append(s)
+            continue
+        pieces, start = [], 0
+        for m in cuts:
+            pieces.append((start, m.start()))
+            start = m.end()
+        pieces.append((start, len(s.text)))
+        parts = [Piece(s.start + a, s.start + b, s.text[a:b]) for a, b in pieces if s.text[a:b].strip()]
+        dated = [p for p in parts if any(p.start <= d.start < p.end for d in own)]
+        if len(dated) < 2:
+            out.append(s)
+            continue
+        out += parts
     return out
 
 
@@ -231,4 +324,7 @@ def _compatible(a: Event, b: Event) -> bool:
         if surveillance and grants:
             return False
         return not (a.trigger == "grant" and b.trigger == "grant" and a.date and b.date)
-    return a.trigger == b.trigger and a.date is not None and b.date is not None
+    if a.trigger != b.trigger:
+        return False
+    # a second mention of a handover, a lapse or an expiry without its own date is the same event
+    return (a.date is not None and b.date is not None) or a.trigger in ("handover", "council", "lapse", "expiry")
