@@ -398,3 +398,26 @@ def test_year_of_an_edition_is_no_event_date() -> None:
     """'normy z 2008 r.' names an edition, not the audit's date."""
     d = _draft("W Urzędzie Gminy Testowo odbył się audyt nadzoru według normy z 2008 r.")
     assert _rows(d, "events", "event_on") == [(None,)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015. Certyfikat jest ważny trzy lata.", 3),
+        ("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 na kolejne trzy lata.", 3),
+    ],
+)
+def test_validity_in_words(sentence: str, years: int) -> None:
+    """A validity written as a word ('trzy lata') is its number of years."""
+    assert _rows(_draft(sentence), "certificates", "validity_years") == [(years,)]
+
+
+def test_range_from_to() -> None:
+    """'od 12 do 14 września 2005 roku' is a range dated by its first day, not a start date."""
+    (d,) = find_dates("Audyt trwał od 12 do 14 września 2005 roku.")
+    assert (d.value, d.last, d.lead) == ("2005-09-12", "2005-09-14", "od…do")
+
+
+def test_record_entry_date_is_publication() -> None:
+    """A BIP record's 'Data wprowadzenia: 2010-01-20' is its date."""
+    assert publication_date("Tekst o certyfikacie.\nData wprowadzenia: 2010-01-20\n").value == "2010-01-20"

@@ -20,7 +20,13 @@ from cityiso.draft.units import units
 from cityiso.paths import DATA_DIR
 
 Row = dict[str, Drafted]
-_VALIDITY_YEARS = re.compile(r"na\s+(?:okres\s+)?(?:kolejn\w+\s+)?(\d+)\s+la[tp]\w*", re.IGNORECASE)
+# 'na okres 3 lat', 'na kolejne trzy lata', 'ważny trzy lata', 'wydany na trzy lata', 'każdorazowo na trzy lata'.
+_VALIDITY_YEARS = re.compile(
+    r"(?:\bna\s+(?:okres\s+)?(?:kolejn\w+\s+)?|\bważn\w+\s+(?:jest\s+)?(?:przez\s+)?)"
+    r"(\d+|dwa|trzy|cztery|pięć|sześć)\s+la[tp]\w*",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"dwa": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6}
 _SCOPE = re.compile(
     r"certyfikat\w*[^.]{0,60}?\b(?:w zakresie|dotycząc\w+|dla)\s+(.+?)"
     r"(?=\s+(?:wg|według|na okres|na kolejne|z terminiem)\b|,\s+który|\.|$)",
@@ -505,7 +511,8 @@ def _validity(text, row, sentences, dates, only):
         m = _VALIDITY_YEARS.search(s.text)
         if m and "validity_years" not in row:
             a, b = s.start + m.start(), s.start + m.end()
-            row["validity_years"] = _d(int(m.group(1)), a, b, 0.9, f"'{m.group(0)}'.")
+            n = m.group(1).lower()
+            row["validity_years"] = _d(int(n) if n.isdigit() else _NUMBER_WORDS[n], a, b, 0.9, f"'{m.group(0)}'.")
             row["validity_as_written"] = _d(text[a:b], a, b, 0.9, "")
 
 
