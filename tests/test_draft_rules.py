@@ -7,7 +7,7 @@ import pytest
 from cityiso.draft.core import draft
 from cityiso.draft.dates import find_dates, publication_date
 from cityiso.draft.known import known
-from cityiso.draft.names import bodies
+from cityiso.draft.names import bodies, offices
 from cityiso.draft.text import sentences
 from cityiso.draft.units import units
 
@@ -421,3 +421,64 @@ def test_range_from_to() -> None:
 def test_record_entry_date_is_publication() -> None:
     """A BIP record's 'Data wprowadzenia: 2010-01-20' is its date."""
     assert publication_date("Tekst o certyfikacie.\nData wprowadzenia: 2010-01-20\n").value == "2010-01-20"
+
+
+# Offices
+
+
+@pytest.mark.parametrize(
+    ("sentence", "office"),
+    [
+        ("Bełchatowski magistrat przeszedł audyt ISO 9001.", ("belchatow", "city_hall", "Bełchatów")),
+        ("Kępińskie starostwo otrzymało certyfikat ISO 9001.", ("kepno-powiat", "county_office", "Kępno")),
+        ("Certyfikat ISO 9001 trafił do kieleckiego ratusza.", ("kielce", "city_hall", "Kielce")),
+    ],
+)
+def test_office_from_a_towns_adjective(sentence: str, office: tuple) -> None:
+    """A town's adjective with 'magistrat', 'ratusz' or 'starostwo' names that town's office (the adjective's lemma
+    turned back into a place morfeusz2 and GeoNames know)."""
+    assert _rows(_draft(sentence), "offices", "office_id", "office_kind", "place") == [office]
+
+
+def test_named_office_beats_an_adjective() -> None:
+    """An office named in full is preferred to one only an adjective names."""
+    d = _draft("Urząd Gminy Testowo wdrożył ISO 9001. Radomski magistrat też to zrobił.")
+    assert _rows(d, "sources", "office_id") == [("testowo-gmina",)]
+
+
+def test_region_adjective_is_no_town() -> None:
+    """'śląski urząd' names a region, no town's office."""
+    assert _rows(_draft("Śląski urząd otrzymał certyfikat ISO 9001."), "offices", "place") == []
+
+
+def test_office_from_the_postal_address() -> None:
+    """A page naming no office is placed by the postcode of its contact line, a city hall unless it speaks of a
+    gmina or county, and says it is unsure."""
+    d = _draft(
+        "Urząd ponownie uzyskał certyfikat ISO 9001:2015.\nKontakt: ul. Długa 1, 81-300 Gdynia, tel. 58 000 00 00"
+    )
+    (office,) = d.tables["offices"]
+    assert (_v(office, "office_id"), _v(office, "place")) == ("gdynia", "Gdynia")
+    assert "Not named in the text" in office["office_id"].reason
+
+
+def test_office_from_the_web_address() -> None:
+    """With no office named and no postcode, a host label that is a town's ASCII name places the page."""
+    d = _draft("Starosta poinformował, że urząd otrzymał certyfikat ISO 9001.", url="https://www.bip.kepno.pl/a/1")
+    assert _rows(d, "offices", "office_id", "office_kind", "place") == [("kepno-powiat", "county_office", "Kępno")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Audyt w Urzędzie Miejskim w Bielsku-Białej.", "Bielsko-Biała"),
+        ("Audyt w Urzędzie Miasta w Ostrowi Mazowieckiej.", "Ostrów Mazowiecka"),
+        ("Audyt w Urzędzie Gminy Suchy Las.", "Suchy Las"),
+        ("Audyt w Urzędzie Gminy Zielonki.", "Zielonki"),
+    ],
+)
+def test_place_names_of_several_words(sentence: str, place: str) -> None:
+    """A declined place name of two words or with a hyphen is the nominative GeoNames knows; one written in the
+    nominative stays as written."""
+    (m,) = offices(sentence, known(REGISTER))
+    assert m.extra[1] == place

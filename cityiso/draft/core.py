@@ -111,7 +111,7 @@ def draft(
         return _listed(
             out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
         )
-    office_row, office_id = _office(text, offices, k)
+    office_row, office_id = _office(text, offices, k, url)
     out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
         out.tables["offices"] = [office_row]
@@ -251,10 +251,17 @@ def _first_of_chain(mentions: list[ev_mod.Event]) -> list[ev_mod.Event]:
     return mentions
 
 
-def _office(text: str, offices: list[names.Mention], k: Known) -> tuple[Row | None, Drafted | None]:
+def _office(
+    text: str, offices: list[names.Mention], k: Known, url: str | None = None
+) -> tuple[Row | None, Drafted | None]:
+    """The office the document is about: the surest named one; when none is named, the one its postal or web
+    address places (less sure, said in the reason)."""
     placed = [m for m in offices if m.extra[1]]
     if not placed:
-        return None, None
+        found = names.address_office(text, k, url)
+        if not found:
+            return None, None
+        placed = [found]
     placed.sort(key=lambda m: (-m.confidence, not m.extra[2], m.start))
     return _office_row(text, placed[0])
 

@@ -120,3 +120,14 @@ def phrase_nominative(words: list[str]) -> str:
             if form:
                 out[j] = form[:1].upper() + form[1:] if w[:1].isupper() else form
     return " ".join(out)
+
+
+@cache
+def is_place(name: str) -> bool:
+    """True when the SGJP dictionary knows the word as a place name in the nominative ('Tarnów', 'Kępno')."""
+    for _s, _e, (_form, lem, tag, names_, _q) in _morfeusz().analyse(name):
+        parts = tag.split(":")
+        nominative = len(parts) > 2 and parts[0] == "subst" and "nom" in parts[2].split(".")
+        if nominative and "nazwa_geograficzna" in names_ and lem.split(":")[0] == name:
+            return True
+    return False

