@@ -291,10 +291,11 @@ def test_acronym_needs_its_case() -> None:
 AUDIT = "W dniu 5 marca 2021 r. w Urzędzie Gminy Testowo odbył się audyt nadzoru ISO 9001:2015.\n"
 
 
-def test_official_praising_the_office_is_the_office() -> None:
-    """A mayor praising the office's system after the audit speaks for the office, not for the auditors."""
+def test_official_praising_the_office_is_no_finding() -> None:
+    """A mayor praising the office's system after the audit is the office about itself: never the auditors' praise,
+    and no finding (docs/CURATION.md#findings)."""
     d = _draft(AUDIT + "Wójt podkreślił, że audyt pokazał sprawną obsługę mieszkańców.")
-    assert _rows(d, "findings", "voice") == [("office",)]
+    assert _rows(d, "findings", "voice") == []
 
 
 def test_official_reporting_the_auditors_is_the_auditors() -> None:
@@ -482,3 +483,61 @@ def test_place_names_of_several_words(sentence: str, place: str) -> None:
     nominative stays as written."""
     (m,) = offices(sentence, known(REGISTER))
     assert m.extra[1] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "W raporcie zapisano jedno spostrzeżenie: należy uzupełnić rejestr ryzyk.",
+            [("observation", "auditor", "należy uzupełnić rejestr ryzyk")],
+        ),
+        (
+            "W wyniku audytu stwierdzono:\na) jedną niezgodność drobną w Wydziale Dróg,\n"
+            "b) dwa spostrzeżenia o procesach.",
+            [
+                ("nonconformity", "auditor", "a) jedną niezgodność drobną w Wydziale Dróg"),
+                ("observation", "auditor", "b) dwa spostrzeżenia o procesach"),
+            ],
+        ),
+        (
+            "Audytorzy zalecili, aby ankiety objęły także przedsiębiorców.",
+            [("recommendation", "auditor", "Audytorzy zalecili, aby ankiety objęły także przedsiębiorców.")],
+        ),
+        ("Audytor zarekomendował wydanie nowego certyfikatu.", []),
+        (
+            "– Bardzo dobrze działa obsługa skarg, a karty usług są czytelne – mówi nam audytor wiodący.",
+            [
+                ("praise", "auditor", "Bardzo dobrze działa obsługa skarg"),
+                ("praise", "auditor", "karty usług są czytelne – mówi nam audytor wiodący"),
+            ],
+        ),
+        (
+            "Dyrektor oddziału jednostki certyfikującej podkreślił, że urząd wzorowo prowadzi ankiety.",
+            [("praise", "certification_body", "urząd wzorowo prowadzi ankiety")],
+        ),
+        (
+            "Według raportu urząd sprawnie obsługuje wnioski, a kierownictwo dba o szkolenia.",
+            [
+                ("praise", "auditor", "urząd sprawnie obsługuje wnioski"),
+                ("praise", "auditor", "kierownictwo dba o szkolenia"),
+            ],
+        ),
+        (
+            "Audytorzy potwierdzili, że system jest skutecznie utrzymywany, a certyfikat zachowuje ważność.",
+            [("confirmed_conformity", "auditor", "Audytorzy potwierdzili, że system jest skutecznie utrzymywany")],
+        ),
+    ],
+)
+def test_finding_rules(text: str, expected: list[tuple]) -> None:
+    """An item named after a colon takes the lead's noun for its kind; items under 'stwierdzono:' their own words'
+    kind; recommendations (not of a certificate) are findings; a reported speech is its speaker's, cut at ', a '; a
+    body's representative's 'że' clause is the body's; 'Według raportu' praises; a confirmation is the clause saying
+    it."""
+    d = _draft(AUDIT + text)
+    assert _rows(d, "findings", "kind", "voice", "quote") == expected
+
+
+def test_legal_form_ends_a_sentence() -> None:
+    """'... przez DEKRA Certification Sp. z o.o. Audytor wiodący ...' is two sentences."""
+    assert len(sentences("Audyt przeprowadziła firma Testowa Sp. z o.o. Audytor wiodący docenił obsługę.")) == 2

@@ -116,7 +116,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """An item without its dash or bullet (a number stays: it names the item) and without the list's trailing
     punctuation; a sentence (capital first letter) keeps its full stop."""
     m = BULLET.match(text, start)
-    if m and not re.match(r"[ \t]*\d", text[start:]):
+    if m and not re.match(r"[ \t]*(?:\d|[a-z]\))", text[start:]):
         start = m.end()
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
@@ -160,10 +160,14 @@ def bullet_lists(text: str, k: Known) -> list[Finding]:
         nonlocal item
         if item and lead and lead[2] != "units":
             s, e = _trim(text, item[0], item[1])
+            kind = lead[2]
+            if kind in ("confirmed_conformity", "praise"):
+                # 'W wyniku audytu stwierdzono:' over 'a) jedną niezgodność ...', 'b) trzy spostrzeżenia ...'
+                kind = next((k for pat, k in _ITEM_KIND if pat.search(text[s:e])), kind)
             if e > s:
                 out.append(
                     Finding(
-                        lead[2],
+                        kind,
                         lead[3],
                         lead[4],
                         (s, e),
@@ -217,25 +221,158 @@ def _first_after(text: str, heading_end: int, start: int) -> bool:
     return not text[heading_end:start].strip()
 
 
-def prose(sentences: list[Piece]) -> list[Finding]:
-    """Items of a sentence that cites the report or the auditors with an evaluative verb, cut at 'oraz' and
-    ', a także'; the first item keeps the sentence's lead (its voice)."""
-    out = []
+# Speech reported with a dash: '– ... – powiedział nam audytor wiodący.' The speaker's words around it are theirs.
+_SAID = re.compile(
+    r"[–—-]\s*(?:mówi|powiedział|podkreśla|podkreślił|dodaje|dodał|ocenia|ocenił|przyznaje|przyznał|zaznacza|zaznaczył"
+    r"|stwierdził|stwierdza|wyjaśnia|wyjaśnił|tłumaczy)\w*\s+(?P<who>.{0,80}?)[.,]?\s*$",
+    re.IGNORECASE,
+)
+_GOOD = {
+    "dobrze",
+    "dobry",
+    "sprawnie",
+    "sprawny",
+    "czytelny",
+    "wzorowy",
+    "wzorowo",
+    "cenić",
+    "oceniać",
+    "staranny",
+    "mocny",
+}
+_ADVISE = re.compile(r"\b(?:powin(?:ien|na|no|ni)|należy|warto|trzeba)\b", re.IGNORECASE)
+_ABOUT_CERTIFICATE = re.compile(
+    r"(?:zarekomend|rekomend|zalec)\w*\s+(?:\w+\s+){0,2}(?:utrzymani|wydani|przyznani|przedłużeni|certyfika)\w*", re.I
+)
+_PER_REPORT = re.compile(r"^(?:Według\s+(?:raportu|audytorów|audytora)|W\s+ocenie\s+audytor\w*|Zdaniem\s+audytor\w*)\b")
+# A lead naming its one item after a colon: 'W raporcie zapisano jedno spostrzeżenie: należy ...'.
+_NAMED_ITEM = re.compile(
+    r"(?P<noun>spostrzeże\w*|obserwacj\w*|zaleceni\w*|rekomendacj\w*|niezgodnoś\w*)\s*:\s*(?P<item>\S.*)$",
+    re.IGNORECASE,
+)
+_ITEM_KIND = (
+    (re.compile(r"niezgodnoś", re.I), "nonconformity"),
+    (re.compile(r"spostrzeże|obserwacj", re.I), "observation"),
+    (re.compile(r"zaleceni|zalec|rekomendacj", re.I), "recommendation"),
+)
+# Clauses of one sentence that are items of their own: ', a ...', ' oraz ', ', a także ', and ', i' or ' i' before a
+# second verb ('potwierdził zgodność ... i zarekomendował ...').
+_CLAUSE_CUT = re.compile(
+    r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|,\s+(?:zgodnie|któr\w+|co)\b"
+)
+
+
+def _speeches(sentences: list[Piece]) -> dict[int, str]:
+    """Each sentence of a speech reported with a dash ('– ... – mówi nam audytor wiodący.'), by its start, with the
+    words naming the speaker; the next sentence whose verb has no subject ('Zwrócił też uwagę ...') is theirs too."""
+    out: dict[int, str] = {}
+    open_: list[Piece] = []
+    last_speaker = None
     for s in sentences:
-        if s.text.rstrip().endswith(":") or BULLET.match(s.text) or re.search(r":\s*(?:\d{1,2}\)|[-–•])\s", s.text):
+        t = s.text.strip()
+        if t[:1] in "–—„" or (open_ and not out.get(open_[-1].start)):
+            open_.append(s)
+        said = _SAID.search(t)
+        if said and open_:
+            for p in open_:
+                out[p.start] = said.group("who")
+            open_ = []
+            last_speaker = said.group("who")
+            continue
+        if last_speaker and re.match(r"(?:Zwrócił|Podkreślił|Docenił|Dodał|Wskazał|Wyróżnił)\w*\b", t):
+            out[s.start] = last_speaker
+            continue
+        if not open_:
+            last_speaker = None
+    return out
+
+
+def _speaker_voice(who: str) -> tuple[str, str] | None:
+    if AUDITORS_WORD.search(who):
+        return "auditor", f"The auditor speaks ('{who.strip()}')."
+    if _BODY_SPEAKER.search(who):
+        return "certification_body", f"The certification body's representative speaks ('{who.strip()}')."
+    return None
+
+
+AUDITORS_WORD = re.compile(r"\bau?d[iy]tor\w*", re.IGNORECASE)
+
+
+def _items(s: Piece, start: int, cut: re.Pattern) -> list[tuple[int, int]]:
+    """The items of a sentence from start, cut where another clause or list item begins."""
+    out = []
+    a = start
+    for m in [*[m for m in cut.finditer(s.text) if s.start + m.start() > start], None]:
+        b = s.start + m.start() if m else s.end
+        x, y = _trim_sentence(s, a, b)
+        if y > x and len(lang.WORD.findall(s.text[x - s.start : y - s.start])) >= 2:
+            out.append((x, y))
+        if m:
+            a = s.start + m.end()
+    return out
+
+
+def prose(sentences: list[Piece]) -> list[Finding]:
+    """Items of a sentence in which the auditors (their report, or a certification body's representative) praise,
+    recommend or observe something, cut into clauses and list items; the first item keeps the sentence's lead (its
+    voice). What an official of the office says of it is the office about itself: no finding."""
+    out = []
+    speech = _speeches(sentences)
+    for s in sentences:
+        listed = BULLET.match(s.text) and s.start not in speech  # a dash opening a speech is no bullet
+        if s.text.rstrip().endswith(":") or listed or re.search(r":\s*(?:\d{1,2}\)|[-–•])\s", s.text):
             continue
         lem = _lem(s.text)
-        if not _REPORT.search(s.text) or not (lem & _PRAISE or re.search(r"\bzdaniem\b", s.text, re.I)):
+        named = _NAMED_ITEM.search(s.text)
+        if named and _REPORT.search(s.text[: named.start()]):
+            kind = next(k for pat, k in _ITEM_KIND if pat.search(named.group("noun")))
+            a = s.start + named.start("item")
+            x, y = _trim_sentence(s, a, s.end)
+            out.append(
+                Finding(kind, "auditor", "The report's own item.", (x, y), lead=(s.start, s.end), confidence=0.6)
+            )
             continue
-        v, why = _voice(s.text)
+        who = speech.get(s.start)
+        spoken = _speaker_voice(who) if who else None
+        per_report = _PER_REPORT.match(s.text.strip())
+        body_says = _BODY_SPEAKER.search(s.text) and lem & _PRAISE and re.search(r",\s+że\s+", s.text)
+        advice = (lem & _RECOMMEND or _ADVISE.search(s.text)) and not _ABOUT_CERTIFICATE.search(s.text)
+        praised = lem & _PRAISE or re.search(r"\bzdaniem\b", s.text, re.I) or per_report
+        if spoken:
+            v, why = spoken
+            if not (praised or advice or lem & _GOOD) or _NEG_FINDING.search(s.text):
+                continue
+        elif body_says and not _REPORT.search(s.text):
+            v, why = "certification_body", "The certification body's representative speaks."
+        elif _REPORT.search(s.text) and (praised or advice):
+            v, why = _voice(s.text)
+        elif advice and lem & _RECOMMEND and not _OFFICIAL.search(s.text):
+            v, why = "auditor", "A recommendation, which an audit gives ('zalecono')."
+        else:
+            continue
+        if v == "office":
+            continue  # the office about itself (docs/CURATION.md#findings)
+        kind = "recommendation" if advice and not (lem & _PRAISE) else "praise"
         start = s.start
-        for m in [*list(_SPLIT.finditer(s.text)), None]:
-            end = s.start + m.start() if m else s.end
-            a, b = _trim_sentence(s, start, end)
-            out.append(Finding("praise", v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
-            if m:
-                start = s.start + m.end()
+        if body_says and v == "certification_body":
+            start = s.start + re.search(r",\s+że\s+", s.text).end()
+        elif per_report:
+            start = s.start + per_report.end()
+            start += len(s.text[start - s.start :]) - len(s.text[start - s.start :].lstrip())
+        if spoken:
+            # the speech's own words, its dash left out; the attribution stays with the last item (it carries the voice)
+            start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
+        s_cut = s
+        cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
+        for a, b in _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]:
+            item_kind = kind
+            if _ADVISE.search(s.text[a - s.start : b - s.start]) or (lem & _RECOMMEND and kind != "praise"):
+                item_kind = "recommendation"
+            out.append(Finding(item_kind, v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
     return out
+
+
+_NEG_FINDING = re.compile(r"\bnie\s+stwierdzi\w*|\bniezgodnoś", re.IGNORECASE)
 
 
 def _trim_sentence(s: Piece, start: int, end: int) -> tuple[int, int]:
@@ -251,8 +388,26 @@ def _trim_sentence(s: Piece, start: int, end: int) -> tuple[int, int]:
     return start, text_end
 
 
+_CONFORMING = {
+    "zdolność",
+    "zgodność",
+    "wymaganie",
+    "skuteczność",
+    "skuteczny",
+    "skutecznie",
+    "spełniać",
+    "zgodny",
+    "utrzymywać",
+    "utrzymywany",
+    "funkcjonować",
+    "doskonalić",
+    "doskonalony",
+}
+
+
 def conformity(sentences: list[Piece]) -> list[Finding]:
-    """Statements that the audit confirmed the system's conformity or effectiveness."""
+    """Statements that the audit confirmed the system's conformity or effectiveness ('Audytor potwierdził, że system
+    jest skutecznie utrzymywany'), the clause that says it (not the recommendation that follows it)."""
     out = []
     previous = False
     for s in sentences:
@@ -260,15 +415,18 @@ def conformity(sentences: list[Piece]) -> list[Finding]:
         if not (_REPORT.search(s.text) or previous):
             previous = False
             continue
-        confirmed = "potwierdzić" in lem and lem & {"zdolność", "zgodność", "wymaganie", "skuteczność"}
+        verb = lem & {"potwierdzić", "potwierdzać", "stwierdzić", "stwierdzać", "wykazać"}
+        confirmed = verb and lem & _CONFORMING and not lem & _NONCONF and "system" in lem | {"zgodność"}
         evidence = "dowód" in lem and lem & {"skuteczny", "funkcjonowanie", "skuteczność"}
         if confirmed or evidence:
+            items = _items(s, s.start, _CLAUSE_CUT) if confirmed else []
+            span = items[0] if items else (s.start, s.end)
             out.append(
                 Finding(
                     "confirmed_conformity",
                     "auditor",
                     "An audit result stated in the report's terms.",
-                    (s.start, s.end),
+                    span,
                     confidence=0.6,
                 )
             )
