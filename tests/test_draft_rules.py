@@ -1,5 +1,6 @@
 """The drafter's rules for situations real documents bring (issue 19), one invented sentence each."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -541,3 +542,24 @@ def test_finding_rules(text: str, expected: list[tuple]) -> None:
 def test_legal_form_ends_a_sentence() -> None:
     """'... przez DEKRA Certification Sp. z o.o. Audytor wiodący ...' is two sentences."""
     assert len(sentences("Audyt przeprowadziła firma Testowa Sp. z o.o. Audytor wiodący docenił obsługę.")) == 2
+
+
+def test_two_days_joined_by_i() -> None:
+    """'22 i 23 stycznia 2018 r.' is a range dated by its first day."""
+    (d,) = find_dates("Audyt przeprowadzono 22 i 23 stycznia 2018 r. w urzędzie.")
+    assert (d.value, d.last) == ("2018-01-22", "2018-01-23")
+
+
+def test_range_this_year() -> None:
+    """'12-13 października br.' takes the publication's year and its first day."""
+    (d,) = find_dates("W dniach 12-13 października br. odbył się audyt.", dt.date(2011, 10, 18))
+    assert (d.value, d.last) == ("2011-10-12", "2011-10-13")
+
+
+def test_date_opening_a_sentence_is_no_sentence() -> None:
+    """'W dniach 15-16.05.2012 r. Polskie Centrum ... przeprowadziło audyt' is one sentence, dated."""
+    d = _draft(
+        "W dniach 15-16.05.2012 r. Polskie Centrum Badań i Certyfikacji przeprowadziło w Urzędzie Gminy Testowo "
+        "audyt nadzoru."
+    )
+    assert _rows(d, "events", "kind", "event_on") == [("surveillance", "2012-05-15")]

@@ -46,7 +46,7 @@ def _pattern() -> re.Pattern:
         rf"(?:(?P<rd>\d{{1,2}})\s?[-–]\s?)?(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?:\s?r\.|\s+roku)?"
         rf"|(?<![\d.-])(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
         rf"|(?:(?:(?<=[Oo]d )|(?<=[Oo]d dnia ))(?P<rd3>\d{{1,2}})\s+do\s+)?"
-        rf"(?:(?P<rd2>\d{{1,2}})\s?[-–]\s?)?(?P<d>\d{{1,2}})(?:-?go|-ego)?\s+(?P<m>{months})"
+        rf"(?:(?P<rd2>\d{{1,2}})(?:\s?[-–]\s?|\s+i\s+))?(?P<d>\d{{1,2}})(?:-?go|-ego)?\s+(?P<m>{months})"
         rf"(?:\s+(?P<y>\d{{4}}){_YEAR_WORD}?|(?P<rel>{_REL}))?"
         rf"|(?P<m2>{months})\s+(?:(?P<y2>\d{{4}}){_YEAR_WORD}?|(?P<rel2>{_REL}))"
         rf"|(?<![:\d-])(?P<y3>(?:19|20)\d{{2}}){_YEAR_WORD}"
@@ -98,6 +98,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
                 value, relative = f"{published.year:04d}-{mo:02d}-{d:02d}", True
                 reason = f"'{g['rel'].strip()}' (this year) is the year of publication, {published.year}."
                 conf = 0.8
+                if g["rd2"] or g["rd3"]:
+                    value, last, why = _range(published.year, mo, int(g["rd2"] or g["rd3"]), d)
+                    reason = f"{why} {reason}" if value else why
             elif g["rel"]:
                 relative = True
                 reason = f"'{g['rel'].strip()}' (this year): the year is the publication's, which is not known."
@@ -117,7 +120,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
                 reason = "'br.' (this year): the year is the publication's, which is not known."
         else:
             value = g["y3"] or g["y4"]
-        if (g["rd"] or ((g["rd2"] or g["rd3"]) and g["y"])) and last is None:
+        if (g["rd"] or ((g["rd2"] or g["rd3"]) and (g["y"] or (g["rel"] and published)))) and last is None:
             continue  # an impossible range of days
         start = m.start() + (len(m.group("lead")) - len(m.group("lead").lstrip()))
         out.append(DateExpr(start, m.end(), text[start : m.end()], value, lead, relative, reason, conf, last=last))

@@ -113,4 +113,23 @@ def sentences(text: str) -> list[Piece]:
         s, e = a + lead, a + len(chunk.rstrip())
         if e > s and mask[s]:
             out.append(Piece(s, e, text[s:e]))
+    return _join_date_fragments(text, out)
+
+
+def _join_date_fragments(text: str, pieces: list[Piece]) -> list[Piece]:
+    """'W dniach 15-16.05.2012 r. Polskie Centrum ... przeprowadziło audyt': a piece ending in ' r.' with no verb is
+    the date that opens the next sentence on its line, not a sentence."""
+    out: list[Piece] = []
+    for p in pieces:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.text.endswith(" r.")
+            and "\n" not in text[prev.end : p.start]
+            and not any(lang.is_verb(w) for w in lang.WORD.findall(prev.text))
+            and re.search(r"\d", prev.text)
+        ):
+            out[-1] = Piece(prev.start, p.end, text[prev.start : p.end])
+            continue
+        out.append(p)
     return out
