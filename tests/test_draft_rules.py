@@ -563,3 +563,37 @@ def test_date_opening_a_sentence_is_no_sentence() -> None:
         "audyt nadzoru."
     )
     assert _rows(d, "events", "kind", "event_on") == [("surveillance", "2012-05-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Urząd Miasta Testowo – historia\n2003 – urząd otrzymuje pierwszy certyfikat ISO 9001:2000.\n"
+            "2006 – kolejna recertyfikacja.\n",
+            [("initial", "2003"), ("recertification", "2006")],
+        ),
+        (
+            "W maju 2020 r. w Urzędzie Gminy Testowo odbył się audyt przejścia na normę ISO 9001:2015, połączony z "
+            "audytem nadzoru ISO 14001:2015.",
+            [("transition", "2020-05"), ("surveillance", "2020-05")],
+        ),
+        (
+            "Wójt Gminy Testowo odebrał certyfikat ISO 9001. Uroczystość odbyła się 15 maja 2019 r. w ratuszu.",
+            [("handover", "2019-05-15")],
+        ),
+    ],
+)
+def test_more_event_rules(text: str, expected: list[tuple]) -> None:
+    """A timeline's year dates its line; 'recertyfikacja' alone is a recertification; an audit 'połączony z audytem'
+    is two events of one date; 'Uroczystość odbyła się ...' dates the handover before it."""
+    assert _rows(_draft(text), "events", "kind", "event_on") == expected
+
+
+def test_both_certificates_valid_until() -> None:
+    """'Oba certyfikaty są ważne do ...' is every certificate's expiry."""
+    d = _draft(
+        "Urząd Gminy Testowo utrzymał certyfikaty ISO 9001:2015 i ISO 14001:2015. "
+        "Oba certyfikaty są ważne do 18.01.2025 r."
+    )
+    assert _rows(d, "certificates", "valid_until") == [("2025-01-18",), ("2025-01-18",)]

@@ -443,7 +443,8 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         grant_sentences = [s for e in mentions if e.grant for s in e.sentences] if len(groups) == 1 else []
         scope_in = sentence_spans + grant_sentences
         # With one certificate, a sentence of its own about a certificate's validity is about this one.
-        valid_in = [s for s in sentences if len(groups) == 1 and _about_validity(s.text)]
+        # ('Oba certyfikaty są ważne do ...': every certificate's)
+        valid_in = [s for s in sentences if (len(groups) == 1 or _BOTH.search(s.text)) and _about_validity(s.text)]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
@@ -627,7 +628,7 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
 
 
 _BOTH = re.compile(
-    r"\b(?:ob(?:u|ydwu|ydwóch|ie|ydwie)|wszystki\w+|zintegrowan\w+)\s+(?:\w+\s+)?(?:system\w*|certyfika\w+|norm\w*)",
+    r"\b(?:ob(?:a|u|ie|ydwa|ydwu|ydwóch|ydwie)|wszystki\w+|zintegrowan\w+)\s+(?:\w+\s+)?(?:system\w*|certyfika\w+|norm\w*)",
     re.IGNORECASE,
 )
 

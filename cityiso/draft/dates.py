@@ -126,6 +126,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateExpr]:
         out.append(DateExpr(start, m.end(), text[start : m.end()], value, lead, relative, reason, conf, last=last))
     taken = [(d.start, d.end) for d in out]
     out += [d for d in _year_lists(text) if not any(a < d.end and d.start < b for a, b in taken)]
+    out += [d for d in _timeline(text) if not any(a < d.end and d.start < b for a, b in taken)]
     taken = [(d.start, d.end) for d in out]
     out += [d for d in _relative(text, published) if not any(a < d.end and d.start < b for a, b in taken)]
     return sorted(out, key=lambda d: d.start)
@@ -145,6 +146,19 @@ _YEAR_LIST = re.compile(
     r"(?<!\w)[Ww]\s+(?:latach|roku|r\.)\s+(?P<years>(?:19|20)\d{2}(?:\s*(?:,|\bi\b|\boraz\b)\s*(?:19|20)\d{2})+)"
     r"(?:\s*(?:r\.|roku))?(?![\w-])"
 )
+
+
+# A timeline's line: '2010 – po audycie recertyfikacyjnym urząd uzyskuje certyfikat ...'.
+_TIMELINE = re.compile(r"^[ \t]*(?P<y>(?:19|20)\d{2})[ \t]*[–—-][ \t]+(?=\w)", re.MULTILINE)
+
+
+def _timeline(text: str) -> list[DateExpr]:
+    out = []
+    for m in _TIMELINE.finditer(text):
+        a = m.start("y")
+        why = "The year that opens the timeline's line."
+        out.append(DateExpr(a, a + 4, m.group("y"), m.group("y"), "", False, why, 0.85))
+    return out
 
 
 def _year_lists(text: str) -> list[DateExpr]:

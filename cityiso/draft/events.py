@@ -48,6 +48,7 @@ _GIVEN_UP = re.compile(
 # Past tense only: 'wygasła', 'utracił ważność'; 'wygasa', 'wygaśnie' tell a validity, not an event.
 _RAN_OUT = re.compile(r"wygasł\w*|utracił\w*\s+ważnoś\w+|stracił\w*\s+ważnoś\w+", re.IGNORECASE)
 _PRESENT = {"przedstawić", "zaprezentować", "prezentacja", "przedstawienie"}
+_CEREMONY = {"uroczystość", "ceremonia", "gala"}
 _PLANNED = {"zaplanować", "planować", "zaplanowany", "planowany"}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 
@@ -88,6 +89,7 @@ class Event:
     grant: bool = False
     chain: bool = False  # one year of a list of renewal years told in one sentence
     issue_only: bool = False  # a certificate's issue date told by a participle ('wydany ... w dniu ...'): no row
+    clause_of: int | None = None  # the start of the sentence this event's clause was cut from
 
     @property
     def kind(self) -> tuple[str, str]:
@@ -149,6 +151,7 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     if ("certyfikat" in lem and lem & _HANDOVER) or re.search(r"z rąk\b", t):
         return "handover"
     audits = [m for m in AUDIT.finditer(t) if not _internal(t, m)]
+    audits += list(re.finditer(r"\brecertyfikacj\w*", t, re.IGNORECASE))  # a recertification told by its noun
     if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*|sprawdz\w+|odwiedz\w+|zbada\w*", t)):
         return "audit"
     if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
@@ -184,6 +187,7 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
     """One event mention per sentence that tells one; a list of years told of audits is one event a year."""
     out: list[Event] = []
     for s in _clauses(sentences, dates):
+        parent = next((w for w in sentences if w.start <= s.start < w.end), s)
         lem = _lemmas(s.text)
         trigger = _trigger(s, lem)
         listed_here = any(s.start <= d.start < s.end and d.group is not None for d in dates)
@@ -193,6 +197,10 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
             cues = [c for c in _cues(s) if c.kind == "initial"]
             if cues and out and not out[-1].planned:
                 out[-1].cues += cues  # 'Była to pierwsza certyfikacja urzędu.' after the audit it describes
+            when = _issue_date(s, dates)
+            if when and lem & _CEREMONY and out and out[-1].trigger in ("handover", "council") and not out[-1].date:
+                out[-1].date = when  # 'Uroczystość odbyła się 15 maja 2019 r.' dates the handover before it
+                out[-1].sentences.append(s)
             continue
         if trigger == "grant" and lem & _GRANT and not _granted(s.text) and not listed_here and not _cues(s):
             issue = _issue_date(s, dates)
@@ -201,6 +209,7 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
                 continue
         planned = bool(re.search(r"odbędzie się|zostanie przeprowadzon\w*|nastąpi", s.text)) or bool(lem & _PLANNED)
         ev = Event(trigger, [s], planned=planned, cues=_cues(s))
+        ev.clause_of = parent.start if parent.start != s.start or parent.end != s.end else None
         ev.grant = trigger == "grant" or bool(lem & _GRANT and "certyfikat" in lem)
         own = [
             d
@@ -212,6 +221,13 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
         own = [d for d in own if not _edition_year(s, d)]
         if own:
             ev.date = own[0]
+        elif (
+            out
+            and out[-1].date
+            and out[-1].clause_of == parent.start != s.start
+            and _JOINED_AUDIT.search(parent.text[: s.start - parent.start + 12])
+        ):
+            ev.date = out[-1].date  # the audit joined to the one before it, on its date
         sv = SURVEILLANCE.search(s.text)
         if sv and sv.group("ord") and _ordinal(sv.group("ord")):
             ev.ordinal = (_ordinal(sv.group("ord")), s.start + sv.start("ord"), s.start + sv.end("ord"))
@@ -260,9 +276,19 @@ def _issue_date(s: Piece, dates: list[DateExpr]) -> DateExpr | None:
 _CLAUSE = re.compile(r",\s+a\s+(?!także)|;\s+")
 
 
+# 'audyt przejścia ..., połączony z audytem nadzoru ...': two audits of one date, the second on the first's date
+_JOINED_AUDIT = re.compile(r",?\s+(?:połączon\w*|wraz)\s+z\s+(?=au?d[iy](?:t|cie)\w*)", re.IGNORECASE)
+
+
 def _clauses(sentences: list[Piece], dates: list[DateExpr]) -> list[Piece]:
+    """The sentences, a sentence that tells two events cut into its clauses."""
     out = []
     for s in sentences:
+        joined = _JOINED_AUDIT.search(s.text)
+        if joined and AUDIT.search(s.text[: joined.start()]):
+            out.append(Piece(s.start, s.start + joined.start(), s.text[: joined.start()]))
+            out.append(Piece(s.start + joined.end(), s.end, s.text[joined.end() :]))
+            continue
         own = [d for d in dates if s.start <= d.start < s.end and d.value and d.lead not in ("do", "od")]
         cuts = [m for m in _CLAUSE.finditer(s.text)]
         if len({d.value for d in own if d.group is None}) < 2 or not cuts:
@@ -312,6 +338,8 @@ def merge(found: list[Event]) -> list[Event]:
 def _compatible(a: Event, b: Event) -> bool:
     if a.planned or b.planned:
         return False
+    if a.clause_of is not None and a.clause_of == b.clause_of:
+        return False  # two clauses of one sentence were cut apart because they tell two events
     if a.date and b.date and a.date.value != b.date.value:
         return False
     groups = {"audit", "grant"}

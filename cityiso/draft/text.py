@@ -12,7 +12,7 @@ _CONTACT = re.compile(r"(@|https?://|www\.|\btel\.?\s*:?\s*\+?\d|\bfax\b)", re.I
 # A cookie or privacy banner, and a breadcrumb trail ('Strona główna » Aktualności » ...').
 _BANNER = re.compile(r"\bcookies?\b|\bciasteczk\w*|polityk\w+ prywatności|\bRODO\b", re.IGNORECASE)
 _CRUMB = re.compile(r"^Strona główna\b|\s[»›]\s|(?:\s>\s.*){2}", re.IGNORECASE)
-_TOPIC = {"iso", "certyfikat", "certyfikacja", "jakość", "audit", "audyt", "norma", "system"}
+_TOPIC = {"iso", "certyfikat", "certyfikacja", "recertyfikacja", "jakość", "audit", "audyt", "norma", "system"}
 
 
 @dataclass(frozen=True)
