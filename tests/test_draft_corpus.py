@@ -224,6 +224,14 @@ def test_evaluate_reads_a_corpus_folder_and_the_cli_writes_json(tmp_path: Path) 
     assert written[str(tmp_path)]["fields"]["office"]["expected"] == 1
 
 
+def test_a_folder_of_neither_kind_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(ValueError, match="neither a data package"):
+        ev.folder_kind(tmp_path)
+    with pytest.raises(SystemExit):
+        cli.main(["--evaluate", str(tmp_path), "--json-out", str(tmp_path / "out.json")])
+
+
 def test_evaluate_reads_the_seed_package() -> None:
     result = ev.evaluate(DATA_DIR)
     assert result["kind"] == "package" and len(result["documents"]) >= 5

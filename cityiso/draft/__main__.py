@@ -37,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json-out", type=Path, default=ev.DEFAULT_OUT, help="evaluation JSON (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.evaluate is not None:
-        results = ev.evaluate_all(args.evaluate)
+        try:
+            results = ev.evaluate_all(args.evaluate)
+        except ValueError as e:
+            parser.error(str(e))
         print(ev.report(results))
         print(f"Written: {ev.write(results, args.json_out)}")
         return 0

@@ -244,14 +244,14 @@ def read_corpus(folder: Path) -> list[Expected]:
 
 
 def folder_kind(folder: Path) -> str:
-    """'package' for a data-package folder (datapackage.json or sources.csv), 'corpus' for a folder of documents
-    with expected rows."""
+    """'package' for a data-package folder (its sources.csv), 'corpus' for a folder of documents with expected
+    rows."""
     folder = Path(folder)
-    if (folder / "datapackage.json").exists() or (folder / "sources.csv").exists():
+    if (folder / "sources.csv").exists():
         return "package"
     if any(folder.glob("*.expected.yaml")):
         return "corpus"
-    raise ValueError(f"{folder}: neither a data package (datapackage.json) nor a corpus (*.expected.yaml)")
+    raise ValueError(f"{folder}: neither a data package (sources.csv) nor a corpus (*.expected.yaml)")
 
 
 # ---- a draft in the same shape -----------------------------------------------------------------------------------
@@ -465,9 +465,18 @@ def evaluate(folder: Path = DATA_DIR, register: Path | None = None) -> dict:
 
 
 def evaluate_all(folders: list[Path] | None = None) -> dict[str, dict]:
-    """Each folder's evaluation by its path; with none, the seeds (data/) and the corpus (tests/draft_corpus/)."""
-    folders = folders or [DATA_DIR, CORPUS_DIR]
+    """Each folder's evaluation by its path; with none, the seeds (data/) and the corpus (tests/draft_corpus/), those
+    of the two that are there (an installed wheel has neither)."""
+    if not folders:
+        folders = [f for f in (DATA_DIR, CORPUS_DIR) if (f / "sources.csv").exists() or any(f.glob("*.expected.yaml"))]
+        if not folders:
+            raise ValueError("no curated documents: give a data package or corpus folder to --evaluate")
     return {str(f): evaluate(f) for f in folders}
+
+
+def meets_goal(field: dict) -> bool:
+    """Whether a field's precision and recall both reach their goals."""
+    return (field["precision"] or 0) >= field["precision_goal"] and (field["recall"] or 0) >= field["recall_goal"]
 
 
 def table(result: dict) -> str:
@@ -479,8 +488,7 @@ def table(result: dict) -> str:
     for f, r in result["fields"].items():
         p = "–" if r["precision"] is None else f"{r['precision']:.2f}"
         rc = "–" if r["recall"] is None else f"{r['recall']:.2f}"
-        ok = (r["precision"] or 0) >= r["precision_goal"] and (r["recall"] or 0) >= r["recall_goal"]
-        mark = "–" if r["expected"] == 0 and r["drafted"] == 0 else ("✓" if ok else "✗")
+        mark = "–" if r["expected"] == 0 and r["drafted"] == 0 else ("✓" if meets_goal(r) else "✗")
         goal = f"≥ {r['precision_goal']} / ≥ {r['recall_goal']} {mark}"
         lines.append(f"| {f} | {p} | {rc} | {r['drafted']} | {r['expected']} | {goal} |")
     return "\n".join(lines)
@@ -508,6 +516,9 @@ def report(results: dict[str, dict]) -> str:
     for name, r in results.items():
         out.append(f"## {name} ({r['kind']}, {len(r['documents'])} documents, register {r['register']})\n")
         out.append(table(r))
+        scored = [f for f in r["fields"].values() if f["drafted"] or f["expected"]]
+        met = sum(meets_goal(f) for f in scored)
+        out.append(f"\n{met} of {len(scored)} fields meet their goal.")
         out.append("\nPer document (expected values missed, drafted values in excess):\n")
         out.append(misses(r))
         out.append("")
