@@ -597,3 +597,15 @@ def test_both_certificates_valid_until() -> None:
         "Oba certyfikaty są ważne do 18.01.2025 r."
     )
     assert _rows(d, "certificates", "valid_until") == [("2025-01-18",), ("2025-01-18",)]
+
+
+def test_units_named_without_a_count() -> None:
+    """Units named after 'Audytem objęto' are audited units even when no count is given."""
+    d = _draft(AUDIT + "Audytem objęto Wydział Dróg oraz Referat Oświaty.")
+    assert _rows(d, "audited_units", "unit_name") == [("Wydział Dróg",), ("Referat Oświaty",)]
+
+
+def test_units_in_a_sentence_of_their_own() -> None:
+    """'Sprawdzono m.in. wydziały: ...' after the audit's sentence names that audit's units."""
+    d = _draft(AUDIT + "Sprawdzono m.in. wydziały: Geodezji oraz Kultury.")
+    assert _rows(d, "audited_units", "unit_name") == [("Wydział Geodezji",), ("Wydział Kultury",)]

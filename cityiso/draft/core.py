@@ -124,6 +124,7 @@ def draft(
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
+    unit_rows += _loose_units(text, sentences, events, mentions, source_id, unit_rows)
     out.tables["audited_units"] = unit_rows + _listed_units(text, events, mentions, source_id, unit_rows)
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
     _certificate_quotes(text, sentences, certs)
@@ -192,6 +193,37 @@ _MISSING_WHY = {
     "offices": "not in the text: from the reference source of the territorial division",
     "findings": "for the curator to write",
 }
+
+
+def _loose_units(text, sentences, events, mentions, source_id, taken) -> list[Row]:
+    """Units named in a sentence of no event ('Sprawdzono m.in. wydziały: ...' after the audit's sentence): the
+    nearest audit before it audited them."""
+    audits = [(row, ev) for row, ev in zip(events, mentions, strict=False) if ev.trigger == "audit" and not ev.planned]
+    told = {(p.start, p.end) for _row, ev in audits for p in ev.sentences}
+    seen = {(r["event_id"].value, r["unit_name"].value) for r in taken}
+    rows = []
+    for s in sentences:
+        if (s.start, s.end) in told:
+            continue
+        _count, named = units(s)
+        before = [row for row, ev in audits if ev.sentences[0].start < s.start]
+        if not named or not before:
+            continue
+        event = before[-1]
+        for name, as_written in named:
+            if (event["event_id"].value, name.value) in seen:
+                continue
+            seen.add((event["event_id"].value, name.value))
+            rows.append(
+                {
+                    "event_id": event["event_id"],
+                    "unit_name": name,
+                    "unit_name_as_written": as_written,
+                    "source_id": _d(source_id, 0, len(text), 1.0),
+                    "quote": quote_of(text, [(s.start, s.end)]),
+                }
+            )
+    return rows
 
 
 def _listed_units(text, events, mentions, source_id, taken) -> list[Row]:
@@ -582,7 +614,6 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
                     c["valid_until_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
         for s in ev.sentences:
             count, named = units(s) if ev.trigger == "audit" else (None, [])
-            named = named if count else []
             if count:
                 row["units_audited"] = count
             for name, as_written in named:
