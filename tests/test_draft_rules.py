@@ -609,3 +609,40 @@ def test_units_in_a_sentence_of_their_own() -> None:
     """'Sprawdzono m.in. wydziały: ...' after the audit's sentence names that audit's units."""
     d = _draft(AUDIT + "Sprawdzono m.in. wydziały: Geodezji oraz Kultury.")
     assert _rows(d, "audited_units", "unit_name") == [("Wydział Geodezji",), ("Wydział Kultury",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Na sesji w dniu 24 stycznia 2008 r. radni wysłuchali informacji o wynikach audytu, przeprowadzonego w "
+            "Urzędzie Gminy Testowo w grudniu 2007 r. przez audytorów PCBC.",
+            [("council_presentation", "2008-01-24"), ("unspecified", "2007-12")],
+        ),
+        (
+            "System był w Urzędzie Gminy Testowo wdrażany do marca 2012 r., a certyfikat ISO 9001 urząd otrzymał "
+            "w maju "
+            "2012 r.",
+            [("initial", "2012-05")],
+        ),
+    ],
+)
+def test_council_and_first_certificate(text: str, expected: list[tuple]) -> None:
+    """Councillors hearing the results at a session is a council presentation, the audit in its participle clause
+    an event of its own; the certificate that follows the system's implementation is the first."""
+    assert _rows(_draft(text), "events", "kind", "event_on") == expected
+
+
+def test_roman_numeral_is_no_place() -> None:
+    """'Urząd Miasta Świdnik II audyt' names Świdnik, the numeral is the audit's."""
+    (m,) = offices("W Urzędzie Miasta Świdnik II audyt pośredni zakończył się.", known(REGISTER))
+    assert m.extra[1] == "Świdnik"
+
+
+def test_observation_list_and_a_nonconformity_in_prose() -> None:
+    """A list under 'zapisał dwie obserwacje:' is observations; 'Audytorzy wskazali jedną niezgodność' is a
+    nonconformity, not praise."""
+    d = _draft(AUDIT + "W raporcie zapisano dwie obserwacje:\n1. Warto rozważyć ankietę.\n2. Karty usług są stare.\n")
+    assert {k for (k,) in _rows(d, "findings", "kind")} == {"observation"}
+    d = _draft(AUDIT + "Audytorzy wskazali jedną niezgodność drobną w Wydziale Dróg.")
+    assert _rows(d, "findings", "kind") == [("nonconformity",)]

@@ -122,6 +122,12 @@ def _cues(s: Piece) -> list[Cue]:
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (renewal)"))
     for m in _RENEWAL_WORDS.finditer(t):
         out.append(Cue("recertification", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (renewal)"))
+    implemented = re.search(r"\b(?:wdra[żz]an|wdro[żz]on)\w*", t, re.IGNORECASE)
+    granted = re.search(r"\b(?:otrzyma|uzyska)\w*", t, re.IGNORECASE)
+    if implemented and granted and implemented.start() < granted.start():
+        # 'system był wdrażany do marca 2012 r., a certyfikat urząd otrzymał w maju 2012 r.': the first certificate
+        why = f"'{implemented.group(0)}' then '{granted.group(0)}': the certificate that crowned the implementation"
+        out.append(Cue("initial", s.start + granted.start(), s.start + granted.end(), why))
     for m in _INITIAL_WORDS.finditer(t):
         out.append(Cue("initial", s.start + m.start(), s.start + m.end(), f"'{m.group(0)}' (certification audit)"))
     for m in _TRANSITION_WORDS.finditer(t):
@@ -146,13 +152,13 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
             return "expiry"
         if re.search(r"przeszedł\w* na norm\w*|przejści\w+ na norm\w*", t, re.I):
             return "transition"
-    if "rada" in lem and "sesja" in lem and lem & _PRESENT:
+    if lem & {"rada", "radny"} and "sesja" in lem and lem & (_PRESENT | {"wysłuchać", "zapoznać", "informacja"}):
         return "council"
     if ("certyfikat" in lem and lem & _HANDOVER) or re.search(r"z rąk\b", t):
         return "handover"
     audits = [m for m in AUDIT.finditer(t) if not _internal(t, m)]
     audits += list(re.finditer(r"\brecertyfikacj\w*", t, re.IGNORECASE))  # a recertification told by its noun
-    if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadzi\w*|sprawdz\w+|odwiedz\w+|zbada\w*", t)):
+    if audits or (AUDITORS.search(t) and re.search(r"ocenion\w*|przeprowadz\w*|sprawdz\w+|odwiedz\w+|zbada\w*", t)):
         return "audit"
     if "certyfikat" in lem and (lem & _GRANT or {"nowy", "ważny"} <= lem):
         return "grant"  # 'Nowy certyfikat jest ważny do ...' tells a certificate granted
@@ -273,7 +279,7 @@ def _issue_date(s: Piece, dates: list[DateExpr]) -> DateExpr | None:
 
 # Where one sentence tells two events ('Audyt przeprowadzili w październiku 2001 r., a certyfikat wręczono 28
 # listopada 2001 r.'), each clause is read on its own.
-_CLAUSE = re.compile(r",\s+a\s+(?!także)|;\s+")
+_CLAUSE = re.compile(r",\s+a\s+(?!także)|;\s+|,\s+(?=przeprowadzon\w+\b)")
 
 
 # 'audyt przejścia ..., połączony z audytem nadzoru ...': two audits of one date, the second on the first's date

@@ -105,6 +105,8 @@ def _kind_of_lead(lead_text: str) -> str | None:
         return "recommendation"
     if is_units_lead(lead_text):
         return "units"  # a list of audited units: audited_units rows, no findings
+    if re.search(r"spostrzeże|obserwacj", lead_text, re.IGNORECASE):
+        return "observation"
     if lem & _CONFIRM and not lem & _PRAISE:
         return "confirmed_conformity"
     if lem & _PRAISE or re.search(r"dobr\w+ praktyk\w*", lead_text):
@@ -366,8 +368,13 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
         for a, b in _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]:
             item_kind = kind
-            if _ADVISE.search(s.text[a - s.start : b - s.start]) or (lem & _RECOMMEND and kind != "praise"):
+            words = s.text[a - s.start : b - s.start]
+            if _ADVISE.search(words) or (lem & _RECOMMEND and kind != "praise"):
                 item_kind = "recommendation"
+            if re.search(r"niezgodnoś", words, re.I) and not _NEG.search(words.split("niezgodno")[0][-25:]):
+                item_kind = "nonconformity"  # 'Audytorzy wskazali jedną niezgodność drobną, ...'
+            elif re.search(r"niezgodnoś", words, re.I):
+                continue  # 'nie stwierdzili niezgodności': what nonconformities() counts, no finding
             out.append(Finding(item_kind, v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
     return out
 

@@ -158,7 +158,7 @@ def _alias_pattern(alias: str) -> re.Pattern:
 
 _OFFICE = re.compile(
     r"(?<!\w)(?P<head>Urz\w+|Starostw\w+)\s+(?P<kind>Miasta\s+i\s+Gminy|Miasta|Miejsk\w+|Gminy|Gminn\w+|"
-    r"Marszałkowsk\w+|Powiatow\w+)(?:[ \t]+(?P<w>we?)[ \t]+)?(?P<place>(?:[ \t]*[A-ZŁŚŻŹĆ][\w-]+){0,3})"
+    r"Marszałkowsk\w+|Powiatow\w+)(?:[ \t]+(?P<w>we?)[ \t]+)?(?P<place>(?:[ \t]*(?![IVX]+\b)[A-ZŁŚŻŹĆ][\w-]+){0,3})"
 )
 _KIND = (
     ("miasta i gminy", "municipal_office"),
