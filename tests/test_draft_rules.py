@@ -646,3 +646,28 @@ def test_observation_list_and_a_nonconformity_in_prose() -> None:
     assert {k for (k,) in _rows(d, "findings", "kind")} == {"observation"}
     d = _draft(AUDIT + "Audytorzy wskazali jedną niezgodność drobną w Wydziale Dróg.")
     assert _rows(d, "findings", "kind") == [("nonconformity",)]
+
+
+def test_publication_label_beats_creation_label() -> None:
+    """'Data publikacji' dates the page before 'Data wytworzenia' does."""
+    d = publication_date("Tekst.\nData wytworzenia: 2015-02-10\nData publikacji: 2015-02-12\n")
+    assert d.value == "2015-02-12"
+
+
+def test_date_with_dashes() -> None:
+    """'Dodano: 05-03-2009' is the fifth of March 2009."""
+    assert publication_date("Tekst.\nDodano: 05-03-2009 przez: Administrator\n").value == "2009-03-05"
+
+
+def test_praise_after_no_nonconformity() -> None:
+    """'nie stwierdzili niezgodności, zwrócili natomiast uwagę na ...' is one praise: the clause after the comma."""
+    d = _draft(AUDIT + "Audytorzy nie stwierdzili niezgodności, zwrócili natomiast uwagę na wzorowe archiwum.")
+    assert _rows(d, "findings", "kind", "quote") == [("praise", "zwrócili natomiast uwagę na wzorowe archiwum")]
+
+
+def test_certificates_plural_validity() -> None:
+    """'Certyfikaty są ważne trzy lata.' is each certificate's validity."""
+    d = _draft(
+        "Urząd Gminy Testowo otrzymał certyfikaty ISO 9001:2015 i ISO 14001:2015. Certyfikaty są ważne trzy lata."
+    )
+    assert _rows(d, "certificates", "validity_years") == [(3,), (3,)]

@@ -476,7 +476,9 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         scope_in = sentence_spans + grant_sentences
         # With one certificate, a sentence of its own about a certificate's validity is about this one.
         # ('Oba certyfikaty są ważne do ...': every certificate's)
-        valid_in = [s for s in sentences if (len(groups) == 1 or _BOTH.search(s.text)) and _about_validity(s.text)]
+        valid_in = [
+            s for s in sentences if (len(groups) == 1 or _ALL_OF_THEM.search(s.text)) and _about_validity(s.text)
+        ]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
@@ -658,6 +660,8 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
     return rows, links, unit_rows
 
 
+# 'Oba certyfikaty są ważne ...', 'Certyfikaty są ważne trzy lata': what it says holds for every certificate
+_ALL_OF_THEM = re.compile(r"\b(?:ob(?:a|ydwa|ie)\s+certyfikat\w*|[Cc]ertyfikaty\s+(?:są|były|będą))\b")
 _BOTH = re.compile(
     r"\b(?:ob(?:a|u|ie|ydwa|ydwu|ydwóch|ydwie)|wszystki\w+|zintegrowan\w+)\s+(?:\w+\s+)?(?:system\w*|certyfika\w+|norm\w*)",
     re.IGNORECASE,

@@ -43,7 +43,8 @@ def _pattern() -> re.Pattern:
     months = "|".join(sorted(month_forms(), key=len, reverse=True))
     return re.compile(
         rf"(?P<lead>{_LEAD})(?:"
-        rf"(?:(?P<rd>\d{{1,2}})\s?[-–]\s?)?(?P<dd>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})(?:\s?r\.|\s+roku)?"
+        rf"(?:(?P<rd>\d{{1,2}})\s?[-–]\s?)?(?P<dd>\d{{1,2}})(?P<sep>[.-])(?P<dm>\d{{1,2}})(?P=sep)(?P<dy>\d{{4}})"
+        rf"(?:\s?r\.|\s+roku)?"
         rf"|(?<![\d.-])(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
         rf"|(?:(?:(?<=[Oo]d )|(?<=[Oo]d dnia ))(?P<rd3>\d{{1,2}})\s+do\s+)?"
         rf"(?:(?P<rd2>\d{{1,2}})(?:\s?[-–]\s?|\s+i\s+))?(?P<d>\d{{1,2}})(?:-?go|-ego)?\s+(?P<m>{months})"
@@ -245,6 +246,7 @@ def _date_line(text: str) -> DateExpr | None:
 def publication_date(text: str) -> DateExpr | None:
     """The page's own publication date, from a 'Data publikacji: 12.05.2021' / 'Opublikowano: ...' line (a full
     date right after the label), else from a line that is only a date ('2011-10-18, Wtorek')."""
+    labelled = []
     for m in _PUBLISHED.finditer(text):
         line_end = text.find("\n", m.end())
         line = text[m.end() : line_end if line_end >= 0 else len(text)]
@@ -253,5 +255,12 @@ def publication_date(text: str) -> DateExpr | None:
             d = found[0]
             a = m.end() + d.start
             why = f"The page's own date line '{' '.join(text[m.start() : a + len(d.words)].split())}'."
-            return DateExpr(a, a + len(d.words), d.words, d.value, "", False, why, 0.85, "")
+            rank = next((i for i, w in enumerate(_LABEL_RANK) if w in m.group(0).lower()), len(_LABEL_RANK))
+            labelled.append((rank, DateExpr(a, a + len(d.words), d.words, d.value, "", False, why, 0.85, "")))
+    if labelled:
+        return min(labelled, key=lambda x: x[0])[1]  # 'Data publikacji' before 'Data wytworzenia'
     return _date_line(text)
+
+
+# Which label dates a page best: its publication, then its entry in the register, then the document's making.
+_LABEL_RANK = ("publikacji", "opublikowano", "dodano", "dodania", "wprowadzenia", "udostępnienia", "wytworzenia")

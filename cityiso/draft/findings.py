@@ -366,6 +366,8 @@ def prose(sentences: list[Piece]) -> list[Finding]:
             start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
         s_cut = s
         cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
+        if _NEG_FINDING.search(s.text):
+            cut = _NEG_CUT  # 'nie stwierdzili niezgodności, zwrócili natomiast uwagę na ...': the praise apart
         for a, b in _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]:
             item_kind = kind
             words = s.text[a - s.start : b - s.start]
@@ -379,6 +381,7 @@ def prose(sentences: list[Piece]) -> list[Finding]:
     return out
 
 
+_NEG_CUT = re.compile(r",\s+a\s+(?!także)|,\s+(?=(?:jako\s+\w+\s+\w+\s+)?\w+(?:ł|li|ły|ło)\b)|\s+oraz\s+", re.I)
 _NEG_FINDING = re.compile(r"\bnie\s+stwierdzi\w*|\bniezgodnoś", re.IGNORECASE)
 
 

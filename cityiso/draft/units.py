@@ -13,7 +13,8 @@ _COUNT = re.compile(r"\b(?:obj\w+|obejmował\w*|audytowan\w+|auditowan\w+)\s+(\d
 # Where a sentence's list of units starts: 'w tym:', or a verb of auditing a unit ('Audytem objęto', 'Sprawdzono
 # m.in. wydziały:', 'odwiedzono'), maybe with a count ('6 komórek organizacyjnych') and the units' common noun.
 _LIST_START = re.compile(
-    r"(?:\bw tym:?|\b(?:objęto|obejmował\w*|audytowano|auditowano|sprawdzono|sprawdzili|odwiedzono|odwiedzili|zbadano"
+    r"(?:\bw tym:?|\b(?:objęto|obejmował\w*|audytowano|auditowano|sprawdzono|sprawdzili|sprawdził|odwiedzono|odwiedzili"
+    r"|odwiedził|zbadano"
     r"|skontrolowano))(?:\s+(?:m\.\s?in\.|\d+\s+\w+(?:\s+organizacyjn\w+)?|następując\w+))*"
     r"(?:\s+(?P<head>(?-i:wydział\w*|referat\w*|komór\w+)))?\s*:?\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])",
     re.IGNORECASE,
