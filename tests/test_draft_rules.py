@@ -671,3 +671,17 @@ def test_certificates_plural_validity() -> None:
         "Urząd Gminy Testowo otrzymał certyfikaty ISO 9001:2015 i ISO 14001:2015. Certyfikaty są ważne trzy lata."
     )
     assert _rows(d, "certificates", "validity_years") == [(3,), (3,)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Zespół audytorów ocenił system jako skuteczny.", True),
+        ("Audytorzy ocenili, że urząd spełnia wymagania normy.", True),
+        ("System został oceniony przez audytorów w zakresie zgodności z wymaganiami normy.", False),
+    ],
+)
+def test_judged_conformity(sentence: str, found: bool) -> None:
+    """The auditors judging the system effective is confirmed conformity; an audit described is not."""
+    d = _draft(AUDIT + sentence)
+    assert (_rows(d, "findings", "kind") == [("confirmed_conformity",)]) is found

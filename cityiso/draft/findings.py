@@ -426,7 +426,10 @@ def conformity(sentences: list[Piece]) -> list[Finding]:
             previous = False
             continue
         verb = lem & {"potwierdzić", "potwierdzać", "stwierdzić", "stwierdzać", "wykazać"}
-        confirmed = verb and lem & _CONFORMING and not lem & _NONCONF and "system" in lem | {"zgodność"}
+        what = lem & {"system", "zgodność"}
+        # 'ocenił system jako skuteczny', 'ocenili, że urząd spełnia wymagania': a judgement, not 'został oceniony'
+        judged = lem & {"ocenić", "oceniać"} and re.search(r"jako\s+skuteczn|,\s+że\s+.*(?:spełnia|skuteczn)", s.text)
+        confirmed = ((verb and what) or judged) and lem & _CONFORMING and not lem & _NONCONF
         evidence = "dowód" in lem and lem & {"skuteczny", "funkcjonowanie", "skuteczność"}
         if confirmed or evidence:
             items = _items(s, s.start, _CLAUSE_CUT) if confirmed else []
