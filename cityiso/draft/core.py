@@ -108,9 +108,11 @@ def draft(
 
     listed = _office_list(text, offices)
     if listed:
-        return _listed(
+        listed_draft = _listed(
             out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
         )
+        complete(listed_draft, k)
+        return listed_draft
     office_row, office_id = _office(text, offices, k, url)
     out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
