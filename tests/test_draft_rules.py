@@ -696,3 +696,15 @@ def test_list_of_offices_names_what_is_missing() -> None:
     (office,) = d.tables["offices"]
     assert _v(office, "source_id") == "x" and "To fill" in office["note"].value
     assert all(c["quote"].value for c in d.tables["certificates"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("Audytorzy docenili m.in. nowe standardy obsługi w urzędzie i dostępność usług przez internet.", 2),
+        ("Audytorzy docenili sprawny system przyjmowania i rozpatrywania skarg.", 1),
+    ],
+)
+def test_praise_items_joined_by_i(sentence: str, items: int) -> None:
+    """Two things praised joined by 'i' are two items; 'i' inside one thing's genitive is not a cut."""
+    assert len(_draft(AUDIT + sentence).tables["findings"]) == items

@@ -314,6 +314,34 @@ def _items(s: Piece, start: int, cut: re.Pattern) -> list[tuple[int, int]]:
     return out
 
 
+def _cases(word: str, pos: tuple[str, ...] = ("subst", "ger")) -> set[str]:
+    return {c for _l, t in lang.analyses(word) if t.split(":")[0] in pos for c in t.split(":")[2].split(".")}
+
+
+def _and_items(s: Piece, a: int, b: int) -> list[tuple[int, int]]:
+    """'docenili standardy obsługi w Sali Obsługi i dostępność usług': two things praised, cut at ' i ' where the
+    noun after it stands in the case of the first thing named after the praise verb (not 'przyjmowania i
+    rozpatrywania skarg', a genitive inside one thing)."""
+    words = list(lang.WORD.finditer(s.text[a - s.start : b - s.start]))
+    verb = next((i for i, w in enumerate(words) if lang.lemmas(w.group(0)) & _PRAISE), None)
+    if verb is None:
+        return [(a, b)]
+    head = next((w for w in words[verb + 1 :] if _cases(w.group(0)) & {"acc"}), None)
+    if head is None:
+        return [(a, b)]
+    out, start = [], a
+    for m in re.finditer(r"\s+i\s+(?=(\w+))", s.text[a - s.start : b - s.start]):
+        at = a + m.start()
+        left_words = len(lang.WORD.findall(s.text[start - s.start : at - s.start]))
+        after = _cases(m.group(1))
+        # an accusative that cannot be a genitive ('dostępność', not 'kierownictwa' of 'aktywność prezydenta i ...')
+        if at > a + head.end() and left_words >= 3 and after & {"acc"} & _cases(head.group(0)) and "gen" not in after:
+            out.append((start, at))
+            start = a + m.end()
+    out.append((start, b))
+    return [_trim_sentence(s, x, y) for x, y in out]
+
+
 def prose(sentences: list[Piece]) -> list[Finding]:
     """Items of a sentence in which the auditors (their report, or a certification body's representative) praise,
     recommend or observe something, cut into clauses and list items; the first item keeps the sentence's lead (its
@@ -368,7 +396,10 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
         if _NEG_FINDING.search(s.text):
             cut = _NEG_CUT  # 'nie stwierdzili niezgodności, zwrócili natomiast uwagę na ...': the praise apart
-        for a, b in _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]:
+        spans = _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]
+        if kind == "praise" and lem & _PRAISE:
+            spans = [part for a, b in spans for part in _and_items(s, a, b)]
+        for a, b in spans:
             item_kind = kind
             words = s.text[a - s.start : b - s.start]
             if _ADVISE.search(words) or (lem & _RECOMMEND and kind != "praise"):
