@@ -349,8 +349,14 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Tylko tam, gdzie dowody pokazują ważność na ten dzień (w nawiasie: daty przybliżone).",
         "Only where evidence shows validity on that date (in brackets: approximate dates).",
     ),
-    "overview.audits": ("Audyty", "Audits"),
-    "overview.praised": ("Obszary docenione", "Praised items"),
+    "overview.audits": ("Audyty do {date}", "Audits to {date}"),
+    "overview.praised": ("Obszary docenione do {date}", "Praised items to {date}"),
+    "overview.counts_help": (
+        "Zdarzenia z datą do wybranego dnia (data podana z dokładnością do roku lub miesiąca liczy się od jego "
+        "pierwszego dnia). Bez daty, więc niepoliczone: audyty: {audits}, obszary docenione: {praised}.",
+        "Events dated up to the chosen day (a date known to the year or month counts from its first day). Undated, "
+        "so not counted: audits: {audits}, praised items: {praised}.",
+    ),
     "overview.map": ("Status certyfikacji urzędów", "Offices' certification status"),
     "overview.trend": ("Audyty i obszary docenione w kolejnych latach", "Audits and praised items by year"),
     "overview.latest": ("Ostatnie zdarzenia", "Latest events"),
@@ -645,9 +651,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "deck.selected_offices": ("wybrane urzędy", "selected offices"),
     "deck.summary_counts": (
         "{family} · urzędy: {offices} · z ważnym certyfikatem: {valid} (+{approximate} w przybliżeniu) · "
-        "audyty: {audits} · obszary docenione przez audytorów: {praised}",
+        "do {date}: audyty: {audits} · obszary docenione przez audytorów: {praised}",
         "{family} · offices: {offices} · holding a valid certificate: {valid} (+{approximate} approximately) · "
-        "audits: {audits} · items the auditors praised: {praised}",
+        "to {date}: audits: {audits} · items the auditors praised: {praised}",
     ),
     "deck.held_takeaway": (
         "{family}, {year}: urzędy z ważnym certyfikatem: {held}; najwięcej: {peak} ({peak_year})",

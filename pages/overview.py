@@ -31,8 +31,12 @@ c2.metric(
     f"{int(head['count_valid'])} (+{int(head['count_valid_approximate'])})",
     help=t("overview.valid_help", lang),
 )
-c3.metric(t("overview.audits", lang), int(head["count_audits"]))
-c4.metric(t("overview.praised", lang), int(head["count_praised"]))
+day = format_date(as_of, "day", lang)
+undated = t(
+    "overview.counts_help", lang, audits=int(head["count_undated_audits"]), praised=int(head["count_undated_praised"])
+)
+c3.metric(t("overview.audits", lang, date=day), int(head["count_audits"]), help=undated)
+c4.metric(t("overview.praised", lang, date=day), int(head["count_praised"]), help=undated)
 if pd.notna(head["latest_event_on"]):
     st.caption(
         t(
@@ -47,7 +51,7 @@ with left:
     view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
 with right:
-    ui.show(national.activity_view(fetch, selection, family, lang, source), "activity_by_year", "trend")
+    ui.show(national.activity_view(fetch, selection, as_of, family, lang, source), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))

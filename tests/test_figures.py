@@ -19,6 +19,8 @@ FILTERS = dict(
 EVERY = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
 NO_LINES = pd.DataFrame(columns=["standard", "transition_ends_on"])
 
+EVER = dt.date(2100, 1, 1)  # an as-of date after every event of the fixtures
+
 
 def timeline(con, offices: list[str], family: str | None = None, **kw):
     spans = run(con, "certificate_spans", offices=offices, family=family)
@@ -150,8 +152,8 @@ def test_status_map_places_offices_on_poland(fixture_con) -> None:
 
 
 def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
-    praised = run(fixture_con, "praised_per_year_by_clause", offices=ALL, family="ISO 9001")
-    audits = run(fixture_con, "audits_per_year", offices=ALL, family="ISO 9001")
+    praised = run(fixture_con, "praised_per_year_by_clause", offices=ALL, family="ISO 9001", as_of=EVER)
+    audits = run(fixture_con, "audits_per_year", offices=ALL, family="ISO 9001", as_of=EVER)
     fig = yearly_activity(praised, audits, "pl", SOURCE)
     bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
     assert bars == {"5 Przywództwo": {2017: 1, 2018: 1}, "7 Wsparcie": {2017: 1}}
@@ -228,8 +230,8 @@ def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
 
 def test_yearly_bars_keep_to_their_year_and_count_in_whole_steps(package_con) -> None:
     """Praise in 2012 and 2018 only: each bar 0.8 of a year wide, not spread over the empty years between."""
-    praised = run(package_con, "praised_per_year_by_clause", offices=TESTOWO, family="ISO 9001")
-    audits = run(package_con, "audits_per_year", offices=TESTOWO, family="ISO 9001")
+    praised = run(package_con, "praised_per_year_by_clause", offices=TESTOWO, family="ISO 9001", as_of=EVER)
+    audits = run(package_con, "audits_per_year", offices=TESTOWO, family="ISO 9001", as_of=EVER)
     fig = yearly_activity(praised, audits, "en", SOURCE)
     assert {t.width for t in fig.data if t.type == "bar"} == {0.8}
     assert fig.layout.yaxis.dtick == 1

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from cityiso.build import build
 from cityiso.data.descriptor import package
+from cityiso.labels import format_date
 from cityiso.paths import ROOT
 from cityiso.safe_text import md
 from tests.fixture_package import write_package
@@ -104,8 +105,8 @@ def markdown_text(at: AppTest) -> str:
 # --- Overview --------------------------------------------------------------------------------------------------------
 
 OVERVIEW_LABELS = {
-    "pl": ("Urzędy w zestawieniu", "Z ważnym certyfikatem", "Audyty", "Obszary docenione"),
-    "en": ("Offices tracked", "Holding a valid certificate", "Audits", "Praised items"),
+    "pl": ("Urzędy w zestawieniu", "Z ważnym certyfikatem", "Audyty do {}", "Obszary docenione do {}"),
+    "en": ("Offices tracked", "Holding a valid certificate", "Audits to {}", "Praised items to {}"),
 }
 
 
@@ -115,9 +116,10 @@ OVERVIEW_LABELS = {
         # The city hall's 9001 is valid on exact dates; the county's 2008 certificate ran out on 14.03.2015.
         # Audits of ISO 9001: the county's transition (2009) and recertification (2012), the city's surveillance
         # (2018); the handover is no audit. Praised by auditors: 2 at the surveillance, 1 at the recertification.
-        ("pl", "ISO 9001", "2016-10-01", ["2", "1 (+0)", "3", "3"]),
+        # Audits and praise are counted up to the chosen day: in October 2016 the 2018 surveillance is to come.
+        ("pl", "ISO 9001", "2016-10-01", ["2", "1 (+0)", "2", "1"]),
         # In 2005 only the county's ISO 9001:2000 certificate: an issue date alone shows it valid only approximately.
-        ("en", "ISO 9001", "2005-06-01", ["2", "0 (+1)", "3", "3"]),
+        ("en", "ISO 9001", "2005-06-01", ["2", "0 (+1)", "0", "0"]),
         # The city hall's 9001 expired on 19.09.2019 and nothing followed.
         ("en", "ISO 9001", "2019-10-01", ["2", "0 (+0)", "3", "3"]),
         # ISO 37120: exact dates show it valid on the handover day only (no end stated), then approximately.
@@ -130,18 +132,25 @@ OVERVIEW_LABELS = {
 def test_overview_headline_figures_per_family(open_page, lang: str, family: str, as_of: str, values: list) -> None:
     at = open_page(lang=lang, as_of=as_of, family=family)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == dict(zip(OVERVIEW_LABELS[lang], values, strict=True))
+    day = format_date(dt.date.fromisoformat(as_of), "day", lang)
+    labels = [label.format(day) for label in OVERVIEW_LABELS[lang]]
+    assert metrics == dict(zip(labels, values, strict=True))
 
 
 def test_overview_map_places_every_office_by_status(open_page) -> None:
-    at = open_page(lang="en", as_of="2016-10-01")
+    at = open_page(lang="en", as_of="2019-10-01")
     status_map, trend = figures(at)[:2]
     placed = {t["name"]: t["customdata"] for t in status_map["data"] if t.get("customdata")}
-    assert placed == {"valid": ["testowo"], "expired": ["testowo-powiat"]}
+    assert placed == {"expired": ["testowo", "testowo-powiat"]}
     # The two offices of one town are labelled apart on the map.
-    labels = {t["customdata"][0]: t["text"][0] for t in status_map["data"] if t.get("customdata")}
+    labels = {
+        office: label
+        for t in status_map["data"]
+        if t.get("customdata")
+        for office, label in zip(t["customdata"], t["text"], strict=True)
+    }
     assert labels == {"testowo": CITY, "testowo-powiat": COUNTY}
-    assert "ISO 9001 · Status on: 1 October 2016" in status_map["layout"]["title"]["text"]
+    assert "ISO 9001 · Status on: 1 October 2019" in status_map["layout"]["title"]["text"]
     assert status_map["layout"]["annotations"][0]["text"].startswith("Source: cityiso, 3 source documents")
     # Auditors' praise by year and clause: the body's remark (no clause, not the auditors' voice) is not counted;
     # the county's 2008 clause 7.2 is charted under its 2015 heading 8.
@@ -153,6 +162,15 @@ def test_overview_map_places_every_office_by_status(open_page) -> None:
     captions = [c.value for c in at.caption]
     assert not [c for c in captions if c.startswith("Not in the chart")]
     assert [c for c in captions if c.endswith("by kind: Certification not renewed: 1.")]
+
+
+def test_overview_activity_stops_at_the_chosen_day(open_page) -> None:
+    """In October 2016 the 2018 surveillance and what the auditors praised at it have not happened yet."""
+    trend = figures(open_page(lang="en", as_of="2016-10-01"))[1]
+    bars = {t["name"]: dict(zip(t["x"], t["y"], strict=True)) for t in trend["data"] if t["type"] == "bar"}
+    assert bars == {"8 Customer-related processes": {2012: 1}}
+    audits = next(t for t in trend["data"] if t["type"] == "scatter")
+    assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1}
 
 
 def test_overview_lists_latest_and_next_events(open_page) -> None:

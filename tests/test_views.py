@@ -45,7 +45,7 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
          "count_praised": [4, 1]}
     )  # fmt: skip
     frames = {"audits_per_year": audits, "praised_per_year_by_clause": praised}
-    view = national.activity_view(lambda name, **_: frames[name], [], "ISO 9001", "en", "S")
+    view = national.activity_view(lambda name, **_: frames[name], [], dt.date(2020, 1, 1), "ISO 9001", "en", "S")
     assert view.takeaway == "Most audits, tied: 2018, 2019 (2 each)"
     assert view.note == "Not in the chart's years (undated): audits: 3, praised items: 1."
     drawn = next(t for t in view.figure.data if t.type == "scatter")

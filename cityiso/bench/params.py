@@ -53,7 +53,7 @@ def _page_of_findings(c: Context) -> dict:
 # The one table of parameter sets, as the pages ask: every office through the office filter, ISO 9001, a timeline
 # page of offices, one office for its profile, a page of findings or documents.
 QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
-    "audits_per_year": _offices_family,
+    "audits_per_year": _dated,
     "findings_page": _page_of_findings,
     "national_distribution": _offices_family,
     "national_flows_by_year": _dated,
@@ -86,7 +86,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "offices_overview": lambda c: {"family": c.family},
     "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause
     "praised_by_theme": lambda c: {**_praise(c), "grouped": True},
-    "praised_per_year_by_clause": _offices_family,
+    "praised_per_year_by_clause": _dated,
     "sources_overview": lambda c: {**EVERYONE.params(), "kind": "document", "q": None, "limit": 25, "offset": 0},
     "themes": lambda c: {},
 }

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import for_slide, office_labels
-from cityiso.labels import t
+from cityiso.labels import format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
 from cityiso.views import View, data_dates, national, praise, source_line
 from cityiso.views.cycles import cycles_data, timeline_view
@@ -85,6 +85,7 @@ def _title_slide(d: _Deck) -> list[Slide]:
             offices=int(head["count_offices"]),
             valid=int(head["count_valid"]),
             approximate=int(head["count_valid_approximate"]),
+            date=format_date(d.as_of, "day", d.lang),
             audits=int(head["count_audits"]),
             praised=int(head["count_praised"]),
         )

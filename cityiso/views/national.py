@@ -167,10 +167,11 @@ def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: 
     return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, source, title))
 
 
-def activity_view(fetch: Fetch, selection, family: str, lang: str, source: str) -> View:
-    """Praised items and audits per year; the takeaway names the year(s) with the most audits (ties named as
-    ties), the note counts the undated audits and praised items the years leave out (same rows as the chart)."""
-    params = dict(**selection_params(selection), family=family)
+def activity_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str) -> View:
+    """Praised items and audits per year up to as_of; the takeaway names the year(s) with the most audits (ties
+    named as ties), the note counts the undated audits and praised items the years leave out (same rows as the
+    chart)."""
+    params = dict(**selection_params(selection), as_of=as_of, family=family)
     praised = fetch("praised_per_year_by_clause", **params)
     audits = fetch("audits_per_year", **params)
     dated = audits[audits["year"].notna()]
