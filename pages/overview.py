@@ -20,7 +20,8 @@ with middle:
 with st.expander(t("filter.expander", lang)):
     selection = ui.office_filter(chosen_offices=True)
 params = selection.params()
-source = ui.source_line()
+scope = ui.Scope(selection, family, as_of)
+source = ui.source_line(scope)
 fetch = ui.data_or_stop
 
 head = national.headline(fetch, selection, as_of, family)
@@ -93,7 +94,8 @@ if office:
         )
     left, right = st.columns(2)
     with left:
-        ui.show(national.history_view(fetch, office, as_of, family, lang, source, names[office]), "office_history")
+        one = ui.source_line(ui.Scope.office(office, family, as_of))
+        ui.show(national.history_view(fetch, office, as_of, family, lang, one, names[office]), "office_history")
     with right:
         if len(standing):
             ui.show(national.peers_view(fetch, standing, family, lang, source), "audits_among_peers")
@@ -105,7 +107,7 @@ for column, after in ((left, False), (right, True)):
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))
-        ui.show(view, f"{view.key}_events")
+        ui.show(view, f"{view.key}_events", scope=scope)
 with right:
     if int(head["count_past_planned"]):
         when = format_date(as_of, "day", lang)

@@ -75,7 +75,8 @@ grouped = covered > MAX_OFFICE_BARS
 everyone = t("praised.all_covered", lang, n=covered)
 shown = top["office_id"].tolist()  # each keeps its colour on both bar charts
 
-source = ui.source_line()
+scope = ui.Scope(selection, family)
+source = ui.source_line(scope)
 st.caption(t("praised.select_hint", lang))
 by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=grouped), everyone)
 by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
@@ -102,7 +103,9 @@ clause_keys = [f"{office}|{clause}" for office, clause in selected_points(clause
 theme_keys = [f"{office}|{theme}" for office, theme in selected_points(theme_event) + selected_points(heat_event)]
 if clause_keys or theme_keys:
     behind = ui.findings_table_page(
-        {**filters, "clause_keys": clause_keys or None, "theme_keys": theme_keys or None, "q": None}, "behind"
+        {**filters, "clause_keys": clause_keys or None, "theme_keys": theme_keys or None, "q": None},
+        "behind",
+        scope=scope,
     )
     what = "; ".join(dict.fromkeys(f"{r.place} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples()))
     st.subheader(t("praised.selected", lang, what=md(what)))
@@ -119,7 +122,9 @@ query = st.text_input(
 )
 urlstate.write("q", query)
 if query.strip():
-    ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits")
+    ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits", scope=scope)
 
 st.subheader(t("praised.all_findings", lang))
-ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True)
+ui.findings_table_page(
+    {**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True, scope=scope
+)

@@ -335,6 +335,40 @@ where (offices is null or list_contains(offices, o.office_id))
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
 
+-- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
+-- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
+-- (of_family null: any), as a row's own quote or as further evidence. One row per document.
+create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+with chosen as (
+    select office_id from selected_offices(offices, voivodeships, office_kinds, search)
+),
+
+records as (
+    select 'offices' as record_table, office_id as record_id from chosen
+    union all
+    select 'certificates', c.certificate_id
+    from certificates as c
+    where c.office_id in (select office_id from chosen) and (of_family is null or c.family = of_family)
+    union all
+    select 'events', e.event_id
+    from events as e
+    where e.office_id in (select office_id from chosen)
+        and (of_family is null or e.event_id in (select ef.event_id from event_families as ef where ef.family = of_family))
+    union all
+    select 'findings', f.finding_id
+    from findings as f
+    where f.office_id in (select office_id from chosen) and finding_in_family(f.finding_id, f.event_id, of_family)
+)
+
+select s.source_id, s.title, s.office_id
+from sources as s
+where s.kind = 'document'
+    and s.source_id in (
+        select ev.source_id
+        from evidence as ev
+        inner join records as r on r.record_table = ev.record_table and r.record_id = ev.record_id
+    );
+
 -- The findings a view covers: at the events of the offices meeting the office filter (see selected_offices), of
 -- the given kinds and voices, at events dated in the years (undated ones only when include_undated), concerning one
 -- standard family (null: any; see finding_in_family), with the event's date and kind.

@@ -58,7 +58,7 @@ def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection
     # Both documents about the city hall (its portal, the body's news), never the curator's reference.
     # "As of" is the latest evidence (the surveillance of October 2018, known to the month); the build date apart.
     built = built_on(package_con, "en")
-    footer = f"Sources: Audit w Testowie; ISO w urzędzie · evidence up to October 2018 · built {built}"
+    footer = f"Sources: “Audit w Testowie”; “ISO w urzędzie” · evidence up to October 2018 · built {built}"
     assert {s.footer for s in slides} == {footer}
 
 
@@ -101,9 +101,7 @@ def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.Du
         (f"Co docenili audytorzy: {COUNTY}", ["Sprawna obsługa interesantów"]),
     ]
     built = built_on(package_con, "pl")
-    footer = (
-        f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dowody do października 2018 · baza z {built}"
-    )
+    footer = f"Źródła: „Audit w Testowie”; „ISO w urzędzie”; „ISO w starostwie” · dowody do marca 2012 · baza z {built}"
     assert {s.footer for s in slides} == {footer}
 
 

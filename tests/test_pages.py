@@ -254,6 +254,17 @@ def test_cycles_draws_a_certificate_without_known_end_open(open_page, lang: str,
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2016-10-01"]  # ISO 37120 has no transition
 
 
+def test_a_charts_source_line_speaks_of_the_offices_family_and_day_it_shows(open_page) -> None:
+    """The county office alone: its one document and its latest evidence (March 2012), not the whole data's three
+    documents and the latest evidence of all."""
+    (timeline,) = figures(open_page("cycles", lang="en", offices="testowo-powiat", as_of="2016-10-01"))
+    source = next(a["text"] for a in timeline["layout"]["annotations"] if a["text"].startswith("Source:"))
+    assert source.startswith("Source: cityiso, 1 source document; evidence up to March 2012;")
+    (timeline,) = figures(open_page("cycles", lang="en", as_of="2016-10-01"))
+    source = next(a["text"] for a in timeline["layout"]["annotations"] if a["text"].startswith("Source:"))
+    assert source.startswith("Source: cityiso, 3 source documents; evidence up to 20 September 2016;")  # a handover
+
+
 def test_cycles_draws_a_planned_audit_as_an_open_marker(open_page) -> None:
     at = open_page("cycles", lang="en", family="ISO 14001")
     (timeline,) = figures(at)
@@ -699,7 +710,7 @@ def test_presenting_moves_through_the_slides(open_page) -> None:
     at = open_page("presentation", lang="en", offices="testowo", present="true", slide="3", as_of="2016-10-01")
     assert "Certificates and events over time" in slide_html(at)
     assert f"{CITY}: ISO 9001:2015, valid until 19 September 2019" in slide_html(at)
-    assert "Sources: Audit w Testowie; ISO w urzędzie" in slide_html(at)  # the city hall's documents
+    assert "Sources: “Audit w Testowie”; “ISO w urzędzie”" in slide_html(at)  # the city hall's documents
     assert not at.multiselect and not at.date_input  # nothing to set up while presenting
     at.button(key="next").click().run()
     assert "Findings by ISO 9001:2015 clause" in slide_html(at)

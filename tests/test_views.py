@@ -134,3 +134,12 @@ def test_evidence_known_to_the_year_is_never_shown_as_its_first_day() -> None:
     month = info.copy()
     month[["latest_evidence_on", "latest_evidence_precision"]] = [pd.Timestamp("2018-03-01"), "month"]
     assert "dowody do marca 2018;" in source_line(month, "pl")
+
+
+def test_a_source_line_with_no_dated_evidence_gives_no_date() -> None:
+    """Before the first evidence of what a view shows (selection_info's date is null) the line names no date."""
+    info = pd.Series(
+        {"count_documents": 1, "latest_evidence_on": pd.NaT, "latest_evidence_precision": None,
+         "built_at": pd.Timestamp("2026-12-01 10:00")}
+    )  # fmt: skip
+    assert source_line(info, "en") == "Source: cityiso, 1 source document; evidence up to —; built 1 December 2026."

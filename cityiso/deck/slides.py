@@ -37,12 +37,14 @@ class Slide:
 
 
 def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
-    """The documents behind the chosen offices (selected_documents: their titles, or their number when many), the
-    date of the latest evidence and the day the data was built (data_info)."""
+    """The documents behind what the deck shows (selected_documents: their titles, or their number when many), the
+    date of its latest evidence and the day the data was built (selection_info)."""
     if int(documents["count_documents"]) > FOOTER_TITLES:
         titles = t("deck.sources_count", lang, n=int(documents["count_documents"]))
     else:
-        titles = "; ".join(documents["titles"])
+        # Each title in quotation marks: a title with its own ';' or '·' still reads as one title.
+        opening, closing = ("„", "”") if lang == "pl" else ("“", "”")
+        titles = "; ".join(f"{opening}{title}{closing}" for title in documents["titles"])
     if len(titles) > 140:
         titles = titles[:139] + "…"
     return t("deck.footer", lang, sources=titles, **data_dates(info, lang))
@@ -232,10 +234,12 @@ def build_deck(
     chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
     is_summary = len(chosen) > SUMMARY_ABOVE
     ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
-    info = fetch("data_info").iloc[0]
+    as_of = as_of or dt.date.today()
+    # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.
+    info = fetch("selection_info", **selection.params(), family=family, as_of=as_of).iloc[0]
     # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
     names = office_labels(fetch("offices_overview", family=None))
-    documents = fetch("selected_documents", **selection.params(), limit=FOOTER_TITLES).iloc[0]
+    documents = fetch("selected_documents", **selection.params(), family=family, limit=FOOTER_TITLES).iloc[0]
     deck = _Deck(
         fetch=fetch,
         offices=ids,
@@ -243,7 +247,7 @@ def build_deck(
         is_summary=is_summary,
         family=family,
         lang=lang,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of,
         size=size,
         footer=footer(documents, info, lang),
         source=source_line(info, lang),

@@ -262,7 +262,7 @@ def test_presenting_a_deck_full_screen(page, server: str, width: int, height: in
     expect(takeaway).to_have_text(f"{CITY}: ISO 9001:2015, valid until 19 September 2019")
     wait_until_idle(page)
     wait_for_charts(page, 1)
-    footer = "Sources: Audit w Testowie; ISO w urzędzie · evidence up to October 2018 · built "
+    footer = "Sources: “Audit w Testowie”; “ISO w urzędzie” · evidence up to October 2018 · built "
     expect(page.locator(".slide-footer")).to_contain_text(footer)
     screenshot(page, f"presentation_slide3_en_{width}x{height}")
     page.get_by_role("button", name="◀").click()
