@@ -413,6 +413,14 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Click a bar or a heatmap cell to see the findings and quotes behind it.",
     ),
     "praised.selected": ("Ustalenia za wybranym elementem: {what}", "Findings behind the selection: {what}"),
+    "praised.pick_clause": ("{clause} · {office}", "{clause} · {office}"),
+    "praised.pick_theme": ("Temat: {theme} · {office}", "Theme: {theme} · {office}"),
+    "praised.pick_all": ("wszystkie urzędy", "every office"),
+    "praised.clear_pick": ("Wyczyść", "Clear"),
+    "why.pick": (
+        "oczekiwano np. clause:zabrze|5 albo theme:|leadership",
+        "expected e.g. clause:zabrze|5 or theme:|leadership",
+    ),
     "praised.search": ("Szukaj w ustaleniach", "Search the findings"),
     "praised.search_help": (
         "Bez polskich znaków też działa: „skargi”, „informatyzacja”.",

@@ -355,6 +355,26 @@ def test_praised_share_measure_from_the_url(open_page) -> None:
     assert by_clause["layout"]["xaxis"]["title"]["text"] == "Share of the audit's findings"
 
 
+def test_a_picked_category_from_the_url_heads_its_findings_shown_as_cards(open_page) -> None:
+    """?pick= names the clicked category: its name is the heading above the findings, each a card with its quote,
+    office, date and source; a pick of every office ('|5') covers both offices' findings under clause 5."""
+    at = open_page("praised", lang="en", pick="clause:testowo|5")
+    main = [m.value for m in at.main.markdown] + [s.value for s in at.subheader]
+    heading = f"Findings behind the selection: 5 Leadership · {md(CITY)}"
+    assert heading in main
+    quotes = [m for m in main if m.startswith("> „")]
+    assert quotes == ["> „zaangażowanie kierownictwa w doskonalenie usług”"]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(md(CITY)) and "portal.txt" in c for c in captions)
+    assert at.query_params["pick"] in ("clause:testowo|5", ["clause:testowo|5"])  # the pick stays in the URL
+
+
+def test_a_bad_pick_in_the_url_gets_a_notice(open_page) -> None:
+    at = open_page("praised", lang="en", pick="clause:testowo")
+    assert any(md("pick=clause:testowo") in w.value for w in at.warning)
+    assert not [s for s in at.subheader if s.value.startswith("Findings behind")]
+
+
 def test_praised_search_folds_diacritics(open_page) -> None:
     at = open_page("praised", lang="pl", q="obsluga")
     results = at.dataframe[0].value

@@ -219,6 +219,7 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
 
 
 FINDINGS_PER_PAGE = 100
+CARDS_PER_PAGE = 20  # a card takes a few lines: a page of them stays a page
 
 
 def findings_table_page(
@@ -241,6 +242,41 @@ def findings_table_page(
             f"cityiso_findings_{current}",
             f"dl_{key}",
             title=title or t("praised.all_findings", current),
+            scope=scope,
+        )
+    return rows
+
+
+def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    """A page of findings_page's rows, each as a card a reader can take in at any width: what was found, the
+    verbatim quote, and who said it where and when (office, date, clause, theme, voice, source), with how many match
+    and the page number (?<key>_page=); a CSV download of them all. Returns the page's rows."""
+    current = lang()
+    left, right = st.columns([1, 5])
+    with left:
+        rows, offset, total = paged("findings_page", params, CARDS_PER_PAGE, f"{key}_page", "count_matching")
+    with right:
+        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
+        st.caption(shown if total else t("nothing_found", current))
+    table = findings_table(rows, current)
+    columns = {c: t(c, current) for c in ("office", "date", "clause", "theme", "text", "quote", "voice", "source")}
+    for r in table.to_dict("records"):
+        with st.container(border=True):
+            st.markdown(f"**{md(r[columns['text']])}**")
+            st.markdown(f"> „{md(r[columns['quote']])}”")
+            st.caption(
+                " · ".join(
+                    md(str(r[columns[c]]))
+                    for c in ("office", "date", "clause", "theme", "voice", "source")
+                    if r[columns[c]]
+                )
+            )
+    if total:
+        download_csv(
+            lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
+            f"cityiso_findings_{current}",
+            f"dl_{key}",
+            title=t("praised.all_findings", current),
             scope=scope,
         )
     return rows
