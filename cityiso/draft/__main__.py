@@ -89,11 +89,14 @@ def _counts(d: Draft) -> str:
 
 def folder_files(folder: Path) -> list[Path]:
     """The folder's own files a curator may have saved there (no subfolders, no hidden files), by name."""
-    return sorted((p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()), key=lambda p: p.name)
+    return sorted(
+        (p for p in folder.iterdir() if not p.name.startswith(".") and not p.is_dir()), key=lambda p: p.name.lower()
+    )
 
 
-def draft_folder(folder: Path, out: Path, data_dir: Path, stream=sys.stdout) -> int:
+def draft_folder(folder: Path, out: Path, data_dir: Path, stream=None) -> int:
     """Draft every file of `folder` into out/<source_id>/; one line per file; the number of files that failed."""
+    stream = stream or sys.stdout
     start = time.perf_counter()
     files = folder_files(folder)
     taken: set[str] = set()

@@ -307,7 +307,7 @@ def _meta_date(root) -> tuple[dt.date | None, str]:
             if (attrib.get(attr) or "").lower() == value.lower():
                 when = _day(content)
                 if when:
-                    return when, f"the page's metadata (meta {value} '{content[:40]}')"
+                    return when, f"meta {value} '{_shown(content)}'"
     for el in root.iter("script"):
         if (el.get("type") or "").lower() != "application/ld+json":
             continue
@@ -316,8 +316,12 @@ def _meta_date(root) -> tuple[dt.date | None, str]:
         except (ValueError, RecursionError):
             continue
         if found:
-            return found[0], f"the page's metadata (JSON-LD datePublished '{found[1][:40]}')"
+            return found[0], f"JSON-LD datePublished '{_shown(found[1])}'"
     return None, ""
+
+
+def _shown(value: str, limit: int = 30) -> str:
+    return " ".join(_CONTROL.sub("", value[:limit]).split()).replace("'", "’")
 
 
 def _json_date(node, depth: int = 0) -> tuple[dt.date, str] | None:
@@ -345,35 +349,72 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def _render(body) -> str:
-    """trafilatura's XML body as text: a blank line between blocks, list items as '- item', table rows one a line
-    with tab-separated cells, line breaks kept."""
+_XML_BLOCKS = {"p", "head", "list", "quote", "table", "code", "div", "row", "cell", "item"}
 
-    def inline(el) -> str:
-        parts = [el.text or ""]
-        for child in el:
-            parts.append("\n" if child.tag == "lb" else inline(child))
-            parts.append(child.tail or "")
-        return "".join(parts)
 
-    def squeeze(s: str) -> str:
-        return "\n".join(" ".join(line.split()) for line in s.split("\n")).strip()
+def _squeeze(s: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in s.split("\n")).strip()
 
-    blocks = []
-    for el in body:
-        if el.tag == "list":
-            items = [squeeze(inline(item)) for item in el.iter("item")]
-            blocks.append("\n".join(f"- {item}" for item in items if item))
-        elif el.tag == "table":
-            rows = []
-            for row in el.iter("row"):
-                cells = [" ".join(inline(cell).split()) for cell in row.iter("cell")]
-                if any(cells):
-                    rows.append("\t".join(cells))
-            blocks.append("\n".join(rows))
+
+def _inline(el) -> str:
+    """An element's text with line breaks kept and any nested block on a line of its own."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in _XML_BLOCKS:
+            parts.append("\n" + _inline(child) + "\n")
         else:
-            blocks.append(squeeze(inline(el)))
-    return "\n\n".join(b for b in blocks if b)
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _blocks(el) -> list[str]:
+    """trafilatura's XML as text blocks: headings and paragraphs, a list as '- item' lines, a table as rows of
+    tab-separated cells (a layout table, whose cells hold paragraphs, as the blocks of each cell)."""
+    out: list[str] = []
+    pending = [el.text or ""]
+
+    def flush() -> None:
+        text = _squeeze("".join(pending))
+        if text:
+            out.append(text)
+        pending.clear()
+
+    for child in el:
+        if child.tag == "list":
+            flush()
+            items = [" ".join(_inline(item).split()) for item in child.iter("item")]
+            out.append("\n".join(f"- {item}" for item in items if item))
+        elif child.tag == "table":
+            flush()
+            rows: list[str] = []
+            for row in child.iter("row"):
+                cells = [_blocks(cell) for cell in row.iter("cell")]
+                if all(len(c) <= 1 and "\n" not in "".join(c) for c in cells):
+                    line = "\t".join("".join(c) for c in cells)
+                    if line.strip():
+                        rows.append(line)
+                    continue
+                out.extend(["\n".join(rows)] if rows else [])
+                rows = []
+                out.extend(block for c in cells for block in c)
+            out.extend(["\n".join(rows)] if rows else [])
+        elif child.tag in _XML_BLOCKS:
+            flush()
+            out.extend(_blocks(child) if child.tag in ("div", "quote", "cell") else [_squeeze(_inline(child))])
+        elif child.tag == "lb":
+            pending.append("\n")
+        else:
+            pending.append(_inline(child))
+        pending.append(child.tail or "")
+    flush()
+    return [b for b in out if b.strip()]
+
+
+def _render(body) -> str:
+    return "\n\n".join(_blocks(body))
 
 
 def _visible_text(root) -> str:
@@ -418,7 +459,7 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
     if root is None:
         raise InputError(f"'{name}' is not a readable HTML page")
     url, url_from = _address(root, html)
-    published, published_from = _meta_date(root)
+    published, date_tag = _meta_date(root)
     doc = None
     try:
         doc = trafilatura.bare_extraction(
@@ -435,10 +476,10 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
         doc = None
     body = getattr(doc, "body", None)
     main, removed = _clean(_render(body)) if body is not None else ("", 0)
-    title = " ".join((getattr(doc, "title", None) or "").split())[:500] or None
+    title = " ".join(_CONTROL.sub("", getattr(doc, "title", None) or "").split())[:300] or None
     if not title:
         found = root.find(".//title")
-        title = " ".join((found.text_content() if found is not None else "").split())[:500] or None
+        title = " ".join(_CONTROL.sub("", found.text_content() if found is not None else "").split())[:300] or None
     trafilatura_v = f"trafilatura {_version('trafilatura')}"
     what = "a text file holding an HTML page" if saved_as_text else "a saved HTML page"
     words = len(main.split())
@@ -452,12 +493,11 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
             f"{trafilatura_v} found {found} in {what} ({charset}), so its whole visible text was taken with lxml "
             f"{_version('lxml')}, menus and footers included"
         )
-    told = [
-        f"address from {url_from}" if url else "no address in it",
-        "title from its metadata" if title else "",
-        f"date from {published_from}" if published else "",
-    ]
-    origin = f"{how}{_removed(removed)}; {', '.join(t for t in told if t)}."
+    told = [f"a title ('{_shown(title, 300)}')"] if title else []
+    told += [f"a publication date ({date_tag})"] if published else []
+    address = f"address from {url_from}" if url else "no address found in it"
+    metadata = f"its metadata gives {' and '.join(told)}" if told else "its metadata gives no title nor date"
+    origin = f"{how}{_removed(removed)}; {address}; {metadata}."
     return Input(
         text=text,
         kind="html",
@@ -467,7 +507,7 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
         published=published,
         url_from=url_from,
         title_from="the page's title (its metadata)",
-        published_from=published_from,
+        published_from=f"the page's metadata ({date_tag})" if published else "",
     )
 
 
@@ -520,8 +560,8 @@ def _pdf(name: str, data: bytes) -> Input:
     if created:
         hints.append(f"creation date {created.isoformat()}")
     if hints:
-        verb = "are" if len(hints) > 1 else "is"
-        parts.append(f"its metadata {' and '.join(hints)} {verb} a hint only, not the publication")
+        what = "are hints only" if len(hints) > 1 else "is a hint only"
+        parts.append(f"its metadata {' and '.join(hints)} {what} (a creation date is not a publication date)")
     origin = "; ".join(parts) + _removed(removed) + "."
     return Input(text=text, kind="pdf", origin=origin)
 
@@ -559,9 +599,10 @@ def _pdf_hints(reader) -> tuple[str | None, dt.date | None]:
 
 
 def complete_source(row: dict, text: str, source: Input | None) -> None:
-    """Complete a drafted sources row with what the file told of itself: the address when none was given, the
-    page's title, the metadata's date when the text states none (a date with no words of its own: its reason names
-    where it came from, the whole date inferred), and the origin sentence as the note."""
+    """Complete a drafted sources row with what the file told of itself: the address when none was given; the
+    page's title when the text has no title line (else named in the reason); the metadata's date when the text
+    states none (a date with no words of its own: its reason names where it came from, the whole date inferred);
+    and the origin sentence as the note."""
     from cityiso.draft.model import Drafted
 
     if source is None:
@@ -569,10 +610,14 @@ def complete_source(row: dict, text: str, source: Input | None) -> None:
     whole = (0, len(text))
     if source.url and "url" not in row:
         row["url"] = Drafted(source.url, whole, 0.9, f"From {source.url_from}.")
-    if source.title:
+    drafted = row.get("title")
+    if source.title and (drafted is None or drafted.confidence < 0.5):  # no title line in the text: the page's
         at = text.find(source.title)
         span = (at, at + len(source.title)) if at >= 0 else whole
         row["title"] = Drafted(source.title[:500], span, 0.8, f"From {source.title_from}.")
+    elif source.title and drafted.value != source.title:
+        why = f"{drafted.reason} {source.title_from[0].upper()}{source.title_from[1:]} is '{source.title}'."
+        row["title"] = Drafted(drafted.value, drafted.span, drafted.confidence, why)
     if source.published and "published_on" not in row:
         why = f"From {source.published_from}; the text itself states no date of publication."
         row["published_on"] = Drafted(source.published.isoformat(), whole, 0.8, why)
