@@ -452,8 +452,12 @@ def _visible_text(root) -> str:
 def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
     import copy
 
-    import trafilatura
-
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError(
+            f"'{name}' is a web page, and reading one needs trafilatura: ./run curate installs it"
+        ) from None
     html, charset = _decode_html(data)
     root = _parse(html)
     if root is None:
