@@ -203,7 +203,8 @@ def test_pdf_text_per_page_with_polish_letters_and_metadata_as_hints_only() -> N
         assert words in inp.text, words
     assert not any("\ufb00" <= ch <= "\ufb06" for ch in inp.text)
     assert "niezgodności.\n\nObserwacje i zalecenia\n" in inp.text  # page 1 ends, page 2 begins
-    assert inp.published is None and inp.url is None and inp.title is None
+    assert inp.published is None and inp.url is None
+    assert inp.title == "Podsumowanie audytu w Urzędzie Gminy Zielonowo" and "hint" in inp.title_from
     assert "pypdf" in inp.origin and "2 pages" in inp.origin
     assert "creation date" in inp.origin and "not a publication date" in inp.origin
     assert "Podsumowanie audytu w Urzędzie Gminy Zielonowo" in inp.origin  # the metadata title, as a hint
@@ -342,6 +343,10 @@ def test_single_file_pdf_as_json_and_a_bad_file_as_one_message(tmp_path: Path, c
     drafted = json.loads(capsys.readouterr().out)
     (source,) = drafted["tables"]["sources"]
     assert "pypdf" in source["note"]["value"]
+    title = source["title"]
+    # The text's heading line is the title; the metadata title, a hint, is named in its reason for the curator.
+    assert title["value"] in _read(PDF).text and "Podsumowanie audytu w Urzędzie Gminy Zielonowo" in title["reason"]
+    assert "published_on" not in source  # a creation date is no publication date
     for quote in _quotes(drafted):
         for part in quote.split(" [...] "):
             assert part in _flat(_read(PDF).text), part

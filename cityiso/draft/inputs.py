@@ -13,7 +13,8 @@ text, each with where it came from, and one English sentence on how the text was
   a byte-order mark, the page's meta charset, else UTF-8, else windows-1250 or ISO-8859-2 (whichever reads as more
   Polish letters).
 - PDF: pypdf's text of each page, pages joined with a blank line. Its metadata title and creation date are named in
-  the origin as hints only: a creation date is not a publication date. A PDF without a text layer is refused.
+  the origin as hints only: a creation date is not a publication date, and the title (unless a converter's
+  placeholder) is the drafted title only when the text has no title line. A PDF without a text layer is refused.
 - Text (.txt): UTF-8 (a byte-order mark is dropped). When the first non-empty line is an http(s) address alone, it
   is the address and is removed from the text; the rest stays as it is.
 
@@ -567,7 +568,7 @@ def _pdf(name: str, data: bytes) -> Input:
         what = "are hints only" if len(hints) > 1 else "is a hint only"
         parts.append(f"its metadata {' and '.join(hints)} {what} (a creation date is not a publication date)")
     origin = "; ".join(parts) + _removed(removed) + "."
-    return Input(text=text, kind="pdf", origin=origin)
+    return Input(text=text, kind="pdf", origin=origin, title=title, title_from="the PDF's metadata title (a hint)")
 
 
 def _numbers(pages: list[int]) -> str:
