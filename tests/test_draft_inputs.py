@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import socket
+from email import encoders
 from pathlib import Path
 
 import pypdf
@@ -157,6 +158,36 @@ def test_legacy_polish_charsets_read_right(codec: str, meta: str) -> None:
     assert "Żółć, gęś, łąka, ćma" in inp.text
 
 
+def _mhtml(page: bytes, charset: str, location: str) -> bytes:
+    """A web archive as Chromium writes one ('Web page, single file'): the page quoted-printable, then an image."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    archive = MIMEMultipart("related", type="text/html")
+    archive["Snapshot-Content-Location"] = location
+    part = MIMENonMultipart("text", "html", charset=charset)
+    part.set_payload(page)
+    encoders.encode_quopri(part)
+    part["Content-Location"] = location
+    archive.attach(part)
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n", "png"))
+    return b"From: <Saved by Blink>\r\n" + archive.as_bytes()
+
+
+def test_web_archive_page_read_as_a_saved_page() -> None:
+    """A browser's .mhtml: its HTML page (quoted-printable, in the archive's charset) read like a saved page; its
+    address from the archive when the page names none."""
+    page = _LEGACY_PAGE.format(meta="<meta charset='windows-1250'>")
+    archive = _mhtml(page.encode("cp1250"), "windows-1250", "https://bip.losice.example.pl/artykul/7")
+    inp = read_input("strona.mhtml", archive)
+    assert "Starostwo Powiatowe w Łosicach otrzymało certyfikat ISO 9001. Świadczy to o tym, że źródłem" in inp.text
+    assert inp.url == "https://bip.losice.example.pl/artykul/7" and inp.url_from.startswith("the address the web")
+    assert "web archive" in inp.origin
+    with pytest.raises(InputError, match=r"'pusty\.mhtml' is a web archive \(\.mhtml\) without an HTML page"):
+        read_input("pusty.mhtml", b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nnic")
+
+
 def test_page_with_tiny_main_text_gives_its_whole_visible_text_and_says_so() -> None:
     page = (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Certyfikat ISO</title><style>p{}</style>"
@@ -257,8 +288,7 @@ def test_windows_1250_text_is_refused_with_a_clear_message() -> None:
         ("pismo.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file"),
         ("skan.png", b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image: OCR it first"),
         ("skan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image: OCR it first"),
-        ("strona.mhtml", b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "a web archive"),
-        ("notatka.odt", b"zwykly tekst", "is a .odt file; the drafter reads .html, .htm, .pdf and .txt"),
+        ("notatka.odt", b"zwykly tekst", "is a .odt file; the drafter reads .html, .htm, .mhtml, .pdf"),
         ("strona.pdf", b"<!DOCTYPE html><html><body>nie PDF</body></html>", "is not a PDF"),
         ("pusty.txt", b"  \n\n", "is empty"),
         ("sterujace.txt", b"Urz\x1bad", "control character U+001B on line 1"),

@@ -4,15 +4,15 @@
     python -m cityiso.draft FOLDER --out DIR
     python -m cityiso.draft --evaluate [--json-out PATH]
 
-FILE is a page saved from a browser (.html, .htm), a PDF, or a UTF-8 text (.txt) whose first line may be the
-address it was saved from (cityiso/draft/inputs.py says how each is read). With --out, DIR receives the text the
-drafts quote as <source_id>.txt (copy it into data/sources/: the drafted sources row names it in `file`), one CSV per
-drafted table and drafts.json. --url and --published override what the file tells of itself.
+FILE is a page saved from a browser (.html, .htm, or a web archive .mhtml), a PDF, or a UTF-8 text (.txt) whose
+first line may be the address it was saved from (cityiso/draft/inputs.py says how each is read). With --out, DIR
+receives the text the drafts quote as <source_id>.txt (copy it into data/sources/: the drafted sources row names it
+in `file`), one CSV per drafted table and drafts.json. --url and --published override what the file tells of itself.
 
-A FOLDER drafts each of its .html, .htm, .pdf and .txt files (not its subfolders, not hidden files) into
-DIR/<source_id>/, and prints one line per file: its kind and the rows drafted, or what is wrong with it. A bad file
-never stops the others; the exit code is 1 when any file failed. The source id is the file's name in ASCII
-("Urząd Łódź 2015.html" -> urzad-lodz-2015)."""
+A FOLDER drafts each of its files (not its subfolders, not hidden files) into DIR/<source_id>/, and prints one line
+per file: its kind and the rows drafted, or what is wrong with it. A bad file (a Word file, a scan, a PDF without
+text) never stops the others; the exit code is 1 when any file failed. The source id is the file's name in ASCII
+("Urząd Łódź 2015.html" -> urzad-lodz-2015; a second file giving the same id gets its suffix: audyt-pdf)."""
 
 import argparse
 import datetime as dt

@@ -4,14 +4,15 @@
 drafter's quotes are taken from it), the address, title and publication date the file tells of itself besides its
 text, each with where it came from, and one English sentence on how the text was obtained (the sources row's note).
 
-- HTML (.html, .htm): the main text by trafilatura (headings, paragraphs, lists and tables; no comments), one block
-  per paragraph with blank lines between them, list items as "- item", table cells separated by tabs. A page whose
-  main text is empty or tiny (fewer than MIN_MAIN_WORDS words) gives its whole visible text instead (lxml), menus
-  included, and the origin says so. The address: the canonical link, else og:url, else the "saved from url=" comment
-  a browser writes. The date: only a publication date of the page's metadata (article:published_time,
-  datePublished, DC.date...); never a modification date nor a date guessed from the text or address. The charset:
-  a byte-order mark, the page's meta charset, else UTF-8, else windows-1250 or ISO-8859-2 (whichever reads as more
-  Polish letters).
+- HTML (.html, .htm; or the page inside a browser's web archive, .mhtml): the main text by trafilatura (headings,
+  paragraphs, lists and tables; no comments), a blank line between blocks, list items as "- item", table cells
+  separated by tabs. A page whose main text is empty or tiny (fewer than MIN_MAIN_WORDS words) gives its whole
+  visible text instead (lxml), menus included, and the origin says so. The address: the canonical link, else
+  og:url, else where the browser saved it from (the "saved from url=" comment, a web archive's address). The date:
+  only a publication date of the page's metadata (article:published_time, datePublished, DC.date...); never a
+  modification date nor a date guessed from the text or address. The charset: a byte-order mark; UTF-8 when the
+  bytes are valid UTF-8 (Polish text in a legacy charset never is); the page's meta charset; else windows-1250 or
+  ISO-8859-2, whichever reads as more Polish letters (a page labelled ISO-8859-2 that holds windows-1250 too).
 - PDF: pypdf's text of each page, pages joined with a blank line. Its metadata title and creation date are named in
   the origin as hints only: a creation date is not a publication date, and the title (unless a converter's
   placeholder) is the drafted title only when the text has no title line. A PDF without a text layer is refused.
@@ -25,12 +26,13 @@ no entity or external file is resolved, and nothing but the bytes given is read.
 Drafting from a file or a folder (cityiso/draft/__main__.py):
 
     python -m cityiso.draft page.html --out drafts/page      # or a .pdf or .txt; --json prints instead
-    python -m cityiso.draft saved/ --out drafts/             # every .html/.htm/.pdf/.txt of saved/
+    python -m cityiso.draft saved/ --out drafts/             # every file of saved/, each into drafts/<id>/
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import io
 import json
@@ -42,7 +44,15 @@ from importlib import metadata
 MAX_INPUT_BYTES = 5_000_000  # as a source document (cityiso.data.documents.MAX_DOCUMENT_BYTES)
 MAX_PDF_PAGES = 2000
 MIN_MAIN_WORDS = 25  # fewer words of main text than this: take the page's whole visible text
-SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".txt": "text"}
+SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".mht": "mhtml",
+    ".mhtml": "mhtml",
+    ".pdf": "pdf",
+    ".txt": "text",
+}
 
 # Characters a source document may not hold (cityiso.data.documents): C0 but tab, line feed, form feed and carriage
 # return; DEL; C1.
@@ -62,7 +72,6 @@ _MAGIC = [
     (b"\x1f\x8b", "a gzip archive: unpack it first"),
     (b"Rar!", "a RAR archive: unpack it first"),
     (b"7z\xbc\xaf", "a 7-Zip archive: unpack it first"),
-    (b"MIME-Version:", "a web archive (.mhtml): save the page as 'Web page, HTML only' instead"),
 ]
 # Publication dates in a page's metadata, in order of trust: (attribute, its value) of a <meta> whose content is one.
 _META_DATES = [
@@ -135,13 +144,15 @@ def read_input(name: str, data: bytes) -> Input:
         if data.startswith(magic):
             raise InputError(f"'{name}' is {what}")
     kind = SUFFIXES.get(suffix)
+    if kind == "mhtml" or data.startswith((b"From: <Saved by ", b"MIME-Version:")):
+        return _checked(name, _mhtml(name, data))
     if kind == "pdf":
         raise InputError(f"'{name}' is not a PDF (no %PDF- header): it may be a web page saved under a .pdf name")
     if kind is None:
         what = f"a {suffix} file" if suffix else "a file without a suffix"
-        raise InputError(f"'{name}' is {what}; the drafter reads .html, .htm, .pdf and .txt files")
+        raise InputError(f"'{name}' is {what}; the drafter reads .html, .htm, .mhtml, .pdf and .txt files")
     if kind == "text" and _looks_like_html(data):
-        return _checked(name, _html(name, data, saved_as_text=True))
+        return _checked(name, _html(name, data, what="a text file holding an HTML page"))
     return _checked(name, _html(name, data) if kind == "html" else _text(name, data))
 
 
@@ -272,13 +283,18 @@ def _parse(html: str):
     return root
 
 
-def _address(root, html: str) -> tuple[str | None, str]:
-    """The page's address and where it came from: its canonical link, og:url, or the browser's 'saved from' note.
-    A relative address is read against the 'saved from' address only (never guessed)."""
+def _address(root, html: str, archived: str | None = None) -> tuple[str | None, str]:
+    """The page's address and where it came from: its canonical link, og:url, or where the browser saved it from
+    (the 'saved from' note it writes into a page, or a web archive's own address). A relative address is read
+    against the latter only (never guessed)."""
     from urllib.parse import urljoin
 
     saved = _SAVED_FROM.search(html[:4096])
-    saved_url = saved.group(1) if saved else None
+    saved_url, saved_where = (
+        (saved.group(1), "the 'saved from' note the browser wrote into the page") if saved else (None, "")
+    )
+    if archived and not saved_url:
+        saved_url, saved_where = archived, "the address the web archive was saved from"
     candidates = []
     if root is not None:
         for el in root.iter("link"):
@@ -294,7 +310,7 @@ def _address(root, html: str) -> tuple[str | None, str]:
         if _URL.fullmatch(href):
             return href, where
     if saved_url and _URL.fullmatch(saved_url):
-        return saved_url, "the 'saved from' note the browser wrote into the page"
+        return saved_url, saved_where
     return None, ""
 
 
@@ -450,7 +466,7 @@ def _visible_text(root) -> str:
     return re.sub(r"\n{2,}", "\n\n", text).strip()
 
 
-def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
+def _html(name: str, data: bytes, what: str = "a saved HTML page", archived: str | None = None) -> Input:
     import copy
 
     try:
@@ -463,7 +479,7 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
     root = _parse(html)
     if root is None:
         raise InputError(f"'{name}' is not a readable HTML page")
-    url, url_from = _address(root, html)
+    url, url_from = _address(root, html, archived)
     published, date_tag = _meta_date(root)
     doc = None
     try:
@@ -486,7 +502,6 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
         found = root.find(".//title")
         title = " ".join(_CONTROL.sub("", found.text_content() if found is not None else "").split())[:300] or None
     trafilatura_v = f"trafilatura {_version('trafilatura')}"
-    what = "a text file holding an HTML page" if saved_as_text else "a saved HTML page"
     words = len(main.split())
     if words >= MIN_MAIN_WORDS:
         text = main
@@ -514,6 +529,28 @@ def _html(name: str, data: bytes, saved_as_text: bool = False) -> Input:
         title_from="the page's title (its metadata)",
         published_from=f"the page's metadata ({date_tag})" if published else "",
     )
+
+
+def _mhtml(name: str, data: bytes) -> Input:
+    """A web archive a browser saved ('Web page, single file'): its HTML page, read as a saved page."""
+    from email import policy
+    from email.parser import BytesParser
+
+    try:
+        message = BytesParser(policy=policy.compat32).parsebytes(data)
+        parts = [p for p in message.walk() if p.get_content_type() == "text/html"]
+        location = str(message.get("Snapshot-Content-Location") or "").strip()
+        page = parts[0].get_payload(decode=True) if parts else None
+    except Exception:  # a hostile archive: the email parser's many kinds of error
+        raise InputError(f"'{name}' is not a readable web archive (.mhtml)") from None
+    if not isinstance(page, bytes) or not page.strip():
+        raise InputError(f"'{name}' is a web archive (.mhtml) without an HTML page in it")
+    codec = _LABELS.get((parts[0].get_content_charset() or "").lower())
+    if codec and codec != "utf-8":
+        with contextlib.suppress(UnicodeDecodeError):
+            page = page.decode(codec).encode("utf-8")  # valid UTF-8 is read as UTF-8 whatever the page declares
+    location = location or str(parts[0].get("Content-Location") or "").strip()
+    return _html(name, page, what="a web archive (.mhtml) a browser saved", archived=location or None)
 
 
 # ----------------------------------------------------------------------------------------------------------- PDF
