@@ -91,7 +91,7 @@ _META_DATES = [
 _ISO_DAY = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?:$|[T\s])")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"']+")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]{1,300}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # The labels a page may declare, and the codec a browser reads it with (the WHATWG Encoding Standard reads Latin-1
 # and ASCII as windows-1252).
@@ -499,8 +499,8 @@ def _html(name: str, data: bytes, what: str = "a saved HTML page", archived: str
     main, removed = _clean(_render(body)) if body is not None else ("", 0)
     title = " ".join(_CONTROL.sub("", getattr(doc, "title", None) or "").split())[:300] or None
     if not title:
-        found = root.find(".//title")
-        title = " ".join(_CONTROL.sub("", found.text_content() if found is not None else "").split())[:300] or None
+        element = root.find(".//title")
+        title = " ".join(_CONTROL.sub("", element.text_content() if element is not None else "").split())[:300] or None
     trafilatura_v = f"trafilatura {_version('trafilatura')}"
     words = len(main.split())
     if words >= MIN_MAIN_WORDS:
