@@ -404,3 +404,14 @@ def test_relative_dates_count_from_the_metadata_date() -> None:
     (event,) = d.tables["events"]
     assert event["event_on"].value == "2021-12"
     assert d.tables["sources"][0]["published_on"].value == "2022-01-10"
+
+
+def test_folder_summary_keeps_one_line_per_file_whatever_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zły\nplik\x1b.odt").write_bytes(b"tekst")
+    assert main([str(folder), "--out", str(tmp_path / "out"), "--data", str(REGISTER)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("zły?plik?.odt  FAILED  'zły?plik?.odt' is a .odt file")

@@ -109,19 +109,24 @@ def draft_folder(folder: Path, out: Path, data_dir: Path, stream=None) -> int:
             inp, d = draft_file(path, source_id, data_dir)
             write_draft(inp, d, out / source_id)
         except InputError as exc:
-            print(f"{label}  FAILED  {exc}", file=stream)
+            print(_shown(f"{label}  FAILED  {exc}"), file=stream)
             failed += 1
             continue
         except Exception as exc:  # a drafter bug on one file must not stop the others
-            print(f"{label}  FAILED  drafting stopped: {type(exc).__name__}: {exc}", file=stream)
+            print(_shown(f"{label}  FAILED  drafting stopped: {type(exc).__name__}: {exc}"), file=stream)
             failed += 1
             continue
-        print(f"{label}  {inp.kind:<4}  {_counts(d)}  -> {out / source_id}{os.sep}", file=stream)
+        print(_shown(f"{label}  {inp.kind:<4}  {_counts(d)}  -> {out / source_id}{os.sep}"), file=stream)
     done = len(files) - failed
     seconds = time.perf_counter() - start
     plural = "s" if len(files) != 1 else ""
     print(f"{done} of {len(files)} file{plural} drafted into {out} ({seconds:.1f} s)", file=stream)
     return failed
+
+
+def _shown(line: str) -> str:
+    """One line of the summary as one line: a control character in a file's name shown as '?'."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", line)
 
 
 def _unique(source_id: str, suffix: str, taken: set[str]) -> str:
