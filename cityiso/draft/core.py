@@ -11,6 +11,7 @@ from cityiso.draft import findings as fi_mod
 from cityiso.draft import lang, names
 from cityiso.draft import text as tx
 from cityiso.draft.dates import DateExpr, find_dates, publication_date, this_year_words
+from cityiso.draft.inputs import Input, complete_source
 from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.units import units
@@ -81,17 +82,21 @@ def draft(
     file_name: str | None = None,
     data_dir: Path = DATA_DIR,
     exclude_examples: str | None = None,
+    source: Input | None = None,
 ) -> Draft:
-    """Draft every table a document feeds, from the text alone and the register in data_dir."""
+    """Draft every table a document feeds, from the text alone and the register in data_dir. `source`: what a saved
+    page or PDF tells of itself besides its text (cityiso.draft.inputs): its address, title and date complete the
+    sources row where the text and the arguments give none, and how the text was obtained is the row's note."""
     k = known(Path(data_dir))
     out = Draft(text, source_id)
     dated = None if published else publication_date(text)
     if dated:
         published = dt.date.fromisoformat(dated.value)
+    reference = published or (source.published if source else None)  # what relative dates count from
     out.debris = tx.debris(text)
     mask = tx.content_mask(text)
     sentences = tx.sentences(text)
-    dates = [d for d in find_dates(text, published) if mask[d.start] and not (dated and d.start == dated.start)]
+    dates = [d for d in find_dates(text, reference) if mask[d.start] and not (dated and d.start == dated.start)]
     stds = [m for m in names.standards(text, k) if mask[m.start]]
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
@@ -99,9 +104,11 @@ def draft(
 
     listed = _office_list(text, offices)
     if listed:
-        return _listed(
+        out = _listed(
             out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
         )
+        complete_source(out.tables["sources"][0], text, source)
+        return out
     office_row, office_id = _office(text, offices, k)
     out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
@@ -116,6 +123,7 @@ def draft(
     out.tables["event_certificates"] = links
     out.tables["audited_units"] = unit_rows
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
+    complete_source(out.tables["sources"][0], text, source)
     return out
 
 
