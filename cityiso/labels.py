@@ -349,8 +349,12 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Tylko tam, gdzie dowody pokazują ważność na ten dzień (w nawiasie: daty przybliżone).",
         "Only where evidence shows validity on that date (in brackets: approximate dates).",
     ),
-    "overview.audits": ("Audyty do {date}", "Audits to {date}"),
-    "overview.praised": ("Obszary docenione do {date}", "Praised items to {date}"),
+    "overview.audits": ("Audyty", "Audits"),
+    "overview.praised": ("Obszary docenione", "Praised items"),
+    "overview.counted_to": (
+        "Audyty i obszary docenione do {date}.",
+        "Audits and praised items up to {date}.",
+    ),
     "overview.counts_help": (
         "Zdarzenia z datą do wybranego dnia (data podana z dokładnością do roku lub miesiąca liczy się od jego "
         "pierwszego dnia). Bez daty, więc niepoliczone: audyty: {audits}, obszary docenione: {praised}.",
@@ -700,6 +704,31 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Undated events (not on the timeline): {n} — {kinds}",
     ),
     "latest_evidence": ("Ostatni dowód", "Latest evidence"),
+    "status_in_words": ("Status w skrócie", "Status in words"),
+    "overview.status_line": ("{family} na {date}: {line}", "{family} on {date}: {line}"),
+    # One office's status in plain words, with its reason and date (views.cycles.status_sentence); the subject is
+    # the certificate (ważny, wygasł: masculine).
+    "status_words.valid_until": (
+        "ważny do {until} (ostatni dowód: {evidence})",
+        "valid until {until} (latest evidence: {evidence})",
+    ),
+    "status_words.valid": ("ważny (ostatni dowód: {evidence})", "valid (latest evidence: {evidence})"),
+    "status_words.valid_approximate": (
+        "prawdopodobnie ważny, daty przybliżone (ostatni dowód: {evidence})",
+        "probably valid, dates approximate (latest evidence: {evidence})",
+    ),
+    "status_words.suspended": ("zawieszony (ostatni dowód: {evidence})", "suspended (latest evidence: {evidence})"),
+    "status_words.transition_deadline": (
+        "wygasł: okres przejściowy {standard} zakończył się {date}",
+        "expired: the transition period of {standard} ended on {date}",
+    ),
+    "status_words.stated_expiry": ("wygasł: był ważny do {date}", "expired: it was valid until {date}"),
+    "status_words.event": ("{status}: ostatni dzień ważności {date}", "{status}: last day in force {date}"),
+    "status_words.no_evidence": (
+        "brak dowodów ważności na ten dzień (ostatni dowód: {evidence})",
+        "no evidence of validity on that day (latest evidence: {evidence})",
+    ),
+    "status_words.none": ("brak dowodów o certyfikacie na ten dzień", "no evidence of a certificate on that day"),
     "no_evidence_yet": ("brak datowanych dowodów", "no dated evidence"),
     "cycles.status_title": ("Status ({family}) na {date}", "Status ({family}) on {date}"),
     "deck.most_praised_tied": (

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, format_date, t
+from cityiso.safe_text import md
 from cityiso.views import cycles, national
 
 LATEST = 5  # events in each of the two lists
@@ -36,16 +37,13 @@ day = format_date(as_of, "day", lang)
 undated = t(
     "overview.counts_help", lang, audits=int(head["count_undated_audits"]), praised=int(head["count_undated_praised"])
 )
-c3.metric(t("overview.audits", lang, date=day), int(head["count_audits"]), help=undated)
-c4.metric(t("overview.praised", lang, date=day), int(head["count_praised"]), help=undated)
+c3.metric(t("overview.audits", lang), int(head["count_audits"]), help=undated)
+c4.metric(t("overview.praised", lang), int(head["count_praised"]), help=undated)
+counted = t("overview.counted_to", lang, date=day)
 if pd.notna(head["latest_event_on"]):
-    st.caption(
-        t(
-            "overview.latest_evidence",
-            lang,
-            date=format_date(head["latest_event_on"], head["latest_event_precision"], lang),
-        )
-    )
+    latest = format_date(head["latest_event_on"], head["latest_event_precision"], lang)
+    counted += " " + t("overview.latest_evidence", lang, date=latest)
+st.caption(counted)
 
 left, right = st.columns([5, 6])
 with left:
@@ -84,6 +82,8 @@ urlstate.write("office", office or "")
 if office:
     standing = national.standing(fetch, office, family)
     kind = code_label("office_kind", standing["office_kind"].iloc[0], lang) if len(standing) else ""
+    line = cycles.status_lines(fetch, [office], as_of, family, lang)[office]
+    st.markdown(md(t("overview.status_line", lang, family=family, date=format_date(as_of, "day", lang), line=line)))
     for column, r in zip(st.columns(3), standing.itertuples(), strict=False):
         column.metric(
             t(f"trends.measure.{r.measure}", lang),

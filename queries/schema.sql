@@ -226,6 +226,14 @@ select
         when c.event_last_day is not null and c.event_last_day = c.definitive_end_on then c.event_ended_by
         else 'expired'
     end as ended_by,
+    -- Why it ended when it did: an event ('event'), its stated expiry ('stated_expiry'), or its edition's
+    -- transition deadline ('transition_deadline'); the first of them when two fall on one day.
+    case
+        when c.definitive_end_on is null then null
+        when c.event_last_day is not null and c.event_last_day = c.definitive_end_on then 'event'
+        when not c.valid_until_inferred and c.valid_until_end = c.definitive_end_on then 'stated_expiry'
+        else 'transition_deadline'
+    end as end_reason,
     ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
 from bridged as c
 left join used_events as u on u.certificate_id = c.certificate_id;
@@ -262,6 +270,8 @@ select
     w.window_end_on,
     w.sure_start_on,
     w.sure_end_on,
+    w.definitive_end_on,
+    w.end_reason,
     w.evidence_ids
 from certificate_windows as w
 where family is null or w.family = family;

@@ -12,7 +12,7 @@ from cityiso.figures.common import for_slide, office_labels
 from cityiso.labels import format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
 from cityiso.views import View, data_dates, national, praise, source_line
-from cityiso.views.cycles import cycles_data, timeline_view
+from cityiso.views.cycles import cycles_data, status_lines, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
@@ -104,7 +104,10 @@ def _title_slide(d: _Deck) -> list[Slide]:
         events=int(chosen["count_events"].sum()),
         praised=int(chosen["count_praised"].sum()),
     )
-    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer)]
+    # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
+    lines = status_lines(d.fetch, list(chosen["office_id"]), d.as_of, d.family, d.lang)
+    bullets = [f"{d.names[o]}: {lines[o]}" for o in chosen["office_id"]]
+    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
 def _view_slide(d: _Deck, view: View) -> list[Slide]:
