@@ -2,7 +2,7 @@
 
     python -m cityiso.draft FILE [--url URL] [--published YYYY-MM-DD] (--out DIR | --json)
     python -m cityiso.draft FOLDER --out DIR
-    python -m cityiso.draft --evaluate [--json-out PATH]
+    python -m cityiso.draft --evaluate [DIR ...] [--json-out PATH]
 
 FILE is a page saved from a browser (.html, .htm, or a web archive .mhtml), a PDF, or a UTF-8 text (.txt) whose
 first line may be the address it was saved from (cityiso/draft/inputs.py says how each is read). With --out, DIR
@@ -12,7 +12,10 @@ in `file`), one CSV per drafted table and drafts.json. --url and --published ove
 A FOLDER drafts each of its files (not its subfolders, not hidden files) into DIR/<source_id>/, and prints one line
 per file: its kind and the rows drafted, or what is wrong with it. A bad file (a Word file, a scan, a PDF without
 text) never stops the others; the exit code is 1 when any file failed. The source id is the file's name in ASCII
-("Urząd Łódź 2015.html" -> urzad-lodz-2015; a second file giving the same id gets its suffix: audyt-pdf)."""
+("Urząd Łódź 2015.html" -> urzad-lodz-2015; a second file giving the same id gets its suffix: audyt-pdf).
+
+--evaluate compares drafts with curated rows, field by field: each DIR a data package (like data/) or a corpus
+of documents with their expected rows (like tests/draft_corpus/); none given, data/ and the corpus."""
 
 import argparse
 import datetime as dt
@@ -150,13 +153,22 @@ def main(argv: list[str] | None = None) -> int:
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--out", type=Path, help="folder to write the text, the draft CSV files and drafts.json into")
     out.add_argument("--json", action="store_true", help="print the drafts as JSON")
-    out.add_argument("--evaluate", action="store_true", help="compare drafts with the curated rows of data/")
+    out.add_argument(
+        "--evaluate",
+        nargs="*",
+        type=Path,
+        metavar="DIR",
+        help="compare drafts with curated rows: each DIR a data package or a corpus (default: data/ and the corpus)",
+    )
     parser.add_argument("--json-out", type=Path, default=ev.DEFAULT_OUT, help="evaluation JSON (default: %(default)s)")
     args = parser.parse_args(argv)
-    if args.evaluate:
-        result = ev.evaluate(args.data)
-        print(ev.table(result))
-        print(f"\nWritten: {ev.write(result, args.json_out)}")
+    if args.evaluate is not None:
+        try:
+            results = ev.evaluate_all(args.evaluate)
+        except ValueError as e:
+            parser.error(str(e))
+        print(ev.report(results))
+        print(f"Written: {ev.write(results, args.json_out)}")
         return 0
     if not args.text_file or not (args.out or args.json):
         parser.error("give FILE or FOLDER and --out DIR, or FILE and --json (or --evaluate)")
