@@ -143,3 +143,38 @@ def test_a_source_line_with_no_dated_evidence_gives_no_date() -> None:
          "built_at": pd.Timestamp("2026-12-01 10:00")}
     )  # fmt: skip
     assert source_line(info, "en") == "Source: cityiso, 1 source document; evidence up to —; built 1 December 2026."
+
+
+@pytest.mark.parametrize(
+    ("day", "lang", "city", "county"),
+    [
+        (
+            "2016-10-01",
+            "pl",
+            "ważny do 19 września 2019 (ostatni dowód: 20 września 2016)",
+            "wygasł: był ważny do 14 marca 2015",
+        ),
+        (
+            "2019-10-01",
+            "en",
+            "expired: it was valid until 19 September 2019",
+            "expired: it was valid until 14 March 2015",
+        ),
+    ],
+)
+def test_each_office_s_status_in_plain_words_with_its_reason_and_date(fetch, day, lang, city, county) -> None:
+    lines = cycles.status_lines(fetch, ["testowo", "testowo-powiat"], dt.date.fromisoformat(day), "ISO 9001", lang)
+    assert lines == {"testowo": city, "testowo-powiat": county}
+
+
+def test_a_transition_deadline_is_named_as_the_end() -> None:
+    """A certificate ended by its edition's transition deadline says so, with the edition and the day."""
+    row = {
+        "status": "expired", "latest_evidence_on": pd.Timestamp("2010-01-01"), "latest_evidence_precision": "year",
+        "valid_until": pd.NaT, "valid_until_precision": None, "valid_until_is_inferred": False,
+        "ended_on": pd.Timestamp("2018-09-15"), "end_reason": "transition_deadline", "standard": "ISO 9001:2008",
+    }  # fmt: skip
+    assert cycles.status_sentence(row, "pl") == "wygasł: okres przejściowy ISO 9001:2008 zakończył się 15 września 2018"
+    assert cycles.status_sentence({**row, "status": "no_evidence", "ended_on": pd.NaT, "end_reason": None}, "en") == (
+        "no evidence of validity on that day (latest evidence: 2010)"
+    )
