@@ -680,6 +680,16 @@ def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, par
     assert any(notice in w for w in at.notices), at.notices
 
 
+def test_the_overview_opens_its_folded_filter_when_the_url_sets_it(open_page) -> None:
+    """A link's filter, and the notice about a bad value in it, are in sight: never inside a collapsed expander."""
+    at = open_page("overview", lang="en", offices="testowo,gdansk")
+    (folded,) = [e for e in at.expander if e.label == "Which offices"]
+    assert folded.proto.expanded
+    assert any("gdansk" in w for w in at.notices)
+    (folded,) = [e for e in open_page("overview", lang="en").expander if e.label == "Which offices"]
+    assert not folded.proto.expanded
+
+
 def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CITYISO_DB", str(tmp_path / "none.duckdb"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()

@@ -122,6 +122,15 @@ def offices_filter(
     return chosen
 
 
+FILTER_PARAMS = ("office_q", "voivodeships", "office_kinds", "offices")
+
+
+def filter_in_url() -> bool:
+    """Whether the URL sets the office filter: a page that folds the filter away opens it then, so the filter a
+    link applies (and a notice about a bad value in it) is in sight."""
+    return any(st.query_params.get(key) for key in FILTER_PARAMS)
+
+
 def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFilter:
     """The office filter the pages share: a search, voivodeships, kinds of office and (optionally) offices chosen
     by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=, ?offices=). Nothing given: every
