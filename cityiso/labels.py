@@ -600,6 +600,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "overview.standing_pick": ("Urząd", "Office"),
     "overview.standing_placeholder": ("Wybierz urząd", "Choose an office"),
     "overview.standing_metric": ("Miejsce: {rank} z {n}", "Rank {rank} of {n}"),
+    "overview.standing_metric_tied": (
+        "Miejsce: {rank}–{last} z {n} (ex aequo: {tied})",
+        "Rank {rank}–{last} of {n} (tied: {tied})",
+    ),
     "overview.standing_help": (
         "Wśród urzędów tego rodzaju ({kind}); równe wartości dzielą miejsce. Percentyl: {percentile:.0f} "
         "(udział urzędów z wartością nie wyższą). Mediana: {median:g}.",

@@ -84,13 +84,14 @@ if office:
     kind = code_label("office_kind", standing["office_kind"].iloc[0], lang) if len(standing) else ""
     line = cycles.status_lines(fetch, [office], as_of, family, lang)[office]
     st.markdown(md(t("overview.status_line", lang, family=family, date=format_date(as_of, "day", lang), line=line)))
-    for column, r in zip(st.columns(3), standing.itertuples(), strict=False):
+    for column, r in zip(st.columns(3), standing.to_dict("records"), strict=False):
         column.metric(
-            t(f"trends.measure.{r.measure}", lang),
-            r.value,
-            t("overview.standing_metric", lang, rank=r.rank, n=r.count_peers),
+            t(f"trends.measure.{r['measure']}", lang),
+            int(r["value"]),
+            national.rank_words(r, lang),
             delta_color="off",
-            help=t("overview.standing_help", lang, kind=kind, percentile=r.percentile, median=r.peer_median),
+            delta_arrow="off",  # a rank is no rise or fall: no arrow, green or red
+            help=t("overview.standing_help", lang, kind=kind, percentile=r["percentile"], median=r["peer_median"]),
         )
     left, right = st.columns(2)
     with left:

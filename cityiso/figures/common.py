@@ -289,3 +289,11 @@ def with_title_and_source(fig: go.Figure) -> go.Figure:
         meta={},
     )
     return alone
+
+
+def count_axis(top: float, ticks: int = 6) -> dict:
+    """An axis of counts in whole steps (1, 2, 5, 10, 20, 50, …), about `ticks` of them up to `top`: never a tick at
+    0.5 office or 2.5 audits."""
+    steps = (m * 10**e for e in range(12) for m in (1, 2, 5))
+    step = next(s for s in steps if top / s <= ticks)
+    return {"tickformat": "d", "tick0": 0, "dtick": step, "rangemode": "tozero"}

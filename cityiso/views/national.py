@@ -202,6 +202,23 @@ def undated_kinds_note(fetch: Fetch, selection, family: str, lang: str) -> str:
     return t("overview.undated_kinds", lang, kinds=kinds)
 
 
+def rank_words(row, lang: str) -> str:
+    """'Rank 3 of 40', or for offices sharing a value 'Rank 1–3 of 40 (tied: 3)': a tie is never shown as a place
+    of its own."""
+    tied = int(row["count_tied"])
+    if tied > 1:
+        last = int(row["rank"]) + tied - 1
+        return t(
+            "overview.standing_metric_tied",
+            lang,
+            rank=int(row["rank"]),
+            last=last,
+            n=int(row["count_peers"]),
+            tied=tied,
+        )
+    return t("overview.standing_metric", lang, rank=int(row["rank"]), n=int(row["count_peers"]))
+
+
 def standing(fetch: Fetch, office: str, family: str) -> pd.DataFrame:
     """Where one office stands among offices of its kind (office_standing): one row per measure."""
     return fetch("office_standing", office=office, family=family)
