@@ -439,7 +439,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "compare.themes": ("Profil tematów (udział w ustaleniach)", "Theme profile (share of findings)"),
     "compare.bodies": ("Jednostki i wydania norm", "Bodies and editions"),
     "compare.only_in": ("Docenione tylko w jednym z urzędów", "Praised in one office only"),
-    "compare.only_in_one": ("Tematy docenione w {a}, nigdy w {others}", "Themes praised in {a}, never in {others}"),
+    # Names stand alone, never after a preposition: "w Testowo" would need the locative ("w Testowie").
+    "compare.only_in_one": (
+        "{a}: tematy docenione tylko tu (pozostałe urzędy: {others})",
+        "{a}: themes praised here only (other offices: {others})",
+    ),
     "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
     # city
     "city.pick": ("Urząd", "Office"),

@@ -422,13 +422,13 @@ def only_in(at: AppTest) -> dict[str, list[str]]:
     [
         (
             "pl",
-            "**Tematy docenione w {a}, nigdy w {b}**",
+            "{a}: tematy docenione tylko tu (pozostałe urzędy: {b})",
             ["- Informatyzacja (1)", "- Zaangażowanie kierownictwa (1)"],
             ["- Obsługa interesantów (1)"],
         ),
         (
             "en",
-            "**Themes praised in {a}, never in {b}**",
+            "{a}: themes praised here only (other offices: {b})",
             ["- IT (1)", "- Leadership commitment (1)"],
             ["- Client service (1)"],
         ),
@@ -445,8 +445,8 @@ def test_compare_profiles_and_what_sets_offices_apart(
     shares = {t["name"]: sorted(t["x"]) for t in theme_profile["data"]}
     assert shares == {CITY: [0.5, 0.5], COUNTY: [1.0]}  # shares of each office's one audit's findings
     assert {h: sorted(items) for h, items in only_in(at).items()} == {
-        heading.format(a=md(CITY), b=md(COUNTY)): city_only,
-        heading.format(a=md(COUNTY), b=md(CITY)): county_only,
+        f"**{md(heading.format(a=CITY, b=COUNTY))}**": city_only,
+        f"**{md(heading.format(a=COUNTY, b=CITY))}**": county_only,
     }
 
 
@@ -457,8 +457,11 @@ def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Pa
     assert COUNTY_9001 in timeline["layout"]["yaxis"]["categoryarray"]
     assert {t["name"] for t in clause_profile["data"]} == {CITY}
     assert {h: sorted(items) for h, items in only_in(at).items()} == {
-        f"**Themes praised in {md(CITY)}, never in {md(COUNTY)}**": ["- IT (1)", "- Leadership commitment (1)"],
-        f"**Themes praised in {md(COUNTY)}, never in {md(CITY)}**": [],
+        f"**{md(f'{CITY}: themes praised here only (other offices: {COUNTY})')}**": [
+            "- IT (1)",
+            "- Leadership commitment (1)",
+        ],
+        f"**{md(f'{COUNTY}: themes praised here only (other offices: {CITY})')}**": [],
     }
     # The county stays in the comparison, said to have no findings reported (not "nothing unique").
     captions = [c.value for c in at.caption]
