@@ -463,6 +463,17 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     # deck (presentation mode and exports)
     "deck.title": ("Certyfikacja ISO: {names}", "ISO certification: {names}"),
+    "deck.skip.summary_only": (
+        "tylko w podsumowaniu więcej niż {n} urzędów",
+        "only in a summary of more than {n} offices",
+    ),
+    "deck.skip.few_only": ("tylko dla najwyżej {n} wybranych urzędów", "only for at most {n} chosen offices"),
+    "deck.skip.two_offices": (
+        "potrzeba co najmniej dwóch urzędów z ustaleniami audytorów",
+        "needs at least two offices with the auditors' findings",
+    ),
+    "deck.skip.nothing": ("nic do pokazania dla tego wyboru", "nothing to show for this choice"),
+    "present.skipped": ("Bez slajdu: {charts}", "No slide: {charts}"),
     "deck.summary": (
         "{family} · urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · "
         "obszary docenione przez audytorów: {praised}",

@@ -693,6 +693,12 @@ def test_the_overview_opens_its_folded_filter_when_the_url_sets_it(open_page) ->
     assert not folded.proto.expanded
 
 
+def test_the_presentation_names_a_chosen_chart_that_gives_no_slide(open_page) -> None:
+    at = open_page("presentation", lang="en", offices="testowo", charts="themes,heatmap")
+    captions = [c.value for c in at.caption]
+    assert md("No slide: Offices and themes (needs at least two offices with the auditors' findings)") in captions
+
+
 def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CITYISO_DB", str(tmp_path / "none.duckdb"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()

@@ -204,6 +204,26 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     ]
 
 
+class Slides(list):
+    """A deck's slides, and the chosen charts that gave none with the reason why (chart key -> words), so a chart
+    is never dropped in silence."""
+
+    def __init__(self, slides=(), skipped: dict[str, str] | None = None):
+        super().__init__(slides)
+        self.skipped = dict(skipped or {})
+
+
+def skip_reason(key: str, d: _Deck) -> str:
+    """Why a chosen chart gave no slide for this deck."""
+    if key in ("trends", "top", "distribution") and not d.is_summary:
+        return t("deck.skip.summary_only", d.lang, n=SUMMARY_ABOVE)
+    if key in ("cycles", "themes", "heatmap", "findings") and d.is_summary:
+        return t("deck.skip.few_only", d.lang, n=SUMMARY_ABOVE)
+    if key == "heatmap":
+        return t("deck.skip.two_offices", d.lang)
+    return t("deck.skip.nothing", d.lang)
+
+
 BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
     "map": _map_slide,
     "trends": _trends_slides,
@@ -225,14 +245,14 @@ def build_deck(
     as_of: dt.date | None = None,
     size: tuple[int, int] = (1920, 1080),
     family: str = DEFAULT_FAMILY,
-) -> list[Slide]:
+) -> Slides:
     """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`, for one
     standard family (status, counts, cycles and praise are never summed across families).
 
     `offices` is an office filter or a list of chosen offices. Up to SUMMARY_ABOVE offices, each gets its own
     slides; more, and the deck summarises them (status map by voivodeship, trends, top offices, distributions,
     praise by clause) in a fixed number of slides. A chart with nothing to show (no praised items, a heatmap of one
-    office, a per-office chart in a summary) is left out."""
+    office, a per-office chart in a summary) is left out, and the deck's `skipped` says why."""
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
     chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
     is_summary = len(chosen) > SUMMARY_ABOVE
@@ -256,8 +276,11 @@ def build_deck(
         source=source_line(info, lang),
         names=names,
     )
-    slides = _title_slide(deck)
+    slides = Slides(_title_slide(deck))
     for key in CHARTS:
         if key in charts:
-            slides += BUILDERS[key](deck)
+            made = BUILDERS[key](deck)
+            slides += made
+            if not made:
+                slides.skipped[key] = skip_reason(key, deck)
     return slides
