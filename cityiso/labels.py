@@ -35,48 +35,16 @@ def plural(count: str, **forms: str) -> Plural:
     return Plural(count, forms)
 
 
-MONTHS_NOMINATIVE_PL = (
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-)
-MONTHS_GENITIVE_PL = (
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# Month names from Babel's CLDR data: Polish stand-alone (nominative: "marzec 2015") and format (genitive: "30 marca
+# 2016", "do kwietnia 2018") forms, English wide and abbreviated forms.
+_PL, _EN = Locale.parse("pl"), Locale.parse("en")
+MONTHS_NOMINATIVE_PL = tuple(_PL.months["stand-alone"]["wide"][m] for m in range(1, 13))
+MONTHS_GENITIVE_PL = tuple(_PL.months["format"]["wide"][m] for m in range(1, 13))
+MONTHS_EN = tuple(_EN.months["format"]["wide"][m] for m in range(1, 13))
+MONTHS_SHORT = {
+    "pl": tuple(_PL.months["stand-alone"]["abbreviated"][m] for m in range(1, 13)),
+    "en": tuple(_EN.months["format"]["abbreviated"][m] for m in range(1, 13)),
+}
 
 TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     # navigation

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from cityiso.figures.common import date_ticks
 from cityiso.figures.overview import label_positions, outline_rings, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
@@ -277,3 +278,12 @@ def test_a_trend_legend_stands_inside_the_figure_under_its_title() -> None:
     assert legend.yref == "container" and legend.yanchor == "top"
     assert 0 < legend.y < fig.layout.title.y < 1
     assert (1 - legend.y) * height + 26 * 2 <= fig.layout.margin.t  # two rows of entries above the plot
+
+
+def test_date_axes_are_labelled_in_the_page_s_language() -> None:
+    """Plotly would write 'Mar 2016' on a Polish page: months come from Babel, years when the span is long."""
+    short = date_ticks([dt.date(2016, 3, 1), dt.date(2016, 11, 19)], "pl")
+    assert short["ticktext"][:3] == ["mar 2016", "kwi 2016", "maj 2016"] and short["tickvals"][0] == "2016-03-01"
+    long = date_ticks([dt.date(2002, 3, 1), pd.Timestamp("2019-09-19")], "en")
+    assert long["ticktext"][0] == "2002" and all(t.isdigit() for t in long["ticktext"])
+    assert date_ticks([None, pd.NaT], "pl") == {}
