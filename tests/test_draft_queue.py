@@ -38,7 +38,7 @@ SURVEILLANCE = (
 # A later audit the data does not hold.
 LATER = (
     "Kolejny audyt w Testowie\n\n"
-    "W dniu 5 listopada 2019 r. Polska Jednostka Testowa przeprowadziła audyt nadzoru w Urzędzie Miasta Testowo.\n"
+    "Polska Jednostka Testowa przeprowadziła 5 listopada 2019 r. audyt nadzoru w Urzędzie Miasta Testowo.\n"
 )
 
 

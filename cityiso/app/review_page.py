@@ -317,10 +317,14 @@ def render() -> None:
     uploads = st.file_uploader(
         t("queue.upload", lang), type=list(UPLOAD_TYPES), key="upload", accept_multiple_files=True
     )
-    pasted = st.text_area(t("review.paste", lang), key="pasted", height=150)
-    name = st.text_input(t("review.file_name", lang), key="file_name", value="draft.txt")
-    url = st.text_input(t("review.url", lang), key="url")
-    published = st.text_input(t("review.published", lang), key="published")
+    pasted = st.text_area(t("review.paste", lang), key="pasted", height=120)
+    left, middle, right = st.columns(3)
+    with left:
+        name = st.text_input(t("review.file_name", lang), key="file_name", value="draft.txt")
+    with middle:
+        url = st.text_input(t("review.url", lang), key="url")
+    with right:
+        published = st.text_input(t("review.published", lang), key="published")
     if st.button(t("queue.draft", lang), key="draft", type="primary"):
         _enqueue(lang, data_dir, uploads, pasted, name, url, published)
 
