@@ -239,10 +239,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "queue.document": ("Dokument {n} z {total}: {name}", "Document {n} of {total}: {name}"),
     "queue.current_row": ("▶ bieżący wiersz", "▶ current row"),
     "queue.matches": (
-        "pasuje do istniejącego wiersza {id} ({why}): scal (m) zamiast dodawać nowy, a cytat trafi do "
-        "further_evidence.csv",
-        "matches the existing row {id} ({why}): merge (m) instead of adding a new one, and the quote goes to "
-        "further_evidence.csv",
+        "pasuje do istniejącego wiersza {id}: {why}. Scal (m) zamiast dodawać nowy; cytat trafi do "
+        "further_evidence.csv jako drugi dowód.",
+        "matches the existing row {id}: {why}. Merge (m) instead of adding a new one; the quote goes to "
+        "further_evidence.csv as a second piece of evidence.",
     ),
     "queue.why.office_id": ("ten sam identyfikator urzędu", "the same office_id"),
     "queue.why.place": (
@@ -254,12 +254,12 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "the same office, standard and registration {registration}",
     ),
     "queue.why.validity": (
-        "ten sam urząd i norma {family}, okresy ważności zachodzą na siebie ({start} – {end})",
-        "the same office and standard {family}, validity overlapping ({start} – {end})",
+        "ten sam urząd i norma {family}, okresy ważności zachodzą na siebie: {start} – {end}",
+        "the same office and standard {family}, validity overlapping: {start} – {end}",
     ),
     "queue.why.event": (
-        "ten sam urząd, rodzaj {kind} i data {date} (w szkicu {drafted})",
-        "the same office, kind {kind} and date {date} (drafted {drafted})",
+        "ten sam urząd i rodzaj ({kind}), data {date}, w szkicu {drafted}",
+        "the same office and kind ({kind}), date {date}, drafted {drafted}",
     ),
     "queue.merge_gone": (
         "Wiersz {table} {n} miał być scalony z wierszem, którego już nie ma w danych: wybierz ponownie.",

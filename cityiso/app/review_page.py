@@ -176,9 +176,10 @@ def _toolbar(lang: str, data_dir: Path, doc: Document) -> None:
         ("kb_edit", "queue.edit", lambda: queue.decide("edit", data_dir, advance=False), open_doc),
         ("kb_accept_rest", "queue.accept_rest", lambda: queue.decide_rest("accept", data_dir), open_doc),
     ]
-    for column, (key, label, action, enabled) in zip(st.columns(len(buttons)), buttons, strict=True):
-        with column:
-            st.button(t(label, lang), key=key, on_click=action, disabled=not enabled, width="stretch")
+    for line in (buttons[:4], buttons[4:]):  # moving, then deciding
+        for column, (key, label, action, enabled) in zip(st.columns(5), line, strict=False):
+            with column:
+                st.button(t(label, lang), key=key, on_click=action, disabled=not enabled, width="stretch")
 
 
 def _overview(lang: str, data_dir: Path) -> None:
@@ -349,7 +350,10 @@ def render() -> None:
         st.success(flash)
     _toolbar(lang, data_dir, doc)
 
-    if st.button(t("review.write", lang), key="write", type="primary", disabled=doc.status not in (WAITING, REVIEWED)):
+    saving = st.button(
+        f"{t('review.write', lang)} (s)", key="write", type="primary", disabled=doc.status not in (WAITING, REVIEWED)
+    )
+    if saving:
         _save(lang, data_dir, doc)
     written = doc.written
     if written and written.problems:

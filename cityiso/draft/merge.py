@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from cityiso.draft.core import DEFAULT_VALIDITY_YEARS
-from cityiso.labels import t
+from cityiso.labels import code_label, t
 
 EVENT_DAYS = 7  # an audit takes a few days: one source may give its first day, another its last
 MERGEABLE = ("offices", "certificates", "events")
@@ -53,7 +53,10 @@ class Match:
     values: tuple[tuple[str, str], ...] = ()
 
     def reason(self, lang: str) -> str:
-        return t(self.why, lang, **dict(self.values))
+        values = dict(self.values)
+        if "kind" in values:  # a vocabulary code, shown as its label in the language
+            values["kind"] = code_label("event_kind" if self.table == "events" else "office_kind", values["kind"], lang)
+        return t(self.why, lang, **values)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:

@@ -105,6 +105,8 @@ def test_three_documents_reviewed_by_keyboard_with_a_merge(browser, queue_server
         _press(page, "s", "Written and built")
         assert "1 of 3 reviewed · 1 saved · 1 refused" in _text(page)
         assert "Document 2 of 3: testowo_audyt_2019.txt" in _text(page), "the next document is current"
+        page.get_by_text("Queue of documents").scroll_into_view_if_needed()
+        screenshot(page, "review-queue-overview-en")
 
         _press(page, "p", "Document 1 of 3")
         _press(page, "n", "Document 2 of 3")
