@@ -258,8 +258,8 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "the same office and standard {family}, validity overlapping: {start} – {end}",
     ),
     "queue.why.event": (
-        "ten sam urząd i rodzaj ({kind}), data {date}, w szkicu {drafted}",
-        "the same office and kind ({kind}), date {date}, drafted {drafted}",
+        "ten sam urząd i rodzaj ({kind}) oraz ta sama data: {date}, w szkicu {drafted}",
+        "the same office and kind ({kind}) and the same date: {date}, drafted {drafted}",
     ),
     "queue.merge_gone": (
         "Wiersz {table} {n} miał być scalony z wierszem, którego już nie ma w danych: wybierz ponownie.",

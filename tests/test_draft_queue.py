@@ -176,7 +176,7 @@ def test_a_drafted_event_matches_the_one_the_data_holds(data: Path) -> None:
     doc = _doc(data, "jeden.txt", SURVEILLANCE)
     found = doc.matches(data)
     assert found[("events", 0)].record_id == "tst-surv-2"
-    assert "surveillance" in found[("events", 0)].reason("en")
+    assert "Surveillance audit" in found[("events", 0)].reason("en")
     assert list(found) == [("events", 0)]
     assert _doc(data, "dwa.txt", LATER).matches(data) == {}, "a year later is another audit"
 
@@ -327,3 +327,30 @@ def test_the_page_queues_many_uploads_and_saves_one_with_a_merge(page_data: Path
     assert not [r for r in _rows(page_data / "events.csv") if r["source_id"] == "testowo-audyt-2018"]
     assert build(page_data, tmp_path / "check.duckdb") == []
     assert at.radio(key="decision-sources-0").value is None, "the next document is current, nothing decided"
+
+
+def test_a_refused_document_is_queued_again_once_it_can_be_drafted(data: Path) -> None:
+    queue = Queue()
+    bad, _ = queue.add(read_document("../zla.txt", SURVEILLANCE.encode(), data, "en"))
+    assert bad.status == REFUSED and queue.current is None
+    good, new = queue.add(read_document("dobra.txt", SURVEILLANCE.encode(), data, "en"))
+    assert new and good.status == WAITING
+    assert list(queue.documents.values()) == [good] and queue.current == good.key
+
+
+def test_a_text_saved_meanwhile_is_refused_at_save(page_data: Path) -> None:
+    """Another session saved the same text after this one queued it: the save refuses, nothing is written."""
+    at = AppTest.from_file(str(ROOT / "curate" / "review.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.text_area(key="pasted").set_value(LATER)
+    at.text_input(key="file_name").set_value("testowo_audyt_2019.txt")
+    at.button(key="draft").click().run()
+    (page_data / "sources" / "inny.txt").write_text(LATER, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in page_data.glob("*.csv")}
+    at.button(key="kb_accept_rest").click().run()
+    at.button(key="write").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("already in the data as inny.txt" in e.value.replace("\\", "") for e in at.error)
+    assert {p.name: p.read_bytes() for p in page_data.glob("*.csv")} == before
+    assert not (page_data / "sources" / "testowo_audyt_2019.txt").exists()

@@ -266,6 +266,11 @@ def _save(lang: str, data_dir: Path, doc: Document) -> None:
     if undecided:
         st.error(t("queue.undecided", lang, n=undecided))
         return
+    if doc.key in (in_data := texts_in_data(data_dir)):  # saved meanwhile, from another session or server
+        file, source = in_data[doc.key]
+        doc.status, doc.reason = REFUSED, t("queue.in_data", lang, file=md(file), source=md(source or "?"))
+        st.error(f"{code(doc.name)}: {doc.reason}")
+        return
     rows, merges = doc.accepted(data_dir)
     gone = [(tb, i) for (tb, i), choice in doc.decisions.items() if choice == "merge" and (tb, i) not in merges]
     if gone:

@@ -62,12 +62,15 @@ class Document:
     decisions: dict[tuple[str, int], str] = field(default_factory=dict)
     edits: dict[tuple[str, int, str], str] = field(default_factory=dict)
     written: object = None  # the last save's review.Written
+    _cells: tuple[Path, dict[str, list[dict[str, str]]]] | None = field(default=None, repr=False, compare=False)
 
     def cells(self, data_dir: Path) -> dict[str, list[dict[str, str]]]:
-        """The drafted rows as CSV cells, by table."""
+        """The drafted rows as CSV cells, by table (made once: a page run asks for them many times)."""
         if self.draft is None:
             return {}
-        return {t: rows for t in TABLES if (rows := plain_rows(self.draft, t, data_dir))}
+        if self._cells is None or self._cells[0] != data_dir:
+            self._cells = (data_dir, {t: rows for t in TABLES if (rows := plain_rows(self.draft, t, data_dir))})
+        return {t: [dict(r) for r in rows] for t, rows in self._cells[1].items()}
 
     def rows(self, data_dir: Path) -> list[tuple[str, int]]:
         """Every drafted row, (table, index), in the order the page shows them."""
@@ -202,8 +205,9 @@ class Queue:
 
     def add(self, document: Document) -> tuple[Document, bool]:
         """Queue a document unless one with its key is queued; (the queued document, whether it is new)."""
-        if document.key in self.documents:
-            return self.documents[document.key], False
+        queued = self.documents.get(document.key)
+        if queued is not None and not (queued.status == REFUSED and document.status != REFUSED):
+            return queued, False
         self.documents[document.key] = document
         idle = self.current is None or self.documents[self.current].status not in (WAITING, REVIEWED)
         if idle and document.status in (WAITING, REVIEWED):
