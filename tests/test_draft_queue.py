@@ -354,3 +354,39 @@ def test_a_text_saved_meanwhile_is_refused_at_save(page_data: Path) -> None:
     assert any("already in the data as inny.txt" in e.value.replace("\\", "") for e in at.error)
     assert {p.name: p.read_bytes() for p in page_data.glob("*.csv")} == before
     assert not (page_data / "sources" / "testowo_audyt_2019.txt").exists()
+
+
+def test_a_saved_page_is_read_by_read_input_and_saved_as_its_text(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Coded against cityiso.draft.inputs.read_input(name, data) -> Input(text, url, title, published, origin, kind),
+    faked here: its text (stray control characters as spaces) is drafted and saved under NAME.txt, its address and
+    date passed to the drafter; a file it cannot read is refused."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import cityiso.draft.queue as queue_module
+
+    calls = []
+
+    def fake(name: str, raw: bytes):
+        calls.append(name)
+        if raw == b"broken":
+            raise ValueError("not a page")
+        text = SURVEILLANCE.replace("\n\n", "\r\n\x0c\r\n")
+        return SimpleNamespace(
+            text=text,
+            url="https://testowo.example/audyt",
+            title="t",
+            published=dt.date(2018, 11, 2),
+            origin="html",
+            kind="page",
+        )
+
+    monkeypatch.setattr(queue_module, "read_input", fake)
+    doc = read_document("Audyt w Testowie.html", b"<html>...</html>", data, "en", upload=True)
+    assert calls == ["Audyt w Testowie.html"]
+    assert doc.status == WAITING and doc.name == "Audyt_w_Testowie.txt"
+    assert "\x0c" not in doc.text and "\r" not in doc.text and doc.key == normalised_hash(SURVEILLANCE)
+    (source,) = doc.cells(data)["sources"]
+    assert (source["url"], source["file"]) == ("https://testowo.example/audyt", "Audyt_w_Testowie.txt")
+    broken = read_document("zly.pdf", b"broken", data, "en", upload=True)
+    assert broken.status == REFUSED and "could not be read" in broken.reason

@@ -27,7 +27,6 @@ from cityiso.draft.queue import (
     Document,
     Queue,
     read_document,
-    saved_name,
     texts_in_data,
 )
 from cityiso.draft.review import (
@@ -106,7 +105,7 @@ def _enqueue(lang: str, data_dir: Path, uploads, pasted: str, name: str, url: st
     in_data = texts_in_data(data_dir)
     documents: list[Document] = []
     for upload in uploads or []:
-        documents.append(read_document(saved_name(upload.name), upload.getvalue(), data_dir, lang, in_data))
+        documents.append(read_document(upload.name, upload.getvalue(), data_dir, lang, in_data, upload=True))
     if pasted.strip() or not uploads:
         address, when, problems = _pasted_input(lang, pasted, name, url, published)
         for problem in problems:

@@ -109,7 +109,10 @@ class Document:
         return rows, merges
 
 
-UPLOAD_TYPES = ("txt", "html", "htm", "pdf") if read_input else ("txt",)
+READABLE = ("html", "htm", "pdf")  # read by cityiso.draft.inputs.read_input, when it is there
+UPLOAD_TYPES = ("txt", *READABLE) if read_input else ("txt",)
+# Control characters a reader's text may carry (a PDF's form feed, a page's stray NUL): a space in the saved text.
+_READ_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNSAFE = re.compile(r"[^0-9A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ_.\-]+")
 
 
@@ -141,8 +144,10 @@ def read_document(
     *,
     url: str | None = None,
     published: dt.date | None = None,
+    upload: bool = False,
 ) -> Document:
-    """A document from an upload or a pasted text (its bytes), drafted, or refused with the reason (Markdown-safe):
+    """A document from an upload (upload=True: its name made plain by saved_name; a saved page or PDF read by
+    read_input) or a pasted text (its bytes), drafted, or refused with the reason (Markdown-safe):
     too big, not UTF-8, a control character, a file name that is not a plain .txt name, or a text the data folder
     holds already (in_data: texts_in_data, read once for a batch)."""
 
@@ -151,13 +156,16 @@ def read_document(
 
     if len(data) > MAX_TEXT_BYTES:
         return refused(hashlib.sha256(data).hexdigest(), t("review.too_big", lang, max=MAX_TEXT_BYTES // 1000))
-    suffix = Path(name).suffix.lower().lstrip(".")
-    if suffix != "txt" and read_input is not None and suffix in UPLOAD_TYPES:
+    original, suffix = name, Path(name).suffix.lower().lstrip(".")
+    if upload:  # an uploaded file's own name, made a plain .txt name (a saved page or PDF is saved as its text)
+        name = saved_name(name)
+    if suffix in READABLE and read_input is not None:
         try:
-            got = read_input(name, data)
+            got = read_input(original, data)
         except Exception:  # a file its reader cannot read is refused, never a crash of the page
             return refused(hashlib.sha256(data).hexdigest(), t("queue.unreadable", lang, name=md(visible(name))))
-        text = got.text or ""
+        # The text read from the file is what is saved (as NAME.txt): line ends as \n, stray controls as spaces.
+        text = _READ_CONTROLS.sub(" ", str(got.text or "").replace("\r\n", "\n"))
         url = url or (str(got.url).strip() if getattr(got, "url", None) else None)
         published = published or _as_date(getattr(got, "published", None))
     else:
