@@ -6,6 +6,7 @@ One server for the module."""
 
 import csv
 from pathlib import Path
+from urllib.parse import urlparse
 
 import duckdb
 import pytest
@@ -61,6 +62,8 @@ def test_three_documents_reviewed_by_keyboard_with_a_merge(browser, queue_server
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30_000)
+    hosts: set[str] = set()
+    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname or r.url.split(":")[0]))
     try:
         page.goto(f"{server}/review?lang=en")
         wait_until_idle(page)
@@ -115,6 +118,7 @@ def test_three_documents_reviewed_by_keyboard_with_a_merge(browser, queue_server
         screenshot(page, "review-queue-saved-en")
     finally:
         context.close()
+    assert hosts <= {"127.0.0.1", "localhost", "data", "blob"}, f"the page called outside this machine: {hosts}"
 
     merged = _rows(data / "further_evidence.csv", "testowo-audyt-2018")
     assert [(r["record_table"], r["record_id"]) for r in merged] == [("events", "tst-surv-2")]

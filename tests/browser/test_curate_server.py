@@ -65,6 +65,9 @@ def test_review_flow_on_run_curate_writes_the_rows_and_the_served_database(brows
         gloss.fill("Management's commitment to better services")
         gloss.press("Enter")
         wait_until_idle(page)
+        page.locator(".st-key-kb_accept_rest button").click()  # the rows not decided yet: accepted
+        page.get_by_text("1 of 1 reviewed").wait_for()
+        wait_until_idle(page)
         page.locator(".st-key-write button").click()
         page.get_by_text("Written and built").wait_for()
         assert [r["text_en"] for r in _rows(data / "findings.csv")] == ["Management's commitment to better services"]
