@@ -390,3 +390,25 @@ def test_a_saved_page_is_read_by_read_input_and_saved_as_its_text(data: Path, mo
     assert (source["url"], source["file"]) == ("https://testowo.example/audyt", "Audyt_w_Testowie.txt")
     broken = read_document("zly.pdf", b"broken", data, "en", upload=True)
     assert broken.status == REFUSED and "could not be read" in broken.reason
+
+
+def test_every_review_key_clicks_a_button_the_page_draws(page_data: Path) -> None:
+    """The script's keys are review_keys.KEYS, each clicks a button the page draws, and the page lists them."""
+    import re
+
+    from cityiso.app.review_keys import KEYS, SCRIPT
+    from cityiso.labels import t
+
+    block = re.search(r"const ACTIONS = \{(.*?)\};", SCRIPT, re.S).group(1)
+    assert dict(re.findall(r'(\w): "(\w+)"', block)) == KEYS
+    at = AppTest.from_file(str(ROOT / "curate" / "review.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.text_area(key="pasted").set_value(SURVEILLANCE)
+    at.text_input(key="file_name").set_value("testowo_audyt_2018.txt")
+    at.button(key="draft").click().run()
+    drawn = {b.key for b in at.button}
+    assert set(KEYS.values()) <= drawn
+    assert t("queue.keys", "en") in [c.value for c in at.caption]
+    for key in KEYS:
+        assert re.search(rf"(?<!\w){key} ", t("queue.keys", "en")) or f"/ {key} " in t("queue.keys", "en"), key

@@ -259,8 +259,11 @@ def _save(lang: str, data_dir: Path, doc: Document) -> None:
     if doc.status == SAVED:
         st.info(t("queue.saved_already", lang))
         return
-    for (table, i, column), value in list(doc.edits.items()):  # a field typed into and saved before it was left
-        doc.edits[(table, i, column)] = st.session_state.get(_edit_key(table, i, column), value)
+    cells = doc.cells(data_dir)
+    for (table, i), choice in doc.decisions.items():  # what the edit fields hold now, even before one was left
+        for column in cells[table][i] if choice == "edit" else ():
+            if (key := _edit_key(table, i, column)) in st.session_state:
+                doc.edits[(table, i, column)] = st.session_state[key]
     undecided = len(doc.rows(data_dir)) - doc.decided(data_dir)
     if undecided:
         st.error(t("queue.undecided", lang, n=undecided))
