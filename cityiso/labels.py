@@ -87,12 +87,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Inny zapis do tego folderu danych wciąż trwa. Spróbuj ponownie za chwilę.",
         "Another save into this data folder is still under way. Try again in a moment.",
     ),
-    "review.upload": ("Wgraj zapisany tekst (.txt, UTF-8)", "Upload a saved text (.txt, UTF-8)"),
     "review.paste": ("…albo wklej tekst", "…or paste the text"),
     "review.file_name": ("Nazwa pliku w data/sources/", "File name in data/sources/"),
     "review.url": ("Adres podany w dokumencie (opcjonalnie)", "Address the document states (optional)"),
     "review.published": ("Data publikacji, RRRR-MM-DD (opcjonalnie)", "Publication date, YYYY-MM-DD (optional)"),
-    "review.draft": ("Przygotuj szkic", "Draft"),
     "review.not_utf8": (
         "Wgrany plik nie jest tekstem UTF-8 (błędny bajt nr {byte}). Zapisz go jako UTF-8 i wgraj ponownie.",
         "The uploaded file is not UTF-8 text (bad byte at {byte}). Save it as UTF-8 and upload it again.",
@@ -147,6 +145,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "review.decision.accept": ("przyjmij", "accept"),
     "review.decision.edit": ("popraw", "edit"),
     "review.decision.reject": ("odrzuć", "reject"),
+    "review.decision.merge": ("scal z istniejącym", "merge"),
     "review.col.column": ("kolumna", "column"),
     "review.col.value": ("wartość", "value"),
     "review.col.confidence": ("pewność", "confidence"),
@@ -163,6 +162,94 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "review.write_error": (
         "Zapis się nie powiódł; folder danych pozostał bez zmian. Szczegóły są w dzienniku serwera.",
         "The save failed; the data folder was left as it was. The server's log has the details.",
+    ),
+    # the review page's queue of documents (cityiso/app/review_page.py, cityiso/draft/queue.py, cityiso/draft/merge.py)
+    "queue.upload": (
+        "Wgraj zapisane dokumenty (jeden lub wiele naraz)",
+        "Upload saved documents (one or many at once)",
+    ),
+    "queue.draft": ("Przygotuj szkice i dodaj do kolejki", "Draft and queue"),
+    "queue.nothing": (
+        "Nie ma czego dodać: wgraj pliki albo wklej tekst.",
+        "Nothing to queue: upload files or paste a text.",
+    ),
+    "queue.title": ("Kolejka dokumentów", "Queue of documents"),
+    "queue.progress": (
+        "Przejrzane: {done} z {total} · zapisane: {saved} · odrzucone: {refused}",
+        "{done} of {total} reviewed · {saved} saved · {refused} refused",
+    ),
+    "queue.status.waiting": ("czeka ({decided} z {rows} wierszy)", "waiting ({decided} of {rows} rows decided)"),
+    "queue.status.reviewed": ("przejrzany", "reviewed"),
+    "queue.status.saved": ("zapisany w danych", "saved in the data"),
+    "queue.status.refused": ("odrzucony: {reason}", "refused: {reason}"),
+    "queue.already_queued": ("{name} jest już w kolejce.", "{name} is already in the queue."),
+    "queue.in_data": (
+        "ten tekst jest już w danych jako {file} (źródło {source})",
+        "already in the data as {file} (source {source})",
+    ),
+    "queue.unreadable": ("nie udało się odczytać pliku {name}", "the file {name} could not be read"),
+    "queue.empty": ("dokument nie zawiera tekstu", "the document holds no text"),
+    "queue.keys": (
+        "Klawisze (poza polami tekstowymi): j / k następny / poprzedni wiersz · n / p następny / poprzedni dokument · "
+        "a przyjmij · r odrzuć · m scal z istniejącym · e popraw · A przyjmij resztę · s zapisz dokument",
+        "Keys (outside text fields): j / k next / previous row · n / p next / previous document · a accept · "
+        "r reject · m merge with the existing row · e edit · A accept the rest · s save the document",
+    ),
+    "queue.prev_doc": ("← dokument (p)", "← document (p)"),
+    "queue.next_doc": ("dokument → (n)", "document → (n)"),
+    "queue.prev_row": ("↑ wiersz (k)", "↑ row (k)"),
+    "queue.next_row": ("↓ wiersz (j)", "↓ row (j)"),
+    "queue.accept": ("przyjmij (a)", "accept (a)"),
+    "queue.reject": ("odrzuć (r)", "reject (r)"),
+    "queue.merge": ("scal (m)", "merge (m)"),
+    "queue.edit": ("popraw (e)", "edit (e)"),
+    "queue.accept_rest": ("przyjmij resztę (A)", "accept the rest (A)"),
+    "queue.document": ("Dokument {n} z {total}: {name}", "Document {n} of {total}: {name}"),
+    "queue.current_row": ("▶ bieżący wiersz", "▶ current row"),
+    "queue.matches": (
+        "pasuje do istniejącego wiersza {id}: {why}. Scal (m) zamiast dodawać nowy; cytat trafi do "
+        "further_evidence.csv jako drugi dowód.",
+        "matches the existing row {id}: {why}. Merge (m) instead of adding a new one; the quote goes to "
+        "further_evidence.csv as a second piece of evidence.",
+    ),
+    "queue.why.office_id": ("ten sam identyfikator urzędu", "the same office_id"),
+    "queue.why.place": (
+        "ta sama miejscowość i rodzaj urzędu: {place}, {kind}",
+        "the same place and kind of office: {place}, {kind}",
+    ),
+    "queue.why.registration": (
+        "ten sam urząd, norma i numer rejestracji {registration}",
+        "the same office, standard and registration {registration}",
+    ),
+    "queue.why.validity": (
+        "ten sam urząd i norma {family}, okresy ważności zachodzą na siebie: {start} – {end}",
+        "the same office and standard {family}, validity overlapping: {start} – {end}",
+    ),
+    "queue.why.event": (
+        "ten sam urząd i rodzaj ({kind}) oraz ta sama data: {date}, w szkicu {drafted}",
+        "the same office and kind ({kind}) and the same date: {date}, drafted {drafted}",
+    ),
+    "queue.merge_gone": (
+        "Wiersz {table} {n} miał być scalony z wierszem, którego już nie ma w danych: wybierz ponownie.",
+        "Row {n} of {table} was to be merged into a row the data no longer holds: decide it again.",
+    ),
+    "queue.undecided": (
+        plural(
+            "n",
+            one="{n} wiersz nie ma decyzji: przyjmij go, odrzuć albo przyjmij resztę (A).",
+            few="{n} wiersze nie mają decyzji: przyjmij je, odrzuć albo przyjmij resztę (A).",
+            many="{n} wierszy nie ma decyzji: przyjmij je, odrzuć albo przyjmij resztę (A).",
+        ),
+        plural(
+            "n",
+            one="{n} row has no decision: accept it, reject it or accept the rest (A).",
+            other="{n} rows have no decision: accept them, reject them or accept the rest (A).",
+        ),
+    ),
+    "queue.saved_already": ("Ten dokument jest już zapisany.", "This document is saved already."),
+    "queue.nothing_accepted": (
+        "Żaden wiersz nie został przyjęty: nie ma czego zapisać.",
+        "No row is accepted: there is nothing to save.",
     ),
     # shared
     "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
