@@ -13,16 +13,12 @@ from pathlib import Path
 
 from cityiso.draft.__main__ import source_id_for
 from cityiso.draft.core import Draft, draft
+from cityiso.draft.inputs import SUFFIXES, read_input
 from cityiso.draft.merge import Match, Rows, existing, find_matches
 from cityiso.draft.output import plain_rows
 from cityiso.draft.review import MAX_NAME_CHARS, MAX_TEXT_BYTES, TABLES, control_problem, document_name_problem
 from cityiso.labels import t
 from cityiso.safe_text import md, visible
-
-try:  # saved web pages and PDF files (cityiso/draft/inputs.py); without it, UTF-8 text files only
-    from cityiso.draft.inputs import read_input
-except ImportError:  # pragma: no cover - depends on what is installed
-    read_input = None
 
 WAITING, REVIEWED, SAVED, REFUSED = "waiting", "reviewed", "saved", "refused"
 DECISIONS = ("accept", "edit", "reject", "merge")
@@ -109,8 +105,9 @@ class Document:
         return rows, merges
 
 
-READABLE = ("html", "htm", "pdf")  # read by cityiso.draft.inputs.read_input, when it is there
-UPLOAD_TYPES = ("txt", *READABLE) if read_input else ("txt",)
+# Saved web pages, web archives and PDF files, read by cityiso.draft.inputs.read_input; UTF-8 text as it is.
+READABLE = tuple(s.lstrip(".") for s, kind in SUFFIXES.items() if kind != "text")
+UPLOAD_TYPES = ("txt", *READABLE)
 # Control characters a reader's text may carry (a PDF's form feed, a page's stray NUL): a space in the saved text.
 _READ_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNSAFE = re.compile(r"[^0-9A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ_.\-]+")
@@ -159,7 +156,7 @@ def read_document(
     original, suffix = name, Path(name).suffix.lower().lstrip(".")
     if upload:  # an uploaded file's own name, made a plain .txt name (a saved page or PDF is saved as its text)
         name = saved_name(name)
-    if suffix in READABLE and read_input is not None:
+    if suffix in READABLE:
         try:
             got = read_input(original, data)
         except Exception:  # a file its reader cannot read is refused, never a crash of the page
