@@ -161,3 +161,11 @@ def test_a_place_neither_register_knows_says_what_is_missing(tmp_path: Path) -> 
     reason = row["office_id"].reason
     assert "Missing: voivodeship and coordinates" in reason
     assert "TERC is not imported" in reason and "GeoNames has no place named" in reason
+
+
+def test_without_terc_a_marshal_office_takes_its_voivodeship_from_its_name(tmp_path: Path) -> None:
+    data = write_package(tmp_path)
+    marshal = locate("Województwo Śląskie", "marshal_office", data)
+    assert (marshal.teryt, marshal.voivodeship, marshal.missing_reason) == (None, "śląskie", "")
+    assert "TERC is not imported" in marshal.teryt_reason
+    assert marshal.place is not None and marshal.place.voivodeship == "śląskie"

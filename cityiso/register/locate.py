@@ -109,9 +109,7 @@ def locate(place: str, kind: str, data_dir: Path) -> Located:
         out.voivodeship_reason = f"The office's name names the voivodeship: {named}."
     seat = places.marshal_seat(out.voivodeship) if kind == "marshal_office" and out.voivodeship else None
     found = places.lookup(seat or place, out.voivodeship)
-    if found.place is None and out.voivodeship and found.candidates:
-        out.coordinates_reason = f"No coordinates: {found.reason}"
-    elif found.place is not None:
+    if found.place is not None:
         out.place, out.coordinates_sure = found.place, found.is_sure
         out.latitude, out.longitude = round(found.place.latitude, 2), round(found.place.longitude, 2)
         seated = f"The marshal office sits in {seat}. " if seat else ""
@@ -127,6 +125,6 @@ def locate(place: str, kind: str, data_dir: Path) -> Located:
     missing = [name for name, value in (("voivodeship", out.voivodeship), ("coordinates", out.latitude)) if not value]
     if missing:
         terc = why_not if not units else f"{state} gives {place} no single voivodeship"
-        terc = terc if out.voivodeship is None else f"{state}: {out.voivodeship}"
+        terc = terc if out.voivodeship is None else out.voivodeship_reason.rstrip(".")
         out.missing_reason = f"Missing: {' and '.join(missing)} ({terc}; {found.reason})"
     return out
