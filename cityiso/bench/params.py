@@ -61,6 +61,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "national_status_by_voivodeship": _dated,
     "national_status_by_year": _dated,
     "national_undated": _offices_family,
+    "national_coverage": lambda c: {},  # the denominator: offices in TERC and in the register
     "office_page": lambda c: {**_offices_family(c), "limit": PAGE, "offset": 0},
     "office_standing": lambda c: {"family": c.family, "office": c.offices[0]},
     "office_status_by_year": lambda c: {"as_of": c.as_of, "family": c.family, "office": c.offices[0]},
