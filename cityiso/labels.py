@@ -779,6 +779,27 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "latest_evidence": ("Ostatni dowód", "Latest evidence"),
     "status_in_words": ("Status w skrócie", "Status in words"),
+    "coverage.title": ("Ile urzędów obejmują dane", "How many offices the data covers"),
+    "coverage.kind": ("Rodzaj urzędu", "Kind of office"),
+    "coverage.in_terc": ("Urzędy w TERC", "Offices in TERC"),
+    "coverage.in_register": ("Z dowodami w danych", "With evidence in the data"),
+    "coverage.share": ("Udział", "Share"),
+    "coverage.unplaced": ("W danych, bez kodu TERC", "In the data, no TERC code"),
+    "coverage.takeaway": (
+        "Dane mówią o {known} z {total} urzędów gmin, powiatów i województw (TERC, stan na {date}); o pozostałych "
+        "nic nie wiadomo: to nie znaczy, że nie mają certyfikatu.",
+        "The data speaks of {known} of {total} offices of gminas, powiats and voivodeships (TERC as of {date}); "
+        "nothing is known of the others, which does not mean they hold no certificate.",
+    ),
+    "coverage.unplaced_note": (
+        "Urzędy w danych bez kodu TERC (poza tym zestawieniem): {n}.",
+        "Offices in the data without a TERC code (not in these counts): {n}.",
+    ),
+    "coverage.no_terc": (
+        "Brak zaimportowanego rejestru TERC, więc nie wiadomo, ilu urzędów dane nie obejmują "
+        "(README: Rejestry referencyjne).",
+        "No TERC register imported, so how many offices the data leaves out is unknown (README: Reference registers).",
+    ),
     "overview.status_line": ("{family} na {date}: {line}", "{family} on {date}: {line}"),
     # One office's status in plain words, with its reason and date (views.cycles.status_sentence); the subject is
     # the certificate (ważny, wygasł: masculine).

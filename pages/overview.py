@@ -49,6 +49,9 @@ left, right = st.columns([5, 6])
 with left:
     view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
+    coverage = national.coverage_view(fetch, lang)  # the denominator: how many offices exist (TERC)
+    st.markdown(f"**{md(coverage.title)}**")
+    ui.show(coverage, "coverage", static=True)
 with right:
     ui.show(national.activity_view(fetch, selection, as_of, family, lang, source), "activity_by_year", "trend")
 

@@ -178,3 +178,19 @@ def test_a_transition_deadline_is_named_as_the_end() -> None:
     assert cycles.status_sentence({**row, "status": "no_evidence", "ended_on": pd.NaT, "end_reason": None}, "en") == (
         "no evidence of validity on that day (latest evidence: 2010)"
     )
+
+
+def test_the_denominator_counts_offices_of_each_kind_against_terc(tmp_path) -> None:
+    """With a TERC register imported, every kind of office is counted against how many exist; an office of the
+    data without a TERC code is named apart; without TERC, a note says nothing can be counted."""
+    rows = pd.DataFrame(
+        {"voivodeship": ["śląskie", "śląskie", "opolskie"], "office_kind": ["city_hall", "county_office", "city_hall"],
+         "count_in_terc": [19, 17, 3], "count_in_register": [2, 0, 1], "count_unplaced": [0, 0, 1],
+         "share_in_register": [2 / 19, 0, 1 / 3], "terc_state_on": [pd.Timestamp("2026-01-01")] * 3}
+    )  # fmt: skip
+    view = national.coverage_view(lambda name, **_: rows, "en")
+    assert view.table.values.tolist() == [["City hall", 22, 3, "13.6 %", 1], ["County office", 17, 0, "0.0 %", 0]]
+    assert view.takeaway.startswith("The data speaks of 3 of 39 offices") and "as of 1 January 2026" in view.takeaway
+    assert view.note == "Offices in the data without a TERC code (not in these counts): 1."
+    empty = national.coverage_view(lambda name, **_: rows.assign(terc_state_on=pd.NaT), "en")
+    assert empty.table is None and empty.note.startswith("No TERC register imported")

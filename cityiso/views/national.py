@@ -242,3 +242,33 @@ def peers_view(fetch: Fetch, rows: pd.DataFrame, family: str, lang: str, source:
     note = t("trends.this_office", lang, kind=kind)
     fig = trends.distribution_bars(peers, "audits", lang, source, title, mark=mark, subtitle=note)
     return View("peers", title, "", figure=fig)
+
+
+def coverage_view(fetch: Fetch, lang: str) -> View:
+    """The register's denominator (national_coverage): per kind of office, how many offices the official TERC
+    register says exist, how many of them the register has evidence about, and how many of the register's offices
+    TERC cannot place; a note when no TERC has been imported (then nothing is counted against it)."""
+    rows = fetch("national_coverage")
+    title = t("coverage.title", lang)
+    state_on = rows["terc_state_on"].dropna()
+    if state_on.empty:
+        return View("coverage", title, "", note=t("coverage.no_terc", lang))
+    by_kind = rows.groupby("office_kind", sort=False)[["count_in_terc", "count_in_register", "count_unplaced"]].sum()
+    table = pd.DataFrame(
+        {
+            t("coverage.kind", lang): [code_label("office_kind", k, lang) for k in by_kind.index],
+            t("coverage.in_terc", lang): by_kind["count_in_terc"].astype(int).tolist(),
+            t("coverage.in_register", lang): by_kind["count_in_register"].astype(int).tolist(),
+            t("coverage.share", lang): [
+                f"{100 * r / n:.1f} %" if n else "—"
+                for r, n in zip(by_kind["count_in_register"], by_kind["count_in_terc"], strict=True)
+            ],
+            t("coverage.unplaced", lang): by_kind["count_unplaced"].astype(int).tolist(),
+        }
+    )
+    total, known = int(by_kind["count_in_terc"].sum()), int(by_kind["count_in_register"].sum())
+    day = format_date(pd.Timestamp(state_on.iloc[0]), "day", lang)
+    takeaway = t("coverage.takeaway", lang, known=known, total=total, date=day)
+    unplaced = int(by_kind["count_unplaced"].sum())
+    note = t("coverage.unplaced_note", lang, n=unplaced) if unplaced else ""
+    return View("coverage", title, takeaway, table=table, note=note)
