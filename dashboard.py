@@ -37,12 +37,13 @@ PRINT_CSS = """
   [data-testid='stMainBlockContainer'] {padding: 0 !important; max-width: none !important;}
   [data-testid='stMain'], [data-testid='stAppViewContainer'] {overflow: visible !important;}
   /* A chart keeps the size it was drawn at on screen: scaled to the paper's width (its svgs get a viewBox when
-     printing starts, see PRINT_FIT_JS), never cut at the right edge. */
+     printing starts, see PRINT_FIT_JS), never cut at the right edge, and at most 110 mm tall (the svg keeps its
+     proportions inside, centred), so a chart shares its page with what comes before it. */
   [data-testid='stElementContainer']:has([data-testid='stPlotlyChart']),
   [data-testid='stFullScreenFrame']:has([data-testid='stPlotlyChart']), [data-testid='stPlotlyChart'],
   .js-plotly-plot, .js-plotly-plot .plot-container {height: auto !important;}
   .js-plotly-plot .svg-container {width: 100% !important; height: auto !important;
-    aspect-ratio: var(--cityiso-print-ratio) !important;}
+    aspect-ratio: var(--cityiso-print-ratio) !important; max-height: 110mm;}
   .js-plotly-plot .svg-container > svg.main-svg {width: 100% !important; height: 100% !important;}
   [data-testid='stPlotlyChart'], [data-testid='stDataFrame'], blockquote, h1, h2, h3, h4 {break-inside: avoid;}
   h1, h2, h3, h4 {break-after: avoid;}

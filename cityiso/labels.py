@@ -35,48 +35,16 @@ def plural(count: str, **forms: str) -> Plural:
     return Plural(count, forms)
 
 
-MONTHS_NOMINATIVE_PL = (
-    "styczeń",
-    "luty",
-    "marzec",
-    "kwiecień",
-    "maj",
-    "czerwiec",
-    "lipiec",
-    "sierpień",
-    "wrzesień",
-    "październik",
-    "listopad",
-    "grudzień",
-)
-MONTHS_GENITIVE_PL = (
-    "stycznia",
-    "lutego",
-    "marca",
-    "kwietnia",
-    "maja",
-    "czerwca",
-    "lipca",
-    "sierpnia",
-    "września",
-    "października",
-    "listopada",
-    "grudnia",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# Month names from Babel's CLDR data: Polish stand-alone (nominative: "marzec 2015") and format (genitive: "30 marca
+# 2016", "do kwietnia 2018") forms, English wide and abbreviated forms.
+_PL, _EN = Locale.parse("pl"), Locale.parse("en")
+MONTHS_NOMINATIVE_PL = tuple(_PL.months["stand-alone"]["wide"][m] for m in range(1, 13))
+MONTHS_GENITIVE_PL = tuple(_PL.months["format"]["wide"][m] for m in range(1, 13))
+MONTHS_EN = tuple(_EN.months["format"]["wide"][m] for m in range(1, 13))
+MONTHS_SHORT = {
+    "pl": tuple(_PL.months["stand-alone"]["abbreviated"][m] for m in range(1, 13)),
+    "en": tuple(_EN.months["format"]["abbreviated"][m] for m in range(1, 13)),
+}
 
 TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     # navigation
@@ -119,12 +87,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Inny zapis do tego folderu danych wciąż trwa. Spróbuj ponownie za chwilę.",
         "Another save into this data folder is still under way. Try again in a moment.",
     ),
-    "review.upload": ("Wgraj zapisany tekst (.txt, UTF-8)", "Upload a saved text (.txt, UTF-8)"),
     "review.paste": ("…albo wklej tekst", "…or paste the text"),
     "review.file_name": ("Nazwa pliku w data/sources/", "File name in data/sources/"),
     "review.url": ("Adres podany w dokumencie (opcjonalnie)", "Address the document states (optional)"),
     "review.published": ("Data publikacji, RRRR-MM-DD (opcjonalnie)", "Publication date, YYYY-MM-DD (optional)"),
-    "review.draft": ("Przygotuj szkic", "Draft"),
     "review.not_utf8": (
         "Wgrany plik nie jest tekstem UTF-8 (błędny bajt nr {byte}). Zapisz go jako UTF-8 i wgraj ponownie.",
         "The uploaded file is not UTF-8 text (bad byte at {byte}). Save it as UTF-8 and upload it again.",
@@ -179,6 +145,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "review.decision.accept": ("przyjmij", "accept"),
     "review.decision.edit": ("popraw", "edit"),
     "review.decision.reject": ("odrzuć", "reject"),
+    "review.decision.merge": ("scal z istniejącym", "merge"),
     "review.col.column": ("kolumna", "column"),
     "review.col.value": ("wartość", "value"),
     "review.col.confidence": ("pewność", "confidence"),
@@ -195,6 +162,94 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "review.write_error": (
         "Zapis się nie powiódł; folder danych pozostał bez zmian. Szczegóły są w dzienniku serwera.",
         "The save failed; the data folder was left as it was. The server's log has the details.",
+    ),
+    # the review page's queue of documents (cityiso/app/review_page.py, cityiso/draft/queue.py, cityiso/draft/merge.py)
+    "queue.upload": (
+        "Wgraj zapisane dokumenty (jeden lub wiele naraz)",
+        "Upload saved documents (one or many at once)",
+    ),
+    "queue.draft": ("Przygotuj szkice i dodaj do kolejki", "Draft and queue"),
+    "queue.nothing": (
+        "Nie ma czego dodać: wgraj pliki albo wklej tekst.",
+        "Nothing to queue: upload files or paste a text.",
+    ),
+    "queue.title": ("Kolejka dokumentów", "Queue of documents"),
+    "queue.progress": (
+        "Przejrzane: {done} z {total} · zapisane: {saved} · odrzucone: {refused}",
+        "{done} of {total} reviewed · {saved} saved · {refused} refused",
+    ),
+    "queue.status.waiting": ("czeka ({decided} z {rows} wierszy)", "waiting ({decided} of {rows} rows decided)"),
+    "queue.status.reviewed": ("przejrzany", "reviewed"),
+    "queue.status.saved": ("zapisany w danych", "saved in the data"),
+    "queue.status.refused": ("odrzucony: {reason}", "refused: {reason}"),
+    "queue.already_queued": ("{name} jest już w kolejce.", "{name} is already in the queue."),
+    "queue.in_data": (
+        "ten tekst jest już w danych jako {file} (źródło {source})",
+        "already in the data as {file} (source {source})",
+    ),
+    "queue.unreadable": ("nie udało się odczytać pliku {name}", "the file {name} could not be read"),
+    "queue.empty": ("dokument nie zawiera tekstu", "the document holds no text"),
+    "queue.keys": (
+        "Klawisze (poza polami tekstowymi): j / k następny / poprzedni wiersz · n / p następny / poprzedni dokument · "
+        "a przyjmij · r odrzuć · m scal z istniejącym · e popraw · A przyjmij resztę · s zapisz dokument",
+        "Keys (outside text fields): j / k next / previous row · n / p next / previous document · a accept · "
+        "r reject · m merge with the existing row · e edit · A accept the rest · s save the document",
+    ),
+    "queue.prev_doc": ("← dokument (p)", "← document (p)"),
+    "queue.next_doc": ("dokument → (n)", "document → (n)"),
+    "queue.prev_row": ("↑ wiersz (k)", "↑ row (k)"),
+    "queue.next_row": ("↓ wiersz (j)", "↓ row (j)"),
+    "queue.accept": ("przyjmij (a)", "accept (a)"),
+    "queue.reject": ("odrzuć (r)", "reject (r)"),
+    "queue.merge": ("scal (m)", "merge (m)"),
+    "queue.edit": ("popraw (e)", "edit (e)"),
+    "queue.accept_rest": ("przyjmij resztę (A)", "accept the rest (A)"),
+    "queue.document": ("Dokument {n} z {total}: {name}", "Document {n} of {total}: {name}"),
+    "queue.current_row": ("▶ bieżący wiersz", "▶ current row"),
+    "queue.matches": (
+        "pasuje do istniejącego wiersza {id}: {why}. Scal (m) zamiast dodawać nowy; cytat trafi do "
+        "further_evidence.csv jako drugi dowód.",
+        "matches the existing row {id}: {why}. Merge (m) instead of adding a new one; the quote goes to "
+        "further_evidence.csv as a second piece of evidence.",
+    ),
+    "queue.why.office_id": ("ten sam identyfikator urzędu", "the same office_id"),
+    "queue.why.place": (
+        "ta sama miejscowość i rodzaj urzędu: {place}, {kind}",
+        "the same place and kind of office: {place}, {kind}",
+    ),
+    "queue.why.registration": (
+        "ten sam urząd, norma i numer rejestracji {registration}",
+        "the same office, standard and registration {registration}",
+    ),
+    "queue.why.validity": (
+        "ten sam urząd i norma {family}, okresy ważności zachodzą na siebie: {start} – {end}",
+        "the same office and standard {family}, validity overlapping: {start} – {end}",
+    ),
+    "queue.why.event": (
+        "ten sam urząd i rodzaj ({kind}) oraz ta sama data: {date}, w szkicu {drafted}",
+        "the same office and kind ({kind}) and the same date: {date}, drafted {drafted}",
+    ),
+    "queue.merge_gone": (
+        "Wiersz {table} {n} miał być scalony z wierszem, którego już nie ma w danych: wybierz ponownie.",
+        "Row {n} of {table} was to be merged into a row the data no longer holds: decide it again.",
+    ),
+    "queue.undecided": (
+        plural(
+            "n",
+            one="{n} wiersz nie ma decyzji: przyjmij go, odrzuć albo przyjmij resztę (A).",
+            few="{n} wiersze nie mają decyzji: przyjmij je, odrzuć albo przyjmij resztę (A).",
+            many="{n} wierszy nie ma decyzji: przyjmij je, odrzuć albo przyjmij resztę (A).",
+        ),
+        plural(
+            "n",
+            one="{n} row has no decision: accept it, reject it or accept the rest (A).",
+            other="{n} rows have no decision: accept them, reject them or accept the rest (A).",
+        ),
+    ),
+    "queue.saved_already": ("Ten dokument jest już zapisany.", "This document is saved already."),
+    "queue.nothing_accepted": (
+        "Żaden wiersz nie został przyjęty: nie ma czego zapisać.",
+        "No row is accepted: there is nothing to save.",
     ),
     # shared
     "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
@@ -351,6 +406,16 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "overview.audits": ("Audyty", "Audits"),
     "overview.praised": ("Obszary docenione", "Praised items"),
+    "overview.counted_to": (
+        "Audyty i obszary docenione do {date}.",
+        "Audits and praised items up to {date}.",
+    ),
+    "overview.counts_help": (
+        "Zdarzenia z datą do wybranego dnia (data podana z dokładnością do roku lub miesiąca liczy się od jego "
+        "pierwszego dnia). Bez daty, więc niepoliczone: audyty: {audits}, obszary docenione: {praised}.",
+        "Events dated up to the chosen day (a date known to the year or month counts from its first day). Undated, "
+        "so not counted: audits: {audits}, praised items: {praised}.",
+    ),
     "overview.map": ("Status certyfikacji urzędów", "Offices' certification status"),
     "overview.trend": ("Audyty i obszary docenione w kolejnych latach", "Audits and praised items by year"),
     "overview.latest": ("Ostatnie zdarzenia", "Latest events"),
@@ -407,6 +472,14 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Click a bar or a heatmap cell to see the findings and quotes behind it.",
     ),
     "praised.selected": ("Ustalenia za wybranym elementem: {what}", "Findings behind the selection: {what}"),
+    "praised.pick_clause": ("{clause} · {office}", "{clause} · {office}"),
+    "praised.pick_theme": ("Temat: {theme} · {office}", "Theme: {theme} · {office}"),
+    "praised.pick_all": ("wszystkie urzędy", "every office"),
+    "praised.clear_pick": ("Wyczyść", "Clear"),
+    "why.pick": (
+        "oczekiwano np. clause:zabrze|5 albo theme:|leadership",
+        "expected e.g. clause:zabrze|5 or theme:|leadership",
+    ),
     "praised.search": ("Szukaj w ustaleniach", "Search the findings"),
     "praised.search_help": (
         "Bez polskich znaków też działa: „skargi”, „informatyzacja”.",
@@ -421,7 +494,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "compare.themes": ("Profil tematów (udział w ustaleniach)", "Theme profile (share of findings)"),
     "compare.bodies": ("Jednostki i wydania norm", "Bodies and editions"),
     "compare.only_in": ("Docenione tylko w jednym z urzędów", "Praised in one office only"),
-    "compare.only_in_one": ("Tematy docenione w {a}, nigdy w {others}", "Themes praised in {a}, never in {others}"),
+    # Names stand alone, never after a preposition: "w Testowo" would need the locative ("w Testowie").
+    "compare.only_in_one": (
+        "{a}: tematy docenione tylko tu (pozostałe urzędy: {others})",
+        "{a}: themes praised here only (other offices: {others})",
+    ),
     "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
     # city
     "city.pick": ("Urząd", "Office"),
@@ -441,6 +518,17 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     # deck (presentation mode and exports)
     "deck.title": ("Certyfikacja ISO: {names}", "ISO certification: {names}"),
+    "deck.skip.summary_only": (
+        "tylko w podsumowaniu więcej niż {n} urzędów",
+        "only in a summary of more than {n} offices",
+    ),
+    "deck.skip.few_only": ("tylko dla najwyżej {n} wybranych urzędów", "only for at most {n} chosen offices"),
+    "deck.skip.two_offices": (
+        "potrzeba co najmniej dwóch urzędów z ustaleniami audytorów",
+        "needs at least two offices with the auditors' findings",
+    ),
+    "deck.skip.nothing": ("nic do pokazania dla tego wyboru", "nothing to show for this choice"),
+    "present.skipped": ("Bez slajdu: {charts}", "No slide: {charts}"),
     "deck.summary": (
         "{family} · urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · "
         "obszary docenione przez audytorów: {praised}",
@@ -582,6 +670,10 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "overview.standing_pick": ("Urząd", "Office"),
     "overview.standing_placeholder": ("Wybierz urząd", "Choose an office"),
     "overview.standing_metric": ("Miejsce: {rank} z {n}", "Rank {rank} of {n}"),
+    "overview.standing_metric_tied": (
+        "Miejsce: {rank}–{last} z {n} (ex aequo: {tied})",
+        "Rank {rank}–{last} of {n} (tied: {tied})",
+    ),
     "overview.standing_help": (
         "Wśród urzędów tego rodzaju ({kind}); równe wartości dzielą miejsce. Percentyl: {percentile:.0f} "
         "(udział urzędów z wartością nie wyższą). Mediana: {median:g}.",
@@ -645,9 +737,9 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "deck.selected_offices": ("wybrane urzędy", "selected offices"),
     "deck.summary_counts": (
         "{family} · urzędy: {offices} · z ważnym certyfikatem: {valid} (+{approximate} w przybliżeniu) · "
-        "audyty: {audits} · obszary docenione przez audytorów: {praised}",
+        "do {date}: audyty: {audits} · obszary docenione przez audytorów: {praised}",
         "{family} · offices: {offices} · holding a valid certificate: {valid} (+{approximate} approximately) · "
-        "audits: {audits} · items the auditors praised: {praised}",
+        "to {date}: audits: {audits} · items the auditors praised: {praised}",
     ),
     "deck.held_takeaway": (
         "{family}, {year}: urzędy z ważnym certyfikatem: {held}; najwięcej: {peak} ({peak_year})",
@@ -686,6 +778,52 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Undated events (not on the timeline): {n} — {kinds}",
     ),
     "latest_evidence": ("Ostatni dowód", "Latest evidence"),
+    "status_in_words": ("Status w skrócie", "Status in words"),
+    "coverage.title": ("Ile urzędów obejmują dane", "How many offices the data covers"),
+    "coverage.kind": ("Rodzaj urzędu", "Kind of office"),
+    "coverage.in_terc": ("Urzędy w TERC", "Offices in TERC"),
+    "coverage.in_register": ("Z dowodami w danych", "With evidence in the data"),
+    "coverage.share": ("Udział", "Share"),
+    "coverage.unplaced": ("W danych, bez kodu TERC", "In the data, no TERC code"),
+    "coverage.takeaway": (
+        "Dane mówią o {known} z {total} urzędów gmin, powiatów i województw (TERC, stan na {date}); o pozostałych "
+        "nic nie wiadomo: to nie znaczy, że nie mają certyfikatu.",
+        "The data speaks of {known} of {total} offices of gminas, powiats and voivodeships (TERC as of {date}); "
+        "nothing is known of the others, which does not mean they hold no certificate.",
+    ),
+    "coverage.unplaced_note": (
+        "Urzędy w danych bez kodu TERC (poza tym zestawieniem): {n}.",
+        "Offices in the data without a TERC code (not in these counts): {n}.",
+    ),
+    "coverage.no_terc": (
+        "Brak zaimportowanego rejestru TERC, więc nie wiadomo, ilu urzędów dane nie obejmują "
+        "(README: Rejestry referencyjne).",
+        "No TERC register imported, so how many offices the data leaves out is unknown (README: Reference registers).",
+    ),
+    "overview.status_line": ("{family} na {date}: {line}", "{family} on {date}: {line}"),
+    # One office's status in plain words, with its reason and date (views.cycles.status_sentence); the subject is
+    # the certificate (ważny, wygasł: masculine).
+    "status_words.valid_until": (
+        "ważny do {until} (ostatni dowód: {evidence})",
+        "valid until {until} (latest evidence: {evidence})",
+    ),
+    "status_words.valid": ("ważny (ostatni dowód: {evidence})", "valid (latest evidence: {evidence})"),
+    "status_words.valid_approximate": (
+        "prawdopodobnie ważny, daty przybliżone (ostatni dowód: {evidence})",
+        "probably valid, dates approximate (latest evidence: {evidence})",
+    ),
+    "status_words.suspended": ("zawieszony (ostatni dowód: {evidence})", "suspended (latest evidence: {evidence})"),
+    "status_words.transition_deadline": (
+        "wygasł: okres przejściowy {standard} zakończył się {date}",
+        "expired: the transition period of {standard} ended on {date}",
+    ),
+    "status_words.stated_expiry": ("wygasł: był ważny do {date}", "expired: it was valid until {date}"),
+    "status_words.event": ("{status}: ostatni dzień ważności {date}", "{status}: last day in force {date}"),
+    "status_words.no_evidence": (
+        "brak dowodów ważności na ten dzień (ostatni dowód: {evidence})",
+        "no evidence of validity on that day (latest evidence: {evidence})",
+    ),
+    "status_words.none": ("brak dowodów o certyfikacie na ten dzień", "no evidence of a certificate on that day"),
     "no_evidence_yet": ("brak datowanych dowodów", "no dated evidence"),
     "cycles.status_title": ("Status ({family}) na {date}", "Status ({family}) on {date}"),
     "deck.most_praised_tied": (

@@ -39,7 +39,8 @@ families = sorted(data.spans["family"].dropna().unique().tolist())
 status = cycles.office_status_view(ui.data_or_stop, office_id, families, dt.date.today(), lang)
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
-ui.show(cycles.timeline_view(data, lang, ui.source_line()), f"cycle_{office_id}", "city_timeline")
+scope = ui.Scope.office(office_id)
+ui.show(cycles.timeline_view(data, lang, ui.source_line(scope)), f"cycle_{office_id}", "city_timeline")
 
 for view in (cycles.certificates_view(data, lang, with_office=False), cycles.events_view(data, lang, False)):
     st.subheader(t(f"city.{view.key}", lang))

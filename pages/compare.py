@@ -19,10 +19,11 @@ if len(offices) < 2:
     st.info(t("compare.pick", lang))
     st.stop()
 
-source = ui.source_line()
+scope = ui.Scope(OfficeFilter(tuple(offices)), family)
+source = ui.source_line(scope)
 names = ui.office_names()
 data = cycles.cycles_data(ui.data_or_stop, OfficeFilter(tuple(offices)).params(), family)
-ui.show(cycles.timeline_view(data, lang, source), "compare_cycles", "compare_timeline")
+ui.show(cycles.timeline_view(data, lang, source), "compare_cycles", "compare_timeline", scope=scope)
 
 filters = findings_filters(offices, family=family)
 by_clause = ui.data_or_stop("praised_by_clause", **filters)
@@ -30,10 +31,10 @@ by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
     view = praise.clause_view(by_clause, lang, "share", t("compare.clauses", lang), source, names, offices)
-    ui.show(view, "compare_clause_profile", "cmp_clause")
+    ui.show(view, "compare_clause_profile", "cmp_clause", scope=scope)
 with right:
     view = praise.theme_view(by_theme, lang, "share", t("compare.themes", lang), source, names, offices)
-    ui.show(view, "compare_theme_profile", "cmp_theme")
+    ui.show(view, "compare_theme_profile", "cmp_theme", scope=scope)
 
 st.subheader(t("compare.bodies", lang))
 st.dataframe(cycles.certificates_view(data, lang).table.iloc[:, :6], hide_index=True)

@@ -31,12 +31,13 @@ if not shown.offices:
     st.stop()
 
 data = cycles.cycles_data(ui.data_or_stop, shown.params(), family)
-ui.show(cycles.timeline_view(data, lang, ui.source_line(), color_by, as_of), "certification_cycles", "timeline")
+scope = ui.Scope(shown, family, as_of)
+ui.show(cycles.timeline_view(data, lang, ui.source_line(scope), color_by, as_of), "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
 status = cycles.status_view(ui.data_or_stop, shown.params(), as_of, family, lang)
 st.subheader(status.title)
-ui.show(status, "status")
+ui.show(status, "status", scope=scope)
 
 for view in (cycles.certificates_view(data, lang), cycles.events_view(data, lang)):
     st.subheader(view.title)
-    ui.show(view, view.key, download=True, context=family)
+    ui.show(view, view.key, download=True, context=family, scope=scope)

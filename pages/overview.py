@@ -6,6 +6,7 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, format_date, t
+from cityiso.safe_text import md
 from cityiso.views import cycles, national
 
 LATEST = 5  # events in each of the two lists
@@ -17,10 +18,11 @@ with left:
     as_of = ui.as_of_input()
 with middle:
     family = ui.family_input()
-with st.expander(t("filter.expander", lang)):
+with st.expander(t("filter.expander", lang), expanded=ui.filter_in_url()):
     selection = ui.office_filter(chosen_offices=True)
 params = selection.params()
-source = ui.source_line()
+scope = ui.Scope(selection, family, as_of)
+source = ui.source_line(scope)
 fetch = ui.data_or_stop
 
 head = national.headline(fetch, selection, as_of, family)
@@ -31,23 +33,27 @@ c2.metric(
     f"{int(head['count_valid'])} (+{int(head['count_valid_approximate'])})",
     help=t("overview.valid_help", lang),
 )
-c3.metric(t("overview.audits", lang), int(head["count_audits"]))
-c4.metric(t("overview.praised", lang), int(head["count_praised"]))
+day = format_date(as_of, "day", lang)
+undated = t(
+    "overview.counts_help", lang, audits=int(head["count_undated_audits"]), praised=int(head["count_undated_praised"])
+)
+c3.metric(t("overview.audits", lang), int(head["count_audits"]), help=undated)
+c4.metric(t("overview.praised", lang), int(head["count_praised"]), help=undated)
+counted = t("overview.counted_to", lang, date=day)
 if pd.notna(head["latest_event_on"]):
-    st.caption(
-        t(
-            "overview.latest_evidence",
-            lang,
-            date=format_date(head["latest_event_on"], head["latest_event_precision"], lang),
-        )
-    )
+    latest = format_date(head["latest_event_on"], head["latest_event_precision"], lang)
+    counted += " " + t("overview.latest_evidence", lang, date=latest)
+st.caption(counted)
 
 left, right = st.columns([5, 6])
 with left:
     view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
+    coverage = national.coverage_view(fetch, lang)  # the denominator: how many offices exist (TERC)
+    st.markdown(f"**{md(coverage.title)}**")
+    ui.show(coverage, "coverage", static=True)
 with right:
-    ui.show(national.activity_view(fetch, selection, family, lang, source), "activity_by_year", "trend")
+    ui.show(national.activity_view(fetch, selection, as_of, family, lang, source), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))
@@ -79,17 +85,21 @@ urlstate.write("office", office or "")
 if office:
     standing = national.standing(fetch, office, family)
     kind = code_label("office_kind", standing["office_kind"].iloc[0], lang) if len(standing) else ""
-    for column, r in zip(st.columns(3), standing.itertuples(), strict=False):
+    line = cycles.status_lines(fetch, [office], as_of, family, lang)[office]
+    st.markdown(md(t("overview.status_line", lang, family=family, date=format_date(as_of, "day", lang), line=line)))
+    for column, r in zip(st.columns(3), standing.to_dict("records"), strict=False):
         column.metric(
-            t(f"trends.measure.{r.measure}", lang),
-            r.value,
-            t("overview.standing_metric", lang, rank=r.rank, n=r.count_peers),
+            t(f"trends.measure.{r['measure']}", lang),
+            int(r["value"]),
+            national.rank_words(r, lang),
             delta_color="off",
-            help=t("overview.standing_help", lang, kind=kind, percentile=r.percentile, median=r.peer_median),
+            delta_arrow="off",  # a rank is no rise or fall: no arrow, green or red
+            help=t("overview.standing_help", lang, kind=kind, percentile=r["percentile"], median=r["peer_median"]),
         )
     left, right = st.columns(2)
     with left:
-        ui.show(national.history_view(fetch, office, as_of, family, lang, source, names[office]), "office_history")
+        one = ui.source_line(ui.Scope.office(office, family, as_of))
+        ui.show(national.history_view(fetch, office, as_of, family, lang, one, names[office]), "office_history")
     with right:
         if len(standing):
             ui.show(national.peers_view(fetch, standing, family, lang, source), "audits_among_peers")
@@ -101,7 +111,7 @@ for column, after in ((left, False), (right, True)):
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))
-        ui.show(view, f"{view.key}_events")
+        ui.show(view, f"{view.key}_events", scope=scope)
 with right:
     if int(head["count_past_planned"]):
         when = format_date(as_of, "day", lang)

@@ -4,16 +4,21 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.figures.praise import MEASURES
-from cityiso.labels import code_label, localized, t
+from cityiso.labels import code_label, t
 from cityiso.queries import AUDITOR_VOICES, OfficeFilter, findings_filters
 from cityiso.safe_text import md
 from cityiso.views import praise
-from cityiso.views.selection import selected_points
+from cityiso.views.selection import latest_pick, selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 # More offices than this and the bars sum them all; the office-by-theme map shows this many at most.
 MAX_OFFICE_BARS = 8
 HEATMAP_OFFICES = 25
+
+
+def _pick_text(pick) -> str:
+    """A pick as the URL writes it ('' when nothing is picked)."""
+    return f"{pick.kind}:{','.join(pick.keys)}" if pick else ""
 
 
 def _named(df, everyone: str):
@@ -75,22 +80,27 @@ grouped = covered > MAX_OFFICE_BARS
 everyone = t("praised.all_covered", lang, n=covered)
 shown = top["office_id"].tolist()  # each keeps its colour on both bar charts
 
-source = ui.source_line()
+scope = ui.Scope(selection, family)
+source = ui.source_line(scope)
 st.caption(t("praised.select_hint", lang))
 by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=grouped), everyone)
 by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
+# A click on a bar or a cell picks its category; a click on another chart replaces the pick (never adds to it),
+# and that chart's selection is cleared by drawing it afresh (its key's round number). The pick lives in the URL.
+rounds = st.session_state.setdefault("pick_rounds", {"by_clause": 0, "by_theme": 0, "heatmap": 0})
+urlstate.bind("pick", urlstate.pick(lang), None)
 left, right = st.columns(2)
 with left:
     view = praise.clause_view(by_clause, lang, measure, t("praised.by_clause", lang), source, among=shown)
-    clause_event = ui.show(view, "findings_by_clause", "by_clause", on_select=True)
+    clause_event = ui.show(view, "findings_by_clause", f"by_clause_{rounds['by_clause']}", on_select=True)
 with right:
     view = praise.theme_view(by_theme, lang, measure, t("praised.by_theme", lang), source, among=shown)
-    theme_event = ui.show(view, "findings_by_theme", "by_theme", on_select=True)
+    theme_event = ui.show(view, "findings_by_theme", f"by_theme_{rounds['by_theme']}", on_select=True)
 # The office-by-theme map: every office when few, else those with the most findings (a caption says so).
 heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}
 by_office_theme = by_theme if not grouped else ui.data_or_stop("praised_by_theme", **heat_filters)
 view = praise.heatmap_view(by_office_theme, lang, measure, t("praised.heatmap", lang), source)
-heat_event = ui.show(view, "offices_by_theme", "heatmap", on_select=True)
+heat_event = ui.show(view, "offices_by_theme", f"heatmap_{rounds['heatmap']}", on_select=True)
 if covered > len(top):
     st.caption(t("praised.heatmap_top", lang, shown=len(top), n=covered))
 if count_undated and undated:
@@ -98,14 +108,39 @@ if count_undated and undated:
 elif count_undated:
     st.caption(t("praised.undated_out", lang, n=count_undated, toggle=t("include_undated", lang)))
 
-clause_keys = [f"{office}|{clause}" for office, clause in selected_points(clause_event)]
-theme_keys = [f"{office}|{theme}" for office, theme in selected_points(theme_event) + selected_points(heat_event)]
-if clause_keys or theme_keys:
-    behind = ui.findings_table_page(
-        {**filters, "clause_keys": clause_keys or None, "theme_keys": theme_keys or None, "q": None}, "behind"
-    )
-    what = "; ".join(dict.fromkeys(f"{r.place} · {getattr(r, localized('theme', lang))}" for r in behind.itertuples()))
-    st.subheader(t("praised.selected", lang, what=md(what)))
+points = {
+    "by_clause": selected_points(clause_event),
+    "by_theme": selected_points(theme_event),
+    "heatmap": selected_points(heat_event),
+}
+change = latest_pick(points, st.session_state.get("pick_seen", {}))
+st.session_state["pick_seen"] = points
+if change:
+    chart, st.session_state["pick"] = change
+    others = [c for c in rounds if c != chart and points[c]]
+    if others:  # clear the other charts' highlighted selection: they are no longer what the findings show
+        for other in others:
+            rounds[other] += 1
+        st.session_state["pick_seen"] = {c: (p if c == chart else []) for c, p in points.items()}
+        urlstate.write("pick", _pick_text(st.session_state["pick"]))
+        st.rerun()
+picked = st.session_state.get("pick")
+urlstate.write("pick", _pick_text(picked))
+if picked:
+    names = ui.office_names()
+    with st.container(key="picked_findings"):
+        heading, clear = st.columns([5, 1])
+        heading.subheader(
+            t("praised.selected", lang, what=md(praise.pick_title(picked, by_clause, by_office_theme, names, lang)))
+        )
+        if clear.button(t("praised.clear_pick", lang), icon=":material/close:"):
+            st.session_state["pick"] = None
+            for chart in rounds:
+                rounds[chart] += 1
+            st.session_state["pick_seen"] = {}
+            urlstate.write("pick", "")
+            st.rerun()
+        ui.findings_cards_page({**filters, **picked.params(), "q": None}, "behind", scope=scope)
 
 st.subheader(t("praised.search", lang))
 urlstate.bind("q", urlstate.search_text(lang), "")
@@ -119,7 +154,9 @@ query = st.text_input(
 )
 urlstate.write("q", query)
 if query.strip():
-    ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits")
+    ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits", scope=scope)
 
 st.subheader(t("praised.all_findings", lang))
-ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True)
+ui.findings_table_page(
+    {**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True, scope=scope
+)

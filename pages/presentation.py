@@ -162,6 +162,10 @@ urlstate.write("present", str(st.session_state["present"]).lower())
 
 if not st.session_state["present"]:
     st.markdown(f"**{t('present.count', lang, n=len(slides))}:** " + " · ".join(md(s.title) for s in slides))
+    skipped = getattr(slides, "skipped", {})
+    if skipped:  # a chosen chart that gives no slide is named, with why
+        parts = "; ".join(f"{t(f'present.chart.{k}', lang)} ({why})" for k, why in skipped.items())
+        st.caption(md(t("present.skipped", lang, charts=parts)))
     st.button(
         t("present.start", lang),
         type="primary",

@@ -4,7 +4,9 @@
 -- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
 -- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
 -- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
--- evidence behind a status is (precision: its precision). Every column of a row comes from one certification.
+-- evidence behind a status is (precision: its precision). ended_on and end_reason: when and why the certificate
+-- the status comes from ended (certificate_windows: 'event', 'stated_expiry', 'transition_deadline'; null: no
+-- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
 -- $voivodeships, $office_kinds, $search: see selected_offices; none given: every office).
 with ranked as (
@@ -83,7 +85,10 @@ select
     coalesce(st.family || ':' || st.edition, r.family) as standard,
     ce.valid_until,
     ce.valid_until_precision,
+    coalesce(ce.valid_until_is_inferred, false) as valid_until_is_inferred,
     r.window_end_on,
+    r.definitive_end_on as ended_on,
+    r.end_reason,
     coalesce(r.evidence_ids, []) as evidence_ids,
     ev.latest_evidence_on,
     ev.precision as latest_evidence_precision

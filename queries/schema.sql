@@ -226,6 +226,14 @@ select
         when c.event_last_day is not null and c.event_last_day = c.definitive_end_on then c.event_ended_by
         else 'expired'
     end as ended_by,
+    -- Why it ended when it did: an event ('event'), its stated expiry ('stated_expiry'), or its edition's
+    -- transition deadline ('transition_deadline'); the first of them when two fall on one day.
+    case
+        when c.definitive_end_on is null then null
+        when c.event_last_day is not null and c.event_last_day = c.definitive_end_on then 'event'
+        when not c.valid_until_inferred and c.valid_until_end = c.definitive_end_on then 'stated_expiry'
+        else 'transition_deadline'
+    end as end_reason,
     ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
 from bridged as c
 left join used_events as u on u.certificate_id = c.certificate_id;
@@ -262,6 +270,8 @@ select
     w.window_end_on,
     w.sure_start_on,
     w.sure_end_on,
+    w.definitive_end_on,
+    w.end_reason,
     w.evidence_ids
 from certificate_windows as w
 where family is null or w.family = family;
@@ -334,6 +344,40 @@ where (offices is null or list_contains(offices, o.office_id))
     and (search is null or contains(
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
+
+-- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
+-- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
+-- (of_family null: any), as a row's own quote or as further evidence. One row per document.
+create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+with chosen as (
+    select office_id from selected_offices(offices, voivodeships, office_kinds, search)
+),
+
+records as (
+    select 'offices' as record_table, office_id as record_id from chosen
+    union all
+    select 'certificates', c.certificate_id
+    from certificates as c
+    where c.office_id in (select office_id from chosen) and (of_family is null or c.family = of_family)
+    union all
+    select 'events', e.event_id
+    from events as e
+    where e.office_id in (select office_id from chosen)
+        and (of_family is null or e.event_id in (select ef.event_id from event_families as ef where ef.family = of_family))
+    union all
+    select 'findings', f.finding_id
+    from findings as f
+    where f.office_id in (select office_id from chosen) and finding_in_family(f.finding_id, f.event_id, of_family)
+)
+
+select s.source_id, s.title, s.office_id
+from sources as s
+where s.kind = 'document'
+    and s.source_id in (
+        select ev.source_id
+        from evidence as ev
+        inner join records as r on r.record_table = ev.record_table and r.record_id = ev.record_id
+    );
 
 -- The findings a view covers: at the events of the offices meeting the office filter (see selected_offices), of
 -- the given kinds and voices, at events dated in the years (undated ones only when include_undated), concerning one

@@ -1,14 +1,14 @@
--- The source documents about the selected offices: how many, and the titles of the first $limit (in the order
--- sources_overview lists them: by place, then source_id), for a slide's footer.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $limit.
+-- The source documents behind what a view shows of the selected offices in one standard family
+-- (selection_documents, as selection_info counts them): how many, and the titles of the first $limit (by the
+-- office's place, then source_id), for a slide's footer.
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null:
+-- every family), $limit.
 with documents as (
     select
-        s.title,
-        row_number() over (order by o.place collate pl, s.source_id) as position
-    from sources as s
-    inner join offices as o on o.office_id = s.office_id
-    where s.kind = 'document'
-        and s.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+        d.title,
+        row_number() over (order by o.place collate pl, d.source_id) as position
+    from selection_documents($offices, $voivodeships, $office_kinds, $search, $family) as d
+    left join offices as o on o.office_id = d.office_id
 )
 
 select

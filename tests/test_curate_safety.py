@@ -476,6 +476,7 @@ def test_a_save_that_raises_shows_a_plain_message(data_copy: Path, monkeypatch: 
     at.text_area(key="pasted").set_value(TEXT)
     at.text_input(key="file_name").set_value("czestochowa_audyt_2021.txt")
     at.button(key="draft").click().run()
+    at.button(key="kb_accept_rest").click().run()  # every row not decided yet: accepted
     at.button(key="write").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert [e.value for e in at.error] == [t("review.write_error", "en")]
@@ -623,6 +624,7 @@ def test_control_characters_in_an_edited_cell_are_refused(tmp_path: Path, data_c
     at.text_input(key="edit-findings-0-text_en").set_value("Commitment\x1b[31m red").run()
     at.text_input(key="edit-findings-0-text_pl").set_value("zaangażowanie\u200b").run()
     at.radio(key="decision-findings-1").set_value("reject").run()
+    at.button(key="kb_accept_rest").click().run()  # every row not decided yet: accepted
     at.button(key="write").click().run()
     assert not at.exception
     assert not at.success
@@ -682,6 +684,7 @@ def test_the_review_page_speaks_the_dashboard_language(data_copy: Path, monkeypa
     at.text_area(key="pasted").set_value(TEXT)
     at.text_input(key="file_name").set_value("czestochowa_audyt_2021.txt")
     at.button(key="draft").click().run()
+    at.button(key="kb_accept_rest").click().run()  # every row not decided yet: accepted
     at.button(key="write").click().run()  # findings without English: the build refuses, messages shown
     assert not at.exception, [e.message for e in at.exception]
     assert [x.value for x in at.title] == [t("review.title", lang)]

@@ -58,7 +58,7 @@ def test_city_hall_deck_in_english(fetch, package_con: duckdb.DuckDBPyConnection
     # Both documents about the city hall (its portal, the body's news), never the curator's reference.
     # "As of" is the latest evidence (the surveillance of October 2018, known to the month); the build date apart.
     built = built_on(package_con, "en")
-    footer = f"Sources: Audit w Testowie; ISO w urzędzie · evidence up to October 2018 · built {built}"
+    footer = f"Sources: “Audit w Testowie”; “ISO w urzędzie” · evidence up to October 2018 · built {built}"
     assert {s.footer for s in slides} == {footer}
 
 
@@ -101,9 +101,7 @@ def test_deck_of_two_offices_in_one_town_in_polish(fetch, package_con: duckdb.Du
         (f"Co docenili audytorzy: {COUNTY}", ["Sprawna obsługa interesantów"]),
     ]
     built = built_on(package_con, "pl")
-    footer = (
-        f"Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie · dowody do października 2018 · baza z {built}"
-    )
+    footer = f"Źródła: „Audit w Testowie”; „ISO w urzędzie”; „ISO w starostwie” · dowody do marca 2012 · baza z {built}"
     assert {s.footer for s in slides} == {footer}
 
 
@@ -201,6 +199,26 @@ def test_chosen_charts_only_and_every_chart_slide_has_a_figure(fetch) -> None:
     assert [s.key for s in slides] == ["title", "cycles", "themes"]
     assert all(s.figure is not None for s in slides[1:])
     assert slides[2].takeaway == "Most praised: Client service (1 of 1)"
+
+
+def test_a_chosen_chart_that_gives_no_slide_is_named_with_the_reason(fetch) -> None:
+    """One office: no heatmap (it needs two), no trends (a summary's); never dropped in silence."""
+    slides = build_deck(
+        fetch, ["testowo-powiat"], "en", charts=["themes", "heatmap", "trends"], as_of=dt.date(2012, 6, 1)
+    )
+    assert [s.key for s in slides] == ["title", "themes"]
+    assert slides.skipped == {
+        "heatmap": "needs at least two offices with the auditors' findings",
+        "trends": "only in a summary of more than 8 offices",
+    }
+
+
+def test_the_title_slide_gives_each_office_s_status_in_plain_words(fetch) -> None:
+    (title,) = build_deck(fetch, ["testowo", "testowo-powiat"], "en", charts=[], as_of=dt.date(2016, 10, 1))
+    assert title.bullets == [
+        "Testowo (Urząd Miasta Testowo): valid until 19 September 2019 (latest evidence: 20 September 2016)",
+        "Testowo (Starostwo Powiatowe w Testowie): expired: it was valid until 14 March 2015",
+    ]
 
 
 def test_slide_figures_drop_title_and_source_line_and_grow_type(fetch) -> None:

@@ -61,6 +61,7 @@ def test_accept_edit_reject_writes_valid_rows(data_copy: Path) -> None:
     at.radio(key="decision-findings-0").set_value("edit").run()
     at.text_input(key="edit-findings-0-text_en").set_value("Management's commitment to better services").run()
     at.radio(key="decision-findings-1").set_value("reject").run()
+    at.button(key="kb_accept_rest").click().run()  # every row not decided yet: accepted
     at.button(key="write").click().run()
     assert not at.exception
     assert [s.value for s in at.success], [e.value for e in at.error]
@@ -75,6 +76,7 @@ def test_failed_build_rolls_back_and_names_the_row(data_copy: Path) -> None:
     """A finding without its English gloss fails the build: the message stands by that row, nothing is written."""
     before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
     at = _drafted(AppTest.from_file(str(ROOT / "curate" / "review.py"), default_timeout=60).run())
+    at.button(key="kb_accept_rest").click().run()  # every row not decided yet: accepted
     at.button(key="write").click().run()
     assert not at.exception
     assert any("findings.csv" in e.value and "text" in e.value for e in at.error), [e.value for e in at.error]

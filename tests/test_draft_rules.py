@@ -688,13 +688,16 @@ def test_judged_conformity(sentence: str, found: bool) -> None:
 
 
 def test_list_of_offices_names_what_is_missing() -> None:
-    """A body's list of certified offices: each new office row has its source and a note naming what to fill."""
+    """A body's list of certified offices: each new office row has its source, and every required field is filled
+    or named in its note."""
     d = _draft(
         "SGS Polska przyznało certyfikaty ISO 9001:2015 urzędom:\n- Urząd Gminy w Pcimiu – ważny do 1.03.2024 r.,\n"
         "- Urząd Miasta Zabrze – ważny do 2.04.2024 r.\n"
     )
     (office,) = d.tables["offices"]
-    assert _v(office, "source_id") == "x" and "To fill" in office["note"].value
+    assert _v(office, "source_id") == "x"
+    for column in ("voivodeship", "latitude", "longitude", "office_name", "quote"):
+        assert _v(office, column) or column in office["note"].value
     assert all(c["quote"].value for c in d.tables["certificates"])
 
 

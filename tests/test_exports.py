@@ -66,7 +66,7 @@ def test_pdf_handout_has_a_page_per_slide_with_its_text(slides: list) -> None:
     texts = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
     for text, slide in zip(texts, slides, strict=True):
         assert slide.title.split(":")[0] in text
-        assert "Źródła: Audit w Testowie; ISO w urzędzie; ISO w starostwie" in text
+        assert "Źródła: „Audit w Testowie”; „ISO w urzędzie”; „ISO w starostwie”" in text
     assert "ISO 9001:2015, ważny do 19 września 2019" in texts[2]
     assert "• Zaangażowanie kierownictwa" in texts[6] and "Wzór dla innych" not in texts[6]  # auditors only
     assert reader.metadata.title == slides[0].title

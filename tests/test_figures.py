@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from cityiso.figures.common import date_ticks
 from cityiso.figures.overview import label_positions, outline_rings, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
@@ -18,6 +19,8 @@ FILTERS = dict(
 )
 EVERY = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
 NO_LINES = pd.DataFrame(columns=["standard", "transition_ends_on"])
+
+EVER = dt.date(2100, 1, 1)  # an as-of date after every event of the fixtures
 
 
 def timeline(con, offices: list[str], family: str | None = None, **kw):
@@ -150,8 +153,8 @@ def test_status_map_places_offices_on_poland(fixture_con) -> None:
 
 
 def test_yearly_activity_stacks_praise_by_clause(fixture_con) -> None:
-    praised = run(fixture_con, "praised_per_year_by_clause", offices=ALL, family="ISO 9001")
-    audits = run(fixture_con, "audits_per_year", offices=ALL, family="ISO 9001")
+    praised = run(fixture_con, "praised_per_year_by_clause", offices=ALL, family="ISO 9001", as_of=EVER)
+    audits = run(fixture_con, "audits_per_year", offices=ALL, family="ISO 9001", as_of=EVER)
     fig = yearly_activity(praised, audits, "pl", SOURCE)
     bars = {t.name: dict(zip(t.x, t.y, strict=True)) for t in fig.data if t.type == "bar"}
     assert bars == {"5 Przywództwo": {2017: 1, 2018: 1}, "7 Wsparcie": {2017: 1}}
@@ -228,8 +231,8 @@ def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
 
 def test_yearly_bars_keep_to_their_year_and_count_in_whole_steps(package_con) -> None:
     """Praise in 2012 and 2018 only: each bar 0.8 of a year wide, not spread over the empty years between."""
-    praised = run(package_con, "praised_per_year_by_clause", offices=TESTOWO, family="ISO 9001")
-    audits = run(package_con, "audits_per_year", offices=TESTOWO, family="ISO 9001")
+    praised = run(package_con, "praised_per_year_by_clause", offices=TESTOWO, family="ISO 9001", as_of=EVER)
+    audits = run(package_con, "audits_per_year", offices=TESTOWO, family="ISO 9001", as_of=EVER)
     fig = yearly_activity(praised, audits, "en", SOURCE)
     assert {t.width for t in fig.data if t.type == "bar"} == {0.8}
     assert fig.layout.yaxis.dtick == 1
@@ -275,3 +278,12 @@ def test_a_trend_legend_stands_inside_the_figure_under_its_title() -> None:
     assert legend.yref == "container" and legend.yanchor == "top"
     assert 0 < legend.y < fig.layout.title.y < 1
     assert (1 - legend.y) * height + 26 * 2 <= fig.layout.margin.t  # two rows of entries above the plot
+
+
+def test_date_axes_are_labelled_in_the_page_s_language() -> None:
+    """Plotly would write 'Mar 2016' on a Polish page: months come from Babel, years when the span is long."""
+    short = date_ticks([dt.date(2016, 3, 1), dt.date(2016, 11, 19)], "pl")
+    assert short["ticktext"][:3] == ["mar 2016", "kwi 2016", "maj 2016"] and short["tickvals"][0] == "2016-03-01"
+    long = date_ticks([dt.date(2002, 3, 1), pd.Timestamp("2019-09-19")], "en")
+    assert long["ticktext"][0] == "2002" and all(t.isdigit() for t in long["ticktext"])
+    assert date_ticks([None, pd.NaT], "pl") == {}

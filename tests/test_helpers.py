@@ -8,7 +8,7 @@ import pytest
 from cityiso.app import urlstate
 from cityiso.labels import format_bounds, format_date
 from cityiso.views.compare import themes_only_in
-from cityiso.views.selection import findings_behind, selected_points
+from cityiso.views.selection import Pick, latest_pick, selected_points
 
 
 @pytest.mark.parametrize(
@@ -28,28 +28,36 @@ def test_dates_in_the_languages_form(date, precision: str, lang: str, inferred: 
     assert format_date(date, precision, lang, inferred) == text
 
 
-FINDINGS = pd.DataFrame(
-    {
-        "finding_id": ["f1", "f2", "f3", "f4"],
-        "office_id": ["a", "a", "b", "b"],
-        "clause": [5, None, 5, 7],
-        "theme_id": ["comm", "it", "comm", "it"],
-    }
-)
+def test_a_new_pick_replaces_the_one_before_it() -> None:
+    """Clicking the theme chart after the clause chart shows the theme's findings alone, not both charts' points."""
+    clause = {"by_clause": [["a", 5]], "by_theme": [], "heatmap": []}
+    assert latest_pick(clause, {}) == ("by_clause", Pick("clause", ("a|5",)))
+    both = {**clause, "by_theme": [["b", "it"]]}
+    assert latest_pick(both, clause) == ("by_theme", Pick("theme", ("b|it",)))
+    assert latest_pick(both, both) is None  # a rerun with nothing clicked keeps the pick
+    assert latest_pick({**clause, "by_clause": []}, clause) == ("by_clause", None)  # unselected: nothing picked
+    # Points added with shift on one chart stay one pick; a finding with no clause has the key 'office|'.
+    assert latest_pick({"by_clause": [["a", 5], ["a", None]]}, {}) == ("by_clause", Pick("clause", ("a|5", "a|")))
 
 
 @pytest.mark.parametrize(
-    ("clause_points", "theme_points", "expected"),
+    ("raw", "expected"),
     [
-        ([["a", 5]], [], ["f1"]),
-        ([["a", ""]], [], ["f2"]),
-        ([], [["b", "it"]], ["f4"]),
-        ([["a", 5]], [["b", "comm"]], ["f1", "f3"]),
-        ([], [], []),
+        ("clause:zabrze|5", Pick("clause", ("zabrze|5",))),
+        ("theme:|leadership,a|it", Pick("theme", ("|leadership", "a|it"))),
+        ("", None),
     ],
 )
-def test_findings_behind_a_selection(clause_points, theme_points, expected) -> None:
-    assert findings_behind(FINDINGS, clause_points, theme_points)["finding_id"].tolist() == expected
+def test_a_pick_from_the_url(raw: str, expected) -> None:
+    assert urlstate.pick("en")(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["clause", "office:a|5", "clause:a", "clause:a|5|6", "theme:a|" + "x" * 101, "clause:a|\x00"]
+)
+def test_a_bad_pick_from_the_url_is_refused(raw: str) -> None:
+    with pytest.raises(ValueError, match=r"expected e\.g\. clause:zabrze"):
+        urlstate.pick("en")(raw)
 
 
 def test_selected_points_reads_streamlit_events() -> None:

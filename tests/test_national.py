@@ -117,6 +117,13 @@ def test_office_standing_among_its_kind(national_fetch) -> None:
     # 60 municipal offices, each with one certificate and no audits: all share rank 1 and the 100th percentile.
     assert standing.loc["certificates", ["value", "rank", "count_peers"]].tolist() == [1, 1, EXTRA]
     assert standing.loc["certificates", "percentile"] == 100
+    # A tie is shown as a tie: the 60 share places 1 to 60, never "rank 1 of 60".
+    assert standing.loc["certificates", "count_tied"] == EXTRA
+    words = national.rank_words(standing.loc["certificates"], "en")
+    assert words == f"Rank 1–{EXTRA} of {EXTRA} (tied: {EXTRA})"
+    peers = national.peers_view(national_fetch, standing.reset_index(), "ISO 9001", "en", "S").figure
+    assert peers.layout.xaxis.tickformat == "d" and peers.layout.yaxis.tickformat == "d"  # whole offices, audits
+    assert peers.layout.yaxis.dtick >= 1 and float(peers.layout.yaxis.dtick).is_integer()
     history = national_fetch("office_status_by_year", office="ug-00", as_of=AS_OF, family="ISO 9001")
     assert dict(zip(history["year"], history["status"], strict=True))[2017] == "valid"
     assert dict(zip(history["year"], history["status"], strict=True))[2018] == "expired"

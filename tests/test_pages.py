@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from cityiso.build import build
 from cityiso.data.descriptor import package
+from cityiso.labels import format_date
 from cityiso.paths import ROOT
 from cityiso.safe_text import md
 from tests.fixture_package import write_package
@@ -115,9 +116,10 @@ OVERVIEW_LABELS = {
         # The city hall's 9001 is valid on exact dates; the county's 2008 certificate ran out on 14.03.2015.
         # Audits of ISO 9001: the county's transition (2009) and recertification (2012), the city's surveillance
         # (2018); the handover is no audit. Praised by auditors: 2 at the surveillance, 1 at the recertification.
-        ("pl", "ISO 9001", "2016-10-01", ["2", "1 (+0)", "3", "3"]),
+        # Audits and praise are counted up to the chosen day: in October 2016 the 2018 surveillance is to come.
+        ("pl", "ISO 9001", "2016-10-01", ["2", "1 (+0)", "2", "1"]),
         # In 2005 only the county's ISO 9001:2000 certificate: an issue date alone shows it valid only approximately.
-        ("en", "ISO 9001", "2005-06-01", ["2", "0 (+1)", "3", "3"]),
+        ("en", "ISO 9001", "2005-06-01", ["2", "0 (+1)", "0", "0"]),
         # The city hall's 9001 expired on 19.09.2019 and nothing followed.
         ("en", "ISO 9001", "2019-10-01", ["2", "0 (+0)", "3", "3"]),
         # ISO 37120: exact dates show it valid on the handover day only (no end stated), then approximately.
@@ -131,17 +133,25 @@ def test_overview_headline_figures_per_family(open_page, lang: str, family: str,
     at = open_page(lang=lang, as_of=as_of, family=family)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == dict(zip(OVERVIEW_LABELS[lang], values, strict=True))
+    day = format_date(dt.date.fromisoformat(as_of), "day", lang)
+    counted = {"pl": f"Audyty i obszary docenione do {day}.", "en": f"Audits and praised items up to {day}."}[lang]
+    assert [c.value for c in at.caption if c.value.startswith(counted)]
 
 
 def test_overview_map_places_every_office_by_status(open_page) -> None:
-    at = open_page(lang="en", as_of="2016-10-01")
+    at = open_page(lang="en", as_of="2019-10-01")
     status_map, trend = figures(at)[:2]
     placed = {t["name"]: t["customdata"] for t in status_map["data"] if t.get("customdata")}
-    assert placed == {"valid": ["testowo"], "expired": ["testowo-powiat"]}
+    assert placed == {"expired": ["testowo", "testowo-powiat"]}
     # The two offices of one town are labelled apart on the map.
-    labels = {t["customdata"][0]: t["text"][0] for t in status_map["data"] if t.get("customdata")}
+    labels = {
+        office: label
+        for t in status_map["data"]
+        if t.get("customdata")
+        for office, label in zip(t["customdata"], t["text"], strict=True)
+    }
     assert labels == {"testowo": CITY, "testowo-powiat": COUNTY}
-    assert "ISO 9001 · Status on: 1 October 2016" in status_map["layout"]["title"]["text"]
+    assert "ISO 9001 · Status on: 1 October 2019" in status_map["layout"]["title"]["text"]
     assert status_map["layout"]["annotations"][0]["text"].startswith("Source: cityiso, 3 source documents")
     # Auditors' praise by year and clause: the body's remark (no clause, not the auditors' voice) is not counted;
     # the county's 2008 clause 7.2 is charted under its 2015 heading 8.
@@ -153,6 +163,15 @@ def test_overview_map_places_every_office_by_status(open_page) -> None:
     captions = [c.value for c in at.caption]
     assert not [c for c in captions if c.startswith("Not in the chart")]
     assert [c for c in captions if c.endswith("by kind: Certification not renewed: 1.")]
+
+
+def test_overview_activity_stops_at_the_chosen_day(open_page) -> None:
+    """In October 2016 the 2018 surveillance and what the auditors praised at it have not happened yet."""
+    trend = figures(open_page(lang="en", as_of="2016-10-01"))[1]
+    bars = {t["name"]: dict(zip(t["x"], t["y"], strict=True)) for t in trend["data"] if t["type"] == "bar"}
+    assert bars == {"8 Customer-related processes": {2012: 1}}
+    audits = next(t for t in trend["data"] if t["type"] == "scatter")
+    assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1}
 
 
 def test_overview_lists_latest_and_next_events(open_page) -> None:
@@ -234,6 +253,17 @@ def test_cycles_draws_a_certificate_without_known_end_open(open_page, lang: str,
     (arrow,) = [t for t in timeline["data"] if t.get("text") == ["→"]]
     assert arrow["x"] == ["2019-09-20T00:00:00"] and arrow["customdata"] == ["tst-37120"]
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2016-10-01"]  # ISO 37120 has no transition
+
+
+def test_a_charts_source_line_speaks_of_the_offices_family_and_day_it_shows(open_page) -> None:
+    """The county office alone: its one document and its latest evidence (March 2012), not the whole data's three
+    documents and the latest evidence of all."""
+    (timeline,) = figures(open_page("cycles", lang="en", offices="testowo-powiat", as_of="2016-10-01"))
+    source = next(a["text"] for a in timeline["layout"]["annotations"] if a["text"].startswith("Source:"))
+    assert source.startswith("Source: cityiso, 1 source document; evidence up to March 2012;")
+    (timeline,) = figures(open_page("cycles", lang="en", as_of="2016-10-01"))
+    source = next(a["text"] for a in timeline["layout"]["annotations"] if a["text"].startswith("Source:"))
+    assert source.startswith("Source: cityiso, 3 source documents; evidence up to 20 September 2016;")  # a handover
 
 
 def test_cycles_draws_a_planned_audit_as_an_open_marker(open_page) -> None:
@@ -326,6 +356,26 @@ def test_praised_share_measure_from_the_url(open_page) -> None:
     assert by_clause["layout"]["xaxis"]["title"]["text"] == "Share of the audit's findings"
 
 
+def test_a_picked_category_from_the_url_heads_its_findings_shown_as_cards(open_page) -> None:
+    """?pick= names the clicked category: its name is the heading above the findings, each a card with its quote,
+    office, date and source; a pick of every office ('|5') covers both offices' findings under clause 5."""
+    at = open_page("praised", lang="en", pick="clause:testowo|5")
+    main = [m.value for m in at.main.markdown] + [s.value for s in at.subheader]
+    heading = f"Findings behind the selection: 5 Leadership · {md(CITY)}"
+    assert heading in main
+    quotes = [m for m in main if m.startswith("> „")]
+    assert quotes == ["> „zaangażowanie kierownictwa w doskonalenie usług”"]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(md(CITY)) and "portal.txt" in c for c in captions)
+    assert at.query_params["pick"] in ("clause:testowo|5", ["clause:testowo|5"])  # the pick stays in the URL
+
+
+def test_a_bad_pick_in_the_url_gets_a_notice(open_page) -> None:
+    at = open_page("praised", lang="en", pick="clause:testowo")
+    assert any(md("pick=clause:testowo") in w.value for w in at.warning)
+    assert not [s for s in at.subheader if s.value.startswith("Findings behind")]
+
+
 def test_praised_search_folds_diacritics(open_page) -> None:
     at = open_page("praised", lang="pl", q="obsluga")
     results = at.dataframe[0].value
@@ -372,13 +422,13 @@ def only_in(at: AppTest) -> dict[str, list[str]]:
     [
         (
             "pl",
-            "**Tematy docenione w {a}, nigdy w {b}**",
+            "{a}: tematy docenione tylko tu (pozostałe urzędy: {b})",
             ["- Informatyzacja (1)", "- Zaangażowanie kierownictwa (1)"],
             ["- Obsługa interesantów (1)"],
         ),
         (
             "en",
-            "**Themes praised in {a}, never in {b}**",
+            "{a}: themes praised here only (other offices: {b})",
             ["- IT (1)", "- Leadership commitment (1)"],
             ["- Client service (1)"],
         ),
@@ -395,8 +445,8 @@ def test_compare_profiles_and_what_sets_offices_apart(
     shares = {t["name"]: sorted(t["x"]) for t in theme_profile["data"]}
     assert shares == {CITY: [0.5, 0.5], COUNTY: [1.0]}  # shares of each office's one audit's findings
     assert {h: sorted(items) for h, items in only_in(at).items()} == {
-        heading.format(a=md(CITY), b=md(COUNTY)): city_only,
-        heading.format(a=md(COUNTY), b=md(CITY)): county_only,
+        f"**{md(heading.format(a=CITY, b=COUNTY))}**": city_only,
+        f"**{md(heading.format(a=COUNTY, b=CITY))}**": county_only,
     }
 
 
@@ -407,8 +457,11 @@ def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Pa
     assert COUNTY_9001 in timeline["layout"]["yaxis"]["categoryarray"]
     assert {t["name"] for t in clause_profile["data"]} == {CITY}
     assert {h: sorted(items) for h, items in only_in(at).items()} == {
-        f"**Themes praised in {md(CITY)}, never in {md(COUNTY)}**": ["- IT (1)", "- Leadership commitment (1)"],
-        f"**Themes praised in {md(COUNTY)}, never in {md(CITY)}**": [],
+        f"**{md(f'{CITY}: themes praised here only (other offices: {COUNTY})')}**": [
+            "- IT (1)",
+            "- Leadership commitment (1)",
+        ],
+        f"**{md(f'{COUNTY}: themes praised here only (other offices: {CITY})')}**": [],
     }
     # The county stays in the comparison, said to have no findings reported (not "nothing unique").
     captions = [c.value for c in at.caption]
@@ -630,6 +683,22 @@ def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, par
     assert any(notice in w for w in at.notices), at.notices
 
 
+def test_the_overview_opens_its_folded_filter_when_the_url_sets_it(open_page) -> None:
+    """A link's filter, and the notice about a bad value in it, are in sight: never inside a collapsed expander."""
+    at = open_page("overview", lang="en", offices="testowo,gdansk")
+    (folded,) = [e for e in at.expander if e.label == "Which offices"]
+    assert folded.proto.expanded
+    assert any("gdansk" in w for w in at.notices)
+    (folded,) = [e for e in open_page("overview", lang="en").expander if e.label == "Which offices"]
+    assert not folded.proto.expanded
+
+
+def test_the_presentation_names_a_chosen_chart_that_gives_no_slide(open_page) -> None:
+    at = open_page("presentation", lang="en", offices="testowo", charts="themes,heatmap")
+    captions = [c.value for c in at.caption]
+    assert md("No slide: Offices and themes (needs at least two offices with the auditors' findings)") in captions
+
+
 def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CITYISO_DB", str(tmp_path / "none.duckdb"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30).run()
@@ -681,7 +750,7 @@ def test_presenting_moves_through_the_slides(open_page) -> None:
     at = open_page("presentation", lang="en", offices="testowo", present="true", slide="3", as_of="2016-10-01")
     assert "Certificates and events over time" in slide_html(at)
     assert f"{CITY}: ISO 9001:2015, valid until 19 September 2019" in slide_html(at)
-    assert "Sources: Audit w Testowie; ISO w urzędzie" in slide_html(at)  # the city hall's documents
+    assert "Sources: “Audit w Testowie”; “ISO w urzędzie”" in slide_html(at)  # the city hall's documents
     assert not at.multiselect and not at.date_input  # nothing to set up while presenting
     at.button(key="next").click().run()
     assert "Findings by ISO 9001:2015 clause" in slide_html(at)

@@ -21,6 +21,9 @@ ALL_FILTERS = dict(
 )
 
 
+LATER = dt.date(2030, 1, 1)  # after every event of the fixture
+
+
 def records(df) -> list[dict]:
     return df.astype(object).where(df.notna(), None).to_dict("records")
 
@@ -228,8 +231,20 @@ def test_edition_transitions(fixture_con) -> None:
 
 
 def test_audits_per_year_of_a_family(fixture_con) -> None:
-    df = run(fixture_con, "audits_per_year", offices=["alpha", "zeta"], family="ISO 9001")
+    df = run(fixture_con, "audits_per_year", offices=["alpha", "zeta"], family="ISO 9001", as_of=LATER)
     assert records(df) == [{"year": 2017, "count_audits": 2}, {"year": 2018, "count_audits": 1}]
+
+
+def test_yearly_counts_and_the_headline_stop_at_the_as_of_date(fixture_con) -> None:
+    """At the end of 2017 the 2018 audit and its praised item have not happened: no chart or headline counts them."""
+    end_2017 = dt.date(2017, 12, 31)
+    audits = run(fixture_con, "audits_per_year", offices=["alpha", "zeta"], family="ISO 9001", as_of=end_2017)
+    assert records(audits) == [{"year": 2017, "count_audits": 2}]
+    praised = run(fixture_con, "praised_per_year_by_clause", offices=["alpha"], family=None, as_of=end_2017)
+    assert praised["count_praised"].sum() == 2 and set(praised["year"]) == {2017}
+    head = lambda day: run(fixture_con, "national_headline", offices=["alpha"], family=None, as_of=day).iloc[0]  # noqa: E731
+    assert (head(end_2017)["count_audits"], head(end_2017)["count_praised"]) == (1, 2)
+    assert (head(LATER)["count_audits"], head(LATER)["count_praised"]) == (2, 3)
 
 
 # Findings: the auditors' voice by default, clauses counted under their ISO 9001:2015 heading.
@@ -249,7 +264,7 @@ def test_certification_body_voice_is_not_in_the_default_auditor_counts(fixture_c
     assert default.set_index("clause")["count_findings"].to_dict() == {5: 2, 7: 1}  # f6 (the body) left out
     every_voice = findings_filters(["alpha"], voices=("auditor", "certification_body", "office", "press"))
     assert run(fixture_con, "praised_by_clause", **every_voice)["count_findings"].sum() == 5
-    per_year = run(fixture_con, "praised_per_year_by_clause", offices=["alpha"], family=None)
+    per_year = run(fixture_con, "praised_per_year_by_clause", offices=["alpha"], family=None, as_of=LATER)
     assert per_year["count_praised"].sum() == 3
 
 
@@ -289,7 +304,7 @@ def test_praised_by_theme(fixture_con) -> None:
 
 
 def test_yearly_praise_by_heading(fixture_con) -> None:
-    df = run(fixture_con, "praised_per_year_by_clause", offices=BOTH, family="ISO 9001")
+    df = run(fixture_con, "praised_per_year_by_clause", offices=BOTH, family="ISO 9001", as_of=LATER)
     assert [(r["year"], r["clause"], r["count_praised"]) for r in records(df)] == [
         (2017, 5, 1),
         (2017, 7, 1),

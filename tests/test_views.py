@@ -45,7 +45,7 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
          "count_praised": [4, 1]}
     )  # fmt: skip
     frames = {"audits_per_year": audits, "praised_per_year_by_clause": praised}
-    view = national.activity_view(lambda name, **_: frames[name], [], "ISO 9001", "en", "S")
+    view = national.activity_view(lambda name, **_: frames[name], [], dt.date(2020, 1, 1), "ISO 9001", "en", "S")
     assert view.takeaway == "Most audits, tied: 2018, 2019 (2 each)"
     assert view.note == "Not in the chart's years (undated): audits: 3, praised items: 1."
     drawn = next(t for t in view.figure.data if t.type == "scatter")
@@ -134,3 +134,63 @@ def test_evidence_known_to_the_year_is_never_shown_as_its_first_day() -> None:
     month = info.copy()
     month[["latest_evidence_on", "latest_evidence_precision"]] = [pd.Timestamp("2018-03-01"), "month"]
     assert "dowody do marca 2018;" in source_line(month, "pl")
+
+
+def test_a_source_line_with_no_dated_evidence_gives_no_date() -> None:
+    """Before the first evidence of what a view shows (selection_info's date is null) the line names no date."""
+    info = pd.Series(
+        {"count_documents": 1, "latest_evidence_on": pd.NaT, "latest_evidence_precision": None,
+         "built_at": pd.Timestamp("2026-12-01 10:00")}
+    )  # fmt: skip
+    assert source_line(info, "en") == "Source: cityiso, 1 source document; evidence up to —; built 1 December 2026."
+
+
+@pytest.mark.parametrize(
+    ("day", "lang", "city", "county"),
+    [
+        (
+            "2016-10-01",
+            "pl",
+            "ważny do 19 września 2019 (ostatni dowód: 20 września 2016)",
+            "wygasł: był ważny do 14 marca 2015",
+        ),
+        (
+            "2019-10-01",
+            "en",
+            "expired: it was valid until 19 September 2019",
+            "expired: it was valid until 14 March 2015",
+        ),
+    ],
+)
+def test_each_office_s_status_in_plain_words_with_its_reason_and_date(fetch, day, lang, city, county) -> None:
+    lines = cycles.status_lines(fetch, ["testowo", "testowo-powiat"], dt.date.fromisoformat(day), "ISO 9001", lang)
+    assert lines == {"testowo": city, "testowo-powiat": county}
+
+
+def test_a_transition_deadline_is_named_as_the_end() -> None:
+    """A certificate ended by its edition's transition deadline says so, with the edition and the day."""
+    row = {
+        "status": "expired", "latest_evidence_on": pd.Timestamp("2010-01-01"), "latest_evidence_precision": "year",
+        "valid_until": pd.NaT, "valid_until_precision": None, "valid_until_is_inferred": False,
+        "ended_on": pd.Timestamp("2018-09-15"), "end_reason": "transition_deadline", "standard": "ISO 9001:2008",
+    }  # fmt: skip
+    assert cycles.status_sentence(row, "pl") == "wygasł: okres przejściowy ISO 9001:2008 zakończył się 15 września 2018"
+    assert cycles.status_sentence({**row, "status": "no_evidence", "ended_on": pd.NaT, "end_reason": None}, "en") == (
+        "no evidence of validity on that day (latest evidence: 2010)"
+    )
+
+
+def test_the_denominator_counts_offices_of_each_kind_against_terc(tmp_path) -> None:
+    """With a TERC register imported, every kind of office is counted against how many exist; an office of the
+    data without a TERC code is named apart; without TERC, a note says nothing can be counted."""
+    rows = pd.DataFrame(
+        {"voivodeship": ["śląskie", "śląskie", "opolskie"], "office_kind": ["city_hall", "county_office", "city_hall"],
+         "count_in_terc": [19, 17, 3], "count_in_register": [2, 0, 1], "count_unplaced": [0, 0, 1],
+         "share_in_register": [2 / 19, 0, 1 / 3], "terc_state_on": [pd.Timestamp("2026-01-01")] * 3}
+    )  # fmt: skip
+    view = national.coverage_view(lambda name, **_: rows, "en")
+    assert view.table.values.tolist() == [["City hall", 22, 3, "13.6 %", 1], ["County office", 17, 0, "0.0 %", 0]]
+    assert view.takeaway.startswith("The data speaks of 3 of 39 offices") and "as of 1 January 2026" in view.takeaway
+    assert view.note == "Offices in the data without a TERC code (not in these counts): 1."
+    empty = national.coverage_view(lambda name, **_: rows.assign(terc_state_on=pd.NaT), "en")
+    assert empty.table is None and empty.note.startswith("No TERC register imported")

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -45,10 +46,29 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
     return df
 
 
-def source_line(dates: bool = False) -> str:
-    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of every chart; with `dates`,
-    the line a CSV download adds under it: the latest evidence's date and the build's, as YYYY-MM-DD."""
-    info = data_or_stop("data_info").iloc[0]
+@dataclass(frozen=True)
+class Scope:
+    """What a chart or table shows: the offices of an office filter, one standard family (None: every family), up
+    to a day (None: no bound). Its source line counts the documents behind exactly that, and its evidence date is
+    the latest evidence of exactly that (selection_info)."""
+
+    selection: OfficeFilter = field(default_factory=OfficeFilter)
+    family: str | None = None
+    as_of: dt.date | None = None
+
+    @classmethod
+    def office(cls, office_id: str, family: str | None = None, as_of: dt.date | None = None) -> "Scope":
+        """One office's scope (its profile, its history)."""
+        return cls(OfficeFilter((office_id,)), family, as_of)
+
+
+EVERYTHING = Scope()
+
+
+def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
+    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of a chart of `scope`; with
+    `dates`, the line a CSV download adds under it: the latest evidence's date and the build's, as YYYY-MM-DD."""
+    info = data_or_stop("selection_info", **scope.selection.params(), family=scope.family, as_of=scope.as_of).iloc[0]
     if dates:
         evidence = info["latest_evidence_on"]
         # As precise as it is known: "2019", "2019-03" or "2019-03-14", never a year shown as its first day.
@@ -100,6 +120,15 @@ def offices_filter(
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen
+
+
+FILTER_PARAMS = ("office_q", "voivodeships", "office_kinds", "offices")
+
+
+def filter_in_url() -> bool:
+    """Whether the URL sets the office filter: a page that folds the filter away opens it then, so the filter a
+    link applies (and a notice about a bad value in it) is in sight."""
+    return any(st.query_params.get(key) for key in FILTER_PARAMS)
 
 
 def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFilter:
@@ -199,9 +228,12 @@ def office_page(selection: OfficeFilter, family: str | None, key: str = "page") 
 
 
 FINDINGS_PER_PAGE = 100
+CARDS_PER_PAGE = 20  # a card takes a few lines: a page of them stays a page
 
 
-def findings_table_page(params: dict, key: str, download: bool = False, title: str = "") -> pd.DataFrame:
+def findings_table_page(
+    params: dict, key: str, download: bool = False, title: str = "", scope: Scope = EVERYTHING
+) -> pd.DataFrame:
     """A page of findings_page's rows as a table, with how many match and the page number (?<key>_page=); the
     CSV download (when asked) holds every matching finding, fetched only when clicked, under `title` (by default
     'All findings for these filters'). Returns the page's rows."""
@@ -219,6 +251,42 @@ def findings_table_page(params: dict, key: str, download: bool = False, title: s
             f"cityiso_findings_{current}",
             f"dl_{key}",
             title=title or t("praised.all_findings", current),
+            scope=scope,
+        )
+    return rows
+
+
+def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    """A page of findings_page's rows, each as a card a reader can take in at any width: what was found, the
+    verbatim quote, and who said it where and when (office, date, clause, theme, voice, source), with how many match
+    and the page number (?<key>_page=); a CSV download of them all. Returns the page's rows."""
+    current = lang()
+    left, right = st.columns([1, 5])
+    with left:
+        rows, offset, total = paged("findings_page", params, CARDS_PER_PAGE, f"{key}_page", "count_matching")
+    with right:
+        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
+        st.caption(shown if total else t("nothing_found", current))
+    table = findings_table(rows, current)
+    columns = {c: t(c, current) for c in ("office", "date", "clause", "theme", "text", "quote", "voice", "source")}
+    for r in table.to_dict("records"):
+        with st.container(border=True):
+            st.markdown(f"**{md(r[columns['text']])}**")
+            st.markdown(f"> „{md(r[columns['quote']])}”")
+            st.caption(
+                " · ".join(
+                    md(str(r[columns[c]]))
+                    for c in ("office", "date", "clause", "theme", "voice", "source")
+                    if r[columns[c]]
+                )
+            )
+    if total:
+        download_csv(
+            lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
+            f"cityiso_findings_{current}",
+            f"dl_{key}",
+            title=t("praised.all_findings", current),
+            scope=scope,
         )
     return rows
 
@@ -277,16 +345,19 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
     return None
 
 
-def csv_preface(title: str) -> tuple[str, str, str]:
-    """The three lines every CSV download starts with: its title, the source line and the dates of the data."""
-    return (title, source_line(), source_line(dates=True))
+def csv_preface(title: str, scope: Scope = EVERYTHING) -> tuple[str, str, str]:
+    """The three lines every CSV download starts with: its title, the source line and the dates of the data (both
+    for what the table shows)."""
+    return (title, source_line(scope), source_line(scope, dates=True))
 
 
-def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, key: str, *, title: str) -> None:
+def download_csv(
+    df: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, key: str, *, title: str, scope: Scope = EVERYTHING
+) -> None:
     """A CSV download of a table as shown (UTF-8 with BOM, text that would start a formula prefixed with '), its
     first three lines its title, the source line and the date of the data (csv_safe: pd.read_csv(f, skiprows=3)).
     `df` may be a function making the table: it runs only when the button is clicked."""
-    preface = csv_preface(title)
+    preface = csv_preface(title, scope)
     st.download_button(
         t("download_csv", lang()),
         data=lambda: csv_bytes(df() if callable(df) else df, preface),
@@ -306,6 +377,7 @@ def show(
     download: bool = False,
     context: str = "",
     static: bool = False,
+    scope: Scope = EVERYTHING,
 ):
     """Lay out a view as every page does: its chart (or table, with a CSV download when asked, titled by the
     view's title and `context`, e.g. the family), its takeaway and its note (what the chart leaves out) under it.
@@ -323,7 +395,7 @@ def show(
             st.dataframe(view.table, hide_index=True)
         if download:
             title = f"{view.title} · {context}" if context else view.title
-            download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}", title=title)
+            download_csv(view.table, f"cityiso_{filename}_{lang()}", f"dl_{key or view.key}", title=title, scope=scope)
     for text in (view.takeaway, view.note):
         if text:
             st.caption(md(text))

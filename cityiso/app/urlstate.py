@@ -183,3 +183,34 @@ def flag(lang: str) -> Callable[[str], bool]:
 
 def _bad_flag(lang: str) -> bool:
     raise ValueError(t("why.choice", lang, allowed="true, false"))
+
+
+# A pick's office id and code are each at most this long (the codes of data/ are far shorter).
+PICK_PART_CHARS = 100
+
+
+def pick(lang: str) -> Callable[[str], object]:
+    """A praised page's picked category, e.g. ?pick=clause:zabrze|5 or ?pick=theme:|leadership (every office):
+    'clause:' or 'theme:' and comma-separated 'office_id|code' keys, each part printable and short ('': nothing)."""
+    from cityiso.views.selection import Pick
+
+    def parse(raw: str) -> Pick | None:
+        if not raw:
+            return None  # nothing picked
+        kind, _, rest = raw.partition(":")
+        keys = rest.split(",") if rest else []
+        good = (
+            kind in ("clause", "theme")
+            and 0 < len(keys) <= MAX_ITEMS
+            and all(
+                key.count("|") == 1
+                and all(len(part) <= PICK_PART_CHARS for part in key.split("|"))
+                and key.isprintable()
+                for key in keys
+            )
+        )
+        if not good:
+            raise ValueError(t("why.pick", lang))
+        return Pick(kind, tuple(dict.fromkeys(keys)))
+
+    return parse

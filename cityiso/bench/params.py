@@ -53,7 +53,7 @@ def _page_of_findings(c: Context) -> dict:
 # The one table of parameter sets, as the pages ask: every office through the office filter, ISO 9001, a timeline
 # page of offices, one office for its profile, a page of findings or documents.
 QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
-    "audits_per_year": _offices_family,
+    "audits_per_year": _dated,
     "findings_page": _page_of_findings,
     "national_distribution": _offices_family,
     "national_flows_by_year": _dated,
@@ -61,11 +61,13 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "national_status_by_voivodeship": _dated,
     "national_status_by_year": _dated,
     "national_undated": _offices_family,
+    "national_coverage": lambda c: {},  # the denominator: offices in TERC and in the register
     "office_page": lambda c: {**_offices_family(c), "limit": PAGE, "offset": 0},
     "office_standing": lambda c: {"family": c.family, "office": c.offices[0]},
     "office_status_by_year": lambda c: {"as_of": c.as_of, "family": c.family, "office": c.offices[0]},
     "praised_totals_by_clause": _offices_family,
-    "selected_documents": lambda c: {**EVERYONE.params(), "limit": 10},
+    "selected_documents": lambda c: {**EVERYONE.params(), "family": c.family, "limit": 10},
+    "selection_info": _dated,
     "selected_office_names": lambda c: {**EVERYONE.params(), "limit": 10},
     "source_facts": lambda c: {"source_id": c.source_id},
     "source_text": lambda c: {"source_id": c.source_id},
@@ -86,7 +88,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "offices_overview": lambda c: {"family": c.family},
     "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause
     "praised_by_theme": lambda c: {**_praise(c), "grouped": True},
-    "praised_per_year_by_clause": _offices_family,
+    "praised_per_year_by_clause": _dated,
     "sources_overview": lambda c: {**EVERYONE.params(), "kind": "document", "q": None, "limit": 25, "offset": 0},
     "themes": lambda c: {},
 }

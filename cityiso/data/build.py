@@ -34,6 +34,7 @@ from cityiso.data.load import load_evidence, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
+from cityiso.data.reference import TERC_FILE, load_terc
 from cityiso.paths import DATA_DIR, DEFAULT_DB, INSTALLED, PACKAGE_DIR, QUERIES_DIR, ROOT
 from cityiso.safe_text import visible
 from cityiso.temporaries import stale_temporaries, temporary_path
@@ -152,6 +153,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     load_tables(con, package, create_tables(package), "documents_frame")
     con.unregister("documents_frame")
     load_evidence(con, package)
+    problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
     con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
     con.execute("insert into codes select * from codes_frame")
     con.unregister("codes_frame")
@@ -276,6 +278,7 @@ def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
     with contextlib.suppress(DescriptorError):
         named += [(r.path, data_dir / r.path) for r in read_package(data_dir).resources]
     named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
+    named.append((TERC_FILE, data_dir / TERC_FILE))  # the imported TERC, when there is one
     for folder, base in _BUILD_CODE:
         named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
     return sorted((name, path) for name, path in named if name.startswith(SOURCES_DIR) or path.is_file())

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import for_slide, office_labels
-from cityiso.labels import t
+from cityiso.labels import format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
 from cityiso.views import View, data_dates, national, praise, source_line
-from cityiso.views.cycles import cycles_data, timeline_view
+from cityiso.views.cycles import cycles_data, status_lines, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
@@ -37,12 +37,14 @@ class Slide:
 
 
 def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
-    """The documents behind the chosen offices (selected_documents: their titles, or their number when many), the
-    date of the latest evidence and the day the data was built (data_info)."""
+    """The documents behind what the deck shows (selected_documents: their titles, or their number when many), the
+    date of its latest evidence and the day the data was built (selection_info)."""
     if int(documents["count_documents"]) > FOOTER_TITLES:
         titles = t("deck.sources_count", lang, n=int(documents["count_documents"]))
     else:
-        titles = "; ".join(documents["titles"])
+        # Each title in quotation marks: a title with its own ';' or '·' still reads as one title.
+        opening, closing = ("„", "”") if lang == "pl" else ("“", "”")
+        titles = "; ".join(f"{opening}{title}{closing}" for title in documents["titles"])
     if len(titles) > 140:
         titles = titles[:139] + "…"
     return t("deck.footer", lang, sources=titles, **data_dates(info, lang))
@@ -85,6 +87,7 @@ def _title_slide(d: _Deck) -> list[Slide]:
             offices=int(head["count_offices"]),
             valid=int(head["count_valid"]),
             approximate=int(head["count_valid_approximate"]),
+            date=format_date(d.as_of, "day", d.lang),
             audits=int(head["count_audits"]),
             praised=int(head["count_praised"]),
         )
@@ -101,7 +104,10 @@ def _title_slide(d: _Deck) -> list[Slide]:
         events=int(chosen["count_events"].sum()),
         praised=int(chosen["count_praised"].sum()),
     )
-    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer)]
+    # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
+    lines = status_lines(d.fetch, list(chosen["office_id"]), d.as_of, d.family, d.lang)
+    bullets = [f"{d.names[o]}: {lines[o]}" for o in chosen["office_id"]]
+    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
 def _view_slide(d: _Deck, view: View) -> list[Slide]:
@@ -198,6 +204,26 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     ]
 
 
+class Slides(list):
+    """A deck's slides, and the chosen charts that gave none with the reason why (chart key -> words), so a chart
+    is never dropped in silence."""
+
+    def __init__(self, slides=(), skipped: dict[str, str] | None = None):
+        super().__init__(slides)
+        self.skipped = dict(skipped or {})
+
+
+def skip_reason(key: str, d: _Deck) -> str:
+    """Why a chosen chart gave no slide for this deck."""
+    if key in ("trends", "top", "distribution") and not d.is_summary:
+        return t("deck.skip.summary_only", d.lang, n=SUMMARY_ABOVE)
+    if key in ("cycles", "themes", "heatmap", "findings") and d.is_summary:
+        return t("deck.skip.few_only", d.lang, n=SUMMARY_ABOVE)
+    if key == "heatmap":
+        return t("deck.skip.two_offices", d.lang)
+    return t("deck.skip.nothing", d.lang)
+
+
 BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
     "map": _map_slide,
     "trends": _trends_slides,
@@ -219,22 +245,24 @@ def build_deck(
     as_of: dt.date | None = None,
     size: tuple[int, int] = (1920, 1080),
     family: str = DEFAULT_FAMILY,
-) -> list[Slide]:
+) -> Slides:
     """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`, for one
     standard family (status, counts, cycles and praise are never summed across families).
 
     `offices` is an office filter or a list of chosen offices. Up to SUMMARY_ABOVE offices, each gets its own
     slides; more, and the deck summarises them (status map by voivodeship, trends, top offices, distributions,
     praise by clause) in a fixed number of slides. A chart with nothing to show (no praised items, a heatmap of one
-    office, a per-office chart in a summary) is left out."""
+    office, a per-office chart in a summary) is left out, and the deck's `skipped` says why."""
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
     chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
     is_summary = len(chosen) > SUMMARY_ABOVE
     ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
-    info = fetch("data_info").iloc[0]
+    as_of = as_of or dt.date.today()
+    # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.
+    info = fetch("selection_info", **selection.params(), family=family, as_of=as_of).iloc[0]
     # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
     names = office_labels(fetch("offices_overview", family=None))
-    documents = fetch("selected_documents", **selection.params(), limit=FOOTER_TITLES).iloc[0]
+    documents = fetch("selected_documents", **selection.params(), family=family, limit=FOOTER_TITLES).iloc[0]
     deck = _Deck(
         fetch=fetch,
         offices=ids,
@@ -242,14 +270,17 @@ def build_deck(
         is_summary=is_summary,
         family=family,
         lang=lang,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of,
         size=size,
         footer=footer(documents, info, lang),
         source=source_line(info, lang),
         names=names,
     )
-    slides = _title_slide(deck)
+    slides = Slides(_title_slide(deck))
     for key in CHARTS:
         if key in charts:
-            slides += BUILDERS[key](deck)
+            made = BUILDERS[key](deck)
+            slides += made
+            if not made:
+                slides.skipped[key] = skip_reason(key, deck)
     return slides

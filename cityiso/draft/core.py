@@ -13,11 +13,13 @@ from cityiso.draft import findings as fi_mod
 from cityiso.draft import lang, names
 from cityiso.draft import text as tx
 from cityiso.draft.dates import DateExpr, find_dates, publication_date, this_year_words
+from cityiso.draft.inputs import Input, complete_source
 from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.units import listed as units_listed
 from cityiso.draft.units import units
 from cityiso.paths import DATA_DIR
+from cityiso.register.locate import GEO_SOURCE_ID, locate
 
 Row = dict[str, Drafted]
 # 'na okres 3 lat', 'na kolejne trzy lata', 'ważny trzy lata', 'wydany na trzy lata', 'każdorazowo na trzy lata'.
@@ -45,6 +47,7 @@ class Draft:
     source_id: str
     tables: dict[str, list[Row]] = field(default_factory=dict)
     debris: list[tx.Piece] = field(default_factory=list)
+    data_dir: Path = DATA_DIR  # the register the draft is matched against (and its imported TERC)
 
     def as_json(self) -> dict:
         return {
@@ -90,17 +93,21 @@ def draft(
     file_name: str | None = None,
     data_dir: Path = DATA_DIR,
     exclude_examples: str | None = None,
+    source: Input | None = None,
 ) -> Draft:
-    """Draft every table a document feeds, from the text alone and the register in data_dir."""
+    """Draft every table a document feeds, from the text alone and the register in data_dir. `source`: what a saved
+    page or PDF tells of itself besides its text (cityiso.draft.inputs): its address, title and date complete the
+    sources row where the text and the arguments give none, and how the text was obtained is the row's note."""
     k = known(Path(data_dir))
-    out = Draft(text, source_id)
+    out = Draft(text, source_id, data_dir=Path(data_dir))
     dated = None if published else publication_date(text)
     if dated:
         published = dt.date.fromisoformat(dated.value)
+    reference = published or (source.published if source else None)  # what relative dates count from
     out.debris = tx.debris(text)
     mask = tx.content_mask(text)
     sentences = tx.sentences(text)
-    dates = [d for d in find_dates(text, published) if mask[d.start] and not (dated and d.start == dated.start)]
+    dates = [d for d in find_dates(text, reference) if mask[d.start] and not (dated and d.start == dated.start)]
     stds = [m for m in names.standards(text, k) if mask[m.start]]
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
@@ -108,11 +115,12 @@ def draft(
 
     listed = _office_list(text, offices)
     if listed:
-        listed_draft = _listed(
+        out = _listed(
             out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated
         )
-        complete(listed_draft, k)
-        return listed_draft
+        complete_source(out.tables["sources"][0], text, source)
+        complete(out, k)
+        return out
     office_row, office_id = _office(text, offices, k, url)
     out.tables["sources"] = [_source(text, source_id, title, url, published, file_name, office_id, dated)]
     if office_row:
@@ -130,6 +138,7 @@ def draft(
     out.tables["audited_units"] = unit_rows + _listed_units(text, events, mentions, source_id, unit_rows)
     out.tables["findings"] = _findings(text, sentences, events, mentions, k, source_id, exclude_examples)
     _certificate_quotes(text, sentences, certs)
+    complete_source(out.tables["sources"][0], text, source)
     complete(out, k)
     return out
 
@@ -297,26 +306,44 @@ def _office(
             return None, None
         placed = [found]
     placed.sort(key=lambda m: (-m.confidence, not m.extra[2], m.start))
-    return _office_row(text, placed[0])
+    return _office_row(text, placed[0], k.data_dir)
 
 
-def _office_row(text: str, best: names.Mention) -> tuple[Row | None, Drafted]:
-    """A known office's id, or a new office's row and its proposed id."""
+def _office_row(text: str, best: names.Mention, data_dir: Path = DATA_DIR) -> tuple[Row | None, Drafted]:
+    """A known office's id, or a new office's row and its proposed id; a new office's TERYT code and voivodeship
+    come from the TERC imported into data_dir, its coordinates from GeoNames (cityiso.register.locate)."""
     kind, place, _nom = best.extra
     if best.value:
         oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
         return None, oid
     new_id = "-".join(filter(None, (_slug(place), ID_SUFFIXES.get(kind))))
-    oid = _d(new_id, best.start, best.end, 0.5, best.reason + f" Proposed office_id '{new_id}'.")
+    at = locate(place, kind, data_dir)
+    oid = _d(
+        new_id, best.start, best.end, 0.5, f"{best.reason} Proposed office_id '{new_id}'. {at.missing_reason}".strip()
+    )
+    span = (best.start, best.end)
     row: Row = {
         "office_id": oid,
-        "office_kind": _d(kind, best.start, best.end, 0.8, "From the office's name."),
-        "place": _d(place, best.start, best.end, 0.7, "The place in the nominative (morfeusz2)."),
-        "office_name": _d(best.words, best.start, best.end, 0.9, "The name as the document writes it."),
-        "geo_source_id": _d("ref-territorial-division", best.start, best.end, 0.5, "Coordinates to be filled."),
-        "quote": quote_of(text, [(best.start, best.end)]),
-        "note": _d("TERYT not confirmed by the curator.", best.start, best.end, 1.0, "Drafted office."),
+        "office_kind": _d(kind, *span, 0.8, "From the office's name."),
+        "place": _d(place, *span, 0.7, "The place in the nominative (morfeusz2)."),
+        "office_name": _d(best.words, *span, 0.9, "The name as the document writes it."),
     }
+    if at.teryt:
+        row["teryt"] = _d(at.teryt, *span, 0.8, at.teryt_reason)
+    if at.voivodeship:
+        row["voivodeship"] = _d(at.voivodeship, *span, 0.8 if at.teryt else 0.6, at.voivodeship_reason)
+    if at.latitude is not None:
+        sure = 0.8 if at.coordinates_sure else 0.4
+        row["latitude"] = _d(at.latitude, *span, sure, at.coordinates_reason)
+        row["longitude"] = _d(at.longitude, *span, sure, at.coordinates_reason)
+    row["geo_source_id"] = _d(GEO_SOURCE_ID, *span, 0.8, f"{at.teryt_reason} {at.coordinates_reason}")
+    row["quote"] = quote_of(text, [span])
+    note = "TERYT not confirmed by the curator."
+    if at.teryt:
+        note = (
+            f"TERYT {at.teryt} from GUS's TERC (the one unit of that name and kind), not yet confirmed by the curator."
+        )
+    row["note"] = _d(note, *span, 1.0, "Drafted office.")
     return row, oid
 
 
@@ -347,7 +374,7 @@ def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title,
     if lead_s and ev_mod._lemmas(lead_s.text) & ev_mod._GRANT:
         issued = next((d for d in dates if lead_s.start <= d.start < lead_s.end and d.value and d.lead != "do"), None)
     for n, (item, office) in enumerate(listed, 1):
-        row_o, oid = _office_row(text, office)
+        row_o, oid = _office_row(text, office, out.data_dir)
         if row_o and row_o["office_id"].value not in {r["office_id"].value for r in out.tables["offices"]}:
             out.tables["offices"].append(row_o)
         std = next((m for m in stds if item.start <= m.start < item.end), None)

@@ -34,8 +34,10 @@ from cityiso.draft.known import known
 from cityiso.labels import DEFAULT_LANG, t
 from cityiso.paths import DATA_DIR, served_db_path
 
-# The order files are appended in: a row's references come first.
+# The drafted tables, in the order files are appended in: a row's references come first.
 TABLES = ("sources", "offices", "certificates", "events", "event_certificates", "audited_units", "findings")
+# What a save writes: the drafted tables, then a second source's quotes for rows merged into existing ones.
+WRITTEN_TABLES = (*TABLES, "further_evidence")
 
 
 def curator_data_dir() -> Path:
@@ -335,7 +337,7 @@ def _write_locked(
     created_document = not os.path.lexists(document)
     k = known(data_dir)
     new_content: dict[str, bytes] = {}
-    for table in TABLES:
+    for table in WRITTEN_TABLES:
         if not rows.get(table):
             continue
         name = f"{table}.csv"

@@ -1,5 +1,6 @@
 """What every chart shares: the colour-blind-safe palette, the frame (title, source line) and the modebar."""
 
+import datetime as dt
 import hashlib
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -7,6 +8,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from cityiso.labels import MONTHS_SHORT
 from cityiso.safe_text import plotly_text
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
@@ -289,3 +291,36 @@ def with_title_and_source(fig: go.Figure) -> go.Figure:
         meta={},
     )
     return alone
+
+
+def count_axis(top: float, ticks: int = 6) -> dict:
+    """An axis of counts in whole steps (1, 2, 5, 10, 20, 50, …), about `ticks` of them up to `top`: never a tick at
+    0.5 office or 2.5 audits."""
+    steps = (m * 10**e for e in range(12) for m in (1, 2, 5))
+    step = next(s for s in steps if top / s <= ticks)
+    return {"tickformat": "d", "tick0": 0, "dtick": step, "rangemode": "tozero"}
+
+
+def date_ticks(dates, lang: str, ticks: int = 10) -> dict:
+    """A date axis labelled in the page's language: one tick a year (or every 2, 5, 10 years) when the dates span
+    three years or more, else every 1, 3 or 6 months with the month's short name ('mar 2016'), never Plotly's
+    English month names. Empty when there are no dates (Plotly's defaults then)."""
+    known = [pd.Timestamp(d) for d in dates if d is not None and not pd.isna(d)]
+    if not known:
+        return {}
+    first, last = min(known), max(known)
+    if (last - first).days >= 3 * 365:
+        step = next(s for s in (1, 2, 5, 10, 20, 50) if (last.year - first.year + 1) / s <= ticks)
+        years = range(first.year - first.year % step, last.year + 2, step)
+        values = [dt.date(y, 1, 1).isoformat() for y in years]
+        return {"tickmode": "array", "tickvals": values, "ticktext": [str(y) for y in years]}
+    months = (last.year - first.year) * 12 + last.month - first.month + 2
+    step = next(s for s in (1, 3, 6, 12) if months / s <= ticks)
+    start = dt.date(first.year, (first.month - 1) // step * step + 1, 1)
+    values, texts, day = [], [], start
+    while day <= (last + pd.offsets.MonthBegin(1)).date():
+        values.append(day.isoformat())
+        texts.append(f"{MONTHS_SHORT[lang][day.month - 1]} {day.year}")
+        month = day.month - 1 + step
+        day = dt.date(day.year + month // 12, month % 12 + 1, 1)
+    return {"tickmode": "array", "tickvals": values, "ticktext": texts}

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import edition_color, frame, note_below, office_labels, stable_colors, wrap
+from cityiso.figures.common import date_ticks, edition_color, frame, note_below, office_labels, stable_colors, wrap
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import plotly_frame
 
@@ -292,7 +292,9 @@ def certification_timeline(
         title_text=t("cycles.row", lang),
         showgrid=False,
     )
-    fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5")
+    shown = [*spans["window_start_on"], *spans["window_end_on"], *events.get("event_on", []), as_of]
+    shown += list(transitions["transition_ends_on"]) if "transition_ends_on" in transitions else []
+    fig.update_xaxes(type="date", title_text=t("date", lang), gridcolor="#E5E5E5", **date_ticks(shown, lang))
     fig.update_layout(barmode="overlay", hoverlabel={"align": "left"})
     undated = [labels[r.certificate_id] for r in spans.itertuples() if pd.isna(r.window_start_on)]
     # The legend runs in rows under the chart, so the dates get the whole width: about three short entries a row

@@ -6,7 +6,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, PALETTE, STATUS_COLORS, family_color, frame, wrap
+from cityiso.figures.common import (
+    CLAUSE_COLORS,
+    NO_CLAUSE_COLOR,
+    PALETTE,
+    STATUS_COLORS,
+    count_axis,
+    family_color,
+    frame,
+    wrap,
+)
 from cityiso.labels import clause_label, code_label, t
 from cityiso.safe_text import plotly_frame, plotly_text
 from cityiso.vocabulary import STATUSES
@@ -211,8 +220,10 @@ def distribution_bars(
             name=t("trends.offices", lang),
         )
     )
-    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), showgrid=False, rangemode="tozero")
-    fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5")
+    top_value = float(rows["bin_to"].max()) if len(rows) else 0
+    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), showgrid=False, **count_axis(top_value))
+    top_count = float(rows["count_offices"].max()) if len(rows) else 0
+    fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5", **count_axis(top_count))
     return _title_in_view(frame(fig, title, source_line, height=400, subtitle=subtitle))
 
 
@@ -237,7 +248,8 @@ def top_offices_bars(top: pd.DataFrame, measure: str, lang: str, source_line: st
             name=t(f"trends.measure.{measure}", lang),
         )
     )
-    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), gridcolor="#E5E5E5")
+    top_value = float(rows["value"].max()) if len(rows) else 0
+    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), gridcolor="#E5E5E5", **count_axis(top_value))
     fig.update_yaxes(type="category")
     tied = int(rows["count_tied_beyond"].iloc[0]) if len(rows) else 0
     subtitle = t("trends.tied_beyond", lang, n=tied) if tied else ""

@@ -33,12 +33,13 @@ def data_dates(info: pd.Series, lang: str) -> dict[str, str]:
     return {
         "evidence": format_date(evidence, info["latest_evidence_precision"], lang, genitive=True)
         if pd.notna(evidence)
-        else t("undated", lang),
+        else "—",  # nothing dated (yet, on the view's day)
         "built": format_date(info["built_at"], "day", lang),
     }
 
 
 def source_line(info: pd.Series, lang: str) -> str:
-    """'Source: cityiso, 5 source documents; evidence up to 12 May 2020; built 1 December 2026.' from data_info,
-    for the foot of every chart, on pages, slides and downloads alike."""
+    """'Source: cityiso, 5 source documents; evidence up to 12 May 2020; built 1 December 2026.' from data_info
+    (the whole data) or selection_info (what a view shows), for the foot of every chart, on pages, slides and
+    downloads alike."""
     return t("source_line", lang, n=int(info["count_documents"]), **data_dates(info, lang))

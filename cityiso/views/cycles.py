@@ -130,6 +130,43 @@ def events_view(data: Cycles, lang: str, with_office: bool = True) -> View:
     return View("events", t("cycles.table", lang), "", table=table)
 
 
+def status_sentence(row: Mapping, lang: str) -> str:
+    """An office's status (a row of office_status_on_date) in plain words, with its reason and date: 'wygasł: okres
+    przejściowy ISO 9001:2008 zakończył się 15 września 2018', 'ważny do 28 maja 2018 (ostatni dowód: marzec
+    2015)'. A date is written as precisely as it is known; an inferred expiry is never given as the end."""
+    status = row["status"]
+    has_evidence = pd.notna(row["latest_evidence_on"])
+    evidence = (
+        format_date(row["latest_evidence_on"], row["latest_evidence_precision"], lang)
+        if has_evidence
+        else t("no_evidence_yet", lang)
+    )
+    if status in ("valid", "valid_approximate", "suspended"):
+        stated = pd.notna(row["valid_until"]) and not row["valid_until_is_inferred"]
+        if status == "valid" and stated:
+            until = format_date(row["valid_until"], row["valid_until_precision"], lang, genitive=True)
+            return t("status_words.valid_until", lang, until=until, evidence=evidence)
+        return t(f"status_words.{status}", lang, evidence=evidence)
+    if status in ("expired", "lapsed", "withdrawn") and pd.notna(row["ended_on"]) and pd.notna(row["end_reason"]):
+        reason = row["end_reason"]
+        date = format_date(row["ended_on"], "day", lang)
+        if reason == "stated_expiry" and pd.notna(row["valid_until"]):
+            date = format_date(row["valid_until"], row["valid_until_precision"], lang, genitive=True)
+        standard = row["standard"] if pd.notna(row["standard"]) else ""
+        return t(
+            f"status_words.{reason}", lang, date=date, standard=standard, status=code_label("status", status, lang)
+        )
+    if has_evidence:
+        return t("status_words.no_evidence", lang, evidence=evidence)
+    return t("status_words.none", lang)
+
+
+def status_lines(fetch: Fetch, offices: list[str], as_of: dt.date, family: str, lang: str) -> dict[str, str]:
+    """office_id -> its status in `family` on `as_of` in plain words (status_sentence), for the chosen offices."""
+    rows = fetch("office_status_on_date", offices=list(offices), as_of=as_of, family=family)
+    return {r["office_id"]: status_sentence(r, lang) for r in rows.to_dict("records")}
+
+
 def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.DataFrame:
     """office_status_on_date's rows as a reader wants them: `first` (a label key) from `column`, then the status,
     the latest evidence as precisely as it is known (or that there is none) and the edition."""
@@ -137,6 +174,7 @@ def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.
         {
             t(first, lang): rows[column],
             t("status", lang): [code_label("status", s, lang) for s in rows["status"]],
+            t("status_in_words", lang): [status_sentence(r, lang) for r in rows.to_dict("records")],
             t("latest_evidence", lang): [
                 format_date(d, p, lang) if pd.notna(d) else t("no_evidence_yet", lang)
                 for d, p in zip(rows["latest_evidence_on"], rows["latest_evidence_precision"], strict=True)

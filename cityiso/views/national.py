@@ -167,10 +167,11 @@ def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: 
     return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, source, title))
 
 
-def activity_view(fetch: Fetch, selection, family: str, lang: str, source: str) -> View:
-    """Praised items and audits per year; the takeaway names the year(s) with the most audits (ties named as
-    ties), the note counts the undated audits and praised items the years leave out (same rows as the chart)."""
-    params = dict(**selection_params(selection), family=family)
+def activity_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str) -> View:
+    """Praised items and audits per year up to as_of; the takeaway names the year(s) with the most audits (ties
+    named as ties), the note counts the undated audits and praised items the years leave out (same rows as the
+    chart)."""
+    params = dict(**selection_params(selection), as_of=as_of, family=family)
     praised = fetch("praised_per_year_by_clause", **params)
     audits = fetch("audits_per_year", **params)
     dated = audits[audits["year"].notna()]
@@ -201,6 +202,23 @@ def undated_kinds_note(fetch: Fetch, selection, family: str, lang: str) -> str:
     return t("overview.undated_kinds", lang, kinds=kinds)
 
 
+def rank_words(row, lang: str) -> str:
+    """'Rank 3 of 40', or for offices sharing a value 'Rank 1–3 of 40 (tied: 3)': a tie is never shown as a place
+    of its own."""
+    tied = int(row["count_tied"])
+    if tied > 1:
+        last = int(row["rank"]) + tied - 1
+        return t(
+            "overview.standing_metric_tied",
+            lang,
+            rank=int(row["rank"]),
+            last=last,
+            n=int(row["count_peers"]),
+            tied=tied,
+        )
+    return t("overview.standing_metric", lang, rank=int(row["rank"]), n=int(row["count_peers"]))
+
+
 def standing(fetch: Fetch, office: str, family: str) -> pd.DataFrame:
     """Where one office stands among offices of its kind (office_standing): one row per measure."""
     return fetch("office_standing", office=office, family=family)
@@ -224,3 +242,33 @@ def peers_view(fetch: Fetch, rows: pd.DataFrame, family: str, lang: str, source:
     note = t("trends.this_office", lang, kind=kind)
     fig = trends.distribution_bars(peers, "audits", lang, source, title, mark=mark, subtitle=note)
     return View("peers", title, "", figure=fig)
+
+
+def coverage_view(fetch: Fetch, lang: str) -> View:
+    """The register's denominator (national_coverage): per kind of office, how many offices the official TERC
+    register says exist, how many of them the register has evidence about, and how many of the register's offices
+    TERC cannot place; a note when no TERC has been imported (then nothing is counted against it)."""
+    rows = fetch("national_coverage")
+    title = t("coverage.title", lang)
+    state_on = rows["terc_state_on"].dropna()
+    if state_on.empty:
+        return View("coverage", title, "", note=t("coverage.no_terc", lang))
+    by_kind = rows.groupby("office_kind", sort=False)[["count_in_terc", "count_in_register", "count_unplaced"]].sum()
+    table = pd.DataFrame(
+        {
+            t("coverage.kind", lang): [code_label("office_kind", k, lang) for k in by_kind.index],
+            t("coverage.in_terc", lang): by_kind["count_in_terc"].astype(int).tolist(),
+            t("coverage.in_register", lang): by_kind["count_in_register"].astype(int).tolist(),
+            t("coverage.share", lang): [
+                f"{100 * r / n:.1f} %" if n else "—"
+                for r, n in zip(by_kind["count_in_register"], by_kind["count_in_terc"], strict=True)
+            ],
+            t("coverage.unplaced", lang): by_kind["count_unplaced"].astype(int).tolist(),
+        }
+    )
+    total, known = int(by_kind["count_in_terc"].sum()), int(by_kind["count_in_register"].sum())
+    day = format_date(pd.Timestamp(state_on.iloc[0]), "day", lang)
+    takeaway = t("coverage.takeaway", lang, known=known, total=total, date=day)
+    unplaced = int(by_kind["count_unplaced"].sum())
+    note = t("coverage.unplaced_note", lang, n=unplaced) if unplaced else ""
+    return View("coverage", title, takeaway, table=table, note=note)

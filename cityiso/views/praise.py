@@ -11,6 +11,7 @@ from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import clause_label, code_label, localized, t
 from cityiso.views import View
 from cityiso.views.compare import themes_only_in
+from cityiso.views.selection import Pick
 from cityiso.views.tables import clause_basis, known_date
 
 
@@ -141,3 +142,22 @@ def findings_slides(
                 title += " " + t("deck.part", lang, i=i + 1, n=len(parts))
             slides.append((title, takeaway, bullets))
     return slides
+
+
+def pick_title(pick: Pick, by_clause: pd.DataFrame, by_theme: pd.DataFrame, names: Mapping[str, str], lang: str) -> str:
+    """The picked category in words, for the heading above its findings: '5 Leadership · Zabrze' or 'Theme:
+    E-services · every office'; several keys joined with '; ' (a code the charts no longer show stays as written)."""
+    if pick.kind == "clause":
+        labels = {
+            "" if pd.isna(r.clause) else str(int(r.clause)): clause_label(r.clause, r.clause_pl, r.clause_en, lang)
+            for r in by_clause.itertuples()
+        }
+    else:
+        labels = dict(zip(by_theme["theme_id"], by_theme[localized("theme", lang)], strict=True))
+    parts = []
+    for key in pick.keys:
+        office, code = key.split("|")
+        where = names.get(office, office) if office else t("praised.pick_all", lang)
+        what = labels.get(code, code or t("no_clause", lang))
+        parts.append(t(f"praised.pick_{pick.kind}", lang, clause=what, theme=what, office=where))
+    return "; ".join(parts)

@@ -168,6 +168,8 @@ def test_choosing_a_family_redraws_the_cycles(page, server: str) -> None:
 
 @pytest.mark.browser
 def test_selecting_a_bar_lists_the_findings_behind_it(page, server: str) -> None:
+    """A click on a bar heads the findings with its category and shows each as a card with its quote; a click on
+    another chart replaces that pick (never adds to it), and the pick is in the URL."""
     open_page(page, server, "praised", lang="en", offices="testowo")
     wait_for_charts(page, 3)
     chart = page.locator(".js-plotly-plot").first
@@ -178,11 +180,19 @@ def test_selecting_a_bar_lists_the_findings_behind_it(page, server: str) -> None
     heading = page.get_by_text(re.compile(r"^Findings behind the selection"))
     heading.wait_for()
     wait_until_idle(page)
-    # The clause-5 bar stands for one finding, coded 'leadership'.
-    assert heading.inner_text() == f"Findings behind the selection: {CITY} · Leadership commitment"
-    table = page.locator("[data-testid='stDataFrame']").first
-    table.scroll_into_view_if_needed()
+    assert heading.inner_text() == f"Findings behind the selection: 5 Leadership · {CITY}"
+    wait_for_url(page, "pick=clause")
+    picked = page.locator(".st-key-picked_findings")
+    expect(picked.locator("blockquote")).to_have_count(1)  # one finding under clause 5, shown as a card
+    picked.scroll_into_view_if_needed()
     screenshot(page, "praised_selection_en")
+    heatmap = page.locator(".js-plotly-plot").nth(2)
+    heatmap.scroll_into_view_if_needed()
+    heatmap.locator(".scatterlayer .point").first.click(force=True)
+    expect(heading).to_have_text(re.compile(r"Theme: "), timeout=20_000)
+    wait_until_idle(page)
+    wait_for_url(page, "pick=theme")
+    expect(picked.locator("blockquote")).to_have_count(1)  # the cell's finding alone, not the bar's as well
 
 
 @pytest.mark.browser
@@ -196,7 +206,7 @@ def test_selecting_a_heatmap_cell_lists_its_findings(page, server: str) -> None:
     cells.first.click(force=True)
     heading = page.get_by_text(re.compile(r"^Ustalenia za wybranym elementem"))
     heading.wait_for()
-    assert heading.inner_text() == f"Ustalenia za wybranym elementem: {CITY} · Informatyzacja"
+    assert heading.inner_text() == f"Ustalenia za wybranym elementem: Temat: Informatyzacja · {CITY}"
 
 
 @pytest.mark.browser
@@ -262,7 +272,7 @@ def test_presenting_a_deck_full_screen(page, server: str, width: int, height: in
     expect(takeaway).to_have_text(f"{CITY}: ISO 9001:2015, valid until 19 September 2019")
     wait_until_idle(page)
     wait_for_charts(page, 1)
-    footer = "Sources: Audit w Testowie; ISO w urzędzie · evidence up to October 2018 · built "
+    footer = "Sources: “Audit w Testowie”; “ISO w urzędzie” · evidence up to October 2018 · built "
     expect(page.locator(".slide-footer")).to_contain_text(footer)
     screenshot(page, f"presentation_slide3_en_{width}x{height}")
     page.get_by_role("button", name="◀").click()
