@@ -134,6 +134,7 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
             mime=mime,
             icon=icon,
             key=f"download_{ext}",
+            on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
         )
     with st.expander(f"{t('present.charts_png', lang)} · {t('present.charts_svg', lang)}"):
         for i, slide in enumerate(s for s in slides if s.figure is not None):
@@ -145,6 +146,7 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
                     data=lambda f=slide.figure, x=fmt: image_bytes(f, x, scale=2 if x == "png" else 1, titled=True),
                     file_name=f"cityiso_{slide.key}_{lang}.{fmt}",
                     key=f"download_{fmt}_{i}",
+                    on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
                 )
 
 

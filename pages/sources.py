@@ -153,6 +153,7 @@ for i, table in enumerate(DOWNLOADABLE_TABLES):
         mime="text/csv",
         key=f"dl_{table}",
         icon=":material/download:",
+        on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
     )
 st.download_button(
     t("sources.download_db", lang),
@@ -160,4 +161,5 @@ st.download_button(
     file_name="cityiso.duckdb",
     mime="application/octet-stream",
     icon=":material/database:",
+    on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
 )

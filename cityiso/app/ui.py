@@ -366,6 +366,7 @@ def download_csv(
         key=key,
         icon=":material/download:",
         help=t("csv.help", lang()),
+        on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
     )
 
 
