@@ -711,3 +711,16 @@ def test_list_of_offices_names_what_is_missing() -> None:
 def test_praise_items_joined_by_i(sentence: str, items: int) -> None:
     """Two things praised joined by 'i' are two items; 'i' inside one thing's genitive is not a cut."""
     assert len(_draft(AUDIT + sentence).tables["findings"]) == items
+
+
+def test_loose_form_is_an_inferred_edition() -> None:
+    """'PN EN ISO 9001:2009' is not a form standard_forms.csv lists: its edition is inferred, with the reason."""
+    (cert,) = _draft("Urząd Gminy Testowo ma certyfikat zgodności z normą PN EN ISO 9001:2009.").tables["certificates"]
+    assert (_v(cert, "edition_basis"), _v(cert, "standard_id")) == ("inferred", "iso9001-2008")
+    assert _v(cert, "edition_reason")
+
+
+def test_nonconformity_words_stand_in_the_events_quote() -> None:
+    """'Nie stwierdzono niezgodności.' in a sentence of its own is in the event's quote."""
+    (event,) = _draft(AUDIT + "Nie stwierdzono niezgodności.").tables["events"]
+    assert "Nie stwierdzono niezgodności." in event["quote"].value

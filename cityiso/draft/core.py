@@ -476,7 +476,13 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["family"] = _d(family, first.start, first.end, 0.95, "The standard's number.")
         row["standard_as_written"] = _d(first.words, first.start, first.end, 0.95, "As the text writes it.")
         sentence_spans = [(_sentence_of(sentences, m.start) or tx.Piece(m.start, m.end, "")) for m in ms]
-        if sid:
+        if sid and first.words not in {f["form"] for f in k.forms}:
+            # written loosely ('PN EN ISO 9001:2009'): the edition is its canonical form's, a deduction to say
+            why = f"{first.reason}; the form as written is not in standard_forms.csv, so the edition is inferred."
+            row["edition_basis"] = _d("inferred", first.start, first.end, 0.8, why)
+            row["standard_id"] = _d(sid, first.start, first.end, 0.8, why)
+            row["edition_reason"] = _d(why, first.start, first.end, 0.8, why)
+        elif sid:
             row["edition_basis"] = _d("stated", first.start, first.end, 0.9, first.reason)
             row["standard_id"] = _d(sid, first.start, first.end, 0.9, first.reason)
         else:
@@ -777,6 +783,9 @@ def _findings(text, sentences, events, mentions, k, source_id, exclude):
         if nc:
             row["nonconformities_count"] = _d(nc[0].count, *nc[0].span, 0.8, nc[0].reason)
             row["nonconformities_as_written"] = _d(text[nc[0].span[0] : nc[0].span[1]], *nc[0].span, 0.8, "")
+            # the words must stand in the event's quote (docs/CURATION.md#quotes)
+            q = row["quote"]
+            row["quote"] = quote_of(text, [*(q.parts or [q.span]), nc[0].span])
         if "findings_status" not in row:
             if mine:
                 status = "reported_partial" if partial else "reported"
