@@ -691,7 +691,7 @@ def test_the_review_page_speaks_the_dashboard_language(data_copy: Path, monkeypa
     # The data: the text, the tables' and columns' names (identifiers, the same in both languages).
     data = [TEXT, *TABLES, *(c for table in TABLES for c in known(data_copy).columns(table))]
     shown = interface_text(visible_texts(at), sorted(data, key=len, reverse=True))
-    assert foreign(shown, lang) == []
+    assert foreign(shown, lang) == [], shown
     english_only = ("Drafting from a press release", "Write the accepted rows", "Upload a saved text")
     if lang == "pl":
         assert not [s for s in english_only if s in shown]
