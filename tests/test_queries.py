@@ -101,6 +101,8 @@ def test_status_on_macro_returns_one_row_per_certificate_of_the_family(fixture_c
         "window_end_on",
         "sure_start_on",
         "sure_end_on",
+        "definitive_end_on",
+        "end_reason",
         "evidence_ids",
     ]
     assert list(df["certificate_id"]) == ["cert-a", "cert-d1", "cert-d2", "cert-e", "cert-g", "cert-z"]
