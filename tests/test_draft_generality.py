@@ -183,15 +183,17 @@ def test_two_standards_polish_adoptions() -> None:
 @pytest.mark.parametrize(("published", "event_on"), [(dt.date(2022, 7, 8), "2022-06"), (None, None)])
 def test_month_relative_to_publication(published: dt.date | None, event_on: str | None) -> None:
     """'W ubiegłym miesiącu' is the month before publication (inferred, whole); without a publication date it stays
-    empty with its words and the reason."""
+    empty with its words, and the reasoning is the row's note (the build takes an inferred reason only with a date
+    or its bounds)."""
     d = _draft("relative_month.txt", published)
     (event,) = d.tables["events"]
     assert _of(d, "events", (*EVENT, "surveillance_ordinal")) == [
         ("surveillance", "false", "sgs", event_on, "W ubiegłym miesiącu", None, "reported", 1)
     ]
-    assert "event_on_inferred_reason" in event
     if published:
-        assert event["event_on_inferred_part"].value == "whole"
+        assert "event_on_inferred_reason" in event and event["event_on_inferred_part"].value == "whole"
+    else:
+        assert "event_on_inferred_reason" not in event and "publication" in event["note"].value
     assert _of(d, "findings", FINDING) == [
         ("praise", "auditor", "W raporcie doceniono zaangażowanie kierownictwa"),
         ("praise", "auditor", "sprawny obieg dokumentów"),

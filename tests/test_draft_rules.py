@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from cityiso.draft.core import draft
+from cityiso.draft.core import _no_reason_without_a_date, _quote_holds_as_written, _quote_keeps_to_its_body, draft
 from cityiso.draft.dates import find_dates, publication_date
 from cityiso.draft.known import known
+from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.names import bodies, offices
 from cityiso.draft.text import sentences
 from cityiso.draft.units import units
@@ -724,3 +725,52 @@ def test_nonconformity_words_stand_in_the_events_quote() -> None:
     """'Nie stwierdzono niezgodności.' in a sentence of its own is in the event's quote."""
     (event,) = _draft(AUDIT + "Nie stwierdzono niezgodności.").tables["events"]
     assert "Nie stwierdzono niezgodności." in event["quote"].value
+
+
+# Rows that agree with their quotes (drafts that build)
+
+
+def test_an_issue_date_before_its_edition_belongs_to_an_earlier_certificate() -> None:
+    """'First certified in 2004 … now to ISO 9001:2015': the certificate to the 2015 edition was not issued in 2004."""
+    d = _draft(
+        "Urząd Gminy Kobyla Góra po raz pierwszy uzyskał certyfikat w 2004 r. Certyfikat przedłużano po audytach w "
+        "latach 2010, 2013, 2016 i 2019. Obecny certyfikat potwierdza zgodność z normą ISO 9001:2015."
+    )
+    (cert,) = d.tables["certificates"]
+    assert _v(cert, "standard_id") == "iso9001-2015" and _v(cert, "issued_on") is None
+    assert "before iso9001-2015 was published" in _v(cert, "note")
+
+
+def test_a_quote_leaves_out_a_sentence_about_another_body_s_audit() -> None:
+    """An audit by one body keeps no passage of its quote that names another body and holds none of its values."""
+    text = "Audytorzy SGS Polska sprawdzili starostwo w marcu 2020 r. Urząd miasta ma certyfikat od Bureau Veritas."
+    first, second = (0, text.index(" Urząd")), (text.index("Urząd"), len(text))
+    row = {"body_id": Drafted("sgs", (10, 20), 1.0), "quote": quote_of(text, [first, second])}
+    row["event_on_as_written"] = Drafted("w marcu 2020 r.", (text.index("w marcu"), text.index("r.") + 2), 1.0)
+    _quote_keeps_to_its_body(text, row, bodies(text, known(REGISTER)))
+    assert row["quote"].value == text[: first[1]]
+
+
+def test_a_written_date_stands_in_its_event_s_quote() -> None:
+    """Every value kept as the document writes it stands in its row's quote (the build checks it)."""
+    text = "Audyt nadzoru przeprowadzono w urzędzie. Trwał od 4 do 6 marca 2020 r. i zakończył się pomyślnie."
+    row = {"quote": quote_of(text, [(0, text.index(" Trwał"))])}
+    start = text.index("od 4")
+    row["event_on_as_written"] = Drafted(
+        "od 4 do 6 marca 2020 r.", (start, start + len("od 4 do 6 marca 2020 r.")), 1.0
+    )
+    _quote_holds_as_written(text, row)
+    assert "od 4 do 6 marca 2020 r." in row["quote"].value and row["quote"].value.startswith("Audyt nadzoru")
+
+
+def test_an_undated_event_keeps_its_reasoning_in_its_note() -> None:
+    """A reason for a date the drafter could not give, without bounds, is no inferred date: it goes to the note."""
+    row = {"event_on_inferred_reason": Drafted("The text gives no year.", (0, 5), 0.5)}
+    _no_reason_without_a_date(row)
+    assert "event_on_inferred_reason" not in row and row["note"].value == "The text gives no year."
+    bounded = {
+        "event_on_not_before": Drafted("2015", (0, 4), 1.0),
+        "event_on_inferred_reason": Drafted("Why.", (0, 4), 1),
+    }
+    _no_reason_without_a_date(bounded)
+    assert bounded["event_on_inferred_reason"].value == "Why."  # bounds: the reasoning stays with them

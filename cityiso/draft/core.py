@@ -172,14 +172,96 @@ def _certificate_quotes(text: str, sentences: list[tx.Piece], certs) -> None:
         row["quote"] = quote_of(text, parts)
 
 
+def _quote_holds_as_written(text: str, row: Row) -> None:
+    """A value written as the document writes it (`*_as_written`, a standard as written, an office's name) stands in
+    its row's quote: the quote takes in the value's passage when it does not yet hold it. Test: an event whose date
+    is written in a sentence before the one its quote was taken from gets that sentence in its quote."""
+    quote = row.get("quote")
+    if quote is None or not quote.value:
+        return
+    parts = list(quote.parts or [quote.span])
+    flat = " ".join(str(quote.value).split())
+    for column, value in row.items():
+        if not (column.endswith("_as_written") or column in ("standard_as_written", "office_name")):
+            continue
+        words = " ".join(str(value.value or "").split())
+        if words and words not in flat and value.span[1] > value.span[0]:
+            parts.append(value.span)
+    if len(parts) > len(quote.parts or [quote.span]):
+        row["quote"] = quote_of(text, parts)
+
+
+def _no_reason_without_a_date(row: Row) -> None:
+    """An inferred date's reasoning needs the date or its bounds: with neither, the reasoning is the row's note (the
+    date stays unknown). Test: an undated event that the drafter reasoned about keeps the reasoning in its note and
+    no `event_on_inferred_reason`."""
+    for column in [c for c in row if c.endswith("_inferred_reason")]:
+        date = column.removesuffix("_inferred_reason")
+        if any(
+            row.get(c) and row[c].value not in (None, "") for c in (date, f"{date}_not_before", f"{date}_not_after")
+        ):
+            continue
+        reason = row.pop(column)
+        row.pop(f"{date}_inferred_part", None)
+        old = row.get("note")
+        note = f"{old.value} {reason.value}" if old and old.value else str(reason.value)
+        row["note"] = _d(note, *(old.span if old else reason.span), 0.5, "The date's reasoning, without a date.")
+
+
+def _quote_keeps_to_its_body(text: str, row: Row, bodies: list[names.Mention]) -> None:
+    """A passage of a row's quote that names another certification body than the row's, and holds none of the
+    row's written values, tells of another certificate or audit: it leaves the quote. Test: an audit by SGS whose
+    quote took in a later sentence about the town's other office certified by Bureau Veritas loses that sentence."""
+    body, quote = row.get("body_id"), row.get("quote")
+    if not body or not body.value or quote is None or not quote.parts:
+        return
+    held = [v.span for c, v in row.items() if c.endswith("_as_written") and v.span[1] > v.span[0]]
+    keep = [
+        (s, e)
+        for s, e in quote.parts
+        if not any(s <= m.start < e and m.value and m.value != body.value for m in bodies)
+        or any(s <= a < e for a, _ in held)
+    ]
+    if keep and len(keep) < len(quote.parts):
+        row["quote"] = quote_of(text, keep)
+
+
+def _issue_not_before_its_edition(row: Row, k: Known) -> None:
+    """A certificate is never issued before its edition was published: an issue date before it belongs to an earlier
+    certificate of the same certification (a renewal chain's first grant), so it goes to the note and the issue
+    date stays unknown. Test: 'first certified in 2006, ... now to ISO 9001:2015' drafts no 2006 issue date."""
+    standard = row.get("standard_id")
+    issued = row.get("issued_on")
+    if not standard or not issued or not issued.value:
+        return
+    published = next((s.get("published_on") for s in k.standards if s["standard_id"] == standard.value), None)
+    if not published or str(issued.value)[: len(published)] >= published[: len(str(issued.value))]:
+        return
+    for column in [c for c in row if c.startswith("issued_on")]:
+        row.pop(column)
+    why = (
+        f"An issue date of {issued.value} is before {standard.value} was published ({published}): an earlier "
+        "certificate's."
+    )
+    old = row.get("note")
+    row["note"] = _d(f"{old.value} {why}" if old and old.value else why, *issued.span, 0.5, why)
+
+
 def complete(d: Draft, k: Known) -> None:
     """Every row's source, and a note naming each required field left empty, so that a curator sees what the text
-    did not give before the build asks for it."""
+    did not give before the build asks for it; a row's values and its quote agree (as-written values stand in the
+    quote, an inferred date has a date or bounds, an issue date follows its edition's publication)."""
     text = d.text
     whole = (0, len(text))
+    bodies = names.bodies(text, k)
     for table, rows in d.tables.items():
         columns, required = _columns(k.data_dir, table)
         for row in rows:
+            _no_reason_without_a_date(row)
+            if table == "certificates":
+                _issue_not_before_its_edition(row, k)
+            _quote_keeps_to_its_body(text, row, bodies)
+            _quote_holds_as_written(text, row)
             if "source_id" in columns and "source_id" not in row and table != "sources":
                 row["source_id"] = _d(d.source_id, *whole, 1.0, "The document drafted.")
             missing = [c for c in required if c not in row or row[c].value in (None, "")]

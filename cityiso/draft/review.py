@@ -132,11 +132,12 @@ def document_name_problem(name: str) -> str | None:
 
 
 def control_problem(value: str, multiline: bool = False) -> str | None:
-    """The first character a value may not hold, or None. A document (multiline) may hold tabs, line feeds and
-    CR LF line ends, never another control character (NUL, ESC, BEL, DEL, C1); a single-line field (a name, an
-    address, a date, a cell) no control character at all, nor a direction override or line separator."""
+    """The first character a value may not hold, or None. A document (multiline) may hold tabs, line feeds, form
+    feeds (a PDF's page breaks, which the build allows in documents too) and CR LF line ends, never another control
+    character (NUL, ESC, BEL, DEL, C1); a single-line field (a name, an address, a date, a cell) no control character
+    at all, nor a direction override or line separator."""
     for i, ch in enumerate(value):
-        if multiline and (ch in "\t\n" or (ch == "\r" and value[i + 1 : i + 2] == "\n")):
+        if multiline and (ch in "\t\n\f" or (ch == "\r" and value[i + 1 : i + 2] == "\n")):
             continue
         if unicodedata.category(ch) == "Cc" or (not multiline and ch in _BIDI_AND_BREAKS):
             return ch
