@@ -24,8 +24,9 @@ from urllib.request import urlopen
 import pytest
 from pptx import Presentation
 
-from cityiso.loadtest import CHROMIUM, free_port, stop_server
+from cityiso.loadtest.sessions import CHROMIUM
 from cityiso.paths import ROOT
+from cityiso.server import free_port, stop_server
 from tests.fixture_package import ROWS, write_package
 
 # Where the wheel puts the project's files that live outside cityiso/ in the checkout (same layout below it).
@@ -296,7 +297,7 @@ def _wait_until_healthy(proc: subprocess.Popen, port: int, log: Path) -> None:
 CHROMIUM_CHECK = """
 import sys
 from playwright.sync_api import sync_playwright
-from cityiso.loadtest import BROWSER_ARGS, CHROMIUM
+from cityiso.loadtest.sessions import BROWSER_ARGS, CHROMIUM
 IDLE = \"\"\"() => { const a = document.querySelector("[data-testid='stApp']");
   return a !== null && a.dataset.testConnectionState === "CONNECTED" && a.dataset.testScriptState === "notRunning"
     && !document.querySelector("[data-testid='stStatusWidget']")
