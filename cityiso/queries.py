@@ -94,14 +94,3 @@ def findings_filters(
         include_undated=include_undated,
         family=family,
     )
-
-
-def check_files(queries_dir: Path = QUERIES_DIR) -> list[Path]:
-    """The data rules: queries that return the rows breaking a rule."""
-    return sorted((queries_dir / "checks").glob("*.sql"))
-
-
-def rule_text(path: Path) -> str:
-    """A rule's one-line statement, from its leading comment."""
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    return first.removeprefix("--").strip()

@@ -3,7 +3,7 @@
 -- never hundreds of thousands of rows.
 -- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
--- words every match contains, as findings_search reads them; null or blank: no search); $limit and $offset.
+-- words every match contains, folded as finding_words holds them; null or blank: no search); $limit and $offset.
 with words as (
     select stem from search_stems($q)
 ),

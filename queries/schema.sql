@@ -418,7 +418,7 @@ from (
 )
 where w <> '';
 
--- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_search, findings_page).
+-- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_page).
 create view finding_words as
 select
     f.finding_id,

@@ -6,10 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from cityiso.loadtest import CHROMIUM, FILTER_PAGES, PAGES, ROUTE, _how_next, percentile
+from cityiso.loadtest.data import build_package, facts
+from cityiso.loadtest.pages import FILTER_PAGES, PAGES, ROUTE, how_next
+from cityiso.loadtest.report import percentile
+from cityiso.loadtest.sessions import CHROMIUM
 from cityiso.paths import ROOT
+from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, run
 
 
 @pytest.mark.parametrize(("values", "q", "expected"), [([], 50, None), ([3.0], 95, 3.0), ([1, 2, 3, 4], 50, 2)])
@@ -22,8 +27,29 @@ def test_the_route_visits_every_page_and_never_clicks_between_two_filter_pages(r
     assert sorted(route) == sorted(PAGES)
     for position, page in enumerate(route):
         following = route[(position + 1) % len(route)]
-        if _how_next(route, position) == "sidebar":
+        if how_next(route, position) == "sidebar":
             assert not {page, following} <= FILTER_PAGES, (page, following)
+
+
+def test_each_rebuild_adds_one_document_that_every_view_counts(tmp_path: Path) -> None:
+    """The load test's synthetic package: one more document per rebuild, counted by any office's source line."""
+    counts = []
+    for extra in (0, 1):
+        db = build_package(tmp_path, f"v{extra}", extra)
+        documents, heading = facts(db)
+        with duckdb.connect(str(db), read_only=True) as con:
+            office = run(con, "offices_overview", family=None).iloc[0]
+            shown = run(
+                con,
+                "selection_info",
+                **OfficeFilter((office["office_id"],)).params(),
+                family=DEFAULT_FAMILY,
+                as_of=None,
+            )
+        assert heading == office["office_label"]
+        assert shown["count_documents"].iloc[0] == documents
+        counts.append(documents)
+    assert counts[1] == counts[0] + 1
 
 
 @pytest.mark.browser

@@ -24,8 +24,9 @@ from urllib.request import urlopen
 import pytest
 from pptx import Presentation
 
-from cityiso.loadtest import CHROMIUM, free_port, stop_server
+from cityiso.loadtest.sessions import CHROMIUM
 from cityiso.paths import ROOT
+from cityiso.server import free_port, stop_server
 from tests.fixture_package import ROWS, write_package
 
 # Where the wheel puts the project's files that live outside cityiso/ in the checkout (same layout below it).
@@ -243,6 +244,22 @@ def test_installed_deck_export_writes_a_pptx(installed: dict, installed_db: Path
     assert any(shape.shape_type == 13 for slide in slides for shape in slide.shapes), "no chart image in the deck"
 
 
+def test_installed_cityiso_command_builds(installed: dict, tmp_path: Path):
+    """The wheel's console script `cityiso` (pip writes it into the install's bin/) lists its subcommands and
+    builds a package through `cityiso build`; it is run by the installed interpreter, so the installed code answers."""
+    script = installed["target"] / "bin" / "cityiso"
+    assert script.is_file(), sorted(p.name for p in (installed["target"] / "bin").iterdir())
+    listed = installed["run"](str(script), "--help")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert {"build", "serve", "deck", "terc"} <= {
+        line.split()[0] for line in listed.stdout.splitlines() if line[:2] == "  "
+    }
+    out = tmp_path / "cli.duckdb"
+    built = installed["run"](str(script), "build", "--data", str(write_package(tmp_path / "data")), "--out", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert built.stdout.startswith("Built ") and out.is_file()
+
+
 def test_installed_serve_starts_the_dashboard(installed: dict, installed_db: Path):
     port = free_port()
     log = installed["cwd"] / "serve.log"
@@ -280,7 +297,7 @@ def _wait_until_healthy(proc: subprocess.Popen, port: int, log: Path) -> None:
 CHROMIUM_CHECK = """
 import sys
 from playwright.sync_api import sync_playwright
-from cityiso.loadtest import BROWSER_ARGS, CHROMIUM
+from cityiso.loadtest.sessions import BROWSER_ARGS, CHROMIUM
 IDLE = \"\"\"() => { const a = document.querySelector("[data-testid='stApp']");
   return a !== null && a.dataset.testConnectionState === "CONNECTED" && a.dataset.testScriptState === "notRunning"
     && !document.querySelector("[data-testid='stStatusWidget']")

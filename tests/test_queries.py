@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from cityiso.queries import ALL_YEARS, findings_filters, run
+from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 ALL = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
 BOTH = ["alpha", "beta"]
@@ -323,11 +324,13 @@ def test_yearly_praise_by_heading(fixture_con) -> None:
         ("e-services", ["f2", "f7"]),
         ("dialog mieszkancami", ["f1"]),  # every word must match
         ("nic takiego", []),
-        ("   ", []),
     ],
 )
-def test_findings_search_folds_polish(fixture_con, q: str, expected_ids: list[str]) -> None:
-    assert list(run(fixture_con, "findings_search", q=q, offices=BOTH)["finding_id"]) == expected_ids
+def test_findings_page_search_folds_polish(fixture_con, q: str, expected_ids: list[str]) -> None:
+    """The findings table's search (findings_page's $q) over every kind and voice of the two offices' findings."""
+    params = findings_filters(BOTH, kinds=FINDING_KINDS, voices=VOICES, years=(1900, 2100))
+    df = run(fixture_con, "findings_page", **params, clause_keys=None, theme_keys=None, q=q, limit=100, offset=0)
+    assert sorted(df["finding_id"]) == expected_ids
 
 
 # Codebook, sources, build.
@@ -351,9 +354,8 @@ def test_themes_codes_and_data_info(fixture_con) -> None:
         "definition_pl",
         "definition_en",
     ]
-    assert ("findings.voice", "auditor") in set(
-        zip(*run(fixture_con, "codes")[["domain", "code"]].T.values, strict=True)
-    )
+    # The codes table is the researchers' (tests/test_contract.py): no page runs a query of its own on it.
+    assert ("findings.voice", "auditor") in set(fixture_con.execute("select domain, code from codes").fetchall())
     info = records(run(fixture_con, "data_info"))[0]
     assert (info["data_version"], info["count_documents"], info["first_event_on"]) == (
         "2.0.0",

@@ -78,10 +78,6 @@ def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
     return views.source_line(info, lang())
 
 
-def all_office_ids() -> list[str]:
-    return _fetch_or_stop("offices_overview", family=None)["office_id"].tolist()
-
-
 def office_names() -> dict[str, str]:
     """office_id -> its label (offices_overview.office_label: the place, with the office's name where two offices
     share a place)."""

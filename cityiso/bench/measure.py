@@ -21,6 +21,7 @@ import duckdb
 from cityiso.bench.params import context, query_params
 from cityiso.paths import ROOT
 from cityiso.queries import sql_text
+from cityiso.server import peak_rss_mb
 
 # Repeats of one measured item stop once its samples add up to this much (after the first sample).
 SAMPLE_SECONDS = 30.0
@@ -56,16 +57,6 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _vm_hwm_mb(pid: int) -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
 def run_worker(args: list[str], timeout: float, first_timeout: float | None = None, env: dict | None = None) -> Run:
     """Run `python -m cityiso.bench.worker ARGS`; every printed line must come within `timeout` seconds (the first
     within `first_timeout`), else the process group is stopped and the run says after how long."""
@@ -88,7 +79,7 @@ def run_worker(args: list[str], timeout: float, first_timeout: float | None = No
                 left = deadline - time.monotonic()
                 if left <= 0 or not sel.select(left):
                     run.timed_out_after = limit
-                    run.peak_mb = _vm_hwm_mb(proc.pid)
+                    run.peak_mb = peak_rss_mb(proc.pid)
                     os.killpg(proc.pid, signal.SIGKILL)
                     break
                 chunk = os.read(proc.stdout.fileno(), 65536)

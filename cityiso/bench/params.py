@@ -75,7 +75,6 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "top_praised_offices": lambda c: {**_praise(c), "limit": 25},
     "certificate_spans": _page_of_offices,
     "clauses": lambda c: {},
-    "codes": lambda c: {},
     "data_info": lambda c: {},
     "edition_transitions": lambda c: {"family": c.family},
     "events": _page_of_offices,
@@ -83,7 +82,6 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "events_by_certificate": _page_of_offices,
     "families": lambda c: {},
     "findings_filtered": lambda c: findings_filters([c.offices[0]], family=c.family),  # the office profile
-    "findings_search": lambda c: {**EVERYONE.params(), "q": c.search},
     "office_status_on_date": _dated,
     "offices_overview": lambda c: {"family": c.family},
     "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause

@@ -1,5 +1,6 @@
 """The codebook for researchers, rendered from the data package (`python -m cityiso.data.codebook`)."""
 
+import argparse
 import sys
 
 from cityiso.data.ddl import DERIVED_TABLES, table_columns
@@ -126,5 +127,12 @@ def render(pkg: Package) -> str:
     return "\n".join(out)
 
 
-if __name__ == "__main__":
+def main(argv: list[str] | None = None) -> int:
+    """Print the codebook of data/datapackage.json as Markdown (no arguments)."""
+    argparse.ArgumentParser(prog="python -m cityiso.data.codebook", description=__doc__).parse_args(argv)
     sys.stdout.write(render(package()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

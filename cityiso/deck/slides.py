@@ -11,11 +11,10 @@ import plotly.graph_objects as go
 from cityiso.figures.common import for_slide, office_labels
 from cityiso.labels import format_date, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
-from cityiso.views import View, data_dates, national, praise, source_line
+from cityiso.views import Fetch, View, data_dates, national, praise, source_line
 from cityiso.views.cycles import cycles_data, status_lines, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
-Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 MAX_BULLETS = 6  # findings a slide; more continue on the next slide
 # More offices than this and the deck summarises them (status, trends, top offices, distributions) instead of
 # giving each its own slides; the per-office charts (cycles, heatmap, findings) are for a few chosen offices only.

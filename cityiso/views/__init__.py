@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from cityiso.labels import format_date, t
 
-Fetch = Callable[..., pd.DataFrame]
+Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 
 
 @dataclass

@@ -2,7 +2,6 @@
 distributions, each from one named query, drawn by one figure function, for the overview page and the deck alike."""
 
 import datetime as dt
-from collections.abc import Callable
 
 import pandas as pd
 
@@ -16,10 +15,9 @@ from cityiso.figures.overview import (
 )
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.queries import OfficeFilter
-from cityiso.views import View
+from cityiso.views import Fetch, View
 from cityiso.vocabulary import STATUSES
 
-Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 TOP_N = 10
 
 

@@ -6,8 +6,9 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 
-from cityiso.loadtest import BROWSER_ARGS, CHROMIUM, free_port, start_server, stop_server
+from cityiso.loadtest.sessions import BROWSER_ARGS, CHROMIUM
 from cityiso.paths import ROOT
+from cityiso.server import free_port, start_server, stop_server
 
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 # The server's log, for the reports of failing tests (a page that times out usually left a traceback there).

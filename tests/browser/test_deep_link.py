@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cityiso.loadtest import free_port, start_server, stop_server
+from cityiso.server import free_port, start_server, stop_server
 from tests.browser.conftest import open_page
 
 

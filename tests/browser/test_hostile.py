@@ -19,7 +19,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cityiso.app.urlstate import MAX_CHARS, shorten
 from cityiso.build import build
-from cityiso.loadtest import CHROMIUM, PAGES, free_port, start_server, stop_server
+from cityiso.loadtest.pages import PAGES
+from cityiso.loadtest.sessions import CHROMIUM
+from cityiso.server import free_port, start_server, stop_server
 from tests.fixture_package import write_package
 
 if not Path(CHROMIUM).exists():

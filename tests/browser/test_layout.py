@@ -8,7 +8,8 @@ tables). This file has its own server: the database is its own; the Chromium is 
 import pytest
 
 from cityiso.build import build
-from cityiso.loadtest import PAGES, free_port, start_server, stop_server
+from cityiso.loadtest.pages import PAGES
+from cityiso.server import free_port, start_server, stop_server
 from tests.browser.conftest import screenshot, wait_for_charts, wait_until_idle
 from tests.fixture_package import write_package
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cityiso.build import build
-from cityiso.loadtest import free_port, start_server, stop_server
+from cityiso.server import free_port, start_server, stop_server
 from cityiso.synth.__main__ import main as synth
 from tests.browser.conftest import ARTIFACTS, wait_for_charts, wait_until_idle
 

@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cityiso.loadtest import DOCUMENTS, build_package, free_port, peak_rss_mb, start_server, stop_server
+from cityiso.loadtest.data import build_package
+from cityiso.loadtest.pages import DOCUMENTS
 from cityiso.paths import ROOT
+from cityiso.server import free_port, peak_rss_mb, start_server, stop_server
 from tests.browser.conftest import ARTIFACTS, wait_until_idle
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
@@ -94,7 +96,8 @@ def sha256(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory: pytest.TempPathFactory) -> Deployment:
-    """The fixture package built, made read-only in a read-only folder, served by two replicas behind nginx."""
+    """The load test's package (cityiso.loadtest.data) built, made read-only in a read-only folder, served by two
+    replicas behind nginx."""
     work = tmp_path_factory.mktemp("replicas")
     served_dir = work / "served"
     served_dir.mkdir()

@@ -1,0 +1,60 @@
+"""The `cityiso` command: one subcommand per tool, each handing the rest of the line to that tool's main(argv).
+
+`cityiso build --data DIR` runs what `python -m cityiso.build --data DIR` runs; the `python -m` forms keep working.
+A tool's module is imported only when its subcommand runs, so `cityiso --help` starts no Streamlit or browser."""
+
+import importlib
+import sys
+from collections.abc import Callable
+
+# name: (module whose main(argv) runs, one line for --help). In the order a maintainer meets them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("cityiso.data.build", "validate a data package and build the database"),
+    "serve": ("cityiso.app.serve", "start the dashboard (streamlit options follow)"),
+    "deck": ("cityiso.deck.__main__", "export slides, a handout or chart images (PPTX, PDF, PNG, SVG)"),
+    "parquet": ("cityiso.parquet", "export every table of a built database as Parquet"),
+    "codebook": ("cityiso.data.codebook", "print the researchers' codebook (Markdown) from the data package"),
+    "terc": ("cityiso.register.terc", "import GUS's TERC register: cityiso terc import FILE [--data DIR]"),
+    "draft": ("cityiso.draft.__main__", "draft register rows from saved pages, PDFs and texts (curate extra)"),
+    "synth": ("cityiso.synth.__main__", "write a synthetic data package at any scale"),
+    "bench": ("cityiso.bench.__main__", "measure the build, every named query and every page against budgets"),
+    "loadtest": ("cityiso.loadtest.__main__", "browser sessions click through every page while the data is rebuilt"),
+}
+
+
+def usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = [f"  {name:<{width}}  {line}" for name, (_, line) in COMMANDS.items()]
+    return "\n".join(
+        [
+            "usage: cityiso COMMAND [ARGS ...]",
+            "",
+            "The ISO register of Polish local-government offices: its data, dashboard and tools.",
+            "",
+            "commands:",
+            *lines,
+            "",
+            "cityiso COMMAND --help tells a command's own arguments.",
+        ]
+    )
+
+
+def command(name: str) -> Callable[[list[str]], int | None]:
+    """The main(argv) of a subcommand, its module imported now."""
+    return importlib.import_module(COMMANDS[name][0]).main
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(usage())
+        return 0 if argv else 2
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"cityiso: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
+        return 2
+    return command(name)(rest) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The package's shape: runtime code never imports tests, imports no test-only package at import time, and
+declares every third-party package it imports (pyproject.toml)."""
+
+import ast
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+import pytest
+
+from cityiso.paths import ROOT
+
+RUNTIME = [*sorted((ROOT / "cityiso").rglob("*.py")), ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+# Installed for tests only (pyproject's test extra): runtime code never imports them.
+TEST_ONLY = {"pytest", "hypothesis", "frictionless", "xdist", "ruff"}
+
+
+def _imports(path: Path) -> list[tuple[str, bool]]:
+    """Every module `path` imports by name, each with whether the import runs when the module is imported."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        found += [(name, node in tree.body) for name in names]
+    return found
+
+
+def _declared() -> dict[str, set[str]]:
+    """Distribution names pyproject declares, by extra ("" for the base dependencies)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def name(requirement: str) -> str:
+        for stop in "<>=[; ":
+            requirement = requirement.split(stop)[0]
+        return requirement.strip().lower().replace("_", "-")
+
+    declared = {"": {name(r) for r in project["dependencies"]}}
+    for extra, requirements in project["optional-dependencies"].items():
+        declared[extra] = {name(r) for r in requirements}
+    return declared
+
+
+@pytest.mark.parametrize("path", RUNTIME, ids=lambda p: str(p.relative_to(ROOT)))
+def test_runtime_never_imports_tests(path: Path) -> None:
+    """A runtime module imports nothing from tests/, and no test-only package at all."""
+    for module, _ in _imports(path):
+        top = module.split(".")[0]
+        assert top != "tests", f"{path.name} imports {module}"
+        assert top not in TEST_ONLY, f"{path.name} imports the test-only {module}"
+
+
+def test_playwright_imported_only_where_a_browser_is_driven() -> None:
+    """playwright (the loadtest extra) is imported inside functions, never when a module is imported."""
+    for path in RUNTIME:
+        for module, at_import in _imports(path):
+            assert not (module.startswith("playwright") and at_import), f"{path.name} imports {module} at import time"
+
+
+def test_runtime_imports_are_declared() -> None:
+    """Every third-party package runtime code imports is a dependency of pyproject.toml or of an extra other than
+    test (the drafter's and the load test's packages are imported only where those are used)."""
+    declared = _declared()
+    allowed = set().union(*(names for extra, names in declared.items() if extra != "test"))
+    distributions = packages_distributions()
+    missing = set()
+    for path in RUNTIME:
+        for module, _ in _imports(path):
+            top = module.split(".")[0]
+            if top in sys.stdlib_module_names or top in ("cityiso", "tests", "__future__"):
+                continue
+            names = {d.lower().replace("_", "-") for d in distributions.get(top, [top])}
+            if not names & allowed:
+                missing.add(f"{path.relative_to(ROOT)}: {module} ({', '.join(sorted(names))})")
+    assert not missing, "imported but not declared in pyproject.toml:\n" + "\n".join(sorted(missing))
