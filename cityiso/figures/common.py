@@ -247,8 +247,12 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     tick = round(18 * scale)
     # Tick labels a little off the plot: where two axes start at the same corner, the y axis's first label (centred
     # on the x axis) and the x axis's first label (centred on the y axis) otherwise share their corner of the plot.
-    slide.update_xaxes(tickfont={"size": tick}, title_font={"size": round(20 * scale)}, ticklabelstandoff=tick // 3)
-    slide.update_yaxes(tickfont={"size": tick}, title_font={"size": round(20 * scale)}, ticklabelstandoff=tick // 2)
+    # An axis title's distance from its tick labels is set here, not left to the default template: Streamlit makes
+    # its own template the default once imported (the app, the tests), which sets none, and Plotly then placed the
+    # title by its older rule, over the tick labels.
+    titles = {"title_font": {"size": round(20 * scale)}, "title_standoff": round(12 * scale), "automargin": True}
+    slide.update_xaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 3, **titles)
+    slide.update_yaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 2, **titles)
     for trace in slide.data:
         if _colorbar_right(trace):
             # A colour bar's title above it ran into its top tick label (centred on the bar's end) in large type:
