@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from cityiso.figures import images
-from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, with_title_and_source
+from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, note_below, with_title_and_source
 from cityiso.figures.praise import by_clause_bars
 
 TITLE = "Ustalenia według rozdziałów"
@@ -115,3 +115,47 @@ def test_deck_chart_png_shows_title_and_source_above_the_chart() -> None:
     bands = [y for i, y in enumerate(rows) if i == 0 or y > rows[i - 1] + 4]
     assert len(bands) == 2, bands
     assert not [y for y in ink_rows(plain) if y < 12]  # the slide's image starts with blank margin
+
+
+@needs_browser
+def test_a_pdf_export_is_the_whole_figure_on_a_page_of_its_size() -> None:
+    """Kaleido prints a PDF with 0.1 inch margins unless told otherwise: the figure then came out shifted right and
+    down by 0.1 inch and its last 0.2 inch were cut (a legend's last row, the x axis's title, in the handout)."""
+    from pypdf import PdfReader
+
+    fig = go.Figure(layout={"width": 800, "height": 300, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    for x, y in ((0, 1), (1, 0)):  # a word in the top left and one in the bottom right corner
+        corner = {"x": x, "y": y, "xanchor": "left" if x == 0 else "right", "yanchor": "top" if y == 1 else "bottom"}
+        fig.add_annotation(text=f"corner{x}{y}", xref="paper", yref="paper", showarrow=False, borderpad=0, **corner)
+    page = PdfReader(io.BytesIO(images.image_bytes(fig, "pdf"))).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx((600, 225), abs=1)
+    found = {}
+
+    def visit(text, cm, tm, *_) -> None:  # where the text starts on the page: (x, y from the foot), in points
+        found[text.strip()] = (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    assert set(found) >= {"corner01", "corner10"}  # nothing cut
+    assert found["corner01"][0] < 2  # from the page's very left, not 7 points in
+    assert found["corner10"][1] < 5  # its baseline a descender above the page's foot, not 7 points higher
+
+
+def test_a_note_under_the_plot_leaves_the_slide_chart_for_its_text_and_comes_back_in_a_saved_image() -> None:
+    """A note hung under the plot at a fixed depth (the timeline's undated certificates) fell on the slide's larger
+    axis title and legend: the slide's figure has none, its meta keeps it, and a chart saved alone shows it again."""
+    fig = clause_bars()
+    note_below(fig, "Bez daty: 1 — Łódź · ISO 9001:?", 40, 11, name="undated_note")
+    slide = for_slide(fig, 1920, 1080)
+    assert not [a for a in slide.layout.annotations if (a.yshift or 0) < 0]
+    assert slide.layout.meta["notes"] == ["Bez daty: 1 — Łódź · ISO 9001:?"]
+    assert "Bez daty: 1 — Łódź · ISO 9001:?" in with_title_and_source(slide).layout.title.text
+
+
+def test_slide_axes_set_their_title_standoff_whatever_the_default_template() -> None:
+    """Streamlit makes its own Plotly template the default once imported; it sets no title standoff, and Plotly
+    then put a y axis title over the tick labels: a slide's axes carry their own."""
+    slide = for_slide(clause_bars(), 1280, 720)
+    for axis in (slide.layout.xaxis, slide.layout.yaxis):
+        assert axis.title.standoff and axis.automargin is True and axis.ticklabelstandoff

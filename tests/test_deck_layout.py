@@ -1,25 +1,45 @@
 """The deck's layout, re-opened from its files: in the PPTX deck and the PDF handout, at both screen sizes, in both
-languages, for a deck of a few offices (tests/fixture_package.py) and a summary deck (tests/national_fixture.py),
-no text box overlaps another shape or leaves its slide, and each text fits its box. Long texts (a takeaway naming
-many offices, a long title, a footer of many sources) shrink or take more lines and push the chart smaller."""
+languages, for a deck of a few offices (tests/fixture_package.py, with one certificate of no dated evidence: the
+timeline's note) and a summary deck (tests/national_fixture.py), between them every chart kind: no text box overlaps
+another shape or leaves its slide, and each text fits its box. Long texts (a takeaway naming many offices, a long
+title, a footer of many sources) shrink or take more lines and push the chart smaller.
+
+Then what is drawn, read back from the rendered pages (text positions through pypdf's visitor, glyph widths from the
+page's own font where the machine has it): on the handout's pages, including the text inside each chart, and on the
+PPTX deck as LibreOffice renders it (skipped where it is not installed), no two runs of text overlap, none leaves
+the page, each axis title stands clear of every other text, and every legend entry is drawn inside the chart's room.
+Each deck is built and rendered once for the module (the renders take most of its time)."""
 
 import datetime as dt
+import functools
+import glob
+import html
 import io
 import itertools
 import math
+import re
+import shutil
+import subprocess
 import textwrap
 import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import plotly.graph_objects as go
 import pytest
+from PIL import ImageFont
 from pptx import Presentation
+from pptx.util import Emu
 from pypdf import PdfReader
 
+from cityiso.build import build
+from cityiso.deck import fit
 from cityiso.deck.layout import HEIGHT, WIDTH, layout
 from cityiso.deck.slides import Slide, build_deck
 from cityiso.figures import images
 from cityiso.queries import OfficeFilter, run
+from tests.fixture_package import write_package
 from tests.national_fixture import build_national
 
 needs_browser = pytest.mark.skipif(
@@ -33,9 +53,30 @@ LONG = (
 )
 
 
+def undated_certificate(rows: dict, documents: dict) -> None:
+    """The city hall's older ISO 9001 certificate, named by its portal with no date: the timeline names it in a
+    note instead of drawing it."""
+    rows["certificates"].append(
+        dict(
+            certificate_id="tst-9001-undated",
+            office_id="testowo",
+            family="ISO 9001",
+            standard_as_written="ISO 9001",
+            edition_basis="unknown",
+            edition_reason="The text names no edition.",
+            source_id="portal",
+            quote="certyfikaty ISO 9001:2015 oraz PN-EN ISO 37120",
+        )
+    )
+
+
 @pytest.fixture(scope="module")
-def few_fetch(package_con: duckdb.DuckDBPyConnection):
-    return lambda name, **params: run(package_con, name, **params)
+def few_fetch(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("few_layout")
+    problems = build(write_package(root, undated_certificate), root / "cityiso.duckdb")
+    assert not problems, problems
+    with duckdb.connect(str(root / "cityiso.duckdb"), read_only=True) as con:
+        yield lambda name, **params: run(con, name, **params)
 
 
 @pytest.fixture(scope="module")
@@ -52,20 +93,44 @@ def deck_kind(request: pytest.FixtureRequest, few_fetch, summary_fetch):
     return summary_fetch, OfficeFilter(), dt.date(2018, 6, 1)
 
 
+@dataclass
+class Deck:
+    """One deck kind in one language at one size: its slides and their exports, each made once when first asked."""
+
+    slides: list[Slide]
+    made: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def pptx(self) -> bytes:
+        from cityiso.deck.pptx import deck_pptx
+
+        if "pptx" not in self.made:
+            self.made["pptx"] = deck_pptx(self.slides)
+        return self.made["pptx"]
+
+    @property
+    def pdf(self) -> bytes:
+        from cityiso.deck.pdf import handout_pdf
+
+        if "pdf" not in self.made:
+            self.made["pdf"] = handout_pdf(self.slides)
+        return self.made["pdf"]
+
+
 @pytest.fixture(scope="module")
 def deck_of(deck_kind):
-    """The slides of one deck kind in one language at one size. The PPTX test and the PDF test of the same
-    combination lay out the same slides, so each combination is built once (build_deck is deterministic and the
-    exports only read the slides)."""
+    """The deck of one kind in one language at one size. Every test of the same combination reads the same slides
+    and the same exports, so each is built and rendered once (build_deck is deterministic; the exports only read
+    the slides)."""
     fetch, offices, as_of = deck_kind
-    built: dict[tuple, list[Slide]] = {}
+    built: dict[tuple, Deck] = {}
 
-    def slides(lang: str, size: tuple) -> list[Slide]:
+    def deck(lang: str, size: tuple) -> Deck:
         if (lang, size) not in built:
-            built[lang, size] = build_deck(fetch, offices, lang, as_of=as_of, size=size)
+            built[lang, size] = Deck(build_deck(fetch, offices, lang, as_of=as_of, size=size))
         return built[lang, size]
 
-    return slides
+    return deck
 
 
 def long_slides() -> list[Slide]:
@@ -133,10 +198,8 @@ def check_pptx(data: bytes, slides: list[Slide]) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_pptx_boxes_stay_apart_and_inside(deck_of, lang: str, size: tuple) -> None:
-    from cityiso.deck.pptx import deck_pptx
-
-    slides = deck_of(lang, size)
-    check_pptx(deck_pptx(slides), slides)
+    deck = deck_of(lang, size)
+    check_pptx(deck.pptx, deck.slides)
 
 
 @needs_browser
@@ -213,10 +276,8 @@ def check_pdf(data: bytes, slides: list[Slide]) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_text_stays_off_the_chart_and_on_the_page(deck_of, lang: str, size: tuple) -> None:
-    from cityiso.deck.pdf import handout_pdf
-
-    slides = deck_of(lang, size)
-    check_pdf(handout_pdf(slides), slides)
+    deck = deck_of(lang, size)
+    check_pdf(deck.pdf, deck.slides)
 
 
 @needs_browser
@@ -225,6 +286,269 @@ def test_pdf_of_long_texts_still_fits() -> None:
 
     slides = long_slides()
     check_pdf(handout_pdf(slides), slides)
+
+
+# What is drawn: every piece of text on a rendered page ---------------------------------------------------------------
+
+ASCENT, DESCENT = 0.74, 0.22  # a glyph's reach above and below its baseline, in em (DejaVu Sans: 0.76 and 0.24)
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
+NO_LEGEND = {"heatmap", "choropleth", "histogram2d", "contour"}  # trace types Plotly leaves out of a legend
+
+
+@functools.cache
+def _face(name: str) -> ImageFont.FreeTypeFont | None:
+    """The font a PDF names (its subset's prefix dropped) from the machine's fonts, at 100 px; None if not found."""
+    for folder in FONT_DIRS:
+        for path in sorted(glob.glob(f"{folder}/**/{name}.ttf", recursive=True)):
+            return ImageFont.truetype(path, 100)
+    return None
+
+
+def advance(text: str, em: float, font) -> float:
+    """How far `text` runs at `em` points in the page's font: the font's own widths where the machine has it (both
+    Chromium and LibreOffice set the deck in DejaVu Sans here), else fit's DejaVu widths a little narrowed (they are
+    a few per cent wide; narrower errs towards passing)."""
+    name = str(font.get("/BaseFont", "")).split("+")[-1] if font else ""
+    face = _face(name) if name else None
+    return face.getlength(text) * em / 100 if face else 0.92 * fit.text_width(text, em)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text as drawn: its text, its box (left, top, right, bottom; points from the page's top left, from
+    ascender to descender) and its size in points."""
+
+    text: str
+    box: tuple[float, float, float, float]
+    em: float
+    clip: tuple[float, float, float, float] | None = None  # the clipping area it is drawn in (None: the page)
+
+
+PAINT = {"n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*"}  # operators that end a path (and set a pending clip)
+
+
+class Clipping:
+    """The clipping area of a page's content as pypdf reads it: the box of each path that becomes a clip (W, W*),
+    narrowed by each new one and restored with the graphics state (q, Q), in points from the page's foot."""
+
+    def __init__(self) -> None:
+        self.area: tuple | None = None
+        self.saved: list = []
+        self.path: tuple | None = None
+        self.clips = False
+
+    def _extend(self, points: list, cm: list) -> None:
+        xs = [x * cm[0] + y * cm[2] + cm[4] for x, y in points]
+        ys = [x * cm[1] + y * cm[3] + cm[5] for x, y in points]
+        old = self.path or (min(xs), min(ys), max(xs), max(ys))
+        self.path = (min(old[0], *xs), min(old[1], *ys), max(old[2], *xs), max(old[3], *ys))
+
+    def before(self, operator, operands, cm, tm) -> None:
+        op = operator.decode() if isinstance(operator, bytes) else operator
+        if op == "re":
+            x, y, w, h = map(float, operands)
+            self._extend([(x, y), (x + w, y + h)], cm)
+        elif op in ("m", "l", "c", "v", "y"):
+            values = list(map(float, operands))
+            self._extend(list(zip(values[::2], values[1::2], strict=True)), cm)
+        elif op in ("W", "W*"):
+            self.clips = True
+        elif op in PAINT:
+            if self.clips and self.path:
+                a, p = self.area, self.path
+                self.area = p if a is None else (max(a[0], p[0]), max(a[1], p[1]), min(a[2], p[2]), min(a[3], p[3]))
+            self.path, self.clips = None, False
+
+    def after(self, operator, operands, cm, tm) -> None:  # after: text drawn before a Q is handed over in the Q
+        op = operator.decode() if isinstance(operator, bytes) else operator
+        if op == "q":
+            self.saved.append(self.area)
+        elif op == "Q":
+            self.area = self.saved.pop() if self.saved else None
+
+
+def runs(page) -> list[Run]:
+    """Every piece of text drawn on the page, turned text (a y axis's title) included; pieces drawn one after another
+    on one baseline join into one piece."""
+    page_height = float(page.mediabox.height)
+    found: list[Run] = []
+    clipping = Clipping()
+
+    def visit(text, cm, tm, font, size) -> None:
+        text = unicodedata.normalize("NFKC", text)
+        if not text.strip():
+            return
+        m = _times(tm, cm)
+        em = size * math.hypot(m[2], m[3])
+        along, up = math.hypot(m[0], m[1]), math.hypot(m[2], m[3])
+        ux, uy, vx, vy = m[0] / along, m[1] / along, m[2] / up, m[3] / up  # the baseline's direction, and up
+        lead = advance(text[: len(text) - len(text.lstrip())], em, font)
+        text = text.strip()
+        x, y, wide = m[4] + ux * lead, m[5] + uy * lead, advance(text, em, font)
+        corners = [
+            (x + ux * a * wide + vx * b * em, y + uy * a * wide + vy * b * em)
+            for a in (0, 1)
+            for b in (-DESCENT, ASCENT)
+        ]
+        box = (
+            min(c[0] for c in corners),
+            page_height - max(c[1] for c in corners),
+            max(c[0] for c in corners),
+            page_height - min(c[1] for c in corners),
+        )
+        area = clipping.area
+        clip = None if area is None else (area[0], page_height - area[3], area[2], page_height - area[1])
+        last = found[-1] if found else None
+        if (
+            last is not None
+            and abs(uy) < 1e-6
+            and abs(last.em - em) < 0.01 * em
+            and abs(last.box[3] - box[3]) < 0.1 * em
+            and abs(box[0] - last.box[2]) < 0.5 * em
+            and last.clip == clip
+        ):  # the next piece of the same line
+            joined = (last.box[0], min(last.box[1], box[1]), max(last.box[2], box[2]), max(last.box[3], box[3]))
+            found[-1] = Run(f"{last.text} {text}", joined, em, clip)
+        else:
+            found.append(Run(text, box, em, clip))
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=clipping.before, visitor_operand_after=clipping.after)
+    return found
+
+
+def inset(box: tuple, by: float) -> tuple:
+    return (box[0] + by, box[1] + by, box[2] - by, box[3] - by)
+
+
+def inside(box: tuple, room: tuple, slack: float = 0.5) -> bool:
+    return (
+        box[0] >= room[0] - slack
+        and box[1] >= room[1] - slack
+        and box[2] <= room[2] + slack
+        and box[3] <= room[3] + slack
+    )
+
+
+def cut(piece: Run) -> bool:
+    """Some of the run lies outside its clipping area, by more than the measure's error (half a point, and 2 % of its
+    length: the widths have no kerning; a row cut at the foot loses its descenders, a fifth of its size)."""
+    box, area = piece.box, piece.clip
+    spare_x, spare_y = 0.5 + 0.02 * (box[2] - box[0]), 0.5 + 0.02 * (box[3] - box[1])
+    return not (
+        box[0] >= area[0] - spare_x
+        and box[2] <= area[2] + spare_x
+        and box[1] >= area[1] - spare_y
+        and box[3] <= area[3] + spare_y
+    )
+
+
+def check_drawn(page, where: str) -> list[Run]:
+    """No piece of text leaves the page or its clipping area (a cut row of text) or overlaps another (by more than
+    half a point each way)."""
+    found = runs(page)
+    whole = (0, 0, float(page.mediabox.width), float(page.mediabox.height))
+    for piece in found:
+        assert inside(piece.box, whole), f"{where}: {piece.text!r} leaves the page"
+        assert piece.clip is None or not cut(piece), f"{where}: {piece.text!r} is cut"
+    for a, b in itertools.combinations(found, 2):
+        assert not overlaps(inset(a.box, 0.5), inset(b.box, 0.5)), f"{where}: {a.text!r} over {b.text!r}"
+    return found
+
+
+def plain(text: str | None) -> str:
+    """Plotly's text as drawn: no tags, entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", str(text or "")))
+
+
+def legend_entries(fig: go.Figure) -> list[str]:
+    """The names a figure's legend shows (Plotly draws a legend for two traces or more, unless told)."""
+    shown = [t for t in fig.data if t.showlegend or (t.showlegend is None and t.type not in NO_LEGEND)]
+    if fig.layout.showlegend is False or (fig.layout.showlegend is None and len(shown) < 2):
+        return []
+    return [plain(t.name) for t in shown if t.name]
+
+
+def axis_titles(fig: go.Figure) -> list[str]:
+    axes = [fig.layout[k] for k in fig.layout if re.fullmatch(r"[xy]axis\d*", k)]
+    return [plain(a.title.text) for a in axes if a.visible is not False and a.title.text]
+
+
+def check_chart_drawing(page, slide: Slide, where: str) -> None:
+    """On a handout page: the texts, the chart's own included, apart and on the page; what the chart draws lies in
+    its room; its axis titles stand clear of every other text (a fifth of their size at least) and every legend
+    entry is drawn, in the room (a row cut at the room's foot is missing or outside it)."""
+    found = check_drawn(page, where)
+    if slide.figure is None:
+        return
+    points = float(page.mediabox.width) / WIDTH
+    body = layout(slide)["body"]
+    room = (body.left * points, body.top * points, body.right * points, body.bottom * points)
+    drawn = [r for r in found if room[1] <= (r.box[1] + r.box[3]) / 2 <= room[3]]
+    for piece in drawn:
+        assert inside(piece.box, room, 1), f"{where}: {piece.text!r} runs out of the chart's room"
+    words = squeezed("".join(r.text for r in drawn))
+    for entry in legend_entries(slide.figure):
+        assert squeezed(entry) in words, f"{where}: legend entry {entry!r} not drawn in the chart's room"
+    for title in axis_titles(slide.figure):
+        runs_of_title = [r for r in drawn if squeezed(r.text) == squeezed(title)]
+        assert runs_of_title, f"{where}: axis title {title!r} not drawn in the chart's room"
+        for piece, other in itertools.product(runs_of_title, found):
+            if other is not piece:
+                clear = inset(piece.box, -0.2 * piece.em)
+                assert not overlaps(clear, other.box), f"{where}: axis title {title!r} touches {other.text!r}"
+
+
+@needs_browser
+@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_handout_draws_every_text_apart_on_the_page_and_in_its_room(deck_of, lang: str, size: tuple) -> None:
+    deck = deck_of(lang, size)
+    reader = PdfReader(io.BytesIO(deck.pdf))
+    for number, (page, slide) in enumerate(zip(reader.pages, deck.slides, strict=True), start=1):
+        check_chart_drawing(page, slide, f"handout page {number} ({slide.key}, {lang}, {size[0]})")
+
+
+@pytest.fixture(scope="module")
+def office_render(deck_of, tmp_path_factory: pytest.TempPathFactory):
+    """The PDF LibreOffice renders of each PPTX deck of this deck kind (both languages, both sizes; one soffice run
+    for all four), by (lang, size). The test is skipped where LibreOffice is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("no LibreOffice to render the PPTX deck (apt-get install libreoffice-impress-nogui)")
+    folder = tmp_path_factory.mktemp("office")
+    decks = [folder / f"{lang}_{size[0]}.pptx" for lang, size in itertools.product(LANGS, SIZES)]
+    for path, (lang, size) in zip(decks, itertools.product(LANGS, SIZES), strict=True):
+        path.write_bytes(deck_of(lang, size).pptx)
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # its own profile: no lock with another run
+    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, decks)]
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    return lambda lang, size: Path(folder / f"{lang}_{size[0]}.pdf").read_bytes()
+
+
+@needs_browser
+@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_pptx_as_libreoffice_draws_it_keeps_texts_apart_and_off_the_chart(
+    deck_of, office_render, lang: str, size: tuple
+) -> None:
+    """The deck's text boxes as LibreOffice sets their text (its own line breaks and shrinking): no piece overlaps
+    another, leaves the slide or lies on the chart's picture, and every text is there. (The picture is the chart
+    drawn at the same pixels as the handout's, layout.chart_pixels: the handout's test reads what it draws.)"""
+    deck = deck_of(lang, size)
+    reader = PdfReader(io.BytesIO(office_render(lang, size)))
+    shown = Presentation(io.BytesIO(deck.pptx)).slides
+    for number, (page, slide, shapes) in enumerate(zip(reader.pages, deck.slides, shown, strict=True), start=1):
+        where = f"rendered slide {number} ({slide.key}, {lang}, {size[0]})"
+        found = check_drawn(page, where)
+        points = float(page.mediabox.width) / WIDTH
+        for chart in (s for s in shapes.shapes if s.name == "chart"):
+            edges = (chart.left, chart.top, chart.left + chart.width, chart.top + chart.height)
+            picture = tuple(Emu(v).pt * points for v in edges)
+            for piece in found:
+                assert not overlaps(inset(piece.box, 0.5), picture), f"{where}: {piece.text!r} over the chart"
+        words = squeezed("".join(r.text for r in found))
+        for part in (slide.title, slide.takeaway, slide.footer, *slide.bullets):
+            assert squeezed(part) in words, f"{where}: {part!r} not drawn"
 
 
 # The layout alone ------------------------------------------------------------------------------------------------

@@ -91,3 +91,11 @@ def layout(slide: Slide) -> dict[str, Text | Box]:
     if slide.bullets and slide.figure is None:
         parts["points"] = bullets(slide.bullets, body)
     return parts
+
+
+def chart_pixels(figure, box: Box) -> tuple[int, int]:
+    """The pixels a chart is drawn at for its room, in the PowerPoint deck and the PDF handout alike (so what a test
+    reads off the handout's chart holds for the deck's picture): as many pixels wide as the figure was made for, as
+    tall as the room's shape asks, so it fills the room without being stretched."""
+    width = figure.layout.width or 1766
+    return width, max(1, round(width * box.height / box.width))

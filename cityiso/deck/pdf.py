@@ -7,7 +7,7 @@ import io
 import plotly.graph_objects as go
 from pypdf import PdfReader, PdfWriter, Transformation
 
-from cityiso.deck.layout import HEIGHT, WIDTH, Box, Text, layout
+from cityiso.deck.layout import HEIGHT, WIDTH, Box, Text, chart_pixels, layout
 from cityiso.deck.slides import Slide
 from cityiso.figures.common import FONT
 from cityiso.figures.images import image_bytes
@@ -63,9 +63,7 @@ def text_page(slide: Slide) -> go.Figure:
 def _lay_chart(page, figure: go.Figure, box: Box) -> None:
     """Draw the chart at the figure's own width (as on the slide), as tall as the room's shape asks, and lay it
     into the room (pypdf clips what it lays to the chart page's box)."""
-    width = figure.layout.width or 1766
-    height = max(1, round(width * box.height / box.width))
-    chart = PdfReader(io.BytesIO(image_bytes(figure, "pdf", width, height))).pages[0]
+    chart = PdfReader(io.BytesIO(image_bytes(figure, "pdf", *chart_pixels(figure, box)))).pages[0]
     page_height = float(page.mediabox.height)
     scale = box.width * float(page.mediabox.width) / WIDTH / float(chart.mediabox.width)
     points = float(page.mediabox.width) / WIDTH  # page points per layout point

@@ -8,7 +8,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Pt
 
-from cityiso.deck.layout import BULLET_SPACE, HEIGHT, PAD, WIDTH, Box, Text, layout
+from cityiso.deck.layout import BULLET_SPACE, HEIGHT, PAD, WIDTH, Box, Text, chart_pixels, layout
 from cityiso.deck.slides import Slide
 from cityiso.figures.images import image_bytes
 
@@ -46,8 +46,7 @@ def _bullets(slide, bullets: list[str], part: Text) -> None:
 def _chart(slide, figure, box: Box) -> None:
     """The chart drawn for its room: as many pixels wide as the figure was made for, as tall as the room's shape
     asks, so it fills the room without being stretched."""
-    width = figure.layout.width or 1766
-    height = max(1, round(width * box.height / box.width))
+    width, height = chart_pixels(figure, box)
     png = image_bytes(figure, "png", width=width, height=height, scale=2)
     picture = slide.shapes.add_picture(io.BytesIO(png), Pt(box.left), Pt(box.top), Pt(box.width), Pt(box.height))
     picture.name = "chart"

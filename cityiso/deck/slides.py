@@ -72,7 +72,11 @@ class _Deck:
         return findings_filters(self.offices, family=self.family)
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
-        return [Slide(key, title, takeaway, self.footer, for_slide(fig, *self.size))]
+        """A chart's slide; a note the chart hung under its plot (for_slide takes it out) follows the takeaway."""
+        figure = for_slide(fig, *self.size)
+        notes = [note.replace("<br>", " ") for note in figure.layout.meta["notes"]]
+        takeaway = " · ".join(part for part in (takeaway, *notes) if part)
+        return [Slide(key, title, takeaway, self.footer, figure)]
 
 
 def _title_slide(d: _Deck) -> list[Slide]:

@@ -216,15 +216,24 @@ def chart_config(filename: str, fmt: str = "png") -> dict:
     }
 
 
+def _hangs_below(annotation) -> bool:
+    """A line of text hung under the plot by a fixed depth in pixels (note_below: the source line, a note)."""
+    return annotation.yref == "paper" and (annotation.y or 0) <= 0 and (annotation.yshift or 0) < 0
+
+
 def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy restyled for a projector: no title or source line (the slide has its own; both are kept in the
     layout's meta for with_title_and_source), large type, sized to the chart area of a slide of width x height
-    pixels."""
+    pixels. A note hung under the plot (note_below) leaves the chart too, into the meta's 'notes' for the slide's
+    own text: its fixed depth, set for the page's small type, put it over the slide's larger tick labels, axis title
+    and legend (which Plotly places itself)."""
     slide = go.Figure(fig)
     sources = [a.text for a in fig.layout.annotations if a.name == "source_line"]
+    notes = [a.text for a in fig.layout.annotations if _hangs_below(a) and a.name != "source_line"]
     slide.layout.meta = {
         "title": fig.layout.title.text or "",
         "source_line": sources[0].replace("<br>", " ") if sources else "",
+        "notes": notes,
     }
     scale = height / 1080
     slide.update_layout(
@@ -235,13 +244,26 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
         height=round(height * 0.62),
         margin={"t": round(70 * scale), "b": round(60 * scale), "l": round(20 * scale), "r": round(20 * scale)},
     )
-    slide.update_xaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
-    slide.update_yaxes(tickfont={"size": round(18 * scale)}, title_font={"size": round(20 * scale)})
+    tick = round(18 * scale)
+    # Tick labels a little off the plot: where two axes start at the same corner, the y axis's first label (centred
+    # on the x axis) and the x axis's first label (centred on the y axis) otherwise share their corner of the plot.
+    # An axis title's distance from its tick labels is set here, not left to the default template: Streamlit makes
+    # its own template the default once imported (the app, the tests), which sets none, and Plotly then placed the
+    # title by its older rule, over the tick labels.
+    titles = {"title_font": {"size": round(20 * scale)}, "title_standoff": round(12 * scale), "automargin": True}
+    slide.update_xaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 3, **titles)
+    slide.update_yaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 2, **titles)
+    for trace in slide.data:
+        if _colorbar_right(trace):
+            # A colour bar's title above it ran into its top tick label (centred on the bar's end) in large type:
+            # beside the labels instead.
+            bar = trace.colorbar if trace.type == "heatmap" else trace.marker.colorbar
+            bar.title.side = "right"
     # A slide is wide: category labels wrapped for a half-width chart go back on one line.
     for axis in (slide.layout.xaxis, slide.layout.yaxis):
         if axis.ticktext:
             axis.ticktext = [str(text).replace("<br>", " ") for text in axis.ticktext]
-    slide.layout.annotations = [a for a in slide.layout.annotations if a.name != "source_line"]
+    slide.layout.annotations = [a for a in slide.layout.annotations if not _hangs_below(a)]
     above = 0.0
     for annotation in slide.layout.annotations:
         size = round(18 * scale)
@@ -266,12 +288,12 @@ def with_title_and_source(fig: go.Figure) -> go.Figure:
     alone = go.Figure(fig)
     size = alone.layout.font.size or 13
     title_size = round(size * 1.35)
-    lines = [meta.get("title") or ""] + (
-        [f"<span style='font-size:{size}px;color:#555555'>{meta['source_line']}</span>"]
-        if meta.get("source_line")
-        else []
-    )
-    block = round(title_size * 1.3 * (meta.get("title", "").count("<br>") + 1) + size * 1.4) + 16
+    small = [meta.get("source_line") or "", *meta.get("notes", [])]  # the source line, then the notes under the plot
+    lines = [meta.get("title") or ""] + [
+        f"<span style='font-size:{size}px;color:#555555'>{line}</span>" for line in small if line
+    ]
+    below = max(1, sum(line.count("<br>") + 1 for line in small if line))  # lines under the title
+    block = round(title_size * 1.3 * (meta.get("title", "").count("<br>") + 1) + size * 1.4 * below) + 16
     height = (alone.layout.height or 460) + block
     alone.update_layout(
         title={

@@ -23,6 +23,18 @@ _server_started = False
 _render_lock = threading.Lock()
 
 
+def _page_generator():
+    """Kaleido's page, with no margin around a printed page: Kaleido prints a PDF with 0.1 inch margins on a page
+    of the figure's own size, so the figure came out shifted by 0.1 inch and its last 0.2 inch at the right and at
+    the foot were cut (the legend's last row, the x axis's title); CSS page margins win over the print margins."""
+    from kaleido import PageGenerator
+
+    class NoMargin(PageGenerator):
+        header = PageGenerator.header + "<style>@page { margin: 0 }</style>\n"  # the header ends inside <head>
+
+    return NoMargin()
+
+
 class ExportUnavailable(RuntimeError):
     """No browser to render static images with, or the browser failed."""
 
@@ -48,7 +60,7 @@ def _ensure_server() -> None:
         import kaleido
 
         try:
-            kaleido.start_sync_server(silence_warnings=True)
+            kaleido.start_sync_server(page_generator=_page_generator(), silence_warnings=True)
         except Exception as exc:  # a broken or missing browser surfaces here
             raise ExportUnavailable(f"Chromium at {browser} could not start for image export: {exc}") from exc
         _server_started = True

@@ -221,7 +221,11 @@ def distribution_bars(
         )
     )
     top_value = float(rows["bin_to"].max()) if len(rows) else 0
-    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), showgrid=False, **count_axis(top_value))
+    # Half a bin either side of the bars (each centred on its bin): from zero, the first bar was cut in half and the
+    # axis's first label sat in the plot's corner, on the y axis's first label.
+    span = [float(rows["bin_from"].min()) - 0.5, top_value + 0.5] if len(rows) else None
+    axis = count_axis(top_value) | ({"range": span, "rangemode": "normal"} if span else {})
+    fig.update_xaxes(title_text=t(f"trends.measure.{measure}", lang), showgrid=False, **axis)
     top_count = float(rows["count_offices"].max()) if len(rows) else 0
     fig.update_yaxes(title_text=t("trends.offices", lang), gridcolor="#E5E5E5", **count_axis(top_count))
     return _title_in_view(frame(fig, title, source_line, height=400, subtitle=subtitle))
