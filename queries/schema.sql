@@ -403,9 +403,13 @@ where f.office_id in (select office_id from selected_offices(offices, voivodeshi
     and finding_in_family(f.finding_id, e.event_id, family);
 
 -- Each office's place in the order lists use (by place, Polish collation, then id): sorting thousands of rows by a
--- number is cheap, by a collated name is not.
+-- number is cheap, by a collated name is not. place_group orders by the place alone (offices sharing a place tie),
+-- for lists ordered by place and then by something other than the office.
 create view office_order as
-select office_id, row_number() over (order by place collate pl, office_id) as place_rank
+select
+    office_id,
+    row_number() over (order by place collate pl, office_id) as place_rank,
+    dense_rank() over (order by place collate pl) as place_group
 from offices;
 
 -- The words of a search as finding_words holds them: lower case, Polish diacritics folded, cut to their first five
@@ -428,19 +432,19 @@ select
 from findings as f
 inner join themes as t on t.theme_id = f.theme_id;
 
--- One row per office, standard family (of_family null: every family) and year from the first year any certificate
--- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
--- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
--- status_on. No row for a family the office holds no certificate of. Yearly trends count from here, so a year's
--- count is exactly the status shown on that day.
-create macro office_status_by_year(as_of, of_family) as table
+-- office_status_by_year as computed from status_on, for the years from from_year (null: from the first) to as_of's.
+create macro office_status_by_year_computed(as_of, of_family, from_year) as table
 with first_year as (
     select min(year(window_start_on)) as year_from from certificate_windows
 ),
 
 days as (
     select r.y::int as year, least(make_date(r.y::int, 12, 31), as_of::date) as status_on_day
-    from first_year as f, range(coalesce(f.year_from, year(as_of::date)), year(as_of::date) + 1) as r(y)
+    from first_year as f,
+        range(
+            greatest(coalesce(f.year_from, year(as_of::date)), coalesce(from_year, f.year_from, year(as_of::date))),
+            year(as_of::date) + 1
+        ) as r(y)
 )
 
 select
@@ -486,3 +490,84 @@ select
             and finding_in_family(f.finding_id, f.event_id, of_family)
     ) as count_praised
 from offices as o;
+
+-- One row per finding with what the findings charts filter and count by, resolved once (the build stores it as a
+-- table): its office, event, kind and voice, its event's date and year (null: undated), its ISO 9001:2015 heading
+-- and its words (clause_headings; null: no clause fits), its theme, the standard families it concerns (families)
+-- exactly as finding_in_family decides them: its event's families (event_families), narrowed to those of the
+-- certificates it names when it names any (a finding of no family has an empty list; `family is null` takes every
+-- finding); and its office's place_rank (office_order), the order lists of findings start with.
+create view finding_facts as
+with named as (
+    select fc.finding_id, list(distinct c.family) as families
+    from finding_certificates as fc
+    inner join certificates as c on c.certificate_id = fc.certificate_id
+    group by fc.finding_id
+),
+
+event_lists as (
+    select event_id, list(distinct family order by family) as families
+    from event_families
+    group by event_id
+)
+
+select
+    f.finding_id,
+    f.office_id,
+    f.event_id,
+    f.kind,
+    f.voice,
+    e.event_on,
+    year(e.event_on) as year,
+    h.heading_2015 as clause,
+    h.heading_pl,
+    h.heading_en,
+    f.theme_id,
+    coalesce(list_filter(el.families, lambda x: n.families is null or list_contains(n.families, x)), [])::varchar[]
+        as families,
+    oo.place_rank
+from findings as f
+inner join events as e on e.event_id = f.event_id
+inner join office_order as oo on oo.office_id = f.office_id
+left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
+left join event_lists as el on el.event_id = f.event_id
+left join named as n on n.finding_id = f.finding_id;
+
+-- The rows of finding_facts that filtered_findings keeps, with the same arguments (same filters, same meaning): the
+-- findings charts count from here without joining findings to events again.
+create macro filtered_facts(
+    offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, of_family
+) as table
+select ff.*
+from finding_facts as ff
+where ff.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+    and list_contains(kinds, ff.kind)
+    and list_contains(voices, ff.voice)
+    and ((ff.event_on is null and include_undated) or ff.year between year_from and year_to)
+    and (of_family is null or list_contains(ff.families, of_family));
+
+-- Every office's best status by family on 31 December of each year from the first year any certificate has evidence
+-- of to this year (office_status_by_year's rows for those years, whatever its as_of past them): the build stores it, so
+-- yearly trends compute only the as-of year.
+create view office_status_year_ends as
+select *
+from office_status_by_year_computed(make_date(year(current_date), 12, 31), null, null);
+
+-- One row per office, standard family (of_family null: every family) and year from the first year any certificate
+-- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
+-- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
+-- status_on. No row for a family the office holds no certificate of. Yearly trends count from here, so a year's
+-- count is exactly the status shown on that day. The years before as_of's are read from office_status_year_ends
+-- (stored by the build); only as_of's own year (and any year past what is stored) is computed, by
+-- office_status_by_year_computed.
+create macro office_status_by_year(as_of, of_family) as table
+select s.office_id, s.family, s.year, s.status_on_day, s.status
+from office_status_year_ends as s
+where s.year < year(as_of::date) and (of_family is null or s.family = of_family)
+union all
+select c.office_id, c.family, c.year, c.status_on_day, c.status
+from office_status_by_year_computed(
+    as_of,
+    of_family,
+    least(year(as_of::date), (select max(y.year) + 1 from office_status_year_ends as y))
+) as c;

@@ -195,6 +195,8 @@ MATERIALISED_VIEWS = (
     "certificate_windows",
     "office_order",
     "finding_words",
+    "finding_facts",
+    "office_status_year_ends",
 )
 
 
