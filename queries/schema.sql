@@ -553,6 +553,10 @@ create view office_status_year_ends as
 select *
 from office_status_by_year_computed(make_date(year(current_date), 12, 31), null, null);
 
+-- The last year office_status_year_ends holds (the build's year; it stores this one row too).
+create view office_status_stored_through as
+select year(current_date) as year;
+
 -- One row per office, standard family (of_family null: every family) and year from the first year any certificate
 -- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
 -- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
@@ -569,5 +573,5 @@ select c.office_id, c.family, c.year, c.status_on_day, c.status
 from office_status_by_year_computed(
     as_of,
     of_family,
-    least(year(as_of::date), (select max(y.year) + 1 from office_status_year_ends as y))
+    least(year(as_of::date), (select y.year + 1 from office_status_stored_through as y))
 ) as c;

@@ -197,6 +197,7 @@ MATERIALISED_VIEWS = (
     "finding_words",
     "finding_facts",
     "office_status_year_ends",
+    "office_status_stored_through",
 )
 
 
