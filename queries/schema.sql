@@ -345,10 +345,8 @@ where (offices is null or list_contains(offices, o.office_id))
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
 
--- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
--- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
--- (of_family null: any), as a row's own quote or as further evidence. One row per document.
-create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+-- selection_documents as computed from the evidence of every record (what document_citations stores in advance).
+create macro selection_documents_computed(offices, voivodeships, office_kinds, search, of_family) as table
 with chosen as (
     select office_id from selected_offices(offices, voivodeships, office_kinds, search)
 ),
@@ -575,3 +573,48 @@ from office_status_by_year_computed(
     of_family,
     least(year(as_of::date), (select y.year + 1 from office_status_stored_through as y))
 ) as c;
+
+-- Each source quoted (as a row's own quote or further evidence) for an office's row, certificates, events or findings,
+-- with the office and the families the quoting record concerns (any_family: the office's row, whatever the family;
+-- families: the certificate's family, the event's families as event_families gives them, the finding's as
+-- finding_facts gives them): selection_documents reads it instead of joining the evidence of every record.
+create view document_citations as
+with event_lists as (
+    select event_id, list(distinct family order by family) as families
+    from event_families
+    group by event_id
+),
+
+records as (
+    select 'offices' as record_table, o.office_id as record_id, o.office_id, true as any_family, []::varchar[] as families
+    from offices as o
+    union all
+    select 'certificates', c.certificate_id, c.office_id, false, [c.family]::varchar[]
+    from certificates as c
+    union all
+    select 'events', e.event_id, e.office_id, false, coalesce(el.families, [])::varchar[]
+    from events as e
+    left join event_lists as el on el.event_id = e.event_id
+    union all
+    select 'findings', ff.finding_id, ff.office_id, false, ff.families
+    from finding_facts as ff
+)
+
+select distinct ev.source_id, r.office_id, r.any_family, r.families
+from evidence as ev
+inner join records as r on r.record_table = ev.record_table and r.record_id = ev.record_id;
+
+-- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
+-- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
+-- (of_family null: any), as a row's own quote or as further evidence. One row per document. Read from
+-- document_citations (stored by the build).
+create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+select s.source_id, s.title, s.office_id
+from sources as s
+where s.kind = 'document'
+    and s.source_id in (
+        select dc.source_id
+        from document_citations as dc
+        where dc.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+            and (of_family is null or dc.any_family or list_contains(dc.families, of_family))
+    );

@@ -117,3 +117,13 @@ def test_office_status_by_year_reads_stored_years_as_computed(databases: dict, a
                 f"select * from office_status_by_year_computed($as_of, $family, null){order}", params
             ).df()
             _assert_same(computed, stored, f"office_status_by_year on {db_name}, {as_of}, {family}")
+
+
+def test_selection_documents_reads_stored_citations_as_computed(databases: dict) -> None:
+    for db_name, con in databases.items():
+        for i, params in enumerate(_parameter_sets(con)):
+            args = {k: params[k] for k in ("offices", "voivodeships", "office_kinds", "search", "family")}
+            call = "($offices, $voivodeships, $office_kinds, $search, $family) order by source_id"
+            stored = con.execute(f"select * from selection_documents{call}", args).df()
+            computed = con.execute(f"select * from selection_documents_computed{call}", args).df()
+            _assert_same(computed, stored, f"selection_documents on {db_name}, parameter set {i}: {args}")

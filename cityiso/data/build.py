@@ -198,6 +198,7 @@ MATERIALISED_VIEWS = (
     "finding_facts",
     "office_status_year_ends",
     "office_status_stored_through",
+    "document_citations",
 )
 
 
