@@ -462,9 +462,8 @@ select
 from days as d, lateral status_on(d.status_on_day, of_family) as s
 group by s.office_id, s.family, d.year, d.status_on_day;
 
--- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
--- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
-create macro office_evidence_counts(of_family) as table
+-- office_evidence_counts as computed from the rows (what office_family_counts stores in advance).
+create macro office_evidence_counts_computed(of_family) as table
 with family_events as (
     select e.event_id, e.office_id, e.kind, e.is_planned
     from events as e
@@ -618,3 +617,72 @@ where s.kind = 'document'
         where dc.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
             and (of_family is null or dc.any_family or list_contains(dc.families, of_family))
     );
+
+-- office_evidence_counts' figures for every office and family it has any of (family null: every family), stored by
+-- the build: certificates of the family, audits held at its events (event_families), items auditors praised
+-- concerning it (finding_facts.families).
+create view office_family_counts as
+with certificate_counts as (
+    select office_id, family, count(*) as n from certificates where family is not null group by office_id, family
+    union all
+    select office_id, null, count(*) from certificates group by office_id
+),
+
+audits as (
+    select e.event_id, e.office_id
+    from events as e
+    where not e.is_planned and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
+),
+
+audit_counts as (
+    select a.office_id, ef.family, count(*) as n
+    from audits as a
+    inner join event_families as ef on ef.event_id = a.event_id
+    where ef.family is not null
+    group by a.office_id, ef.family
+    union all
+    select office_id, null, count(*) from audits group by office_id
+),
+
+praised as (
+    select office_id, families from finding_facts where kind = 'praise' and voice = 'auditor'
+),
+
+praised_counts as (
+    select office_id, family, count(*) as n
+    from (select office_id, unnest(families) as family from praised)
+    group by office_id, family
+    union all
+    select office_id, null, count(*) from praised group by office_id
+),
+
+keys as (
+    select office_id, family from certificate_counts
+    union
+    select office_id, family from audit_counts
+    union
+    select office_id, family from praised_counts
+)
+
+select
+    k.office_id,
+    k.family,
+    coalesce(c.n, 0) as count_certificates,
+    coalesce(a.n, 0) as count_audits,
+    coalesce(p.n, 0) as count_praised
+from keys as k
+left join certificate_counts as c on c.office_id = k.office_id and c.family is not distinct from k.family
+left join audit_counts as a on a.office_id = k.office_id and a.family is not distinct from k.family
+left join praised_counts as p on p.office_id = k.office_id and p.family is not distinct from k.family;
+
+-- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
+-- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
+-- Read from office_family_counts (stored by the build).
+create macro office_evidence_counts(of_family) as table
+select
+    o.office_id,
+    coalesce(s.count_certificates, 0) as count_certificates,
+    coalesce(s.count_audits, 0) as count_audits,
+    coalesce(s.count_praised, 0) as count_praised
+from offices as o
+left join office_family_counts as s on s.office_id = o.office_id and s.family is not distinct from of_family;

@@ -127,3 +127,16 @@ def test_selection_documents_reads_stored_citations_as_computed(databases: dict)
             stored = con.execute(f"select * from selection_documents{call}", args).df()
             computed = con.execute(f"select * from selection_documents_computed{call}", args).df()
             _assert_same(computed, stored, f"selection_documents on {db_name}, parameter set {i}: {args}")
+
+
+def test_office_evidence_counts_read_stored_counts_as_computed(databases: dict) -> None:
+    for db_name, con in databases.items():
+        families = [None, "ISO 0000"] + [
+            r[0] for r in con.execute("select distinct family from certificates").fetchall()
+        ]
+        for family in families:
+            call = "($family) order by office_id"
+            stored = con.execute(f"select * from office_evidence_counts{call}", {"family": family}).df()
+            computed = con.execute(f"select * from office_evidence_counts_computed{call}", {"family": family}).df()
+            assert len(stored) == con.execute("select count(*) from offices").fetchone()[0]
+            _assert_same(computed, stored, f"office_evidence_counts on {db_name}, {family}")

@@ -199,6 +199,7 @@ MATERIALISED_VIEWS = (
     "office_status_year_ends",
     "office_status_stored_through",
     "document_citations",
+    "office_family_counts",
 )
 
 
