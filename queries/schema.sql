@@ -401,13 +401,9 @@ where f.office_id in (select office_id from selected_offices(offices, voivodeshi
     and finding_in_family(f.finding_id, e.event_id, family);
 
 -- Each office's place in the order lists use (by place, Polish collation, then id): sorting thousands of rows by a
--- number is cheap, by a collated name is not. place_group orders by the place alone (offices sharing a place tie),
--- for lists ordered by place and then by something other than the office.
+-- number is cheap, by a collated name is not.
 create view office_order as
-select
-    office_id,
-    row_number() over (order by place collate pl, office_id) as place_rank,
-    dense_rank() over (order by place collate pl) as place_group
+select office_id, row_number() over (order by place collate pl, office_id) as place_rank
 from offices;
 
 -- The words of a search as finding_words holds them: lower case, Polish diacritics folded, cut to their first five
