@@ -137,17 +137,37 @@ def _served() -> tuple[str, Identity, _Database]:
     return key, database.identity, database
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _fetch(db_path: str, db_identity: Identity, name: str, params: tuple, _database: _Database) -> pd.DataFrame:
+# What one app process keeps of the named results (st.cache_data, shared by every session): at most this many, none
+# longer than CACHED_ROWS_AT_MOST rows, so a session that tries many filters stays within the app's memory budget (500
+# MB, cityiso.bench). A page's results at 3,000 offices are at most about 1.3 MB (office_status_on_date's 3,000 rows);
+# a whole list asked for a download (findings_page with its limit at every match: 350k rows, about 240 MB in pandas)
+# is made when clicked and never kept.
+CACHED_RESULTS = 64
+CACHED_ROWS_AT_MOST = 5_000
+
+
+def _run(database: _Database, name: str, params: tuple) -> pd.DataFrame:
     bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return queries.run(_database, name, **bound)
+    return queries.run(database, name, **bound)
+
+
+@st.cache_data(max_entries=CACHED_RESULTS, show_spinner=False)
+def _fetch(db_path: str, db_identity: Identity, name: str, params: tuple, _database: _Database) -> pd.DataFrame:
+    return _run(_database, name, params)
 
 
 def fetch(name: str, **params) -> pd.DataFrame:
-    """A named query's rows from the served database (lists in params are frozen for the cache key)."""
+    """A named query's rows from the served database (lists in params are frozen for the cache key); results longer
+    than CACHED_ROWS_AT_MOST rows are returned but not kept."""
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     db_path, identity, database = _served()
-    return _fetch(db_path, identity, name, frozen, database)
+    limit = params.get("limit")
+    if isinstance(limit, int) and limit > CACHED_ROWS_AT_MOST:  # a whole list, not a page: never cached
+        return _run(database, name, frozen)
+    frame = _fetch(db_path, identity, name, frozen, database)
+    if len(frame) > CACHED_ROWS_AT_MOST:
+        _fetch.clear(db_path, identity, name, frozen, database)
+    return frame
 
 
 DOWNLOADABLE_TABLES = (
@@ -173,7 +193,9 @@ DOWNLOADABLE_TABLES = (
 )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# A whole table as CSV is made when its download is clicked; only the last one is kept (the findings table at 3,000
+# offices is far larger than any page's results).
+@st.cache_data(max_entries=1, show_spinner=False)
 def _table_csv(
     db_path: str, db_identity: Identity, table: str, preface: tuple[str, ...], _database: _Database
 ) -> bytes:

@@ -30,12 +30,11 @@ audits as (
 ),
 
 praised as (
-    select e.event_on
-    from findings as f
-    left join events as e on e.event_id = f.event_id
+    select f.event_on
+    from finding_facts as f
     where f.kind = 'praise' and f.voice = 'auditor'
         and f.office_id in (select office_id from chosen)
-        and finding_in_family(f.finding_id, f.event_id, $family)
+        and ($family is null or list_contains(f.families, $family))
 )
 
 select

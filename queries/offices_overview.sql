@@ -29,9 +29,9 @@ event_counts as (
 
 finding_counts as (
     select f.office_id, count(*) as count_praised
-    from findings as f
+    from finding_facts as f
     where f.kind = 'praise' and f.voice = 'auditor'
-        and finding_in_family(f.finding_id, f.event_id, $family)
+        and ($family is null or list_contains(f.families, $family))
     group by f.office_id
 )
 

@@ -345,10 +345,8 @@ where (offices is null or list_contains(offices, o.office_id))
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
 
--- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
--- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
--- (of_family null: any), as a row's own quote or as further evidence. One row per document.
-create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+-- selection_documents as computed from the evidence of every record (what document_citations stores in advance).
+create macro selection_documents_computed(offices, voivodeships, office_kinds, search, of_family) as table
 with chosen as (
     select office_id from selected_offices(offices, voivodeships, office_kinds, search)
 ),
@@ -428,19 +426,19 @@ select
 from findings as f
 inner join themes as t on t.theme_id = f.theme_id;
 
--- One row per office, standard family (of_family null: every family) and year from the first year any certificate
--- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
--- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
--- status_on. No row for a family the office holds no certificate of. Yearly trends count from here, so a year's
--- count is exactly the status shown on that day.
-create macro office_status_by_year(as_of, of_family) as table
+-- office_status_by_year as computed from status_on, for the years from from_year (null: from the first) to as_of's.
+create macro office_status_by_year_computed(as_of, of_family, from_year) as table
 with first_year as (
     select min(year(window_start_on)) as year_from from certificate_windows
 ),
 
 days as (
     select r.y::int as year, least(make_date(r.y::int, 12, 31), as_of::date) as status_on_day
-    from first_year as f, range(coalesce(f.year_from, year(as_of::date)), year(as_of::date) + 1) as r(y)
+    from first_year as f,
+        range(
+            greatest(coalesce(f.year_from, year(as_of::date)), coalesce(from_year, f.year_from, year(as_of::date))),
+            year(as_of::date) + 1
+        ) as r(y)
 )
 
 select
@@ -460,9 +458,8 @@ select
 from days as d, lateral status_on(d.status_on_day, of_family) as s
 group by s.office_id, s.family, d.year, d.status_on_day;
 
--- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
--- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
-create macro office_evidence_counts(of_family) as table
+-- office_evidence_counts as computed from the rows (what office_family_counts stores in advance).
+create macro office_evidence_counts_computed(of_family) as table
 with family_events as (
     select e.event_id, e.office_id, e.kind, e.is_planned
     from events as e
@@ -486,3 +483,202 @@ select
             and finding_in_family(f.finding_id, f.event_id, of_family)
     ) as count_praised
 from offices as o;
+
+-- One row per finding with what the findings charts filter and count by, resolved once (the build stores it as a
+-- table): its office, event, kind and voice, its event's date and year (null: undated), its ISO 9001:2015 heading
+-- and its words (clause_headings; null: no clause fits), its theme, the standard families it concerns (families)
+-- exactly as finding_in_family decides them: its event's families (event_families), narrowed to those of the
+-- certificates it names when it names any (a finding of no family has an empty list; `family is null` takes every
+-- finding); and its office's place_rank (office_order), the order lists of findings start with.
+create view finding_facts as
+with named as (
+    select fc.finding_id, list(distinct c.family) as families
+    from finding_certificates as fc
+    inner join certificates as c on c.certificate_id = fc.certificate_id
+    group by fc.finding_id
+),
+
+event_lists as (
+    select event_id, list(distinct family order by family) as families
+    from event_families
+    group by event_id
+)
+
+select
+    f.finding_id,
+    f.office_id,
+    f.event_id,
+    f.kind,
+    f.voice,
+    e.event_on,
+    year(e.event_on) as year,
+    h.heading_2015 as clause,
+    h.heading_pl,
+    h.heading_en,
+    f.theme_id,
+    coalesce(list_filter(el.families, lambda x: n.families is null or list_contains(n.families, x)), [])::varchar[]
+        as families,
+    oo.place_rank
+from findings as f
+inner join events as e on e.event_id = f.event_id
+inner join office_order as oo on oo.office_id = f.office_id
+left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
+left join event_lists as el on el.event_id = f.event_id
+left join named as n on n.finding_id = f.finding_id;
+
+-- The rows of finding_facts that filtered_findings keeps, with the same arguments (same filters, same meaning): the
+-- findings charts count from here without joining findings to events again.
+create macro filtered_facts(
+    offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, of_family
+) as table
+select ff.*
+from finding_facts as ff
+where ff.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+    and list_contains(kinds, ff.kind)
+    and list_contains(voices, ff.voice)
+    and ((ff.event_on is null and include_undated) or ff.year between year_from and year_to)
+    and (of_family is null or list_contains(ff.families, of_family));
+
+-- Every office's best status by family on 31 December of each year from the first year any certificate has evidence
+-- of to this year (office_status_by_year's rows for those years, whatever its as_of past them): the build stores it, so
+-- yearly trends compute only the as-of year.
+create view office_status_year_ends as
+select *
+from office_status_by_year_computed(make_date(year(current_date), 12, 31), null, null);
+
+-- The last year office_status_year_ends holds (the build's year; it stores this one row too).
+create view office_status_stored_through as
+select year(current_date) as year;
+
+-- One row per office, standard family (of_family null: every family) and year from the first year any certificate
+-- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
+-- office_status_on_date ranks them) on 31 December of that year, or on as_of in as_of's own year, by the rules of
+-- status_on. No row for a family the office holds no certificate of. Yearly trends count from here, so a year's
+-- count is exactly the status shown on that day. The years before as_of's are read from office_status_year_ends
+-- (stored by the build); only as_of's own year (and any year past what is stored) is computed, by
+-- office_status_by_year_computed.
+create macro office_status_by_year(as_of, of_family) as table
+select s.office_id, s.family, s.year, s.status_on_day, s.status
+from office_status_year_ends as s
+where s.year < year(as_of::date) and (of_family is null or s.family = of_family)
+union all
+select c.office_id, c.family, c.year, c.status_on_day, c.status
+from office_status_by_year_computed(
+    as_of,
+    of_family,
+    least(year(as_of::date), (select y.year + 1 from office_status_stored_through as y))
+) as c;
+
+-- Each source quoted (as a row's own quote or further evidence) for an office's row, certificates, events or findings,
+-- with the office and the families the quoting record concerns (any_family: the office's row, whatever the family;
+-- families: the certificate's family, the event's families as event_families gives them, the finding's as
+-- finding_facts gives them): selection_documents reads it instead of joining the evidence of every record.
+create view document_citations as
+with event_lists as (
+    select event_id, list(distinct family order by family) as families
+    from event_families
+    group by event_id
+),
+
+records as (
+    select 'offices' as record_table, o.office_id as record_id, o.office_id, true as any_family, []::varchar[] as families
+    from offices as o
+    union all
+    select 'certificates', c.certificate_id, c.office_id, false, [c.family]::varchar[]
+    from certificates as c
+    union all
+    select 'events', e.event_id, e.office_id, false, coalesce(el.families, [])::varchar[]
+    from events as e
+    left join event_lists as el on el.event_id = e.event_id
+    union all
+    select 'findings', ff.finding_id, ff.office_id, false, ff.families
+    from finding_facts as ff
+)
+
+select distinct ev.source_id, r.office_id, r.any_family, r.families
+from evidence as ev
+inner join records as r on r.record_table = ev.record_table and r.record_id = ev.record_id;
+
+-- The source documents behind what a view shows of the offices meeting the office filter (see selected_offices):
+-- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
+-- (of_family null: any), as a row's own quote or as further evidence. One row per document. Read from
+-- document_citations (stored by the build).
+create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+select s.source_id, s.title, s.office_id
+from sources as s
+where s.kind = 'document'
+    and s.source_id in (
+        select dc.source_id
+        from document_citations as dc
+        where dc.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+            and (of_family is null or dc.any_family or list_contains(dc.families, of_family))
+    );
+
+-- office_evidence_counts' figures for every office and family it has any of (family null: every family), stored by
+-- the build: certificates of the family, audits held at its events (event_families), items auditors praised
+-- concerning it (finding_facts.families).
+create view office_family_counts as
+with certificate_counts as (
+    select office_id, family, count(*) as n from certificates where family is not null group by office_id, family
+    union all
+    select office_id, null, count(*) from certificates group by office_id
+),
+
+audits as (
+    select e.event_id, e.office_id
+    from events as e
+    where not e.is_planned and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
+),
+
+audit_counts as (
+    select a.office_id, ef.family, count(*) as n
+    from audits as a
+    inner join event_families as ef on ef.event_id = a.event_id
+    where ef.family is not null
+    group by a.office_id, ef.family
+    union all
+    select office_id, null, count(*) from audits group by office_id
+),
+
+praised as (
+    select office_id, families from finding_facts where kind = 'praise' and voice = 'auditor'
+),
+
+praised_counts as (
+    select office_id, family, count(*) as n
+    from (select office_id, unnest(families) as family from praised)
+    group by office_id, family
+    union all
+    select office_id, null, count(*) from praised group by office_id
+),
+
+keys as (
+    select office_id, family from certificate_counts
+    union
+    select office_id, family from audit_counts
+    union
+    select office_id, family from praised_counts
+)
+
+select
+    k.office_id,
+    k.family,
+    coalesce(c.n, 0) as count_certificates,
+    coalesce(a.n, 0) as count_audits,
+    coalesce(p.n, 0) as count_praised
+from keys as k
+left join certificate_counts as c on c.office_id = k.office_id and c.family is not distinct from k.family
+left join audit_counts as a on a.office_id = k.office_id and a.family is not distinct from k.family
+left join praised_counts as p on p.office_id = k.office_id and p.family is not distinct from k.family;
+
+-- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
+-- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
+-- Read from office_family_counts (stored by the build).
+create macro office_evidence_counts(of_family) as table
+select
+    o.office_id,
+    coalesce(s.count_certificates, 0) as count_certificates,
+    coalesce(s.count_audits, 0) as count_audits,
+    coalesce(s.count_praised, 0) as count_praised
+from offices as o
+left join office_family_counts as s on s.office_id = o.office_id and s.family is not distinct from of_family;

@@ -195,6 +195,11 @@ MATERIALISED_VIEWS = (
     "certificate_windows",
     "office_order",
     "finding_words",
+    "finding_facts",
+    "office_status_year_ends",
+    "office_status_stored_through",
+    "document_citations",
+    "office_family_counts",
 )
 
 

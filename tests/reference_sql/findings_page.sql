@@ -1,0 +1,90 @@
+-- One page of the filtered findings (as findings_filtered, in the same order), narrowed to the chart elements a
+-- user selected and to a search, with how many findings match in all (count_matching): a table shows a page,
+-- never hundreds of thousands of rows.
+-- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
+-- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
+-- words every match contains, as findings_search reads them; null or blank: no search); $limit and $offset.
+with words as (
+    select stem from search_stems($q)
+),
+
+chosen as (
+    select f.finding_id, f.event_id, f.office_id, f.event_on, f.theme_id, h.heading_2015 as clause
+    from filtered_findings(
+        $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $family
+    ) as f
+    left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
+),
+
+matching as (
+    select c.finding_id, c.event_id, c.office_id, c.event_on
+    from chosen as c
+    where ($clause_keys is null and $theme_keys is null
+        or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
+        or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
+        or list_contains($theme_keys, c.office_id || '|' || c.theme_id)
+        or list_contains($theme_keys, '|' || c.theme_id))
+        and ((select count(*) from words) = 0 or c.finding_id in (
+            select fw.finding_id from finding_words as fw
+            where not exists (select 1 from words as w where not contains(fw.haystack, w.stem))
+        ))
+),
+
+page as (
+    select m.finding_id
+    from matching as m
+    inner join office_order as oo on oo.office_id = m.office_id
+    order by oo.place_rank, m.event_on nulls last, m.finding_id
+    limit $limit offset $offset
+),
+
+per_event as (
+    select event_id, count(*) as count_event_findings
+    from chosen
+    where event_id in (select f.event_id from findings as f where f.finding_id in (select finding_id from page))
+    group by event_id
+)
+
+select
+    f.finding_id,
+    f.event_id,
+    f.office_id,
+    o.place,
+    e.kind as event_kind,
+    e.event_on,
+    e.event_on_precision,
+    coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+    e.event_on_inferred_reason,
+    e.event_on_not_before,
+    e.event_on_not_after,
+    f.kind,
+    f.voice,
+    h.heading_2015 as clause,
+    h.heading_pl as clause_pl,
+    h.heading_en as clause_en,
+    f.clause_standard_id,
+    f.clause as clause_as_coded,
+    f.clause_basis,
+    f.clause_note,
+    f.theme_id,
+    t.label_pl as theme_pl,
+    t.label_en as theme_en,
+    f.text_pl,
+    f.text_en,
+    f.quote,
+    f.source_id,
+    src.title as source_title,
+    src.file as source_file,
+    1.0 / pe.count_event_findings as share_of_event,
+    (select count(*) from matching) as count_matching
+from findings as f
+inner join events as e on e.event_id = f.event_id
+inner join per_event as pe on pe.event_id = f.event_id
+inner join offices as o on o.office_id = f.office_id
+inner join office_order as oo on oo.office_id = f.office_id
+inner join themes as t on t.theme_id = f.theme_id
+inner join sources as src on src.source_id = f.source_id
+left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
+where f.finding_id in (select finding_id from page)
+order by oo.place_rank, e.event_on nulls last, f.finding_id

@@ -1,0 +1,54 @@
+-- One row: the selected offices' headline figures for one family on $as_of. count_valid / count_valid_approximate:
+-- offices whose best status (office_status_on_date's ranking) is valid / valid approximately; audits held and items
+-- auditors praised up to $as_of (an event dated to a year or month counts from that period's first day), and apart
+-- from them those whose event has no date (count_undated_audits, count_undated_praised: they may fall either side);
+-- undated held events; planned events dated on or before $as_of whose outcome the data does not give (never
+-- "next"); the latest held event on or before $as_of (and the precision its date is known to).
+-- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+with chosen as (
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+),
+
+best as (
+    select office_id, min(status_rank(status)) as best_rank, bool_or(status = 'valid') as is_valid
+    from status_on($as_of, $family)
+    where office_id in (select office_id from chosen)
+    group by office_id
+),
+
+family_events as (
+    select e.*
+    from events as e
+    where e.office_id in (select office_id from chosen)
+        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+),
+
+audits as (
+    select event_on
+    from family_events
+    where not is_planned and kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
+),
+
+praised as (
+    select e.event_on
+    from findings as f
+    left join events as e on e.event_id = f.event_id
+    where f.kind = 'praise' and f.voice = 'auditor'
+        and f.office_id in (select office_id from chosen)
+        and finding_in_family(f.finding_id, f.event_id, $family)
+)
+
+select
+    (select count(*) from chosen) as count_offices,
+    (select count(*) from best where is_valid) as count_valid,
+    (select count(*) from best where not is_valid and best_rank = 2) as count_valid_approximate,
+    (select count(*) from audits where event_on <= $as_of::date) as count_audits,
+    (select count(*) from audits where event_on is null) as count_undated_audits,
+    (select count(*) from praised where event_on <= $as_of::date) as count_praised,
+    (select count(*) from praised where event_on is null) as count_undated_praised,
+    (select count(*) from family_events where event_on is null and not is_planned) as count_undated_events,
+    (select count(*) from family_events where is_planned and event_on <= $as_of::date) as count_past_planned,
+    (select max(event_on) from family_events where not is_planned and event_on <= $as_of::date) as latest_event_on,
+    (
+        select arg_max(event_on_precision, event_on) from family_events where not is_planned and event_on <= $as_of::date
+    ) as latest_event_precision

@@ -1,0 +1,21 @@
+-- The offices with the most filtered findings (then by place), at most $limit of them, with how many offices
+-- have any (count_offices): the office-by-theme map shows these, never thousands of columns; and how many findings
+-- pass the other filters but belong to undated events (count_undated_findings, whether $include_undated lets them
+-- in or not: a caption says so, so they never vanish without a word).
+-- Params: as findings_filtered, and $limit.
+select
+    f.office_id,
+    any_value(o.place) as place,
+    count(*) as count_findings,
+    count(*) over () as count_offices,
+    (
+        select count(*)
+        from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, null, null, true, $family)
+    ) as count_undated_findings
+from filtered_findings(
+    $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family
+) as f
+inner join offices as o on o.office_id = f.office_id
+group by f.office_id
+order by count_findings desc, place collate pl, f.office_id
+limit $limit

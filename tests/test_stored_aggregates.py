@@ -1,0 +1,142 @@
+"""What the build stores in advance (finding_facts, office_status_year_ends: queries/schema.sql) changes no figure:
+each named query rewritten to read them returns what its former SQL (kept in tests/reference_sql/) returns, and
+office_status_by_year returns what computing every year from status_on returns, on the hand-made rows of
+fixtures.sql (views not stored), the fixture package, the many-office fixture and a small synthetic package (all
+built by the real build, views stored)."""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from cityiso.bench.params import declared_params
+from cityiso.build import build
+from cityiso.queries import ALL_YEARS, OfficeFilter, findings_filters, sql_text
+from cityiso.synth import generate
+from tests.national_fixture import build_national
+
+REFERENCE_DIR = Path(__file__).with_name("reference_sql")
+REWRITTEN = sorted(p.stem for p in REFERENCE_DIR.glob("*.sql"))
+
+
+@pytest.fixture(scope="module")
+def databases(fixture_con, package_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Name -> connection: every kind of database the queries run on."""
+    synth_dir = tmp_path_factory.mktemp("synth-aggregates") / "data"
+    generate(synth_dir, 40, 12, 3)
+    synth_db = synth_dir.parent / "synth.duckdb"
+    problems = build(synth_dir, synth_db)
+    assert not problems, "\n".join(map(str, problems))
+    national_db = build_national(tmp_path_factory.mktemp("national-aggregates"))
+    opened = {
+        name: duckdb.connect(str(path), read_only=True)
+        for name, path in (("package", package_db), ("national", national_db), ("synth", synth_db))
+    }
+    yield {"fixtures": fixture_con, **opened}
+    for con in opened.values():
+        con.close()
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
+    wanted = declared_params(sql)
+    missing = wanted - set(params)
+    assert not missing, f"no value for {sorted(missing)}"
+    with con.cursor() as cur:
+        return cur.execute(sql, {k: v for k, v in params.items() if k in wanted} or None).df()
+
+
+def _assert_same(old: pd.DataFrame, new: pd.DataFrame, what: str) -> None:
+    assert list(old.columns) == list(new.columns), what
+    assert list(old.dtypes) == list(new.dtypes), what
+    # share_of_events is a sum of fractions: equal up to the order of summation, which the old SQL did not fix.
+    pd.testing.assert_frame_equal(old, new, check_exact=False, rtol=1e-12, atol=1e-12, obj=what)
+
+
+def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Filters as the pages combine them: offices, families, kinds, voices, years, dates, groupings and searches."""
+    offices = [r[0] for r in con.execute("select office_id from offices order by office_id").fetchall()]
+    voivodeship = con.execute("select voivodeship from offices order by office_id limit 1").fetchone()[0]
+    families = [None] + [r[0] for r in con.execute("select distinct family from certificates order by 1").fetchall()]
+    word = con.execute(
+        "select left(w, 6) from (select unnest(string_split_regex(lower(text_pl), '[^[:alpha:]]+')) as w "
+        "from findings) where length(w) >= 6 group by w order by count(*) desc, w limit 1"
+    ).fetchone()
+    theme = con.execute("select min(theme_id) from findings").fetchone()[0]
+    selections = [OfficeFilter(), OfficeFilter(offices=tuple(offices[:1])), OfficeFilter(voivodeships=(voivodeship,))]
+    kinds_voices = [(("praise",), ("auditor",)), (("praise", "nonconformity", "observation"), ("auditor", "office"))]
+    sets = []
+    for i in range(max(12, len(families))):  # every option of each filter at least once, in varied combinations
+        selection, family = selections[i % len(selections)], families[i % len(families)]
+        kinds, voices = kinds_voices[i % 2]
+        years, undated = [(ALL_YEARS, True), ((2012, 2019), False)][(i // 2) % 2]
+        filters = findings_filters(selection, kinds, voices, years, undated, family)
+        sets.append(
+            {
+                **filters,
+                "grouped": (i // 3) % 2 == 0,
+                "limit": 7 if i % 3 else 100,
+                "offset": 3 if i % 5 == 4 else 0,
+                "as_of": [dt.date(2008, 6, 30), dt.date(2019, 12, 31), dt.date(2024, 3, 1)][i % 3],
+                "q": [None, "", word[0] if word else "skargi", "lodz skargi"][i % 4],
+                "clause_keys": [None, ["|5", "|"], None][i % 3],
+                "theme_keys": [None, None, [f"|{theme}"]][i % 3],
+            }
+        )
+    return sets
+
+
+@pytest.mark.parametrize("name", REWRITTEN)
+def test_rewritten_query_returns_what_its_former_sql_returned(databases: dict, name: str) -> None:
+    old_sql = (REFERENCE_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    new_sql = sql_text(name)
+    assert declared_params(old_sql) == declared_params(new_sql), "the rewrite takes the same parameters"
+    for db_name, con in databases.items():
+        sets = _parameter_sets(con)
+        for i, params in enumerate(sets):
+            old = _run(con, old_sql, params)
+            _assert_same(old, _run(con, new_sql, params), f"{name} on {db_name}, parameter set {i}: {params}")
+        # At least one parameter set finds something on the built packages, so equality is not that of two empties.
+        if db_name != "fixtures":
+            assert any(len(_run(con, old_sql, p)) for p in sets), f"{name} on {db_name} is empty for every set"
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    [dt.date(1990, 1, 1), dt.date(2011, 2, 28), dt.date(2019, 12, 31), dt.date(2026, 7, 1), dt.date(2041, 5, 5)],
+)
+def test_office_status_by_year_reads_stored_years_as_computed(databases: dict, as_of: dt.date) -> None:
+    for db_name, con in databases.items():
+        families = [None] + [r[0] for r in con.execute("select distinct family from certificates").fetchall()]
+        for family in families:
+            params = {"as_of": as_of, "family": family}
+            order = " order by office_id, family, year"
+            stored = con.execute(f"select * from office_status_by_year($as_of, $family){order}", params).df()
+            computed = con.execute(
+                f"select * from office_status_by_year_computed($as_of, $family, null){order}", params
+            ).df()
+            _assert_same(computed, stored, f"office_status_by_year on {db_name}, {as_of}, {family}")
+
+
+def test_selection_documents_reads_stored_citations_as_computed(databases: dict) -> None:
+    for db_name, con in databases.items():
+        for i, params in enumerate(_parameter_sets(con)):
+            args = {k: params[k] for k in ("offices", "voivodeships", "office_kinds", "search", "family")}
+            call = "($offices, $voivodeships, $office_kinds, $search, $family) order by source_id"
+            stored = con.execute(f"select * from selection_documents{call}", args).df()
+            computed = con.execute(f"select * from selection_documents_computed{call}", args).df()
+            _assert_same(computed, stored, f"selection_documents on {db_name}, parameter set {i}: {args}")
+
+
+def test_office_evidence_counts_read_stored_counts_as_computed(databases: dict) -> None:
+    for db_name, con in databases.items():
+        families = [None, "ISO 0000"] + [
+            r[0] for r in con.execute("select distinct family from certificates").fetchall()
+        ]
+        for family in families:
+            call = "($family) order by office_id"
+            stored = con.execute(f"select * from office_evidence_counts{call}", {"family": family}).df()
+            computed = con.execute(f"select * from office_evidence_counts_computed{call}", {"family": family}).df()
+            assert len(stored) == con.execute("select count(*) from offices").fetchone()[0]
+            _assert_same(computed, stored, f"office_evidence_counts on {db_name}, {family}")
