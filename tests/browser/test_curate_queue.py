@@ -147,7 +147,7 @@ def test_queue_screenshot_in_polish(browser, queue_server) -> None:
     server, _data, _served = queue_server
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(90_000)  # the first draft in a fresh server loads the gazetteer and morfeusz2
     try:
         page.goto(f"{server}/review?lang=pl")
         wait_until_idle(page)
