@@ -304,6 +304,14 @@ CASES = [
         cell("further_evidence", 0, record_id="nope"),
     ),
     Case(
+        "evidence-naming-no-table",  # found by test_build_properties: a problem without a message before
+        "further_evidence.csv",
+        2,
+        "record_table",
+        "is required but empty",
+        cell("further_evidence", 0, record_table=""),
+    ),
+    Case(
         "evidence-for-unknown-column",
         "further_evidence.csv",
         2,
@@ -410,6 +418,7 @@ def test_broken_input_names_file_line_field(tmp_path: Path, good_db: Path, case:
     hits = [p for p in problems if p.file == f"data/{case.file}" and p.line == case.line and p.field == case.field]
     assert hits, "\n".join(map(str, problems))
     assert any(case.words in str(p) for p in hits), "\n".join(map(str, hits))
+    assert all(p.message and not p.message.startswith("None") for p in problems), "\n".join(map(str, problems))
     assert _sha(good_db) == before, "a failed build replaced the last good database"
 
 

@@ -215,5 +215,5 @@ def evidence_field_checks(package: Package) -> str:
     return f"""select ordinality, 'evidence_id=' || evidence_id as record, 'fields' as field,
         '''' || name || ''' is not a column of ' || record_table || '.csv' as message, null::bigint as other
     from (select ordinality, evidence_id, record_table, unnest(string_split(fields, ' ')) as name
-          from raw_further_evidence where fields is not null)
+          from raw_further_evidence where fields is not null and record_table is not null)
     where name <> '' and not list_contains(case record_table {cases} else [] end, name)"""
