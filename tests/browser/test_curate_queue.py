@@ -43,8 +43,16 @@ def _text(page) -> str:
     return page.locator("[data-testid='stMain']").inner_text()
 
 
+def _listening(page) -> None:
+    """Wait until the key listener of this page run is attached (its frame in the page): a key pressed before it
+    is lost, as a person's would be while the page loads."""
+    page.wait_for_function("() => window.__cityisoReviewKeys && window.__cityisoReviewKeys.frame.isConnected")
+
+
 def _press(page, key: str, expect: str) -> None:
-    """Press a key on the page (not in a field) and wait until the page shows `expect` and is idle."""
+    """Press a key on the page (not in a field), once the listener is there, and wait until the page shows
+    `expect` and is idle."""
+    _listening(page)
     page.keyboard.press(key)
     page.wait_for_function(
         "t => document.querySelector(\"[data-testid='stMain']\").innerText.includes(t)", arg=expect, timeout=30_000
@@ -162,6 +170,7 @@ def test_queue_screenshot_in_polish(browser, queue_server) -> None:
         page.locator(".st-key-draft button").click()
         page.get_by_text("Przejrzane: 0 z 1").wait_for()
         wait_until_idle(page)
+        page.locator("h1").click()  # out of the fields
         _press(page, "a", "1 z 3")
         page.locator(".st-key-cursor-row").scroll_into_view_if_needed()
         assert "pasuje do istniejącego wiersza tst-surv-2" in _text(page)
