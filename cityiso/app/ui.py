@@ -227,28 +227,41 @@ FINDINGS_PER_PAGE = 100
 CARDS_PER_PAGE = 20  # a card takes a few lines: a page of them stays a page
 
 
+def _findings_paged(params: dict, key: str, per_page: int) -> tuple[pd.DataFrame, int]:
+    """A page of findings_page's rows with the page number (?<key>_page=) beside how many match; returns the rows
+    and the count of every match."""
+    current = lang()
+    left, right = st.columns([1, 5])
+    with left:
+        rows, offset, total = paged("findings_page", params, per_page, f"{key}_page", "count_matching")
+    with right:
+        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
+        st.caption(shown if total else t("nothing_found", current))
+    return rows, total
+
+
+def _download_all_findings(params: dict, total: int, key: str, title: str, scope: "Scope") -> None:
+    """The CSV of every matching finding, fetched only when clicked."""
+    current = lang()
+    download_csv(
+        lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
+        f"cityiso_findings_{current}",
+        f"dl_{key}",
+        title=title or t("praised.all_findings", current),
+        scope=scope,
+    )
+
+
 def findings_table_page(
     params: dict, key: str, download: bool = False, title: str = "", scope: Scope = EVERYTHING
 ) -> pd.DataFrame:
     """A page of findings_page's rows as a table, with how many match and the page number (?<key>_page=); the
     CSV download (when asked) holds every matching finding, fetched only when clicked, under `title` (by default
     'All findings for these filters'). Returns the page's rows."""
-    current = lang()
-    left, right = st.columns([1, 5])
-    with left:
-        rows, offset, total = paged("findings_page", params, FINDINGS_PER_PAGE, f"{key}_page", "count_matching")
-    with right:
-        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
-        st.caption(shown if total else t("nothing_found", current))
-    st.dataframe(findings_table(rows, current), hide_index=True)
+    rows, total = _findings_paged(params, key, FINDINGS_PER_PAGE)
+    st.dataframe(findings_table(rows, lang()), hide_index=True)
     if download and total:
-        download_csv(
-            lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
-            f"cityiso_findings_{current}",
-            f"dl_{key}",
-            title=title or t("praised.all_findings", current),
-            scope=scope,
-        )
+        _download_all_findings(params, total, key, title, scope)
     return rows
 
 
@@ -257,12 +270,7 @@ def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd
     verbatim quote, and who said it where and when (office, date, clause, theme, voice, source), with how many match
     and the page number (?<key>_page=); a CSV download of them all. Returns the page's rows."""
     current = lang()
-    left, right = st.columns([1, 5])
-    with left:
-        rows, offset, total = paged("findings_page", params, CARDS_PER_PAGE, f"{key}_page", "count_matching")
-    with right:
-        shown = t("paging.findings", current, first=offset + 1, last=offset + len(rows), total=total)
-        st.caption(shown if total else t("nothing_found", current))
+    rows, total = _findings_paged(params, key, CARDS_PER_PAGE)
     table = findings_table(rows, current)
     columns = {c: t(c, current) for c in ("office", "date", "clause", "theme", "text", "quote", "voice", "source")}
     for r in table.to_dict("records"):
@@ -277,13 +285,7 @@ def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd
                 )
             )
     if total:
-        download_csv(
-            lambda: findings_table(data_or_stop("findings_page", **params, limit=total, offset=0), current),
-            f"cityiso_findings_{current}",
-            f"dl_{key}",
-            title=t("praised.all_findings", current),
-            scope=scope,
-        )
+        _download_all_findings(params, total, key, "", scope)
     return rows
 
 
