@@ -37,18 +37,18 @@ PRINT_CSS = """
   [data-testid='stMainBlockContainer'] {padding: 0 !important; max-width: none !important;}
   [data-testid='stMain'], [data-testid='stAppViewContainer'] {overflow: visible !important;}
   /* A chart keeps the size it was drawn at on screen: scaled to the paper's width (its svgs get a viewBox when
-     printing starts, see PRINT_FIT_JS), never cut at the right edge; 110 mm tall or less. */
+     printing starts, see PRINT_FIT_JS), never cut at the right edge; 90 mm tall or less. */
   [data-testid='stElementContainer']:has([data-testid='stPlotlyChart']),
   [data-testid='stFullScreenFrame']:has([data-testid='stPlotlyChart']), [data-testid='stPlotlyChart'],
   .js-plotly-plot, .js-plotly-plot .plot-container {height: auto !important;}
   .js-plotly-plot .svg-container {width: 100% !important; height: auto !important;
-    aspect-ratio: var(--cityiso-print-ratio) !important; max-height: 110mm;}
+    aspect-ratio: var(--cityiso-print-ratio) !important; max-height: 90mm;}
   .js-plotly-plot .svg-container > svg.main-svg {width: 100% !important; height: 100% !important;}
   [data-testid='stPlotlyChart'], [data-testid='stDataFrame'], blockquote, h1, h2, h3, h4 {break-inside: avoid;}
   h1, h2, h3, h4 {break-after: avoid;}
 }
 """
-# A printed chart is 110 mm tall or less (its svg keeps its proportions inside, centred), so it shares a page with
+# A printed chart is 90 mm tall or less (its svg keeps its proportions inside, centred), so it shares a page with
 # what comes before it: the office profile's status and cycle print on one page.
 # When printing starts (Ctrl+P fires beforeprint; print emulation changes the print media query), each chart's
 # svgs get a viewBox of the size Plotly drew them at, so the print style can scale them; while printing, a chart

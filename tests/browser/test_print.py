@@ -133,7 +133,7 @@ def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang:
     assert not cut, f"chart text missing from the PDF (cut at the edge?): {cut}"
     assert re.search(r"2 (dokumenty źródłowe|source documents)", text)  # the office's own two documents
     # Four A4 pages at most for an office like those of the curated data (the README says so), and the first page
-    # is no longer left blank: the status and the cycle chart (at most 110 mm tall on paper) share it.
+    # is no longer left blank: the status and the cycle chart (at most 90 mm tall on paper) share it.
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) <= 4, f"{len(pages)} pages"
     first = unicodedata.normalize("NFKC", pages[0].extract_text())
