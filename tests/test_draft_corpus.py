@@ -15,6 +15,7 @@ import yaml
 from cityiso.data.descriptor import read_package
 from cityiso.draft import __main__ as cli
 from cityiso.draft import evaluate as ev
+from cityiso.ids import slug
 from cityiso.paths import DATA_DIR
 
 CORPUS = Path(__file__).with_name("draft_corpus")
@@ -42,12 +43,6 @@ def _enum(table: str, column: str) -> list[str]:
 
 def _yaml(doc: Path) -> dict:
     return yaml.safe_load(doc.with_name(doc.stem + ".expected.yaml").read_text(encoding="utf-8"))
-
-
-def _slug(words: str) -> str:
-    """A place's ASCII slug, as the drafter makes a new office's id."""
-    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
-    return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
 
 
 def _date_ok(value) -> bool:
@@ -89,7 +84,7 @@ def test_expected_rows_parse_and_use_the_packages_codes(doc: Path) -> None:
         assert o["kind"] in _enum("offices", "office_kind")
         assert o["voivodeship"] in _enum("offices", "voivodeship")
         suffix = {"county_office": "-powiat", "municipal_office": "-gmina"}.get(o["kind"], "")
-        assert o["id"] == _slug(o["place"]) + suffix, "the id the drafter proposes for a new office"
+        assert o["id"] == slug(o["place"]) + suffix, "the id the drafter proposes for a new office"
     for c in y.get("certificates") or []:
         assert set(c) <= CERT_KEYS, set(c) - CERT_KEYS
         assert ev._s(c.get("office")) in {"", *ids}

@@ -23,24 +23,21 @@ import os
 import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 from cityiso.draft import evaluate as ev
 from cityiso.draft.core import Draft, draft
 from cityiso.draft.inputs import MAX_INPUT_BYTES, Input, InputError, read_input
 from cityiso.draft.output import to_json, write_dir
+from cityiso.ids import slug
 from cityiso.paths import DATA_DIR
 
-_ASCII = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
 MAX_ID_CHARS = 80
 
 
 def source_id_for(path: Path) -> str:
     """A source id from a file name: its stem in lower-case ASCII letters and digits joined by '-'."""
-    folded = unicodedata.normalize("NFKD", path.stem.translate(_ASCII)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug[:MAX_ID_CHARS].rstrip("-") or "draft"
+    return slug(path.stem, MAX_ID_CHARS, fallback="draft")
 
 
 def read_file(path: Path) -> Input:

@@ -18,6 +18,7 @@ from cityiso.draft.known import Known, known
 from cityiso.draft.model import Drafted, quote_of
 from cityiso.draft.units import listed as units_listed
 from cityiso.draft.units import units
+from cityiso.ids import slug
 from cityiso.paths import DATA_DIR
 from cityiso.register.locate import GEO_SOURCE_ID, locate
 
@@ -69,11 +70,6 @@ def _d(value, start: int, end: int, conf: float = 0.9, reason: str = "") -> Draf
 # A new office's id is its place, with its kind added for a county or municipal office: the city hall and the county
 # office of one town (Racibórz), or a town's hall and the rural gmina seated there, never get one id.
 ID_SUFFIXES = {"county_office": "powiat", "municipal_office": "gmina"}
-
-
-def _slug(words: str) -> str:
-    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
-    return re.sub(r"[^a-z0-9]+", "-", words.translate(table).lower()).strip("-")
 
 
 def _lemmas(sentence: str) -> set[str]:
@@ -398,7 +394,7 @@ def _office_row(text: str, best: names.Mention, data_dir: Path = DATA_DIR) -> tu
     if best.value:
         oid = _d(best.value, best.start, best.end, best.confidence, best.reason)
         return None, oid
-    new_id = "-".join(filter(None, (_slug(place), ID_SUFFIXES.get(kind))))
+    new_id = "-".join(filter(None, (slug(place), ID_SUFFIXES.get(kind))))
     at = locate(place, kind, data_dir)
     oid = _d(
         new_id, best.start, best.end, 0.5, f"{best.reason} Proposed office_id '{new_id}'. {at.missing_reason}".strip()
@@ -602,7 +598,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             m = re.search(r"\bIQNet\b", text)
             row["iqnet"] = _d("true", m.start(), m.end(), 0.8, "An IQNet certificate is named.")
         row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
-        others = [g for g, _ms in groups if g and g != sid and family and g.startswith(_slug(family).replace("-", ""))]
+        others = [g for g, _ms in groups if g and g != sid and family and g.startswith(slug(family).replace("-", ""))]
         if sid and others:
             why = (
                 f"The text names two editions of {family} ({', '.join([sid, *others])}): each is kept as written, one "

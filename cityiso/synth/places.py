@@ -3,6 +3,8 @@
 import random
 from dataclasses import dataclass
 
+from cityiso.ids import slug
+
 # TERC voivodeship codes (even, 02..32), names, and a rough centre for coordinates.
 VOIVODESHIPS = [
     ("02", "dolnośląskie", 51.1, 16.6),
@@ -64,7 +66,6 @@ _ADJECTIVES = [
     ("Srebrna", "Srebrnej", "Srebrny", "Srebrnego", "Srebrnym"),
     ("Leśna", "Leśnej", "Leśny", "Leśnego", "Leśnym"),
 ]
-_ASCII = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class Place:
 
     @property
     def slug(self) -> str:
-        return self.nom.translate(_ASCII).lower().replace(" ", "-")
+        return slug(self.nom)
 
 
 def random_place(rng: random.Random) -> Place:
