@@ -316,6 +316,14 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Empty: every office meeting the conditions beside it.",
     ),
     "filter.all": ("wszystkie", "all"),
+    # Peer groups and size classes (issue 20): the size filter, the compare page's peers of one office.
+    "filter.size_classes": ("Wielkość miejscowości", "Size of the place"),
+    "filter.size_classes_help": (
+        "Liczba mieszkańców miejscowości urzędu według GeoNames (dla starostwa: miasta, w którym ma siedzibę). "
+        "„Liczba mieszkańców nieznana”: GeoNames nie wskazał jednoznacznie miejscowości.",
+        "Inhabitants of the office's place per GeoNames (for a county office: the town where it sits). "
+        "'Population unknown': GeoNames did not name one place for certain.",
+    ),
     "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
     "paging.findings": ("Ustalenia {first}–{last} z {total}", "Findings {first}–{last} of {total}"),
     "praised.all_covered": ("Wszystkie urzędy spełniające warunki ({n})", "Every office meeting the conditions ({n})"),
