@@ -74,12 +74,11 @@ peer_scope = ui.Scope(group.selection(), family)
 st.markdown(md(peers.group_line(group, rows, lang)))
 if population := peers.population_line(group, lang):
     st.caption(md(population))
-left, right = st.columns(2)
+view = peers.standing_view(group, rows, lang, names[peer_office])
+context = f"{names[peer_office]} · {peers.group_line(group, rows, lang)}"
+ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope)
+left, _ = st.columns([3, 2])
 with left:
-    view = peers.standing_view(group, rows, lang, names[peer_office])
-    context = f"{names[peer_office]} · {view.note}"
-    ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope)
-with right:
     view = peers.distribution_view(
         ui.data_or_stop, group, rows, family, lang, ui.source_line(peer_scope), names[peer_office]
     )

@@ -122,13 +122,14 @@ def test_standing_view_states_the_group_and_its_size(sized_con) -> None:
     group = peers.peer_group(fetch, "delta", ["kind"])
     rows = peers.standing(fetch, group, None)
     view = peers.standing_view(group, rows, "pl", "Kalisz")
-    assert view.note == "Grupa porównawcza (4 urzędy): rodzaj urzędu: Urząd miasta"
+    assert peers.group_line(group, rows, "pl") == "Grupa porównawcza (4 urzędy): rodzaj urzędu: Urząd miasta"
     assert view.takeaway.startswith("Kalisz — Liczba audytów: ")
     assert list(view.table.iloc[:, 0]) == ["Liczba certyfikatów", "Liczba audytów", "Obszary docenione przez audytorów"]
-    english = peers.standing_view(group, rows, "en", "Kalisz")
-    assert english.note == "Peer group (4 offices): kind of office: City hall"
+    assert peers.group_line(group, rows, "en") == "Peer group (4 offices): kind of office: City hall"
     chart = peers.distribution_view(fetch, group, rows, None, "en", "Source: test", "Kalisz")
-    assert "Peer group (4 offices)" in chart.figure.layout.title.text
+    assert "4 offices; orange: Kalisz" in chart.figure.layout.title.text  # the group's size in the subtitle
+    footer = " ".join(a.text for a in chart.figure.layout.annotations).replace("<br>", " ")
+    assert "Peer group (4 offices): kind of office: City hall. Source: test" in footer  # its definition in the footer
     assert sum(chart.figure.data[0].y) == 4  # the distribution counts the group's offices, the office among them
 
 

@@ -96,7 +96,7 @@ def group_line(group: PeerGroup, rows: pd.DataFrame, lang: str) -> str:
 
 def standing_view(group: PeerGroup, rows: pd.DataFrame, lang: str, name: str) -> View:
     """The office against its group, one row per measure: its value, the group's median and range, its rank and
-    percentile; the takeaway on audits, the note the group's definition and size."""
+    percentile; the takeaway on audits (the page states the group above it: group_line)."""
     table = pd.DataFrame(
         {
             t("peers.measure", lang): [t(f"trends.measure.{m}", lang) for m in rows["measure"]],
@@ -122,18 +122,19 @@ def standing_view(group: PeerGroup, rows: pd.DataFrame, lang: str, name: str) ->
             median=format_decimal(r["peer_median"], locale=lang),
             rank=rank_words(r, lang),
         )
-    return View("peers_table", t("peers.table_title", lang), takeaway, table=table, note=group_line(group, rows, lang))
+    return View("peers_table", t("peers.table_title", lang), takeaway, table=table)
 
 
 def distribution_view(
     fetch: Fetch, group: PeerGroup, rows: pd.DataFrame, family: str | None, lang: str, source: str, name: str
 ) -> View:
     """The audits of the group's offices (national_distribution over the group's filter), the office's own marked;
-    the subtitle states the group and its size."""
+    the subtitle gives the group's size, the footer its definition and size above the source line."""
     dist = fetch("national_distribution", **group.selection().params(), family=family)
     audits = rows.loc[rows["measure"] == "audits", "value"]
     mark = float(audits.iloc[0]) if len(audits) else None
-    subtitle = plotly_text(f"{group_line(group, rows, lang)}; {t('peers.mark', lang, name=name)}")
+    subtitle = plotly_text(t("peers.mark", lang, count=count_words(rows, lang), name=name))
+    footer = f"{plotly_text(group_line(group, rows, lang))}. {source}"
     title = t("peers.distribution", lang)
-    fig = trends.distribution_bars(dist, "audits", lang, source, title, mark=mark, subtitle=subtitle)
+    fig = trends.distribution_bars(dist, "audits", lang, footer, title, mark=mark, subtitle=subtitle)
     return View("peers_distribution", title, "", figure=fig)
