@@ -317,7 +317,7 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     ),
     "filter.all": ("wszystkie", "all"),
     # Peer groups and size classes (issue 20): the size filter, the compare page's peers of one office.
-    "filter.size_classes": ("Wielkość miejscowości", "Size of the place"),
+    "filter.size_classes": ("Ludność", "Population"),
     "filter.size_classes_help": (
         "Liczba mieszkańców miejscowości urzędu według GeoNames (dla starostwa: miasta, w którym ma siedzibę). "
         "„Liczba mieszkańców nieznana”: GeoNames nie wskazał jednoznacznie miejscowości.",
