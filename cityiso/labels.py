@@ -316,6 +316,50 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Empty: every office meeting the conditions beside it.",
     ),
     "filter.all": ("wszystkie", "all"),
+    # Peer groups and size classes (issue 20): the size filter, the compare page's peers of one office.
+    "filter.size_classes": ("Ludność", "Population"),
+    "filter.size_classes_help": (
+        "Liczba mieszkańców miejscowości urzędu według GeoNames (dla starostwa: miasta, w którym ma siedzibę). "
+        "„Liczba mieszkańców nieznana”: GeoNames nie wskazał jednoznacznie miejscowości.",
+        "Inhabitants of the office's place per GeoNames (for a county office: the town where it sits). "
+        "'Population unknown': GeoNames did not name one place for certain.",
+    ),
+    "peers.title": ("Na tle podobnych urzędów", "Among similar offices"),
+    "peers.intro": (
+        "Wybierz urząd i to, co ma go łączyć z grupą porównawczą; można łączyć warunki. Bez warunku: wszystkie urzędy.",
+        "Choose an office and what its peer group shares with it; conditions combine. No condition: every office.",
+    ),
+    "peers.office": ("Urząd", "Office"),
+    "peers.by": ("Wspólne z tym urzędem", "Shared with this office"),
+    "peers.by.kind": ("rodzaj urzędu", "kind of office"),
+    "peers.by.voivodeship": ("województwo", "voivodeship"),
+    "peers.by.size": ("wielkość miejscowości", "size of the place"),
+    "peers.everyone": ("wszystkie urzędy", "every office"),
+    "peers.count": (
+        plural("n", one="{n} urząd", few="{n} urzędy", many="{n} urzędów"),
+        plural("n", one="{n} office", other="{n} offices"),
+    ),
+    "peers.group": ("Grupa porównawcza ({count}): {definition}", "Peer group ({count}): {definition}"),
+    "peers.size_unknown": (
+        "Liczba mieszkańców miejscowości tego urzędu nie jest znana (GeoNames nie wskazał jednej miejscowości): "
+        "grupy nie zawężono według wielkości.",
+        "The population of this office's place is not known (GeoNames named no single place): the group is not "
+        "narrowed by size.",
+    ),
+    "peers.population": ("Ludność miejscowości (GeoNames): {n}", "Population of the place (GeoNames): {n}"),
+    "peers.measure": ("Miara", "Measure"),
+    "peers.this_office": ("Ten urząd", "This office"),
+    "peers.median": ("Mediana grupy", "Group median"),
+    "peers.range": ("Najmniej–najwięcej w grupie", "Group lowest–highest"),
+    "peers.rank": ("Miejsce w grupie", "Rank in the group"),
+    "peers.percentile": ("Percentyl", "Percentile"),
+    "peers.table_title": ("Urząd na tle grupy porównawczej", "The office against its peer group"),
+    "peers.takeaway": (
+        "{name} — {measure}: {value}; mediana grupy: {median} ({rank})",
+        "{name} — {measure}: {value}; group median: {median} ({rank})",
+    ),
+    "peers.distribution": ("Audyty w grupie porównawczej", "Audits in the peer group"),
+    "peers.mark": ("{count}; pomarańczowy: {name}", "{count}; orange: {name}"),
     "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
     "paging.findings": ("Ustalenia {first}–{last} z {total}", "Findings {first}–{last} of {total}"),
     "praised.all_covered": ("Wszystkie urzędy spełniające warunki ({n})", "Every office meeting the conditions ({n})"),

@@ -36,6 +36,7 @@ class OfficeFilter:
     voivodeships: tuple[str, ...] = ()
     office_kinds: tuple[str, ...] = ()
     search: str = ""  # in the place, the office's name or its TERYT code
+    size_classes: tuple[str, ...] = ()  # codes of vocabulary.SIZE_CLASSES, 'unknown' included
 
     def params(self) -> dict:
         """The query parameters (null: no condition)."""
@@ -44,6 +45,7 @@ class OfficeFilter:
             "voivodeships": list(self.voivodeships) or None,
             "office_kinds": list(self.office_kinds) or None,
             "search": self.search.strip() or None,
+            "size_classes": list(self.size_classes) or None,
         }
 
     @property

@@ -1,13 +1,14 @@
 """Porównanie / Compare: 2 to 4 offices side by side: cycles, clause and theme profiles, what sets each apart
-(views from cityiso.views); an office without findings stays in the comparison, said to have none reported."""
+(views from cityiso.views); an office without findings stays in the comparison, said to have none reported. Then one
+office among its peers: the offices sharing its kind, voivodeship or size class (views.peers)."""
 
 import streamlit as st
 
-from cityiso.app import ui
+from cityiso.app import ui, urlstate
 from cityiso.labels import t
 from cityiso.queries import OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.views import cycles, praise
+from cityiso.views import cycles, peers, praise
 
 lang = ui.lang()
 st.title(t("compare.title", lang))
@@ -47,3 +48,38 @@ for column, view in zip(st.columns(len(offices)), praise.only_in_views(by_theme,
             st.markdown(f"- {md(theme)} ({count})")
         if view.takeaway:
             st.caption(md(view.takeaway))
+
+st.subheader(t("peers.title", lang))
+st.caption(t("peers.intro", lang))
+left, right = st.columns([2, 3])
+with left:
+    urlstate.bind("peer_office", urlstate.choice(list(names), lang), offices[0])
+    peer_office = st.selectbox(t("peers.office", lang), list(names), key="peer_office", format_func=names.get)
+    urlstate.write("peer_office", peer_office)
+with right:
+    urlstate.bind("peer_by", urlstate.codes(list(peers.CRITERIA), lang), list(peers.DEFAULT_CRITERIA))
+    by = st.pills(
+        t("peers.by", lang),
+        list(peers.CRITERIA),
+        selection_mode="multi",
+        key="peer_by",
+        format_func=lambda c: t(f"peers.by.{c}", lang),
+    )
+    urlstate.write("peer_by", by)
+group = peers.peer_group(ui.data_or_stop, peer_office, by)
+if group.dropped:
+    st.info(t("peers.size_unknown", lang))
+rows = peers.standing(ui.data_or_stop, group, family)
+peer_scope = ui.Scope(group.selection(), family)
+st.markdown(md(peers.group_line(group, rows, lang)))
+if population := peers.population_line(group, lang):
+    st.caption(md(population))
+view = peers.standing_view(group, rows, lang, names[peer_office])
+context = f"{names[peer_office]} · {peers.group_line(group, rows, lang)}"
+ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope)
+left, _ = st.columns([3, 2])
+with left:
+    view = peers.distribution_view(
+        ui.data_or_stop, group, rows, family, lang, ui.source_line(peer_scope), names[peer_office]
+    )
+    ui.show(view, "compare_peers_distribution", scope=peer_scope)

@@ -15,6 +15,7 @@ from cityiso.labels import t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import html, md
 from cityiso.views import national
+from cityiso.vocabulary import SIZE_CLASSES
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -61,6 +62,7 @@ def filter_from_url() -> OfficeFilter:
         tuple(urlstate.read("voivodeships", urlstate.codes(voivodeships, lang), [])),
         tuple(urlstate.read("office_kinds", urlstate.codes(kinds, lang), [])),
         urlstate.read("office_q", urlstate.search_text(lang), ""),
+        tuple(urlstate.read("size_classes", urlstate.codes(list(SIZE_CLASSES), lang), [])),
     )
 
 

@@ -3,7 +3,7 @@
 -- is_open: no definitive end is known (no stated expiry, ending event or transition deadline). holder_kind and
 -- holder_as_written: a municipality or county holding it, the office being one of its sites; sites_count: the
 -- number of units the text gives for its scope; site_names: the units named (certificate_sites).
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null: every family).
 with sites as (
     select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
     from certificate_sites
@@ -79,5 +79,5 @@ left join standards as s on s.standard_id = ce.standard_id
 left join certification_bodies as b on b.body_id = ce.body_id
 left join evidence as ev on ev.certificate_id = ce.certificate_id
 left join sites as si on si.certificate_id = ce.certificate_id
-where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)) and ($family is null or ce.family = $family)
+where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)) and ($family is null or ce.family = $family)
 order by o.place collate pl, ce.family, coalesce(w.window_start_on, ce.issued_on) nulls last, ce.certificate_id

@@ -1,10 +1,10 @@
 -- One row per event (audit, handover, planned audit, lapse, ...) of the chosen offices and family, with
 -- the certificates it concerns. A planned event keeps its kind (is_planned says it was announced).
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null: every family).
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null: every family).
 with chosen as (
     select e.event_id
     from events as e
-    where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+    where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
         and ($family is null or e.event_id in (select event_id from event_families where family = $family))
 ),
 

@@ -4,14 +4,14 @@
 --   $after true: the next known events, dated after $as_of (announced or, looking back from an earlier $as_of,
 --   held), soonest first. A planned event dated on or before $as_of is never "next" (its outcome is unknown:
 --   national_headline counts those).
--- Columns as in events.sql (tables.events_table reads them). Params: $offices, $voivodeships, $office_kinds, $search
+-- Columns as in events.sql (tables.events_table reads them). Params: $offices, $voivodeships, $office_kinds, $search, $size_classes
 -- (the office filter: see selected_offices), $as_of, $family, $after, $limit.
 with picked as (
     select e.*
     from events as e
     where e.event_on is not null
         and (case when $after then e.event_on > $as_of::date else not e.is_planned and e.event_on <= $as_of::date end)
-        and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+        and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
         and ($family is null or e.event_id in (select event_id from event_families where family = $family))
     order by case when $after then e.event_on end, case when not $after then e.event_on end desc, e.event_id
     limit $limit

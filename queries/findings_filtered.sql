@@ -1,9 +1,9 @@
 -- One row per finding that passes the filters, with the share it carries of its event's findings.
 -- clause is the ISO 9001:2015 heading (4-10) of the clause as coded (clause_standard_id, clause_as_coded).
--- Params: the office filter ($offices, $voivodeships, $office_kinds, $search: see selected_offices); $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
+-- Params: the office filter ($offices, $voivodeships, $office_kinds, $search, $size_classes: see selected_offices); $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
 -- only when $include_undated is true); $family (the events' standard family; null: every family).
 with chosen as (
-    select * from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family)
+    select * from filtered_findings($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family)
 ),
 
 per_event as (

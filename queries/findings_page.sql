@@ -12,7 +12,7 @@ with words as (
 chosen as (
     select f.finding_id, f.event_id, f.office_id, f.event_on, f.theme_id, f.clause, f.place_rank
     from filtered_facts(
-        $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
     ) as f
 ),
@@ -43,7 +43,7 @@ per_event as (
     -- The page's events and how many of the filtered findings each has (the filters read again for these few).
     select f.event_id, count(*) as count_event_findings
     from filtered_facts(
-        $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
     ) as f
     where f.event_id in (

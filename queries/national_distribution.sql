@@ -1,11 +1,11 @@
 -- One row per measure (certificates, audits, praised: office_evidence_counts in one family) and bin: how many
 -- selected offices have a value in [bin_from, bin_to]. Bins are whole numbers, at most about 25 per measure (width
 -- the measure's maximum / 25, rounded up), so the chart stays readable at any scale.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family.
 with chosen as (
     select c.*
     from office_evidence_counts($family) as c
-    where c.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+    where c.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 ),
 
 long as (

@@ -8,9 +8,9 @@
 -- count_certified_again: held now, not a year before, but at some earlier year's end; count_lost: held a year
 -- before, not now (lapse, expiry or withdrawal); count_recertifications: held (not planned), dated
 -- recertification audits of the family that year.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 with chosen as (
-    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
 ),
 
 held as (

@@ -1,7 +1,7 @@
 -- One row per voivodeship and status of the selected offices on $as_of in one family (each office's best status, as
 -- office_status_on_date ranks them; no certificate of the family: no_evidence), placed at the voivodeship's centroid:
 -- the mean latitude and longitude of all its offices in the data (no geography of our own).
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 with ranked as (
     select
         s.office_id,
@@ -17,7 +17,7 @@ statuses as (
     select o.office_id, o.voivodeship, coalesce(r.status, 'no_evidence') as status
     from offices as o
     left join ranked as r on r.office_id = o.office_id and r.rank = 1
-    where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+    where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 ),
 
 centroids as (

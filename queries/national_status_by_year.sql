@@ -3,11 +3,11 @@
 -- dimension 'family': one group per standard family (every family, whatever $family); 'office_kind' and
 -- 'voivodeship': the office's best status in $family (null: in any family). count_offices: the group's selected
 -- offices (for 'family': every selected office), the denominator of share_held.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 with chosen as (
     select o.office_id, o.office_kind, o.voivodeship
     from offices as o
-    where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+    where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 ),
 
 statuses as (

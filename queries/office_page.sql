@@ -1,9 +1,9 @@
 -- One page of the offices a view covers, those with the most events of the family first (then by place), with
 -- how many offices the filter covers in all: a timeline or a table shows a page, never thousands of rows.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices),
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices),
 -- $family (null: every family), $limit and $offset (the page).
 with chosen as (
-    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
 ),
 
 family_events as (

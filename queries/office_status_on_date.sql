@@ -8,7 +8,7 @@
 -- the status comes from ended (certificate_windows: 'event', 'stated_expiry', 'transition_deadline'; null: no
 -- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
--- $voivodeships, $office_kinds, $search: see selected_offices; none given: every office).
+-- $voivodeships, $office_kinds, $search, $size_classes: see selected_offices; none given: every office).
 with ranked as (
     select
         s.*,
@@ -97,5 +97,5 @@ left join ranked as r on r.office_id = o.office_id and r.rank = 1
 left join certificates as ce on ce.certificate_id = r.certificate_id
 left join standards as st on st.standard_id = r.standard_id
 left join evidence as ev on ev.office_id = o.office_id
-where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 order by o.place collate pl, o.office_id

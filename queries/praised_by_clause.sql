@@ -10,7 +10,7 @@ with chosen as (
         f.clause,
         f.heading_pl,
         f.heading_en
-    from filtered_facts($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
+    from filtered_facts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
 ),
 
 per_event as (

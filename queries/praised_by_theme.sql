@@ -6,7 +6,7 @@ with chosen as (
         f.event_id,
         case when $grouped then '' else f.office_id end as office_id,
         f.theme_id
-    from filtered_facts($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
+    from filtered_facts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
 ),
 
 per_event as (

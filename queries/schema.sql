@@ -334,21 +334,23 @@ left join (
 
 -- The offices a view covers: every office that meets each condition given (null: no condition), so a selection is
 -- a filter and never a list of thousands of ids. search matches the place, the office's name or its TERYT code,
--- ignoring case and Polish diacritics.
-create macro selected_offices(offices, voivodeships, office_kinds, search) as table
+-- ignoring case and Polish diacritics. size_classes lists codes of size_class(place_population), 'unknown' included
+-- (an office whose population is not known is kept when 'unknown' is asked for, never silently dropped otherwise).
+create macro selected_offices(offices, voivodeships, office_kinds, search, size_classes) as table
 select o.office_id
 from offices as o
 where (offices is null or list_contains(offices, o.office_id))
     and (voivodeships is null or list_contains(voivodeships, o.voivodeship))
     and (office_kinds is null or list_contains(office_kinds, o.office_kind))
+    and (size_classes is null or list_contains(size_classes, size_class(o.place_population)))
     and (search is null or contains(
         strip_accents(lower(concat_ws(' ', o.place, o.office_name, o.teryt))), strip_accents(lower(search))
     ));
 
 -- selection_documents as computed from the evidence of every record (what document_citations stores in advance).
-create macro selection_documents_computed(offices, voivodeships, office_kinds, search, of_family) as table
+create macro selection_documents_computed(offices, voivodeships, office_kinds, search, size_classes, of_family) as table
 with chosen as (
-    select office_id from selected_offices(offices, voivodeships, office_kinds, search)
+    select office_id from selected_offices(offices, voivodeships, office_kinds, search, size_classes)
 ),
 
 records as (
@@ -381,7 +383,8 @@ where s.kind = 'document'
 -- the given kinds and voices, at events dated in the years (undated ones only when include_undated), concerning one
 -- standard family (null: any; see finding_in_family), with the event's date and kind.
 create macro filtered_findings(
-    offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, family
+    offices, voivodeships, office_kinds, search, size_classes, kinds, voices, year_from, year_to, include_undated,
+    family
 ) as table
 select
     f.*,
@@ -394,7 +397,9 @@ select
     e.kind as event_kind
 from findings as f
 inner join events as e on e.event_id = f.event_id
-where f.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+where f.office_id in (
+    select office_id from selected_offices(offices, voivodeships, office_kinds, search, size_classes)
+)
     and list_contains(kinds, f.kind)
     and list_contains(voices, f.voice)
     and ((e.event_on is null and include_undated) or year(e.event_on) between year_from and year_to)
@@ -529,11 +534,14 @@ left join named as n on n.finding_id = f.finding_id;
 -- The rows of finding_facts that filtered_findings keeps, with the same arguments (same filters, same meaning): the
 -- findings charts count from here without joining findings to events again.
 create macro filtered_facts(
-    offices, voivodeships, office_kinds, search, kinds, voices, year_from, year_to, include_undated, of_family
+    offices, voivodeships, office_kinds, search, size_classes, kinds, voices, year_from, year_to, include_undated,
+    of_family
 ) as table
 select ff.*
 from finding_facts as ff
-where ff.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+where ff.office_id in (
+    select office_id from selected_offices(offices, voivodeships, office_kinds, search, size_classes)
+)
     and list_contains(kinds, ff.kind)
     and list_contains(voices, ff.voice)
     and ((ff.event_on is null and include_undated) or ff.year between year_from and year_to)
@@ -603,14 +611,16 @@ inner join records as r on r.record_table = ev.record_table and r.record_id = ev
 -- those quoted for the offices' rows, or for their certificates, events and findings concerning one standard family
 -- (of_family null: any), as a row's own quote or as further evidence. One row per document. Read from
 -- document_citations (stored by the build).
-create macro selection_documents(offices, voivodeships, office_kinds, search, of_family) as table
+create macro selection_documents(offices, voivodeships, office_kinds, search, size_classes, of_family) as table
 select s.source_id, s.title, s.office_id
 from sources as s
 where s.kind = 'document'
     and s.source_id in (
         select dc.source_id
         from document_citations as dc
-        where dc.office_id in (select office_id from selected_offices(offices, voivodeships, office_kinds, search))
+        where dc.office_id in (
+            select office_id from selected_offices(offices, voivodeships, office_kinds, search, size_classes)
+        )
             and (of_family is null or dc.any_family or list_contains(dc.families, of_family))
     );
 

@@ -1,7 +1,7 @@
 -- The selected offices, by place, at most $limit: enough to tell a few chosen offices (one slide each) from a large
--- selection (a summary). Params: $offices, $voivodeships, $office_kinds, $search (see selected_offices), $limit.
+-- selection (a summary). Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (see selected_offices), $limit.
 select o.office_id, o.place, o.office_name
 from offices as o
-where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 order by o.place collate pl, o.office_id
 limit $limit

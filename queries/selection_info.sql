@@ -2,10 +2,10 @@
 -- an as-of date), for its source line and footer: when the database was built, how many source documents the view
 -- rests on (selection_documents), and the latest evidence among them up to $as_of (the latest held event or
 -- certificate issue of the family, with the precision it is known to).
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family (null:
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null:
 -- every family), $as_of (null: no bound).
 with chosen as (
-    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
 ),
 
 e as (
@@ -28,7 +28,7 @@ c as (
 select
     (select max(built_at) from build_info) as built_at,
     (
-        select count(*) from selection_documents($offices, $voivodeships, $office_kinds, $search, $family)
+        select count(*) from selection_documents($offices, $voivodeships, $office_kinds, $search, $size_classes, $family)
     ) as count_documents,
     greatest(e.held_on, c.issued_on) as latest_evidence_on,
     case when c.issued_on > e.held_on or e.held_on is null then c.issued_precision else e.held_precision end

@@ -8,7 +8,7 @@ with chosen as (
     from sources as s
     where ($kind is null or s.kind = $kind)
         and (s.office_id is null
-            or s.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)))
+            or s.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)))
         and ($q is null or contains(
             strip_accents(lower(concat_ws(' ', s.title, s.file, s.url, s.publisher))), strip_accents(lower($q))
         ))

@@ -1,11 +1,11 @@
 -- The $limit selected offices with the most audits and the most praised items in one family (office_evidence_counts):
 -- one row per measure and office, rank 1 = most; offices tied with the last one shown share its rank (rank()), and
 -- count_tied_beyond says how many more share it but are not shown.
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $family, $limit.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family, $limit.
 with chosen as (
     select c.*
     from office_evidence_counts($family) as c
-    where c.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search))
+    where c.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 ),
 
 long as (

@@ -10,10 +10,10 @@ select
     count(*) over () as count_offices,
     (
         select count(*)
-        from filtered_facts($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, null, null, true, $family)
+        from filtered_facts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, null, null, true, $family)
     ) as count_undated_findings
 from filtered_facts(
-    $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family
+    $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family
 ) as f
 inner join offices as o on o.office_id = f.office_id
 group by f.office_id

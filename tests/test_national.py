@@ -113,7 +113,7 @@ def test_latest_events_are_limited_and_newest_first(fetch) -> None:
 
 
 def test_office_standing_among_its_kind(national_fetch) -> None:
-    standing = national_fetch("office_standing", office="ug-00", family="ISO 9001").set_index("measure")
+    standing = national.standing(national_fetch, "ug-00", "ISO 9001").set_index("measure")  # its kind's offices
     # 60 municipal offices, each with one certificate and no audits: all share rank 1 and the 100th percentile.
     assert standing.loc["certificates", ["value", "rank", "count_peers"]].tolist() == [1, 1, EXTRA]
     assert standing.loc["certificates", "percentile"] == 100

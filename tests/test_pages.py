@@ -438,7 +438,7 @@ def test_compare_profiles_and_what_sets_offices_apart(
     open_page, lang: str, heading: str, city_only: list, county_only: list
 ) -> None:
     at = open_page("compare", lang=lang, offices="testowo,testowo-powiat")
-    timeline, clause_profile, theme_profile = figures(at)
+    timeline, clause_profile, theme_profile = figures(at)[:3]  # then the peers of one office
     # The county's registration starts first (2002), so it is drawn on top.
     assert timeline["layout"]["yaxis"]["categoryarray"] == [CITY_9001, COUNTY_9001]
     assert {t["name"] for t in clause_profile["data"]} == {CITY, COUNTY}
@@ -453,7 +453,7 @@ def test_compare_profiles_and_what_sets_offices_apart(
 def test_compare_keeps_an_office_without_findings(open_page, quiet_county_db: Path) -> None:
     at = open_page("compare", db=quiet_county_db, lang="en", offices="testowo,testowo-powiat")
     assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
-    timeline, clause_profile, _ = figures(at)
+    timeline, clause_profile, _ = figures(at)[:3]
     assert COUNTY_9001 in timeline["layout"]["yaxis"]["categoryarray"]
     assert {t["name"] for t in clause_profile["data"]} == {CITY}
     assert {h: sorted(items) for h, items in only_in(at).items()} == {
@@ -474,7 +474,7 @@ def test_compare_needs_two_offices(open_page) -> None:
     assert any("choose 2 to 4 offices" in w.value for w in at.warning)
     # The default: the offices with auditors' praise, here both.
     assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
-    assert len(figures(at)) == 3
+    assert len(figures(at)) == 4  # cycles, two profiles, the peers of one office
 
 
 # --- Office profile ---------------------------------------------------------------------------------------------------

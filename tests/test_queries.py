@@ -389,6 +389,7 @@ def test_findings_filters_default_to_what_the_auditors_praised() -> None:
         "voivodeships": None,
         "office_kinds": None,
         "search": None,
+        "size_classes": None,
         "kinds": ["praise"],
         "voices": ["auditor"],
         "year_from": ALL_YEARS[0],

@@ -64,7 +64,12 @@ def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
         "from findings) where length(w) >= 6 group by w order by count(*) desc, w limit 1"
     ).fetchone()
     theme = con.execute("select min(theme_id) from findings").fetchone()[0]
-    selections = [OfficeFilter(), OfficeFilter(offices=tuple(offices[:1])), OfficeFilter(voivodeships=(voivodeship,))]
+    selections = [
+        OfficeFilter(),
+        OfficeFilter(offices=tuple(offices[:1])),
+        OfficeFilter(voivodeships=(voivodeship,)),
+        OfficeFilter(size_classes=("unknown", "20k_100k")),
+    ]
     kinds_voices = [(("praise",), ("auditor",)), (("praise", "nonconformity", "observation"), ("auditor", "office"))]
     sets = []
     for i in range(max(12, len(families))):  # every option of each filter at least once, in varied combinations
@@ -122,8 +127,10 @@ def test_office_status_by_year_reads_stored_years_as_computed(databases: dict, a
 def test_selection_documents_reads_stored_citations_as_computed(databases: dict) -> None:
     for db_name, con in databases.items():
         for i, params in enumerate(_parameter_sets(con)):
-            args = {k: params[k] for k in ("offices", "voivodeships", "office_kinds", "search", "family")}
-            call = "($offices, $voivodeships, $office_kinds, $search, $family) order by source_id"
+            args = {
+                k: params[k] for k in ("offices", "voivodeships", "office_kinds", "search", "size_classes", "family")
+            }
+            call = "($offices, $voivodeships, $office_kinds, $search, $size_classes, $family) order by source_id"
             stored = con.execute(f"select * from selection_documents{call}", args).df()
             computed = con.execute(f"select * from selection_documents_computed{call}", args).df()
             _assert_same(computed, stored, f"selection_documents on {db_name}, parameter set {i}: {args}")

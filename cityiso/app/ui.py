@@ -19,6 +19,7 @@ from cityiso.safe_text import md
 from cityiso.store import DatabaseMissing, fetch
 from cityiso.views import View
 from cityiso.views.tables import findings_table
+from cityiso.vocabulary import SIZE_CLASSES
 
 
 def lang() -> str:
@@ -118,7 +119,7 @@ def offices_filter(
     return chosen
 
 
-FILTER_PARAMS = ("office_q", "voivodeships", "office_kinds", "offices")
+FILTER_PARAMS = ("office_q", "voivodeships", "office_kinds", "size_classes", "offices")
 
 
 def filter_in_url() -> bool:
@@ -128,14 +129,15 @@ def filter_in_url() -> bool:
 
 
 def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFilter:
-    """The office filter the pages share: a search, voivodeships, kinds of office and (optionally) offices chosen
-    by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=, ?offices=). Nothing given: every
-    office. The URL holds the conditions, never the list of every office that meets them."""
+    """The office filter the pages share: a search, voivodeships, kinds of office, size classes of the place and
+    (optionally) offices chosen by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=,
+    ?size_classes=, ?offices=). Nothing given: every office. The URL holds the conditions, never the list of every
+    office that meets them."""
     current = lang()
     overview = _fetch_or_stop("offices_overview", family=None)
     voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
     kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
-    columns = st.columns([2, 2, 2, 3] if chosen_offices else [1, 1, 1])
+    columns = st.columns([2, 2, 2, 2, 3] if chosen_offices else [1, 1, 1, 1])
     with columns[0]:
         urlstate.bind("office_q", urlstate.search_text(current), "")
         search = st.text_input(
@@ -161,9 +163,11 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
             placeholder=t("filter.all", current),
         )
         urlstate.write("office_kinds", chosen_kinds)
+    with columns[3]:
+        chosen_sizes = size_classes_input(current)
     offices: list[str] = []
     if chosen_offices:
-        with columns[3]:
+        with columns[4]:
             names = office_names()
             urlstate.bind(key, urlstate.codes(list(names), current), [])
             offices = st.multiselect(
@@ -176,7 +180,24 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
                 max_selections=urlstate.MAX_ITEMS,
             )
             urlstate.write(key, offices)
-    return OfficeFilter(tuple(offices), tuple(chosen_voivodeships), tuple(chosen_kinds), search)
+    return OfficeFilter(tuple(offices), tuple(chosen_voivodeships), tuple(chosen_kinds), search, tuple(chosen_sizes))
+
+
+def size_classes_input(current: str) -> list[str]:
+    """A multiselect of size classes of the office's place (vocabulary.SIZE_CLASSES, 'population unknown' among
+    them) bound to ?size_classes=; none chosen: every office, those of unknown population included."""
+    codes = list(SIZE_CLASSES)
+    urlstate.bind("size_classes", urlstate.codes(codes, current), [])
+    chosen = st.multiselect(
+        t("filter.size_classes", current),
+        codes,
+        key="size_classes",
+        format_func=lambda k: code_label("size_class", k, current),
+        placeholder=t("filter.all", current),
+        help=t("filter.size_classes_help", current),
+    )
+    urlstate.write("size_classes", chosen)
+    return chosen
 
 
 PER_PAGE = (10, 20, 50)

@@ -63,7 +63,9 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "national_undated": _offices_family,
     "national_coverage": lambda c: {},  # the denominator: offices in TERC and in the register
     "office_page": lambda c: {**_offices_family(c), "limit": PAGE, "offset": 0},
-    "office_standing": lambda c: {"family": c.family, "office": c.offices[0]},
+    "office_peer_keys": lambda c: {"office": c.offices[0]},
+    # The widest peer group (every office): the overview asks for one kind, the compare page for a narrower group.
+    "office_standing": lambda c: {**EVERYONE.params(), "family": c.family, "office": c.offices[0]},
     "office_status_by_year": lambda c: {"as_of": c.as_of, "family": c.family, "office": c.offices[0]},
     "praised_totals_by_clause": _offices_family,
     "selected_documents": lambda c: {**EVERYONE.params(), "family": c.family, "limit": 10},

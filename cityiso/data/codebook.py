@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from cityiso.data.ddl import DERIVED_TABLES, table_columns
+from cityiso.data.ddl import DERIVED_TABLES, size_class_macro, table_columns
 from cityiso.data.descriptor import Field, Package, package
 from cityiso.paths import DATA_DIR, QUERIES_DIR
 
@@ -63,6 +63,17 @@ def render(pkg: Package) -> str:
         "",
         "```sql",
         "select office_id, certificate_id, status from status_on(date '2016-06-01', 'ISO 9001');",
+        "```",
+        "",
+        "- `size_class(population)`: a macro, the size class of a place's population (`offices.place_population`,",
+        "  inhabitants of the place per GeoNames): the bands of Polish urban studies and GUS's town-size tables (small",
+        "  towns under 20,000, medium 20,000-99,999, large from 100,000) with the largest cities apart (500,000 and",
+        "  more); `unknown` when the population is not known, which a filter by size keeps only when asked for. For a",
+        "  county office the place is the town where it sits, not the powiat. Defined once in `cityiso/vocabulary.py`:",
+        "",
+        "```sql",
+        size_class_macro(),
+        "select office_id, place_population, size_class(place_population) as size_class from offices;",
         "```",
         "",
         "How status is judged (from `queries/schema.sql`):",

@@ -35,16 +35,36 @@ create table build_info (
 """
 
 
+def size_class_macro() -> str:
+    """The SQL macro size_class(population): the code of cityiso.vocabulary.SIZE_BANDS a population falls in, and
+    'unknown' for none (the one definition of the bands, written into every built database)."""
+    from cityiso.vocabulary import SIZE_BANDS, UNKNOWN_SIZE
+
+    whens = [f"        when population >= {low} then '{code}'" for code, low in reversed(SIZE_BANDS)]
+    return "\n".join(
+        [
+            "-- The size class of a place's population (offices.place_population); 'unknown' when it is not known.",
+            "create macro size_class(population) as",
+            "    case",
+            f"        when population is null then '{UNKNOWN_SIZE}'",
+            *whens,
+            f"        else '{UNKNOWN_SIZE}'",
+            "    end;",
+        ]
+    )
+
+
 def table_columns(package: Package, name: str) -> list[tuple[str, str]]:
     """Every column of a built table, in order."""
     return sql_columns(package.resource(name)) + EXTRA_COLUMNS.get(name, [])
 
 
 def create_tables(package: Package) -> str:
-    """CREATE TABLE statements for every curated table and the derived tables. Keys are checked by the build
-    (data/datapackage.json declares them), not declared here: an index per key would slow a national build."""
+    """CREATE TABLE statements for every curated table and the derived tables, and the macro size_class. Keys are
+    checked by the build (data/datapackage.json declares them), not declared here: an index per key would slow a
+    national build."""
     statements = []
     for resource in package.resources:
         lines = [f"    {name} {sql_type}" for name, sql_type in table_columns(package, resource.name)]
         statements.append(f"create table {resource.name} (\n" + ",\n".join(lines) + "\n);")
-    return "\n\n".join(statements) + "\n" + DERIVED_TABLES
+    return "\n\n".join(statements) + "\n" + DERIVED_TABLES + "\n" + size_class_macro() + "\n"

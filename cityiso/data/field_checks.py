@@ -56,15 +56,17 @@ def _field_conditions(f: Field) -> list[tuple[str, str]]:
     if f.type in ("integer", "number"):
         sql_type, what = ("bigint", "a whole number") if f.type == "integer" else ("double", "a number")
         out.append((f"try_cast({c} as {sql_type}) is null", f"{_value(c)} || ' is not {what}'"))
-        if f.minimum is not None or f.maximum is not None:
-            low = f.minimum if f.minimum is not None else "-inf"
-            high = f.maximum if f.maximum is not None else "inf"
+        if f.minimum is not None and f.maximum is not None:
             out.append(
                 (
-                    f"try_cast({c} as double) not between {low} and {high}",
-                    f"{c} || ' is outside {low:g}..{high:g}'",
+                    f"try_cast({c} as double) not between {f.minimum} and {f.maximum}",
+                    f"{c} || ' is outside {f.minimum:g}..{f.maximum:g}'",
                 )
             )
+        elif f.minimum is not None:  # one bound alone (a count or a population: at least 1)
+            out.append((f"try_cast({c} as double) < {f.minimum}", f"{c} || ' is less than {f.minimum:g}'"))
+        elif f.maximum is not None:
+            out.append((f"try_cast({c} as double) > {f.maximum}", f"{c} || ' is more than {f.maximum:g}'"))
     return out
 
 

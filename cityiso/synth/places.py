@@ -1,7 +1,7 @@
 """Synthetic offices: TERYT-shaped codes, invented place names with their Polish cases, approximate coordinates."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cityiso.ids import slug
 
@@ -106,6 +106,31 @@ class Office:
     voivodeship: str
     latitude: float
     longitude: float
+    population: int | None = None  # of the place (GeoNames-like); None: not known, as for a voivodeship
+    geonameid: int | None = None
+
+
+# Populations are drawn from their own generator, seeded by the unit's code, so adding them left every other draw
+# of a seed as it was. Towns seating a powiat: 8,000 to 600,000; other gminas' places 600 to 30,000 (log-uniform);
+# about one place in 25 has no population (a name GeoNames would not tell apart), as the real command leaves some.
+SEAT_POPULATION = (8_000, 600_000)
+GMINA_POPULATION = (600, 30_000)
+UNKNOWN_SHARE = 0.04
+SYNTHETIC_GEONAMEID = 90_000_000  # invented ids start here: no real GeoNames id is this large
+
+
+def _population(code: str, bounds: tuple[int, int]) -> int | None:
+    draw = random.Random(f"population-{code}")
+    if draw.random() < UNKNOWN_SHARE:
+        return None
+    low, high = bounds
+    return int(round(low * (high / low) ** draw.random(), -1))
+
+
+def _with_population(office: Office, code: str, bounds: tuple[int, int]) -> Office:
+    population = _population(code, bounds)
+    geonameid = SYNTHETIC_GEONAMEID + int(code) if population is not None else None
+    return replace(office, population=population, geonameid=geonameid)
 
 
 def _office(kind: str, teryt: str, place: Place, voiv: tuple, rng: random.Random) -> Office:
@@ -159,12 +184,13 @@ def offices(n: int, rng: random.Random) -> list[Office]:
         powiats[code] += 1
         pp = f"{code}{powiats[code]:02d}"
         seat = random_place(rng)
-        out.append(_office("county_office", pp, seat, voiv, rng))
-        out.append(_office("city_hall", f"{pp}011", seat, voiv, rng))
+        out.append(_with_population(_office("county_office", pp, seat, voiv, rng), pp, SEAT_POPULATION))
+        out.append(_with_population(_office("city_hall", f"{pp}011", seat, voiv, rng), pp, SEAT_POPULATION))
         if turn < len(VOIVODESHIPS):
             out.append(_office("marshal_office", "", seat, voiv, rng))
         for gg in range(2, 2 + rng.randint(3, 7)):
             kind_digit = rng.choice("223")
-            out.append(_office("municipal_office", f"{pp}{gg:02d}{kind_digit}", random_place(rng), voiv, rng))
+            gmina = _office("municipal_office", f"{pp}{gg:02d}{kind_digit}", random_place(rng), voiv, rng)
+            out.append(_with_population(gmina, gmina.teryt, GMINA_POPULATION))
         turn += 1
     return out[:n]

@@ -218,8 +218,10 @@ def rank_words(row, lang: str) -> str:
 
 
 def standing(fetch: Fetch, office: str, family: str) -> pd.DataFrame:
-    """Where one office stands among offices of its kind (office_standing): one row per measure."""
-    return fetch("office_standing", office=office, family=family)
+    """Where one office stands among offices of its kind (office_standing, the peer group of views.peers by kind):
+    one row per measure."""
+    kinds = fetch("office_peer_keys", office=office)["office_kind"].tolist()
+    return fetch("office_standing", office=office, office_kinds=kinds[:1] or None, family=family)
 
 
 def history_view(fetch: Fetch, office: str, as_of: dt.date, family: str, lang: str, source: str, name: str) -> View:

@@ -103,9 +103,9 @@ VALUES = [*PAYLOADS, *SQL, LONG_LIST, MANY, *DATES, *LANGUAGES]
 # The parameters each page reads (dashboard.py reads lang on every page).
 READS = {
     "overview": ["lang", "as_of", "family"],
-    "cycles": ["lang", "offices", "family", "color_by", "as_of"],
+    "cycles": ["lang", "offices", "size_classes", "family", "color_by", "as_of"],
     "praised": ["lang", "offices", "family", "years", "kinds", "voices", "measure", "undated", "q"],
-    "compare": ["lang", "family", "offices"],
+    "compare": ["lang", "family", "offices", "peer_office", "peer_by"],
     "city": ["lang", "office"],
     "sources": ["lang"],
     "presentation": ["lang", "present", "slide", "offices", "charts", "screen", "as_of", "family"],

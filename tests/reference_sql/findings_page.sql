@@ -11,7 +11,7 @@ with words as (
 chosen as (
     select f.finding_id, f.event_id, f.office_id, f.event_on, f.theme_id, h.heading_2015 as clause
     from filtered_findings(
-        $offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
     ) as f
     left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause

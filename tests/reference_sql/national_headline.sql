@@ -4,9 +4,9 @@
 -- from them those whose event has no date (count_undated_audits, count_undated_praised: they may fall either side);
 -- undated held events; planned events dated on or before $as_of whose outcome the data does not give (never
 -- "next"); the latest held event on or before $as_of (and the precision its date is known to).
--- Params: $offices, $voivodeships, $office_kinds, $search (the office filter: see selected_offices), $as_of, $family.
+-- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 with chosen as (
-    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search)
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
 ),
 
 best as (

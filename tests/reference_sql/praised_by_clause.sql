@@ -11,7 +11,7 @@ with chosen as (
         h.heading_pl,
         h.heading_en,
         count(*) over (partition by f.event_id) as count_event_findings
-    from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
+    from filtered_findings($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
     left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
 ),
 

@@ -7,7 +7,7 @@ with chosen as (
         case when $grouped then '' else f.office_id end as office_id,
         f.theme_id,
         count(*) over (partition by f.event_id) as count_event_findings
-    from filtered_findings($offices, $voivodeships, $office_kinds, $search, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
+    from filtered_findings($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
 ),
 
 events_per_office as (
