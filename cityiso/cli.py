@@ -15,6 +15,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "parquet": ("cityiso.parquet", "export every table of a built database as Parquet"),
     "codebook": ("cityiso.data.codebook", "print the researchers' codebook (Markdown) from the data package"),
     "terc": ("cityiso.register.terc", "import GUS's TERC register: cityiso terc import FILE [--data DIR]"),
+    "places": (
+        "cityiso.register.places",
+        "fill offices' place populations from GeoNames: cityiso places populations [--data DIR]",
+    ),
     "draft": ("cityiso.draft.__main__", "draft register rows from saved pages, PDFs and texts (curate extra)"),
     "synth": ("cityiso.synth.__main__", "write a synthetic data package at any scale"),
     "bench": ("cityiso.bench.__main__", "measure the build, every named query and every page against budgets"),

@@ -144,6 +144,8 @@ def test_a_drafted_office_has_its_place_and_builds(tmp_path: Path) -> None:
     assert values["teryt"] == "2402011" and values["voivodeship"] == "śląskie"
     assert 49 < values["latitude"] < 55 and 14 < values["longitude"] < 24.2
     assert values["geo_source_id"] == GEO_SOURCE_ID
+    assert values["place_population"] > 10_000 and values["population_source_id"] == places.POPULATION_SOURCE_ID
+    assert values["place_geonameid"] == places.lookup("Racibórz", "śląskie").place.geonameid
     assert "Missing" not in row["office_id"].reason
     # The row as a curator saves it, with its document and the reference source it cites: the package builds.
     (data / "sources" / "rac.txt").write_text(text, encoding="utf-8")

@@ -20,6 +20,7 @@ from cityiso.draft.units import listed as units_listed
 from cityiso.draft.units import units
 from cityiso.ids import slug
 from cityiso.paths import DATA_DIR
+from cityiso.register import places
 from cityiso.register.locate import GEO_SOURCE_ID, locate
 
 Row = dict[str, Drafted]
@@ -415,6 +416,15 @@ def _office_row(text: str, best: names.Mention, data_dir: Path = DATA_DIR) -> tu
         row["latitude"] = _d(at.latitude, *span, sure, at.coordinates_reason)
         row["longitude"] = _d(at.longitude, *span, sure, at.coordinates_reason)
     row["geo_source_id"] = _d(GEO_SOURCE_ID, *span, 0.8, f"{at.teryt_reason} {at.coordinates_reason}")
+    # The place's population only where GeoNames is sure of the place (never for a marshal office: its place is a
+    # voivodeship), as `cityiso places populations` fills it for offices already in the register.
+    if kind != "marshal_office" and at.voivodeship:
+        pop = places.population_of(place, at.voivodeship, at.latitude, at.longitude)
+        if pop.place is not None:
+            why = f"GeoNames: {pop.reason}"
+            row["place_population"] = _d(pop.place.population, *span, 0.7, why)
+            row["place_geonameid"] = _d(pop.place.geonameid, *span, 0.7, why)
+            row["population_source_id"] = _d(places.POPULATION_SOURCE_ID, *span, 0.8, why)
     row["quote"] = quote_of(text, [span])
     note = "TERYT not confirmed by the curator."
     if at.teryt:
