@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import statistics
@@ -161,20 +162,26 @@ def views(c: Choices, pages: list[str] | None = None) -> list[View]:
 
 
 def memory_views(c: Choices, count: int) -> list[View]:
-    """`count` distinct filtered views across the pages: voivodeships, kinds, both, offices, office profiles."""
+    """Up to `count` distinct filtered views across the pages: three filtered by voivodeship, kind or both, then an
+    office's profile or its praised page (each caches apart), and so on."""
     filters: list[dict] = [{"voivodeships": v} for v in c.voivodeships]
     filters += [{"office_kinds": k} for k in c.office_kinds]
     filters += [{"voivodeships": v, "office_kinds": k} for v in c.voivodeships for k in c.office_kinds]
     pages = ["cycles", "praised", "overview", "compare", "sources", "presentation"]
-    found, offices = [], iter(c.offices)
-    for i in range(count):
-        if i % 4 == 3:  # every fourth an office profile or one office, which each cache separately
-            office = next(offices)
-            page = "city" if i % 8 == 3 else "praised"
-            found.append(View(page, "office", page, {"office" if page == "city" else "offices": office}, None, 0))
-            continue
-        page = pages[i % len(pages)]
-        found.append(View(page, "filter", PAGES[page].path, filters[i % len(filters)], None, 0))
+    filtered = iter(View(p, "filter", PAGES[p].path, f, None, 0) for i, f in enumerate(filters) for p in [pages[i % 6]])
+    one_office = iter(
+        View(p, "office", PAGES[p].path, {"office" if p == "city" else "offices": o}, None, 0)
+        for o in c.offices
+        for p in ("city", "praised")
+    )
+    found: list[View] = []
+    for source in itertools.cycle([filtered, filtered, filtered, one_office]):
+        if len(found) >= count:
+            break
+        view = next(source, None) or next(filtered, None) or next(one_office, None)
+        if view is None:
+            break
+        found.append(view)
     return found
 
 
@@ -329,8 +336,9 @@ def peak_mb(pid: int) -> float | None:
     return peak_rss_mb(pid)
 
 
-def _median(values: list[float]) -> float | None:
-    return round(statistics.median(values), 3) if values else None
+def _median(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(statistics.median(known), 3) if known else None
 
 
 def summarise(visits: list[Visit]) -> dict:
