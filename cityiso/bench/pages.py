@@ -263,8 +263,9 @@ async def measure_views(db: Path, work: Path, args: argparse.Namespace, page_vie
 
 
 async def memory_session(db: Path, work: Path, args: argparse.Namespace, session_views: list[View]) -> dict:
-    """One server, one browser tab going through `session_views` by their URLs (a new Streamlit session each),
-    the server's resident memory sampled every 0.2 s: its peak, its start and end, and after each view."""
+    """One server, one browser opening `session_views` one after another by their URLs, each in a fresh context
+    (a new Streamlit session each, as visitors following links), the server's resident memory sampled every 0.2 s:
+    its peak, its start and end, and after each view."""
     from playwright.async_api import async_playwright
 
     port = free_port()
@@ -415,7 +416,7 @@ def markdown(result: dict) -> str:
     if memory:
         out += [
             "",
-            f"Memory: one server, {memory['views']} distinct filtered views in one tab; resident memory "
+            f"Memory: one server, {memory['views']} distinct filtered views one after another; resident memory "
             f"{memory['start_rss_mb']} MB at the start, peak {memory['peak_mb']} MB (sampled "
             f"{memory['peak_rss_sampled_mb']} MB, kernel's VmHWM {memory['peak_rss_kernel_mb']} MB), "
             f"{memory['end_rss_mb']} MB at the end; budget {memory['limit_mb']:g} MB: "
