@@ -22,21 +22,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
-    """The dashboard on 127.0.0.1:port serving db, in its own process group, started as ./run start does."""
+def start_server(db: Path | None, port: int, log: Path, script: Path | None = None) -> subprocess.Popen:
+    """The dashboard on 127.0.0.1:port serving db, in its own process group, started as ./run start does; or, given
+    `script`, that Streamlit script served with the same options and configuration (the benchmark's empty page)."""
+    app = ["cityiso.app.serve"] if script is None else ["streamlit", "run", str(script)]
+    env = {**os.environ, "CITYISO_DB": str(db)} if db is not None else dict(os.environ)
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "cityiso.app.serve",
+                *app,
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",
                 "--server.fileWatcherType=none",
             ],
             cwd=ROOT,
-            env={**os.environ, "CITYISO_DB": str(db)},
+            env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -73,6 +76,15 @@ def peak_rss_mb(pid: int) -> float | None:
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def rss_mb(pid: int) -> float | None:
+    """A live process's resident memory now (VmRSS), in MB."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return None
 

@@ -54,15 +54,23 @@ if findings.empty:
     st.info(t("city.no_findings", lang))
 for heading, rows in praise.office_findings(findings, lang):
     st.markdown(f"#### {md(heading)}")
+    # One list per heading, not one element per finding: an office with hundreds of findings drew thousands of
+    # Streamlit elements, slow to send and to draw (python -m cityiso.bench pages).
+    items = []
     for r in rows.itertuples():
         # Who says it, on every line: the auditors' praise is not the office's self-description.
         basis = f" · _{md(r.basis)}_" if r.basis else ""
-        st.markdown(
+        items.append(
             f"- **{md(r.text)}** · _{md(r.theme)}_ · {md(r.kind)} · {md(r.voice)} · {md(r.date)}{basis}\n"
             f"  > „{md(r.quote)}”  \n  {code(r.source)}"
         )
+    st.markdown("\n".join(items))
 
 st.subheader(t("city.sources", lang))
 sources = ui.data_or_stop("sources_overview", kind=None, **chosen, q=None, limit=1000, offset=0)
-for r in sources[sources["office_id"] == office_id].itertuples():
-    st.markdown(f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else ""))
+listed = [
+    f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else "")
+    for r in sources[sources["office_id"] == office_id].itertuples()
+]
+if listed:  # one list, as the findings above
+    st.markdown("\n".join(listed))

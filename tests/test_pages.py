@@ -494,8 +494,10 @@ def test_office_profile_lists_findings_with_quotes_and_voice(
     assert at.title[0].value == md(CITY)
     texts = [m.value for m in at.markdown]
     assert [t for t in texts if t.startswith("####")] == headings
+    # A heading's findings are one list: one item per finding, each with its quote and its source.
+    items = [item for text in texts if text.startswith("- **") for item in ("\n" + text).split("\n- ")[1:]]
     lines = {
-        quote: next(t for t in texts if f"„{md(quote)}”" in t)
+        quote: next(item for item in items if f"„{md(quote)}”" in item)
         for quote in (
             "zaangażowanie kierownictwa w doskonalenie usług",
             "nowoczesne e-usługi dla mieszkańców",

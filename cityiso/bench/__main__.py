@@ -3,7 +3,8 @@ against their floors and the budgets; print Markdown tables and write every numb
 
   python -m cityiso.bench                          the curated data/
   python -m cityiso.bench --synth 3000,25          data/ and a generated national-scale package
-  python -m cityiso.bench --data DIR --json out.json --quick"""
+  python -m cityiso.bench --data DIR --json out.json --quick
+  python -m cityiso.bench pages --help             every page in Chromium and the server's memory (bench/pages.py)"""
 
 import argparse
 import datetime as dt
@@ -95,6 +96,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["pages"]:
+        from cityiso.bench.pages import main as pages
+
+        return pages(argv[1:])
     args = parse(argv)
     results = {"conditions": conditions(args.repeat), "budgets": BUDGETS, "packages": []}
     packages = [(_label(d), d.resolve()) for d in (args.data or [DATA_DIR])]

@@ -1,0 +1,100 @@
+"""The pages benchmark (python -m cityiso.bench pages): its views and budgets, and one tiny run end to end in
+Chromium on the fixture package that yields every field of its report; no timing is asserted."""
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from cityiso import queries
+from cityiso.bench.__main__ import main
+from cityiso.bench.pages import EMPTY, Choices, Visit, memory_views, summarise, views
+from cityiso.labels import t
+from cityiso.loadtest.pages import PAGES
+from cityiso.loadtest.sessions import CHROMIUM
+from tests.fixture_package import write_package
+
+CHOICES = Choices("mazowieckie", "city_hall", "o1", ["mazowieckie", "śląskie"], ["city_hall", "county"], ["o1", "o2"])
+
+
+def test_every_page_has_its_default_view_and_each_filter_it_takes() -> None:
+    found = {(v.page, v.variant): v for v in views(CHOICES)}
+    assert {page for page, _ in found} == set(PAGES)
+    assert all((page, "default") in found for page in PAGES)
+    assert found[("cycles", "voivodeship")].params == {"voivodeships": "mazowieckie"}
+    assert found[("praised", "office kind")].params == {"office_kinds": "city_hall"}
+    assert found[("compare", "office")].params == {"offices": "o1"}
+    assert found[("city", "office")].params == {"office": "o1"}
+    assert ("sources", "office") not in found and ("city", "voivodeship") not in found  # filters they lack
+    assert "voivodeships=mazowieckie" in found[("cycles", "voivodeship")].url("http://x")
+
+
+def test_the_memory_session_tries_distinct_views() -> None:
+    session = memory_views(CHOICES, 12)
+    assert len(session) == 12
+    assert len({(v.page, tuple(sorted(v.params.items()))) for v in session}) == 12
+    assert all(v.params for v in session)  # every one filtered
+
+
+def test_each_view_is_held_to_three_times_the_empty_page_plus_half_a_second() -> None:
+    def visit(view: str, temperature: str, drawn: float) -> Visit:
+        return Visit(view, "default", temperature, 1, drawn_s=drawn, script_s=drawn / 2, server_cpu_s=0.1)
+
+    rows = summarise(
+        [
+            visit(EMPTY, "cold", 1.0),
+            visit(EMPTY, "warm", 0.5),
+            visit("cycles", "cold", 3.4),  # limit 3.5
+            visit("cycles", "warm", 2.1),  # limit 2.0
+            Visit("city", "default", "warm", 1, error="timeout", detail="not drawn"),
+        ]
+    )["views"]
+    by = {(r["page"], r["temperature"]): r for r in rows}
+    assert (by[("cycles", "cold")]["limit_s"], by[("cycles", "cold")]["passed"]) == (3.5, True)
+    assert (by[("cycles", "warm")]["limit_s"], by[("cycles", "warm")]["passed"]) == (2.0, False)
+    assert by[("city", "warm")]["passed"] is False and by[("city", "warm")]["count_errors"] == 1
+    assert by[(EMPTY, "warm")]["passed"] is None
+
+
+@pytest.mark.browser
+def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) to run it")
+    pytest.importorskip("playwright.async_api")
+    data, db, out = write_package(tmp_path / "package"), tmp_path / "fixture.duckdb", tmp_path / "pages.json"
+    argv = ["pages", "--data", str(data), "--db", str(db), "--repeat", "1", "--pages", "cycles,city"]
+    argv += ["--memory-views", "3", "--page-timeout", "120", "--json", str(out), "--markdown", str(tmp_path / "p.md")]
+    assert main(argv) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+
+    visits = report["visits"]
+    assert [v for v in visits if v["error"]] == []
+    seen = {(v["view"], v["variant"], v["temperature"]) for v in visits}
+    expected = {(EMPTY, "default")} | {("cycles", x) for x in ("default", "voivodeship", "office kind", "office")}
+    expected |= {("city", "default"), ("city", "office")}
+    assert seen == {(*view, temperature) for view in expected for temperature in ("cold", "warm")}
+    for v in visits:
+        assert 0 < v["script_s"] <= v["drawn_s"], v
+        assert v["elements"] > 0 and v["server_cpu_s"] >= 0, v
+    cycles = [v for v in visits if v["view"] == "cycles"]
+    assert {v["heading"] for v in cycles} == {t("cycles.title", "pl")}
+    assert all(v["charts"] >= 1 for v in cycles)
+    with duckdb.connect(str(db), read_only=True) as con:
+        labels = queries.run(con, "offices_overview", family=None).set_index("office_id")["office_label"]
+    profile = [v for v in visits if v["view"] == "city" and v["variant"] == "office"]
+    assert {v["heading"] for v in profile} == {labels[report["choices"]["office"]]}  # the office chosen was shown
+
+    rows = report["pages"]["views"]
+    assert set(report["pages"]["floor_s"]) == {"cold", "warm"}
+    for r in rows:
+        assert r["drawn_s"] is not None and r["limit_s"] is not None, r
+        assert isinstance(r["passed"], bool) or r["page"] == EMPTY, r
+
+    memory = report["memory"]
+    assert memory["views"] == len(memory["after_each_view"]) == 3
+    assert all(a["error"] is None for a in memory["after_each_view"])
+    assert memory["peak_mb"] >= memory["start_rss_mb"] > 0 and memory["count_samples"] > 0
+    assert isinstance(memory["passed"], bool)
+    assert {"load_average_at_start", "load_average_at_end", "cores", "date"} <= set(report["conditions"])
+    assert "| cycles | voivodeship |" in (tmp_path / "p.md").read_text(encoding="utf-8")
