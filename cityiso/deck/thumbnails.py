@@ -53,9 +53,10 @@ def _draw_text(draw: ImageDraw.ImageDraw, part: Text, k: float, color: tuple[int
         draw.text((part.box.left * k, top + i * fit.LINE * part.size * k), line, fill=color, font=font)
 
 
-def thumbnail(slide: Slide, render: ChartPng = chart_png, width: int = THUMBNAIL_WIDTH) -> bytes:
+def thumbnail(slide: Slide, render: ChartPng | None = None, width: int = THUMBNAIL_WIDTH) -> bytes:
     """The slide as a PNG `width` pixels wide: title, takeaway, chart or points and footer where the deck has
-    them."""
+    them; its chart drawn by `render` (chart_png when None)."""
+    render = render or chart_png
     k = width / WIDTH
     image = Image.new("RGB", (width, round(HEIGHT * k)), "white")
     draw = ImageDraw.Draw(image)
