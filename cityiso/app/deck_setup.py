@@ -69,11 +69,11 @@ def slide_chooser(no_slide: dict[str, str], lang: str) -> None:
             if key not in shown:
                 continue
             at = shown.index(key)
-            for label, step, why in (("↑", -1, "present.move_up"), ("↓", 1, "present.move_down")):
+            for label, step, name in (("↑", -1, "up"), ("↓", 1, "down")):
                 st.button(
                     label,
-                    key=f"move_{key}_{step}",
-                    help=t(why, lang),
+                    key=f"{name}_{key}",
+                    help=t(f"present.move_{name}", lang),
                     on_click=_move,
                     args=(key, step, shown),
                     disabled=not 0 <= at + step < len(shown),

@@ -108,7 +108,7 @@ READS = {
     "compare": ["lang", "family", "offices"],
     "city": ["lang", "office"],
     "sources": ["lang"],
-    "presentation": ["lang", "present", "slide", "offices", "charts", "screen", "as_of", "family"],
+    "presentation": ["lang", "present", "slide", "offices", "slides", "charts", "screen", "as_of", "family"],
 }
 PARAMS = list(dict.fromkeys(p for keys in READS.values() for p in keys))
 LEGACY = {"offices": "cities", "office": "city"}  # links shared before v2 use the old names
