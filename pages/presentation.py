@@ -163,9 +163,9 @@ order = slide_order(lang)
 slides = every_chart.pick(order)
 number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
-write_order(order)
 
 if not st.session_state["present"]:
+    write_order(order)  # while presenting the URL keeps the order it was opened with (no write, no extra message)
     st.button(
         t("present.start", lang),
         type="primary",
