@@ -223,11 +223,11 @@ def pick(lang: str) -> Callable[[str], object]:
 def ordered_codes(
     key: str, allowed: Sequence[str], lang: str, default: Sequence[str], legacy: str | None = None
 ) -> list[str]:
-    """The known codes the URL lists under `key` (or under its older name `legacy`), in the URL's order, each once;
-    the default when the URL gives none."""
+    """The known codes the URL lists under `key` (or under its older name `legacy`, named as `key` in a notice as the
+    renamed offices are), in the URL's order, each once; the default when the URL gives none."""
     name, raw = key, st.query_params.get(key)
     if raw is None and legacy is not None:
-        name, raw = legacy, st.query_params.get(legacy)
+        raw = st.query_params.get(legacy)
     if raw is None or _too_long(name, raw):
         return list(default)
     values = [v for v in raw.split(",", MAX_ITEMS) if v]
