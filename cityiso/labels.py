@@ -572,7 +572,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "needs at least two offices with the auditors' findings",
     ),
     "deck.skip.nothing": ("nic do pokazania dla tego wyboru", "nothing to show for this choice"),
-    "present.skipped": ("Bez slajdu: {charts}", "No slide: {charts}"),
     "deck.summary": (
         "{family} · urzędy: {offices} · certyfikaty: {certificates} · zdarzenia: {events} · "
         "obszary docenione przez audytorów: {praised}",
@@ -604,7 +603,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Prepare slides for a council session: choose offices and charts, then present, "
         "or download a PowerPoint deck and a printable handout.",
     ),
-    "present.charts": ("Slajdy", "Slides"),
     "present.chart.map": ("Mapa statusu", "Status map"),
     "present.chart.cycles": ("Cykle certyfikacji", "Certification cycles"),
     "present.chart.clauses": ("Rozdziały ISO", "ISO clauses"),
@@ -616,7 +614,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
     "present.exit": ("Zakończ", "Exit"),
     "present.previous": ("Wstecz", "Previous"),
     "present.next": ("Dalej", "Next"),
-    "present.count": ("Slajdów: {n}", "Slides: {n}"),
     "present.download_pptx": ("Pobierz prezentację (PPTX)", "Download the deck (PPTX)"),
     "present.download_pdf": ("Pobierz materiał do druku (PDF)", "Download the handout (PDF)"),
     "present.charts_png": ("Wykresy jako PNG", "Charts as PNG"),
@@ -627,6 +624,30 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "no Chromium browser found (apt-get install chromium)",
     ),
     "present.slide_of": ("{i} / {n}", "{i} / {n}"),
+    "present.order": ("Slajdy i ich kolejność", "Slides and their order"),
+    "present.order_help": (
+        "Zaznacz wykresy, które mają się znaleźć w prezentacji; strzałki zmieniają ich kolejność. Po slajdzie "
+        "tytułowym slajdy idą w tej kolejności w trybie prezentacji, w pliku PPTX i w PDF; adres strony "
+        "ją zapamiętuje.",
+        "Tick the charts the deck should show; the arrows change their order. After the title slide the slides follow "
+        "this order when presenting, in the PPTX and in the PDF; the page's address keeps it.",
+    ),
+    "present.move_up": ("Przesuń wyżej", "Move up"),
+    "present.move_down": ("Przesuń niżej", "Move down"),
+    "present.no_slide": (
+        "{chart} — bez slajdu dla tego wyboru: {reason}",
+        "{chart} — no slide for this selection: {reason}",
+    ),
+    "present.drawing": ("Rysuję miniatury slajdów…", "Drawing the slides' thumbnails…"),
+    "present.preview": ("Podgląd · slajdów: {n}", "Preview · slides: {n}"),
+    "present.thumbnails_off": (
+        "Podgląd miniatur jest niedostępny ({reason}). Slajdy w kolejności:",
+        "Thumbnails are unavailable ({reason}). The slides in order:",
+    ),
+    "notice.unknown_left_out": (
+        "Parametr adresu „{key}={value}”: pominięto nieznane wartości {codes}, pozostałe zachowano.",
+        "URL parameter “{key}={value}”: left out the unknown values {codes}, kept the others.",
+    ),
     "present.first": ("Pierwszy slajd", "First slide"),
     "present.last": ("Ostatni slajd", "Last slide"),
     "present.keys": (

@@ -5,11 +5,12 @@ import datetime as dt
 import streamlit as st
 
 from cityiso.app import ui, urlstate
+from cityiso.app.deck_setup import slide_chooser, slide_order, thumbnail_strip, write_order
 from cityiso.app.presenter_keys import presenter_keys
 from cityiso.deck import fit
 from cityiso.deck.pdf import handout_pdf
 from cityiso.deck.pptx import deck_pptx
-from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, build_deck
+from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck
 from cityiso.figures.images import find_browser, image_bytes
 from cityiso.labels import t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
@@ -45,11 +46,10 @@ def go(to: int | None = None, present: bool | None = None) -> None:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def deck(
-    built_at: str, selection: OfficeFilter, lang: str, charts: tuple, as_of: dt.date, screen: str, family: str
-) -> list:
-    """The slides, built once per database build and choice: drawing a summary's figures takes about a second."""
-    return build_deck(ui.data_or_stop, selection, lang, list(charts), as_of, SCREENS[screen], family)
+def deck(built_at: str, selection: OfficeFilter, lang: str, as_of: dt.date, screen: str, family: str) -> Slides:
+    """Every chart's slides, built once per database build and choice (drawing a summary's figures takes about a
+    second); the user's order picks from them (Slides.pick), so a reorder draws nothing again."""
+    return build_deck(ui.data_or_stop, selection, lang, CHARTS, as_of, SCREENS[screen], family)
 
 
 def filter_from_url() -> OfficeFilter:
@@ -66,15 +66,13 @@ def filter_from_url() -> OfficeFilter:
     )
 
 
-def choose() -> tuple[OfficeFilter, list[str], str, dt.date, str]:
-    """Offices, charts, screen, date and family: as widgets while preparing, from the URL while presenting."""
+def choose() -> tuple[OfficeFilter, str, dt.date, str]:
+    """Offices, screen, date and family: as widgets while preparing, from the URL while presenting."""
     families = ui.data_or_stop("families")["family"].tolist()
-    chart_codes = urlstate.codes(list(CHARTS), lang, 1)
     screen_code = urlstate.choice(list(SCREENS), lang)
     if st.session_state["present"]:
         return (
             filter_from_url(),
-            urlstate.read("charts", chart_codes, list(CHARTS)),
             urlstate.read("screen", screen_code, "1920x1080"),
             urlstate.read("as_of", urlstate.date(lang), dt.date.today()),
             urlstate.read("family", urlstate.choice(families, lang), DEFAULT_FAMILY),
@@ -82,10 +80,6 @@ def choose() -> tuple[OfficeFilter, list[str], str, dt.date, str]:
     st.title(t("present.title", lang))
     st.caption(t("present.intro", lang))
     selection = ui.office_filter()
-    urlstate.bind("charts", chart_codes, list(CHARTS))
-    charts = st.multiselect(
-        t("present.charts", lang), list(CHARTS), key="charts", format_func=lambda c: t(f"present.chart.{c}", lang)
-    )
     left, right = st.columns(2)
     with left:
         urlstate.bind("screen", screen_code, "1920x1080")
@@ -93,9 +87,8 @@ def choose() -> tuple[OfficeFilter, list[str], str, dt.date, str]:
     with right:
         as_of = ui.as_of_input()
         family = ui.family_input()
-    urlstate.write("charts", charts)
     urlstate.write("screen", screen)
-    return selection, charts, screen, as_of, family
+    return selection, screen, as_of, family
 
 
 def slide_fonts(slide, screen: tuple[int, int]) -> dict[str, int]:
@@ -152,7 +145,7 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
                 )
 
 
-selection, charts, screen, as_of, family = choose()
+selection, screen, as_of, family = choose()
 chosen = ui.data_or_stop("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
 if chosen.empty:
     st.info(t("none_selected", lang))
@@ -160,16 +153,21 @@ if chosen.empty:
 is_summary = len(chosen) > SUMMARY_ABOVE
 offices = chosen["office_id"].tolist()
 built_at = str(ui.data_or_stop("data_info")["built_at"].iloc[0])
-slides = deck(built_at, selection, lang, tuple(charts), as_of, screen, family)
+every_chart = deck(built_at, selection, lang, as_of, screen, family)
+
+if not st.session_state["present"]:
+    # The charts in the user's order on the left (one that gives no slide for this selection disabled, with why),
+    # the deck they make on the right, drawn last: its thumbnails take a moment the first time.
+    choice, preview = st.columns([2, 3], gap="large")
+    with choice:
+        slide_chooser(every_chart.skipped, lang)
+order = slide_order(lang)
+slides = every_chart.pick(order)
 number = max(1, min(st.session_state["slide"], len(slides)))
 urlstate.write("present", str(st.session_state["present"]).lower())
 
 if not st.session_state["present"]:
-    st.markdown(f"**{t('present.count', lang, n=len(slides))}:** " + " · ".join(md(s.title) for s in slides))
-    skipped = getattr(slides, "skipped", {})
-    if skipped:  # a chosen chart that gives no slide is named, with why
-        parts = "; ".join(f"{t(f'present.chart.{k}', lang)} ({why})" for k, why in skipped.items())
-        st.caption(md(t("present.skipped", lang, charts=parts)))
+    write_order(order)  # while presenting the URL keeps the order it was opened with (no write, no extra message)
     st.button(
         t("present.start", lang),
         type="primary",
@@ -182,6 +180,8 @@ if not st.session_state["present"]:
         count = int(national.headline(ui.data_or_stop, selection, as_of, family)["count_offices"])
         st.caption(t("present.summary_note", lang, n=count, limit=SUMMARY_ABOVE))
     downloads(slides, offices, is_summary)
+    with preview:
+        thumbnail_strip(slides, lang)
     st.stop()
 
 # Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide; keys

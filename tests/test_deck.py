@@ -19,6 +19,7 @@ from tests.fixture_package import write_package
 # The fixture's town has two offices: the app (and so the deck) names each by its place and office name.
 CITY = "Testowo (Urząd Miasta Testowo)"
 COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
+AS_OF = dt.date(2012, 6, 1)  # the county's ISO 9001:2008 valid, no evidence yet for the city hall
 # What the certification body said at the 2nd surveillance ("Urząd jest wzorem dla innych samorządów.").
 BODY_REMARK = {"en": "A model for others", "pl": "Wzór dla innych"}
 
@@ -196,9 +197,9 @@ def test_cycle_ordinal_and_a_long_list_of_praise(fetch_more) -> None:
 
 def test_chosen_charts_only_and_every_chart_slide_has_a_figure(fetch) -> None:
     slides = build_deck(fetch, ["testowo-powiat"], "en", charts=["themes", "cycles"], as_of=dt.date(2012, 6, 1))
-    assert [s.key for s in slides] == ["title", "cycles", "themes"]
+    assert [s.key for s in slides] == ["title", "themes", "cycles"]  # in the order chosen
     assert all(s.figure is not None for s in slides[1:])
-    assert slides[2].takeaway == "Most praised: Client service (1 of 1)"
+    assert slides[1].takeaway == "Most praised: Client service (1 of 1)"
 
 
 def test_a_chosen_chart_that_gives_no_slide_is_named_with_the_reason(fetch) -> None:
@@ -248,3 +249,36 @@ def test_ordinals(n: int, en: str) -> None:
 
 def test_all_charts_are_known() -> None:
     assert CHARTS == ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
+
+
+def test_the_deck_follows_the_chosen_order_each_chart_once(fetch) -> None:
+    """The user's order, not CHARTS's: what the auditors praised first, the map last; a repeated chart counts once."""
+    slides = build_deck(
+        fetch, ["testowo", "testowo-powiat"], "en", charts=["findings", "cycles", "findings", "map"], as_of=AS_OF
+    )
+    assert [s.chart for s in slides] == ["title", "findings", "findings", "cycles", "map"]
+    assert [s.title for s in slides][1:] == [
+        f"What the auditors praised: {CITY}",
+        f"What the auditors praised: {COUNTY}",
+        "Certificates and events over time",
+        "Offices' certification status",
+    ]
+
+
+def test_an_unknown_chart_is_named(fetch) -> None:
+    with pytest.raises(ValueError, match=r"unknown chart\(s\): praised "):
+        build_deck(fetch, ["testowo"], "en", charts=["map", "praised"], as_of=AS_OF)
+
+
+def test_picking_from_the_whole_deck_is_building_in_that_order(fetch) -> None:
+    """The page builds every chart once and picks the user's order from it: the same slides as building that order,
+    and only the picked charts' reasons for giving no slide."""
+    whole = build_deck(fetch, ["testowo-powiat"], "en", as_of=AS_OF)
+    order = ["themes", "heatmap", "map", "cycles"]
+    picked = whole.pick(order)
+    built = build_deck(fetch, ["testowo-powiat"], "en", charts=order, as_of=AS_OF)
+    assert [(s.chart, s.title, s.takeaway) for s in picked] == [(s.chart, s.title, s.takeaway) for s in built]
+    assert [s.chart for s in picked] == ["title", "themes", "map", "cycles"]
+    assert picked.skipped == built.skipped == {"heatmap": "needs at least two offices with the auditors' findings"}
+    assert set(whole.skipped) == {"trends", "heatmap", "top", "distribution"}  # every chart that gives nothing
+    assert [s.chart for s in whole.pick([])] == ["title"]

@@ -73,6 +73,29 @@ def test_pdf_handout_has_a_page_per_slide_with_its_text(slides: list) -> None:
 
 
 @needs_browser
+def test_pptx_and_pdf_keep_the_chosen_order(package_con: duckdb.DuckDBPyConnection) -> None:
+    """The auditors' praise first and the status map last, as chosen: the PowerPoint's titles and the handout's
+    pages in that order."""
+    from cityiso.deck.pdf import handout_pdf
+    from cityiso.deck.pptx import deck_pptx
+
+    fetch = lambda name, **p: run(package_con, name, **p)  # noqa: E731
+    slides = build_deck(fetch, ["testowo", "testowo-powiat"], "en", ["findings", "map"], as_of=dt.date(2012, 6, 1))
+    titles = [
+        f"ISO certification: {CITY}, {COUNTY}",
+        f"What the auditors praised: {CITY}",
+        f"What the auditors praised: {COUNTY}",
+        "Offices' certification status",
+    ]
+    deck = Presentation(io.BytesIO(deck_pptx(slides)))
+    assert [shape_text(s, "title") for s in deck.slides] == titles
+    pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(io.BytesIO(handout_pdf(slides))).pages]
+    assert len(pages) == len(titles)
+    # Each page starts with its slide's title (a long title wraps onto a second line).
+    assert [" ".join(page.split())[: len(title)] for page, title in zip(pages, titles, strict=True)] == titles
+
+
+@needs_browser
 def test_command_line_writes_each_format(package_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     db = ["--db", str(package_db)]
     deck = tmp_path / "deck.pptx"
@@ -86,6 +109,9 @@ def test_command_line_writes_each_format(package_db: Path, tmp_path: Path, capsy
         files = sorted(p.name for p in folder.iterdir())
         assert files == [f"01_map.{fmt}", f"02_cycles.{fmt}", f"03_clauses.{fmt}", f"04_themes.{fmt}"]
         assert all(magic in (folder / f).read_bytes()[:200] for f in files)
+    folder = tmp_path / "ordered"
+    assert export.main(["--format", "svg", "--out", str(folder), *db, "--charts", "themes,map,themes"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["01_themes.svg", "02_map.svg"]  # as asked, each once
     assert "wrote" in capsys.readouterr().out
 
 

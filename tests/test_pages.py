@@ -8,6 +8,7 @@ praise; an undated lapse; ISO 14001 issued "in 2016 or 2017"; a surveillance pla
 
 import base64
 import datetime as dt
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from cityiso.build import build
 from cityiso.data.descriptor import package
+from cityiso.figures import images
 from cityiso.labels import format_date
 from cityiso.paths import ROOT
 from cityiso.safe_text import md
@@ -695,10 +697,28 @@ def test_the_overview_opens_its_folded_filter_when_the_url_sets_it(open_page) ->
     assert not folded.proto.expanded
 
 
-def test_the_presentation_names_a_chosen_chart_that_gives_no_slide(open_page) -> None:
-    at = open_page("presentation", lang="en", offices="testowo", charts="themes,heatmap")
-    captions = [c.value for c in at.caption]
-    assert md("No slide: Offices and themes (needs at least two offices with the auditors' findings)") in captions
+def test_a_chart_that_gives_no_slide_is_disabled_with_its_reason(open_page, fast_thumbnails) -> None:
+    """One office: the heatmap (chosen in the link) and the summary's charts can give no slide; each is shown
+    disabled with why, the heatmap still ticked as the link chose it, and the deck is the title and themes only."""
+    at = open_page("presentation", lang="en", offices="testowo", slides="themes,heatmap")
+    heatmap = at.checkbox(key="pick_heatmap")
+    assert heatmap.disabled and heatmap.value
+    assert heatmap.label == md(
+        "Offices and themes — no slide for this selection: needs at least two offices with the auditors' findings"
+    )
+    trends = at.checkbox(key="pick_trends")
+    assert trends.disabled and not trends.value
+    assert trends.label == md("National trends — no slide for this selection: only in a summary of more than 8 offices")
+    # Everything that can give a slide can be picked; the disabled ones come last.
+    assert [c.key for c in at.checkbox if c.disabled] == [
+        "pick_trends",
+        "pick_heatmap",
+        "pick_top",
+        "pick_distribution",
+    ]
+    assert [c.key for c in at.checkbox][:2] == ["pick_themes", "pick_map"]
+    assert thumbnail_titles(at) == [f"ISO certification: {CITY}", "Findings by theme"]
+    assert slide_order(at) == "themes,heatmap"  # kept: two offices would give the heatmap its slide
 
 
 def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -713,6 +733,111 @@ def test_missing_database_is_a_message_not_a_traceback(monkeypatch: pytest.Monke
 
 def slide_html(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.fixture
+def fast_thumbnails(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Thumbnails with a plain grey box for each chart instead of Kaleido's drawing (the drawing itself is tested in
+    tests/test_deck_thumbnails.py); returns the figures drawn, in the order they were asked for."""
+    from PIL import Image
+
+    from cityiso.deck import thumbnails
+
+    drawn: list = []
+
+    def render(figure, width: int, height: int, scale: float) -> bytes:
+        drawn.append(figure)
+        out = io.BytesIO()
+        Image.new("RGB", (max(1, round(width * scale)), max(1, round(height * scale))), "grey").save(out, "PNG")
+        return out.getvalue()
+
+    monkeypatch.setattr(thumbnails, "chart_png", render)
+    monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
+    return drawn
+
+
+def thumbnail_titles(at: AppTest) -> list[str]:
+    """The titles of the deck's thumbnails, in the order they are shown (each image's alternative text)."""
+    return [image.proto.imgs[0].alt for image in at.get("image")]
+
+
+def slide_order(at: AppTest) -> str:
+    return at.query_params["slides"]
+
+
+def test_the_link_s_slide_order_is_the_deck_s_order(open_page, fast_thumbnails) -> None:
+    """?slides= orders the deck: a repeated chart counts once, an unknown one is named and left out, the rest kept;
+    the thumbnails follow the order, numbered, and the cleaned order goes back into the link."""
+    at = open_page(
+        "presentation",
+        lang="en",
+        offices="testowo,testowo-powiat",
+        as_of="2012-06-01",
+        slides="findings,map,findings,pie",
+    )
+    assert "URL parameter “slides=findings,map,findings,pie”: left out the unknown values pie, kept the others." in (
+        at.notices
+    )
+    titles = [
+        f"ISO certification: {CITY}, {COUNTY}",
+        f"What the auditors praised: {CITY}",
+        f"What the auditors praised: {COUNTY}",
+        "Offices' certification status",
+    ]
+    assert thumbnail_titles(at) == titles
+    captions = [c.value for c in at.caption]
+    assert [md(f"{i} · {title}") for i, title in enumerate(titles, start=1)] == [c for c in captions if c[0].isdigit()]
+    assert slide_order(at) == "findings,map"
+    assert [c.key for c in at.checkbox if c.value] == ["pick_findings", "pick_map"]
+
+
+def test_arrows_and_ticks_reorder_pick_and_drop_slides(open_page, fast_thumbnails) -> None:
+    at = open_page("presentation", lang="en", offices="testowo", as_of="2018-11-01", slides="clauses,map,themes")
+    assert at.button(key="up_clauses").disabled and at.button(key="down_themes").disabled  # the ends
+    at.button(key="up_map").click().run()
+    assert slide_order(at) == "map,clauses,themes"
+    at.button(key="down_clauses").click().run()
+    assert slide_order(at) == "map,themes,clauses"
+    assert thumbnail_titles(at)[1:] == [
+        "Offices' certification status",
+        "Findings by theme",
+        "Findings by ISO 9001:2015 clause",
+    ]
+    at.checkbox(key="pick_themes").uncheck().run()  # dropped
+    at.checkbox(key="pick_cycles").check().run()  # picked: at the end
+    assert slide_order(at) == "map,clauses,cycles"
+    assert thumbnail_titles(at)[1:] == [
+        "Offices' certification status",
+        "Findings by ISO 9001:2015 clause",
+        "Certificates and events over time",
+    ]
+    assert [c.key for c in at.checkbox if c.value] == ["pick_map", "pick_clauses", "pick_cycles"]
+
+
+def test_a_reorder_draws_no_chart_again(open_page, fast_thumbnails: list) -> None:
+    """Each slide's thumbnail is drawn once: moving slides about only shows them in another order."""
+    at = open_page("presentation", lang="en", offices="testowo", as_of="2014-03-01", slides="cycles,clauses")
+    drawn = len(fast_thumbnails)
+    at.button(key="up_clauses").click().run()
+    at.checkbox(key="pick_clauses").uncheck().run()
+    at.checkbox(key="pick_clauses").check().run()
+    assert slide_order(at) == "cycles,clauses"
+    assert len(fast_thumbnails) == drawn
+
+
+def test_the_older_charts_parameter_still_opens_the_same_deck(open_page, fast_thumbnails) -> None:
+    at = open_page("presentation", lang="en", offices="testowo", charts="themes,cycles")
+    assert thumbnail_titles(at)[1:] == ["Findings by theme", "Certificates and events over time"]
+    assert slide_order(at) == "themes,cycles"
+    assert "charts" not in at.query_params
+
+
+def test_presenting_follows_the_chosen_order(open_page) -> None:
+    at = open_page("presentation", lang="en", offices="testowo", present="true", slides="findings,map", slide="2")
+    assert f"What the auditors praised: {CITY}" in slide_html(at)
+    at.button(key="next").click().run()
+    assert "Offices&#x27; certification status" in slide_html(at)
+    assert at.button(key="next").disabled  # the last of three
 
 
 @pytest.mark.parametrize(
@@ -730,22 +855,23 @@ def test_presentation_setup_lists_the_slides(
     # The buttons render images only when clicked, so any browser path will do to show them.
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
     at = open_page("presentation", lang=lang, offices="testowo")
-    assert [b.label for b in at.button] == [start]
+    assert [b.label for b in at.button if b.key is None] == [start]
     # Title, map, cycles, clauses, themes and what the auditors praised; no heatmap for one office.
-    count = "Slajdów: 6" if lang == "pl" else "Slides: 6"
-    assert count in markdown_text(at)
+    count = "Podgląd · slajdów: 6" if lang == "pl" else "Preview · slides: 6"
+    assert f"**{count}**" in markdown_text(at)
+    assert len(at.get("image")) == 6
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:2] == downloads
     assert labels[2:] == ["PNG", "SVG"] * 4  # one pair per chart slide
 
 
-def test_presentation_of_both_offices_names_each(open_page) -> None:
+def test_presentation_of_both_offices_names_each(open_page, fast_thumbnails) -> None:
     at = open_page("presentation", lang="en", offices="testowo,testowo-powiat")
-    text = markdown_text(at)
+    titles = thumbnail_titles(at)
     # A heatmap for two offices, and one slide of the auditors' praise per office.
-    assert "Slides: 8" in text
-    assert md(f"ISO certification: {CITY}, {COUNTY}") in text
-    assert md(f"What the auditors praised: {CITY}") in text and md(f"What the auditors praised: {COUNTY}") in text
+    assert len(titles) == 8
+    assert titles[0] == f"ISO certification: {CITY}, {COUNTY}"
+    assert titles[-2:] == [f"What the auditors praised: {CITY}", f"What the auditors praised: {COUNTY}"]
 
 
 def test_presenting_moves_through_the_slides(open_page) -> None:
@@ -771,7 +897,16 @@ def test_presentation_without_a_browser_says_so(open_page, monkeypatch: pytest.M
     at = open_page("presentation", lang="en", offices="testowo")
     assert any("Image export is unavailable" in w.value for w in at.warning)
     assert not at.get("download_button")
-    assert [b.label for b in at.button] == ["Start presenting"]  # presenting still works
+    assert [b.label for b in at.button if b.key is None] == ["Start presenting"]  # presenting still works
+    # No thumbnails either: the slides' titles in the deck's order, and why.
+    assert any("Thumbnails are unavailable (no Chromium browser found" in i.value for i in at.info)
+    assert not at.get("image")
+    titles = [
+        md(f"ISO certification: {CITY}"),
+        md("Offices' certification status"),
+        md("Certificates and events over time"),
+    ]
+    assert "\n".join(f"{i}. {title}" for i, title in enumerate(titles, start=1)) in markdown_text(at)
 
 
 def test_office_profile_opens_after_the_overview_chose_no_office(open_page) -> None:

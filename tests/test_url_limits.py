@@ -106,3 +106,36 @@ def test_a_search_longer_than_its_box_takes_is_refused(open_page, page: str, key
     assert box.value == "" and box.proto.max_chars == urlstate.SEARCH_CHARS
     fits = open_page(page, lang="en", **{key: "a" * urlstate.SEARCH_CHARS})
     assert fits.text_input(key=key).value == "a" * urlstate.SEARCH_CHARS
+
+
+DEFAULT_ORDER = "map,trends,cycles,clauses,themes,heatmap,top,distribution,findings"
+
+
+@pytest.mark.parametrize(
+    ("value", "kept", "said"),
+    [
+        # Unknown values named literally, the known ones kept in order, a repeat once.
+        ("findings,**bold**,map,<b>x</b>,findings", "findings,map", md("**bold**, <b>x</b>")),
+        (",".join(["map"] * (urlstate.MAX_ITEMS + 1)), DEFAULT_ORDER, str(urlstate.MAX_ITEMS)),  # too many: default
+        ("map," * 600, DEFAULT_ORDER, str(urlstate.MAX_CHARS)),  # too long: refused before parsing
+        ("", "", None),  # nothing chosen: the title slide alone
+    ],
+    ids=["unknown", "too_many", "too_long", "empty"],
+)
+def test_the_deck_s_slide_list_from_the_url(
+    open_page, monkeypatch: pytest.MonkeyPatch, value: str, kept: str, said: str | None
+) -> None:
+    from cityiso.figures import images
+
+    monkeypatch.setattr(images, "find_browser", lambda: None)  # the slides as a text list: no drawing needed
+    at = open_page("presentation", lang="en", offices="testowo", slides=value)
+    notices = [w for w in warnings(at) if "slides=" in w]
+    assert (said is None) == (not notices), notices
+    assert said is None or said in notices[0]
+    assert all("**bold**" not in n and "<b>" not in n for n in notices)
+    assert at.query_params["slides"] == kept
+    # The ticked charts, in the deck's order: the kept ones that give a slide for one office.
+    ticked = [c.key.removeprefix("pick_") for c in at.checkbox if c.value and not c.disabled]
+    assert ticked == [k for k in kept.split(",") if k and k not in ("trends", "heatmap", "top", "distribution")]
+    slides = "\n".join(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert slides.count("\n") == (0 if value == "" else len(ticked))  # the title slide, one slide a chart here

@@ -214,3 +214,40 @@ def pick(lang: str) -> Callable[[str], object]:
         return Pick(kind, tuple(dict.fromkeys(keys)))
 
     return parse
+
+
+# --- An ordered choice, e.g. the deck's slides (?slides=findings,map,cycles): the URL's order is the user's; a value
+# the app does not know is named in a notice and left out while the others are kept; a repeated value counts once.
+
+
+def ordered_codes(
+    key: str, allowed: Sequence[str], lang: str, default: Sequence[str], legacy: str | None = None
+) -> list[str]:
+    """The known codes the URL lists under `key` (or under its older name `legacy`, named as `key` in a notice as the
+    renamed offices are), in the URL's order, each once; the default when the URL gives none."""
+    name, raw = key, st.query_params.get(key)
+    if raw is None and legacy is not None:
+        raw = st.query_params.get(legacy)
+    if raw is None or _too_long(name, raw):
+        return list(default)
+    values = [v for v in raw.split(",", MAX_ITEMS) if v]
+    if len(values) > MAX_ITEMS:
+        _notice(name, raw, t("why.too_many", lang, max=MAX_ITEMS))
+        return list(default)
+    unique = list(dict.fromkeys(values))
+    unknown = [v for v in unique if v not in allowed]
+    if unknown:
+        codes = md(shorten(", ".join(unknown), SHOWN_REASON_CHARS))
+        text = t("notice.unknown_left_out", lang, key=name, value=md(shorten(raw)), codes=codes)
+        st.warning(text, icon=":material/link_off:")
+    return [v for v in unique if v in allowed]
+
+
+def bind_order(
+    key: str, allowed: Sequence[str], lang: str, default: Sequence[str], legacy: str | None = None
+) -> list[str]:
+    """The session's ordered choice, seeded from the URL once (ordered_codes); later runs keep what the user made of
+    it, on any page."""
+    if key not in st.session_state:
+        st.session_state[key] = ordered_codes(key, allowed, lang, default, legacy)
+    return list(st.session_state[key])

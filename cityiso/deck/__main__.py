@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offices", "--cities", dest="offices", help="office ids, comma-separated (default: all)")
     parser.add_argument("--family", default=DEFAULT_FAMILY, help=f"standard family (default: {DEFAULT_FAMILY})")
     parser.add_argument("--lang", default="pl", choices=LANGS)
-    parser.add_argument("--charts", help=f"comma-separated, from {','.join(CHARTS)} (default: all)")
+    parser.add_argument("--charts", help=f"in the deck's order, from {','.join(CHARTS)} (default: all)")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, help="date for the status map (default: today)")
     parser.add_argument("--db", type=Path, default=None, help="database (default: $CITYISO_DB or data/cityiso.duckdb)")
     args = parser.parse_args(argv)

@@ -2,7 +2,7 @@
 a footer naming the sources and the date of the data, and a figure restyled for projection."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -33,6 +33,7 @@ class Slide:
     footer: str
     figure: go.Figure | None = None
     bullets: list[str] = field(default_factory=list)
+    chart: str = "title"  # the chosen chart (one of CHARTS) the slide belongs to; "title" for the title slide
 
 
 def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
@@ -207,6 +208,15 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     ]
 
 
+def chart_order(charts: Sequence[str]) -> list[str]:
+    """The charts in the order given, each once; an unknown chart is an error (the page and the command name it)."""
+    order = list(dict.fromkeys(charts))
+    unknown = [key for key in order if key not in CHARTS]
+    if unknown:
+        raise ValueError(f"unknown chart(s): {', '.join(unknown)} (known: {', '.join(CHARTS)})")
+    return order
+
+
 class Slides(list):
     """A deck's slides, and the chosen charts that gave none with the reason why (chart key -> words), so a chart
     is never dropped in silence."""
@@ -214,6 +224,17 @@ class Slides(list):
     def __init__(self, slides=(), skipped: dict[str, str] | None = None):
         super().__init__(slides)
         self.skipped = dict(skipped or {})
+
+    def pick(self, charts: Sequence[str]) -> "Slides":
+        """The title slide, then the slides of `charts` in that order (a deck built with every chart reordered
+        without drawing anything again), and why a picked chart gives none."""
+        order = chart_order(charts)
+        picked = Slides(
+            [s for s in self if s.chart == "title"], {k: self.skipped[k] for k in order if k in self.skipped}
+        )
+        for key in order:
+            picked += [s for s in self if s.chart == key]
+        return picked
 
 
 def skip_reason(key: str, d: _Deck) -> str:
@@ -244,18 +265,19 @@ def build_deck(
     fetch: Fetch,
     offices: "OfficeFilter | list[str]",
     lang: str,
-    charts: tuple[str, ...] | list[str] = CHARTS,
+    charts: Sequence[str] = CHARTS,
     as_of: dt.date | None = None,
     size: tuple[int, int] = (1920, 1080),
     family: str = DEFAULT_FAMILY,
 ) -> Slides:
-    """The title slide, then the chosen charts' slides in a fixed order, from the data behind `fetch`, for one
-    standard family (status, counts, cycles and praise are never summed across families).
+    """The title slide, then the chosen charts' slides in the order of `charts` (each chart once), from the data
+    behind `fetch`, for one standard family (status, counts, cycles and praise are never summed across families).
 
     `offices` is an office filter or a list of chosen offices. Up to SUMMARY_ABOVE offices, each gets its own
     slides; more, and the deck summarises them (status map by voivodeship, trends, top offices, distributions,
     praise by clause) in a fixed number of slides. A chart with nothing to show (no praised items, a heatmap of one
     office, a per-office chart in a summary) is left out, and the deck's `skipped` says why."""
+    order = chart_order(charts)
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
     chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
     is_summary = len(chosen) > SUMMARY_ABOVE
@@ -280,10 +302,11 @@ def build_deck(
         names=names,
     )
     slides = Slides(_title_slide(deck))
-    for key in CHARTS:
-        if key in charts:
-            made = BUILDERS[key](deck)
-            slides += made
-            if not made:
-                slides.skipped[key] = skip_reason(key, deck)
+    for key in order:
+        made = BUILDERS[key](deck)
+        for slide in made:
+            slide.chart = key
+        slides += made
+        if not made:
+            slides.skipped[key] = skip_reason(key, deck)
     return slides

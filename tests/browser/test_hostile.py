@@ -108,10 +108,11 @@ READS = {
     "compare": ["lang", "family", "offices", "peer_office", "peer_by"],
     "city": ["lang", "office"],
     "sources": ["lang"],
-    "presentation": ["lang", "present", "slide", "offices", "charts", "screen", "as_of", "family"],
+    "presentation": ["lang", "present", "slide", "offices", "slides", "screen", "as_of", "family"],
 }
 PARAMS = list(dict.fromkeys(p for keys in READS.values() for p in keys))
-LEGACY = {"offices": "cities", "office": "city"}  # links shared before v2 use the old names
+# Links shared before v2 use the old names, and decks linked before the slides could be ordered ?charts=.
+LEGACY = {"offices": "cities", "office": "city", "slides": "charts"}
 CURRENT = {old: new for new, old in LEGACY.items()}
 
 

@@ -136,3 +136,36 @@ def test_every_slide_fits_the_screen_without_overlaps(page, server: str, width: 
             assert apart(box_a, box_b), (number, a, b, box_a, box_b)
         if number in (1, 3, 7):
             screenshot(page, f"presenting_slide{number}_en_{width}x{height}")
+
+
+THUMBNAILS = "[data-testid='stImage'] img"
+LOADED = f"""n => {{ const images = [...document.querySelectorAll("{THUMBNAILS}")];
+    return images.length === n && images.every(i => i.complete && i.naturalWidth > 0); }}"""
+
+
+def thumbnail_titles(page) -> list[str]:
+    return page.locator(THUMBNAILS).evaluate_all("images => images.map(i => i.alt)")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1920, 1080)])
+def test_the_setup_shows_the_deck_s_thumbnails_in_the_chosen_order(page, server: str, width: int, height: int) -> None:
+    """Before export the deck is shown as pictures of its slides in the link's order; an arrow moves a chart and
+    the pictures and the link follow."""
+    page.set_viewport_size({"width": width, "height": height})
+    open_page(page, server, "presentation", lang="en", offices=OFFICES, as_of="2012-06-01", slides="findings,map")
+    page.wait_for_function(LOADED, arg=4, timeout=60_000)
+    city, county = "Testowo (Urząd Miasta Testowo)", "Testowo (Starostwo Powiatowe w Testowie)"
+    praised = [f"What the auditors praised: {city}", f"What the auditors praised: {county}"]
+    assert thumbnail_titles(page) == [f"ISO certification: {city}, {county}", *praised, "Offices' certification status"]
+    # Each picture is a whole slide, 16:9, as wide as its column lets it be.
+    sizes = page.locator(THUMBNAILS).evaluate_all("images => images.map(i => [i.naturalWidth, i.naturalHeight])")
+    assert sizes == [[640, 360]] * 4
+    screenshot(page, f"presentation_setup_en_{width}x{height}")
+    wait_until_idle(page)
+    # The button under its help's tooltip (Streamlit keeps a second, hidden copy of a button with help beside it).
+    page.locator(".st-key-up_map [data-testid='stTooltipHoverTarget'] button").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('slides') === 'map,findings'")
+    wait_until_idle(page)
+    page.wait_for_function(LOADED, arg=4, timeout=60_000)
+    assert thumbnail_titles(page)[1:] == ["Offices' certification status", *praised]
