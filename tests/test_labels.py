@@ -7,6 +7,7 @@ import string
 import pytest
 
 from cityiso.app import urlstate
+from cityiso.data.descriptor import package
 from cityiso.deck.slides import CHARTS
 from cityiso.figures.praise import MEASURES
 from cityiso.labels import COUNT_CATEGORIES, LANGS, TEXT, Plural, t
@@ -166,3 +167,10 @@ def test_too_few_codes_with_no_upper_bound_says_at_least(lang: str, why: str) ->
         urlstate.codes(["praise", "remark"], lang, 1)("")
     with pytest.raises(ValueError, match="od 2 do 4 urzędów"):
         urlstate.codes(["a", "b", "c", "d", "e"], "pl", 2, 4)("a,b,c,d,e")
+
+
+def test_every_code_of_the_data_package_has_a_label_in_each_language() -> None:
+    """A code's Polish and English labels differ: a label left as the code (or one language's word in both) shows
+    English in the Polish codebook, or Polish in the English one."""
+    same = [(field, code) for field, code, pl, en in package().codes() if pl == en]
+    assert same == []

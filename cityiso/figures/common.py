@@ -125,6 +125,14 @@ LEGENDS = {
 }
 
 
+# Plotly's modebar (download, zoom) shows over the top right corner of a chart while the pointer is on it, 25 px tall
+# and 224 px wide: a strip this tall above the title keeps it off a title of any length, in any column width.
+MODEBAR_PX = 30
+# A subtitle's line holds this many characters (small type in a half-width chart at 1366 px holds about 60).
+SUBTITLE_WIDTH = 60
+SUBTITLE_LINE_PX = 14
+
+
 def frame(
     fig: go.Figure,
     title: str,
@@ -135,26 +143,35 @@ def frame(
     bottom: int = 70,
     source_width: int = SOURCE_WIDTH,
 ) -> go.Figure:
-    """Title (and subtitle) on top, the legend at the right or above the plot, the source line at the bottom,
-    broken into lines of at most `source_width` characters (the bottom margin grows by a line for each)."""
-    text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
-    top = 80 if subtitle else 60
+    """Title (and subtitle) on top, under a strip left for the modebar, the legend at the right or above the plot,
+    the source line at the bottom, broken into lines of at most `source_width` characters (the bottom margin grows by
+    a line for each). `height` is the chart's without the modebar's strip, which the figure adds."""
+    # A long subtitle (an office's full name) in lines that fit a half-width chart, each line more room above.
+    lines = textwrap.wrap(subtitle, SUBTITLE_WIDTH) if subtitle else []
+    text = f"{title}<br><sup>{'<br>'.join(lines)}</sup>" if lines else title
+    more = SUBTITLE_LINE_PX * max(0, len(lines) - 1)
+    total = height + MODEBAR_PX + more
+    top = (80 if subtitle else 60) + more
     placed = LEGENDS[legend]
     if legend == "top":
         # Under the title, across the whole figure (a narrow plot, long category labels at its left, made the legend
         # wrap upwards over the title): a row per three entries, 26 px a row, the top margin grown to match.
         entries = sum(trace.showlegend is not False for trace in fig.data)
         rows = max(1, -(-entries // 3))
-        title_px = 70 if subtitle else 45
-        placed = {**placed, "yref": "container", "xref": "container", "y": 1 - title_px / height, "x": 0.01}
-        placed["yanchor"] = "top"
+        title_px = (70 if subtitle else 45) + more
+        placed = {**placed, "yref": "container", "xref": "container", "y": 1 - (MODEBAR_PX + title_px) / total}
+        placed |= {"x": 0.01, "yanchor": "top"}
         top = title_px + 26 * rows + 12
     source = wrap(source_line, source_width)
+    # The title's top a fixed distance under the modebar's strip, whatever the height (a share of a short chart's
+    # height put its first line above the edge). Plotly anchors a title of two lines by its first line's box, about
+    # 20 px higher than the whole (measured in Chromium): a subtitle moves it down by as much.
+    title_y = 1 - (MODEBAR_PX + 6 + (20 + more if subtitle else 0)) / total
     fig.update_layout(
-        title={"text": text, "x": 0.0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 18}},
+        title={"text": text, "x": 0.0, "xanchor": "left", "y": title_y, "yanchor": "top", "font": {"size": 18}},
         font={"family": FONT, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": bottom + SOURCE_LINE_PX * source.count("<br>")},
+        height=total,
+        margin={"l": 10, "r": 10, "t": MODEBAR_PX + top, "b": bottom + SOURCE_LINE_PX * source.count("<br>")},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={**placed, "font": {"size": 12}},

@@ -7,7 +7,16 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import date_ticks, edition_color, frame, note_below, office_labels, stable_colors, wrap
+from cityiso.figures.common import (
+    MODEBAR_PX,
+    date_ticks,
+    edition_color,
+    frame,
+    note_below,
+    office_labels,
+    stable_colors,
+    wrap,
+)
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import plotly_frame
 
@@ -314,4 +323,4 @@ def certification_timeline(
     if undated:
         text = t("cycles.undated_certificates", lang, n=len(undated), names="; ".join(undated))
         note_below(fig, wrap(text, 160), bottom - 40, 11, name="undated_note")
-    return fig.update_layout(margin={"t": 110})  # room for the staggered line labels
+    return fig.update_layout(margin={"t": MODEBAR_PX + 110})  # room for the staggered line labels

@@ -92,3 +92,65 @@ def test_page_fits_the_screen(browser, wide_server: str, name: str, screen: tupl
     assert scroll <= client, f"the page scrolls sideways at {width}x{height}: {scroll} > {client} px"
     assert not sizes["outside"], f"past the main block's content box {sizes['content']}: {sizes['outside']}"
     assert sizes["elements"] >= PAGES[name].charts  # the charts were measured, not missed
+
+
+# Every chart's own text in its place: the title inside the chart and clear of the modebar (Plotly's toolbar shows
+# over the top right corner on hover: frame() keeps a strip for it above the title), and every axis title inside
+# the chart, clear of the tick labels and of the text hung under the plot (the source line, notes).
+CHART_TEXT = """() => {
+  const meets = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5
+    && a.bottom <= b.bottom + 0.5;
+  const found = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+    const svg = plot.querySelector('svg.main-svg').getBoundingClientRect();
+    const title = plot.querySelector('.g-gtitle text');
+    const name = title ? title.textContent.slice(0, 50) : `chart ${i}`;
+    const bar = plot.querySelector('.modebar');
+    if (!title || !bar) { found.push([name, 'no title or no modebar']); return; }
+    const box = title.getBoundingClientRect();
+    if (meets(box, bar.getBoundingClientRect())) found.push([name, 'modebar over the title']);
+    if (!inside(box, svg)) found.push([name, 'title cut']);
+    const ticks = [...plot.querySelectorAll('.xtick text, .ytick text, [class*="tick"] > text')];
+    const notes = [...plot.querySelectorAll('.annotation-text')];
+    plot.querySelectorAll('[class^="g-x"][class$="title"] > text, [class^="g-y"][class$="title"] > text')
+      .forEach((axis) => {
+        const r = axis.getBoundingClientRect();
+        if (!r.width) return;
+        if (!inside(r, svg)) found.push([name, 'axis title cut', axis.textContent]);
+        ticks.filter((tk) => meets(r, tk.getBoundingClientRect()))
+          .forEach((tk) => found.push([name, 'axis title on a tick label', axis.textContent, tk.textContent]));
+        notes.filter((n) => meets(r, n.getBoundingClientRect()))
+          .forEach((n) => found.push([name, 'axis title on a note', axis.textContent, n.textContent.slice(0, 30)]));
+      });
+  });
+  return found;
+}"""
+DRAWN = """n => { const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return plots.length >= n && plots.every(p => p.querySelector('.main-svg .g-gtitle text')); }"""
+# Both languages on the laptop's screen (the labels differ in length), Polish on the 1400 px one.
+TEXT_CASES = [("pl", (1366, 768)), ("en", (1366, 768)), ("pl", (1400, 900))]
+# Every page with charts, the overview also with one office's standing (two more charts).
+CHART_PAGES = {"overview": "?office=testowo", "cycles": "cycles?", "praised": "praised?", "compare": "compare?"}
+CHART_PAGES |= {"city": "city?office=testowo"}
+
+
+@pytest.mark.parametrize(("lang", "screen"), TEXT_CASES, ids=[f"{lang}-{w}x{h}" for lang, (w, h) in TEXT_CASES])
+@pytest.mark.parametrize("name", list(CHART_PAGES))
+def test_chart_titles_are_whole_and_clear(browser, wide_server: str, name: str, lang: str, screen) -> None:
+    """A tall window (the width is what lays a chart out): every chart of the page drawn and measured."""
+    width, height = screen
+    context = browser.new_context(viewport={"width": width, "height": 4000})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{wide_server}/{CHART_PAGES[name]}&lang={lang}")
+        wait_until_idle(tab)
+        tab.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
+        least = PAGES[name].charts + (1 if name == "overview" else 0)
+        tab.wait_for_function(DRAWN, arg=least, timeout=30_000)
+        wait_until_idle(tab)
+        found = tab.evaluate(CHART_TEXT)
+    finally:
+        context.close()
+    assert found == [], f"at {width}x{height}: {found}"
