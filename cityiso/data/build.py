@@ -197,6 +197,7 @@ MATERIALISED_VIEWS = (
     "office_order",
     "finding_words",
     "finding_facts",
+    "finding_counts",
     "office_status_year_ends",
     "office_status_stored_through",
     "document_citations",
