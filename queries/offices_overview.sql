@@ -3,38 +3,7 @@
 -- office_label is how the app names the office everywhere: its place, with the office's name added where two
 -- offices share a place (a city hall and a county office in one town), so two offices never share a label.
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
-with certificate_counts as (
-    select office_id, count(*) as count_certificates
-    from certificates
-    where $family is null or family = $family
-    group by office_id
-),
-
-family_events as (
-    select distinct e.*
-    from events as e
-    where $family is null or e.event_id in (select event_id from event_families where family = $family)
-),
-
-event_counts as (
-    select
-        office_id,
-        count(*) as count_events,
-        count(*) filter (where kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
-            and not is_planned) as count_audits,
-        max(event_on) filter (where not is_planned) as last_event_on
-    from family_events
-    group by office_id
-),
-
-finding_counts as (
-    select f.office_id, count(*) as count_praised
-    from finding_facts as f
-    where f.kind = 'praise' and f.voice = 'auditor'
-        and ($family is null or list_contains(f.families, $family))
-    group by f.office_id
-)
-
+-- The counts are read from office_family_counts (stored by the build), the order from office_order.
 select
     o.office_id,
     o.place,
@@ -48,13 +17,12 @@ select
     o.voivodeship,
     o.latitude,
     o.longitude,
-    coalesce(cc.count_certificates, 0) as count_certificates,
-    coalesce(ec.count_events, 0) as count_events,
-    coalesce(ec.count_audits, 0) as count_audits,
-    coalesce(fc.count_praised, 0) as count_praised,
-    ec.last_event_on
+    coalesce(s.count_certificates, 0) as count_certificates,
+    coalesce(s.count_events, 0) as count_events,
+    coalesce(s.count_audits, 0) as count_audits,
+    coalesce(s.count_praised, 0) as count_praised,
+    s.last_event_on
 from offices as o
-left join certificate_counts as cc on cc.office_id = o.office_id
-left join event_counts as ec on ec.office_id = o.office_id
-left join finding_counts as fc on fc.office_id = o.office_id
-order by o.place collate pl, o.office_id
+inner join office_order as oo on oo.office_id = o.office_id
+left join office_family_counts as s on s.office_id = o.office_id and s.family is not distinct from $family
+order by oo.place_rank

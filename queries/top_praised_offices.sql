@@ -3,16 +3,18 @@
 -- pass the other filters but belong to undated events (count_undated_findings, whether $include_undated lets them
 -- in or not: a caption says so, so they never vanish without a word).
 -- Params: as findings_filtered, and $limit.
+-- Counted from finding_counts (filtered_counts): the findings of one office, day, kind and voice are one row there.
 select
     f.office_id,
     any_value(o.place) as place,
-    count(*) as count_findings,
+    sum(f.count_findings)::bigint as count_findings,
     count(*) over () as count_offices,
     (
-        select count(*)
-        from filtered_facts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, null, null, true, $family)
+        select coalesce(sum(u.count_findings), 0)::bigint
+        from filtered_counts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, null, null, true, $family)
+            as u
     ) as count_undated_findings
-from filtered_facts(
+from filtered_counts(
     $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family
 ) as f
 inner join offices as o on o.office_id = f.office_id

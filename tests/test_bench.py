@@ -6,9 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from cityiso.bench import measure
+from cityiso.bench import measure, worker
 from cityiso.bench.__main__ import main
 from cityiso.bench.budgets import evaluate
 from cityiso.bench.params import Context, declared_params, query_params
@@ -32,6 +33,7 @@ def test_quick_run_has_an_entry_for_every_named_query(quick_run: dict) -> None:
     queries = package["queries"]["queries"]
     assert set(queries) == named
     assert all(q["median_ms"] is not None and "error" not in q for q in queries.values())
+    assert all(q["cpu_median_ms"] is not None for q in queries.values())
     assert package["queries"]["select_1"]["median_ms"] is not None
 
 
@@ -53,6 +55,7 @@ def test_quick_run_measures_build_and_floor_and_evaluates_budgets(quick_run: dic
     build = package["build"]
     assert build["ok"] and build["build"]["peak_mb"] > 0 and build["floor"]["median_s"] is not None
     assert build["build_over_floor"] is not None
+    assert build["build"]["cpu_median_s"] > 0 and build["floor"]["cpu_median_s"] > 0  # CPU beside wall time
     subjects = {c["subject"] for c in package["budgets"]}
     assert {"build", "app"} <= subjects and set(package["pages"]["pages"]) <= subjects
     assert all(isinstance(c["passed"], bool) for c in package["budgets"])
@@ -89,3 +92,16 @@ def test_a_hanging_page_is_stopped_and_reported(tmp_path: Path) -> None:
     page_checks = [c for c in checks if c.subject == "pages/x.py"]
     assert page_checks and not any(c.passed for c in page_checks)
     assert all(c.note == "timed out after 2 s" for c in page_checks)
+
+
+def test_the_floor_reads_every_csv_file_and_every_document(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The floor's tables hold each CSV file's rows, and it read every byte of sources/ in Python."""
+    package = write_package(tmp_path / "package")
+    worker.floor(package, tmp_path / "floor.duckdb")
+    record = json.loads(capsys.readouterr().out.splitlines()[-1])
+    documents = [p for p in (package / "sources").rglob("*") if p.is_file()]
+    assert documents and record["document_bytes"] == sum(p.stat().st_size for p in documents)
+    assert record["seconds"] > 0 and record["cpu_s"] > 0
+    with duckdb.connect(str(tmp_path / "floor.duckdb"), read_only=True) as con:
+        offices = con.execute("select count(*) from offices").fetchone()[0]
+    assert offices == len((package / "offices.csv").read_text(encoding="utf-8").strip().splitlines()) - 1

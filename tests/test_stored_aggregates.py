@@ -4,6 +4,7 @@ office_status_by_year returns what computing every year from status_on returns, 
 fixtures.sql (views not stored), the fixture package, the many-office fixture and a small synthetic package (all
 built by the real build, views stored)."""
 
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from cityiso.bench.params import declared_params
 from cityiso.build import build
 from cityiso.queries import ALL_YEARS, OfficeFilter, findings_filters, sql_text
 from cityiso.synth import generate
+from tests.fixture_package import write_package
 from tests.national_fixture import build_national
 
 REFERENCE_DIR = Path(__file__).with_name("reference_sql")
@@ -147,3 +149,40 @@ def test_office_evidence_counts_read_stored_counts_as_computed(databases: dict) 
             computed = con.execute(f"select * from office_evidence_counts_computed{call}", {"family": family}).df()
             assert len(stored) == con.execute("select count(*) from offices").fetchone()[0]
             _assert_same(computed, stored, f"office_evidence_counts on {db_name}, {family}")
+
+
+def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
+    """findings_page fetches a page by finding_facts.finding_row: each one is the row of its own finding."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(f.finding_id) from finding_facts as ff "
+            "left join findings as f on f.rowid = ff.finding_row and f.finding_id = ff.finding_id"
+        ).fetchone()
+        assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
+
+
+def test_finding_counts_add_up_to_the_findings(databases: dict) -> None:
+    """finding_counts is finding_facts counted: same findings in each office, day, kind, voice and families."""
+    keys = "office_id, event_on, year, kind, voice, families"
+    for db_name, con in databases.items():
+        differ = con.execute(
+            f"""select count(*) from (
+                (select {keys}, count_findings from finding_counts
+                 except all select {keys}, count(*) from finding_facts group by all)
+                union all
+                (select {keys}, count(*) from finding_facts group by all
+                 except all select {keys}, count_findings from finding_counts))"""
+        ).fetchone()[0]
+        assert differ == 0, db_name
+
+
+def test_typed_tables_keep_the_order_of_their_files(tmp_path: Path) -> None:
+    """The build fills the typed tables without sorting them again: a plain scan gives each file's rows in order."""
+    data = write_package(tmp_path / "package")
+    out = tmp_path / "built.duckdb"
+    assert not build(data, out)
+    with duckdb.connect(str(out), read_only=True) as con:
+        for table, key in (("findings", "finding_id"), ("events", "event_id"), ("sources", "source_id")):
+            with (data / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+                in_file = [row[key] for row in csv.DictReader(handle)]
+            assert [r[0] for r in con.execute(f"select {key} from {table}").fetchall()] == in_file, table

@@ -46,9 +46,7 @@ def evaluate(result: dict) -> list[Check]:
     if build:
         b = build["build"]
         checks.append(Check("build", "build median", b["median_s"], BUDGETS["build_s"], "s", _why(b)))
-        checks.append(
-            Check("build", "build / read_csv floor", build["build_over_floor"], BUDGETS["build_over_floor"], "x")
-        )
+        checks.append(Check("build", "build / floor", build["build_over_floor"], BUDGETS["build_over_floor"], "x"))
     for name, q in (result.get("queries") or {}).get("queries", {}).items():
         checks.append(Check(name, "query median", q["median_ms"], BUDGETS["query_median_ms"], "ms", _why(q)))
     pages = result.get("pages")

@@ -106,7 +106,7 @@ def measure_build(data_dir: Path, out: Path, repeat: int, timeout: float) -> dic
     """The build and the read_csv floor, each in a fresh process per repeat: median time, peak memory, ratio."""
     result: dict = {}
     for what, target in (("build", out), ("floor", out.with_name("floor.duckdb"))):
-        samples, peaks = [], []
+        samples, cpu, peaks = [], [], []
         entry: dict = {}
         for _ in range(repeat):
             run = run_worker([what, str(data_dir), str(target)], timeout)
@@ -119,16 +119,21 @@ def measure_build(data_dir: Path, out: Path, repeat: int, timeout: float) -> dic
                 peaks.append(run.last.get("peak_mb") or 0)
                 break
             samples.append(run.last["seconds"])
+            cpu.append(run.last.get("cpu_s"))
             peaks.append(run.last["peak_mb"])
             if sum(samples) > SAMPLE_SECONDS:
                 break
         stats = summary(samples)
         entry.update(median_s=stats["median"], samples_s=samples, peak_mb=max(peaks) if peaks else None)
+        known_cpu = [c for c in cpu if c is not None]
+        entry.update(cpu_median_s=statistics.median(known_cpu) if known_cpu else None, cpu_samples_s=cpu)
         result[what] = entry
         target_size = target.stat().st_size if target.exists() else None
         entry["file_mb"] = target_size / 1e6 if target_size else None
     build_s, floor_s = result["build"]["median_s"], result["floor"]["median_s"]
     result["build_over_floor"] = build_s / floor_s if build_s and floor_s else None
+    build_cpu, floor_cpu = result["build"]["cpu_median_s"], result["floor"]["cpu_median_s"]
+    result["build_over_floor_cpu"] = build_cpu / floor_cpu if build_cpu and floor_cpu else None
     result["ok"] = build_s is not None and out.exists()
     return result
 
@@ -136,12 +141,13 @@ def measure_build(data_dir: Path, out: Path, repeat: int, timeout: float) -> dic
 def _timed(con: duckdb.DuckDBPyConnection, action: Callable, repeat: int, timeout: float) -> dict:
     """Run action(cursor) up to `repeat` times on fresh cursors, each stopped by DuckDB's interrupt at `timeout`."""
     samples: list[float] = []
+    cpu: list[float] = []  # process CPU time, DuckDB's threads included: steadier than wall time under load
     entry: dict = {}
     for _ in range(repeat):
         with con.cursor() as cur:
             timer = threading.Timer(timeout, cur.interrupt)
             timer.start()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             try:
                 rows = len(action(cur))
             except duckdb.InterruptException:
@@ -153,6 +159,7 @@ def _timed(con: duckdb.DuckDBPyConnection, action: Callable, repeat: int, timeou
             finally:
                 timer.cancel()
             samples.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         entry["rows"] = rows
         if sum(samples) > SAMPLE_SECONDS:
             break
@@ -160,6 +167,7 @@ def _timed(con: duckdb.DuckDBPyConnection, action: Callable, repeat: int, timeou
     entry.update(
         median_ms=stats["median"], p95_ms=stats["p95"], count_samples=len(samples), samples_ms=stats["samples"]
     )
+    entry["cpu_median_ms"] = statistics.median(cpu) * 1000 if cpu else None
     return entry
 
 

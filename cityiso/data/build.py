@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -132,7 +132,8 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
-    documents = _read_documents(con, raw, problems)
+    listing = plain_files(data_dir)  # sources/, listed once for the documents and the fingerprint
+    documents = _read_documents(con, raw, problems, listing)
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
     _register_documents(con, documents)
     found += [
@@ -161,7 +162,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
         "insert into build_info values (?, ?, ?)",
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            fingerprint(data_dir, {d.file: d.sha256 for d in documents.values()}),
+            fingerprint(data_dir, {d.file: d.sha256 for d in documents.values()}, listing),
             package.version,
         ],
     )
@@ -196,6 +197,7 @@ MATERIALISED_VIEWS = (
     "office_order",
     "finding_words",
     "finding_facts",
+    "finding_counts",
     "office_status_year_ends",
     "office_status_stored_through",
     "document_citations",
@@ -234,12 +236,14 @@ class Document(NamedTuple):
         return f"{self.url}\n{self.content.decode()}" if self.url else self.content.decode()
 
 
-def _read_documents(con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem]) -> dict[str, Document]:
-    """source_id -> its document."""
+def _read_documents(
+    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem], listing: dict[str, int]
+) -> dict[str, Document]:
+    """source_id -> its document (`listing`: sources/ as plain_files lists it)."""
     rows = con.execute(
         "select ordinality, source_id, file, url from raw_sources where kind = 'document' and file is not null"
     ).fetchall()
-    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in rows})
+    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in rows}, listing)
     documents = {}
     for ordinality, source_id, file, url in rows:
         if file in errors:
@@ -275,29 +279,41 @@ def _text_array(contents: list[bytes]) -> pa.Array:
     return pa.LargeStringArray.from_buffers(len(contents), pa.py_buffer(offsets), pa.py_buffer(b"".join(contents)))
 
 
-def _named_inputs(data_dir: Path) -> list[tuple[str, Path]]:
-    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder): the
-    descriptor, the files its resources name (wherever in the data folder), the documents and the build code. A
-    descriptor that cannot be read stands for itself alone (the build will refuse it)."""
+def _named_inputs(data_dir: Path, documents: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """Each input with the name the fingerprint gives it (relative to the project, or to the data folder) and its
+    path: the descriptor, the files its resources name (wherever in the data folder), the documents and the build
+    code. A descriptor that cannot be read stands for itself alone (the build will refuse it). `documents`: the names
+    in sources/ as plain_files lists them, when the caller has listed the folder already. Plain strings, not Path
+    objects: a national package has 64k documents."""
     named = [(DESCRIPTOR, data_dir / DESCRIPTOR)]
     with contextlib.suppress(DescriptorError):
         named += [(r.path, data_dir / r.path) for r in read_package(data_dir).resources]
-    named += [(f"{SOURCES_DIR}/{name}", data_dir / SOURCES_DIR / name) for name in plain_files(data_dir)]
     named.append((TERC_FILE, data_dir / TERC_FILE))  # the imported TERC, when there is one
     for folder, base in _BUILD_CODE:
         named += [(str(p.relative_to(base)), p) for p in (*folder.rglob("*.py"), *folder.rglob("*.sql"))]
-    return sorted((name, path) for name, path in named if name.startswith(SOURCES_DIR) or path.is_file())
+    found = [(name, str(path)) for name, path in named if path.is_file()]
+    root = os.path.join(data_dir, SOURCES_DIR, "")
+    prefix = f"{SOURCES_DIR}/"
+    listed = plain_files(data_dir) if documents is None else documents
+    found += [(prefix + name, root + name) for name in listed]
+    return sorted(found)
 
 
-def fingerprint(data_dir: Path, known: Mapping[str, str] | None = None) -> str:
+def fingerprint(data_dir: Path, known: Mapping[str, str] | None = None, documents: Iterable[str] | None = None) -> str:
     """One hash over the content of every input, so a built database names exactly what it was built from:
     the hash of the list of every input's name and SHA-256 (`known`: the hashes the caller has computed, by the
-    name of the document in sources/)."""
+    name of the document in sources/; `documents`: the folder's listing, when the caller has it)."""
     digest = hashlib.sha256()
     known = known or {}
-    for name, path in _named_inputs(Path(data_dir)):
-        file_hash = known.get(name.removeprefix(f"{SOURCES_DIR}/")) if name.startswith(SOURCES_DIR) else None
-        digest.update(f"{name}\0{file_hash or hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    prefix = f"{SOURCES_DIR}/"
+    lines = []
+    for name, path in _named_inputs(Path(data_dir), documents):
+        file_hash = known.get(name[len(prefix) :]) if name.startswith(prefix) else None
+        if file_hash is None:
+            with open(path, "rb") as handle:
+                file_hash = hashlib.sha256(handle.read()).hexdigest()
+        lines.append(f"{name}\0{file_hash}\n")
+    digest.update("".join(lines).encode())
     return digest.hexdigest()
 
 

@@ -80,13 +80,15 @@ def plain_files(data_dir: Path) -> dict[str, int]:
     return found
 
 
-def read_documents(data_dir: Path, files: Iterable[str]) -> tuple[dict[str, bytes], dict[str, str]]:
+def read_documents(
+    data_dir: Path, files: Iterable[str], plain: dict[str, int] | None = None
+) -> tuple[dict[str, bytes], dict[str, str]]:
     """The content of each named document (valid UTF-8), and for the files that cannot be one, why (as
-    read_document says).
+    read_document says); `plain`: plain_files(data_dir), when the caller has listed the folder already.
 
     One scan of sources/ stands in for a check of every path: a name found by the scan is a regular file inside
     the folder, reached without a link. Any other name goes through read_document for its precise message."""
-    plain = plain_files(data_dir)
+    plain = plain_files(data_dir) if plain is None else plain
     root = os.path.join(data_dir, SOURCES_DIR)
     contents: dict[str, bytes] = {}
     errors: dict[str, str] = {}
