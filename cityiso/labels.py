@@ -691,17 +691,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "by voivodeship",
     ),
     "map.share_of_evidence": (
-        "Ważny certyfikat: odsetek urzędów, o których są dowody",
-        "Valid certificate: share of the offices with evidence",
+        "Z ważnym certyfikatem: odsetek urzędów z dowodami",
+        "Holding a valid certificate: share of offices with evidence",
     ),
-    "map.none_known": (
-        "brak dowodów o żadnym urzędzie",
-        "no evidence about any office",
-    ),
-    "map.mostly_unknown": (
-        "ponad połowa urzędów bez dowodów",
-        "no evidence about over half of the offices",
-    ),
+    "map.none_known": ("brak dowodów", "no evidence"),
+    "map.mostly_unknown": ("ponad połowa bez dowodów", "over half without evidence"),
     "map.no_evidence_marker": (
         "brak dowodów (nie wiadomo, czy ma certyfikat)",
         "no evidence (not known whether certified)",

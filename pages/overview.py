@@ -54,7 +54,7 @@ with left:
             ui.show(
                 View(view.key, view.title, "", table=view.table), "status_by_voivodeship", download=True, scope=scope
             )
-    else:  # the map by voivodeship says it in the figure
+    if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
     coverage = national.coverage_view(fetch, lang)  # the denominator: how many offices exist (TERC)
     st.markdown(f"**{md(coverage.title)}**")

@@ -195,7 +195,7 @@ def test_choropleth_draws_no_evidence_apart_from_not_certified(lang: str) -> Non
         "100%",
     )
     legend = {t.name for t in fig.data if t.showlegend is not False}
-    none_known = {"pl": "brak dowodów o żadnym urzędzie", "en": "no evidence about any office"}[lang]
+    none_known = {"pl": "brak dowodów", "en": "no evidence"}[lang]
     assert none_known in legend and len(legend) == 2
     assert "terc_note" not in {a.name for a in fig.layout.annotations}  # the view gives it; the figure invents none
 
@@ -242,12 +242,12 @@ def test_choropleth_hatches_where_terc_lists_mostly_unrecorded_offices() -> None
 def test_view_says_how_many_offices_exist_or_that_it_is_unknown(dbs, monkeypatch, db: str, note: str) -> None:
     monkeypatch.setattr(national, "MAP_MARKERS_MAX", 1)  # two offices: the map by voivodeship
     with duckdb.connect(str(dbs[db]), read_only=True) as con:
-        view = national.status_map_view(
-            lambda name, **p: run(con, name, **p), OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2
-        )
-    assert view.note == note
+        fetch = lambda name, **p: run(con, name, **p)  # noqa: E731
+        view = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2)
+        few = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 0)
     (terc_note,) = [a.text for a in view.figure.layout.annotations if a.name == "terc_note"]
-    assert terc_note.replace("<br>", " ") == note
+    assert terc_note.replace("<br>", " ") == note and view.note == ""  # said once, by the figure
+    assert few.note == note and few.table is None  # the map of offices says it in the view's note
     table = view.table.set_index("Voivodeship")
     assert table.loc["mazowieckie", ["valid", "expired, lapsed or withdrawn", "Offices in the data"]].tolist() == [
         1,

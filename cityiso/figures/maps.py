@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from cityiso.figures.common import frame, note_below, wrap
+from cityiso.figures.common import frame, wrap
 from cityiso.labels import code_label, t
 from cityiso.paths import VOIVODESHIPS_GEOJSON
 from cityiso.safe_text import plotly_text
@@ -25,6 +25,7 @@ NO_EVIDENCE_FILL = "#D9D9D9"
 HATCH = {"shape": "/", "fgcolor": "#4D4D4D", "size": 7, "solidity": 0.25}
 BORDER = {"color": "#FFFFFF", "width": 1.2}
 ENDED = ("expired", "lapsed", "withdrawn")
+BOTTOM = 120  # px under the map: the colour scale and TERC's note side by side, then the source line
 
 
 @dataclass(frozen=True)
@@ -195,16 +196,16 @@ def status_choropleth(
                 "cmax": 100,
                 "showscale": True,
                 "colorbar": {
-                    "title": {"text": wrap(t("map.share_of_evidence", lang), 34), "side": "top", "font": {"size": 12}},
-                    "tickfont": {"size": 11},
+                    "title": {"text": wrap(t("map.share_of_evidence", lang), 30), "side": "top"},
                     "ticksuffix": "%",
                     "thickness": 10,
-                    "len": 0.42,
+                    "len": 0.45,
                     "orientation": "h",
+                    # Under the map, left; the TERC note beside it, right.
                     "x": 0.0,
                     "xanchor": "left",
-                    "y": 0.02,
-                    "yanchor": "bottom",
+                    "y": -0.03,
+                    "yanchor": "top",
                 },
             },
             hoverinfo="skip",
@@ -230,16 +231,20 @@ def status_choropleth(
     when = f"{t('as_of', lang)}: {as_of_label}"
     by = t("map.by_voivodeship", lang)
     subtitle = f"{family} · {when} · {by}" if family else f"{when} · {by}"
-    frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle, bottom=92)
+    frame(fig, t("overview.map", lang), source_line, height=600, subtitle=subtitle, legend="top", bottom=BOTTOM)
     if terc_note:
-        note_below(fig, wrap(terc_note, 90), 6, 11, name="terc_note", side="left")
-    # Top right, over Lithuania and the Kaliningrad oblast: the map leaves that corner empty.
-    legend = {
-        "orientation": "v",
-        "x": 1,
-        "y": 1,
-        "xanchor": "right",
-        "yanchor": "top",
-        "bgcolor": "rgba(255,255,255,0.8)",
-    }
-    return fig.update_layout(legend=legend)
+        fig.add_annotation(
+            text=wrap(terc_note, 40),
+            xref="paper",
+            yref="paper",
+            x=0.52,
+            y=0,
+            yshift=-10,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": 11, "color": "#555555"},
+            name="terc_note",
+        )
+    return fig

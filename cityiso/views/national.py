@@ -33,7 +33,8 @@ def status_map_view(
 ) -> View:
     """Each office by its status when few are selected; above MAP_MARKERS_MAX, the voivodeships filled by the share
     of their offices with evidence holding a valid certificate, with a table of the counts. Both say how many offices
-    exist (TERC's denominator) or that it is unknown."""
+    exist (TERC's denominator) or that it is unknown: the map by voivodeship under its plot (a slide moves it to the
+    takeaway), the map of offices in the view's note."""
     when = format_date(as_of, "day", lang)
     params = dict(**selection_params(selection), as_of=as_of, family=family)
     by_voivodeship = fetch("national_status_by_voivodeship", **params)
@@ -44,10 +45,9 @@ def status_map_view(
     if count_offices > MAP_MARKERS_MAX:
         columns = [f"count_{s}" for s in STATUSES]
         counts = by_voivodeship[columns].sum().rename(lambda c: c.removeprefix("count_"))
-        fig = status_choropleth(
-            by_voivodeship, voivodeship_shapes(), lang, when, source, family, state_on, terc_note=note
-        )
+        fig = status_choropleth(by_voivodeship, voivodeship_shapes(), lang, when, source, family, state_on, note)
         table = _voivodeship_table(by_voivodeship, lang, state_on)
+        note = ""  # the figure says it
     else:
         rows = fetch("office_status_on_date", **params)  # at most MAP_MARKERS_MAX offices here
         counts = rows["status"].value_counts()
