@@ -254,6 +254,11 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     slide.update_xaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 3, **titles)
     slide.update_yaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 2, **titles)
     for trace in slide.data:
+        marker = getattr(trace, "marker", None)
+        if marker is not None and marker.showscale and marker.colorbar.orientation == "h":
+            # A colour bar under the plot (a half-width page's map has height to spare) would take a slide's height,
+            # which it lacks: upright at the right of the plot instead, where a wide slide has room.
+            marker.colorbar.update(orientation="v", x=1.0, xanchor="left", y=0.5, yanchor="middle", len=0.8)
         if _colorbar_right(trace):
             # A colour bar's title above it ran into its top tick label (centred on the bar's end) in large type:
             # beside the labels instead.

@@ -175,7 +175,7 @@ def status_choropleth(
             y=[s.label[1] for s, _, _ in labels],
             mode="text",
             text=[share for _, share, _ in labels],
-            textfont={"size": 12, "color": "#111111"},
+            textfont={"color": "#111111"},  # the figure's size: larger on a slide
             hovertext=[hover for _, _, hover in labels],
             hoverinfo="text",
             customdata=[s.name for s, _, _ in labels],
