@@ -684,7 +684,6 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Audyty w urzędach tego rodzaju",
         "Audits at offices of its kind",
     ),
-    "map.share_held": ("Z ważnym certyfikatem", "Holding a valid certificate"),
     "map.voivodeships": ("Województwa", "Voivodeships"),
     "map.by_voivodeship": (
         "według województw",

@@ -245,9 +245,11 @@ def test_view_says_how_many_offices_exist_or_that_it_is_unknown(dbs, monkeypatch
         fetch = lambda name, **p: run(con, name, **p)  # noqa: E731
         view = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2)
         few = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 0)
+        chosen = national.status_map_view(fetch, OfficeFilter(("testowo",)), AS_OF, "ISO 9001", "en", "S", 0)
     (terc_note,) = [a.text for a in view.figure.layout.annotations if a.name == "terc_note"]
     assert terc_note.replace("<br>", " ") == note and view.note == ""  # said once, by the figure
     assert few.note == note and few.table is None  # the map of offices says it in the view's note
+    assert chosen.note == ""  # offices chosen by name: no denominator to speak of
     table = view.table.set_index("Voivodeship")
     assert table.loc["mazowieckie", ["valid", "expired, lapsed or withdrawn", "Offices in the data"]].tolist() == [
         1,

@@ -34,7 +34,7 @@ def status_map_view(
     """Each office by its status when few are selected; above MAP_MARKERS_MAX, the voivodeships filled by the share
     of their offices with evidence holding a valid certificate, with a table of the counts. Both say how many offices
     exist (TERC's denominator) or that it is unknown: the map by voivodeship under its plot (a slide moves it to the
-    takeaway), the map of offices in the view's note."""
+    takeaway), the map of offices in the view's note (unless chosen by name)."""
     when = format_date(as_of, "day", lang)
     params = dict(**selection_params(selection), as_of=as_of, family=family)
     by_voivodeship = fetch("national_status_by_voivodeship", **params)
@@ -51,6 +51,8 @@ def status_map_view(
     else:
         rows = fetch("office_status_on_date", **params)  # at most MAP_MARKERS_MAX offices here
         counts = rows["status"].value_counts()
+        if params["offices"] or params["search"]:
+            note = ""  # offices chosen by name: TERC counts nothing for them, and the map says nothing of it
         fig = status_map(rows, voivodeship_shapes(), lang, when, source, family)
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if counts.get(s, 0))
     takeaway = t("deck.status_counts", lang, family=family, date=when, parts=parts)
