@@ -25,7 +25,7 @@ NO_EVIDENCE_FILL = "#D9D9D9"
 HATCH = {"shape": "/", "fgcolor": "#4D4D4D", "size": 7, "solidity": 0.25}
 BORDER = {"color": "#FFFFFF", "width": 1.2}
 ENDED = ("expired", "lapsed", "withdrawn")
-BOTTOM = 120  # px under the map: the colour scale and TERC's note side by side, then the source line
+BOTTOM = 130  # px under the map: the colour scale and TERC's note side by side, then the source line
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def status_choropleth(
                 "cmax": 100,
                 "showscale": True,
                 "colorbar": {
-                    "title": {"text": wrap(t("map.share_of_evidence", lang), 30), "side": "top"},
+                    "title": {"text": wrap(t("map.share_of_evidence", lang), 24), "side": "top"},
                     "ticksuffix": "%",
                     "thickness": 10,
                     "len": 0.45,
@@ -234,10 +234,10 @@ def status_choropleth(
     frame(fig, t("overview.map", lang), source_line, height=600, subtitle=subtitle, legend="top", bottom=BOTTOM)
     if terc_note:
         fig.add_annotation(
-            text=wrap(terc_note, 40),
+            text=wrap(terc_note, 32),
             xref="paper",
             yref="paper",
-            x=0.52,
+            x=0.5,
             y=0,
             yshift=-10,
             xanchor="left",
