@@ -749,12 +749,46 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "Audyty w urzędach tego rodzaju",
         "Audits at offices of its kind",
     ),
-    "map.share_held": ("Z ważnym certyfikatem", "Holding a valid certificate"),
     "map.voivodeships": ("Województwa", "Voivodeships"),
     "map.by_voivodeship": (
         "według województw",
         "by voivodeship",
     ),
+    "map.share_of_evidence": (
+        "Z ważnym certyfikatem: odsetek urzędów z dowodami",
+        "Holding a valid certificate: share of offices with evidence",
+    ),
+    "map.none_known": ("brak dowodów", "no evidence"),
+    "map.mostly_unknown": ("ponad połowa bez dowodów", "over half without evidence"),
+    "map.no_evidence_marker": (
+        "brak dowodów (nie wiadomo, czy ma certyfikat)",
+        "no evidence (not known whether certified)",
+    ),
+    "map.ended": ("wygasł, nieprzedłużony lub cofnięty", "expired, lapsed or withdrawn"),
+    "map.no_evidence_known": (
+        "brak dowodów (urzędy w danych)",
+        "no evidence (offices in the data)",
+    ),
+    "map.terc_unknown": (
+        "Ile urzędów istnieje: nie wiadomo (nie zaimportowano TERC)",
+        "How many offices exist: unknown (no TERC imported)",
+    ),
+    "map.terc_by_name": (
+        "Ile urzędów istnieje: nie dotyczy wyboru po nazwie ani po liczbie ludności",
+        "How many offices exist: not counted for a selection by name or by population",
+    ),
+    "map.terc_total": (
+        "TERC (stan na {date}), urzędy tych rodzajów: {total}; w danych: {known}; "
+        "bez żadnego dokumentu w danych: {unrecorded}",
+        "TERC (as of {date}), offices of these kinds: {total}; in the data: {known}; "
+        "no document in the data: {unrecorded}",
+    ),
+    "map.table": ("Liczby według województw", "Counts by voivodeship"),
+    "map.col_voivodeship": ("Województwo", "Voivodeship"),
+    "map.col_in_data": ("Urzędy w danych", "Offices in the data"),
+    "map.col_in_terc": ("Urzędy wg TERC", "Offices in TERC"),
+    "map.col_unrecorded": ("Z TERC bez dokumentu w danych", "In TERC, no document in the data"),
+    "map.unknown": ("nie wiadomo", "unknown"),
     "trends.year_end": ("stan na 31 grudnia", "status on 31 December"),
     "trends.by_family": ("Urzędy z ważnym certyfikatem: normy", "Offices with a valid certificate: standards"),
     "trends.by_office_kind": ("Odsetek z ważnym certyfikatem: rodzaje urzędów", "Share certified: kinds of office"),

@@ -3,7 +3,7 @@
 In a checkout (and an editable install) they are the repository's own: queries/, data/, dashboard.py, pages/
 beside cityiso/. A built wheel carries the same files, in the same layout, under the package in cityiso/_bundle/
 (pyproject.toml: [tool.setuptools]); there ROOT is that folder. The wheel holds the data package descriptor,
-its changelog and the map outline but no curated CSVs or documents: an installed build reads the folder given
+its changelog and the map's voivodeships but no curated CSVs or documents: an installed build reads the folder given
 with --data, and the database defaults to cityiso.duckdb in the working folder instead of inside the install.
 """
 
@@ -19,7 +19,7 @@ ROOT = _BUNDLE if INSTALLED else PACKAGE_DIR.parent
 DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DB = Path("cityiso.duckdb") if INSTALLED else DATA_DIR / "cityiso.duckdb"
-POLAND_OUTLINE = DATA_DIR / "geo" / "poland_outline.geojson"
+VOIVODESHIPS_GEOJSON = DATA_DIR / "geo" / "voivodeships.geojson"
 FAVICON = PACKAGE_DIR / "assets" / "favicon.png"
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import md
-from cityiso.views import cycles, national
+from cityiso.views import View, cycles, national
 
 LATEST = 5  # events in each of the two lists
 
@@ -49,6 +49,13 @@ left, right = st.columns([5, 6])
 with left:
     view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
+    if view.table is not None:  # the map by voivodeship: its counts as a table too
+        with st.expander(t("map.table", lang)):
+            ui.show(
+                View(view.key, view.title, "", table=view.table), "status_by_voivodeship", download=True, scope=scope
+            )
+    if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
+        st.caption(md(view.note))
     coverage = national.coverage_view(fetch, lang)  # the denominator: how many offices exist (TERC)
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)

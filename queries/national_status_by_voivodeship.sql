@@ -1,6 +1,12 @@
--- One row per voivodeship and status of the selected offices on $as_of in one family (each office's best status, as
--- office_status_on_date ranks them; no certificate of the family: no_evidence), placed at the voivodeship's centroid:
--- the mean latitude and longitude of all its offices in the data (no geography of our own).
+-- One row per voivodeship that has selected offices or, where GUS's TERC is imported (the table terc_units), offices
+-- of the selected kinds: the selected offices counted by their status on $as_of in one family (each office's best
+-- status, as office_status_on_date ranks them; no certificate of the family: no_evidence, which says we hold no
+-- document, not that the office is not certified), and TERC's denominator.
+-- count_in_terc: the offices of the selected kinds (the units TERC gives an office) TERC lists in the voivodeship;
+-- count_in_terc_unrecorded: of them, those no office of the register stands for (none has the unit's teryt), about
+-- which we hold no document at all. Both are null when no TERC is imported (terc_state_on null too) or when the
+-- selection names offices, searches by name or picks size classes (TERC's count is then no denominator of it: TERC
+-- gives no population).
 -- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 with ranked as (
     select
@@ -20,21 +26,64 @@ statuses as (
     where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
 ),
 
-centroids as (
-    select voivodeship, avg(latitude) as latitude, avg(longitude) as longitude
-    from offices
-    where latitude is not null and longitude is not null
+by_status as (
+    select
+        voivodeship,
+        count(*) as count_offices,
+        count(*) filter (where status = 'valid') as count_valid,
+        count(*) filter (where status = 'valid_approximate') as count_valid_approximate,
+        count(*) filter (where status = 'suspended') as count_suspended,
+        count(*) filter (where status = 'expired') as count_expired,
+        count(*) filter (where status = 'lapsed') as count_lapsed,
+        count(*) filter (where status = 'withdrawn') as count_withdrawn,
+        count(*) filter (where status = 'no_evidence') as count_no_evidence
+    from statuses
     group by voivodeship
+),
+
+terc_offices as (
+    -- TERC's units that have an office, of the selection's kinds and voivodeships; none for a selection by name.
+    select u.voivodeship, u.teryt
+    from terc_units as u
+    where u.office_kind is not null
+        and $offices is null
+        and $search is null
+        and $size_classes is null
+        and ($office_kinds is null or list_contains($office_kinds, u.office_kind))
+        and ($voivodeships is null or list_contains($voivodeships, u.voivodeship))
+),
+
+by_terc as (
+    select
+        t.voivodeship,
+        count(*) as count_in_terc,
+        count(*) filter (where t.teryt not in (select o.teryt from offices as o where o.teryt is not null))
+            as count_in_terc_unrecorded
+    from terc_offices as t
+    group by t.voivodeship
+),
+
+terc_state as (
+    select max(state_on) as terc_state_on
+    from terc_units
 )
 
 select
-    s.voivodeship,
-    s.status,
-    count(*) as count_offices,
-    sum(count(*)) over (partition by s.voivodeship) as count_offices_in_voivodeship,
-    c.latitude,
-    c.longitude
-from statuses as s
-left join centroids as c on c.voivodeship = s.voivodeship
-group by s.voivodeship, s.status, c.latitude, c.longitude
-order by s.voivodeship collate pl, status_rank(s.status), s.status
+    coalesce(s.voivodeship, t.voivodeship) as voivodeship,
+    coalesce(s.count_offices, 0) as count_offices,
+    coalesce(s.count_valid, 0) as count_valid,
+    coalesce(s.count_valid_approximate, 0) as count_valid_approximate,
+    coalesce(s.count_suspended, 0) as count_suspended,
+    coalesce(s.count_expired, 0) as count_expired,
+    coalesce(s.count_lapsed, 0) as count_lapsed,
+    coalesce(s.count_withdrawn, 0) as count_withdrawn,
+    coalesce(s.count_no_evidence, 0) as count_no_evidence,
+    case when ts.terc_state_on is not null and $offices is null and $search is null and $size_classes is null
+        then coalesce(t.count_in_terc, 0) end as count_in_terc,
+    case when ts.terc_state_on is not null and $offices is null and $search is null and $size_classes is null
+        then coalesce(t.count_in_terc_unrecorded, 0) end as count_in_terc_unrecorded,
+    ts.terc_state_on
+from by_status as s
+full join by_terc as t on t.voivodeship = s.voivodeship
+cross join terc_state as ts
+order by voivodeship collate pl

@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from cityiso.figures.common import date_ticks
-from cityiso.figures.overview import label_positions, outline_rings, status_map, yearly_activity
+from cityiso.figures.maps import voivodeship_shapes
+from cityiso.figures.overview import label_positions, status_map, yearly_activity
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.queries import run
@@ -136,10 +137,9 @@ def test_timeline_colours_by_body(fixture_con) -> None:
 
 def test_status_map_places_offices_on_poland(fixture_con) -> None:
     status = run(fixture_con, "office_status_on_date", as_of=dt.date(2018, 6, 1), family="ISO 9001")
-    rings = outline_rings()
-    fig = status_map(status, rings, "en", "1 June 2018", SOURCE, "ISO 9001")
+    fig = status_map(status, voivodeship_shapes(), "en", "1 June 2018", SOURCE, "ISO 9001")
     outline = [t for t in fig.data if t.name == "outline"]
-    assert outline and all(14 < x < 24.2 for x in outline[0].x)
+    assert len(outline) == 16 and all(14 < x < 24.2 for t in outline for x in t.x if x is not None)
     placed = {t.name: list(t.customdata) for t in fig.data if t.name != "outline"}
     # beta holds only ISO 14001: no evidence in the ISO 9001 map.
     assert placed == {
@@ -147,7 +147,7 @@ def test_status_map_places_offices_on_poland(fixture_con) -> None:
         "valid (approximate)": ["delta"],
         "expired": ["gamma"],
         "lapsed": ["zeta"],
-        "no evidence": ["beta"],
+        "no evidence (not known whether certified)": ["beta"],
     }
     assert fig.layout.title.text.endswith("ISO 9001 · Status on: 1 June 2018</sup>")
 
@@ -211,7 +211,7 @@ def test_timeline_leaves_room_under_the_chart_for_its_whole_legend(package_con) 
 def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
     """The two Testowo offices stand 0.1° apart: labels in one row would overprint each other."""
     status = run(package_con, "office_status_on_date", as_of=dt.date(2012, 6, 1), family="ISO 9001")
-    fig = status_map(status, outline_rings(), "en", "1 June 2012", SOURCE, "ISO 9001")
+    fig = status_map(status, voivodeship_shapes(), "en", "1 June 2012", SOURCE, "ISO 9001")
     placed = {
         i: (text, position)
         for trace in fig.data
@@ -222,7 +222,7 @@ def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
     hovers = [h for trace in fig.data if trace.name != "outline" for h in trace.hovertext]
     assert any(h.startswith("<b>Testowo (Starostwo Powiatowe w Testowie)</b>") for h in hovers)
     named = status.assign(place=["Testowo (Urząd Miasta Testowo)", "Testowo (Starostwo Powiatowe w Testowie)"])
-    fig = status_map(named, outline_rings(), "en", "1 June 2012", SOURCE, "ISO 9001")
+    fig = status_map(named, voivodeship_shapes(), "en", "1 June 2012", SOURCE, "ISO 9001")
     assert [list(t.textfont.size) for t in fig.data if t.name != "outline"] == [[11], [11]]  # long names: smaller
     # Apart, each label stands right of its marker, or left where a long one would run past the east edge.
     apart = status.assign(latitude=[52.1, 53.1], place=["Testowo (Urząd Miasta Testowo)", "Nowe"])

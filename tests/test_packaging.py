@@ -1,5 +1,5 @@
 """A non-editable install works: the wheel built from this checkout carries the code, the SQL, the data package
-descriptor, the map outline, the assets and the app, and runs from a folder outside the repository with the
+descriptor, the map's voivodeships, the assets and the app, and runs from a folder outside the repository with the
 repository not importable.
 
 The installed interpreter is a fresh venv whose only way to the shared .venv's third-party packages is a .pth
@@ -147,7 +147,7 @@ def test_installed_code_comes_from_the_install_not_the_checkout(installed: dict)
         """
         import importlib.util, json, sys, cityiso, cityiso.paths as p
         print(json.dumps({"file": cityiso.__file__, "sys_path": sys.path, "meta_path": [repr(f) for f in sys.meta_path],
-            "files": [str(x) for x in (p.ROOT, p.QUERIES_DIR, p.DATA_DIR, p.POLAND_OUTLINE, p.FAVICON)],
+            "files": [str(x) for x in (p.ROOT, p.QUERIES_DIR, p.DATA_DIR, p.VOIVODESHIPS_GEOJSON, p.FAVICON)],
             "repo_modules": [m for m in ("dashboard", "pages", "tests") if importlib.util.find_spec(m)]}))
         """,
     )

@@ -271,6 +271,13 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     slide.update_xaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 3, **titles)
     slide.update_yaxes(tickfont={"size": tick}, ticklabelstandoff=tick // 2, **titles)
     for trace in slide.data:
+        marker = getattr(trace, "marker", None)
+        bar = marker.colorbar if marker is not None and marker.showscale else None
+        if bar is not None and bar.orientation == "h" and (bar.y or 0) < 0:
+            # A colour bar under the plot (a half-width page's map has height to spare) would take a slide's height,
+            # which it lacks: into the plot's bottom right corner, which a map centred on a wide slide leaves empty
+            # (its title stays level: turned upright beside the bar it runs off a PDF page's reading).
+            bar.update(x=0.96, xanchor="right", y=0.02, yanchor="bottom", len=0.28)  # room for the last tick label
         if _colorbar_right(trace):
             # A colour bar's title above it ran into its top tick label (centred on the bar's end) in large type:
             # beside the labels instead.

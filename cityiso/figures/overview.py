@@ -1,34 +1,15 @@
 """Overview figures: the map of offices by status, and activity by year."""
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.figures.common import CLAUSE_COLORS, NO_CLAUSE_COLOR, STATUS_COLORS, frame, office_labels, wrap
-from cityiso.figures.trends import SHARE_SCALE
+from cityiso.figures.maps import map_axes, voivodeship_base
 from cityiso.labels import clause_label, code_label, format_date, t
-from cityiso.paths import POLAND_OUTLINE
-from cityiso.safe_text import plotly_frame, plotly_text
+from cityiso.safe_text import plotly_frame
 from cityiso.vocabulary import STATUSES
 
 STATUS_ORDER = tuple(STATUSES)
-# Poland spans about 49-55 N: at 52 N a degree of longitude is cos(52°) ≈ 0.62 of a degree of latitude.
-LAT_STRETCH = 1 / 0.616
-
-
-@cache
-def outline_rings(geojson_path: Path = POLAND_OUTLINE) -> tuple[tuple[tuple[float, float], ...], ...]:
-    """The outer rings of a GeoJSON's (multi)polygons as (lon, lat) points; read once per process."""
-    data = json.loads(Path(geojson_path).read_text(encoding="utf-8"))
-    rings = []
-    for feature in data["features"]:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        rings.extend(tuple(tuple(point) for point in polygon[0]) for polygon in polygons)
-    return tuple(rings)
 
 
 # Offices closer than this (in degrees, both ways) share one spot on the map.
@@ -62,15 +43,29 @@ def label_positions(offices: pd.DataFrame) -> dict[str, str]:
     return positions
 
 
+# A symbol per kind of status, besides its colour: "no evidence" (we hold no document) is an open ring, never the
+# mark of an office known to be without a certificate (ended: a cross).
+STATUS_SYMBOLS = {
+    "valid": "circle",
+    "valid_approximate": "circle",
+    "suspended": "diamond",
+    "expired": "x",
+    "lapsed": "x",
+    "withdrawn": "x",
+    "no_evidence": "circle-open",
+}
+
+
 def status_map(
-    status: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
+    status: pd.DataFrame, shapes: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
 ) -> go.Figure:
-    """Each office placed on an outline of Poland, coloured by its certification status in one standard family."""
+    """Each office placed on Poland's voivodeships, coloured and shaped by its certification status in one
+    standard family ("no evidence" an open ring, named as not knowing)."""
     status = plotly_frame(status)  # curated names are text, never Plotly markup
     fig = go.Figure()
     names = office_labels(status)
     positions = label_positions(status)
-    _outline(fig, rings)
+    voivodeship_base(fig, shapes)
     for code in STATUS_ORDER:
         rows = status[status["status"] == code]
         if rows.empty:
@@ -95,15 +90,14 @@ def status_map(
                 cliponaxis=False,  # a long label may use the blank beside the outline rather than be cut
                 # A long name (a place and its office) in smaller type: it fits a half-width map.
                 textfont={"size": [13 if len(str(p)) <= LONG_LABEL else 11 for p in rows["place"]]},
-                marker={"size": 16, "color": STATUS_COLORS[code], "line": {"color": "white", "width": 1.5}},
-                name=code_label("status", code, lang),
+                marker=_marker(code),
+                name=t("map.no_evidence_marker", lang) if code == "no_evidence" else code_label("status", code, lang),
                 hovertext=hover,
                 hoverinfo="text",
                 customdata=rows["office_id"],
             )
         )
-    fig.update_xaxes(visible=False, range=[13.8, 24.4])
-    fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
+    map_axes(fig)
     subtitle = f"{family} · {t('as_of', lang)}: {as_of_label}" if family else f"{t('as_of', lang)}: {as_of_label}"
     frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle)
     # Inside the map, bottom left: the outline leaves that corner empty.
@@ -116,6 +110,17 @@ def status_map(
         "bgcolor": "rgba(255,255,255,0.8)",
     }
     return fig.update_layout(legend=legend)
+
+
+def _marker(code: str) -> dict:
+    if code == "no_evidence":  # an open ring: its line is the mark
+        return {"size": 15, "symbol": STATUS_SYMBOLS[code], "color": "#6E6E6E", "line": {"width": 2.5}}
+    return {
+        "size": 16,
+        "symbol": STATUS_SYMBOLS[code],
+        "color": STATUS_COLORS[code],
+        "line": {"color": "white", "width": 1.5},
+    }
 
 
 def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, source_line: str) -> go.Figure:
@@ -162,95 +167,3 @@ def yearly_activity(praised: pd.DataFrame, audits: pd.DataFrame, lang: str, sour
 
 # More offices than this on a map and single markers overlap: the map shows voivodeships instead.
 MAP_MARKERS_MAX = 50
-
-
-def _outline(fig: go.Figure, rings: tuple) -> None:
-    for ring in rings:
-        fig.add_trace(
-            go.Scatter(
-                x=[p[0] for p in ring],
-                y=[p[1] for p in ring],
-                mode="lines",
-                fill="toself",
-                fillcolor="#F2F2F2",
-                line={"color": "#9A9A9A", "width": 1},
-                hoverinfo="skip",
-                showlegend=False,
-                name="outline",
-            )
-        )
-
-
-def status_map_by_voivodeship(
-    counts: pd.DataFrame, rings: tuple, lang: str, as_of_label: str, source_line: str, family: str = ""
-) -> go.Figure:
-    """One bubble per voivodeship at its offices' mean position, sized by its selected offices and filled by the
-    share holding a valid certificate (exactly or approximately); the count per status on hover."""
-    fig = go.Figure()
-    _outline(fig, rings)
-    rows = []
-    for voivodeship, r in counts.groupby("voivodeship", sort=True):
-        by_status = dict(zip(r["status"], r["count_offices"], strict=True))
-        total = int(sum(by_status.values()))
-        held = int(by_status.get("valid", 0) + by_status.get("valid_approximate", 0))
-        lines = "<br>".join(
-            f"{code_label('status', s, lang)}: {by_status[s]}" for s in STATUS_ORDER if by_status.get(s)
-        )
-        rows.append(
-            dict(
-                voivodeship=voivodeship,
-                latitude=r["latitude"].iloc[0],
-                longitude=r["longitude"].iloc[0],
-                total=total,
-                held=held,
-                share=held / total if total else 0.0,
-                hover=f"<b>{plotly_text(voivodeship)}</b><br>{lines}",
-            )
-        )
-    table = pd.DataFrame(rows, columns=["voivodeship", "latitude", "longitude", "total", "held", "share", "hover"])
-    biggest = max(table["total"].max() if len(table) else 1, 1)
-    fig.add_trace(
-        go.Scatter(
-            x=table["longitude"],
-            y=table["latitude"],
-            mode="markers+text",
-            # The share inside the bubble; the counts per status on hover (a label beside it would overlap the next).
-            text=[f"{round(100 * s)}%" for s in table["share"]],
-            textposition="middle center",
-            textfont={"size": 11, "color": "#111111"},
-            marker={
-                # Area proportional to the number of offices, within a size that leaves neighbours apart.
-                "size": [22 + 14 * (n / biggest) ** 0.5 for n in table["total"]],
-                "color": table["share"] * 100,
-                "colorscale": SHARE_SCALE,
-                "cmin": 0,
-                "cmax": 100,
-                "line": {"color": "#555555", "width": 1},
-                "colorbar": {
-                    "title": {"text": t("map.share_held", lang), "side": "top"},
-                    "ticksuffix": "%",
-                    "thickness": 10,
-                    "len": 0.5,
-                    "orientation": "h",
-                    "x": 0.0,
-                    "xanchor": "left",
-                    "y": 0.02,
-                    "yanchor": "bottom",
-                },
-            },
-            hovertext=table["hover"],
-            hoverinfo="text",
-            customdata=table["voivodeship"],
-            name=t("map.voivodeships", lang),
-            showlegend=False,
-        )
-    )
-    fig.update_xaxes(visible=False, range=[13.8, 24.4])
-    fig.update_yaxes(visible=False, range=[48.8, 55.2], scaleanchor="x", scaleratio=LAT_STRETCH)
-    when = f"{t('as_of', lang)}: {as_of_label}"
-    subtitle = (
-        f"{family} · {when} · {t('map.by_voivodeship', lang)}"
-        if family
-        else f"{when} · {t('map.by_voivodeship', lang)}"
-    )
-    return frame(fig, t("overview.map", lang), source_line, height=560, subtitle=subtitle)

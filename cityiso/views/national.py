@@ -6,13 +6,8 @@ import datetime as dt
 import pandas as pd
 
 from cityiso.figures import trends
-from cityiso.figures.overview import (
-    MAP_MARKERS_MAX,
-    outline_rings,
-    status_map,
-    status_map_by_voivodeship,
-    yearly_activity,
-)
+from cityiso.figures.maps import status_choropleth, terc_line, voivodeship_figures, voivodeship_shapes
+from cityiso.figures.overview import MAP_MARKERS_MAX, status_map, yearly_activity
 from cityiso.labels import clause_label, code_label, format_date, t
 from cityiso.queries import OfficeFilter
 from cityiso.views import Fetch, View
@@ -36,20 +31,68 @@ def headline(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.
 def status_map_view(
     fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str, count_offices: int
 ) -> View:
-    """Each office by its status when few are selected; above MAP_MARKERS_MAX, one bubble per voivodeship."""
+    """Each office by its status when few are selected; above MAP_MARKERS_MAX, the voivodeships filled by the share
+    of their offices with evidence holding a valid certificate, with a table of the counts. Both say how many offices
+    exist (TERC's denominator) or that it is unknown: the map by voivodeship under its plot (a slide moves it to the
+    takeaway), the map of offices in the view's note (unless chosen by name)."""
     when = format_date(as_of, "day", lang)
     params = dict(**selection_params(selection), as_of=as_of, family=family)
+    by_voivodeship = fetch("national_status_by_voivodeship", **params)
+    state = by_voivodeship["terc_state_on"].dropna()
+    state_on = format_date(pd.Timestamp(state.iloc[0]), "day", lang) if len(state) else None
+    note = _terc_note(by_voivodeship, lang, state_on)
+    table = None
     if count_offices > MAP_MARKERS_MAX:
-        rows = fetch("national_status_by_voivodeship", **params)
-        counts = rows.groupby("status")["count_offices"].sum()  # at most 16 x 7 rows
-        fig = status_map_by_voivodeship(rows, outline_rings(), lang, when, source, family)
+        columns = [f"count_{s}" for s in STATUSES]
+        counts = by_voivodeship[columns].sum().rename(lambda c: c.removeprefix("count_"))
+        fig = status_choropleth(by_voivodeship, voivodeship_shapes(), lang, when, source, family, state_on, note)
+        table = _voivodeship_table(by_voivodeship, lang, state_on)
+        note = ""  # the figure says it
     else:
         rows = fetch("office_status_on_date", **params)  # at most MAP_MARKERS_MAX offices here
         counts = rows["status"].value_counts()
-        fig = status_map(rows, outline_rings(), lang, when, source, family)
-    parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if s in counts)
+        if params["offices"] or params["search"] or params["size_classes"]:
+            note = ""  # offices chosen by name or population: TERC counts nothing for them, and the map says nothing
+        fig = status_map(rows, voivodeship_shapes(), lang, when, source, family)
+    parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if counts.get(s, 0))
     takeaway = t("deck.status_counts", lang, family=family, date=when, parts=parts)
-    return View("map", t("overview.map", lang), takeaway, fig)
+    return View("map", t("overview.map", lang), takeaway, fig, table=table, note=note)
+
+
+def _terc_note(rows: pd.DataFrame, lang: str, state_on: str | None) -> str:
+    """TERC's denominator over the whole selection, in the words of terc_line."""
+    total = pd.Series(
+        {
+            "voivodeship": "",
+            "count_in_terc": rows["count_in_terc"].sum(min_count=1),
+            "count_in_terc_unrecorded": rows["count_in_terc_unrecorded"].sum(min_count=1),
+        }
+    )
+    return terc_line(total, lang, state_on)
+
+
+def _voivodeship_table(rows: pd.DataFrame, lang: str, state_on: str | None) -> pd.DataFrame:
+    """The map's counts, one row per voivodeship; TERC's columns say 'unknown' where it tells nothing."""
+    rows = voivodeship_figures(rows)
+    status = lambda s: code_label("status", s, lang)  # noqa: E731
+    unknown = t("map.unknown", lang)
+
+    def terc(column: str) -> list:
+        return [unknown if pd.isna(v) else int(v) for v in rows[column]]
+
+    return pd.DataFrame(
+        {
+            t("map.col_voivodeship", lang): rows["voivodeship"].tolist(),
+            status("valid"): rows["count_valid"].astype(int).tolist(),
+            status("valid_approximate"): rows["count_valid_approximate"].astype(int).tolist(),
+            status("suspended"): rows["count_suspended"].astype(int).tolist(),
+            t("map.ended", lang): rows["ended"].astype(int).tolist(),
+            t("map.no_evidence_known", lang): rows["count_no_evidence"].astype(int).tolist(),
+            t("map.col_in_data", lang): rows["count_offices"].astype(int).tolist(),
+            t("map.col_in_terc", lang): terc("count_in_terc"),
+            t("map.col_unrecorded", lang): terc("count_in_terc_unrecorded"),
+        }
+    )
 
 
 def status_by_year(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.DataFrame:
