@@ -109,6 +109,8 @@ def test_counts_per_voivodeship_with_terc_count_the_offices_it_lists(dbs) -> Non
         # A selection by name or by search has no denominator in TERC.
         ({"search": "Testowo"}, {"mazowieckie": (2, None, None)}),
         ({"offices": ["testowo"]}, {"mazowieckie": (1, None, None)}),
+        # Nor a selection by population: TERC knows none.
+        ({"size_classes": ["unknown"]}, {"mazowieckie": (2, None, None)}),
     ],
 )
 def test_terc_denominator_follows_the_office_filter(dbs, params: dict, expected: dict) -> None:
