@@ -33,22 +33,28 @@ BAD = {
     "source_q": TOO_LONG,
     "source_page": "0",
     "charts": "pie",
+    "slides": "pie",
+    "size_classes": "huge",
+    "peer_office": "gdansk",
+    "peer_by": "colour",
     "screen": "1x1",
     "present": "maybe",
     "slide": "0",
 }
-FILTER = ("office_q", "voivodeships", "office_kinds", "offices")
+FILTER = ("office_q", "voivodeships", "office_kinds", "size_classes", "offices")
 # Every parameter each page reads (README: "Everything a view depends on lives in the URL"). ?lang= is read by
 # dashboard.py, which draws its notice at the top of the page before running any page: checked once, below.
 PAGE_PARAMS = {
     "overview": ("as_of", "family", *FILTER, "office"),
     "cycles": (*FILTER, "family", "color_by", "as_of", "per_page", "page"),
     "praised": (*FILTER, "family", "years", "kinds", "voices", "measure", "undated", "pick", "q", "all_page"),
-    "compare": ("family", "offices"),
+    "compare": ("family", "offices", "peer_office", "peer_by"),
     "city": ("office",),
-    "presentation": (*FILTER, "charts", "screen", "as_of", "family", "present", "slide"),
-    "sources": ("office_q", "voivodeships", "office_kinds", "source_q", "source_page"),
+    "presentation": (*FILTER, "slides", "charts", "screen", "as_of", "family", "present", "slide"),
+    "sources": ("office_q", "voivodeships", "office_kinds", "size_classes", "source_q", "source_page"),
 }
+# A parameter of old links is named in the notice by the name it has now (a deck's charts= is slides=).
+NAMED_AS = {"charts": "slides"}
 CASES = [(page, key) for page, keys in PAGE_PARAMS.items() for key in keys]
 
 
@@ -96,7 +102,7 @@ def deep_link(page: str, lang: str, /, **params: str) -> AppTest:
 def test_a_bad_url_value_is_named_in_sight(package_db, monkeypatch, page: str, key: str) -> None:
     monkeypatch.setenv("CITYISO_DB", str(package_db))
     shown, hidden = warnings_in_sight(deep_link(page, "pl", **{key: BAD[key]}))
-    named = f"{key}={md(urlstate.shorten(BAD[key]))}"  # the parameter and its value, shown literally
+    named = f"{NAMED_AS.get(key, key)}={md(urlstate.shorten(BAD[key]))}"  # the parameter and its value, shown literally
     assert any(named in w for w in shown), (shown, hidden)
     assert not [w for w in hidden if named in w]
 
