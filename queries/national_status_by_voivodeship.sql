@@ -14,7 +14,7 @@ with ranked as (
         s.status,
         row_number() over (
             partition by s.office_id
-            order by status_rank(s.status), s.window_end_on desc nulls last, s.certificate_id
+            order by speaking_order(s.status, s.window_start_on, s.window_end_on, $as_of), s.certificate_id
         ) as rank
     from status_on($as_of, $family) as s
 ),

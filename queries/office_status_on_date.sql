@@ -1,6 +1,7 @@
--- One row per office: its status on $as_of for one standard family, the best of its certificates of that
--- family by the rules of status_on (queries/schema.sql): valid > valid_approximate > suspended >
--- expired/lapsed/withdrawn > no_evidence; an office without a certificate of the family: no_evidence.
+-- One row per office: its status on $as_of for one standard family, that of the certificate of the family that speaks
+-- for it first (speaking_order, queries/schema.sql: valid > valid_approximate > suspended > the rest by their latest
+-- evidence, so an ended predecessor never hides its successor); an office without a certificate of the family:
+-- no_evidence.
 -- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
 -- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
 -- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
@@ -14,7 +15,7 @@ with ranked as (
         s.*,
         row_number() over (
             partition by s.office_id
-            order by status_rank(s.status), s.window_end_on desc nulls last, s.certificate_id
+            order by speaking_order(s.status, s.window_start_on, s.window_end_on, $as_of), s.certificate_id
         ) as rank
     from status_on($as_of, $family) as s
 ),

@@ -36,8 +36,8 @@
 --   valid: in the sure window;   valid_approximate: in the loose window;
 --   no_evidence: otherwise (before the first evidence, past the loose window with no definitive end,
 --     undated certificates). Past all evidence a certificate is never 'valid'.
--- An office's status is the best of its certificates of a family (valid > valid_approximate >
--- suspended > expired/lapsed/withdrawn > no_evidence), see status_rank.
+-- An office's status is that of the certificate of a family that speaks for it first (speaking_order: valid >
+-- valid_approximate > suspended > the rest by their latest evidence).
 
 -- The last day of the period a date stands for: the date itself, its month's or its year's last day.
 create macro period_end(d, precision) as
@@ -61,6 +61,18 @@ create macro status_rank(status) as
         when 'withdrawn' then 4
         else 5
     end;
+
+-- The order in which an office's certificates speak for it on a day, first to last (office_status_on_date, the map by
+-- voivodeship, office_status_by_year): the best status (valid, valid approximately, suspended: status_rank); among the
+-- others (ended, or past their evidence), one begun by that day before one not yet begun, then the one whose evidence
+-- runs latest. So a certificate that ended at its edition's transition deadline never hides the successor whose
+-- evidence outlived it (an office that moved to ISO 9001:2015 reads "no evidence since …", not "expired: 2008").
+create macro speaking_order(status, window_start_on, window_end_on, on_day) as {
+    'rank': least(status_rank(status), 4),
+    'not_begun': coalesce(window_start_on > on_day::date, false),
+    'open': window_end_on is null,
+    'ends': -coalesce(datediff('day', date '1900-01-01', window_end_on), 0)
+};
 
 -- One row per held (not planned), dated event and certificate it concerns, with its period and role.
 create view certificate_events as
@@ -459,9 +471,7 @@ select
     arg_min(
         s.status,
         {
-            'rank': status_rank(s.status),
-            'open': s.window_end_on is null,
-            'ends': -coalesce(datediff('day', date '1900-01-01', s.window_end_on), 0),
+            'order': speaking_order(s.status, s.window_start_on, s.window_end_on, d.status_on_day),
             'certificate': s.certificate_id
         }
     ) as status

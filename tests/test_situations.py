@@ -374,3 +374,56 @@ def test_a_municipality_holds_the_certificate_with_its_units_as_sites(tmp_path: 
     assert shown["tst-9001"] == "gmina: Gmina Miasto Testowo · 7 jednostek · Szkoła Podstawowa nr 1 w Testowie"
     english = certificates_table(spans, "en")["Holder and scope"].tolist()
     assert "municipality: Gmina Miasto Testowo · 7 units · Szkoła Podstawowa nr 1 w Testowie" in english
+
+
+def test_an_ended_certificate_never_hides_the_successor_that_outlived_it(tmp_path: Path) -> None:
+    """The county's ISO 9001:2008 certificate ended in 2015 (not renewed); in 2018 it gained an ISO 9001:2015 one,
+    with no evidence after its issue. Today the office reads as the new certificate does (no evidence), in its status
+    and its status by year; before the new one was issued, as the old one ended."""
+
+    def edit(tables: dict, documents: dict) -> None:
+        documents["starostwo_2018.txt"] = (
+            "Testowo, maj 2018\nStarostwo Powiatowe w Testowie otrzymało 10 maja 2018 r. certyfikat ISO 9001:2015."
+        )
+        old = next(s for s in tables["sources"] if s["source_id"] == "starostwo")
+        tables["sources"].append(
+            old
+            | dict(
+                source_id="starostwo-2018",
+                file="starostwo_2018.txt",
+                title="Nowy certyfikat",
+                published_on="2018-05",
+                published_on_as_written="maj 2018",
+            )
+        )
+        tables["certificates"].append(
+            dict(
+                certificate_id="pow-9001-2015",
+                office_id="testowo-powiat",
+                family="ISO 9001",
+                standard_as_written="ISO 9001:2015",
+                edition_basis="stated",
+                standard_id="iso9001-2015",
+                issued_on="2018-05-10",
+                issued_on_as_written="10 maja 2018 r.",
+                source_id="starostwo-2018",
+                quote="otrzymało 10 maja 2018 r. certyfikat ISO 9001:2015",
+            )
+        )
+
+    out = tmp_path / "db.duckdb"
+    assert build(write_package(tmp_path, edit), out) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        today = dt.date(2026, 12, 1)
+        held = {c: s for c, s in status(con, today.isoformat(), "ISO 9001").items() if c.startswith("pow-")}
+        assert held["pow-9001-2015"] == "no_evidence" and held["pow-9001-2008"] in ("expired", "lapsed")
+
+        def county(day: dt.date) -> tuple[str, str]:
+            office = queries.run(con, "office_status_on_date", as_of=day, family="ISO 9001")
+            row = office.set_index("office_id").loc["testowo-powiat"]
+            return row["status"], row["standard"]
+
+        assert county(today) == ("no_evidence", "ISO 9001:2015")
+        assert county(dt.date(2017, 6, 1))[1] == "ISO 9001:2008"  # the new one not yet issued
+        by_year = queries.run(con, "office_status_by_year", office="testowo-powiat", as_of=today, family="ISO 9001")
+        assert by_year.set_index("year").loc[2026, "status"] == "no_evidence"
