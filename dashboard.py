@@ -15,6 +15,7 @@ st.set_page_config(page_title="cityiso", page_icon=str(FAVICON), layout="wide")
 LAYOUT_CSS = """
 @media screen {[class*='st-key-print_only'] {display: none !important;}}
 [data-testid='stElementContainer']:has(> [data-testid='stHtml'] > :is(style, script):only-child) {display: none;}
+[data-testid='stTable'] :is(td, th), [data-testid='stTable'] :is(td, th) * {overflow-wrap: anywhere !important;}
 """
 # Printing a page (the office profile) gives its content only: no sidebar, header, toolbar or status, no widget
 # (pickers, buttons, downloads, a table's or chart's toolbar), no expander's frame; the page's own padding goes and

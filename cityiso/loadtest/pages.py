@@ -27,7 +27,7 @@ PAGES = {
         Page("overview", "", "overview.title", 6),  # the map, activity by year, four trends
         Page("cycles", "cycles", "cycles.title", 1),
         Page("praised", "praised", "praised.title", 3),
-        Page("compare", "compare", "compare.title", 3),
+        Page("compare", "compare", "compare.title", 4),
         Page("city", "city", None, 1),
         Page("sources", "sources", "sources.title", 0),
         Page("presentation", "presentation", "present.title", 0, counts=False),

@@ -26,7 +26,7 @@ PAGES = [
     ("", {"pl": "Przegląd", "en": "Overview"}, {"pl": "Testowo", "en": "Testowo"}, 6),  # map, activity, four trends
     ("cycles", {"pl": "Cykle certyfikacji", "en": "Certification cycles"}, {"pl": "2000/2008", "en": "2000/2008"}, 1),
     ("praised", {"pl": "Obszary docenione", "en": "Praised areas"}, {"pl": "Informatyzacja", "en": "IT"}, 3),
-    ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, {"pl": "Obsługa", "en": "Client service"}, 3),
+    ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, {"pl": "Obsługa", "en": "Client service"}, 4),
     (
         "city",
         {"pl": CITY, "en": CITY},

@@ -57,8 +57,14 @@ MEASURE = """() => {
     .map(el => [el.dataset.testid || 'plotly chart', el.getBoundingClientRect()])
     .filter(([, r]) => r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5))
     .map(([name, r]) => [name, Math.round(r.left), Math.round(r.right)]);
+  // A static table (st.table) clips what it cannot fit: its table must fit inside it, wrapping long words.
+  const clipped = [...main.querySelectorAll("[data-testid='stTable']")]
+    .map(el => [el.getBoundingClientRect().width, el.querySelector('table').getBoundingClientRect().width])
+    .filter(([box, table]) => box > 0 && table > box + 0.5)
+    .map(([box, table]) => ['stTable', Math.round(box), Math.round(table)]);
   return {
     main: [main.scrollWidth, main.clientWidth],
+    clipped,
     document: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
     content: [Math.round(left), Math.round(right)],
     outside,
@@ -91,6 +97,7 @@ def test_page_fits_the_screen(browser, wide_server: str, name: str, screen: tupl
     scroll, client = sizes["document"]
     assert scroll <= client, f"the page scrolls sideways at {width}x{height}: {scroll} > {client} px"
     assert not sizes["outside"], f"past the main block's content box {sizes['content']}: {sizes['outside']}"
+    assert not sizes["clipped"], f"a table wider than its box (box, table px), cut at the right: {sizes['clipped']}"
     assert sizes["elements"] >= PAGES[name].charts  # the charts were measured, not missed
 
 
