@@ -22,7 +22,7 @@ LONG_NAME = (
     "Urząd Miasta i Gminy Testowo Wielkie (Wydział Organizacyjny, Kadr i Spraw Obywatelskich oraz Zarządzania Jakością)"
 )
 LONG_URL = "https://testowo.example/aktualnosci/" + "certyfikat-iso-9001-dla-urzedu-miasta-testowo-" * 6 + "?id=1"
-LONG_FILE = "2018-10-" + "portal-urzedu-miasta-testowo-" * 4 + "iso.txt"
+LONG_FILE = "2018_10_" + "portal_urzedu_miasta_testowo_" * 4 + "iso.txt"  # no hyphen: no line break either
 
 
 def wide(rows: dict, documents: dict) -> None:
