@@ -8,9 +8,8 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
-from cityiso.queries import OfficeFilter, findings_filters
 from cityiso.safe_text import code, md
-from cityiso.views import cycles, praise
+from cityiso.views import OfficeFilter, cycles, findings_filters, praise
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()

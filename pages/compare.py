@@ -6,9 +6,8 @@ import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import t
-from cityiso.queries import OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.views import cycles, peers, praise
+from cityiso.views import OfficeFilter, cycles, findings_filters, peers, praise
 
 lang = ui.lang()
 st.title(t("compare.title", lang))

@@ -5,9 +5,8 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.figures.praise import MEASURES
 from cityiso.labels import code_label, t
-from cityiso.queries import AUDITOR_VOICES, OfficeFilter, findings_filters
 from cityiso.safe_text import md
-from cityiso.views import praise
+from cityiso.views import AUDITOR_VOICES, OfficeFilter, findings_filters, praise
 from cityiso.views.selection import latest_pick, selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 

@@ -13,9 +13,8 @@ from cityiso.deck.pptx import deck_pptx
 from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck
 from cityiso.figures.images import find_browser, image_bytes
 from cityiso.labels import t
-from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import html, md
-from cityiso.views import national
+from cityiso.views import DEFAULT_FAMILY, OfficeFilter, national
 from cityiso.vocabulary import SIZE_CLASSES
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}

@@ -6,11 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.data.descriptor import package
 from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
 from cityiso.safe_text import code, md
-from cityiso.store import DOWNLOADABLE_TABLES, database_bytes, table_csv
-from cityiso.views.tables import codebook_table
+from cityiso.views.tables import codebook_tables
 
 # Documents listed on one page of the list.
 DOCUMENTS_PER_PAGE = 25
@@ -91,9 +89,9 @@ for r in references.itertuples():
 st.header(t("sources.codebook", lang))
 st.caption(t("sources.codebook_intro", lang))
 # Every curated file's columns as data/datapackage.json describes them, with the codes a column allows.
-for resource in package().resources:
-    with st.expander(f"{resource.path} — {md(resource.description if en else resource.description_pl)}"):
-        st.table(codebook_table(resource, lang), hide_index=True)
+for path, description, table in codebook_tables(lang):
+    with st.expander(f"{path} — {md(description)}"):
+        st.table(table, hide_index=True)
 st.subheader(t("sources.clauses", lang))
 clauses = ui.data_or_stop("clauses")
 st.dataframe(
@@ -143,12 +141,12 @@ st.code(
 
 st.header(t("sources.downloads", lang))
 columns = st.columns(4)
-for i, table in enumerate(DOWNLOADABLE_TABLES):
+for i, table in enumerate(ui.DOWNLOADABLE_TABLES):
     # The preface every download has (README: skiprows=3), worked out now: the click runs outside this script run.
     preface = ui.csv_preface(t("sources.table_csv", lang, table=table))
     columns[i % 4].download_button(
         f"{table}.csv",
-        data=lambda table=table, preface=preface: table_csv(table, preface),  # made when clicked: a table is large
+        data=lambda table=table, preface=preface: ui.table_csv(table, preface),  # made when clicked: a table is large
         file_name=f"cityiso_{table}.csv",
         mime="text/csv",
         key=f"dl_{table}",
@@ -157,7 +155,7 @@ for i, table in enumerate(DOWNLOADABLE_TABLES):
     )
 st.download_button(
     t("sources.download_db", lang),
-    data=database_bytes,
+    data=ui.database_bytes,
     file_name="cityiso.duckdb",
     mime="application/octet-stream",
     icon=":material/database:",

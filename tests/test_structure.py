@@ -77,3 +77,15 @@ def test_runtime_imports_are_declared() -> None:
             if not names & allowed:
                 missing.add(f"{path.relative_to(ROOT)}: {module} ({', '.join(sorted(names))})")
     assert not missing, "imported but not declared in pyproject.toml:\n" + "\n".join(sorted(missing))
+
+
+# Pages and slides lay views out: what they show comes through cityiso.views (and the app's ui), never from the
+# query layer, the store or the data package directly.
+LAYOUT_ONLY = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "dashboard.py", ROOT / "cityiso" / "deck" / "slides.py"]
+BELOW_VIEWS = ("cityiso.queries", "cityiso.store", "cityiso.data")
+
+
+@pytest.mark.parametrize("path", LAYOUT_ONLY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pages_and_slides_import_views_not_the_layers_below(path: Path) -> None:
+    below = [name for name, _ in _imports(path) if name.startswith(BELOW_VIEWS)]
+    assert below == [], f"{path.relative_to(ROOT)} imports {below}: ask a view (cityiso.views) instead"

@@ -16,7 +16,7 @@ from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, t
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
-from cityiso.store import DatabaseMissing, fetch
+from cityiso.store import DOWNLOADABLE_TABLES, DatabaseMissing, database_bytes, fetch, table_csv  # noqa: F401
 from cityiso.views import View
 from cityiso.views.tables import findings_table
 from cityiso.vocabulary import SIZE_CLASSES

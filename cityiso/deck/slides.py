@@ -10,8 +10,17 @@ import plotly.graph_objects as go
 
 from cityiso.figures.common import for_slide, office_labels
 from cityiso.labels import format_date, t
-from cityiso.queries import DEFAULT_FAMILY, OfficeFilter, findings_filters
-from cityiso.views import Fetch, View, data_dates, national, praise, source_line
+from cityiso.views import (
+    DEFAULT_FAMILY,
+    Fetch,
+    OfficeFilter,
+    View,
+    data_dates,
+    findings_filters,
+    national,
+    praise,
+    source_line,
+)
 from cityiso.views.cycles import cycles_data, status_lines, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")

@@ -10,6 +10,10 @@ import plotly.graph_objects as go
 
 from cityiso.labels import format_date, t
 
+# What a view is asked about (which offices, which findings), as pages and slides name it: they import views only,
+# never the query layer.
+from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, OfficeFilter, findings_filters  # noqa: F401
+
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 
 

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from cityiso.data.descriptor import Resource
+from cityiso.data.descriptor import Resource, package
 from cityiso.labels import clause_label, code_label, format_bounds, format_date, localized, t
 
 
@@ -140,3 +140,9 @@ def codebook_table(resource: Resource, lang: str) -> pd.DataFrame:
             t("sources.codes", lang): [allowed(f) for f in resource.fields],
         }
     )
+
+
+def codebook_tables(lang: str) -> list[tuple[str, str, pd.DataFrame]]:
+    """Every curated file of data/datapackage.json: its path, its description and its codebook_table."""
+    en = lang == "en"
+    return [(r.path, r.description if en else r.description_pl, codebook_table(r, lang)) for r in package().resources]
