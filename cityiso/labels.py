@@ -13,6 +13,7 @@ import pandas as pd
 from babel import Locale
 
 from cityiso import vocabulary
+from cityiso.draft.reason_texts import REASON_TEXT
 
 LANGS = ("pl", "en")
 DEFAULT_LANG = "pl"
@@ -957,6 +958,11 @@ TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
         "The status on the chosen day: from the first to the last year the data speaks of.",
     ),
 }
+
+# --- The drafter's reasons (the curator's review page): cityiso/draft/reason_texts.py holds the pairs -------------
+TEXT.update({f"draft.reason.{name}": pair for name, pair in REASON_TEXT.items()})
+# The lead-in of a build problem shown on the review page: the problem itself is the data check's own words.
+TEXT["draft.build_problem"] = ("Problem w danych: {problem}", "{problem}")
 
 METHOD_MD = (
     """

@@ -6,6 +6,7 @@ refused with a readable message, and the page speaks the dashboard's language.""
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -29,7 +30,7 @@ from cityiso.draft.review import TABLES, write_accepted
 from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
 from tests.test_draft_review import TEXT
-from tests.test_page_language import foreign, interface_text
+from tests.test_page_language import foreign, interface_text, other_words
 from tests.visible_text import visible_texts
 
 PAGE = str(ROOT / "curate" / "review.py")
@@ -688,10 +689,17 @@ def test_the_review_page_speaks_the_dashboard_language(data_copy: Path, monkeypa
     at.button(key="write").click().run()  # findings without English: the build refuses, messages shown
     assert not at.exception, [e.message for e in at.exception]
     assert [x.value for x in at.title] == [t("review.title", lang)]
-    # The data: the text, the tables' and columns' names (identifiers, the same in both languages).
-    data = [TEXT, *TABLES, *(c for table in TABLES for c in known(data_copy).columns(table))]
+    # The data: the text, the tables' and columns' names (identifiers, the same in both languages), and the drafted
+    # values, which go into the data as they are (an office's or a finding's note is written in English).
+    doc = at.session_state["queue"].doc()
+    values = [str(v.value) for rows in doc.draft.tables.values() for row in rows for v in row.values()]
+    data = [TEXT, *TABLES, *(c for table in TABLES for c in known(data_copy).columns(table)), *values]
     shown = interface_text(visible_texts(at), sorted(data, key=len, reverse=True))
     assert foreign(shown, lang) == [], shown
     english_only = ("Drafting from a press release", "Write the accepted rows", "Upload a saved text")
     if lang == "pl":
         assert not [s for s in english_only if s in shown]
+        # The drafter's reasons and the build's lead-in in Polish: no common English word outside the data.
+        names = re.sub(r"`/[^`]*`|[\w/.-]*\w\.(csv|txt)\b", " ", shown)  # the data folder's path, file names
+        assert other_words(names, lang) == [], shown
+        assert "Problem w danych: " in shown

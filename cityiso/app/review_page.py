@@ -29,6 +29,7 @@ from cityiso.draft.queue import (
     read_document,
     texts_in_data,
 )
+from cityiso.draft.reasons import in_language
 from cityiso.draft.review import (
     MAX_NAME_CHARS,
     MAX_TEXT_BYTES,
@@ -227,7 +228,7 @@ def _row(lang: str, data_dir: Path, doc: Document, table: str, i: int, cells: di
                 columns["column"]: c,
                 columns["value"]: str(v.value),
                 columns["confidence"]: v.confidence,
-                columns["reason"]: v.reason,
+                columns["reason"]: in_language(v.reason, lang, data_dir),
             }
             for c, v in doc.draft.tables[table][i].items()
         ]
@@ -250,7 +251,7 @@ def _row(lang: str, data_dir: Path, doc: Document, table: str, i: int, cells: di
         written = doc.written
         if written:
             for problem in written.for_row(table, i):
-                st.error(md(str(problem)))
+                st.error(t("draft.build_problem", lang, problem=md(str(problem))))
 
 
 def _save(lang: str, data_dir: Path, doc: Document) -> None:
@@ -366,7 +367,7 @@ def render() -> None:
     if written and written.problems:
         st.error(t("review.failed", lang, n=len(written.problems)))
         for problem in written.unplaced():
-            st.error(md(str(problem)))
+            st.error(t("draft.build_problem", lang, problem=md(str(problem))))
 
     st.subheader(t("review.text_marked", lang), anchor=False)
     st.html(highlight_html(doc.text, doc.draft, lang))
