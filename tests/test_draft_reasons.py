@@ -1,5 +1,5 @@
 """The drafter's reasons in both languages: every reason the drafter gives on the corpus reads back into the
-templates of cityiso/draft/reason_texts.py, says the same English again, and in Polish holds no English word."""
+templates of cityiso/labels/draft_reasons.py, says the same English again, and in Polish holds no English word."""
 
 import re
 import string
@@ -10,9 +10,9 @@ import pytest
 
 from cityiso.draft import __main__ as cli
 from cityiso.draft.core import draft
-from cityiso.draft.reason_texts import REASON_TEXT
 from cityiso.draft.reasons import in_language, parse
 from cityiso.labels import t
+from cityiso.labels.draft_reasons import REASON_TEXT
 from tests.test_page_language import other_words
 
 TESTS = Path(__file__).resolve().parent

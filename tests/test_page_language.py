@@ -1,5 +1,5 @@
 """No page speaks the other language: every page, opened in Polish and in English on the fixture package, shows
-none of the other language's interface texts (cityiso/labels.py), in any element, widget, table or chart."""
+none of the other language's interface texts (cityiso/labels/), in any element, widget, table or chart."""
 
 import re
 

@@ -1,5 +1,5 @@
 """A drafter's reason in the page's language. The drafter writes its reasons in English (drafts.json and the
-evaluator keep them so); each is one or more sentences of cityiso/draft/reason_texts.py, joined by ' ' or '; '.
+evaluator keep them so); each is one or more sentences of cityiso/labels/draft_reasons.py, joined by ' ' or '; '.
 Read back by those English templates into (name, values), a reason is said again with t("draft.reason.<name>"):
 English stays the drafter's own text, Polish is made of the Polish templates. A reason that does not read back
 whole is shown as written (English), never half translated."""
@@ -9,8 +9,8 @@ import string
 from functools import cache, lru_cache
 from pathlib import Path
 
-from cityiso.draft.reason_texts import REASON_TEXT
 from cityiso.labels import code_label, t
+from cityiso.labels.draft_reasons import REASON_TEXT
 
 # Values that are reasons themselves (said in the language too); the rest are data, put in as written.
 NESTED = ("reason", "reason2", "place", "places")

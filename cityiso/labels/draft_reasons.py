@@ -1,6 +1,6 @@
 """The drafter's reasons in Polish and English: name -> (Polish, English). The English text is the template the
 drafter's f-strings write (word for word), so cityiso.draft.reasons can read a reason back into its name and values
-and say it in Polish; labels.py holds these as "draft.reason.<name>". Values are data (quotes, ids, numbers, dates)
+and say it in Polish; cityiso.labels holds these as "draft.reason.<name>". Values are data (quotes, ids, numbers, dates)
 and go in as written; a value named reason, place or places is itself a reason, said in the language too."""
 
 REASON_TEXT: dict[str, tuple[str, str]] = {
