@@ -20,7 +20,8 @@ DATA_DIR = ROOT / "data"
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DB = Path("cityiso.duckdb") if INSTALLED else DATA_DIR / "cityiso.duckdb"
 VOIVODESHIPS_GEOJSON = DATA_DIR / "geo" / "voivodeships.geojson"
-FAVICON = PACKAGE_DIR / "assets" / "favicon.png"
+ASSETS_DIR = PACKAGE_DIR / "assets"  # the app's own style, scripts and icon
+FAVICON = ASSETS_DIR / "favicon.png"
 
 
 def served_db_path() -> Path:

@@ -1,8 +1,10 @@
 """Streamlit helpers every page shares: language, the database guard, the source line and chart output."""
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +16,7 @@ from cityiso.app import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, t
+from cityiso.paths import ASSETS_DIR
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import DOWNLOADABLE_TABLES, DatabaseMissing, database_bytes, fetch, table_csv  # noqa: F401
@@ -77,6 +80,17 @@ def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
         day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()[:digits]
         return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
     return views.source_line(info, lang())
+
+
+# A comment of an asset: /* ... */ in CSS, a whole line of // in JavaScript.
+_ASSET_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*\n", re.S | re.M)
+
+
+@cache
+def asset(name: str) -> str:
+    """A style sheet or script of cityiso/assets/ as the page gets it: without its comments (they are for the
+    maintainer; in the page their English words would stand in the Polish interface)."""
+    return _ASSET_COMMENT.sub("", (ASSETS_DIR / name).read_text(encoding="utf-8"))
 
 
 def office_names() -> dict[str, str]:
