@@ -41,14 +41,21 @@ by_status as (
     group by voivodeship
 ),
 
+terc_state as (
+    -- TERC's state, and whether its count is a denominator of the selection at all: not of offices chosen by name,
+    -- by search or by population (TERC knows neither).
+    select
+        max(state_on) as terc_state_on,
+        $offices is null and $search is null and $size_classes is null as terc_applies
+    from terc_units
+),
+
 terc_offices as (
     -- TERC's units that have an office, of the selection's kinds and voivodeships; none for a selection by name.
     select u.voivodeship, u.teryt
     from terc_units as u
     where u.office_kind is not null
-        and $offices is null
-        and $search is null
-        and $size_classes is null
+        and (select terc_applies from terc_state)
         and ($office_kinds is null or list_contains($office_kinds, u.office_kind))
         and ($voivodeships is null or list_contains($voivodeships, u.voivodeship))
 ),
@@ -61,11 +68,6 @@ by_terc as (
             as count_in_terc_unrecorded
     from terc_offices as t
     group by t.voivodeship
-),
-
-terc_state as (
-    select max(state_on) as terc_state_on
-    from terc_units
 )
 
 select
@@ -78,9 +80,9 @@ select
     coalesce(s.count_lapsed, 0) as count_lapsed,
     coalesce(s.count_withdrawn, 0) as count_withdrawn,
     coalesce(s.count_no_evidence, 0) as count_no_evidence,
-    case when ts.terc_state_on is not null and $offices is null and $search is null and $size_classes is null
+    case when ts.terc_state_on is not null and ts.terc_applies
         then coalesce(t.count_in_terc, 0) end as count_in_terc,
-    case when ts.terc_state_on is not null and $offices is null and $search is null and $size_classes is null
+    case when ts.terc_state_on is not null and ts.terc_applies
         then coalesce(t.count_in_terc_unrecorded, 0) end as count_in_terc_unrecorded,
     ts.terc_state_on
 from by_status as s
