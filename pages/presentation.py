@@ -7,7 +7,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.app.deck_setup import slide_chooser, slide_order, thumbnail_strip, write_order
 from cityiso.app.presenter_keys import presenter_keys
-from cityiso.deck import fit
+from cityiso.deck.layout import screen_fonts
 from cityiso.deck.pdf import handout_pdf
 from cityiso.deck.pptx import deck_pptx
 from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck
@@ -90,26 +90,6 @@ def choose() -> tuple[OfficeFilter, str, dt.date, str]:
     return selection, screen, as_of, family
 
 
-def slide_fonts(slide, screen: tuple[int, int]) -> dict[str, int]:
-    """Type sizes (px) for the slide's title, takeaway and points, and the chart's height, so that title, takeaway,
-    chart (or points) and the footer row fit a screen of this size: long texts get smaller type and lines are
-    counted with generous glyph widths (cityiso.deck.fit), and the chart takes the height that is left."""
-    width, height = screen
-    text_width = width - 80  # the page's side padding
-    title, title_lines = fit.fit(slide.title, text_width, (0.033 * width, 0.028 * width, 0.024 * width), 2, True)
-    takeaway, takeaway_lines = fit.fit(slide.takeaway, text_width, tuple(f * width for f in (0.019, 0.016, 0.014)), 3)
-    used = 20 + len(title_lines) * title * 1.15 + 6 + len(takeaway_lines) * takeaway * 1.3  # padding and texts
-    room = height - used - 3 * 16 - 52 - 24  # gaps between blocks, the footer row, air below it
-    bullets = 0.019 * width
-    for size in (0.019 * width, 0.016 * width, 0.014 * width, 0.012 * width):
-        lines = sum(len(fit.wrap(b, text_width - 40, size)) for b in slide.bullets)
-        bullets = size
-        if lines * size * 1.3 + len(slide.bullets) * 0.4 * size <= room:
-            break
-    chart = max(200, min(round(0.62 * height), round(room)))
-    return {"title": round(title), "takeaway": round(takeaway), "bullets": round(bullets), "chart": chart}
-
-
 def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
     if not find_browser():
@@ -188,7 +168,7 @@ if not st.session_state["present"]:
 urlstate.write("slide", number)
 st.html(SLIDE_CSS)
 slide = slides[number - 1]
-fonts = slide_fonts(slide, SCREENS[screen])
+fonts = screen_fonts(slide, SCREENS[screen])
 st.html(
     f"<p class='slide-title' style='font-size:{fonts['title']}px'>{html(slide.title)}</p>"
     f"<p class='slide-takeaway' style='font-size:{fonts['takeaway']}px'>{html(slide.takeaway)}</p>"

@@ -35,7 +35,7 @@ from pypdf import PdfReader
 
 from cityiso.build import build
 from cityiso.deck import fit
-from cityiso.deck.layout import HEIGHT, WIDTH, layout
+from cityiso.deck.layout import HEIGHT, WIDTH, layout, screen_fonts
 from cityiso.deck.slides import Slide, build_deck
 from cityiso.figures import images
 from cityiso.queries import OfficeFilter, run
@@ -564,3 +564,18 @@ def test_layout_stacks_title_takeaway_body_footer_inside_the_slide() -> None:
     long = layout(long_slides()[1])
     assert long["takeaway"].size < short["takeaway"].size  # a long takeaway is set smaller...
     assert long["body"].height < short["body"].height  # ...and still takes more room from the chart
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])
+def test_screen_fonts_shrink_long_texts_and_leave_the_chart_what_is_left(screen: tuple[int, int]) -> None:
+    """The presentation page's type: a long title and takeaway get smaller type than short ones and take room
+    from the chart; many points get smaller type; the chart never drops under 200 px nor over 62% of the screen."""
+    short = screen_fonts(Slide("cycles", "Certyfikaty", "Zabrze: 3. cykl", "Źródła: x"), screen)
+    long = screen_fonts(long_slides()[1], screen)
+    assert long["title"] <= short["title"] and long["takeaway"] < short["takeaway"]
+    assert long["chart"] < short["chart"] <= round(0.62 * screen[1])
+    points = Slide(
+        "title", "Urzędy", "", "Źródła: x", bullets=[f"Urząd {n}: " + "ważny certyfikat " * 6 for n in range(12)]
+    )
+    assert screen_fonts(points, screen)["bullets"] < round(0.019 * screen[0])
+    assert min(screen_fonts(s, screen)["chart"] for s in long_slides()) >= 200

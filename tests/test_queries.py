@@ -178,6 +178,20 @@ def test_offices_overview_counts_one_family(fixture_con) -> None:
     ] == (1)
 
 
+def test_selection_totals_sum_the_offices_of_the_overview(fixture_con) -> None:
+    """The deck's title slide counts what the overview's rows of the chosen offices hold, for one family."""
+    totals = records(run(fixture_con, "selection_totals", offices=["alpha", "zeta"], family="ISO 9001"))
+    assert totals == [
+        {"count_offices": 2, "count_certificates": 2, "count_events": 6, "count_audits": 3, "count_praised": 3}
+    ]
+    # beta holds only ISO 14001: a family it has no evidence of counts the office and nothing else.
+    assert records(run(fixture_con, "selection_totals", offices=["beta"], family="ISO 9001")) == [
+        {"count_offices": 1, "count_certificates": 0, "count_events": 0, "count_audits": 0, "count_praised": 0}
+    ]
+    every = run(fixture_con, "offices_overview", family=None)
+    assert run(fixture_con, "selection_totals", family=None)["count_certificates"][0] == every["count_certificates"].sum()
+
+
 def test_families_with_certificates_first(fixture_con) -> None:
     df = run(fixture_con, "families")
     assert records(df) == [

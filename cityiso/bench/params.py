@@ -70,6 +70,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "praised_totals_by_clause": _offices_family,
     "selected_documents": lambda c: {**EVERYONE.params(), "family": c.family, "limit": 10},
     "selection_info": _dated,
+    "selection_totals": _offices_family,
     "selected_office_names": lambda c: {**EVERYONE.params(), "limit": 10},
     "source_facts": lambda c: {"source_id": c.source_id},
     "source_text": lambda c: {"source_id": c.source_id},

@@ -99,3 +99,23 @@ def chart_pixels(figure, box: Box) -> tuple[int, int]:
     tall as the room's shape asks, so it fills the room without being stretched."""
     width = figure.layout.width or 1766
     return width, max(1, round(width * box.height / box.width))
+
+
+def screen_fonts(slide: Slide, screen: tuple[int, int]) -> dict[str, int]:
+    """On a screen of this size (the presentation page, in px): type sizes for the slide's title, takeaway and
+    points, and the chart's height, so that title, takeaway, chart (or points) and the footer row fit: long texts get
+    smaller type, lines are counted with generous glyph widths (cityiso.deck.fit), and the chart takes what is left."""
+    width, height = screen
+    text_width = width - 80  # the page's side padding
+    title, title_lines = fit.fit(slide.title, text_width, (0.033 * width, 0.028 * width, 0.024 * width), 2, True)
+    takeaway, takeaway_lines = fit.fit(slide.takeaway, text_width, tuple(f * width for f in (0.019, 0.016, 0.014)), 3)
+    used = 20 + len(title_lines) * title * 1.15 + 6 + len(takeaway_lines) * takeaway * 1.3  # padding and texts
+    room = height - used - 3 * 16 - 52 - 24  # gaps between blocks, the footer row, air below it
+    bullets = 0.019 * width
+    for size in (0.019 * width, 0.016 * width, 0.014 * width, 0.012 * width):
+        lines = sum(len(fit.wrap(b, text_width - 40, size)) for b in slide.bullets)
+        bullets = size
+        if lines * size * 1.3 + len(slide.bullets) * 0.4 * size <= room:
+            break
+    chart = max(200, min(round(0.62 * height), round(room)))
+    return {"title": round(title), "takeaway": round(takeaway), "bullets": round(bullets), "chart": chart}

@@ -108,14 +108,15 @@ def _title_slide(d: _Deck) -> list[Slide]:
     offices = d.fetch("offices_overview", family=d.family)
     chosen = offices[offices["office_id"].isin(d.offices)]
     names = ", ".join(d.names[o] for o in chosen["office_id"])
+    totals = d.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.family).iloc[0]
     summary = t(
         "deck.summary",
         d.lang,
         family=d.family,
-        offices=len(chosen),
-        certificates=int(chosen["count_certificates"].sum()),
-        events=int(chosen["count_events"].sum()),
-        praised=int(chosen["count_praised"].sum()),
+        offices=int(totals["count_offices"]),
+        certificates=int(totals["count_certificates"]),
+        events=int(totals["count_events"]),
+        praised=int(totals["count_praised"]),
     )
     # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
     lines = status_lines(d.fetch, list(chosen["office_id"]), d.as_of, d.family, d.lang)
