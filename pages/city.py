@@ -66,10 +66,9 @@ for heading, rows in praise.office_findings(findings, lang):
     st.markdown("\n".join(items))
 
 st.subheader(t("city.sources", lang))
-sources = ui.data_or_stop("sources_overview", kind=None, **chosen, q=None, limit=1000, offset=0)
 listed = [
     f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else "")
-    for r in sources[sources["office_id"] == office_id].itertuples()
+    for r in ui.data_or_stop("office_sources", office=office_id).itertuples()
 ]
 if listed:  # one list, as the findings above
     st.markdown("\n".join(listed))

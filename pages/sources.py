@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.labels import METHOD_MD, code_label, format_date, localized, t
+from cityiso.labels import METHOD_MD, code_label, format_date, t
 from cityiso.safe_text import code, md
-from cityiso.views.tables import codebook_tables
+from cityiso.views.tables import clauses_table, codebook_tables, themes_table
 
 # Documents listed on one page of the list.
 DOCUMENTS_PER_PAGE = 25
@@ -93,31 +93,9 @@ for path, description, table in codebook_tables(lang):
     with st.expander(f"{path} — {md(description)}"):
         st.table(table, hide_index=True)
 st.subheader(t("sources.clauses", lang))
-clauses = ui.data_or_stop("clauses")
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("standard", lang): clauses["standard"],
-            t("sources.clause_number", lang): clauses["clause"],
-            t("clause", lang): clauses["heading_2015"],
-            t("sources.label", lang): clauses[localized("label", lang)],
-            t("sources.definition", lang): clauses[localized("definition", lang)],
-        }
-    ),
-    hide_index=True,
-)
+st.dataframe(clauses_table(ui.data_or_stop("clauses"), lang), hide_index=True)
 st.subheader(t("sources.themes", lang))
-themes = ui.data_or_stop("themes")
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("sources.code", lang): themes["theme_id"],
-            t("sources.label", lang): themes[localized("label", lang)],
-            t("sources.definition", lang): themes[localized("definition", lang)],
-        }
-    ),
-    hide_index=True,
-)
+st.dataframe(themes_table(ui.data_or_stop("themes"), lang), hide_index=True)
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])

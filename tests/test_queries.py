@@ -189,7 +189,9 @@ def test_selection_totals_sum_the_offices_of_the_overview(fixture_con) -> None:
         {"count_offices": 1, "count_certificates": 0, "count_events": 0, "count_audits": 0, "count_praised": 0}
     ]
     every = run(fixture_con, "offices_overview", family=None)
-    assert run(fixture_con, "selection_totals", family=None)["count_certificates"][0] == every["count_certificates"].sum()
+    assert (
+        run(fixture_con, "selection_totals", family=None)["count_certificates"][0] == every["count_certificates"].sum()
+    )
 
 
 def test_families_with_certificates_first(fixture_con) -> None:
@@ -490,3 +492,14 @@ def test_an_office_row_comes_from_one_certification() -> None:
         dt.date(2016, 1, 4),
         "day",
     )
+
+
+def test_office_sources_are_the_documents_its_source_line_counts(package_con) -> None:
+    """An office profile lists the documents behind its facts (the county office's document is not the town hall's),
+    as many as the source line under its charts counts."""
+    for office, expected in (("testowo", {"portal", "body-news"}), ("testowo-powiat", {"starostwo"})):
+        listed = run(package_con, "office_sources", office=office)
+        assert set(listed["source_id"]) == expected
+        counted = run(package_con, "selection_info", offices=[office], family=None, as_of=None)
+        assert int(counted["count_documents"].iloc[0]) == len(listed)
+    assert run(package_con, "office_sources", office="no-such-office").empty

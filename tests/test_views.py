@@ -9,7 +9,7 @@ import pytest
 
 from cityiso.queries import OfficeFilter, findings_filters, run
 from cityiso.views import cycles, national, praise, source_line
-from cityiso.views.tables import certificates_table, events_table, findings_table
+from cityiso.views.tables import certificates_table, clauses_table, events_table, findings_table, themes_table
 
 CITY = "Testowo (Urząd Miasta Testowo)"  # two offices of one town, named apart as the pickers do
 COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
@@ -194,3 +194,15 @@ def test_the_denominator_counts_offices_of_each_kind_against_terc(tmp_path) -> N
     assert view.note == "Offices in the data without a TERC code (not in these counts): 1."
     empty = national.coverage_view(lambda name, **_: rows.assign(terc_state_on=pd.NaT), "en")
     assert empty.table is None and empty.note.startswith("No TERC register imported")
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_codebook_tables_of_clauses_and_themes_are_in_the_page_language(fixture_con, lang: str) -> None:
+    """The sources page's clause and theme tables: every row of the named result, the labels and definitions of the
+    page's language, columns named in it."""
+    clauses, themes = run(fixture_con, "clauses"), run(fixture_con, "themes")
+    shown = clauses_table(clauses, lang)
+    assert len(shown) == len(clauses) and list(shown.iloc[:, 3]) == list(clauses[f"label_{lang}"])
+    assert list(themes_table(themes, lang).iloc[:, 2]) == list(themes[f"definition_{lang}"])
+    other = "en" if lang == "pl" else "pl"
+    assert list(shown.columns) != list(clauses_table(clauses, other).columns)

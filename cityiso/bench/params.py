@@ -64,6 +64,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "national_coverage": lambda c: {},  # the denominator: offices in TERC and in the register
     "office_page": lambda c: {**_offices_family(c), "limit": PAGE, "offset": 0},
     "office_peer_keys": lambda c: {"office": c.offices[0]},
+    "office_sources": lambda c: {"office": c.offices[0]},
     # The widest peer group (every office): the overview asks for one kind, the compare page for a narrower group.
     "office_standing": lambda c: {**EVERYONE.params(), "family": c.family, "office": c.offices[0]},
     "office_status_by_year": lambda c: {"as_of": c.as_of, "family": c.family, "office": c.offices[0]},

@@ -146,3 +146,27 @@ def codebook_tables(lang: str) -> list[tuple[str, str, pd.DataFrame]]:
     """Every curated file of data/datapackage.json: its path, its description and its codebook_table."""
     en = lang == "en"
     return [(r.path, r.description if en else r.description_pl, codebook_table(r, lang)) for r in package().resources]
+
+
+def clauses_table(clauses: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The clause codebook (the named result `clauses`): standard, clause number, heading, label and definition."""
+    return pd.DataFrame(
+        {
+            t("standard", lang): clauses["standard"],
+            t("sources.clause_number", lang): clauses["clause"],
+            t("clause", lang): clauses["heading_2015"],
+            t("sources.label", lang): clauses[localized("label", lang)],
+            t("sources.definition", lang): clauses[localized("definition", lang)],
+        }
+    )
+
+
+def themes_table(themes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The theme codebook (the named result `themes`): code, label and definition."""
+    return pd.DataFrame(
+        {
+            t("sources.code", lang): themes["theme_id"],
+            t("sources.label", lang): themes[localized("label", lang)],
+            t("sources.definition", lang): themes[localized("definition", lang)],
+        }
+    )
