@@ -21,8 +21,8 @@ def _switch_language() -> None:
     st.query_params["lang"] = st.session_state["lang_switch"]
 
 
-def page(file: str, key: str, icon: str, **kw) -> st.Page:
-    return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=file, **kw)
+def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=url_path or file, **kw)
 
 
 sections = {
@@ -31,7 +31,7 @@ sections = {
         page("cycles", "nav.cycles", "timeline"),
         page("praised", "nav.praised", "thumb_up"),
         page("compare", "nav.compare", "compare_arrows"),
-        page("city", "nav.city", "account_balance"),
+        page("office", "nav.city", "account_balance", url_path="city"),
         page("presentation", "nav.presentation", "slideshow"),
     ],
     t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],

@@ -443,7 +443,7 @@ def _mark(row: dict) -> str:
 def database(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
     """The database to serve: --db when it exists; else built (into --db, if given) from --data or --synth."""
     from cityiso.bench.__main__ import synthesize
-    from cityiso.data.build import build
+    from cityiso.data.database import build
 
     target = args.db or work / "bench.duckdb"
     if args.db and args.db.exists():
