@@ -21,8 +21,16 @@ def _switch_language() -> None:
     st.query_params["lang"] = st.session_state["lang_switch"]
 
 
-def page(file: str, key: str, icon: str, url_path: str | None = None, **kw) -> st.Page:
-    return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=url_path or file, **kw)
+def page(file: str, key: str, icon: str, **kw) -> st.Page:
+    return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=file, **kw)
+
+
+office = page("office", "nav.office", "account_balance")
+
+
+def _to_office() -> None:
+    """/city, the office profile's former path: shared links open the profile at /office, parameters kept."""
+    st.switch_page(office, query_params=st.query_params.to_dict())
 
 
 sections = {
@@ -31,8 +39,9 @@ sections = {
         page("cycles", "nav.cycles", "timeline"),
         page("praised", "nav.praised", "thumb_up"),
         page("compare", "nav.compare", "compare_arrows"),
-        page("office", "nav.city", "account_balance", url_path="city"),
+        office,
         page("presentation", "nav.presentation", "slideshow"),
+        st.Page(_to_office, title=t("nav.office", lang), url_path="city", visibility="hidden"),
     ],
     t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
 }
