@@ -25,14 +25,23 @@ def page(file: str, key: str, icon: str, **kw) -> st.Page:
     return st.Page(f"pages/{file}.py", title=t(key, lang), icon=f":material/{icon}:", url_path=file, **kw)
 
 
+office = page("office", "nav.office", "account_balance")
+
+
+def _to_office() -> None:
+    """/city, the office profile's former path: shared links open the profile at /office, parameters kept."""
+    st.switch_page(office, query_params=st.query_params.to_dict())
+
+
 sections = {
     "": [page("overview", "nav.overview", "dashboard", default=True)],
     t("nav.section.explore", lang): [
         page("cycles", "nav.cycles", "timeline"),
         page("praised", "nav.praised", "thumb_up"),
         page("compare", "nav.compare", "compare_arrows"),
-        page("city", "nav.city", "account_balance"),
+        office,
         page("presentation", "nav.presentation", "slideshow"),
+        st.Page(_to_office, title=t("nav.office", lang), url_path="city", visibility="hidden"),
     ],
     t("nav.section.about", lang): [page("sources", "nav.sources", "menu_book")],
 }

@@ -1,8 +1,8 @@
-"""`python -m cityiso.build`: validate data/ and build the database (see cityiso.data.build)."""
+"""`python -m cityiso.build`: validate data/ and build the database (see cityiso.data.database)."""
 
 import sys
 
-from cityiso.data.build import build, fingerprint, is_stale, main
+from cityiso.data.database import build, fingerprint, is_stale, main
 
 __all__ = ["build", "fingerprint", "is_stale", "main"]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 # name: (module whose main(argv) runs, one line for --help). In the order a maintainer meets them.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("cityiso.data.build", "validate a data package and build the database"),
+    "build": ("cityiso.build", "validate a data package and build the database"),
     "serve": ("cityiso.app.serve", "start the dashboard (streamlit options follow)"),
     "deck": ("cityiso.deck.__main__", "export slides, a handout or chart images (PPTX, PDF, PNG, SVG)"),
     "parquet": ("cityiso.parquet", "export every table of a built database as Parquet"),

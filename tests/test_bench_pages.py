@@ -28,8 +28,8 @@ def test_every_page_has_its_default_view_and_each_filter_it_takes() -> None:
     assert found[("cycles", "voivodeship")].params == {"voivodeships": "mazowieckie"}
     assert found[("praised", "office kind")].params == {"office_kinds": "city_hall"}
     assert found[("compare", "office")].params == {"offices": "o1"}
-    assert found[("city", "office")].params == {"office": "o1"}
-    assert ("sources", "office") not in found and ("city", "voivodeship") not in found  # filters they lack
+    assert found[("office", "office")].params == {"office": "o1"}
+    assert ("sources", "office") not in found and ("office", "voivodeship") not in found  # filters they lack
     assert "voivodeships=mazowieckie" in found[("cycles", "voivodeship")].url("http://x")
 
 
@@ -50,13 +50,13 @@ def test_each_view_is_held_to_three_times_the_empty_page_plus_half_a_second() ->
             visit(EMPTY, "warm", 0.5),
             visit("cycles", "cold", 3.4),  # limit 3.5
             visit("cycles", "warm", 2.1),  # limit 2.0
-            Visit("city", "default", "warm", 1, error="timeout", detail="not drawn"),
+            Visit("office", "default", "warm", 1, error="timeout", detail="not drawn"),
         ]
     )["views"]
     by = {(r["page"], r["temperature"]): r for r in rows}
     assert (by[("cycles", "cold")]["limit_s"], by[("cycles", "cold")]["passed"]) == (3.5, True)
     assert (by[("cycles", "warm")]["limit_s"], by[("cycles", "warm")]["passed"]) == (2.0, False)
-    assert by[("city", "warm")]["passed"] is False and by[("city", "warm")]["count_errors"] == 1
+    assert by[("office", "warm")]["passed"] is False and by[("office", "warm")]["count_errors"] == 1
     assert by[(EMPTY, "warm")]["passed"] is None
 
 
@@ -66,7 +66,7 @@ def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) to run it")
     pytest.importorskip("playwright.async_api")
     data, db, out = write_package(tmp_path / "package"), tmp_path / "fixture.duckdb", tmp_path / "pages.json"
-    argv = ["pages", "--data", str(data), "--db", str(db), "--repeat", "1", "--pages", "cycles,city"]
+    argv = ["pages", "--data", str(data), "--db", str(db), "--repeat", "1", "--pages", "cycles,office"]
     argv += ["--memory-views", "3", "--page-timeout", "120", "--json", str(out), "--markdown", str(tmp_path / "p.md")]
     # In its own process, as a maintainer runs it: a worker that ran a browser test before holds Playwright's
     # event loop, under which the benchmark's own asyncio.run() would refuse to start.
@@ -78,7 +78,7 @@ def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None
     assert [v for v in visits if v["error"]] == []
     seen = {(v["view"], v["variant"], v["temperature"]) for v in visits}
     expected = {(EMPTY, "default")} | {("cycles", x) for x in ("default", "voivodeship", "office kind", "office")}
-    expected |= {("city", "default"), ("city", "office")}
+    expected |= {("office", "default"), ("office", "office")}
     assert seen == {(*view, temperature) for view in expected for temperature in ("cold", "warm")}
     for v in visits:
         assert 0 < v["script_s"] <= v["drawn_s"], v
@@ -88,7 +88,7 @@ def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None
     assert all(v["charts"] >= 1 for v in cycles)
     with duckdb.connect(str(db), read_only=True) as con:
         labels = queries.run(con, "offices_overview", family=None).set_index("office_id")["office_label"]
-    profile = [v for v in visits if v["view"] == "city" and v["variant"] == "office"]
+    profile = [v for v in visits if v["view"] == "office" and v["variant"] == "office"]
     assert {v["heading"] for v in profile} == {labels[report["choices"]["office"]]}  # the office chosen was shown
 
     rows = report["pages"]["views"]

@@ -159,7 +159,7 @@ def test_a_csv_file_the_descriptor_does_not_name_is_not_an_input(tmp_path: Path)
 
 
 def _main(capsys: pytest.CaptureFixture, data: Path, out: Path) -> tuple[int, str]:
-    from cityiso.data.build import main
+    from cityiso.data.database import main
 
     code = main(["--data", str(data), "--out", str(out)])
     captured = capsys.readouterr()
@@ -253,7 +253,7 @@ def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path, capsys) -
 
 def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, good_db: Path, capsys, monkeypatch) -> None:
     """A folder that refuses the move (as a read-only folder does for anyone but root): os.replace raises."""
-    import cityiso.data.build as build_module
+    import cityiso.data.database as build_module
 
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
@@ -270,7 +270,7 @@ def test_a_refused_move_onto_the_target_is_named(tmp_path: Path, good_db: Path, 
 
 def test_a_database_file_that_cannot_be_created_is_named(tmp_path: Path, good_db: Path, capsys, monkeypatch) -> None:
     """DuckDB cannot create the temporary file (a read-only folder, a full disk): its IO error becomes one line."""
-    import cityiso.data.build as build_module
+    import cityiso.data.database as build_module
 
     connect = duckdb.connect
 

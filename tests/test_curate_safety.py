@@ -22,11 +22,11 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from cityiso.data.build import build
+from cityiso.data.database import build
 from cityiso.draft.core import draft
 from cityiso.draft.known import known
 from cityiso.draft.output import plain_rows
-from cityiso.draft.review import TABLES, write_accepted
+from cityiso.draft.save import TABLES, write_accepted
 from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
 from tests.test_draft_review import TEXT
@@ -163,7 +163,7 @@ def test_write_accepted_refuses_a_hostile_name_itself(tmp_path: Path, data_copy:
 
 
 def test_document_name_problem_accepts_plain_names_and_refuses_paths() -> None:
-    from cityiso.draft.review import document_name_problem
+    from cityiso.draft.save import document_name_problem
 
     for good in ("zabrze_certyfikacja_2015.txt", "łódź-audyt-2021.txt", "Żyrardów.v2.txt", "a.txt"):
         assert document_name_problem(good) is None, good
@@ -240,10 +240,10 @@ def test_two_saves_at_once_from_two_threads(tmp_path: Path, data_copy: Path) -> 
 CHILD_SAVE = """
 import json, sys, time
 from pathlib import Path
-import cityiso.draft.review as review
+import cityiso.draft.save as save
 data_dir, folder, me, other, rounds = sys.argv[1:]
 folder = Path(folder)
-real_build = review.build
+real_build = save.build
 other_calling = None
 
 
@@ -255,7 +255,7 @@ def build(*args, **kwargs):
     return real_build(*args, **kwargs)
 
 
-review.build = build
+save.build = build
 for r in range(int(rounds)):
     job = json.loads((folder / f"{r}-{me}.json").read_text(encoding="utf-8"))
     rows = {t: [(i, c) for i, c in table_rows] for t, table_rows in job["rows"].items()}
@@ -264,7 +264,7 @@ for r in range(int(rounds)):
     while not (folder / f"{r}.go").exists():
         time.sleep(0.005)
     (folder / f"{r}-{me}.calling").touch()
-    problems = review.write_accepted(Path(data_dir), job["text"], job["name"], rows).problems
+    problems = save.write_accepted(Path(data_dir), job["text"], job["name"], rows).problems
     print(json.dumps([str(p) for p in problems]), flush=True)
 """
 
@@ -320,13 +320,13 @@ def test_two_saves_at_once_from_two_processes(tmp_path: Path, data_copy: Path) -
 def test_a_build_that_raises_puts_every_file_back(
     tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import cityiso.draft.review as review
+    import cityiso.draft.save as save
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("the build broke")
 
     before = snapshot(data_copy)
-    monkeypatch.setattr(review, "build", broken)
+    monkeypatch.setattr(save, "build", broken)
     name = "czestochowa_audyt_2021.txt"
     with pytest.raises(RuntimeError):
         write_accepted(data_copy, TEXT, name, accepted_rows(data_copy, TEXT, name))
@@ -338,15 +338,15 @@ def test_a_build_that_raises_puts_every_file_back(
 CHILD_KILLED = """
 import json, os, signal, sys
 from pathlib import Path
-import cityiso.draft.review as review
+import cityiso.draft.save as save
 data_dir, name, text_file, rows_file, where = sys.argv[1:]
 rows = {t: [(i, c) for i, c in r] for t, r in json.loads(Path(rows_file).read_text()).items()}
 die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
 if where == "build":  # killed during the build: the CSV files and the document are written
-    review.build = die
+    save.build = die
 else:  # killed at a step: the CSV files written (not the document), or the database built (journal not deleted)
-    review._checkpoint = lambda step: die() if step == where else None
-review.write_accepted(Path(data_dir), Path(text_file).read_text(encoding="utf-8"), name, rows)
+    save._checkpoint = lambda step: die() if step == where else None
+save.write_accepted(Path(data_dir), Path(text_file).read_text(encoding="utf-8"), name, rows)
 """
 
 
@@ -466,13 +466,13 @@ def test_the_page_refuses_to_run_when_foreign_hosts_may_connect(data_copy: Path,
 
 def test_a_save_that_raises_shows_a_plain_message(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No traceback, exception type or path reaches the page; the data folder is as it was."""
-    import cityiso.draft.review as review
+    import cityiso.draft.save as save
 
     def broken(*_args, **_kwargs):
         raise FileNotFoundError(2, "No such file or directory", "/secret/path/cityiso.duckdb")
 
     before = snapshot(data_copy)
-    monkeypatch.setattr(review, "build", broken)
+    monkeypatch.setattr(save, "build", broken)
     at = open_review("en")
     at.text_area(key="pasted").set_value(TEXT)
     at.text_input(key="file_name").set_value("czestochowa_audyt_2021.txt")
@@ -659,10 +659,10 @@ def test_an_upload_that_is_not_utf8_says_so(data_copy: Path) -> None:
 
 
 def test_an_upload_over_the_size_limit_is_refused(data_copy: Path) -> None:
-    import cityiso.draft.review as review
+    import cityiso.draft.save as save
 
     at = open_review("en")
-    at = _uploaded(at, "big.txt", b"a" * (getattr(review, "MAX_TEXT_BYTES", 1_000_000) + 1))
+    at = _uploaded(at, "big.txt", b"a" * (getattr(save, "MAX_TEXT_BYTES", 1_000_000) + 1))
     at.button(key="draft").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.error and not at.get("html")

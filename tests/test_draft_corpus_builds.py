@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cityiso.draft.queue import Queue, read_document
-from cityiso.draft.review import write_accepted
+from cityiso.draft.save import write_accepted
 from cityiso.paths import DATA_DIR
 
 CORPUS = Path(__file__).with_name("draft_corpus")

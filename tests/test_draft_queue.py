@@ -10,7 +10,7 @@ import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
-from cityiso.data.build import build
+from cityiso.data.database import build
 from cityiso.draft.known import known
 from cityiso.draft.merge import find_matches, merge_rows, same_date
 from cityiso.draft.queue import (
@@ -25,7 +25,7 @@ from cityiso.draft.queue import (
     saved_name,
     texts_in_data,
 )
-from cityiso.draft.review import write_accepted
+from cityiso.draft.save import write_accepted
 from cityiso.paths import ROOT
 from tests.fixture_package import DOCUMENTS, write_package
 
@@ -157,7 +157,7 @@ def test_a_document_that_cannot_be_drafted_is_refused(data: Path, name: str, dat
     ],
 )
 def test_an_upload_is_saved_under_a_plain_txt_name(upload: str, saved: str) -> None:
-    from cityiso.draft.review import document_name_problem
+    from cityiso.draft.save import document_name_problem
 
     assert saved_name(upload) == saved
     assert document_name_problem(saved_name(upload)) is None

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from cityiso.draft.core import draft
 from cityiso.draft.known import known
-from cityiso.draft.review import highlight_html
+from cityiso.draft.save import highlight_html
 from cityiso.labels import t
 from cityiso.paths import DATA_DIR, ROOT
 

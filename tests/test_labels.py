@@ -107,7 +107,7 @@ def test_every_key_has_both_languages_with_the_same_placeholders_in_every_form()
 
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "cityiso").rglob("*.py"))]
 LABELS = ROOT / "cityiso" / "labels"
-# Keys added for files being rewritten elsewhere (pages/city.py, praised.py, presentation.py, views/tables.py): they
+# Keys added for files being rewritten elsewhere (pages/office.py, praised.py, presentation.py, views/tables.py): they
 # stay exempt until those files use them, and this list must then lose them.
 AWAITING_USE: set[str] = set()
 

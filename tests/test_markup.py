@@ -180,8 +180,8 @@ def assert_shown_literally(texts: list[str]) -> None:
 @pytest.mark.parametrize(
     ("page", "params"),
     [
-        ("city", {"office": "testowo", "lang": "pl"}),
-        ("city", {"office": "testowo", "lang": "en"}),
+        ("office", {"office": "testowo", "lang": "pl"}),
+        ("office", {"office": "testowo", "lang": "en"}),
         ("sources", {"lang": "pl"}),
         ("sources", {"lang": "en"}),
         ("cycles", {"offices": "testowo", "lang": "en"}),

@@ -15,7 +15,7 @@ PAGES = {
     "cycles": {},
     "praised": {"q": "obsługa"},
     "compare": {"offices": "testowo,testowo-powiat"},
-    "city": {"office": "testowo-powiat"},
+    "office": {"office": "testowo-powiat"},
     "presentation": {"offices": "testowo,testowo-powiat"},
     "sources": {},
 }

@@ -492,7 +492,7 @@ def test_compare_needs_two_offices(open_page) -> None:
 def test_office_profile_lists_findings_with_quotes_and_voice(
     open_page, lang: str, headings: list, auditors: str, body: str
 ) -> None:
-    at = open_page("city", lang=lang, office="testowo")
+    at = open_page("office", lang=lang, office="testowo")
     assert at.title[0].value == md(CITY)
     texts = [m.value for m in at.markdown]
     assert [t for t in texts if t.startswith("####")] == headings
@@ -518,7 +518,7 @@ def test_office_profile_lists_findings_with_quotes_and_voice(
 
 
 def test_office_profile_of_the_county(open_page) -> None:
-    at = open_page("city", lang="en", office="testowo-powiat")
+    at = open_page("office", lang="en", office="testowo-powiat")
     assert at.title[0].value == md(COUNTY)
     text = markdown_text(at)
     assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
@@ -534,12 +534,12 @@ def test_office_profile_of_the_county(open_page) -> None:
 
 
 def test_office_without_findings_says_so(open_page, quiet_county_db: Path) -> None:
-    at = open_page("city", db=quiet_county_db, lang="en", office="testowo-powiat")
+    at = open_page("office", db=quiet_county_db, lang="en", office="testowo-powiat")
     assert at.info[0].value == "The sources report no audit findings for this office."
 
 
 def test_old_links_with_city_and_cities_still_work(open_page) -> None:
-    at = open_page("city", lang="en", city="testowo-powiat")
+    at = open_page("office", lang="en", city="testowo-powiat")
     assert at.title[0].value == md(COUNTY)
     assert at.query_params["office"] == "testowo-powiat"
     at = open_page("cycles", lang="en", cities="testowo")
@@ -678,8 +678,8 @@ def test_the_as_of_date_reaches_every_date_of_the_data(open_page, page: str) -> 
         ("cycles", {"cities": "testowo,warszawa"}, "warszawa"),
         ("praised", {"measure": "percent"}, "measure=percent"),
         ("praised", {"years": "1990-2030"}, "years=1990-2030"),
-        ("city", {"office": "gdansk"}, "office=gdansk"),
-        ("city", {"city": "gdansk"}, "office=gdansk"),
+        ("office", {"office": "gdansk"}, "office=gdansk"),
+        ("office", {"city": "gdansk"}, "office=gdansk"),
     ],
 )
 def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, params: dict, notice: str) -> None:
@@ -913,7 +913,7 @@ def test_office_profile_opens_after_the_overview_chose_no_office(open_page) -> N
     """The overview's office picker starts empty ("no office chosen"); the profile page then shows its default
     office instead of failing on the empty choice the session carries."""
     at = open_page("overview", lang="en")
-    at.switch_page("pages/city.py").run()
+    at.switch_page("pages/office.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="office").value is not None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cityiso.data.build import build
+from cityiso.data.database import build
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import package
 from cityiso.paths import QUERIES_DIR

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cityiso.data.build import build
+from cityiso.data.database import build
 from cityiso.data.reference import read_terc, voivodeships
 from cityiso.draft.core import draft
 from cityiso.register import places

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cityiso.data.build import build, is_stale
+from cityiso.data.database import build, is_stale
 from cityiso.queries import run
 from cityiso.register.terc import TercError, import_terc, main
 from tests.fixture_package import write_package

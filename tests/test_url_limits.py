@@ -20,7 +20,7 @@ def warnings(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "key", "value"),
     [
-        ("city", "office", "**bold** [link](http://x.example) <img src=x>"),
+        ("office", "office", "**bold** [link](http://x.example) <img src=x>"),
         ("praised", "measure", "# heading"),
         ("overview", "lang", "![img](http://evil.example/x.png)"),
         ("overview", "family", "<b>ISO</b> **9001**"),
@@ -40,7 +40,7 @@ def test_a_rejected_value_is_shown_literally(open_page, page: str, key: str, val
 
 def test_a_long_rejected_value_is_shortened(open_page) -> None:
     value = "x" * 500
-    at = open_page("city", lang="en", office=value)
+    at = open_page("office", lang="en", office=value)
     notice = warnings(at)[-1]  # the page's own (the overview may have said it first)
     assert "x" * urlstate.SHOWN_CHARS + "…" in notice
     assert "x" * (urlstate.SHOWN_CHARS + 1) not in notice

@@ -49,7 +49,7 @@ PAGE_PARAMS = {
     "cycles": (*FILTER, "family", "color_by", "as_of", "per_page", "page"),
     "praised": (*FILTER, "family", "years", "kinds", "voices", "measure", "undated", "pick", "q", "all_page"),
     "compare": ("family", "offices", "peer_office", "peer_by"),
-    "city": ("office",),
+    "office": ("office",),
     "presentation": (*FILTER, "slides", "charts", "screen", "as_of", "family", "present", "slide"),
     "sources": ("office_q", "voivodeships", "office_kinds", "size_classes", "source_q", "source_page"),
 }

@@ -5,7 +5,7 @@ drafted once and queued (cityiso/draft/queue.py); the curator moves through docu
 the data folder followed by a validated build. A text the data folder holds already is refused.
 
 Everything a visitor sends is hostile data: the file name, address, date, text and every edited cell are checked
-(cityiso/draft/review.py) before anything is drafted or written, refused values are shown with their invisible
+(cityiso/draft/save.py) before anything is drafted or written, refused values are shown with their invisible
 characters escaped (safe_text.visible) and as text, never markup. The page runs only on a loopback server."""
 
 import datetime as dt
@@ -30,7 +30,7 @@ from cityiso.draft.queue import (
     texts_in_data,
 )
 from cityiso.draft.reasons import in_language
-from cityiso.draft.review import (
+from cityiso.draft.save import (
     MAX_NAME_CHARS,
     MAX_TEXT_BYTES,
     SaveBusy,

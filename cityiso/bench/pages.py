@@ -156,7 +156,7 @@ def views(c: Choices, pages: list[str] | None = None) -> list[View]:
             found.append(View(name, "office kind", page.path, {"office_kinds": c.office_kind}, title, 0))
         if name in WITH_OFFICES:
             found.append(View(name, "office", page.path, {"offices": c.office}, title, 0))
-        if name == "city":
+        if name == "office":
             found.append(View(name, "office", page.path, {"office": c.office}, None, 1))
     return found
 
@@ -170,9 +170,9 @@ def memory_views(c: Choices, count: int) -> list[View]:
     pages = ["cycles", "praised", "overview", "compare", "sources", "presentation"]
     filtered = iter(View(p, "filter", PAGES[p].path, f, None, 0) for i, f in enumerate(filters) for p in [pages[i % 6]])
     one_office = iter(
-        View(p, "office", PAGES[p].path, {"office" if p == "city" else "offices": o}, None, 0)
+        View(p, "office", PAGES[p].path, {"office" if p == "office" else "offices": o}, None, 0)
         for o in c.offices
-        for p in ("city", "praised")
+        for p in ("office", "praised")
     )
     found: list[View] = []
     for source in itertools.cycle([filtered, filtered, filtered, one_office]):
@@ -443,7 +443,7 @@ def _mark(row: dict) -> str:
 def database(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
     """The database to serve: --db when it exists; else built (into --db, if given) from --data or --synth."""
     from cityiso.bench.__main__ import synthesize
-    from cityiso.data.build import build
+    from cityiso.data.database import build
 
     target = args.db or work / "bench.duckdb"
     if args.db and args.db.exists():

@@ -33,7 +33,7 @@ def emit(**record) -> None:
 
 
 def build(data_dir: Path, out: Path) -> None:
-    from cityiso.data.build import build as build_database
+    from cityiso.data.database import build as build_database
 
     start, cpu = time.perf_counter(), cpu_seconds()
     problems = build_database(data_dir, out)

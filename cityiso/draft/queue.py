@@ -16,7 +16,7 @@ from cityiso.draft.core import Draft, draft
 from cityiso.draft.inputs import SUFFIXES, read_input
 from cityiso.draft.merge import Match, Rows, existing, find_matches
 from cityiso.draft.output import plain_rows
-from cityiso.draft.review import MAX_NAME_CHARS, MAX_TEXT_BYTES, TABLES, control_problem, document_name_problem
+from cityiso.draft.save import MAX_NAME_CHARS, MAX_TEXT_BYTES, TABLES, control_problem, document_name_problem
 from cityiso.labels import t
 from cityiso.safe_text import md, visible
 

@@ -10,7 +10,7 @@ TEXT = {
     "nav.cycles": ("Cykle certyfikacji", "Certification cycles"),
     "nav.praised": ("Obszary docenione", "Praised areas"),
     "nav.compare": ("Porównanie", "Compare"),
-    "nav.city": ("Urząd", "Office"),
+    "nav.office": ("Urząd", "Office"),
     "nav.sources": ("Źródła i metodologia", "Sources and method"),
     "nav.section.explore": ("Analiza", "Explore"),
     "nav.section.about": ("O danych", "About the data"),

@@ -108,19 +108,19 @@ TEXT = {
         "{a}: themes praised here only (other offices: {others})",
     ),
     "compare.nothing_unique": ("Brak tematów docenionych tylko tutaj.", "No theme praised here only."),
-    # city
-    "city.pick": ("Urząd", "Office"),
-    "city.voivodeship": ("woj. {voivodeship}", "{voivodeship} Voivodeship"),
-    "city.teryt": ("TERYT {teryt}", "TERYT code {teryt}"),
-    "city.certificates": ("Certyfikaty", "Certificates"),
-    "city.events": ("Audyty i inne zdarzenia", "Audits and other events"),
-    "city.findings": ("Ustalenia według rozdziałów", "Findings by clause"),
-    "city.sources": ("Źródła", "Sources"),
-    "city.no_findings": (
+    # office (the office profile)
+    "office.pick": ("Urząd", "Office"),
+    "office.voivodeship": ("woj. {voivodeship}", "{voivodeship} Voivodeship"),
+    "office.teryt": ("TERYT {teryt}", "TERYT code {teryt}"),
+    "office.certificates": ("Certyfikaty", "Certificates"),
+    "office.events": ("Audyty i inne zdarzenia", "Audits and other events"),
+    "office.findings": ("Ustalenia według rozdziałów", "Findings by clause"),
+    "office.sources": ("Źródła", "Sources"),
+    "office.no_findings": (
         "Źródła nie podają ustaleń audytów dla tego urzędu.",
         "The sources report no audit findings for this office.",
     ),
-    "city.print_hint": (
+    "office.print_hint": (
         "Do druku: Ctrl+P (strona drukuje się bez paska bocznego).",
         "To print: Ctrl+P (the page prints without the sidebar).",
     ),

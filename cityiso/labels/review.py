@@ -3,7 +3,7 @@
 from cityiso.labels.plural import plural
 
 TEXT = {
-    # the curator's review page (curate/review.py, cityiso/app/review_page.py, cityiso/draft/review.py)
+    # the curator's review page (curate/review.py, cityiso/app/review_page.py, cityiso/draft/save.py)
     "review.title": ("Szkic z komunikatu prasowego", "Drafting from a press release"),
     "review.caption": (
         "Strona kuratora, zapisuje do {folder}. Każda wartość to szkic: przyjmij ją, popraw albo odrzuć.",

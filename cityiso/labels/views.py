@@ -66,7 +66,7 @@ TEXT = {
     "deck.part": ("({i}/{n})", "({i}/{n})"),
     "date_reason": ("Uzasadnienie kuratora (po angielsku)", "Curator's reasons"),
     "clause_basis": ("Podstawa punktu", "Clause basis"),
-    "city.status": ("Status na {date}", "Status on {date}"),
+    "office.status": ("Status na {date}", "Status on {date}"),
     "praised.undated_in": (
         "W tym ustalenia z audytów bez daty (bez roku): {n}.",
         "Including findings of undated audits (no year): {n}.",

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from cityiso import queries
-from cityiso.data.build import build
+from cityiso.data.database import build
 from cityiso.data.documents import SOURCES_DIR
 from cityiso.synth import generate
 

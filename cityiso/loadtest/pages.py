@@ -28,7 +28,7 @@ PAGES = {
         Page("cycles", "cycles", "cycles.title", 1),
         Page("praised", "praised", "praised.title", 3),
         Page("compare", "compare", "compare.title", 4),
-        Page("city", "city", None, 1),
+        Page("office", "office", None, 1),
         Page("sources", "sources", "sources.title", 0),
         Page("presentation", "presentation", "present.title", 0, counts=False),
     )
@@ -38,7 +38,7 @@ PAGES = {
 # under load. So filter pages alternate with the others, and a session goes from presentation round to cycles by
 # a fresh visit to the URL.
 FILTER_PAGES = frozenset({"cycles", "praised", "compare", "presentation"})
-ROUTE = ("cycles", "overview", "praised", "city", "compare", "sources", "presentation")
+ROUTE = ("cycles", "overview", "praised", "office", "compare", "sources", "presentation")
 
 # The source line under every chart and the citation on the sources page name the number of documents.
 # "1 dokument źródłowy", "3 dokumenty źródłowe", "5 dokumentów źródłowych"; "1 source document", "5 source documents".

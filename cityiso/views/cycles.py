@@ -197,7 +197,7 @@ def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: 
 def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of: dt.date, lang: str) -> View:
     """One office's status on `as_of` in each family it holds, with the latest evidence behind each (no table
     when it holds none)."""
-    title = t("city.status", lang, date=format_date(as_of, "day", lang))
+    title = t("office.status", lang, date=format_date(as_of, "day", lang))
     if not families:
         return View("status", title, "")
     rows = [fetch("office_status_on_date", offices=[office_id], as_of=as_of, family=family) for family in families]

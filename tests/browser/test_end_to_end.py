@@ -5,6 +5,7 @@ import csv
 import io
 import re
 import time
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -28,7 +29,7 @@ PAGES = [
     ("praised", {"pl": "Obszary docenione", "en": "Praised areas"}, {"pl": "Informatyzacja", "en": "IT"}, 3),
     ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, {"pl": "Obsługa", "en": "Client service"}, 4),
     (
-        "city",
+        "office",
         {"pl": CITY, "en": CITY},
         {"pl": "zaangażowanie kierownictwa w doskonalenie usług", "en": "zaangażowanie kierownictwa w doskonalenie"},
         1,
@@ -133,12 +134,15 @@ def test_old_list_link_still_chooses_the_offices(page, server: str, path: str, o
 
 @pytest.mark.browser
 def test_old_office_link_opens_that_office(page, server: str) -> None:
+    """A link shared when the profile was /city?city=… opens the same office's profile, now at /office?office=…"""
     open_page(page, server, "city", lang="en", city="testowo-powiat")
+    wait_for_url(page, "/office?")
     assert title(page) == COUNTY
     expect(page.get_by_role("combobox", name="Office")).to_have_value(COUNTY)
     expect(page.locator("[data-testid='stMain']")).to_contain_text("Starostwo Powiatowe w Testowie · County office")
     wait_for_url(page, "office=testowo-powiat")
-    assert "city=" not in current_url(page)
+    address = urlparse(current_url(page))
+    assert address.path == "/office" and parse_qs(address.query) == {"lang": ["en"], "office": ["testowo-powiat"]}
 
 
 @pytest.mark.browser
@@ -211,7 +215,7 @@ def test_selecting_a_heatmap_cell_lists_its_findings(page, server: str) -> None:
 
 @pytest.mark.browser
 def test_bad_url_parameter_shows_a_notice(page, server: str) -> None:
-    open_page(page, server, "city", lang="en", office="gdansk")
+    open_page(page, server, "office", lang="en", office="gdansk")
     alert = page.locator("[data-testid='stAlert']").first
     assert "office=gdansk" in alert.inner_text()
     assert title(page) == CITY

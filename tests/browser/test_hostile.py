@@ -106,7 +106,7 @@ READS = {
     "cycles": ["lang", "offices", "size_classes", "family", "color_by", "as_of"],
     "praised": ["lang", "offices", "family", "years", "kinds", "voices", "measure", "undated", "q"],
     "compare": ["lang", "family", "offices", "peer_office", "peer_by"],
-    "city": ["lang", "office"],
+    "office": ["lang", "office"],
     "sources": ["lang"],
     "presentation": ["lang", "present", "slide", "offices", "slides", "screen", "as_of", "family"],
 }
@@ -325,8 +325,8 @@ DATA_VIEWS = [
     ("cycles", {"lang": "en", "color_by": "body"}),  # the bodies' names in the legend
     ("praised", {"lang": "pl", "voices": "auditor,certification_body,office"}),
     ("compare", {"lang": "en"}),
-    ("city", {"lang": "pl", "office": "testowo"}),
-    ("city", {"lang": "en", "office": "testowo-powiat"}),
+    ("office", {"lang": "pl", "office": "testowo"}),
+    ("office", {"lang": "en", "office": "testowo-powiat"}),
     ("sources", {"lang": "pl"}),
     ("presentation", {"lang": "en"}),
 ]
@@ -427,8 +427,8 @@ def test_every_parameter_hostile_at_once(watched: Watched, page: str, legacy: bo
 
 
 SINGLE = [
-    ("city", "office", "' or 1=1 --"),
-    ("city", "city", '<img src=x onerror="window.__pwned=1">'),
+    ("office", "office", "' or 1=1 --"),
+    ("office", "city", '<img src=x onerror="window.__pwned=1">'),
     ("cycles", "offices", LONG_LIST),
     ("compare", "offices", MANY),
     ("overview", "as_of", "30.09.2012r."),
@@ -451,7 +451,7 @@ def test_sql_in_the_search_is_just_text(watched: Watched) -> None:
     assert_clean(watched, "praised")
     assert not notices(watched)
     assert "No findings match these filters." in shown_text(watched)
-    open_page(watched, "city", {"lang": "en"})  # the offices are all still there
+    open_page(watched, "office", {"lang": "en"})  # the offices are all still there
     assert watched.tab.locator("h1").count() == 1
 
 

@@ -140,7 +140,7 @@ DRAWN = """n => { const plots = [...document.querySelectorAll('.js-plotly-plot')
 TEXT_CASES = [("pl", (1366, 768)), ("en", (1366, 768))]  # the narrowest laptop: a wider one gives charts more room
 # Every page with charts, the overview also with one office's standing (two more charts).
 CHART_PAGES = {"overview": "?office=testowo", "cycles": "cycles?", "praised": "praised?", "compare": "compare?"}
-CHART_PAGES |= {"city": "city?office=testowo"}
+CHART_PAGES |= {"office": "office?office=testowo"}
 
 
 @pytest.mark.parametrize(("lang", "screen"), TEXT_CASES, ids=[f"{lang}-{w}x{h}" for lang, (w, h) in TEXT_CASES])

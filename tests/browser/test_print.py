@@ -80,7 +80,7 @@ ON_PAPER = """(width) => {
 def print_ready(page, server: str, lang: str) -> None:
     """The profile of the city hall opened on screen (1366x768, a laptop), drawn, then print media emulated."""
     page.set_viewport_size({"width": 1366, "height": 768})
-    open_page(page, server, "city", office="testowo", lang=lang)
+    open_page(page, server, "office", office="testowo", lang=lang)
     wait_for_charts(page, 1)
     page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
     page.emulate_media(media="print")
@@ -113,8 +113,8 @@ def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang:
         WIDGETS,
     )
     pdf = page.pdf(**PAPER)
-    save_pdf(pdf, f"city_print_{lang}")
-    screenshot(page, f"city_print_{lang}_1366x768")
+    save_pdf(pdf, f"office_print_{lang}")
+    screenshot(page, f"office_print_{lang}_1366x768")
     lines = pdf_lines(pdf)
     text = " ".join(lines)
 
@@ -124,7 +124,7 @@ def test_printed_profile_shows_the_office_and_no_widget(page, server: str, lang:
     assert OFFICE in text and "Urząd Miasta Testowo" in text
     assert QUOTE in text
     assert not hidden, f"widgets laid out on paper: {hidden}"
-    for label in (t("city.pick", lang), t("download_csv", lang), t("language", lang), t("nav.overview", lang)):
+    for label in (t("office.pick", lang), t("download_csv", lang), t("language", lang), t("nav.overview", lang)):
         assert label not in lines, f"the widget label {label!r} is printed"
     # Text beyond the paper's edge is left out of the PDF: every word of the chart (its legend and the source line
     # at its right edge among them) must be there.
@@ -144,14 +144,14 @@ def test_printing_straight_from_a_wide_screen_keeps_the_whole_chart(page, server
     """As Ctrl+P does: no media emulated first, so the chart keeps the width it was drawn at on a 1920 px screen
     (wider than the paper) and is scaled, not cut."""
     page.set_viewport_size({"width": 1920, "height": 1080})
-    open_page(page, server, "city", office="testowo", lang="en")
+    open_page(page, server, "office", office="testowo", lang="en")
     wait_for_charts(page, 1)
     page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
     drawn = page.evaluate("() => Number(document.querySelector('.js-plotly-plot svg.main-svg').getAttribute('width'))")
     assert drawn > PRINTABLE_PX  # else nothing here would need scaling
     chart_texts = page.evaluate(CHART_TEXTS)
     pdf = page.pdf(**PAPER)
-    save_pdf(pdf, "city_print_from_1920")
+    save_pdf(pdf, "office_print_from_1920")
     flat = re.sub(r"\s+", "", " ".join(pdf_lines(pdf)))
     assert [s for s in chart_texts if re.sub(r"\s+", "", s) not in flat] == []
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cityiso import safe_text
-from cityiso.data.build import build, is_stale
+from cityiso.data.database import build, is_stale
 from cityiso.data.problems import Problem
 from cityiso.draft.core import Draft
 from cityiso.draft.known import known

@@ -1,6 +1,6 @@
-"""Urząd / Office profile: everything about one office on one printable page (file and URL path keep the old name):
-its status with its latest evidence, its cycles, certificates, events, findings by clause and sources, each drawn
-by a view from cityiso.views."""
+"""Urząd / Office profile: everything about one office on one printable page (at /office; /city, its former path,
+leads here): its status with its latest evidence, its cycles, certificates, events, findings by clause and sources,
+each drawn by a view from cityiso.views."""
 
 import datetime as dt
 
@@ -17,7 +17,7 @@ names = ui.office_names()
 if st.session_state.get("office") not in names:  # the overview's "no office chosen" is no profile to show
     st.session_state.pop("office", None)
 urlstate.bind("office", urlstate.choice(list(names), lang), next(iter(names)))
-office_id = st.selectbox(t("city.pick", lang), list(names), key="office", format_func=names.get)
+office_id = st.selectbox(t("office.pick", lang), list(names), key="office", format_func=names.get)
 urlstate.write("office", office_id)
 chosen = OfficeFilter((office_id,)).params()
 
@@ -25,11 +25,11 @@ office = ui.data_or_stop("offices_overview", family=None).set_index("office_id")
 st.title(md(office["place"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
-    f"{md(t('city.voivodeship', lang, voivodeship=office['voivodeship']))}"
-    + (f" · {md(t('city.teryt', lang, teryt=office['teryt']))}" if isinstance(office["teryt"], str) else "")
+    f"{md(t('office.voivodeship', lang, voivodeship=office['voivodeship']))}"
+    + (f" · {md(t('office.teryt', lang, teryt=office['teryt']))}" if isinstance(office["teryt"], str) else "")
 )
 with st.container(key="screen_only_print_hint"):  # dashboard.py's print style leaves it off paper
-    st.caption(t("city.print_hint", lang))
+    st.caption(t("office.print_hint", lang))
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
@@ -39,18 +39,18 @@ status = cycles.office_status_view(ui.data_or_stop, office_id, families, dt.date
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
 scope = ui.Scope.office(office_id)
-ui.show(cycles.timeline_view(data, lang, ui.source_line(scope)), f"cycle_{office_id}", "city_timeline")
+ui.show(cycles.timeline_view(data, lang, ui.source_line(scope)), f"cycle_{office_id}", "office_timeline")
 
 for view in (cycles.certificates_view(data, lang, with_office=False), cycles.events_view(data, lang, False)):
-    st.subheader(t(f"city.{view.key}", lang))
+    st.subheader(t(f"office.{view.key}", lang))
     ui.show(view, f"{view.key}_{office_id}", static=True)  # every column on paper
 
-st.subheader(t("city.findings", lang))
+st.subheader(t("office.findings", lang))
 findings = ui.data_or_stop(
     "findings_filtered", **findings_filters([office_id], kinds=tuple(FINDING_KINDS), voices=tuple(VOICES))
 )
 if findings.empty:
-    st.info(t("city.no_findings", lang))
+    st.info(t("office.no_findings", lang))
 for heading, rows in praise.office_findings(findings, lang):
     st.markdown(f"#### {md(heading)}")
     # One list per heading, not one element per finding: an office with hundreds of findings drew thousands of
@@ -65,7 +65,7 @@ for heading, rows in praise.office_findings(findings, lang):
         )
     st.markdown("\n".join(items))
 
-st.subheader(t("city.sources", lang))
+st.subheader(t("office.sources", lang))
 listed = [
     f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else "")
     for r in ui.data_or_stop("office_sources", office=office_id).itertuples()
