@@ -260,7 +260,29 @@ _ITEM_KIND = (
 # Clauses of one sentence that are items of their own: ', a ...', ' oraz ', ', a także ', and ', i' or ' i' before a
 # second verb ('potwierdził zgodność ... i zarekomendował ...').
 _CLAUSE_CUT = re.compile(
-    r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|,\s+(?:zgodnie|któr\w+|co)\b"
+    r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|,\s+(?:zgodnie|któr\w+|co)\b|;\s+"
+)
+# A praised item keeps its relative clause ('zespół ..., który prowadzi ćwiczenia'): it says what is praised.
+_PRAISE_CUT = re.compile(r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|;\s+")
+# Verbs whose object is what is praised: with two or more things named, each item is the thing alone ('Audytorzy
+# docenili m.in. X i Y': X, Y); a verb that only lists ('wymienia', 'wskazuje') leaves its praise in the lead.
+_PRAISING = {"docenić", "doceniać", "wyróżnić", "wyróżniać", "podkreślić", "podkreślać", "pochwalić", "chwalić"}
+_AFTER_VERB = re.compile(
+    r"(?:\s+(?:się|m\.\s?in\.|między\s+innymi|także|również|przede\s+wszystkim|w\s+szczególności|szczególnie))*\s+"
+)
+# An impersonal recommendation ('Zalecono, by ...') has no speaker but the audit, whoever it names.
+_IMPERSONAL_ADVICE = re.compile(r"\b(?:zalecono|rekomendowano|zarekomendowano)\b", re.IGNORECASE)
+# A certification body writing of its own audit in the first person plural ('przeprowadziliśmy audyt'), and its
+# judgement in the same voice ('cenimy', 'dla nas przykład'): the body's praise.
+_WE_AUDITED = re.compile(
+    r"\b(?:przeprowadziliśmy|certyfikowaliśmy|audytowaliśmy|wydaliśmy|przyznaliśmy|nasi\s+au?d[iy]torzy"
+    r"|naszych\s+au?d[iy]tor\w*)\b",
+    re.IGNORECASE,
+)
+_WE_VALUE = re.compile(
+    r"\b(?:cenimy|doceniamy|podkreślamy|wyróżniamy|dla\s+nas\s+(?:\w+\s+)?(?:przykład\w*|wzor\w*)"
+    r"|naszym\s+zdaniem)\b",
+    re.IGNORECASE,
 )
 
 
@@ -348,6 +370,7 @@ def prose(sentences: list[Piece]) -> list[Finding]:
     voice). What an official of the office says of it is the office about itself: no finding."""
     out = []
     speech = _speeches(sentences)
+    we_audited = any(_WE_AUDITED.search(s.text) for s in sentences)
     for s in sentences:
         listed = BULLET.match(s.text) and s.start not in speech  # a dash opening a speech is no bullet
         if s.text.rstrip().endswith(":") or listed or re.search(r":\s*(?:\d{1,2}\)|[-–•])\s", s.text):
@@ -372,11 +395,14 @@ def prose(sentences: list[Piece]) -> list[Finding]:
             v, why = spoken
             if not (praised or advice or lem & _GOOD) or _NEG_FINDING.search(s.text):
                 continue
+        elif we_audited and _WE_VALUE.search(s.text) and not _NEG_FINDING.search(s.text):
+            v, why = "certification_body", "The certification body, which audited ('we'), judges in its own voice."
+            praised = True
         elif body_says and not _REPORT.search(s.text):
             v, why = "certification_body", "The certification body's representative speaks."
         elif _REPORT.search(s.text) and (praised or advice):
             v, why = _voice(s.text)
-        elif advice and lem & _RECOMMEND and not _OFFICIAL.search(s.text):
+        elif advice and lem & _RECOMMEND and (_IMPERSONAL_ADVICE.search(s.text) or not _OFFICIAL.search(s.text)):
             v, why = "auditor", "A recommendation, which an audit gives ('zalecono')."
         else:
             continue
@@ -389,16 +415,22 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         elif per_report:
             start = s.start + per_report.end()
             start += len(s.text[start - s.start :]) - len(s.text[start - s.start :].lstrip())
-        if spoken:
-            # the speech's own words, its dash left out; the attribution stays with the last item (it carries the voice)
-            start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
         s_cut = s
-        cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
+        if spoken:
+            # the speech's own words: its opening dash or quotation mark and the attribution ('– mówi audytor') left out
+            start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
+            said = _SAID.search(s.text)
+            if said:
+                words = s.text[: said.start()].rstrip(' \t”"')
+                s_cut = Piece(s.start, s.start + len(words), words)
+        cut = (_PRAISE_CUT if kind == "praise" else _CLAUSE_CUT) if not praised or per_report or spoken else _SPLIT
         if _NEG_FINDING.search(s.text):
             cut = _NEG_CUT  # 'nie stwierdzili niezgodności, zwrócili natomiast uwagę na ...': the praise apart
         spans = _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]
         if kind == "praise" and lem & _PRAISE:
             spans = [part for a, b in spans for part in _and_items(s, a, b)]
+        if len(spans) > 1 and spans[0][0] == start:
+            spans[0] = _after_praising_verb(s, *spans[0])
         for a, b in spans:
             item_kind = kind
             words = s.text[a - s.start : b - s.start]
@@ -410,6 +442,19 @@ def prose(sentences: list[Piece]) -> list[Finding]:
                 continue  # 'nie stwierdzili niezgodności': what nonconformities() counts, no finding
             out.append(Finding(item_kind, v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
     return out
+
+
+def _after_praising_verb(s: Piece, a: int, b: int) -> tuple[int, int]:
+    """The first of several praised things without the lead before it: from after a praising verb ('wyróżnili',
+    'podkreśla się m.in.'), when the item holds one."""
+    for w in lang.WORD.finditer(s.text, a - s.start, b - s.start):
+        if lang.lemmas(w.group(0)) & _PRAISING:
+            after = _AFTER_VERB.match(s.text, w.end())
+            x = s.start + (after.end() if after else w.end())
+            if len(lang.WORD.findall(s.text[x - s.start : b - s.start])) >= 2:
+                return x, b
+            break
+    return a, b
 
 
 _NEG_CUT = re.compile(r",\s+a\s+(?!także)|,\s+(?=(?:jako\s+\w+\s+\w+\s+)?\w+(?:ł|li|ły|ło)\b)|\s+oraz\s+", re.I)
