@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cityiso.draft import clause_lexicon, lang
+from cityiso.draft import clause_lexicon, lang, theme_lexicon
 from cityiso.draft.known import Known
 from cityiso.draft.text import BULLET, Piece
 from cityiso.draft.units import last_sentence
@@ -549,13 +549,72 @@ def nonconformities(sentences: list[Piece]) -> list[Nonconformities]:
 
 
 def content_lemmas(text: str) -> list[str]:
+    """The lemma of each content word; a verbal noun or participle that is also a noun ('zaangażowanie',
+    'doskonalenie') takes its verb's lemma, as 'zaangażowani' and 'doskonalony' do, so that the forms meet."""
     out = []
     for w in lang.WORD.findall(text):
         if len(w) < 3:
             continue
-        cands = [lem.lower() for lem, tag in lang.analyses(w) if tag.split(":")[0] in _CONTENT_POS]
-        out.append(cands[0] if cands else w.lower())
+        # the older spelling 'audit', 'auditor' is the word 'audyt'
+        found = [(lem.lower(), tag.split(":")[0]) for lem, tag in lang.analyses(re.sub(r"^(?i:audit)", "audyt", w))]
+        verbal = [lem for lem, pos in found if pos in _VERBAL]
+        cands = verbal or [lem for lem, pos in found if pos in _CONTENT_POS]
+        if cands:
+            out.append(cands[0])
+        elif not found or all(pos == "ign" for _lem, pos in found):
+            out.append(w.lower())  # a word the dictionary does not know; a known function word ('się', 'przez') is none
     return out
+
+
+_VERBAL = ("ger", "ppas", "pact")
+
+
+# Words that speak of the management system as a whole, or name the finding's kind, point to no clause: 'system
+# spełnia wymagania normy' is a general statement of conformity (docs/CURATION.md#clauses: no clause), and
+# 'niezgodność dotycząca nadzoru nad zapisami' is about records (7.5), not about nonconformity handling (10.2).
+GENERAL_LEMMAS = frozenset(
+    {
+        "system",
+        "norma",
+        "wymagać",
+        "wymaganie",
+        "wymagania",
+        "zgodność",
+        "zgodny",
+        "skuteczny",
+        "skutecznie",
+        "skuteczność",
+        "spełniać",
+        "spełnić",
+        "urząd",
+        "niezgodność",
+        "spostrzeżenie",
+        "obserwacja",
+        "zalecenie",
+        "rekomendacja",
+        # words that relate rather than name: 'dotycząca', 'odnoszące się', 'związane z'
+        "dotyczyć",
+        "odnosić",
+        "związać",
+    }
+)
+# An organisational unit's name ('w Biurze Obsługi Klienta', 'Wydział Komunikacji') says where, not what.
+_NAME_WORDS = r"(?:\s+(?:ds\.|do\s+spraw|i|oraz)?\s*[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)+"
+_UNIT_NAME = re.compile(
+    r"\b(?:Wydzia\w+|Referat\w*|Biur\w+|Sal[iaęy]|Sala|Kancelari\w+|Departament\w*|Zesp[oó]\w+|Oddzia\w+)" + _NAME_WORDS
+)
+# So does a named post for the clause ('Pełnomocnika ds. Przeciwdziałania Zagrożeniom Korupcyjnym' is no bribery
+# risk); the post itself is the staff theme's ('pełnomocników i koordynatorów').
+_POST_NAME = re.compile(r"\b(?:Pełnomocni\w+|Koordynator\w*|Kierowni\w+|Dyrektor\w*|Naczelni\w+)" + _NAME_WORDS)
+# A statement about the system as a whole names it or its standard's requirements.
+_SYSTEM_LEMMAS = frozenset({"system", "norma", "wymagać", "wymaganie", "wymagania", "zgodność", "zgodny"})
+
+
+def topic(text: str) -> list[str]:
+    """The content lemmas a clause is judged by: a finding's words without unit and post names and without the words
+    of the system as a whole or of the finding's kind (GENERAL_LEMMAS)."""
+    bare = _POST_NAME.sub(" ", _UNIT_NAME.sub(" ", text))
+    return [x for x in content_lemmas(bare) if x not in GENERAL_LEMMAS]
 
 
 class Suggester:
@@ -570,6 +629,14 @@ class Suggester:
                 (Counter(content_lemmas(f["quote"] + " " + f["text_pl"])), f, f"curated finding {f['finding_id']}")
             )
         self.themes = [(Counter(content_lemmas(t["label_pl"] + " " + t["definition_pl"])), t) for t in k.themes]
+        # each theme's definition with its terms (theme_lexicon); the idf stays the definitions' and examples'
+        self.theme_words = [
+            (
+                set(content_lemmas(" ".join((t["label_pl"], t["definition_pl"], theme_lexicon.terms(t["theme_id"]))))),
+                t,
+            )
+            for t in k.themes
+        ]
         codebook = [c for c in k.clauses if c["standard_id"] == "iso9001-2015"]
         self.clauses = [(Counter(content_lemmas(c["label_pl"] + " " + c["definition_pl"])), c) for c in codebook]
         # each heading's words with its sub-clauses' (clause_lexicon); the idf stays the codebook's and examples'
@@ -585,6 +652,8 @@ class Suggester:
         docs = [c for c, _f, _r in self.examples] + [c for c, _t in self.themes] + [c for c, _ in self.clauses]
         df = Counter(lem for d in docs for lem in d)
         self.idf = {lem: math.log((1 + len(docs)) / (1 + n)) + 1 for lem, n in df.items()}
+        # a word no example or definition uses (a lexicon's term, 'ryzyko') is the rarest, not the commonest
+        self.rare = math.log(1 + len(docs)) + 1
 
     def _cos(self, a: Counter, b: Counter) -> float:
         num = sum(a[x] * b[x] * self.idf.get(x, 1.0) ** 2 for x in a if x in b)
@@ -593,30 +662,48 @@ class Suggester:
         return num / (na * nb) if na and nb else 0.0
 
     def theme(self, text: str) -> tuple[str, float, str]:
-        q = Counter(content_lemmas(text))
-        best = ("qms_conformity", 0.0, "No theme shares words with the finding.")
-        for c, f, why in self.examples:
-            score = self._cos(q, c)
-            if score > best[1]:
-                best = (f["theme_id"], score, f"Closest {why} (similarity {score:.2f}) has this theme.")
-        for c, t in self.themes:
-            score = self._cos(q, c) * 0.9
-            if score > best[1]:
-                best = (t["theme_id"], score, f"Words shared with the theme's definition (similarity {score:.2f}).")
-        return best
+        """The theme whose definition and terms (theme_lexicon) cover most of the finding's words, unit names left
+        out; a general statement about the system (its words, none of any clause's) is the theme of such statements."""
+        if _SYSTEM_LEMMAS & set(content_lemmas(text)) and not self._clause_words(text):
+            return "qms_conformity", 0.5, "A general statement about the system: it names no clause's subject."
+        q = Counter(content_lemmas(_UNIT_NAME.sub(" ", text)))
+        # the share of the finding's (idf-weighted) words the theme's definition and terms have, as for the clause; the
+        # nearest curated example is not used: it carries one document's wording to another (README)
+        mass = sum(self.idf.get(x, self.rare) ** 2 for x in q)
+        scores: dict[str, float] = {}
+        for words, t in self.theme_words:
+            cov = sum(self.idf.get(x, self.rare) ** 2 for x in q if x in words) / mass if mass else 0.0
+            if cov:
+                scores[t["theme_id"]] = cov
+        if not scores:
+            return "qms_conformity", 0.0, "No theme shares words with the finding."
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        theme_id, score = ranked[0]
+        shared = sorted({x for x in q for words, t in self.theme_words if t["theme_id"] == theme_id and x in words})
+        margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        return (
+            theme_id,
+            min(score, margin + 0.1),
+            f"Words of the theme's definition and terms: {', '.join(shared)} ({score:.2f} of the finding's words).",
+        )
+
+    def _clause_words(self, text: str) -> set[str]:
+        """The finding's topic words any clause's lexicon has."""
+        q = set(topic(text))
+        return {x for c, _cl in self.lexicons for x in q if x in c}
 
     def clause(self, text: str, theme: str | None = None) -> tuple[str | None, float, str]:
         """The heading (4-10) whose words cover most of the finding's (the codebook definition with its sub-clauses'
         words, clause_lexicon), plus a small prior: how often the curated examples of the finding's theme are coded
         so. (None, 0, why) when no heading shares a word. The nearest curated example is not used: it carries one
         document's wording to another (it scored lower, see README)."""
-        q = Counter(content_lemmas(text))
+        q = Counter(topic(text))
         scores: dict[str, float] = {}
         why: dict[str, list[str]] = {}
-        mass = sum(self.idf.get(x, 1.0) ** 2 for x in q)
+        mass = sum(self.idf.get(x, self.rare) ** 2 for x in q)
         for c, cl in self.lexicons:
             # the share of the finding's (idf-weighted) words the clause's lexicon has: a long lexicon is no penalty
-            score = sum(self.idf.get(x, 1.0) ** 2 for x in q if x in c) / mass if mass else 0.0
+            score = sum(self.idf.get(x, self.rare) ** 2 for x in q if x in c) / mass if mass else 0.0
             if score:
                 scores[cl["clause"]] = score
                 sub = clause_lexicon.subclause(cl["clause"], content_lemmas, set(q))
