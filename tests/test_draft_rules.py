@@ -553,6 +553,11 @@ def test_place_names_of_several_words(sentence: str, place: str) -> None:
         ),
         ("Szczególnie cenimy sposób, w jaki nasza gmina prowadzi konsultacje.", []),
         (
+            "„Ten urząd pokazał, że można pracować bez papieru” – mówi dyrektor jednostki certyfikującej.",
+            [("praise", "certification_body", "Ten urząd pokazał, że można pracować bez papieru")],
+        ),
+        ("„Administracja coraz częściej dba o jakość” – mówi dyrektor jednostki certyfikującej.", []),
+        (
             "Dyrektor oddziału jednostki certyfikującej podkreślił, że urząd wzorowo prowadzi ankiety.",
             [("praise", "certification_body", "urząd wzorowo prowadzi ankiety")],
         ),
@@ -576,7 +581,7 @@ def test_finding_rules(text: str, expected: list[tuple]) -> None:
     representative's 'że' clause is the body's; 'Według raportu' praises, a praised item keeping its relative clause;
     several things after a praising verb are the things alone, after a listing verb the first keeps its lead; a
     confirmation is the clause saying it, up to a semicolon; a body that writes 'we audited' praises in 'cenimy',
-    which without it is nobody's finding."""
+    which without it is nobody's finding; a speaker crediting the office with an achievement praises it."""
     d = _draft(AUDIT + text)
     assert _rows(d, "findings", "kind", "voice", "quote") == expected
 

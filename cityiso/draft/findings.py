@@ -270,6 +270,12 @@ _PRAISING = {"docenić", "doceniać", "wyróżnić", "wyróżniać", "podkreśli
 _AFTER_VERB = re.compile(
     r"(?:\s+(?:się|m\.\s?in\.|między\s+innymi|także|również|przede\s+wszystkim|w\s+szczególności|szczególnie))*\s+"
 )
+# A speaker crediting the audited offices with an achievement ('Te urzędy pokazały, że ...', 'Gmina wdrożyła ...').
+_CREDIT = re.compile(
+    r"(?:(?:Te|Ten|Ta|Oba|Obie|Wszystkie)\s+)?(?:Urz[ąę]d\w*|Gmin\w*|Starostw\w*|Magistrat\w*|Samorząd\w*)\s+"
+    r"(?:\w+\s+)?(?:pokazał|udowodnił|dowiódł|dowiodł|wykazał|osiągnął|osiągnęł|wdrożył)\w*",
+    re.IGNORECASE,
+)
 # An impersonal recommendation ('Zalecono, by ...') has no speaker but the audit, whoever it names.
 _IMPERSONAL_ADVICE = re.compile(r"\b(?:zalecono|rekomendowano|zarekomendowano)\b", re.IGNORECASE)
 # A certification body writing of its own audit in the first person plural ('przeprowadziliśmy audyt'), and its
@@ -393,7 +399,8 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         praised = lem & _PRAISE or re.search(r"\bzdaniem\b", s.text, re.I) or per_report
         if spoken:
             v, why = spoken
-            if not (praised or advice or lem & _GOOD) or _NEG_FINDING.search(s.text):
+            credit = _CREDIT.match(s.text.lstrip('–—„" \t'))
+            if not (praised or advice or lem & _GOOD or credit) or _NEG_FINDING.search(s.text):
                 continue
         elif we_audited and _WE_VALUE.search(s.text) and not _NEG_FINDING.search(s.text):
             v, why = "certification_body", "The certification body, which audited ('we'), judges in its own voice."
@@ -618,7 +625,9 @@ def topic(text: str) -> list[str]:
 
 
 class Suggester:
-    """Suggests a theme and a clause for a finding's text from curated findings and the codebook."""
+    """Suggests a theme and a clause for a finding's text from the codebook, its lexicons and curated findings."""
+
+    THEME_PRIOR = 0.2  # the weight of the theme's curated examples' clauses beside the lexicon's coverage
 
     def __init__(self, k: Known, exclude_source: str | None = None):
         self.examples = []
@@ -716,7 +725,7 @@ class Suggester:
             total = sum(coded.values())
             for clause, n in coded.items():
                 if clause in scores:
-                    scores[clause] += 0.2 * n / total
+                    scores[clause] += self.THEME_PRIOR * n / total
                     why[clause].append(f"{n} of {total} examples of theme {theme}")
         if not scores:
             return None, 0.0, "No clause shares words with the finding."
