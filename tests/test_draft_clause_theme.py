@@ -105,3 +105,22 @@ def test_theme_from_its_definition_and_terms(finding: str, theme: str) -> None:
     ('Wydział Finansów') is no subject."""
     got, _score, why = _suggester().theme(finding)
     assert got == theme, why
+
+
+HELD_OUT = sorted(Path(__file__).with_name("draft_findings_heldout").glob("*.txt"))
+
+
+@pytest.mark.parametrize("doc", HELD_OUT, ids=lambda p: p.stem)
+def test_held_out_findings_are_verbatim_and_coded_in_the_codebook(doc: Path) -> None:
+    """Every expected finding of the held-out documents stands in its text and uses the codebook's themes and the
+    ISO 9001:2015 headings."""
+    from cityiso.draft import evaluate as ev
+
+    x = ev.read_expected(doc)
+    k = known(REGISTER)
+    themes = {t["theme_id"] for t in k.themes}
+    headings = {c["clause"] for c in k.clauses if c["standard_id"] == "iso9001-2015" and "." not in c["clause"]}
+    assert x.findings
+    for f in x.findings:
+        assert ev.locate(x.text, f["quote"]), f["quote"]
+        assert f["theme"] in themes and f["clause"] in headings | {""}

@@ -558,6 +558,11 @@ def test_place_names_of_several_words(sentence: str, place: str) -> None:
         ),
         ("„Administracja coraz częściej dba o jakość” – mówi dyrektor jednostki certyfikującej.", []),
         (
+            "Audytorzy wskazali jedną niezgodność drobną: brak planu szkoleń na 2020 rok. Urząd ma 30 dni na poprawę.",
+            [("nonconformity", "auditor", "brak planu szkoleń na 2020 rok")],
+        ),
+        ("\nAudyt potwierdził zgodność systemu\n\nTekst strony.", []),
+        (
             "Dyrektor oddziału jednostki certyfikującej podkreślił, że urząd wzorowo prowadzi ankiety.",
             [("praise", "certification_body", "urząd wzorowo prowadzi ankiety")],
         ),
@@ -581,7 +586,8 @@ def test_finding_rules(text: str, expected: list[tuple]) -> None:
     representative's 'że' clause is the body's; 'Według raportu' praises, a praised item keeping its relative clause;
     several things after a praising verb are the things alone, after a listing verb the first keeps its lead; a
     confirmation is the clause saying it, up to a semicolon; a body that writes 'we audited' praises in 'cenimy',
-    which without it is nobody's finding; a speaker crediting the office with an achievement praises it."""
+    which without it is nobody's finding; a speaker crediting the office with an achievement praises it; an item named
+    after '<kind> <adjective>:' ends with its sentence; a heading is no confirmation."""
     d = _draft(AUDIT + text)
     assert _rows(d, "findings", "kind", "voice", "quote") == expected
 

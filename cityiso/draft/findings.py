@@ -249,7 +249,8 @@ _ABOUT_CERTIFICATE = re.compile(
 _PER_REPORT = re.compile(r"^(?:Według\s+(?:raportu|audytorów|audytora)|W\s+ocenie\s+audytor\w*|Zdaniem\s+audytor\w*)\b")
 # A lead naming its one item after a colon: 'W raporcie zapisano jedno spostrzeżenie: należy ...'.
 _NAMED_ITEM = re.compile(
-    r"(?P<noun>spostrzeże\w*|obserwacj\w*|zaleceni\w*|rekomendacj\w*|niezgodnoś\w*)\s*:\s*(?P<item>\S.*)$",
+    r"(?P<noun>spostrzeże\w*|obserwacj\w*|zaleceni\w*|rekomendacj\w*|niezgodnoś\w*)(?:\s+\w+){0,2}\s*:\s*"
+    r"(?P<item>\S.*)$",
     re.IGNORECASE,
 )
 _ITEM_KIND = (
@@ -386,7 +387,9 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         if named and _REPORT.search(s.text[: named.start()]):
             kind = next(k for pat, k in _ITEM_KIND if pat.search(named.group("noun")))
             a = s.start + named.start("item")
-            x, y = _trim_sentence(s, a, s.end)
+            # the item ends with its sentence, where the sentence cutter read 'rok.' as an abbreviation
+            stop = re.search(r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])", s.text[named.start("item") :])
+            x, y = _trim_sentence(s, a, a + stop.end() if stop else s.end)
             out.append(
                 Finding(kind, "auditor", "The report's own item.", (x, y), lead=(s.start, s.end), confidence=0.6)
             )
@@ -505,6 +508,9 @@ def conformity(sentences: list[Piece]) -> list[Finding]:
     previous = False
     for s in sentences:
         lem = _lem(s.text)
+        if len(s.text) < 80 and not re.search(r"[.!?;:,]\W*$", s.text):
+            previous = False
+            continue  # a heading ('Audyt potwierdził skuteczność systemu'): the page's title, no finding
         if not (_REPORT.search(s.text) or previous):
             previous = False
             continue
