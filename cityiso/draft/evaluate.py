@@ -11,7 +11,9 @@ Two kinds of folder hold curated documents:
 Both are read into one shape (`Expected`) and the drafts are put in the same shape, then compared per field as
 multisets of values: a true positive is a value both hold, precision = true positives / drafted values, recall =
 true positives / expected values. Findings are paired by the overlap of their passages (at least half of the two
-spans' union); the finding fields are counted over those pairs."""
+spans' union); the finding fields are counted over those pairs. A pair's quotes are the same when they are equal
+whitespace aside and without a list item's dash and the list's punctuation at its end (quote_key): data/ quotes an
+item without them, the corpus with them, and both hold the whole item verbatim."""
 
 import csv
 import datetime as dt
