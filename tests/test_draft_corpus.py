@@ -231,3 +231,32 @@ def test_evaluate_reads_the_seed_package() -> None:
     result = ev.evaluate(DATA_DIR)
     assert result["kind"] == "package" and len(result["documents"]) >= 5
     assert result["fields"]["finding"]["expected"] == sum(1 for _ in _csv("findings"))
+
+
+LIST = "Audytorzy docenili:\n- rzetelne prowadzenie rejestru wniosków,\n- czytelne karty usług.\n"
+
+
+@pytest.mark.parametrize(
+    ("drafted", "expected", "same"),
+    [
+        ("rzetelne prowadzenie rejestru wniosków", "- rzetelne prowadzenie rejestru wniosków,", True),
+        ("- czytelne karty  usług.", "czytelne karty\nusług", True),
+        ("rzetelne prowadzenie rejestru", "- rzetelne prowadzenie rejestru wniosków,", False),
+        ("Audytorzy docenili: - czytelne karty usług", "- czytelne karty usług.", False),
+        ("Czytelne karty usług", "czytelne karty usług", False),
+    ],
+)
+def test_a_quote_is_the_whole_item_with_or_without_its_marker_and_list_punctuation(
+    drafted: str, expected: str, same: bool
+) -> None:
+    """Quotes are compared whitespace aside and without a list item's dash or its trailing comma or full stop (both
+    are the whole item verbatim); a shorter or longer passage, or another letter case, is another quote."""
+    f = {"kind": "praise", "voice": "auditor", "clause": "", "theme": "customer_focus"}
+    span = ev.locate(LIST, expected.strip("-,. \n"))
+    got = ev.compare_findings(
+        ev.Expected("x", LIST, findings=[f | {"quote": drafted, "span": span}]),
+        ev.Expected("x", LIST, findings=[f | {"quote": expected}]),
+    )
+    assert got["finding"] == (1, 1, 1)
+    assert got["quote"] == (int(same), 1, 1)
+    assert bool(got["quote_missed"]) is not same

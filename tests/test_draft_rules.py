@@ -511,9 +511,57 @@ def test_place_names_of_several_words(sentence: str, place: str) -> None:
             "– Bardzo dobrze działa obsługa skarg, a karty usług są czytelne – mówi nam audytor wiodący.",
             [
                 ("praise", "auditor", "Bardzo dobrze działa obsługa skarg"),
-                ("praise", "auditor", "karty usług są czytelne – mówi nam audytor wiodący"),
+                ("praise", "auditor", "karty usług są czytelne"),
             ],
         ),
+        (
+            "„Urząd bardzo dobrze prowadzi rejestr wniosków” – mówi nam audytor wiodący.",
+            [("praise", "auditor", "Urząd bardzo dobrze prowadzi rejestr wniosków")],
+        ),
+        (
+            "W raporcie audytorzy wyróżnili m.in. sprawne rozliczanie faktur oraz porządek w archiwum.",
+            [("praise", "auditor", "sprawne rozliczanie faktur"), ("praise", "auditor", "porządek w archiwum")],
+        ),
+        (
+            "Wśród mocnych stron raport wymienia przejrzyste procedury, a także porządek w archiwum.",
+            [
+                ("praise", "auditor", "Wśród mocnych stron raport wymienia przejrzyste procedury"),
+                ("praise", "auditor", "porządek w archiwum"),
+            ],
+        ),
+        (
+            "Zdaniem audytorów mocną stroną urzędu jest punkt obsługi, który działa także w soboty.",
+            [("praise", "auditor", "mocną stroną urzędu jest punkt obsługi, który działa także w soboty")],
+        ),
+        (
+            "Audyt potwierdził zgodność systemu z normą; urząd zachowuje certyfikat.",
+            [("confirmed_conformity", "auditor", "Audyt potwierdził zgodność systemu z normą")],
+        ),
+        (
+            "Zalecono, by wyniki ankiet omawiać na naradach kierownictwa.",
+            [("recommendation", "auditor", "Zalecono, by wyniki ankiet omawiać na naradach kierownictwa.")],
+        ),
+        (
+            "W marcu przeprowadziliśmy audyt w urzędzie. Szczególnie cenimy sposób, w jaki gmina prowadzi konsultacje.",
+            [
+                (
+                    "praise",
+                    "certification_body",
+                    "Szczególnie cenimy sposób, w jaki gmina prowadzi konsultacje.",
+                )
+            ],
+        ),
+        ("Szczególnie cenimy sposób, w jaki nasza gmina prowadzi konsultacje.", []),
+        (
+            "„Ten urząd pokazał, że można pracować bez papieru” – mówi dyrektor jednostki certyfikującej.",
+            [("praise", "certification_body", "Ten urząd pokazał, że można pracować bez papieru")],
+        ),
+        ("„Administracja coraz częściej dba o jakość” – mówi dyrektor jednostki certyfikującej.", []),
+        (
+            "Audytorzy wskazali jedną niezgodność drobną: brak planu szkoleń na 2020 rok. Urząd ma 30 dni na poprawę.",
+            [("nonconformity", "auditor", "brak planu szkoleń na 2020 rok")],
+        ),
+        ("\nAudyt potwierdził zgodność systemu\n\nTekst strony.", []),
         (
             "Dyrektor oddziału jednostki certyfikującej podkreślił, że urząd wzorowo prowadzi ankiety.",
             [("praise", "certification_body", "urząd wzorowo prowadzi ankiety")],
@@ -533,9 +581,13 @@ def test_place_names_of_several_words(sentence: str, place: str) -> None:
 )
 def test_finding_rules(text: str, expected: list[tuple]) -> None:
     """An item named after a colon takes the lead's noun for its kind; items under 'stwierdzono:' their own words'
-    kind; recommendations (not of a certificate) are findings; a reported speech is its speaker's, cut at ', a '; a
-    body's representative's 'że' clause is the body's; 'Według raportu' praises; a confirmation is the clause saying
-    it."""
+    kind; recommendations (not of a certificate) are findings, an impersonal 'Zalecono' the audit's whoever it names;
+    a reported speech is its speaker's, cut at ', a ', without its dash, quotation marks and attribution; a body's
+    representative's 'że' clause is the body's; 'Według raportu' praises, a praised item keeping its relative clause;
+    several things after a praising verb are the things alone, after a listing verb the first keeps its lead; a
+    confirmation is the clause saying it, up to a semicolon; a body that writes 'we audited' praises in 'cenimy',
+    which without it is nobody's finding; a speaker crediting the office with an achievement praises it; an item named
+    after '<kind> <adjective>:' ends with its sentence; a heading is no confirmation."""
     d = _draft(AUDIT + text)
     assert _rows(d, "findings", "kind", "voice", "quote") == expected
 

@@ -11,7 +11,9 @@ Two kinds of folder hold curated documents:
 Both are read into one shape (`Expected`) and the drafts are put in the same shape, then compared per field as
 multisets of values: a true positive is a value both hold, precision = true positives / drafted values, recall =
 true positives / expected values. Findings are paired by the overlap of their passages (at least half of the two
-spans' union); the finding fields are counted over those pairs."""
+spans' union); the finding fields are counted over those pairs. A pair's quotes are the same when they are equal
+whitespace aside and without a list item's dash and the list's punctuation at its end (quote_key): data/ quotes an
+item without them, the corpus with them, and both hold the whole item verbatim."""
 
 import csv
 import datetime as dt
@@ -48,7 +50,7 @@ FIELDS = {
     "event": "event (kind, is_planned, event_on) together",
     "units": "audited units: units_audited counts and named units",
     "finding": "findings paired by passage overlap",
-    "quote": "paired findings whose quote is the expected one (whitespace aside)",
+    "quote": "paired findings whose quote is the expected one (whitespace, a list item's marker and end aside)",
     "finding_kind": "kind of paired findings",
     "voice": "voice of paired findings",
     "auditor_praise": "paired findings that both sides call praise in the auditor's voice",
@@ -103,6 +105,18 @@ def _s(v) -> str:
 
 def _norm(s: str) -> str:
     return " ".join(s.split())
+
+
+# A list item's marker and the list's punctuation after it: both conventions quote the whole item verbatim, one with
+# them ("- skuteczność nadzoru,", tests/draft_corpus/), one without ("skuteczność nadzoru", data/findings.csv).
+_MARKER = re.compile(r"^[-–—•*]\s*")
+_LIST_END = re.compile(r"[\s,;.:]+$")
+
+
+def quote_key(quote: str) -> str:
+    """A quote as the comparison sees it: whitespace aside, and each passage without a list item's dash or bullet
+    before it and the list's punctuation (,;.:) after it; everything else, case and inner punctuation, counts."""
+    return " [...] ".join(_LIST_END.sub("", _MARKER.sub("", _norm(p))) for p in quote.split(" [...] "))
 
 
 def locate(text: str, passage: str) -> tuple[int, int] | None:
@@ -376,7 +390,7 @@ def compare_findings(drafted: Expected, expected: Expected) -> dict:
             pairs.append((best[0], ci))
     df, cf = drafted.findings, expected.findings
     out: dict = {"finding": (len(pairs), len(df), len(cf))}
-    out["quote"] = (sum(_norm(df[i]["quote"]) == _norm(cf[c]["quote"]) for i, c in pairs), len(df), len(cf))
+    out["quote"] = (sum(quote_key(df[i]["quote"]) == quote_key(cf[c]["quote"]) for i, c in pairs), len(df), len(cf))
     for name, col in FINDING_FIELDS.items():
         tp = sum(1 for i, c in pairs if df[i][col] and df[i][col] == cf[c][col])
         out[name] = (tp, sum(1 for f in df if f[col]), sum(1 for f in cf if f[col]))
@@ -397,6 +411,11 @@ def compare_findings(drafted: Expected, expected: Expected) -> dict:
 
     out["finding_missed"] = [short(f) for c, f in enumerate(cf) if c not in paired_c]
     out["finding_extra"] = [short(f) for i, f in enumerate(df) if i not in paired_d]
+    out["quote_missed"] = [
+        f"{_norm(cf[c]['quote'])} (drafted {_norm(df[i]['quote'])})"
+        for i, c in pairs
+        if quote_key(df[i]["quote"]) != quote_key(cf[c]["quote"])
+    ]
     for name, col in FINDING_FIELDS.items():
         out[name + "_missed"] = [
             f"{cf[c][col] or '–'} (drafted {df[i][col] or '–'})" for i, c in pairs if cf[c][col] != df[i][col]

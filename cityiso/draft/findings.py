@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cityiso.draft import clause_lexicon, lang
+from cityiso.draft import clause_lexicon, lang, theme_lexicon
 from cityiso.draft.known import Known
 from cityiso.draft.text import BULLET, Piece
 from cityiso.draft.units import last_sentence
@@ -249,7 +249,8 @@ _ABOUT_CERTIFICATE = re.compile(
 _PER_REPORT = re.compile(r"^(?:Według\s+(?:raportu|audytorów|audytora)|W\s+ocenie\s+audytor\w*|Zdaniem\s+audytor\w*)\b")
 # A lead naming its one item after a colon: 'W raporcie zapisano jedno spostrzeżenie: należy ...'.
 _NAMED_ITEM = re.compile(
-    r"(?P<noun>spostrzeże\w*|obserwacj\w*|zaleceni\w*|rekomendacj\w*|niezgodnoś\w*)\s*:\s*(?P<item>\S.*)$",
+    r"(?P<noun>spostrzeże\w*|obserwacj\w*|zaleceni\w*|rekomendacj\w*|niezgodnoś\w*)(?:\s+\w+){0,2}\s*:\s*"
+    r"(?P<item>\S.*)$",
     re.IGNORECASE,
 )
 _ITEM_KIND = (
@@ -260,7 +261,35 @@ _ITEM_KIND = (
 # Clauses of one sentence that are items of their own: ', a ...', ' oraz ', ', a także ', and ', i' or ' i' before a
 # second verb ('potwierdził zgodność ... i zarekomendował ...').
 _CLAUSE_CUT = re.compile(
-    r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|,\s+(?:zgodnie|któr\w+|co)\b"
+    r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|,\s+(?:zgodnie|któr\w+|co)\b|;\s+"
+)
+# A praised item keeps its relative clause ('zespół ..., który prowadzi ćwiczenia'): it says what is praised.
+_PRAISE_CUT = re.compile(r",\s+a\s+(?!także)|,?\s+(?:i|a)\s+(?=(?:nie\s+)?\w+(?:ł|li|ły|ło)\b)|;\s+")
+# Verbs whose object is what is praised: with two or more things named, each item is the thing alone ('Audytorzy
+# docenili m.in. X i Y': X, Y); a verb that only lists ('wymienia', 'wskazuje') leaves its praise in the lead.
+_PRAISING = {"docenić", "doceniać", "wyróżnić", "wyróżniać", "podkreślić", "podkreślać", "pochwalić", "chwalić"}
+_AFTER_VERB = re.compile(
+    r"(?:\s+(?:się|m\.\s?in\.|między\s+innymi|także|również|przede\s+wszystkim|w\s+szczególności|szczególnie))*\s+"
+)
+# A speaker crediting the audited offices with an achievement ('Te urzędy pokazały, że ...', 'Gmina wdrożyła ...').
+_CREDIT = re.compile(
+    r"(?:(?:Te|Ten|Ta|Oba|Obie|Wszystkie)\s+)?(?:Urz[ąę]d\w*|Gmin\w*|Starostw\w*|Magistrat\w*|Samorząd\w*)\s+"
+    r"(?:\w+\s+)?(?:pokazał|udowodnił|dowiódł|dowiodł|wykazał|osiągnął|osiągnęł|wdrożył)\w*",
+    re.IGNORECASE,
+)
+# An impersonal recommendation ('Zalecono, by ...') has no speaker but the audit, whoever it names.
+_IMPERSONAL_ADVICE = re.compile(r"\b(?:zalecono|rekomendowano|zarekomendowano)\b", re.IGNORECASE)
+# A certification body writing of its own audit in the first person plural ('przeprowadziliśmy audyt'), and its
+# judgement in the same voice ('cenimy', 'dla nas przykład'): the body's praise.
+_WE_AUDITED = re.compile(
+    r"\b(?:przeprowadziliśmy|certyfikowaliśmy|audytowaliśmy|wydaliśmy|przyznaliśmy|nasi\s+au?d[iy]torzy"
+    r"|naszych\s+au?d[iy]tor\w*)\b",
+    re.IGNORECASE,
+)
+_WE_VALUE = re.compile(
+    r"\b(?:cenimy|doceniamy|podkreślamy|wyróżniamy|dla\s+nas\s+(?:\w+\s+)?(?:przykład\w*|wzor\w*)"
+    r"|naszym\s+zdaniem)\b",
+    re.IGNORECASE,
 )
 
 
@@ -348,6 +377,7 @@ def prose(sentences: list[Piece]) -> list[Finding]:
     voice). What an official of the office says of it is the office about itself: no finding."""
     out = []
     speech = _speeches(sentences)
+    we_audited = any(_WE_AUDITED.search(s.text) for s in sentences)
     for s in sentences:
         listed = BULLET.match(s.text) and s.start not in speech  # a dash opening a speech is no bullet
         if s.text.rstrip().endswith(":") or listed or re.search(r":\s*(?:\d{1,2}\)|[-–•])\s", s.text):
@@ -357,7 +387,9 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         if named and _REPORT.search(s.text[: named.start()]):
             kind = next(k for pat, k in _ITEM_KIND if pat.search(named.group("noun")))
             a = s.start + named.start("item")
-            x, y = _trim_sentence(s, a, s.end)
+            # the item ends with its sentence, where the sentence cutter read 'rok.' as an abbreviation
+            stop = re.search(r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])", s.text[named.start("item") :])
+            x, y = _trim_sentence(s, a, a + stop.end() if stop else s.end)
             out.append(
                 Finding(kind, "auditor", "The report's own item.", (x, y), lead=(s.start, s.end), confidence=0.6)
             )
@@ -370,13 +402,17 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         praised = lem & _PRAISE or re.search(r"\bzdaniem\b", s.text, re.I) or per_report
         if spoken:
             v, why = spoken
-            if not (praised or advice or lem & _GOOD) or _NEG_FINDING.search(s.text):
+            credit = _CREDIT.match(s.text.lstrip('–—„" \t'))
+            if not (praised or advice or lem & _GOOD or credit) or _NEG_FINDING.search(s.text):
                 continue
+        elif we_audited and _WE_VALUE.search(s.text) and not _NEG_FINDING.search(s.text):
+            v, why = "certification_body", "The certification body, which audited ('we'), judges in its own voice."
+            praised = True
         elif body_says and not _REPORT.search(s.text):
             v, why = "certification_body", "The certification body's representative speaks."
         elif _REPORT.search(s.text) and (praised or advice):
             v, why = _voice(s.text)
-        elif advice and lem & _RECOMMEND and not _OFFICIAL.search(s.text):
+        elif advice and lem & _RECOMMEND and (_IMPERSONAL_ADVICE.search(s.text) or not _OFFICIAL.search(s.text)):
             v, why = "auditor", "A recommendation, which an audit gives ('zalecono')."
         else:
             continue
@@ -389,16 +425,22 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         elif per_report:
             start = s.start + per_report.end()
             start += len(s.text[start - s.start :]) - len(s.text[start - s.start :].lstrip())
-        if spoken:
-            # the speech's own words, its dash left out; the attribution stays with the last item (it carries the voice)
-            start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
         s_cut = s
-        cut = _CLAUSE_CUT if not praised or per_report or spoken else _SPLIT
+        if spoken:
+            # the speech's own words: its opening dash or quotation mark and the attribution ('– mówi audytor') left out
+            start = s.start + len(s.text) - len(s.text.lstrip("–—„ \t"))
+            said = _SAID.search(s.text)
+            if said:
+                words = s.text[: said.start()].rstrip(' \t”"')
+                s_cut = Piece(s.start, s.start + len(words), words)
+        cut = (_PRAISE_CUT if kind == "praise" else _CLAUSE_CUT) if not praised or per_report or spoken else _SPLIT
         if _NEG_FINDING.search(s.text):
             cut = _NEG_CUT  # 'nie stwierdzili niezgodności, zwrócili natomiast uwagę na ...': the praise apart
         spans = _items(s_cut, start, cut if kind == "praise" else _SPLIT) or [(start, s_cut.end)]
         if kind == "praise" and lem & _PRAISE:
             spans = [part for a, b in spans for part in _and_items(s, a, b)]
+        if len(spans) > 1 and spans[0][0] == start:
+            spans[0] = _after_praising_verb(s, *spans[0])
         for a, b in spans:
             item_kind = kind
             words = s.text[a - s.start : b - s.start]
@@ -410,6 +452,19 @@ def prose(sentences: list[Piece]) -> list[Finding]:
                 continue  # 'nie stwierdzili niezgodności': what nonconformities() counts, no finding
             out.append(Finding(item_kind, v, why, (a, b), lead=(s.start, s.end), confidence=0.6))
     return out
+
+
+def _after_praising_verb(s: Piece, a: int, b: int) -> tuple[int, int]:
+    """The first of several praised things without the lead before it: from after a praising verb ('wyróżnili',
+    'podkreśla się m.in.'), when the item holds one."""
+    for w in lang.WORD.finditer(s.text, a - s.start, b - s.start):
+        if lang.lemmas(w.group(0)) & _PRAISING:
+            after = _AFTER_VERB.match(s.text, w.end())
+            x = s.start + (after.end() if after else w.end())
+            if len(lang.WORD.findall(s.text[x - s.start : b - s.start])) >= 2:
+                return x, b
+            break
+    return a, b
 
 
 _NEG_CUT = re.compile(r",\s+a\s+(?!także)|,\s+(?=(?:jako\s+\w+\s+\w+\s+)?\w+(?:ł|li|ły|ło)\b)|\s+oraz\s+", re.I)
@@ -453,6 +508,9 @@ def conformity(sentences: list[Piece]) -> list[Finding]:
     previous = False
     for s in sentences:
         lem = _lem(s.text)
+        if len(s.text) < 80 and not re.search(r"[.!?;:,]\W*$", s.text):
+            previous = False
+            continue  # a heading ('Audyt potwierdził skuteczność systemu'): the page's title, no finding
         if not (_REPORT.search(s.text) or previous):
             previous = False
             continue
@@ -504,17 +562,78 @@ def nonconformities(sentences: list[Piece]) -> list[Nonconformities]:
 
 
 def content_lemmas(text: str) -> list[str]:
+    """The lemma of each content word; a verbal noun or participle that is also a noun ('zaangażowanie',
+    'doskonalenie') takes its verb's lemma, as 'zaangażowani' and 'doskonalony' do, so that the forms meet."""
     out = []
     for w in lang.WORD.findall(text):
         if len(w) < 3:
             continue
-        cands = [lem.lower() for lem, tag in lang.analyses(w) if tag.split(":")[0] in _CONTENT_POS]
-        out.append(cands[0] if cands else w.lower())
+        # the older spelling 'audit', 'auditor' is the word 'audyt'
+        found = [(lem.lower(), tag.split(":")[0]) for lem, tag in lang.analyses(re.sub(r"^(?i:audit)", "audyt", w))]
+        verbal = [lem for lem, pos in found if pos in _VERBAL]
+        cands = verbal or [lem for lem, pos in found if pos in _CONTENT_POS]
+        if cands:
+            out.append(cands[0])
+        elif not found or all(pos == "ign" for _lem, pos in found):
+            out.append(w.lower())  # a word the dictionary does not know; a known function word ('się', 'przez') is none
     return out
 
 
+_VERBAL = ("ger", "ppas", "pact")
+
+
+# Words that speak of the management system as a whole, or name the finding's kind, point to no clause: 'system
+# spełnia wymagania normy' is a general statement of conformity (docs/CURATION.md#clauses: no clause), and
+# 'niezgodność dotycząca nadzoru nad zapisami' is about records (7.5), not about nonconformity handling (10.2).
+GENERAL_LEMMAS = frozenset(
+    {
+        "system",
+        "norma",
+        "wymagać",
+        "wymaganie",
+        "wymagania",
+        "zgodność",
+        "zgodny",
+        "skuteczny",
+        "skutecznie",
+        "skuteczność",
+        "spełniać",
+        "spełnić",
+        "urząd",
+        "niezgodność",
+        "spostrzeżenie",
+        "obserwacja",
+        "zalecenie",
+        "rekomendacja",
+        # words that relate rather than name: 'dotycząca', 'odnoszące się', 'związane z'
+        "dotyczyć",
+        "odnosić",
+        "związać",
+    }
+)
+# An organisational unit's name ('w Biurze Obsługi Klienta', 'Wydział Komunikacji') says where, not what.
+_NAME_WORDS = r"(?:\s+(?:ds\.|do\s+spraw|i|oraz)?\s*[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)+"
+_UNIT_NAME = re.compile(
+    r"\b(?:Wydzia\w+|Referat\w*|Biur\w+|Sal[iaęy]|Sala|Kancelari\w+|Departament\w*|Zesp[oó]\w+|Oddzia\w+)" + _NAME_WORDS
+)
+# So does a named post for the clause ('Pełnomocnika ds. Przeciwdziałania Zagrożeniom Korupcyjnym' is no bribery
+# risk); the post itself is the staff theme's ('pełnomocników i koordynatorów').
+_POST_NAME = re.compile(r"\b(?:Pełnomocni\w+|Koordynator\w*|Kierowni\w+|Dyrektor\w*|Naczelni\w+)" + _NAME_WORDS)
+# A statement about the system as a whole names it or its standard's requirements.
+_SYSTEM_LEMMAS = frozenset({"system", "norma", "wymagać", "wymaganie", "wymagania", "zgodność", "zgodny"})
+
+
+def topic(text: str) -> list[str]:
+    """The content lemmas a clause is judged by: a finding's words without unit and post names and without the words
+    of the system as a whole or of the finding's kind (GENERAL_LEMMAS)."""
+    bare = _POST_NAME.sub(" ", _UNIT_NAME.sub(" ", text))
+    return [x for x in content_lemmas(bare) if x not in GENERAL_LEMMAS]
+
+
 class Suggester:
-    """Suggests a theme and a clause for a finding's text from curated findings and the codebook."""
+    """Suggests a theme and a clause for a finding's text from the codebook, its lexicons and curated findings."""
+
+    THEME_PRIOR = 0.2  # the weight of the theme's curated examples' clauses beside the lexicon's coverage
 
     def __init__(self, k: Known, exclude_source: str | None = None):
         self.examples = []
@@ -525,6 +644,14 @@ class Suggester:
                 (Counter(content_lemmas(f["quote"] + " " + f["text_pl"])), f, f"curated finding {f['finding_id']}")
             )
         self.themes = [(Counter(content_lemmas(t["label_pl"] + " " + t["definition_pl"])), t) for t in k.themes]
+        # each theme's definition with its terms (theme_lexicon); the idf stays the definitions' and examples'
+        self.theme_words = [
+            (
+                set(content_lemmas(" ".join((t["label_pl"], t["definition_pl"], theme_lexicon.terms(t["theme_id"]))))),
+                t,
+            )
+            for t in k.themes
+        ]
         codebook = [c for c in k.clauses if c["standard_id"] == "iso9001-2015"]
         self.clauses = [(Counter(content_lemmas(c["label_pl"] + " " + c["definition_pl"])), c) for c in codebook]
         # each heading's words with its sub-clauses' (clause_lexicon); the idf stays the codebook's and examples'
@@ -540,6 +667,8 @@ class Suggester:
         docs = [c for c, _f, _r in self.examples] + [c for c, _t in self.themes] + [c for c, _ in self.clauses]
         df = Counter(lem for d in docs for lem in d)
         self.idf = {lem: math.log((1 + len(docs)) / (1 + n)) + 1 for lem, n in df.items()}
+        # a word no example or definition uses (a lexicon's term, 'ryzyko') is the rarest, not the commonest
+        self.rare = math.log(1 + len(docs)) + 1
 
     def _cos(self, a: Counter, b: Counter) -> float:
         num = sum(a[x] * b[x] * self.idf.get(x, 1.0) ** 2 for x in a if x in b)
@@ -548,30 +677,48 @@ class Suggester:
         return num / (na * nb) if na and nb else 0.0
 
     def theme(self, text: str) -> tuple[str, float, str]:
-        q = Counter(content_lemmas(text))
-        best = ("qms_conformity", 0.0, "No theme shares words with the finding.")
-        for c, f, why in self.examples:
-            score = self._cos(q, c)
-            if score > best[1]:
-                best = (f["theme_id"], score, f"Closest {why} (similarity {score:.2f}) has this theme.")
-        for c, t in self.themes:
-            score = self._cos(q, c) * 0.9
-            if score > best[1]:
-                best = (t["theme_id"], score, f"Words shared with the theme's definition (similarity {score:.2f}).")
-        return best
+        """The theme whose definition and terms (theme_lexicon) cover most of the finding's words, unit names left
+        out; a general statement about the system (its words, none of any clause's) is the theme of such statements."""
+        if _SYSTEM_LEMMAS & set(content_lemmas(text)) and not self._clause_words(text):
+            return "qms_conformity", 0.5, "A general statement about the system: it names no clause's subject."
+        q = Counter(content_lemmas(_UNIT_NAME.sub(" ", text)))
+        # the share of the finding's (idf-weighted) words the theme's definition and terms have, as for the clause; the
+        # nearest curated example is not used: it carries one document's wording to another (README)
+        mass = sum(self.idf.get(x, self.rare) ** 2 for x in q)
+        scores: dict[str, float] = {}
+        for words, t in self.theme_words:
+            cov = sum(self.idf.get(x, self.rare) ** 2 for x in q if x in words) / mass if mass else 0.0
+            if cov:
+                scores[t["theme_id"]] = cov
+        if not scores:
+            return "qms_conformity", 0.0, "No theme shares words with the finding."
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        theme_id, score = ranked[0]
+        shared = sorted({x for x in q for words, t in self.theme_words if t["theme_id"] == theme_id and x in words})
+        margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        return (
+            theme_id,
+            min(score, margin + 0.1),
+            f"Words of the theme's definition and terms: {', '.join(shared)} ({score:.2f} of the finding's words).",
+        )
+
+    def _clause_words(self, text: str) -> set[str]:
+        """The finding's topic words any clause's lexicon has."""
+        q = set(topic(text))
+        return {x for c, _cl in self.lexicons for x in q if x in c}
 
     def clause(self, text: str, theme: str | None = None) -> tuple[str | None, float, str]:
         """The heading (4-10) whose words cover most of the finding's (the codebook definition with its sub-clauses'
         words, clause_lexicon), plus a small prior: how often the curated examples of the finding's theme are coded
         so. (None, 0, why) when no heading shares a word. The nearest curated example is not used: it carries one
         document's wording to another (it scored lower, see README)."""
-        q = Counter(content_lemmas(text))
+        q = Counter(topic(text))
         scores: dict[str, float] = {}
         why: dict[str, list[str]] = {}
-        mass = sum(self.idf.get(x, 1.0) ** 2 for x in q)
+        mass = sum(self.idf.get(x, self.rare) ** 2 for x in q)
         for c, cl in self.lexicons:
             # the share of the finding's (idf-weighted) words the clause's lexicon has: a long lexicon is no penalty
-            score = sum(self.idf.get(x, 1.0) ** 2 for x in q if x in c) / mass if mass else 0.0
+            score = sum(self.idf.get(x, self.rare) ** 2 for x in q if x in c) / mass if mass else 0.0
             if score:
                 scores[cl["clause"]] = score
                 sub = clause_lexicon.subclause(cl["clause"], content_lemmas, set(q))
@@ -584,7 +731,7 @@ class Suggester:
             total = sum(coded.values())
             for clause, n in coded.items():
                 if clause in scores:
-                    scores[clause] += 0.2 * n / total
+                    scores[clause] += self.THEME_PRIOR * n / total
                     why[clause].append(f"{n} of {total} examples of theme {theme}")
         if not scores:
             return None, 0.0, "No clause shares words with the finding."

@@ -286,6 +286,14 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "Tekst nie przytacza audytora, raportu ani jednostki: urząd mówi o sobie.",
         "No auditor, report or body is cited: the office speaks about itself.",
     ),
+    "body_judges": (
+        "Jednostka certyfikująca, która przeprowadziła audyt („my”), ocenia własnym głosem.",
+        "The certification body, which audited ('we'), judges in its own voice.",
+    ),
+    "audit_recommends": (
+        "Zalecenie, które daje audyt („zalecono”).",
+        "A recommendation, which an audit gives ('zalecono').",
+    ),
     "report_item": ("Pozycja samego raportu.", "The report's own item."),
     "no_theme": ("Żaden temat nie ma słów wspólnych z ustaleniem.", "No theme shares words with the finding."),
     "closest_finding": (
@@ -295,6 +303,14 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
     "theme_words": (
         "Słowa wspólne z definicją tematu (podobieństwo {score}).",
         "Words shared with the theme's definition (similarity {score}).",
+    ),
+    "theme_terms": (
+        "Słowa definicji i terminów tematu: {words} ({score} słów ustalenia).",
+        "Words of the theme's definition and terms: {words} ({score} of the finding's words).",
+    ),
+    "general_statement": (
+        "Ogólne stwierdzenie o systemie: nie nazywa przedmiotu żadnego rozdziału.",
+        "A general statement about the system: it names no clause's subject.",
     ),
     "no_clause": ("Żaden rozdział nie ma słów wspólnych z ustaleniem.", "No clause shares words with the finding."),
     "closest_clause": ("Najbliżej: {reason}.", "Closest: {reason}."),
