@@ -219,6 +219,23 @@ def test_evaluate_reads_a_corpus_folder_and_the_cli_writes_json(tmp_path: Path) 
     assert written[str(tmp_path)]["fields"]["office"]["expected"] == 1
 
 
+def test_a_corpus_file_scores_only_the_parts_it_speaks_for(tmp_path: Path) -> None:
+    """`scored: [findings]` leaves offices, certificates and events unscored (nothing expected is not nothing
+    drafted); every field belongs to exactly one part; a part the evaluator does not know is refused by file."""
+    assert sorted(f for fields in ev.PARTS.values() for f in fields) == sorted(ev.FIELDS)
+    (tmp_path / "001_x.txt").write_text(TEXT + "\nUrząd Miasta Nowe Miasto\n", encoding="utf-8")
+    finding = {"quote": "Audytorzy docenili sprawną obsługę klientów.", "kind": "praise", "voice": "auditor"}
+    expected = {"scored": ["findings"], "findings": [finding | {"clause": "8", "theme": "customer_focus"}]}
+    (tmp_path / "001_x.expected.yaml").write_text(yaml.safe_dump(expected, allow_unicode=True), encoding="utf-8")
+    fields = ev.evaluate(tmp_path)["fields"]
+    assert all(fields[f]["drafted"] == 0 and fields[f]["precision"] is None for f in ev.PARTS["offices"])
+    assert all(fields[f]["drafted"] == 0 for f in ev.PARTS["certificates"] + ev.PARTS["events"])
+    assert fields["finding"]["expected"] == 1 and fields["finding"]["drafted"] >= 1
+    (tmp_path / "001_x.expected.yaml").write_text(yaml.safe_dump({"scored": ["offices", "praise"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"001_x\.expected\.yaml: scored must be"):
+        ev.evaluate(tmp_path)
+
+
 def test_a_folder_of_neither_kind_is_refused(tmp_path: Path) -> None:
     (tmp_path / "page.txt").write_text(TEXT, encoding="utf-8")
     with pytest.raises(ValueError, match="neither a data package"):

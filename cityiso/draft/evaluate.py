@@ -70,6 +70,14 @@ CERT_FIELDS = {
     "validity_years": "validity_years",
 }
 FINDING_FIELDS = {"finding_kind": "kind", "voice": "voice", "clause": "clause", "theme": "theme"}
+# What part of the expected rows each field is scored on.
+PARTS = {
+    "offices": ("office", "office_kind", "office_place", "office_voivodeship"),
+    "published": ("published",),
+    "certificates": ("family", "standard", "edition", "issued", "valid_until", "validity_years"),
+    "events": ("body", "event_kind", "event_date", "event", "units"),
+    "findings": ("finding", "quote", "finding_kind", "voice", "auditor_praise", "clause", "theme"),
+}
 
 
 def goals(name: str) -> tuple[float, float]:
@@ -90,6 +98,9 @@ class Expected:
     certificates: list[dict] = field(default_factory=list)  # office, family, standard_as_written, ...
     events: list[dict] = field(default_factory=list)  # kind, is_planned, event_on, body_id, units_audited, units
     findings: list[dict] = field(default_factory=list)  # quote, kind, voice, clause, theme, span
+    # The parts of PARTS the expected rows speak for: a corpus file may expect only some (`scored: [findings]`),
+    # and a part it does not speak for is not scored at all (not reported is not none).
+    scored: frozenset[str] = frozenset()
 
 
 def _s(v) -> str:
@@ -218,7 +229,11 @@ def _load_yaml(path: Path) -> dict:
 
 def read_expected(text_path: Path) -> Expected:
     """One corpus document and its expected rows (NNN_name.txt beside NNN_name.expected.yaml)."""
-    y = _load_yaml(text_path.with_name(text_path.stem + ".expected.yaml"))
+    expected_path = text_path.with_name(text_path.stem + ".expected.yaml")
+    y = _load_yaml(expected_path)
+    scored = y.get("scored", list(PARTS))
+    if not isinstance(scored, list) or not set(scored) <= set(PARTS):
+        raise ValueError(f"{expected_path}: scored must be a list of {', '.join(PARTS)}, not {scored!r}")
     about = _s(y.get("about"))
     offices = [{k: _s(o.get(k)) for k in ("id", "kind", "place", "voivodeship")} for o in (y.get("offices") or [])]
     certs = []
@@ -249,6 +264,7 @@ def read_expected(text_path: Path) -> Expected:
         certificates=certs,
         events=events,
         findings=findings,
+        scored=frozenset(scored),
     )
 
 
@@ -432,6 +448,12 @@ def compare(drafted: Expected, expected: Expected) -> dict:
         doc[f + "_missed"] = sorted(map(str, (want[f] - got[f]).elements()))
         doc[f + "_extra"] = sorted(map(str, (got[f] - want[f]).elements()))
     doc.update(compare_findings(drafted, expected))
+    if expected.scored:  # a curated package's documents speak for every part
+        for part, fields in PARTS.items():
+            if part not in expected.scored:
+                for f in fields:
+                    doc[f] = (0, 0, 0)
+                    doc |= {f + "_missed": [], f + "_extra": []}
     return doc
 
 
