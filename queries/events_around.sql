@@ -47,7 +47,6 @@ select
     e.quote,
     e.note
 from picked as e
-inner join offices as o on o.office_id = e.office_id
 inner join office_labels as ol on ol.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
