@@ -22,7 +22,7 @@ urlstate.write("office", office_id)
 chosen = OfficeFilter((office_id,)).params()
 
 office = ui.data_or_stop("offices_overview", family=None).set_index("office_id").loc[office_id]
-st.title(md(office["place"]))
+st.title(md(office["office_label"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
     f"{md(t('office.voivodeship', lang, voivodeship=office['voivodeship']))}"

@@ -22,7 +22,7 @@ def _pick_text(pick) -> str:
 
 def _named(df, everyone: str):
     """Rows summed over every office (office_id '') named as such."""
-    return df.assign(place=df["place"].where(df["office_id"] != "", everyone))
+    return df.assign(office_label=df["office_label"].where(df["office_id"] != "", everyone))
 
 
 lang = ui.lang()

@@ -52,7 +52,7 @@ with right:
     st.caption(shown if total else t("sources.none", lang))
 for r in documents.itertuples():
     truncated = f" ({t('sources.truncated', lang)})" if r.is_truncated else ""
-    with st.expander(f"{md(r.place) if isinstance(r.place, str) else '—'}: {md(r.title)}{truncated}"):
+    with st.expander(f"{md(r.office_label) if isinstance(r.office_label, str) else '—'}: {md(r.title)}{truncated}"):
         sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
         st.markdown(f"{code(r.file)}{sha}" + (f"  \n{md(r.note)}" if isinstance(r.note, str) else ""))
         st.markdown(described(r))

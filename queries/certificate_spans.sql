@@ -23,7 +23,7 @@ evidence as (
 select
     ce.certificate_id,
     ce.office_id,
-    o.place,
+    ol.office_label,
     o.office_name,
     ce.registration_id,
     ce.family,
@@ -73,6 +73,7 @@ select
     ce.note
 from certificates as ce
 inner join offices as o on o.office_id = ce.office_id
+inner join office_labels as ol on ol.office_id = ce.office_id
 inner join sources as src on src.source_id = ce.source_id
 inner join certificate_windows as w on w.certificate_id = ce.certificate_id
 left join standards as s on s.standard_id = ce.standard_id

@@ -30,7 +30,7 @@ finding_counts as (
 select
     e.event_id,
     e.office_id,
-    o.place,
+    ol.office_label,
     e.kind,
     e.is_planned,
     e.surveillance_ordinal,
@@ -55,6 +55,7 @@ select
     coalesce(fc.count_findings, 0) as count_findings
 from events as e
 inner join offices as o on o.office_id = e.office_id
+inner join office_labels as ol on ol.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id

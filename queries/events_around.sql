@@ -31,7 +31,7 @@ concerns as (
 select
     e.event_id,
     e.office_id,
-    o.place,
+    ol.office_label,
     e.kind,
     e.is_planned,
     e.event_on,
@@ -47,7 +47,7 @@ select
     e.quote,
     e.note
 from picked as e
-inner join offices as o on o.office_id = e.office_id
+inner join office_labels as ol on ol.office_id = e.office_id
 inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id

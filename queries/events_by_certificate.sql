@@ -5,7 +5,7 @@ select
     e.event_id,
     ec.certificate_id,
     e.office_id,
-    o.place,
+    ol.office_label,
     e.kind,
     e.is_planned,
     e.event_on,
@@ -18,6 +18,7 @@ select
     e.quote
 from events as e
 inner join offices as o on o.office_id = e.office_id
+inner join office_labels as ol on ol.office_id = e.office_id
 left join event_certificates as ec on ec.event_id = e.event_id
 left join certificates as c on c.certificate_id = ec.certificate_id
 left join certification_bodies as b on b.body_id = e.body_id

@@ -16,7 +16,7 @@ select
     c.finding_id,
     c.event_id,
     c.office_id,
-    o.place,
+    ol.office_label,
     c.event_kind,
     c.event_on,
     c.event_on_precision,
@@ -46,6 +46,7 @@ select
 from chosen as c
 inner join per_event as pe on pe.event_id = c.event_id
 inner join offices as o on o.office_id = c.office_id
+inner join office_labels as ol on ol.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
 inner join sources as src on src.source_id = c.source_id
 left join clause_headings as h on h.standard_id = c.clause_standard_id and h.clause = c.clause

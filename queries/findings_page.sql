@@ -51,7 +51,7 @@ select
     f.finding_id,
     f.event_id,
     f.office_id,
-    o.place,
+    ol.office_label,
     e.kind as event_kind,
     e.event_on,
     e.event_on_precision,
@@ -82,7 +82,7 @@ select
 from findings as f
 inner join events as e on e.event_id = f.event_id
 inner join per_event as pe on pe.event_id = f.event_id
-inner join offices as o on o.office_id = f.office_id
+inner join office_labels as ol on ol.office_id = f.office_id
 inner join office_order as oo on oo.office_id = f.office_id
 inner join themes as t on t.theme_id = f.theme_id
 inner join sources as src on src.source_id = f.source_id

@@ -16,10 +16,11 @@ family_events as (
 
 select
     o.office_id,
-    o.place,
+    ol.office_label,
     coalesce(fe.count_events, 0) as count_events,
     count(*) over () as count_offices
 from offices as o
+inner join office_labels as ol on ol.office_id = o.office_id
 left join family_events as fe on fe.office_id = o.office_id
 where o.office_id in (select office_id from chosen)
 order by count_events desc, o.place collate pl, o.office_id

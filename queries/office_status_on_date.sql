@@ -75,7 +75,7 @@ evidence as (
 
 select
     o.office_id,
-    o.place,
+    ol.office_label,
     o.office_name,
     o.latitude,
     o.longitude,
@@ -94,6 +94,7 @@ select
     ev.latest_evidence_on,
     ev.precision as latest_evidence_precision
 from offices as o
+inner join office_labels as ol on ol.office_id = o.office_id
 left join ranked as r on r.office_id = o.office_id and r.rank = 1
 left join certificates as ce on ce.certificate_id = r.certificate_id
 left join standards as st on st.standard_id = r.standard_id

@@ -1,16 +1,13 @@
 -- One row per office: where it is and how much evidence about one standard family the data holds
 -- (certificates of the family, events belonging to it, praised items said by auditors concerning it).
--- office_label is how the app names the office everywhere: its place, with the office's name added where two
--- offices share a place (a city hall and a county office in one town), so two offices never share a label.
+-- office_label is how the app names the office everywhere (the stored office_labels: its place, with the office's name
+-- where another office shares the place).
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
 -- The counts are read from office_family_counts (stored by the build), the order from office_order.
 select
     o.office_id,
     o.place,
-    case
-        when count(*) over (partition by o.place) > 1 then o.place || ' (' || o.office_name || ')'
-        else o.place
-    end as office_label,
+    ol.office_label,
     o.office_name,
     o.office_kind,
     o.teryt,
@@ -24,5 +21,6 @@ select
     s.last_event_on
 from offices as o
 inner join office_order as oo on oo.office_id = o.office_id
+inner join office_labels as ol on ol.office_id = o.office_id
 left join office_family_counts as s on s.office_id = o.office_id and s.family is not distinct from $family
 order by oo.place_rank

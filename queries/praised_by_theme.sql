@@ -24,7 +24,7 @@ events_per_office as (
 
 select
     c.office_id,
-    any_value(o.place) as place,
+    any_value(o.office_label) as office_label,
     c.theme_id,
     any_value(t.label_pl) as theme_pl,
     any_value(t.label_en) as theme_en,
@@ -33,7 +33,7 @@ select
 from chosen as c
 inner join per_event as pe on pe.event_id = c.event_id
 inner join events_per_office as e on e.office_id = c.office_id
-left join offices as o on o.office_id = c.office_id
+left join office_labels as o on o.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
 group by c.office_id, c.theme_id
 order by c.office_id, c.theme_id

@@ -56,7 +56,7 @@ select
     s.publisher,
     s.publisher_type,
     s.office_id,
-    o.place,
+    ol.office_label,
     s.published_on,
     s.published_on_precision,
     coalesce(s.published_on_is_inferred, false) as published_on_is_inferred,
@@ -74,7 +74,7 @@ select
     coalesce(c.count_further_evidence, 0) as count_further_evidence,
     (select count(*) from chosen) as count_sources
 from sources as s
-left join offices as o on o.office_id = s.office_id
+left join office_labels as ol on ol.office_id = s.office_id
 left join office_order as oo on oo.office_id = s.office_id
 left join counts as c on c.source_id = s.source_id
 where s.source_id in (select source_id from page)

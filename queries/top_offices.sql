@@ -26,7 +26,7 @@ ranked as (
 select
     r.measure,
     r.office_id,
-    o.place,
+    ol.office_label,
     o.office_name,
     o.office_kind,
     o.voivodeship,
@@ -39,5 +39,6 @@ select
     ) as count_tied_beyond
 from ranked as r
 inner join offices as o on o.office_id = r.office_id
+inner join office_labels as ol on ol.office_id = r.office_id
 where r.position <= $limit and r.value > 0
 order by r.measure, r.position

@@ -25,7 +25,7 @@ needs_browser = pytest.mark.skipif(
 def _clauses() -> dict:
     return {
         "office_id": ["a", "b"],
-        "place": ["Łódź", "Zabrze"],
+        "office_label": ["Łódź", "Zabrze"],
         "clause": [5, 7],
         "clause_pl": ["Przywództwo", "Wsparcie"],
         "clause_en": ["Leadership", "Support"],

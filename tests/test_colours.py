@@ -19,7 +19,7 @@ def _clauses(offices: list[str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "office_id": offices,
-            "place": [f"Miasto {o}" for o in offices],
+            "office_label": [f"Miasto {o}" for o in offices],
             "clause": [5] * len(offices),
             "clause_pl": ["Przywództwo"] * len(offices),
             "clause_en": ["Leadership"] * len(offices),
@@ -34,7 +34,7 @@ def _themes(offices: list[str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "office_id": offices,
-            "place": [f"Miasto {o}" for o in offices],
+            "office_label": [f"Miasto {o}" for o in offices],
             "theme_id": ["it"] * len(offices),
             "theme_pl": ["Informatyzacja"] * len(offices),
             "theme_en": ["IT"] * len(offices),

@@ -172,18 +172,19 @@ TESTOWO = ["testowo", "testowo-powiat"]
 
 
 def test_two_offices_of_one_place_are_two_bars_columns_and_rows(package_con) -> None:
-    """Drawn from raw query results (place 'Testowo' twice), offices stay apart by id, each with its own name."""
+    """Drawn from raw query results (place 'Testowo' twice), offices stay apart, each by its office_label."""
     filters = FILTERS | {"offices": TESTOWO, "family": "ISO 9001"}
     by_theme = run(package_con, "praised_by_theme", **filters)
     bars = by_theme_bars(by_theme, "en", "count", "T", SOURCE)
-    assert [t.name for t in bars.data] == ["Testowo (testowo)", "Testowo (testowo-powiat)"]  # no office name here
-    named = by_theme_bars(by_theme, "en", "count", "T", SOURCE, names={"testowo": "City", "testowo-powiat": "County"})
-    assert {t.name: list(t.y) for t in named.data} == {
-        "City": ["IT", "Leadership commitment"],
-        "County": ["Client service"],
+    assert {t.name: list(t.y) for t in bars.data} == {
+        "Testowo (Urząd Miasta Testowo)": ["IT", "Leadership commitment"],
+        "Testowo (Starostwo Powiatowe w Testowie)": ["Client service"],
     }
     heatmap = theme_heatmap(by_theme, "en", "count", "T", SOURCE)
-    assert list(heatmap.layout.xaxis.categoryarray) == ["Testowo (testowo)", "Testowo (testowo-powiat)"]
+    assert list(heatmap.layout.xaxis.categoryarray) == [
+        "Testowo (Urząd Miasta Testowo)",
+        "Testowo (Starostwo Powiatowe w Testowie)",
+    ]
     fig = timeline(package_con, TESTOWO, "ISO 9001", lang="en")
     assert list(fig.layout.yaxis.categoryarray)[::-1] == [
         "Testowo (Starostwo Powiatowe w Testowie) · ISO 9001:2000/2008",  # spans carry the office's name
@@ -218,14 +219,15 @@ def test_map_labels_offices_of_one_spot_above_and_below_it(package_con) -> None:
         if trace.name != "outline"
         for i, text, position in zip(trace.customdata, trace.text, trace.textposition, strict=True)
     }
-    assert placed == {"testowo": ("Testowo", "top center"), "testowo-powiat": ("Testowo", "bottom center")}
+    assert placed == {
+        "testowo": ("Testowo (Urząd Miasta Testowo)", "top center"),
+        "testowo-powiat": ("Testowo (Starostwo Powiatowe w Testowie)", "bottom center"),
+    }
     hovers = [h for trace in fig.data if trace.name != "outline" for h in trace.hovertext]
     assert any(h.startswith("<b>Testowo (Starostwo Powiatowe w Testowie)</b>") for h in hovers)
-    named = status.assign(place=["Testowo (Urząd Miasta Testowo)", "Testowo (Starostwo Powiatowe w Testowie)"])
-    fig = status_map(named, voivodeship_shapes(), "en", "1 June 2012", SOURCE, "ISO 9001")
     assert [list(t.textfont.size) for t in fig.data if t.name != "outline"] == [[11], [11]]  # long names: smaller
     # Apart, each label stands right of its marker, or left where a long one would run past the east edge.
-    apart = status.assign(latitude=[52.1, 53.1], place=["Testowo (Urząd Miasta Testowo)", "Nowe"])
+    apart = status.assign(latitude=[52.1, 53.1], office_label=["Testowo (Urząd Miasta Testowo)", "Nowe"])
     assert label_positions(apart) == {"testowo": "middle left", "testowo-powiat": "middle right"}
 
 
@@ -243,13 +245,12 @@ HOSTILE = '<a href="http://evil.example">x</a><b>y</b>'
 
 def test_curated_text_is_literal_in_every_figure(fixture_con) -> None:
     """Plotly renders <a href>, <b> and <span style> in labels and hovers: curated text reaches it escaped."""
-    by_theme = run(fixture_con, "praised_by_theme", **FILTERS).assign(theme_pl=HOSTILE, place=HOSTILE)
-    spans = run(fixture_con, "certificate_spans", offices=ALL, family=None).assign(place=HOSTILE, quote=HOSTILE)
-    events = run(fixture_con, "events_by_certificate", offices=ALL, family=None).assign(place=HOSTILE)
+    by_theme = run(fixture_con, "praised_by_theme", **FILTERS).assign(theme_pl=HOSTILE, office_label=HOSTILE)
+    spans = run(fixture_con, "certificate_spans", offices=ALL, family=None).assign(office_label=HOSTILE, quote=HOSTILE)
+    events = run(fixture_con, "events_by_certificate", offices=ALL, family=None).assign(office_label=HOSTILE)
     figures = [
         by_theme_bars(by_theme, "pl", "count", "Title", SOURCE),
         theme_heatmap(by_theme, "pl", "count", "Title", SOURCE),
-        by_theme_bars(by_theme, "pl", "count", "Title", SOURCE, names={"alpha": HOSTILE}),
         certification_timeline(spans, events, NO_LINES, "pl", SOURCE),
     ]
     for fig in figures:

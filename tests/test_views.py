@@ -54,7 +54,7 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
 
 def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
     data = cycles.cycles_data(fetch, OfficeFilter(tuple(BOTH)).params(), "ISO 9001")
-    view = cycles.timeline_view(data, "en", "S", names=NAMES)
+    view = cycles.timeline_view(data, "en", "S")
     drawn = sum(len(t.x) for t in view.figure.data if t.type == "scatter" and t.mode == "markers")
     undated = data.on_certificates[data.on_certificates["event_on"].isna()]["event_id"].nunique()
     assert undated == 1 and view.note == "Undated events (not on the timeline): 1 — Certification not renewed: 1"
@@ -63,7 +63,7 @@ def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
 
 def test_status_stands_next_to_its_latest_evidence(fetch) -> None:
     view = cycles.status_view(fetch, OfficeFilter(tuple(BOTH)).params(), dt.date(2016, 10, 1), "ISO 9001", "en")
-    # The city hall, then the county (both "Testowo" here: the page names them apart, as data_or_stop does).
+    # The city hall, then the county (both in Testowo: their office_label tells them apart).
     assert view.table[["Status", "Latest evidence"]].values.tolist() == [
         ["valid", "20 September 2016"],
         ["expired", "March 2012"],
@@ -83,10 +83,10 @@ def test_an_office_without_findings_stays_in_the_comparison() -> None:
 
 def test_long_findings_continue_on_the_next_slides() -> None:
     findings = pd.DataFrame(
-        {"office_id": ["testowo"] * 13, "place": ["Testowo"] * 13, "event_id": ["e1"] * 7 + ["e2"] * 6,
+        {"office_id": ["testowo"] * 13, "office_label": [CITY] * 13, "event_id": ["e1"] * 7 + ["e2"] * 6,
          "text_en": [f"Item {i}" for i in range(13)]}
     )  # fmt: skip
-    slides = praise.findings_slides(findings, {"testowo": CITY, "testowo-powiat": COUNTY}, "en", 6)
+    slides = praise.findings_slides(findings, ["testowo", "testowo-powiat"], "en", 6)
     assert [len(bullets) for _, _, bullets in slides] == [6, 6, 1]
     assert [b for _, _, bullets in slides for b in bullets] == [f"Item {i}" for i in range(13)]  # none cut
     assert [title for title, _, _ in slides] == [f"What the auditors praised: {CITY} ({i}/3)" for i in (1, 2, 3)]

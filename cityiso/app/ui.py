@@ -30,24 +30,15 @@ def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANG)
 
 
-def _fetch_or_stop(name: str, **params) -> pd.DataFrame:
-    """A named result as the query returns it, or a plain message and the end of the page when the database is
-    missing."""
+def data_or_stop(name: str, **params) -> pd.DataFrame:
+    """A named result for the page as the query returns it (an office is named by its office_label, computed once by
+    the build), or a plain message and the end of the page when the database is missing."""
     try:
         return fetch(name, **params)
     except DatabaseMissing as exc:
         # Only the file's name: the server's folders are no viewer's business.
         st.error(t("no_database", lang(), path=md(Path(str(exc)).name)))
         st.stop()
-
-
-def data_or_stop(name: str, **params) -> pd.DataFrame:
-    """A named result for the page; its `place` names the office as office_names() does, so two offices of one
-    town (a city hall and a county office) are never drawn as one bar, one map label or one table row's "Testowo"."""
-    df = _fetch_or_stop(name, **params)
-    if {"office_id", "place"} <= set(df.columns) and not df.empty:
-        df = df.assign(place=df["office_id"].map(office_names()).fillna(df["place"]))
-    return df
 
 
 @dataclass(frozen=True)
@@ -94,9 +85,9 @@ def asset(name: str) -> str:
 
 
 def office_names() -> dict[str, str]:
-    """office_id -> its label (offices_overview.office_label: the place, with the office's name where two offices
-    share a place)."""
-    df = _fetch_or_stop("offices_overview", family=None)
+    """office_id -> its label (office_label: the place, with the office's name where another office shares the
+    place), for the pickers."""
+    df = data_or_stop("offices_overview", family=None)
     return dict(zip(df["office_id"], df["office_label"], strict=True))
 
 
@@ -148,7 +139,7 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     ?size_classes=, ?offices=). Nothing given: every office. The URL holds the conditions, never the list of every
     office that meets them."""
     current = lang()
-    overview = _fetch_or_stop("offices_overview", family=None)
+    overview = data_or_stop("offices_overview", family=None)
     voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
     kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
     columns = st.columns([2, 2, 2, 2, 3] if chosen_offices else [1, 1, 1, 1])

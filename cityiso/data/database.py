@@ -195,6 +195,7 @@ MATERIALISED_VIEWS = (
     "certificate_events",
     "certificate_windows",
     "office_order",
+    "office_labels",
     "finding_words",
     "finding_facts",
     "finding_counts",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import for_slide, office_labels
+from cityiso.figures.common import for_slide
 from cityiso.labels import format_date, t
 from cityiso.views import (
     DEFAULT_FAMILY,
@@ -73,7 +73,7 @@ class _Deck:
     size: tuple[int, int]
     footer: str
     source: str
-    names: dict[str, str]  # office_id -> its name on slides, as the app's office pickers show it
+    names: dict[str, str]  # office_id -> office_label of each chosen office, by place: for one a chart has no rows of
 
     @property
     def praise(self) -> dict:
@@ -107,7 +107,7 @@ def _title_slide(d: _Deck) -> list[Slide]:
         return [Slide("title", t("deck.summary_title", d.lang, what=what), summary, d.footer)]
     offices = d.fetch("offices_overview", family=d.family)
     chosen = offices[offices["office_id"].isin(d.offices)]
-    names = ", ".join(d.names[o] for o in chosen["office_id"])
+    names = ", ".join(chosen["office_label"])
     totals = d.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.family).iloc[0]
     summary = t(
         "deck.summary",
@@ -120,7 +120,7 @@ def _title_slide(d: _Deck) -> list[Slide]:
     )
     # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
     lines = status_lines(d.fetch, list(chosen["office_id"]), d.as_of, d.family, d.lang)
-    bullets = [f"{d.names[o]}: {lines[o]}" for o in chosen["office_id"]]
+    bullets = [f"{label}: {lines[o]}" for o, label in zip(chosen["office_id"], chosen["office_label"], strict=True)]
     return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
@@ -169,7 +169,7 @@ def _cycles_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []  # one row per certificate of thousands of offices: the trends slides say it instead
     data = cycles_data(d.fetch, OfficeFilter(tuple(d.offices)).params(), d.family)
-    return _view_slide(d, timeline_view(data, d.lang, d.source, as_of=d.as_of, names=d.names))
+    return _view_slide(d, timeline_view(data, d.lang, d.source, as_of=d.as_of, order=list(d.names)))
 
 
 def _clauses_slide(d: _Deck) -> list[Slide]:
@@ -201,7 +201,7 @@ def _heatmap_slide(d: _Deck) -> list[Slide]:
     df = d.fetch("praised_by_theme", **d.praise)
     if df["office_id"].nunique() < 2:
         return []  # one office's themes are already on the theme slide
-    return _view_slide(d, praise.heatmap_view(df, d.lang, "count", t("praised.heatmap", d.lang), d.source, d.names))
+    return _view_slide(d, praise.heatmap_view(df, d.lang, "count", t("praised.heatmap", d.lang), d.source))
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
@@ -210,8 +210,7 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
     findings = d.fetch("findings_filtered", **d.praise)
-    chosen = set(d.offices)
-    order = {o: name for o, name in d.names.items() if o in chosen}  # the title slide's order
+    order = [o for o in d.names if o in set(d.offices)]  # the title slide's order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)
         for title, takeaway, bullets in praise.findings_slides(findings, order, d.lang, MAX_BULLETS)
@@ -295,8 +294,9 @@ def build_deck(
     as_of = as_of or dt.date.today()
     # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.
     info = fetch("selection_info", **selection.params(), family=family, as_of=as_of).iloc[0]
-    # Every office's name as the app's pickers show it (place, and the office's name where two share a place).
-    names = office_labels(fetch("offices_overview", family=None))
+    # The chosen offices' labels (office_label, as every page names them), for the title slide and for chosen offices
+    # a chart has no rows of (not_reported_note).
+    names = dict(zip(chosen["office_id"], chosen["office_label"], strict=True))
     documents = fetch("selected_documents", **selection.params(), family=family, limit=FOOTER_TITLES).iloc[0]
     deck = _Deck(
         fetch=fetch,

@@ -3,13 +3,12 @@
 import datetime as dt
 import hashlib
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from cityiso.labels import MONTHS_SHORT
-from cityiso.safe_text import plotly_text
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -102,15 +101,11 @@ def family_color(family: str) -> str:
     return EDITION_COLORS[editions[-1]] if editions else PALETTE[_hash(family) % len(PALETTE)]
 
 
-def office_labels(df: pd.DataFrame, names: Mapping[str, str] | None = None) -> dict[str, str]:
-    """office_id -> how a chart names each office of df: `names` where given, else its place, with the office's
-    name (its id where df has no name) added where two offices share a place: two offices never share a label."""
+def office_labels(df: pd.DataFrame) -> dict[str, str]:
+    """office_id -> how a chart names each office of df: its office_label, as every named query returns it (computed
+    once by the build, queries/schema.sql office_labels: two offices never share one, whatever the selection)."""
     offices = df.drop_duplicates("office_id")
-    own = offices["office_name"].fillna(offices["office_id"]) if "office_name" in offices else offices["office_id"]
-    shared = offices["place"].duplicated(keep=False)
-    labels = offices["place"].where(~shared, offices["place"] + " (" + own + ")")
-    given = {office_id: plotly_text(name) for office_id, name in (names or {}).items()}
-    return dict(zip(offices["office_id"], labels, strict=True)) | given
+    return dict(zip(offices["office_id"], offices["office_label"], strict=True))
 
 
 # A half-width chart in a 1000 px window is 237-262 px wide, and 11 px type takes about 5.8 px a character: lines

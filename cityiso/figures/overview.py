@@ -36,7 +36,7 @@ def label_positions(offices: pd.DataFrame) -> dict[str, str]:
     positions = {}
     for _, _, members in spots:
         for i, r in enumerate(members):
-            side = "left" if r.longitude + len(str(r.place)) * CHAR_DEGREES > EAST_EDGE else "right"
+            side = "left" if r.longitude + len(str(r.office_label)) * CHAR_DEGREES > EAST_EDGE else "right"
             # Centred above and below: two long names fit where one side of the marker has no room.
             shared = ("top center", "bottom center", f"middle {side}")
             positions[r.office_id] = f"middle {side}" if len(members) == 1 else shared[i % 3]
@@ -85,11 +85,11 @@ def status_map(
                 x=rows["longitude"],
                 y=rows["latitude"],
                 mode="markers+text",
-                text=rows["place"],
+                text=rows["office_label"],
                 textposition=[positions[office_id] for office_id in rows["office_id"]],
                 cliponaxis=False,  # a long label may use the blank beside the outline rather than be cut
                 # A long name (a place and its office) in smaller type: it fits a half-width map.
-                textfont={"size": [13 if len(str(p)) <= LONG_LABEL else 11 for p in rows["place"]]},
+                textfont={"size": [13 if len(str(p)) <= LONG_LABEL else 11 for p in rows["office_label"]]},
                 marker=_marker(code),
                 name=t("map.no_evidence_marker", lang) if code == "no_evidence" else code_label("status", code, lang),
                 hovertext=hover,

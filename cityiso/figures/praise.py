@@ -1,6 +1,6 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -43,14 +43,13 @@ def _office_bars(
     keys: list[list],
     measure: str,
     lang: str,
-    names: Mapping[str, str] | None,
     offices: Sequence[str] | None,
 ) -> None:
     """One horizontal bar trace per office (two offices of one place stay apart) in its colour among `offices`
     (office_colors), rows named by `rows_of`, customdata `keys` (what a selection returns)."""
     value = _value_column(measure)
     labelled = df.assign(row_label=rows_of, key=keys)
-    labels = office_labels(df, names)
+    labels = office_labels(df)
     colors = office_colors(df["office_id"], offices)
     for office_id, rows in labelled.groupby("office_id", sort=False):
         office = labels[office_id]
@@ -87,11 +86,10 @@ def by_clause_bars(
     measure: str,
     title: str,
     source_line: str,
-    names: Mapping[str, str] | None = None,
     offices: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by `names`, else
-    office_labels); customdata is (office_id, clause), with "" for findings no clause fits."""
+    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by its
+    office_label); customdata is (office_id, clause), with "" for findings no clause fits."""
     df = plotly_frame(df)  # curated labels are text, never Plotly markup
     fig = go.Figure()
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
@@ -99,7 +97,7 @@ def by_clause_bars(
     category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
     rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
     keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["office_id"], df["clause"], strict=True)]
-    _office_bars(fig, df, rows_of, keys, measure, lang, names, offices)
+    _office_bars(fig, df, rows_of, keys, measure, lang, offices)
     _category_axis(fig, t("clause", lang), category)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
 
@@ -110,17 +108,16 @@ def by_theme_bars(
     measure: str,
     title: str,
     source_line: str,
-    names: Mapping[str, str] | None = None,
     offices: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by `names`, else
-    office_labels); customdata is (office_id, theme_id)."""
+    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by its
+    office_label); customdata is (office_id, theme_id)."""
     df = plotly_frame(df)  # curated labels are text, never Plotly markup
     fig = go.Figure()
     label = localized("theme", lang)
     themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
     keys = df[["office_id", "theme_id"]].to_numpy().tolist()
-    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, names, offices)
+    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, offices)
     _category_axis(fig, t("theme", lang), themes)
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
 
@@ -131,16 +128,15 @@ def theme_heatmap(
     measure: str,
     title: str,
     source_line: str,
-    names: Mapping[str, str] | None = None,
     offices: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Themes (rows, most praised on top) against offices (columns, one per office, named by `names`, else
-    office_labels), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""
+    """Themes (rows, most praised on top) against offices (columns, one per office, named by its
+    office_label), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""
     df = plotly_frame(df)  # curated labels are text, never Plotly markup
     value = _value_column(measure)
     label = localized("theme", lang)
     themes = df.groupby(label)[value].sum().sort_values(ascending=True).index.tolist()
-    labels = office_labels(df, names)
+    labels = office_labels(df)
     columns = df["office_id"].map(labels)
     offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)

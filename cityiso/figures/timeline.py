@@ -50,9 +50,9 @@ def _edition(r) -> str:
 
 def row_labels(spans: pd.DataFrame, offices: Mapping[str, str] | None = None) -> dict[str, str]:
     """certificate_id -> its row's label, 'Łódź · ISO 9001:2015' (the office as `offices` names it, else by its
-    place); certificates of one registration share a row ('Kalisz · ISO 9001:2000/2008'), any other two
+    office_label); certificates of one registration share a row ('Kalisz · ISO 9001:2000/2008'), any other two
     certificates never do."""
-    offices = office_labels(spans, offices)
+    offices = offices or office_labels(spans)
     rows: dict[tuple, list] = {}
     for r in spans.itertuples():
         key = (r.office_id, r.family, r.registration_id if isinstance(r.registration_id, str) else r.certificate_id)
@@ -258,17 +258,16 @@ def certification_timeline(
     source_line: str,
     color_by: str = "edition",
     as_of: dt.date | None = None,
-    names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Each certificate on its own row (solid where exact dates show validity, hatched where approximate,
     faded with an arrow where no end is known), events (events_by_certificate) as markers on every certificate
     they concern, edition transition deadlines and the as-of date as vertical lines; certificates with no dated
-    evidence are named in a note under the chart. Offices are named by `names`, else office_labels."""
+    evidence are named in a note under the chart. Offices are named by their office_label."""
     # Curated text is text, never Plotly markup (which renders <a href>, <b>, <span style>).
     spans, events, transitions = plotly_frame(spans), plotly_frame(events), plotly_frame(transitions)
     fig = go.Figure()
-    who = pd.concat([spans[["office_id", "place", "office_name"]], events[["office_id", "place"]]], ignore_index=True)
-    offices = office_labels(who, names)
+    who = pd.concat([spans[["office_id", "office_label"]], events[["office_id", "office_label"]]], ignore_index=True)
+    offices = office_labels(who)
     labels = row_labels(spans, offices)
     _bars(fig, spans, labels, offices, lang, color_by)
     event_rows = _markers(fig, events, labels, offices, lang)

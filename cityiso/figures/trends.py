@@ -230,7 +230,8 @@ def top_offices_bars(top: pd.DataFrame, measure: str, lang: str, source_line: st
     """The offices with the most of a measure, longest bar on top; ties beyond the last shown are said below."""
     rows = plotly_frame(top[top["measure"] == measure]).iloc[::-1]
     labels = [
-        f"{p} · {code_label('office_kind', k, lang)}" for p, k in zip(rows["place"], rows["office_kind"], strict=True)
+        f"{p} · {code_label('office_kind', k, lang)}"
+        for p, k in zip(rows["office_label"], rows["office_kind"], strict=True)
     ]
     fig = go.Figure(
         go.Bar(

@@ -3,7 +3,7 @@ certificates and events as tables, and each office's status with its latest evid
 and office pages and the deck's cycles slide alike."""
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,16 +46,14 @@ def ordinal(n: int, lang: str) -> str:
     return f"{n}{suffix}"
 
 
-def cycle_takeaway(spans: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> str:
+def cycle_takeaway(spans: pd.DataFrame, lang: str, order: Sequence[str] = ()) -> str:
     """Per office, its latest certificate in a phrase: 'Zabrze: 3rd certification cycle, valid until April 2018'
     (the last evidence, never an end the sources do not give, where no expiry is stated; the source's own words
-    where it gives only bounds, 'w 2016 lub 2017 roku'). Offices in the order and with the names of `names`, else
-    as spans lists them, named by office_labels."""
-    present = set(spans["office_id"])
-    order = [o for o in (names or {}) if o in present] + [o for o in dict.fromkeys(spans["office_id"])]
-    labels = office_labels(spans, names)
+    where it gives only bounds, 'w 2016 lub 2017 roku'). Offices in `order` (office_ids: a deck's title slide), the
+    rest as spans lists them, each named by its office_label."""
+    labels = office_labels(spans)
     phrases = []
-    for office_id in dict.fromkeys(order):
+    for office_id in dict.fromkeys([*(o for o in order if o in labels), *labels]):
         office, rows = labels[office_id], spans[spans["office_id"] == office_id]
         last_evidence = rows[["last_event_on", "issued_on"]].max(axis=1)
         rows = rows.assign(last_evidence=last_evidence, latest=rows["valid_until"].fillna(last_evidence))
@@ -103,16 +101,15 @@ def timeline_view(
     source: str,
     color_by: str = "edition",
     as_of: dt.date | None = None,
-    names: Mapping[str, str] | None = None,
+    order: Sequence[str] = (),
 ) -> View:
-    """The certification timeline, the latest cycle of each office as its takeaway, undated events as its note."""
-    fig = certification_timeline(
-        data.spans, data.on_certificates, data.transitions, lang, source, color_by, as_of, names=names
-    )
+    """The certification timeline, the latest cycle of each office as its takeaway (offices in `order` first), undated
+    events as its note."""
+    fig = certification_timeline(data.spans, data.on_certificates, data.transitions, lang, source, color_by, as_of)
     return View(
         "cycles",
         t("cycles.chart", lang),
-        cycle_takeaway(data.spans, lang, names),
+        cycle_takeaway(data.spans, lang, order),
         figure=fig,
         note=undated_note(data, lang),
     )
@@ -191,7 +188,7 @@ def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: 
     counts = rows["status"].value_counts()
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(n)}" for s, n in counts.items())
     title = t("cycles.status_title", lang, family=family, date=format_date(as_of, "day", lang))
-    return View("status", title, parts, table=_status_table(rows, lang, "office", "place"))
+    return View("status", title, parts, table=_status_table(rows, lang, "office", "office_label"))
 
 
 def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of: dt.date, lang: str) -> View:

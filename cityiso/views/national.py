@@ -174,7 +174,7 @@ def top_view(fetch: Fetch, selection, family: str, measure: str, lang: str, sour
     first = rows[rows["rank"] == 1]
     takeaway = ""
     if not first.empty:
-        names = ", ".join(first["place"])
+        names = ", ".join(first["office_label"])
         extra = int(first["count_tied_beyond"].iloc[0])
         names += f" +{extra}" if extra else ""
         takeaway = t("deck.top_takeaway", lang, names=names, n=int(first["value"].iloc[0]))

@@ -2,7 +2,7 @@
 each with a takeaway computed from the rows it draws (ties named as ties), for the praised, compare and office
 pages and the deck alike."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
@@ -45,7 +45,7 @@ def clause_view(
     """praised_by_clause's rows as bars (one per office, or one for all when grouped) and the most praised clause;
     with `offices` (the chosen ones, named by `names`), a note names those without findings. Each office keeps the
     colour it has among `among` (else `offices`) on every chart: figures.common.office_colors."""
-    fig = by_clause_bars(df, lang, measure, title, source, names, among or offices)
+    fig = by_clause_bars(df, lang, measure, title, source, among or offices)
     takeaway = top_category_takeaway(
         df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang), lang
     )
@@ -65,18 +65,16 @@ def theme_view(
 ) -> View:
     """praised_by_theme's rows as bars and the most praised theme; a note and colours as clause_view's."""
     column = localized("theme", lang)
-    fig = by_theme_bars(df, lang, measure, title, source, names, among or offices)
+    fig = by_theme_bars(df, lang, measure, title, source, among or offices)
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
     return View("themes", title, top_category_takeaway(df, lambda r: r[column], lang), figure=fig, note=note)
 
 
-def heatmap_view(
-    df: pd.DataFrame, lang: str, measure: str, title: str, source: str, names: Mapping[str, str] | None = None
-) -> View:
+def heatmap_view(df: pd.DataFrame, lang: str, measure: str, title: str, source: str) -> View:
     """Offices against themes, and how many themes only one office was praised for."""
     unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
     takeaway = t("deck.unique_themes", lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
-    return View("heatmap", title, takeaway, figure=theme_heatmap(df, lang, measure, title, source, names))
+    return View("heatmap", title, takeaway, figure=theme_heatmap(df, lang, measure, title, source))
 
 
 def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str, str], lang: str) -> list[View]:
@@ -122,11 +120,11 @@ def office_findings(findings: pd.DataFrame, lang: str) -> list[tuple[str, pd.Dat
 
 
 def findings_slides(
-    findings: pd.DataFrame, order: Mapping[str, str], lang: str, per_slide: int
+    findings: pd.DataFrame, order: Sequence[str], lang: str, per_slide: int
 ) -> list[tuple[str, str, list[str]]]:
-    """Per office in `order` (office_id -> name) with findings: (title, takeaway, bullets) for as many slides as
-    its findings need at `per_slide` a slide; a slide that continues says so in its title ('(cont.)')."""
-    names = office_labels(findings, order) if not findings.empty else dict(order)
+    """Per office in `order` (office_ids) with findings, named by its office_label: (title, takeaway, bullets) for as
+    many slides as its findings need at `per_slide` a slide; a slide that continues says so in its title ('(cont.)')."""
+    names = office_labels(findings)
     text = localized("text", lang)
     slides = []
     for office_id in order:

@@ -35,7 +35,7 @@ def events_table(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per event, as a reader wants it; an inferred date ('~') with the curator's reason beside it."""
     return pd.DataFrame(
         {
-            t("office", lang): events["place"],
+            t("office", lang): events["office_label"],
             t("date", lang): [known_date(r, "event_on", lang) for r in events.itertuples()],
             t("kind", lang): [
                 code_label("event_kind", r.kind, lang) + (f" ({t('planned', lang)})" if r.is_planned else "")
@@ -70,7 +70,7 @@ def certificates_table(spans: pd.DataFrame, lang: str) -> pd.DataFrame:
     with the curator's reasons beside them."""
     return pd.DataFrame(
         {
-            t("office", lang): spans["place"],
+            t("office", lang): spans["office_label"],
             t("standard", lang): spans["standard_as_written"] + " (" + spans["standard"] + ")",
             t("body", lang): spans["body_short_name"].fillna("—"),
             t("issued_on", lang): [known_date(r, "issued_on", lang) for r in spans.itertuples()],
@@ -104,7 +104,7 @@ def findings_table(findings: pd.DataFrame, lang: str) -> pd.DataFrame:
     text = localized("text", lang)
     return pd.DataFrame(
         {
-            t("office", lang): findings["place"],
+            t("office", lang): findings["office_label"],
             t("date", lang): [known_date(r, "event_on", lang) for r in findings.itertuples()],
             t("clause", lang): [
                 clause_label(r.clause, r.clause_pl, r.clause_en, lang) + (" *" if clause_basis(r, lang) else "")

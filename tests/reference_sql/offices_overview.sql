@@ -1,7 +1,6 @@
 -- One row per office: where it is and how much evidence about one standard family the data holds
 -- (certificates of the family, events belonging to it, praised items said by auditors concerning it).
--- office_label is how the app names the office everywhere: its place, with the office's name added where two
--- offices share a place (a city hall and a county office in one town), so two offices never share a label.
+-- office_label is how the app names the office everywhere (office_labels).
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
 with certificate_counts as (
     select office_id, count(*) as count_certificates
@@ -38,10 +37,7 @@ finding_counts as (
 select
     o.office_id,
     o.place,
-    case
-        when count(*) over (partition by o.place) > 1 then o.place || ' (' || o.office_name || ')'
-        else o.place
-    end as office_label,
+    ol.office_label,
     o.office_name,
     o.office_kind,
     o.teryt,
@@ -54,6 +50,7 @@ select
     coalesce(fc.count_praised, 0) as count_praised,
     ec.last_event_on
 from offices as o
+inner join office_labels as ol on ol.office_id = o.office_id
 left join certificate_counts as cc on cc.office_id = o.office_id
 left join event_counts as ec on ec.office_id = o.office_id
 left join finding_counts as fc on fc.office_id = o.office_id

@@ -23,7 +23,7 @@ events_per_office as (
 
 select
     c.office_id,
-    any_value(o.place) as place,
+    any_value(o.office_label) as office_label,
     c.clause,
     any_value(c.heading_pl) as clause_pl,
     any_value(c.heading_en) as clause_en,
@@ -31,6 +31,6 @@ select
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
 inner join events_per_office as e on e.office_id = c.office_id
-left join offices as o on o.office_id = c.office_id
+left join office_labels as o on o.office_id = c.office_id
 group by c.office_id, c.clause
 order by c.office_id, c.clause nulls last

@@ -18,7 +18,7 @@ events_per_office as (
 
 select
     c.office_id,
-    any_value(o.place) as place,
+    any_value(o.office_label) as office_label,
     c.theme_id,
     any_value(t.label_pl) as theme_pl,
     any_value(t.label_en) as theme_en,
@@ -26,7 +26,7 @@ select
     sum(1.0 / c.count_event_findings) / any_value(e.count_events) as share_of_events
 from chosen as c
 inner join events_per_office as e on e.office_id = c.office_id
-left join offices as o on o.office_id = c.office_id
+left join office_labels as o on o.office_id = c.office_id
 inner join themes as t on t.theme_id = c.theme_id
 group by c.office_id, c.theme_id
 order by c.office_id, c.theme_id

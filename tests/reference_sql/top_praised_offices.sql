@@ -5,7 +5,7 @@
 -- Params: as findings_filtered, and $limit.
 select
     f.office_id,
-    any_value(o.place) as place,
+    any_value(o.office_label) as office_label,
     count(*) as count_findings,
     count(*) over () as count_offices,
     (
@@ -15,7 +15,7 @@ select
 from filtered_findings(
     $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family
 ) as f
-inner join offices as o on o.office_id = f.office_id
+inner join office_labels as o on o.office_id = f.office_id
 group by f.office_id
-order by count_findings desc, place collate pl, f.office_id
+order by count_findings desc, office_label collate pl, f.office_id
 limit $limit
