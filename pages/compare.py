@@ -20,24 +20,24 @@ if len(offices) < 2:
     st.stop()
 
 scope = ui.Scope(OfficeFilter(tuple(offices)), family)
-source = ui.source_line(scope)
+ctx = ui.context(scope)
 names = ui.office_names()
-data = cycles.cycles_data(ui.data_or_stop, OfficeFilter(tuple(offices)).params(), family)
-ui.show(cycles.timeline_view(data, lang, source), "compare_cycles", "compare_timeline", scope=scope)
+data = cycles.cycles_data(ctx)
+ui.show(cycles.timeline_view(ctx, data), "compare_cycles", "compare_timeline", scope=scope)
 
 filters = findings_filters(offices, family=family)
 by_clause = ui.data_or_stop("praised_by_clause", **filters)
 by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
-    view = praise.clause_view(by_clause, lang, "share", t("compare.clauses", lang), source, names, offices)
+    view = praise.category_view(ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices)
     ui.show(view, "compare_clause_profile", "cmp_clause", scope=scope)
 with right:
-    view = praise.theme_view(by_theme, lang, "share", t("compare.themes", lang), source, names, offices)
+    view = praise.category_view(ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices)
     ui.show(view, "compare_theme_profile", "cmp_theme", scope=scope)
 
 st.subheader(t("compare.bodies", lang))
-st.dataframe(cycles.certificates_view(data, lang).table.iloc[:, :6], hide_index=True)
+st.dataframe(cycles.certificates_view(ctx, data).table.iloc[:, :6], hide_index=True)
 
 st.subheader(t("compare.only_in", lang))
 for column, view in zip(st.columns(len(offices)), praise.only_in_views(by_theme, offices, names, lang), strict=True):
@@ -65,20 +65,19 @@ with right:
         format_func=lambda c: t(f"peers.by.{c}", lang),
     )
     urlstate.write("peer_by", by)
-group = peers.peer_group(ui.data_or_stop, peer_office, by)
+group = peers.peer_group(ctx, peer_office, by)
 if group.dropped:
     st.info(t("peers.size_unknown", lang))
-rows = peers.standing(ui.data_or_stop, group, family)
 peer_scope = ui.Scope(group.selection(), family)
+among_peers = ui.context(peer_scope)
+rows = peers.standing(among_peers, group)
 st.markdown(md(peers.group_line(group, rows, lang)))
 if population := peers.population_line(group, lang):
     st.caption(md(population))
-view = peers.standing_view(group, rows, lang, names[peer_office])
+view = peers.standing_view(among_peers, group, rows, names[peer_office])
 context = f"{names[peer_office]} · {peers.group_line(group, rows, lang)}"
 ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope)
 left, _ = st.columns([3, 2])
 with left:
-    view = peers.distribution_view(
-        ui.data_or_stop, group, rows, family, lang, ui.source_line(peer_scope), names[peer_office]
-    )
+    view = peers.distribution_view(among_peers, group, rows, names[peer_office])
     ui.show(view, "compare_peers_distribution", scope=peer_scope)

@@ -30,14 +30,15 @@ if not shown.offices:
     st.info(t("filter.no_offices", lang))
     st.stop()
 
-data = cycles.cycles_data(ui.data_or_stop, shown.params(), family)
 scope = ui.Scope(shown, family, as_of)
-ui.show(cycles.timeline_view(data, lang, ui.source_line(scope), color_by, as_of), "certification_cycles", "timeline")
+ctx = ui.context(scope)
+data = cycles.cycles_data(ctx)
+ui.show(cycles.timeline_view(ctx, data, color_by, show_day=True), "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
-status = cycles.status_view(ui.data_or_stop, shown.params(), as_of, family, lang)
+status = cycles.status_view(ctx)
 st.subheader(status.title)
 ui.show(status, "status", scope=scope)
 
-for view in (cycles.certificates_view(data, lang), cycles.events_view(data, lang)):
+for view in (cycles.certificates_view(ctx, data), cycles.events_view(ctx, data)):
     st.subheader(view.title)
     ui.show(view, view.key, download=True, context=family, scope=scope)

@@ -2,8 +2,6 @@
 leads here): its status with its latest evidence, its cycles, certificates, events, findings by clause and sources,
 each drawn by a view from cityiso.views."""
 
-import datetime as dt
-
 import streamlit as st
 
 from cityiso.app import ui, urlstate
@@ -33,15 +31,15 @@ with st.container(key="screen_only_print_hint"):  # dashboard.py's print style l
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
-data = cycles.cycles_data(ui.data_or_stop, chosen, None)
+ctx = ui.context(ui.Scope.office(office_id))  # every family, today
+data = cycles.cycles_data(ctx)
 families = sorted(data.spans["family"].dropna().unique().tolist())
-status = cycles.office_status_view(ui.data_or_stop, office_id, families, dt.date.today(), lang)
+status = cycles.office_status_view(ctx, office_id, families)
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
-scope = ui.Scope.office(office_id)
-ui.show(cycles.timeline_view(data, lang, ui.source_line(scope)), f"cycle_{office_id}", "office_timeline")
+ui.show(cycles.timeline_view(ctx, data), f"cycle_{office_id}", "office_timeline")
 
-for view in (cycles.certificates_view(data, lang, with_office=False), cycles.events_view(data, lang, False)):
+for view in (cycles.certificates_view(ctx, data, with_office=False), cycles.events_view(ctx, data, False)):
     st.subheader(t(f"office.{view.key}", lang))
     ui.show(view, f"{view.key}_{office_id}", static=True)  # every column on paper
 

@@ -1,6 +1,8 @@
 """Przegląd / Overview: headline figures, the status map, activity by year, national trends, where one office stands,
 and the latest and next events; every number from a named query that aggregates, readable at any number of offices."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -20,12 +22,10 @@ with middle:
     family = ui.family_input()
 with st.expander(t("filter.expander", lang), expanded=ui.filter_in_url()):
     selection = ui.office_filter(chosen_offices=True)
-params = selection.params()
 scope = ui.Scope(selection, family, as_of)
-source = ui.source_line(scope)
-fetch = ui.data_or_stop
+ctx = ui.context(scope)
 
-head = national.headline(fetch, selection, as_of, family)
+head = national.headline(ctx)
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("overview.offices", lang), int(head["count_offices"]))
 c2.metric(
@@ -47,7 +47,7 @@ st.caption(counted)
 
 left, right = st.columns([5, 6])
 with left:
-    view = national.status_map_view(fetch, selection, as_of, family, lang, source, int(head["count_offices"]))
+    view = national.status_map_view(ctx, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
     if view.table is not None:  # the map by voivodeship: its counts as a table too
         with st.expander(t("map.table", lang)):
@@ -56,25 +56,22 @@ with left:
             )
     if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
-    coverage = national.coverage_view(fetch, lang)  # the denominator: how many offices exist (TERC)
+    coverage = national.coverage_view(ctx)  # the denominator: how many offices exist (TERC)
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)
 with right:
-    ui.show(national.activity_view(fetch, selection, as_of, family, lang, source), "activity_by_year", "trend")
+    ui.show(national.activity_view(ctx), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))
-by_year = national.status_by_year(fetch, selection, as_of, family)
 left, right = st.columns(2)
 with left:
-    ui.chart(national.held_by_family_view(by_year, lang, source, family).figure, "by_family", "held_by_family")
-    ui.chart(
-        national.held_by_voivodeship_view(by_year, lang, source, family).figure, "by_voivodeship", "held_by_voivodeship"
-    )
+    ui.chart(national.held_by_family_view(ctx).figure, "by_family", "held_by_family")
+    ui.chart(national.held_by_voivodeship_view(ctx).figure, "by_voivodeship", "held_by_voivodeship")
 with right:
-    ui.chart(national.held_by_kind_view(by_year, lang, source, family).figure, "by_kind", "held_by_office_kind")
-    ui.chart(national.flows_view(fetch, selection, as_of, family, lang, source).figure, "flows", "flows_by_year")
-if note := national.undated_kinds_note(fetch, selection, family, lang):
+    ui.chart(national.held_by_kind_view(ctx).figure, "by_kind", "held_by_office_kind")
+    ui.chart(national.flows_view(ctx).figure, "flows", "flows_by_year")
+if note := national.undated_kinds_note(ctx):
     st.caption(note)
 
 st.subheader(t("overview.standing", lang))
@@ -90,9 +87,9 @@ office = st.selectbox(
 )
 urlstate.write("office", office or "")
 if office:
-    standing = national.standing(fetch, office, family)
+    standing = national.standing(ctx, office)
     kind = code_label("office_kind", standing["office_kind"].iloc[0], lang) if len(standing) else ""
-    line = cycles.status_lines(fetch, [office], as_of, family, lang)[office]
+    line = cycles.status_lines(ctx, [office])[office]
     st.markdown(md(t("overview.status_line", lang, family=family, date=format_date(as_of, "day", lang), line=line)))
     for column, r in zip(st.columns(3), standing.to_dict("records"), strict=False):
         column.metric(
@@ -105,16 +102,16 @@ if office:
         )
     left, right = st.columns(2)
     with left:
-        one = ui.source_line(ui.Scope.office(office, family, as_of))
-        ui.show(national.history_view(fetch, office, as_of, family, lang, one, names[office]), "office_history")
+        one = replace(ctx, source=ui.source_line(ui.Scope.office(office, family, as_of)))  # the office's own sources
+        ui.show(national.history_view(one, office, names[office]), "office_history")
     with right:
         if len(standing):
-            ui.show(national.peers_view(fetch, standing, family, lang, source), "audits_among_peers")
+            ui.show(national.peers_view(ctx, standing), "audits_among_peers")
 
 left, right = st.columns(2)
 for column, after in ((left, False), (right, True)):
     with column:
-        view = cycles.events_around_view(fetch, params, as_of, family, lang, after, LATEST)
+        view = cycles.events_around_view(ctx, after, LATEST)
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))

@@ -14,7 +14,7 @@ from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck
 from cityiso.figures.images import find_browser, image_bytes
 from cityiso.labels import t
 from cityiso.safe_text import html, md
-from cityiso.views import DEFAULT_FAMILY, OfficeFilter, national
+from cityiso.views import DEFAULT_FAMILY, Context, OfficeFilter, national
 from cityiso.vocabulary import SIZE_CLASSES
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
@@ -156,7 +156,7 @@ if not st.session_state["present"]:
     )
     st.caption(t("present.keys", lang))
     if is_summary:
-        count = int(national.headline(ui.data_or_stop, selection, as_of, family)["count_offices"])
+        count = int(national.headline(Context(ui.data_or_stop, lang, selection, family, as_of))["count_offices"])
         st.caption(t("present.summary_note", lang, n=count, limit=SUMMARY_ABOVE))
     downloads(slides, offices, is_summary)
     with preview:

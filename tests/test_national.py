@@ -12,7 +12,7 @@ import pytest
 from cityiso.deck.slides import SUMMARY_ABOVE, build_deck
 from cityiso.figures.overview import MAP_MARKERS_MAX
 from cityiso.queries import OfficeFilter, run
-from cityiso.views import national
+from cityiso.views import Context, national
 from tests.national_fixture import EXTRA, VOIVODESHIPS, build_national
 from tests.test_pages import figures, markdown_text
 
@@ -91,7 +91,7 @@ def test_a_first_certification_is_new_only_when_the_evidence_says_so(tmp_path: P
 def test_undated_events_are_counted(fetch) -> None:
     undated = fetch("national_undated", family="ISO 9001")
     assert undated.to_dict("records") == [{"kind": "lapse", "count_events": 1}]  # the county's undated lapse
-    assert national.headline(fetch, OfficeFilter(), AS_OF, "ISO 9001")["count_undated_events"] == 1
+    assert national.headline(Context(fetch, "en", OfficeFilter(), "ISO 9001", AS_OF))["count_undated_events"] == 1
 
 
 def test_a_past_planned_event_is_never_next(fetch) -> None:
@@ -103,7 +103,7 @@ def test_a_past_planned_event_is_never_next(fetch) -> None:
     assert fetch(
         "events_around", as_of=dt.date(2018, 1, 1), family="ISO 14001", after=False, limit=5
     ).empty  # planned, not held
-    head = national.headline(fetch, OfficeFilter(), dt.date(2018, 1, 1), "ISO 14001")
+    head = national.headline(Context(fetch, "en", OfficeFilter(), "ISO 14001", dt.date(2018, 1, 1)))
     assert head["count_past_planned"] == 1
 
 
@@ -113,7 +113,9 @@ def test_latest_events_are_limited_and_newest_first(fetch) -> None:
 
 
 def test_office_standing_among_its_kind(national_fetch) -> None:
-    standing = national.standing(national_fetch, "ug-00", "ISO 9001").set_index("measure")  # its kind's offices
+    standing = national.standing(Context(national_fetch, "en", family="ISO 9001"), "ug-00").set_index(
+        "measure"
+    )  # its kind's offices
     # 60 municipal offices, each with one certificate and no audits: all share rank 1 and the 100th percentile.
     assert standing.loc["certificates", ["value", "rank", "count_peers"]].tolist() == [1, 1, EXTRA]
     assert standing.loc["certificates", "percentile"] == 100
@@ -121,7 +123,9 @@ def test_office_standing_among_its_kind(national_fetch) -> None:
     assert standing.loc["certificates", "count_tied"] == EXTRA
     words = national.rank_words(standing.loc["certificates"], "en")
     assert words == f"Rank 1–{EXTRA} of {EXTRA} (tied: {EXTRA})"
-    peers = national.peers_view(national_fetch, standing.reset_index(), "ISO 9001", "en", "S").figure
+    peers = national.peers_view(
+        Context(national_fetch, "en", family="ISO 9001", source="S"), standing.reset_index()
+    ).figure
     assert peers.layout.xaxis.tickformat == "d" and peers.layout.yaxis.tickformat == "d"  # whole offices, audits
     assert peers.layout.yaxis.dtick >= 1 and float(peers.layout.yaxis.dtick).is_integer()
     history = national_fetch("office_status_by_year", office="ug-00", as_of=AS_OF, family="ISO 9001")
@@ -130,7 +134,7 @@ def test_office_standing_among_its_kind(national_fetch) -> None:
 
 
 def test_map_switches_to_voivodeships_above_the_limit(fetch, national_fetch) -> None:
-    few = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2)
+    few = national.status_map_view(Context(fetch, "en", OfficeFilter(), "ISO 9001", AS_OF, "S"), 2)
     assert {t.name for t in few.figure.data if t.name != "outline"} == {"expired"}  # one marker per office
     assert sorted(c for t in few.figure.data if t.customdata is not None for c in t.customdata) == [
         "testowo",
@@ -138,7 +142,9 @@ def test_map_switches_to_voivodeships_above_the_limit(fetch, national_fetch) -> 
     ]
     count = EXTRA + 2
     assert count > MAP_MARKERS_MAX
-    many = national.status_map_view(national_fetch, OfficeFilter(), dt.date(2017, 6, 1), "ISO 9001", "en", "S", count)
+    many = national.status_map_view(
+        Context(national_fetch, "en", OfficeFilter(), "ISO 9001", dt.date(2017, 6, 1), "S"), count
+    )
     (labels,) = [t for t in many.figure.data if t.customdata is not None]  # one figure per voivodeship, none per office
     assert len(labels.customdata) == 16 and set(VOIVODESHIPS) < set(labels.customdata)
     texts = dict(zip(labels.customdata, labels.text, strict=True))
@@ -218,5 +224,5 @@ def test_presentation_of_all_offices_summarises(open_page, national_db: Path) ->
 
 
 def test_frames_are_small(national_fetch) -> None:
-    by_year = national.status_by_year(national_fetch, OfficeFilter(), AS_OF, "ISO 9001")
+    by_year = national.status_by_year(Context(national_fetch, "en", OfficeFilter(), "ISO 9001", AS_OF))
     assert isinstance(by_year, pd.DataFrame) and set(by_year["dimension"]) == {"family", "office_kind", "voivodeship"}

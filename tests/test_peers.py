@@ -14,7 +14,7 @@ from cityiso.data.descriptor import package
 from cityiso.paths import QUERIES_DIR
 from cityiso.queries import OfficeFilter, run
 from cityiso.safe_text import md
-from cityiso.views import peers
+from cityiso.views import Context, peers
 from cityiso.vocabulary import SIZE_BANDS, SIZE_CLASSES, UNKNOWN_SIZE, size_class
 from tests.conftest import FIXTURES_SQL
 from tests.fixture_package import write_package
@@ -96,22 +96,24 @@ def fetcher(con: duckdb.DuckDBPyConnection):
 def test_peer_group_combines_criteria_and_counts_its_offices(sized_con) -> None:
     """beta's peers by kind and size: the city halls of 100,000-499,999 (beta alone); by kind: four city halls."""
     fetch = fetcher(sized_con)
-    group = peers.peer_group(fetch, "beta", ["size", "kind"])
+    group = peers.peer_group(Context(fetch, "en"), "beta", ["size", "kind"])
     assert group.applied == ("kind", "size") and not group.dropped
     assert group.selection() == OfficeFilter(office_kinds=("city_hall",), size_classes=("100k_500k",))
-    rows = peers.standing(fetch, group, None)
+    rows = peers.standing(Context(fetch, "en", family=None), group)
     assert set(rows["count_peers"]) == {1}
-    by_kind = peers.standing(fetch, peers.peer_group(fetch, "beta", ["kind"]), None)
+    by_kind = peers.standing(
+        Context(fetch, "en", family=None), peers.peer_group(Context(fetch, "en"), "beta", ["kind"])
+    )
     assert set(by_kind["count_peers"]) == {4}
-    everyone = peers.standing(fetch, peers.peer_group(fetch, "beta", []), None)
+    everyone = peers.standing(Context(fetch, "en", family=None), peers.peer_group(Context(fetch, "en"), "beta", []))
     assert set(everyone["count_peers"]) == {6}
-    assert peers.peer_group(fetch, "beta", []).definition("en") == "every office"
+    assert peers.peer_group(Context(fetch, "en"), "beta", []).definition("en") == "every office"
 
 
 def test_unknown_population_drops_the_size_criterion(sized_con) -> None:
     """gamma's population is unknown: asked for the same size, the group is not narrowed by it, and says so."""
     fetch = fetcher(sized_con)
-    group = peers.peer_group(fetch, "gamma", ["kind", "size"])
+    group = peers.peer_group(Context(fetch, "en"), "gamma", ["kind", "size"])
     assert group.applied == ("kind",) and group.dropped == ("size",)
     assert group.selection().size_classes == ()
     assert peers.population_line(group, "en") == ""
@@ -119,14 +121,14 @@ def test_unknown_population_drops_the_size_criterion(sized_con) -> None:
 
 def test_standing_view_states_the_group_and_its_size(sized_con) -> None:
     fetch = fetcher(sized_con)
-    group = peers.peer_group(fetch, "delta", ["kind"])
-    rows = peers.standing(fetch, group, None)
-    view = peers.standing_view(group, rows, "pl", "Kalisz")
+    group = peers.peer_group(Context(fetch, "en"), "delta", ["kind"])
+    rows = peers.standing(Context(fetch, "en", family=None), group)
+    view = peers.standing_view(Context(fetch, "pl"), group, rows, "Kalisz")
     assert peers.group_line(group, rows, "pl") == "Grupa porównawcza (4 urzędy): rodzaj urzędu: Urząd miasta"
     assert view.takeaway.startswith("Kalisz — Liczba audytów: ")
     assert list(view.table.iloc[:, 0]) == ["Liczba certyfikatów", "Liczba audytów", "Obszary docenione przez audytorów"]
     assert peers.group_line(group, rows, "en") == "Peer group (4 offices): kind of office: City hall"
-    chart = peers.distribution_view(fetch, group, rows, None, "en", "Source: test", "Kalisz")
+    chart = peers.distribution_view(Context(fetch, "en", family=None, source="Source: test"), group, rows, "Kalisz")
     assert "4 offices; orange: Kalisz" in chart.figure.layout.title.text  # the group's size in the subtitle
     footer = " ".join(a.text for a in chart.figure.layout.annotations).replace("<br>", " ")
     assert "Peer group (4 offices): kind of office: City hall. Source: test" in footer  # its definition in the footer

@@ -23,7 +23,7 @@ from cityiso.figures.overview import status_map
 from cityiso.paths import VOIVODESHIPS_GEOJSON
 from cityiso.queries import OfficeFilter, run
 from cityiso.register.terc import import_terc
-from cityiso.views import national
+from cityiso.views import Context, national
 from tests.fixture_package import write_package
 
 TERC_FIXTURE = Path(__file__).parent / "terc" / "TERC_Urzedowy_fixture.csv"
@@ -245,9 +245,9 @@ def test_view_says_how_many_offices_exist_or_that_it_is_unknown(dbs, monkeypatch
     monkeypatch.setattr(national, "MAP_MARKERS_MAX", 1)  # two offices: the map by voivodeship
     with duckdb.connect(str(dbs[db]), read_only=True) as con:
         fetch = lambda name, **p: run(con, name, **p)  # noqa: E731
-        view = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 2)
-        few = national.status_map_view(fetch, OfficeFilter(), AS_OF, "ISO 9001", "en", "S", 0)
-        chosen = national.status_map_view(fetch, OfficeFilter(("testowo",)), AS_OF, "ISO 9001", "en", "S", 0)
+        view = national.status_map_view(Context(fetch, "en", OfficeFilter(), "ISO 9001", AS_OF, "S"), 2)
+        few = national.status_map_view(Context(fetch, "en", OfficeFilter(), "ISO 9001", AS_OF, "S"), 0)
+        chosen = national.status_map_view(Context(fetch, "en", OfficeFilter(("testowo",)), "ISO 9001", AS_OF, "S"), 0)
     (terc_note,) = [a.text for a in view.figure.layout.annotations if a.name == "terc_note"]
     assert terc_note.replace("<br>", " ") == note and view.note == ""  # said once, by the figure
     assert few.note == note and few.table is None  # the map of offices says it in the view's note

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from cityiso.queries import OfficeFilter, findings_filters, run
-from cityiso.views import cycles, national, praise, source_line
+from cityiso.views import Context, cycles, national, praise, source_line
 from cityiso.views.tables import certificates_table, clauses_table, events_table, findings_table, themes_table
 
 CITY = "Testowo (Urząd Miasta Testowo)"  # two offices of one town, named apart as the pickers do
@@ -45,7 +45,9 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
          "count_praised": [4, 1]}
     )  # fmt: skip
     frames = {"audits_per_year": audits, "praised_per_year_by_clause": praised}
-    view = national.activity_view(lambda name, **_: frames[name], [], dt.date(2020, 1, 1), "ISO 9001", "en", "S")
+    view = national.activity_view(
+        Context(lambda name, **_: frames[name], "en", OfficeFilter(), "ISO 9001", dt.date(2020, 1, 1), "S")
+    )
     assert view.takeaway == "Most audits, tied: 2018, 2019 (2 each)"
     assert view.note == "Not in the chart's years (undated): audits: 3, praised items: 1."
     drawn = next(t for t in view.figure.data if t.type == "scatter")
@@ -53,8 +55,9 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
 
 
 def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
-    data = cycles.cycles_data(fetch, OfficeFilter(tuple(BOTH)).params(), "ISO 9001")
-    view = cycles.timeline_view(data, "en", "S")
+    ctx = Context(fetch, "en", OfficeFilter(tuple(BOTH)), "ISO 9001", source="S")
+    data = cycles.cycles_data(ctx)
+    view = cycles.timeline_view(ctx, data)
     drawn = sum(len(t.x) for t in view.figure.data if t.type == "scatter" and t.mode == "markers")
     undated = data.on_certificates[data.on_certificates["event_on"].isna()]["event_id"].nunique()
     assert undated == 1 and view.note == "Undated events (not on the timeline): 1 — Certification not renewed: 1"
@@ -62,14 +65,14 @@ def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
 
 
 def test_status_stands_next_to_its_latest_evidence(fetch) -> None:
-    view = cycles.status_view(fetch, OfficeFilter(tuple(BOTH)).params(), dt.date(2016, 10, 1), "ISO 9001", "en")
+    view = cycles.status_view(Context(fetch, "en", OfficeFilter(tuple(BOTH)), "ISO 9001", dt.date(2016, 10, 1)))
     # The city hall, then the county (both in Testowo: their office_label tells them apart).
     assert view.table[["Status", "Latest evidence"]].values.tolist() == [
         ["valid", "20 September 2016"],
         ["expired", "March 2012"],
     ]
     # Evidence after the date does not count: in 2005 the city hall had none yet.
-    early = cycles.status_view(fetch, OfficeFilter(("testowo",)).params(), dt.date(2005, 6, 1), "ISO 9001", "en")
+    early = cycles.status_view(Context(fetch, "en", OfficeFilter(("testowo",)), "ISO 9001", dt.date(2005, 6, 1)))
     assert early.table["Latest evidence"].tolist() == ["no dated evidence"]
 
 
@@ -118,8 +121,8 @@ def test_the_source_line_tells_the_latest_evidence_from_the_build_date(fetch) ->
 
 
 def test_the_timeline_hover_gives_the_reason_of_an_inferred_date(fetch) -> None:
-    data = cycles.cycles_data(fetch, OfficeFilter(("testowo-powiat",)).params(), None)
-    fig = cycles.timeline_view(data, "en", "S").figure
+    ctx = Context(fetch, "en", OfficeFilter(("testowo-powiat",)), None, source="S")
+    fig = cycles.timeline_view(ctx, cycles.cycles_data(ctx)).figure
     hovers = [h for trace in fig.data for h in (trace.hovertext or []) if isinstance(h, str)]
     assert any("~ 'br.' (this year) in a text dated June 2017." in h for h in hovers)  # the planned audit's year
     assert any("~ Issued: The text says 2016 or 2017." in h for h in hovers)  # ISO 14001's issue
@@ -163,7 +166,9 @@ def test_a_source_line_with_no_dated_evidence_gives_no_date() -> None:
     ],
 )
 def test_each_office_s_status_in_plain_words_with_its_reason_and_date(fetch, day, lang, city, county) -> None:
-    lines = cycles.status_lines(fetch, ["testowo", "testowo-powiat"], dt.date.fromisoformat(day), "ISO 9001", lang)
+    lines = cycles.status_lines(
+        Context(fetch, lang, family="ISO 9001", as_of=dt.date.fromisoformat(day)), ["testowo", "testowo-powiat"]
+    )
     assert lines == {"testowo": city, "testowo-powiat": county}
 
 
@@ -188,11 +193,11 @@ def test_the_denominator_counts_offices_of_each_kind_against_terc(tmp_path) -> N
          "count_in_terc": [19, 17, 3], "count_in_register": [2, 0, 1], "count_unplaced": [0, 0, 1],
          "share_in_register": [2 / 19, 0, 1 / 3], "terc_state_on": [pd.Timestamp("2026-01-01")] * 3}
     )  # fmt: skip
-    view = national.coverage_view(lambda name, **_: rows, "en")
+    view = national.coverage_view(Context(lambda name, **_: rows, "en"))
     assert view.table.values.tolist() == [["City hall", 22, 3, "13.6 %", 1], ["County office", 17, 0, "0.0 %", 0]]
     assert view.takeaway.startswith("The data speaks of 3 of 39 offices") and "as of 1 January 2026" in view.takeaway
     assert view.note == "Offices in the data without a TERC code (not in these counts): 1."
-    empty = national.coverage_view(lambda name, **_: rows.assign(terc_state_on=pd.NaT), "en")
+    empty = national.coverage_view(Context(lambda name, **_: rows.assign(terc_state_on=pd.NaT), "en"))
     assert empty.table is None and empty.note.startswith("No TERC register imported")
 
 

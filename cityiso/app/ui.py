@@ -73,6 +73,14 @@ def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
     return views.source_line(info, lang())
 
 
+def context(scope: Scope = EVERYTHING) -> views.Context:
+    """The views' context for `scope`: the page's cached fetch, its language, the scope's offices, family and day
+    (today when it has none), and the source line of exactly that."""
+    return views.Context(
+        data_or_stop, lang(), scope.selection, scope.family, scope.as_of or dt.date.today(), source_line(scope)
+    )
+
+
 # A comment of an asset: /* ... */ in CSS, a whole line of // in JavaScript.
 _ASSET_COMMENT = re.compile(r"/\*.*?\*/|^\s*//[^\n]*\n", re.S | re.M)
 

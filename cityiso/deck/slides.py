@@ -2,8 +2,9 @@
 a footer naming the sources and the date of the data, and a figure restyled for projection."""
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +13,7 @@ from cityiso.figures.common import for_slide
 from cityiso.labels import format_date, t
 from cityiso.views import (
     DEFAULT_FAMILY,
+    Context,
     Fetch,
     OfficeFilter,
     View,
@@ -61,25 +63,20 @@ def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
 
 @dataclass
 class _Deck:
-    """What every slide builder needs: the data, the choices, and the shared footer and source line."""
+    """What every slide builder needs: the views' context (data, choices, source line), and the deck's own choices."""
 
-    fetch: Fetch
+    ctx: Context  # the data, the office filter (a summary counts every office it covers), family, day, language
     offices: list[str]  # the chosen offices when few (per-office slides); the first SUMMARY_ABOVE + 1 otherwise
-    selection: OfficeFilter  # which offices: a summary counts every office it covers
     is_summary: bool
-    family: str
-    lang: str
-    as_of: dt.date
     size: tuple[int, int]
     footer: str
-    source: str
     names: dict[str, str]  # office_id -> office_label of each chosen office, by place: for one a chart has no rows of
 
     @property
     def praise(self) -> dict:
         """Filters for what the auditors (voice auditor only) praised at the chosen offices' events of the
         family, dated or not."""
-        return findings_filters(self.offices, family=self.family)
+        return findings_filters(self.offices, family=self.ctx.family)
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
         """A chart's slide; a note the chart hung under its plot (for_slide takes it out) follows the takeaway."""
@@ -91,37 +88,37 @@ class _Deck:
 
 def _title_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
-        head = national.headline(d.fetch, d.selection, d.as_of, d.family)
-        what = t("deck.all_offices" if d.selection.is_everyone else "deck.selected_offices", d.lang)
+        head = national.headline(d.ctx)
+        what = t("deck.all_offices" if d.ctx.selection.is_everyone else "deck.selected_offices", d.ctx.lang)
         summary = t(
             "deck.summary_counts",
-            d.lang,
-            family=d.family,
+            d.ctx.lang,
+            family=d.ctx.family,
             offices=int(head["count_offices"]),
             valid=int(head["count_valid"]),
             approximate=int(head["count_valid_approximate"]),
-            date=format_date(d.as_of, "day", d.lang),
+            date=format_date(d.ctx.as_of, "day", d.ctx.lang),
             audits=int(head["count_audits"]),
             praised=int(head["count_praised"]),
         )
-        return [Slide("title", t("deck.summary_title", d.lang, what=what), summary, d.footer)]
-    offices = d.fetch("offices_overview", family=d.family)
+        return [Slide("title", t("deck.summary_title", d.ctx.lang, what=what), summary, d.footer)]
+    offices = d.ctx.fetch("offices_overview", family=d.ctx.family)
     chosen = offices[offices["office_id"].isin(d.offices)]
     names = ", ".join(chosen["office_label"])
-    totals = d.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.family).iloc[0]
+    totals = d.ctx.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.ctx.family).iloc[0]
     summary = t(
         "deck.summary",
-        d.lang,
-        family=d.family,
+        d.ctx.lang,
+        family=d.ctx.family,
         offices=int(totals["count_offices"]),
         certificates=int(totals["count_certificates"]),
         events=int(totals["count_events"]),
         praised=int(totals["count_praised"]),
     )
     # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
-    lines = status_lines(d.fetch, list(chosen["office_id"]), d.as_of, d.family, d.lang)
+    lines = status_lines(d.ctx, list(chosen["office_id"]))
     bullets = [f"{label}: {lines[o]}" for o, label in zip(chosen["office_id"], chosen["office_label"], strict=True)]
-    return [Slide("title", t("deck.title", d.lang, names=names), summary, d.footer, bullets=bullets)]
+    return [Slide("title", t("deck.title", d.ctx.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
 def _view_slide(d: _Deck, view: View) -> list[Slide]:
@@ -131,8 +128,8 @@ def _view_slide(d: _Deck, view: View) -> list[Slide]:
 
 
 def _map_slide(d: _Deck) -> list[Slide]:
-    count = int(national.headline(d.fetch, d.selection, d.as_of, d.family)["count_offices"])
-    view = national.status_map_view(d.fetch, d.selection, d.as_of, d.family, d.lang, d.source, count)
+    count = int(national.headline(d.ctx)["count_offices"])
+    view = national.status_map_view(d.ctx, count)
     return _view_slide(d, view)
 
 
@@ -140,12 +137,11 @@ def _trends_slides(d: _Deck) -> list[Slide]:
     """The summary's national trends: valid certificates per year by family, kind and voivodeship; gains and losses."""
     if not d.is_summary:
         return []
-    by_year = national.status_by_year(d.fetch, d.selection, d.as_of, d.family)
     views = [
-        national.held_by_family_view(by_year, d.lang, d.source, d.family),
-        national.held_by_kind_view(by_year, d.lang, d.source, d.family),
-        national.held_by_voivodeship_view(by_year, d.lang, d.source, d.family),
-        national.flows_view(d.fetch, d.selection, d.as_of, d.family, d.lang, d.source),
+        national.held_by_family_view(d.ctx),
+        national.held_by_kind_view(d.ctx),
+        national.held_by_voivodeship_view(d.ctx),
+        national.flows_view(d.ctx),
     ]
     return [slide for view in views for slide in _view_slide(d, view)]
 
@@ -153,55 +149,47 @@ def _trends_slides(d: _Deck) -> list[Slide]:
 def _top_slides(d: _Deck) -> list[Slide]:
     if not d.is_summary:
         return []
-    views = [national.top_view(d.fetch, d.selection, d.family, m, d.lang, d.source) for m in ("praised", "audits")]
+    views = [national.top_view(d.ctx, m) for m in ("praised", "audits")]
     return [slide for view in views for slide in _view_slide(d, view)]
 
 
 def _distribution_slides(d: _Deck) -> list[Slide]:
     if not d.is_summary:
         return []
-    title = t("trends.distribution_certificates", d.lang)
-    view = national.distribution_view(d.fetch, d.selection, d.family, "certificates", d.lang, d.source, title)
+    title = t("trends.distribution_certificates", d.ctx.lang)
+    view = national.distribution_view(d.ctx, "certificates", title)
     return _view_slide(d, view)
 
 
 def _cycles_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []  # one row per certificate of thousands of offices: the trends slides say it instead
-    data = cycles_data(d.fetch, OfficeFilter(tuple(d.offices)).params(), d.family)
-    return _view_slide(d, timeline_view(data, d.lang, d.source, as_of=d.as_of, order=list(d.names)))
+    data = cycles_data(replace(d.ctx, selection=OfficeFilter(tuple(d.offices))))
+    return _view_slide(d, timeline_view(d.ctx, data, show_day=True, order=list(d.names)))
 
 
-def _clauses_slide(d: _Deck) -> list[Slide]:
+def _category_slide(d: _Deck, category: str) -> list[Slide]:
+    """What the auditors praised at the chosen offices, by `category` (views.praise.CATEGORIES); a summary has the
+    clause totals instead, and no theme slide (one bar per office and theme would not read)."""
     if d.is_summary:
-        view = national.clause_totals_view(d.fetch, d.selection, d.family, d.lang, d.source)
+        if category != "clause":
+            return []
+        view = national.clause_totals_view(d.ctx)
         return _view_slide(d, view) if view.takeaway else []
-    df = d.fetch("praised_by_clause", **d.praise)
+    df = d.ctx.fetch(f"praised_by_{category}", **d.praise)
     if df.empty:
         return []
-    return _view_slide(
-        d, praise.clause_view(df, d.lang, "count", t("praised.by_clause", d.lang), d.source, d.names, d.offices)
-    )
-
-
-def _themes_slide(d: _Deck) -> list[Slide]:
-    if d.is_summary:
-        return []  # one bar per office and theme: the clause totals summarise praise instead
-    df = d.fetch("praised_by_theme", **d.praise)
-    if df.empty:
-        return []
-    return _view_slide(
-        d, praise.theme_view(df, d.lang, "count", t("praised.by_theme", d.lang), d.source, d.names, d.offices)
-    )
+    title = t(f"praised.by_{category}", d.ctx.lang)
+    return _view_slide(d, praise.category_view(d.ctx, df, category, "count", title, d.names, d.offices))
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
-    df = d.fetch("praised_by_theme", **d.praise)
+    df = d.ctx.fetch("praised_by_theme", **d.praise)
     if df["office_id"].nunique() < 2:
         return []  # one office's themes are already on the theme slide
-    return _view_slide(d, praise.heatmap_view(df, d.lang, "count", t("praised.heatmap", d.lang), d.source))
+    return _view_slide(d, praise.heatmap_view(d.ctx, df, "count", t("praised.heatmap", d.ctx.lang)))
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
@@ -209,11 +197,11 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     slide, the rest on the next slides (never cut)."""
     if d.is_summary:
         return []
-    findings = d.fetch("findings_filtered", **d.praise)
+    findings = d.ctx.fetch("findings_filtered", **d.praise)
     order = [o for o in d.names if o in set(d.offices)]  # the title slide's order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)
-        for title, takeaway, bullets in praise.findings_slides(findings, order, d.lang, MAX_BULLETS)
+        for title, takeaway, bullets in praise.findings_slides(findings, order, d.ctx.lang, MAX_BULLETS)
     ]
 
 
@@ -249,20 +237,20 @@ class Slides(list):
 def skip_reason(key: str, d: _Deck) -> str:
     """Why a chosen chart gave no slide for this deck."""
     if key in ("trends", "top", "distribution") and not d.is_summary:
-        return t("deck.skip.summary_only", d.lang, n=SUMMARY_ABOVE)
+        return t("deck.skip.summary_only", d.ctx.lang, n=SUMMARY_ABOVE)
     if key in ("cycles", "themes", "heatmap", "findings") and d.is_summary:
-        return t("deck.skip.few_only", d.lang, n=SUMMARY_ABOVE)
+        return t("deck.skip.few_only", d.ctx.lang, n=SUMMARY_ABOVE)
     if key == "heatmap":
-        return t("deck.skip.two_offices", d.lang)
-    return t("deck.skip.nothing", d.lang)
+        return t("deck.skip.two_offices", d.ctx.lang)
+    return t("deck.skip.nothing", d.ctx.lang)
 
 
 BUILDERS: dict[str, Callable[[_Deck], list[Slide]]] = {
     "map": _map_slide,
     "trends": _trends_slides,
     "cycles": _cycles_slide,
-    "clauses": _clauses_slide,
-    "themes": _themes_slide,
+    "clauses": functools.partial(_category_slide, category="clause"),
+    "themes": functools.partial(_category_slide, category="theme"),
     "heatmap": _heatmap_slide,
     "top": _top_slides,
     "distribution": _distribution_slides,
@@ -299,16 +287,11 @@ def build_deck(
     names = dict(zip(chosen["office_id"], chosen["office_label"], strict=True))
     documents = fetch("selected_documents", **selection.params(), family=family, limit=FOOTER_TITLES).iloc[0]
     deck = _Deck(
-        fetch=fetch,
+        ctx=Context(fetch, lang, selection, family, as_of, source_line(info, lang)),
         offices=ids,
-        selection=selection,
         is_summary=is_summary,
-        family=family,
-        lang=lang,
-        as_of=as_of,
         size=size,
         footer=footer(documents, info, lang),
-        source=source_line(info, lang),
         names=names,
     )
     slides = Slides(_title_slide(deck))

@@ -1,9 +1,11 @@
 """What a user sees, shared by pages and slides: named query results in, a View (figure or table, title,
-takeaway, note) out. A page only lays views out; a slide only places them. Every view function takes `fetch`
-(fetch(query_name, **params) -> rows): the page's cached fetch or the deck's."""
+takeaway, note) out. A page only lays views out; a slide only places them. A view takes a Context (how to fetch
+named results, which offices, which family, up to which day, the language, the source line under its charts) and
+fetches its own named result through it: the page's cached fetch or the deck's."""
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +17,29 @@ from cityiso.labels import format_date, t
 from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, OfficeFilter, findings_filters  # noqa: F401
 
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every view of a page or a deck is asked about, given once: `fetch` (fetch(query_name, **params) -> rows),
+    the language, the office filter, the standard family (None: every family), the day the view stands on, and the
+    source line its charts carry (selection_info's documents for exactly this)."""
+
+    fetch: Fetch
+    lang: str
+    selection: OfficeFilter = field(default_factory=OfficeFilter)
+    family: str | None = DEFAULT_FAMILY
+    as_of: dt.date = field(default_factory=dt.date.today)
+    source: str = ""
+
+    @property
+    def offices(self) -> dict:
+        """The office filter's query parameters."""
+        return self.selection.params()
+
+    def rows(self, name: str, **params) -> pd.DataFrame:
+        """A named result for this context's offices and family (more parameters as the query needs)."""
+        return self.fetch(name, **self.offices, family=self.family, **params)
 
 
 @dataclass

@@ -2,7 +2,6 @@
 certificates and events as tables, and each office's status with its latest evidence; for the cycles, compare
 and office pages and the deck's cycles slide alike."""
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ import pandas as pd
 from cityiso.figures.common import office_labels
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import code_label, format_date, t
-from cityiso.views import Fetch, View
+from cityiso.views import Context, View
 from cityiso.views.tables import certificates_table, events_table
 
 
@@ -25,15 +24,15 @@ class Cycles:
     transitions: pd.DataFrame  # edition_transitions of the editions these offices held
 
 
-def cycles_data(fetch: Fetch, offices: dict, family: str | None) -> Cycles:
-    """`offices` is the office filter's parameters (OfficeFilter.params()). Only the deadlines of editions these
-    offices held are kept: others only stretch the axis."""
-    spans = fetch("certificate_spans", **offices, family=family)
-    transitions = fetch("edition_transitions", family=family)
+def cycles_data(ctx: Context) -> Cycles:
+    """The context's offices and family (None: every family). Only the deadlines of editions these offices held are
+    kept: others only stretch the axis."""
+    spans = ctx.rows("certificate_spans")
+    transitions = ctx.fetch("edition_transitions", family=ctx.family)
     return Cycles(
         spans=spans,
-        on_certificates=fetch("events_by_certificate", **offices, family=family),
-        events=fetch("events", **offices, family=family),
+        on_certificates=ctx.rows("events_by_certificate"),
+        events=ctx.rows("events"),
         transitions=transitions[transitions["standard_id"].isin(spans["standard_id"])],
     )
 
@@ -96,16 +95,12 @@ def undated_note(data: Cycles, lang: str) -> str:
 
 
 def timeline_view(
-    data: Cycles,
-    lang: str,
-    source: str,
-    color_by: str = "edition",
-    as_of: dt.date | None = None,
-    order: Sequence[str] = (),
+    ctx: Context, data: Cycles, color_by: str = "edition", show_day: bool = False, order: Sequence[str] = ()
 ) -> View:
-    """The certification timeline, the latest cycle of each office as its takeaway (offices in `order` first), undated
-    events as its note."""
-    fig = certification_timeline(data.spans, data.on_certificates, data.transitions, lang, source, color_by, as_of)
+    """The certification timeline (with `show_day`, the context's day drawn on it), the latest cycle of each office
+    as its takeaway (offices in `order` first), undated events as its note."""
+    lang, as_of = ctx.lang, ctx.as_of if show_day else None
+    fig = certification_timeline(data.spans, data.on_certificates, data.transitions, lang, ctx.source, color_by, as_of)
     return View(
         "cycles",
         t("cycles.chart", lang),
@@ -115,13 +110,15 @@ def timeline_view(
     )
 
 
-def certificates_view(data: Cycles, lang: str, with_office: bool = True) -> View:
+def certificates_view(ctx: Context, data: Cycles, with_office: bool = True) -> View:
+    lang = ctx.lang
     table = certificates_table(data.spans, lang)
     table = table if with_office else table.drop(columns=[t("office", lang)])
     return View("certificates", t("cycles.certificates", lang), "", table=table)
 
 
-def events_view(data: Cycles, lang: str, with_office: bool = True) -> View:
+def events_view(ctx: Context, data: Cycles, with_office: bool = True) -> View:
+    lang = ctx.lang
     table = events_table(data.events, lang)
     table = table if with_office else table.drop(columns=[t("office", lang)])
     return View("events", t("cycles.table", lang), "", table=table)
@@ -158,10 +155,11 @@ def status_sentence(row: Mapping, lang: str) -> str:
     return t("status_words.none", lang)
 
 
-def status_lines(fetch: Fetch, offices: list[str], as_of: dt.date, family: str, lang: str) -> dict[str, str]:
-    """office_id -> its status in `family` on `as_of` in plain words (status_sentence), for the chosen offices."""
-    rows = fetch("office_status_on_date", offices=list(offices), as_of=as_of, family=family)
-    return {r["office_id"]: status_sentence(r, lang) for r in rows.to_dict("records")}
+def status_lines(ctx: Context, offices: list[str]) -> dict[str, str]:
+    """office_id -> its status in the context's family on its day in plain words (status_sentence), for these
+    offices."""
+    rows = ctx.fetch("office_status_on_date", offices=list(offices), as_of=ctx.as_of, family=ctx.family)
+    return {r["office_id"]: status_sentence(r, ctx.lang) for r in rows.to_dict("records")}
 
 
 def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.DataFrame:
@@ -181,19 +179,21 @@ def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.
     )
 
 
-def status_view(fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str) -> View:
-    """Each office's status on `as_of` with its latest evidence date next to it, so '0 valid' never hides that
-    the latest evidence is years old; the takeaway counts offices by status."""
-    rows = fetch("office_status_on_date", **offices, as_of=as_of, family=family)
+def status_view(ctx: Context) -> View:
+    """Each office's status on the context's day with its latest evidence date next to it, so '0 valid' never hides
+    that the latest evidence is years old; the takeaway counts offices by status."""
+    lang, family, as_of = ctx.lang, ctx.family, ctx.as_of
+    rows = ctx.rows("office_status_on_date", as_of=as_of)
     counts = rows["status"].value_counts()
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(n)}" for s, n in counts.items())
     title = t("cycles.status_title", lang, family=family, date=format_date(as_of, "day", lang))
     return View("status", title, parts, table=_status_table(rows, lang, "office", "office_label"))
 
 
-def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of: dt.date, lang: str) -> View:
-    """One office's status on `as_of` in each family it holds, with the latest evidence behind each (no table
-    when it holds none)."""
+def office_status_view(ctx: Context, office_id: str, families: list[str]) -> View:
+    """One office's status on the context's day in each family it holds, with the latest evidence behind each (no
+    table when it holds none)."""
+    fetch, as_of, lang = ctx.fetch, ctx.as_of, ctx.lang
     title = t("office.status", lang, date=format_date(as_of, "day", lang))
     if not families:
         return View("status", title, "")
@@ -201,11 +201,9 @@ def office_status_view(fetch: Fetch, office_id: str, families: list[str], as_of:
     return View("status", title, "", table=_status_table(pd.concat(rows, ignore_index=True), lang, "family", "family"))
 
 
-def events_around_view(
-    fetch: Fetch, offices: dict, as_of: dt.date, family: str, lang: str, after: bool, limit: int
-) -> View:
-    """The latest held events up to `as_of` (after False) or the next planned ones after it (after True; a planned
-    event whose date has passed is never "next"), as the first five columns of the events table."""
-    rows = fetch("events_around", **offices, as_of=as_of, family=family, after=after, limit=limit)
+def events_around_view(ctx: Context, after: bool, limit: int) -> View:
+    """The latest held events up to the context's day (after False) or the next planned ones after it (after True; a
+    planned event whose date has passed is never "next"), as the first five columns of the events table."""
+    rows = ctx.rows("events_around", as_of=ctx.as_of, after=after, limit=limit)
     key = "next" if after else "latest"
-    return View(key, t(f"overview.{key}", lang), "", table=events_table(rows, lang).iloc[:, :5])
+    return View(key, t(f"overview.{key}", ctx.lang), "", table=events_table(rows, ctx.lang).iloc[:, :5])

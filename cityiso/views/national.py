@@ -1,43 +1,31 @@
 """National-scale views: the status map (single offices or voivodeships), trends per year, top offices and
 distributions, each from one named query, drawn by one figure function, for the overview page and the deck alike."""
 
-import datetime as dt
-
 import pandas as pd
 
 from cityiso.figures import trends
 from cityiso.figures.maps import status_choropleth, terc_line, voivodeship_figures, voivodeship_shapes
 from cityiso.figures.overview import MAP_MARKERS_MAX, status_map, yearly_activity
 from cityiso.labels import clause_label, code_label, format_date, t
-from cityiso.queries import OfficeFilter
-from cityiso.views import Fetch, View
+from cityiso.views import Context, View
 from cityiso.vocabulary import STATUSES
 
 TOP_N = 10
 
 
-def selection_params(selection: "OfficeFilter | list[str]") -> dict:
-    """The office-filter parameters of a filter, or of a list of chosen offices."""
-    if isinstance(selection, OfficeFilter):
-        return selection.params()
-    return OfficeFilter(tuple(selection)).params()
-
-
-def headline(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.Series:
+def headline(ctx: Context) -> pd.Series:
     """The selection's headline figures (national_headline)."""
-    return fetch("national_headline", **selection_params(selection), as_of=as_of, family=family).iloc[0]
+    return ctx.rows("national_headline", as_of=ctx.as_of).iloc[0]
 
 
-def status_map_view(
-    fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str, count_offices: int
-) -> View:
+def status_map_view(ctx: Context, count_offices: int) -> View:
     """Each office by its status when few are selected; above MAP_MARKERS_MAX, the voivodeships filled by the share
     of their offices with evidence holding a valid certificate, with a table of the counts. Both say how many offices
     exist (TERC's denominator) or that it is unknown: the map by voivodeship under its plot (a slide moves it to the
     takeaway), the map of offices in the view's note (unless chosen by name)."""
-    when = format_date(as_of, "day", lang)
-    params = dict(**selection_params(selection), as_of=as_of, family=family)
-    by_voivodeship = fetch("national_status_by_voivodeship", **params)
+    lang, family, source = ctx.lang, ctx.family, ctx.source
+    when = format_date(ctx.as_of, "day", lang)
+    by_voivodeship = ctx.rows("national_status_by_voivodeship", as_of=ctx.as_of)
     state = by_voivodeship["terc_state_on"].dropna()
     state_on = format_date(pd.Timestamp(state.iloc[0]), "day", lang) if len(state) else None
     note = _terc_note(by_voivodeship, lang, state_on)
@@ -49,9 +37,9 @@ def status_map_view(
         table = _voivodeship_table(by_voivodeship, lang, state_on)
         note = ""  # the figure says it
     else:
-        rows = fetch("office_status_on_date", **params)  # at most MAP_MARKERS_MAX offices here
+        rows = ctx.rows("office_status_on_date", as_of=ctx.as_of)  # at most MAP_MARKERS_MAX offices here
         counts = rows["status"].value_counts()
-        if params["offices"] or params["search"] or params["size_classes"]:
+        if ctx.offices["offices"] or ctx.offices["search"] or ctx.offices["size_classes"]:
             note = ""  # offices chosen by name or population: TERC counts nothing for them, and the map says nothing
         fig = status_map(rows, voivodeship_shapes(), lang, when, source, family)
     parts = ", ".join(f"{code_label('status', s, lang)}: {int(counts[s])}" for s in STATUSES if counts.get(s, 0))
@@ -95,11 +83,13 @@ def _voivodeship_table(rows: pd.DataFrame, lang: str, state_on: str | None) -> p
     )
 
 
-def status_by_year(fetch: Fetch, selection, as_of: dt.date, family: str | None) -> pd.DataFrame:
-    return fetch("national_status_by_year", **selection_params(selection), as_of=as_of, family=family)
+def status_by_year(ctx: Context) -> pd.DataFrame:
+    """The selection's offices holding a certificate at each year's end, by family, kind and voivodeship."""
+    return ctx.rows("national_status_by_year", as_of=ctx.as_of)
 
 
-def held_by_family_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+def held_by_family_view(ctx: Context) -> View:
+    df, lang, family = status_by_year(ctx), ctx.lang, ctx.family
     rows = df[(df["dimension"] == "family") & (df["group_code"] == family)]
     takeaway = ""
     if not rows.empty:
@@ -113,7 +103,7 @@ def held_by_family_view(df: pd.DataFrame, lang: str, source: str, family: str) -
             peak=int(peak["count_held"]),
             peak_year=int(peak["year"]),
         )
-    return View("trends", t("trends.by_family", lang), takeaway, trends.held_by_family(df, lang, source))
+    return View("trends", t("trends.by_family", lang), takeaway, trends.held_by_family(df, lang, ctx.source))
 
 
 def _last_year(df: pd.DataFrame, dimension: str) -> pd.DataFrame:
@@ -121,17 +111,19 @@ def _last_year(df: pd.DataFrame, dimension: str) -> pd.DataFrame:
     return rows[rows["year"] == rows["year"].max()] if not rows.empty else rows
 
 
-def held_by_kind_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+def held_by_kind_view(ctx: Context) -> View:
+    df, lang = status_by_year(ctx), ctx.lang
     last = _last_year(df, "office_kind")
     parts = ", ".join(
         f"{code_label('office_kind', r.group_code, lang)}: {100 * (r.share_held or 0):.0f}%" for r in last.itertuples()
     )
     takeaway = t("deck.kind_takeaway", lang, year=int(last["year"].iloc[0]), parts=parts) if len(last) else ""
-    fig = trends.held_by_office_kind(df, lang, source, family)
+    fig = trends.held_by_office_kind(df, lang, ctx.source, ctx.family)
     return View("trends", t("trends.by_office_kind", lang), takeaway, fig)
 
 
-def held_by_voivodeship_view(df: pd.DataFrame, lang: str, source: str, family: str) -> View:
+def held_by_voivodeship_view(ctx: Context) -> View:
+    df, lang = status_by_year(ctx), ctx.lang
     last = _last_year(df, "voivodeship").sort_values(["share_held", "group_code"], ascending=[False, True])
     takeaway = ""
     if len(last) > 1:
@@ -145,12 +137,12 @@ def held_by_voivodeship_view(df: pd.DataFrame, lang: str, source: str, family: s
             worst=worst["group_code"],
             worst_share=100 * worst["share_held"],
         )
-    fig = trends.held_by_voivodeship(df, lang, source, family)
+    fig = trends.held_by_voivodeship(df, lang, ctx.source, ctx.family)
     return View("trends", t("trends.by_voivodeship", lang), takeaway, fig)
 
 
-def flows_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str) -> View:
-    df = fetch("national_flows_by_year", **selection_params(selection), as_of=as_of, family=family)
+def flows_view(ctx: Context) -> View:
+    df, lang = ctx.rows("national_flows_by_year", as_of=ctx.as_of), ctx.lang
     takeaway = ""
     if not df.empty:
         last = df.iloc[-1]
@@ -164,11 +156,11 @@ def flows_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, 
             lost=int(last["count_lost"]),
             recert=int(last["count_recertifications"]),
         )
-    return View("trends", t("trends.flows", lang), takeaway, trends.flows_by_year(df, lang, source, family))
+    return View("trends", t("trends.flows", lang), takeaway, trends.flows_by_year(df, lang, ctx.source, ctx.family))
 
 
-def top_view(fetch: Fetch, selection, family: str, measure: str, lang: str, source: str) -> View:
-    top = fetch("top_offices", **selection_params(selection), family=family, limit=TOP_N)
+def top_view(ctx: Context, measure: str) -> View:
+    top, lang = ctx.rows("top_offices", limit=TOP_N), ctx.lang
     rows = top[top["measure"] == measure]
     title = t(f"trends.top_{measure}", lang)
     first = rows[rows["rank"] == 1]
@@ -178,11 +170,11 @@ def top_view(fetch: Fetch, selection, family: str, measure: str, lang: str, sour
         extra = int(first["count_tied_beyond"].iloc[0])
         names += f" +{extra}" if extra else ""
         takeaway = t("deck.top_takeaway", lang, names=names, n=int(first["value"].iloc[0]))
-    return View("top", title, takeaway, trends.top_offices_bars(top, measure, lang, source, title))
+    return View("top", title, takeaway, trends.top_offices_bars(top, measure, lang, ctx.source, title))
 
 
-def distribution_view(fetch: Fetch, selection, family: str, measure: str, lang: str, source: str, title: str) -> View:
-    dist = fetch("national_distribution", **selection_params(selection), family=family)
+def distribution_view(ctx: Context, measure: str, title: str) -> View:
+    dist, lang = ctx.rows("national_distribution"), ctx.lang
     rows = dist[dist["measure"] == measure]
     takeaway = ""
     if not rows.empty:
@@ -193,11 +185,11 @@ def distribution_view(fetch: Fetch, selection, family: str, measure: str, lang: 
         low, high = int(median_bin["bin_from"]), int(median_bin["bin_to"])
         median = str(low) if low == high else f"{low}–{high}"
         takeaway = t("deck.distribution_takeaway", lang, median=median, none=none)
-    return View("distribution", title, takeaway, trends.distribution_bars(dist, measure, lang, source, title))
+    return View("distribution", title, takeaway, trends.distribution_bars(dist, measure, lang, ctx.source, title))
 
 
-def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: str) -> View:
-    df = fetch("praised_totals_by_clause", **selection_params(selection), family=family)
+def clause_totals_view(ctx: Context) -> View:
+    df, lang = ctx.rows("praised_totals_by_clause"), ctx.lang
     title = t("trends.clause_totals", lang)
     takeaway = ""
     if not df.empty:
@@ -205,16 +197,16 @@ def clause_totals_view(fetch: Fetch, selection, family: str, lang: str, source: 
         what = ", ".join(clause_label(r.clause, r.clause_pl, r.clause_en, lang) for r in top.itertuples())
         n, total = int(top["count_praised"].iloc[0]), int(df["count_praised"].sum())
         takeaway = t("deck.most_praised", lang, what=what, n=n, total=total)
-    return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, source, title))
+    return View("clauses", title, takeaway, trends.clause_totals_bars(df, lang, ctx.source, title))
 
 
-def activity_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: str, source: str) -> View:
+def activity_view(ctx: Context) -> View:
     """Praised items and audits per year up to as_of; the takeaway names the year(s) with the most audits (ties
     named as ties), the note counts the undated audits and praised items the years leave out (same rows as the
     chart)."""
-    params = dict(**selection_params(selection), as_of=as_of, family=family)
-    praised = fetch("praised_per_year_by_clause", **params)
-    audits = fetch("audits_per_year", **params)
+    lang = ctx.lang
+    praised = ctx.rows("praised_per_year_by_clause", as_of=ctx.as_of)
+    audits = ctx.rows("audits_per_year", as_of=ctx.as_of)
     dated = audits[audits["year"].notna()]
     takeaway = ""
     if not dated.empty:
@@ -229,18 +221,18 @@ def activity_view(fetch: Fetch, selection, as_of: dt.date, family: str, lang: st
         if undated_audits or undated_praised
         else ""
     )
-    fig = yearly_activity(praised, audits, lang, source)
+    fig = yearly_activity(praised, audits, lang, ctx.source)
     return View("activity", t("overview.trend", lang), takeaway, figure=fig, note=note)
 
 
-def undated_kinds_note(fetch: Fetch, selection, family: str, lang: str) -> str:
+def undated_kinds_note(ctx: Context) -> str:
     """The trends count held events at year ends; the undated ones, by kind (national_undated), are on no yearly
     chart: this note says how many. '' when there are none."""
-    undated = fetch("national_undated", **selection_params(selection), family=family)
+    undated = ctx.rows("national_undated")
     if undated.empty:
         return ""
-    kinds = ", ".join(f"{code_label('event_kind', r.kind, lang)}: {r.count_events}" for r in undated.itertuples())
-    return t("overview.undated_kinds", lang, kinds=kinds)
+    kinds = ", ".join(f"{code_label('event_kind', r.kind, ctx.lang)}: {r.count_events}" for r in undated.itertuples())
+    return t("overview.undated_kinds", ctx.lang, kinds=kinds)
 
 
 def rank_words(row, lang: str) -> str:
@@ -260,25 +252,26 @@ def rank_words(row, lang: str) -> str:
     return t("overview.standing_metric", lang, rank=int(row["rank"]), n=int(row["count_peers"]))
 
 
-def standing(fetch: Fetch, office: str, family: str) -> pd.DataFrame:
+def standing(ctx: Context, office: str) -> pd.DataFrame:
     """Where one office stands among offices of its kind (office_standing, the peer group of views.peers by kind):
     one row per measure."""
-    kinds = fetch("office_peer_keys", office=office)["office_kind"].tolist()
-    return fetch("office_standing", office=office, office_kinds=kinds[:1] or None, family=family)
+    kinds = ctx.fetch("office_peer_keys", office=office)["office_kind"].tolist()
+    return ctx.fetch("office_standing", office=office, office_kinds=kinds[:1] or None, family=ctx.family)
 
 
-def history_view(fetch: Fetch, office: str, as_of: dt.date, family: str, lang: str, source: str, name: str) -> View:
-    """One office's status at each year's end (office_status_by_year)."""
-    history = fetch("office_status_by_year", office=office, as_of=as_of, family=family)
-    fig = trends.status_history(history, lang, source, name, family)
-    return View("history", t("trends.office_history", lang), "", figure=fig)
+def history_view(ctx: Context, office: str, name: str) -> View:
+    """One office's status at each year's end (office_status_by_year); ctx.source is the office's own."""
+    history = ctx.fetch("office_status_by_year", office=office, as_of=ctx.as_of, family=ctx.family)
+    fig = trends.status_history(history, ctx.lang, ctx.source, name, ctx.family)
+    return View("history", t("trends.office_history", ctx.lang), "", figure=fig)
 
 
-def peers_view(fetch: Fetch, rows: pd.DataFrame, family: str, lang: str, source: str) -> View:
+def peers_view(ctx: Context, rows: pd.DataFrame) -> View:
     """The audits of offices of the office's kind, with the office's own marked (rows: standing())."""
+    lang, family, source = ctx.lang, ctx.family, ctx.source
     kind_code = rows["office_kind"].iloc[0]
     kind = code_label("office_kind", kind_code, lang)
-    peers = fetch("national_distribution", office_kinds=[kind_code], family=family)
+    peers = ctx.fetch("national_distribution", office_kinds=[kind_code], family=family)
     audits = rows.loc[rows["measure"] == "audits", "value"]
     title = t("overview.standing_distribution", lang)
     mark = float(audits.iloc[0]) if len(audits) else None
@@ -287,11 +280,11 @@ def peers_view(fetch: Fetch, rows: pd.DataFrame, family: str, lang: str, source:
     return View("peers", title, "", figure=fig)
 
 
-def coverage_view(fetch: Fetch, lang: str) -> View:
+def coverage_view(ctx: Context) -> View:
     """The register's denominator (national_coverage): per kind of office, how many offices the official TERC
     register says exist, how many of them the register has evidence about, and how many of the register's offices
     TERC cannot place; a note when no TERC has been imported (then nothing is counted against it)."""
-    rows = fetch("national_coverage")
+    rows, lang = ctx.fetch("national_coverage"), ctx.lang
     title = t("coverage.title", lang)
     state_on = rows["terc_state_on"].dropna()
     if state_on.empty:

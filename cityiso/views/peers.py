@@ -10,7 +10,7 @@ from cityiso.figures import trends
 from cityiso.labels import code_label, t
 from cityiso.queries import OfficeFilter
 from cityiso.safe_text import plotly_text
-from cityiso.views import Fetch, View
+from cityiso.views import Context, View
 from cityiso.views.national import rank_words
 from cityiso.vocabulary import UNKNOWN_SIZE
 
@@ -53,10 +53,10 @@ class PeerGroup:
         return " · ".join(parts) or t("peers.everyone", lang)
 
 
-def peer_group(fetch: Fetch, office: str, criteria: tuple[str, ...] | list[str]) -> PeerGroup:
+def peer_group(ctx: Context, office: str, criteria: tuple[str, ...] | list[str]) -> PeerGroup:
     """The peer group of `office` sharing the criteria (office_peer_keys); a size class asked for an office of
     unknown population is dropped, and said to be."""
-    keys = fetch("office_peer_keys", office=office).iloc[0]
+    keys = ctx.fetch("office_peer_keys", office=office).iloc[0]
     size = str(keys["size_class"])
     wanted = tuple(c for c in CRITERIA if c in criteria)
     dropped = ("size",) if "size" in wanted and size == UNKNOWN_SIZE else ()
@@ -79,9 +79,9 @@ def population_line(group: PeerGroup, lang: str) -> str:
     return t("peers.population", lang, n=format_decimal(group.place_population, locale=lang))
 
 
-def standing(fetch: Fetch, group: PeerGroup, family: str | None) -> pd.DataFrame:
-    """Where the office stands in its group (office_standing): one row per measure."""
-    return fetch("office_standing", office=group.office, **group.selection().params(), family=family)
+def standing(ctx: Context, group: PeerGroup) -> pd.DataFrame:
+    """Where the office stands in its group (office_standing, in the context's family): one row per measure."""
+    return ctx.fetch("office_standing", office=group.office, **group.selection().params(), family=ctx.family)
 
 
 def count_words(rows: pd.DataFrame, lang: str) -> str:
@@ -94,9 +94,10 @@ def group_line(group: PeerGroup, rows: pd.DataFrame, lang: str) -> str:
     return t("peers.group", lang, count=count_words(rows, lang), definition=group.definition(lang))
 
 
-def standing_view(group: PeerGroup, rows: pd.DataFrame, lang: str, name: str) -> View:
+def standing_view(ctx: Context, group: PeerGroup, rows: pd.DataFrame, name: str) -> View:
     """The office against its group, one row per measure: its value, the group's median and range, its rank and
     percentile; the takeaway on audits (the page states the group above it: group_line)."""
+    lang = ctx.lang
     table = pd.DataFrame(
         {
             t("peers.measure", lang): [t(f"trends.measure.{m}", lang) for m in rows["measure"]],
@@ -125,12 +126,12 @@ def standing_view(group: PeerGroup, rows: pd.DataFrame, lang: str, name: str) ->
     return View("peers_table", t("peers.table_title", lang), takeaway, table=table)
 
 
-def distribution_view(
-    fetch: Fetch, group: PeerGroup, rows: pd.DataFrame, family: str | None, lang: str, source: str, name: str
-) -> View:
-    """The audits of the group's offices (national_distribution over the group's filter), the office's own marked;
-    the subtitle gives the group's size, the footer its definition and size above the source line."""
-    dist = fetch("national_distribution", **group.selection().params(), family=family)
+def distribution_view(ctx: Context, group: PeerGroup, rows: pd.DataFrame, name: str) -> View:
+    """The audits of the group's offices (national_distribution over the group's filter, in the context's family),
+    the office's own marked; the subtitle gives the group's size, the footer its definition and size above the
+    context's source line (the group's own)."""
+    lang, source = ctx.lang, ctx.source
+    dist = ctx.fetch("national_distribution", **group.selection().params(), family=ctx.family)
     audits = rows.loc[rows["measure"] == "audits", "value"]
     mark = float(audits.iloc[0]) if len(audits) else None
     subtitle = plotly_text(t("peers.mark", lang, count=count_words(rows, lang), name=name))

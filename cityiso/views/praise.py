@@ -9,7 +9,7 @@ import pandas as pd
 from cityiso.figures.common import office_labels
 from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
 from cityiso.labels import clause_label, code_label, localized, t
-from cityiso.views import View
+from cityiso.views import Context, View
 from cityiso.views.compare import themes_only_in
 from cityiso.views.selection import Pick
 from cityiso.views.tables import clause_basis, known_date
@@ -32,49 +32,43 @@ def not_reported_note(df: pd.DataFrame, offices: list[str], names: Mapping[str, 
     return t("compare.no_findings_reported", lang, names=", ".join(missing)) if missing else ""
 
 
-def clause_view(
+# The two ways praise is categorised: ISO 9001 clause (praised_by_clause) and theme (praised_by_theme).
+CATEGORIES = ("clause", "theme")
+
+
+def category_view(
+    ctx: Context,
     df: pd.DataFrame,
-    lang: str,
+    category: str,
     measure: str,
     title: str,
-    source: str,
     names: Mapping[str, str] | None = None,
     offices: list[str] | None = None,
     among: list[str] | None = None,
 ) -> View:
-    """praised_by_clause's rows as bars (one per office, or one for all when grouped) and the most praised clause;
-    with `offices` (the chosen ones, named by `names`), a note names those without findings. Each office keeps the
-    colour it has among `among` (else `offices`) on every chart: figures.common.office_colors."""
-    fig = by_clause_bars(df, lang, measure, title, source, among or offices)
-    takeaway = top_category_takeaway(
-        df, lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang), lang
-    )
+    """praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme') as bars (one per office, or
+    one for all when grouped) and the most praised category; with `offices` (the chosen ones, named by `names`), a
+    note names those without findings. Each office keeps the colour it has among `among` (else `offices`) on every
+    chart: figures.common.office_colors."""
+    lang = ctx.lang
+    if category == "clause":
+        fig = by_clause_bars(df, lang, measure, title, ctx.source, among or offices)
+        label = lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang)  # noqa: E731
+    elif category == "theme":
+        fig = by_theme_bars(df, lang, measure, title, ctx.source, among or offices)
+        column = localized("theme", lang)
+        label = lambda r: r[column]  # noqa: E731
+    else:
+        raise ValueError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
-    return View("clauses", title, takeaway, figure=fig, note=note)
+    return View(f"{category}s", title, top_category_takeaway(df, label, lang), figure=fig, note=note)
 
 
-def theme_view(
-    df: pd.DataFrame,
-    lang: str,
-    measure: str,
-    title: str,
-    source: str,
-    names: Mapping[str, str] | None = None,
-    offices: list[str] | None = None,
-    among: list[str] | None = None,
-) -> View:
-    """praised_by_theme's rows as bars and the most praised theme; a note and colours as clause_view's."""
-    column = localized("theme", lang)
-    fig = by_theme_bars(df, lang, measure, title, source, among or offices)
-    note = not_reported_note(df, offices, names or {}, lang) if offices else ""
-    return View("themes", title, top_category_takeaway(df, lambda r: r[column], lang), figure=fig, note=note)
-
-
-def heatmap_view(df: pd.DataFrame, lang: str, measure: str, title: str, source: str) -> View:
+def heatmap_view(ctx: Context, df: pd.DataFrame, measure: str, title: str) -> View:
     """Offices against themes, and how many themes only one office was praised for."""
     unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
-    takeaway = t("deck.unique_themes", lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
-    return View("heatmap", title, takeaway, figure=theme_heatmap(df, lang, measure, title, source))
+    takeaway = t("deck.unique_themes", ctx.lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
+    return View("heatmap", title, takeaway, figure=theme_heatmap(df, ctx.lang, measure, title, ctx.source))
 
 
 def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str, str], lang: str) -> list[View]:
