@@ -12,7 +12,7 @@ from PIL import Image
 
 from cityiso.figures import images
 from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, note_below, with_title_and_source
-from cityiso.figures.praise import by_clause_bars
+from cityiso.figures.praise import category_bars
 
 TITLE = "Ustalenia według rozdziałów"
 SOURCE = "Źródło: cityiso, 12 dokumentów źródłowych; dane z 2 grudnia 2026."
@@ -35,7 +35,7 @@ def _clauses() -> dict:
 
 
 def clause_bars():
-    return by_clause_bars(pd.DataFrame(_clauses()), "pl", "count", TITLE, SOURCE)
+    return category_bars(pd.DataFrame(_clauses()), "clause", "pl", "count", TITLE, SOURCE)
 
 
 def svg_text(svg: bytes) -> str:
@@ -53,7 +53,7 @@ def test_source_line_breaks_to_fit_a_half_width_chart() -> None:
     assert len(lines) == 2 and all(len(line) <= SOURCE_WIDTH for line in lines)
     assert " ".join(lines) == SOURCE
     # The bottom margin grows by the second line; a short source line stays on one.
-    short = by_clause_bars(pd.DataFrame(_clauses()), "pl", "count", TITLE, "Źródło: test")
+    short = category_bars(pd.DataFrame(_clauses()), "clause", "pl", "count", TITLE, "Źródło: test")
     assert fig.layout.margin.b > short.layout.margin.b
     assert [a.text for a in short.layout.annotations if a.name == "source_line"] == ["Źródło: test"]
     assert with_title_and_source(fig) is fig  # a page's figure: framed already, left as it is

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from cityiso.figures.common import EDITION_COLORS, OFFICE_PALETTE, edition_color, family_color, office_colors
-from cityiso.figures.praise import by_clause_bars, by_theme_bars
+from cityiso.figures.praise import category_bars
 from cityiso.figures.timeline import certification_timeline
 from cityiso.figures.trends import held_by_family
 from cityiso.queries import run
@@ -51,8 +51,8 @@ def bar_colours(fig) -> dict[str, str]:
 
 def test_an_office_keeps_its_colour_in_figures_of_different_offices() -> None:
     # The clause bars have data for every chosen office, the theme bars miss the first: the others keep their colours.
-    clauses = by_clause_bars(_clauses(CHOSEN), "pl", "count", "T", SOURCE, offices=CHOSEN)
-    themes = by_theme_bars(_themes(CHOSEN[1:]), "en", "count", "T", SOURCE, offices=CHOSEN)
+    clauses = category_bars(_clauses(CHOSEN), "clause", "pl", "count", "T", SOURCE, offices=CHOSEN)
+    themes = category_bars(_themes(CHOSEN[1:]), "theme", "en", "count", "T", SOURCE, offices=CHOSEN)
     by_clause, by_theme = bar_colours(clauses), bar_colours(themes)
     assert set(by_theme) == set(CHOSEN[1:])
     assert {o: by_clause[o] for o in by_theme} == by_theme

@@ -232,10 +232,10 @@ def test_slide_figures_drop_title_and_source_line_and_grow_type(fetch) -> None:
 
 
 def test_for_slide_leaves_the_original_figure_alone(fetch) -> None:
-    from cityiso.figures.praise import by_theme_bars
+    from cityiso.figures.praise import category_bars
 
     df = fetch("praised_by_theme", **findings_filters(["testowo"], family="ISO 9001"))
-    fig = by_theme_bars(df, "en", "count", "T", "S")
+    fig = category_bars(df, "theme", "en", "count", "T", "S")
     for_slide(fig, 1920, 1080)
     assert fig.layout.title.text == "T"
     assert [a.text for a in fig.layout.annotations if a.name == "source_line"] == ["S"]

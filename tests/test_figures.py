@@ -9,8 +9,9 @@ import pytest
 from cityiso.figures.common import date_ticks
 from cityiso.figures.maps import voivodeship_shapes
 from cityiso.figures.overview import label_positions, status_map, yearly_activity
-from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.praise import category_bars, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
+from cityiso.labels import t
 from cityiso.queries import run
 
 SOURCE = "Źródło: test"
@@ -30,12 +31,27 @@ def timeline(con, offices: list[str], family: str | None = None, **kw):
     return certification_timeline(spans, events, kw.pop("transitions", NO_LINES), kw.pop("lang", "pl"), SOURCE, **kw)
 
 
+def test_category_bars_draw_clauses_in_clause_order_and_themes_most_praised_first(fixture_con) -> None:
+    """One function for both categories: clauses top down from 4 with 'no clause' last, themes by total; the axis
+    is named by the category; an unknown category is refused."""
+    by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
+    clauses = category_bars(by_clause, "clause", "en", "count", "T", SOURCE)
+    numbers = [int(label.split()[0]) for label in clauses.layout.yaxis.tickvals if label[0].isdigit()]
+    assert numbers == sorted(numbers) and clauses.layout.yaxis.title.text == t("clause", "en")
+    by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
+    themes = category_bars(by_theme, "theme", "en", "count", "T", SOURCE)
+    totals = by_theme.groupby("theme_en")["count_findings"].sum()
+    assert [totals[r] for r in themes.layout.yaxis.tickvals] == sorted(totals, reverse=True)
+    with pytest.raises(ValueError, match="unknown category 'office'"):
+        category_bars(by_theme, "office", "en", "count", "T", SOURCE)
+
+
 def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None:
     by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
     by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
     for fig in (
-        by_clause_bars(by_clause, "pl", "count", "Tytuł", SOURCE),
-        by_theme_bars(by_theme, "en", "share", "Title", SOURCE),
+        category_bars(by_clause, "clause", "pl", "count", "Tytuł", SOURCE),
+        category_bars(by_theme, "theme", "en", "share", "Title", SOURCE),
         theme_heatmap(by_theme, "pl", "count", "Tytuł", SOURCE),
         timeline(fixture_con, ALL, lang="en"),
     ):
@@ -46,7 +62,7 @@ def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None
 
 def test_clause_bars_carry_city_and_clause(fixture_con) -> None:
     df = run(fixture_con, "praised_by_clause", **FILTERS)
-    fig = by_clause_bars(df, "en", "count", "T", SOURCE)
+    fig = category_bars(df, "clause", "en", "count", "T", SOURCE)
     alpha = next(t for t in fig.data if t.name == "Łódź")
     assert list(alpha.y) == ["5 Leadership", "7 Support"]
     assert list(alpha.x) == [2, 1]
@@ -57,7 +73,7 @@ def test_clause_bars_carry_city_and_clause(fixture_con) -> None:
 
 def test_share_measure_formats_percentages(fixture_con) -> None:
     df = run(fixture_con, "praised_by_clause", **FILTERS)
-    fig = by_clause_bars(df, "pl", "share", "T", SOURCE)
+    fig = category_bars(df, "clause", "pl", "share", "T", SOURCE)
     assert fig.layout.xaxis.tickformat == ".0%"
     assert fig.layout.xaxis.title.text == "Udział w ustaleniach audytu"
     assert list(next(t for t in fig.data if t.name == "Łódź").x) == pytest.approx([0.75, 0.25])
@@ -175,7 +191,7 @@ def test_two_offices_of_one_place_are_two_bars_columns_and_rows(package_con) -> 
     """Drawn from raw query results (place 'Testowo' twice), offices stay apart, each by its office_label."""
     filters = FILTERS | {"offices": TESTOWO, "family": "ISO 9001"}
     by_theme = run(package_con, "praised_by_theme", **filters)
-    bars = by_theme_bars(by_theme, "en", "count", "T", SOURCE)
+    bars = category_bars(by_theme, "theme", "en", "count", "T", SOURCE)
     assert {t.name: list(t.y) for t in bars.data} == {
         "Testowo (Urząd Miasta Testowo)": ["IT", "Leadership commitment"],
         "Testowo (Starostwo Powiatowe w Testowie)": ["Client service"],
@@ -249,7 +265,7 @@ def test_curated_text_is_literal_in_every_figure(fixture_con) -> None:
     spans = run(fixture_con, "certificate_spans", offices=ALL, family=None).assign(office_label=HOSTILE, quote=HOSTILE)
     events = run(fixture_con, "events_by_certificate", offices=ALL, family=None).assign(office_label=HOSTILE)
     figures = [
-        by_theme_bars(by_theme, "pl", "count", "Title", SOURCE),
+        category_bars(by_theme, "theme", "pl", "count", "Title", SOURCE),
         theme_heatmap(by_theme, "pl", "count", "Title", SOURCE),
         certification_timeline(spans, events, NO_LINES, "pl", SOURCE),
     ]

@@ -13,7 +13,7 @@ from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import package
 from cityiso.figures.maps import voivodeship_shapes
 from cityiso.figures.overview import status_map
-from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.praise import category_bars, theme_heatmap
 from cityiso.figures.timeline import certification_timeline
 from cityiso.figures.trends import top_offices_bars
 from cityiso.paths import QUERIES_DIR
@@ -176,8 +176,8 @@ def testowo(package_con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
 def test_figures_draw_the_two_offices_as_two_labelled_bars_columns_rows_and_marks(testowo: dict) -> None:
     """Straight from the queries' rows, no names passed: each chart tells the two offices of Testowo apart."""
     for bars in (
-        by_clause_bars(testowo["by_clause"], "en", "count", "T", "S"),
-        by_theme_bars(testowo["by_theme"], "en", "count", "T", "S"),
+        category_bars(testowo["by_clause"], "clause", "en", "count", "T", "S"),
+        category_bars(testowo["by_theme"], "theme", "en", "count", "T", "S"),
     ):
         assert [trace.name for trace in bars.data] == [CITY, COUNTY]
     heatmap = theme_heatmap(testowo["by_theme"], "en", "count", "T", "S")

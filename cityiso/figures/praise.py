@@ -80,46 +80,47 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
     )
 
 
-def by_clause_bars(
-    df: pd.DataFrame,
-    lang: str,
-    measure: str,
-    title: str,
-    source_line: str,
-    offices: Sequence[str] | None = None,
-) -> go.Figure:
-    """Horizontal grouped bars: one row per ISO clause (4 at the top), one bar per office (named by its
-    office_label); customdata is (office_id, clause), with "" for findings no clause fits."""
-    df = plotly_frame(df)  # curated labels are text, never Plotly markup
-    fig = go.Figure()
+# The categories praise is counted by (views.praise.CATEGORIES), and the axis each one's bars are drawn on.
+CATEGORIES = ("clause", "theme")
+
+
+def _clause_rows(df: pd.DataFrame, lang: str, measure: str) -> tuple[list[str], list[str], list[list]]:
+    """ISO clauses top down from 4, "no clause" last; customdata (office_id, clause), "" where no clause fits."""
     order = sorted(df["clause"].dropna().astype(int).unique().tolist())
     labels = {c: clause_label(c, *df.loc[df["clause"] == c, ["clause_pl", "clause_en"]].iloc[0], lang) for c in order}
-    category = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
+    rows = [labels[c] for c in order] + ([t("no_clause", lang)] if df["clause"].isna().any() else [])
     rows_of = [labels[int(c)] if pd.notna(c) else t("no_clause", lang) for c in df["clause"]]
     keys = [[cid, "" if pd.isna(c) else int(c)] for cid, c in zip(df["office_id"], df["clause"], strict=True)]
-    _office_bars(fig, df, rows_of, keys, measure, lang, offices)
-    _category_axis(fig, t("clause", lang), category)
-    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(category)), legend="top")
+    return rows, rows_of, keys
 
 
-def by_theme_bars(
+def _theme_rows(df: pd.DataFrame, lang: str, measure: str) -> tuple[list[str], list[str], list[list]]:
+    """Themes, the most praised on top; customdata (office_id, theme_id)."""
+    label = localized("theme", lang)
+    rows = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
+    return rows, df[label].tolist(), df[["office_id", "theme_id"]].to_numpy().tolist()
+
+
+def category_bars(
     df: pd.DataFrame,
+    category: str,
     lang: str,
     measure: str,
     title: str,
     source_line: str,
     offices: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Horizontal grouped bars: one row per theme (most praised on top), one bar per office (named by its
-    office_label); customdata is (office_id, theme_id)."""
+    """Horizontal grouped bars of praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme'):
+    one row per category, one bar per office (named by its office_label); customdata is (office_id, category)."""
+    rows_for = {"clause": _clause_rows, "theme": _theme_rows}
+    if category not in rows_for:
+        raise ValueError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
     df = plotly_frame(df)  # curated labels are text, never Plotly markup
     fig = go.Figure()
-    label = localized("theme", lang)
-    themes = df.groupby(label)[_value_column(measure)].sum().sort_values(ascending=False).index.tolist()
-    keys = df[["office_id", "theme_id"]].to_numpy().tolist()
-    _office_bars(fig, df, df[label].tolist(), keys, measure, lang, offices)
-    _category_axis(fig, t("theme", lang), themes)
-    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(themes)), legend="top")
+    rows, rows_of, keys = rows_for[category](df, lang, measure)
+    _office_bars(fig, df, rows_of, keys, measure, lang, offices)
+    _category_axis(fig, t(category, lang), rows)
+    return frame(fig, title, source_line, height=max(500, 140 + 40 * len(rows)), legend="top")
 
 
 def theme_heatmap(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from cityiso.figures.common import office_labels
-from cityiso.figures.praise import by_clause_bars, by_theme_bars, theme_heatmap
+from cityiso.figures.praise import category_bars, theme_heatmap
 from cityiso.labels import clause_label, code_label, localized, t
 from cityiso.views import Context, View
 from cityiso.views.compare import themes_only_in
@@ -32,10 +32,6 @@ def not_reported_note(df: pd.DataFrame, offices: list[str], names: Mapping[str, 
     return t("compare.no_findings_reported", lang, names=", ".join(missing)) if missing else ""
 
 
-# The two ways praise is categorised: ISO 9001 clause (praised_by_clause) and theme (praised_by_theme).
-CATEGORIES = ("clause", "theme")
-
-
 def category_view(
     ctx: Context,
     df: pd.DataFrame,
@@ -51,15 +47,12 @@ def category_view(
     note names those without findings. Each office keeps the colour it has among `among` (else `offices`) on every
     chart: figures.common.office_colors."""
     lang = ctx.lang
+    fig = category_bars(df, category, lang, measure, title, ctx.source, among or offices)
     if category == "clause":
-        fig = by_clause_bars(df, lang, measure, title, ctx.source, among or offices)
         label = lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang)  # noqa: E731
-    elif category == "theme":
-        fig = by_theme_bars(df, lang, measure, title, ctx.source, among or offices)
+    else:
         column = localized("theme", lang)
         label = lambda r: r[column]  # noqa: E731
-    else:
-        raise ValueError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
     return View(f"{category}s", title, top_category_takeaway(df, label, lang), figure=fig, note=note)
 
