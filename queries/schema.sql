@@ -251,7 +251,18 @@ from bridged as c
 left join used_events as u on u.certificate_id = c.certificate_id;
 
 -- One row per certificate of a family (family null: every family) with its status on as_of.
+-- Suspended: within its loose window, a held suspension is the certificate's latest held event up to as_of (one on
+-- the same day as a later-dated event is not: a later event on the certificate lifts it). Found by one grouping of
+-- the events up to as_of, not by a correlated test per certificate.
 create macro status_on(as_of, family) as table
+with suspended as (
+    select certificate_id
+    from certificate_events
+    where period_start <= as_of::date
+    group by certificate_id
+    having max(period_start) filter (where is_suspension) = max(period_start)
+)
+
 select
     w.office_id,
     w.certificate_id,
@@ -259,21 +270,8 @@ select
     w.standard_id,
     case
         when as_of::date > w.definitive_end_on then w.ended_by
-        when as_of::date between w.window_start_on and w.window_end_on
-            and exists (
-                select 1
-                from certificate_events as s
-                where s.certificate_id = w.certificate_id
-                    and s.is_suspension
-                    and s.period_start <= as_of::date
-                    and not exists (
-                        select 1
-                        from certificate_events as l
-                        where l.certificate_id = s.certificate_id
-                            and l.period_start > s.period_start
-                            and l.period_start <= as_of::date
-                    )
-            ) then 'suspended'
+        when as_of::date between w.window_start_on and w.window_end_on and sp.certificate_id is not null
+            then 'suspended'
         when as_of::date between w.sure_start_on and w.sure_end_on then 'valid'
         when as_of::date between w.window_start_on and w.window_end_on then 'valid_approximate'
         else 'no_evidence'
@@ -286,6 +284,7 @@ select
     w.end_reason,
     w.evidence_ids
 from certificate_windows as w
+left join suspended as sp on sp.certificate_id = w.certificate_id
 where family is null or w.family = family;
 
 -- One row per event and standard family it belongs to: the families of the certificates it concerns;

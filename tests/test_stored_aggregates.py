@@ -186,3 +186,26 @@ def test_typed_tables_keep_the_order_of_their_files(tmp_path: Path) -> None:
             with (data / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
                 in_file = [row[key] for row in csv.DictReader(handle)]
             assert [r[0] for r in con.execute(f"select {key} from {table}").fetchall()] == in_file, table
+
+
+def test_documents_text_is_stored_with_its_own_compression(package_con: duckdb.DuckDBPyConnection) -> None:
+    """sources.text is written with zstd (cityiso.data.ddl.COLUMN_COMPRESSION), the rest of the file with DuckDB's
+    default; and every document reads back whole."""
+    from cityiso.data.ddl import COLUMN_COMPRESSION
+
+    def compressions(table: str, column: str) -> set[str]:
+        rows = package_con.execute(
+            "select distinct compression from pragma_storage_info($t) "
+            "where column_name = $c and segment_type = 'VARCHAR'",
+            {"t": table, "c": column},
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    assert ("sources", "text") in COLUMN_COMPRESSION
+    for (table, column), chosen in COLUMN_COMPRESSION.items():
+        assert compressions(table, column) == {chosen.upper()}, (table, column)
+    assert "ZSTD" not in compressions("findings", "quote")
+    read_back = package_con.execute(
+        "select count(*) filter (where sha256(text) = sha256), count(text) from sources"
+    ).fetchone()
+    assert read_back[0] == read_back[1] > 0

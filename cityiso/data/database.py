@@ -133,9 +133,9 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
     listing = plain_files(data_dir)  # sources/, listed once for the documents and the fingerprint
-    documents = _read_documents(con, raw, problems, listing)
+    documents, order = _read_documents(con, raw, problems, listing)
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
-    _register_documents(con, documents)
+    _register_documents(con, documents, order)
     found += [
         (q.resource, q.ordinality, q.record, q.field, q.message, None)
         for q in quote_problems(con, package, searchable, "documents_frame")
@@ -151,8 +151,9 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
                 Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
             )
         return sorted(set(problems))
-    load_tables(con, package, create_tables(package), "documents_frame")
+    load_tables(con, package, create_tables(package), "source_documents")
     con.unregister("documents_frame")
+    con.unregister("source_documents")
     load_evidence(con, package)
     problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
     con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
@@ -239,14 +240,19 @@ class Document(NamedTuple):
 
 def _read_documents(
     con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem], listing: dict[str, int]
-) -> dict[str, Document]:
-    """source_id -> its document (`listing`: sources/ as plain_files lists it)."""
+) -> tuple[dict[str, Document], list[str | None]]:
+    """source_id -> its document (`listing`: sources/ as plain_files lists it), and the source_id of each row of
+    sources.csv in its order whose document was read (None for the others)."""
     rows = con.execute(
-        "select ordinality, source_id, file, url from raw_sources where kind = 'document' and file is not null"
+        "select ordinality, source_id, kind = 'document' and file is not null, file, url from raw_sources "
+        "order by ordinality"
     ).fetchall()
-    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in rows}, listing)
+    wanted = [
+        (ordinality, source_id, file, url) for ordinality, source_id, is_document, file, url in rows if is_document
+    ]
+    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in wanted}, listing)
     documents = {}
-    for ordinality, source_id, file, url in rows:
+    for ordinality, source_id, file, url in wanted:
         if file in errors:
             line = raw.line("sources", ordinality)
             problems.append(
@@ -254,30 +260,52 @@ def _read_documents(
             )
             continue
         documents[source_id] = Document(file, contents[file], url, hashlib.sha256(contents[file]).hexdigest())
-    return documents
+    order = [source_id if is_document and source_id in documents else None for _, source_id, is_document, _, _ in rows]
+    return documents, order
 
 
-def _register_documents(con: duckdb.DuckDBPyConnection, documents: dict[str, Document]) -> None:
-    """documents_frame (source_id, text, sha256, searchable) for the quote checks and the sources table; a quote
-    may quote the address as well as the text, so searchable is both."""
-    frame = pa.table(
-        {
-            "source_id": pa.array(list(documents), pa.string()),
-            "text": _text_array([d.content for d in documents.values()]),
-            "sha256": pa.array([d.sha256 for d in documents.values()], pa.string()),
-            "searchable": _text_array(
-                [f"{d.url}\n".encode() + d.content if d.url else d.content for d in documents.values()]
-            ),
-        }
+def _register_documents(
+    con: duckdb.DuckDBPyConnection, documents: dict[str, Document], order: list[str | None]
+) -> None:
+    """documents_frame (source_id, searchable) for the quote checks: a quote may quote the address as well as the
+    text, so searchable is both; and source_documents (text, sha256), one row per row of sources.csv in its order,
+    which the sources table takes side by side with raw_sources (a join on source_id and a sort again of every
+    document's text cost four times as much)."""
+    con.register(
+        "documents_frame",
+        pa.table(
+            {
+                "source_id": pa.array(list(documents), pa.string()),
+                "searchable": _text_array(
+                    [f"{d.url}\n".encode() + d.content if d.url else d.content for d in documents.values()]
+                ),
+            }
+        ),
     )
-    con.register("documents_frame", frame)
+    aligned = [documents[source_id] if source_id is not None else None for source_id in order]
+    con.register(
+        "source_documents",
+        pa.table(
+            {
+                "text": _text_array([d.content if d else None for d in aligned]),
+                "sha256": pa.array([d.sha256 if d else None for d in aligned], pa.string()),
+            }
+        ),
+    )
 
 
-def _text_array(contents: list[bytes]) -> pa.Array:
-    """An Arrow text column of UTF-8 contents, made from one joined buffer (pa.array copies string by string)."""
+def _text_array(contents: list[bytes | None]) -> pa.Array:
+    """An Arrow text column of UTF-8 contents (None: null), made from one joined buffer (pa.array copies string by
+    string)."""
     offsets = np.zeros(len(contents) + 1, dtype=np.int64)
-    np.cumsum([len(c) for c in contents], out=offsets[1:])
-    return pa.LargeStringArray.from_buffers(len(contents), pa.py_buffer(offsets), pa.py_buffer(b"".join(contents)))
+    np.cumsum([len(c) if c is not None else 0 for c in contents], out=offsets[1:])
+    valid = np.array([c is not None for c in contents], dtype=bool)
+    nulls = len(contents) - int(valid.sum())
+    validity = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
+    data = b"".join(c for c in contents if c is not None)
+    return pa.LargeStringArray.from_buffers(
+        len(contents), pa.py_buffer(offsets), pa.py_buffer(data), validity, null_count=nulls
+    )
 
 
 def _named_inputs(data_dir: Path, documents: Iterable[str] | None = None) -> list[tuple[str, str]]:

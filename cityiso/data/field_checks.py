@@ -118,12 +118,20 @@ def key_checks(package: Package, resource: Resource, unreadable: set[str] = froz
     for key in keys:
         value = " || '/' || ".join(key)
         present = " and ".join(f"{k} is not null" for k in key)
+        # Only the rows whose key is used twice are ranked: a window over every row of a national file cost twice
+        # as much as finding the few keys used twice first.
+        repeated = " and ".join(f"d.{k} = r.{k}" for k in key)
         parts.append(
             f"""select ordinality, record, {_lit(key[-1])} as field,
                 {_value("v")} || ' is used already on line ' as message, first as other
             from (select ordinality, {label} as record, {value} as v,
                     min(ordinality) over (partition by {", ".join(key)}) as first
-                  from raw_{resource.name} where {present})
+                  from raw_{resource.name} as r
+                  where {present} and exists (
+                      select 1
+                      from (select {", ".join(key)} from raw_{resource.name} where {present}
+                            group by {", ".join(key)} having count(*) > 1) as d
+                      where {repeated}))
             where ordinality <> first"""
         )
     for fk in (k for k in resource.foreign_keys if k.resource not in unreadable):

@@ -35,7 +35,8 @@ _FROM_DOCUMENTS = ("text", "sha256")
 
 def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str, documents: str) -> None:
     """Create every table (ddl) and fill each curated one from its raw table; the sources take their text and
-    hash from the table named `documents` (source_id, text, sha256)."""
+    hash from the table named `documents` (text, sha256), whose rows stand side by side with raw_sources' rows in
+    the order of the file (null for a source without a document)."""
     con.execute(ddl)
     for resource in package.resources:
         columns = table_columns(package, resource.name)
@@ -44,15 +45,14 @@ def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str, docu
             for name, sql_type in columns
         )
         # A raw table holds its file's rows in order and a plain scan keeps that order (DuckDB preserves insertion
-        # order), so only the sources, joined to their documents, are sorted again: sorting the findings of a whole
-        # country cost as much as typing them.
-        joined = (
-            f"left join {documents} as d using (source_id) order by ordinality" if resource.name == "sources" else ""
+        # order), so nothing is sorted again: sorting the findings of a whole country cost as much as typing them.
+        # The sources take their documents by position (raw_sources sorted by ordinality, 64k short rows, first).
+        rows = (
+            f"(select * from raw_sources order by ordinality) positional join {documents} as d"
+            if resource.name == "sources"
+            else f"raw_{resource.name}"
         )
-        con.execute(
-            f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) "
-            f"select {select} from raw_{resource.name} {joined}"
-        )
+        con.execute(f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) select {select} from {rows}")
     con.execute("update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id")
 
 

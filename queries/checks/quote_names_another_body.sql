@@ -1,15 +1,21 @@
 -- A quote that names a certification body belongs to a row coded with that body.
 with quoted as (
-    select 'certificates' as table_name, certificate_id as record_key, body_id, quote from certificates
+    -- Each quote lower-cased once: inside the join's condition it was lower-cased once per alias.
+    select 'certificates' as table_name, certificate_id as record_key, body_id, quote, lower(quote) as lowered
+    from certificates
     union all
-    select 'events', event_id, body_id, quote from events
+    select 'events', event_id, body_id, quote, lower(quote) from events
+),
+
+aliases as (
+    select alias, body_id, lower(alias) as lowered from body_aliases
 ),
 
 candidates as (
     -- A plain substring test first; the word-boundary test runs only on the few rows it lets through.
-    select q.*, al.alias, al.body_id as named_body_id
+    select q.table_name, q.record_key, q.body_id, q.quote, al.alias, al.body_id as named_body_id
     from quoted as q
-    inner join body_aliases as al on contains(lower(q.quote), lower(al.alias))
+    inner join aliases as al on contains(q.lowered, al.lowered)
     where q.body_id is distinct from al.body_id
 )
 
