@@ -774,3 +774,77 @@ def test_an_undated_event_keeps_its_reasoning_in_its_note() -> None:
     }
     _no_reason_without_a_date(bounded)
     assert bounded["event_on_inferred_reason"].value == "Why."  # bounds: the reasoning stays with them
+
+
+# Issue dates: only where the text dates the issue or award (tests/draft_corpus/README.md)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        (
+            "W maju 2018 r. audytorzy przeprowadzili w Urzędzie Gminy Testowo audyt recertyfikacyjny, po którym "
+            "zarekomendowali przyznanie certyfikatu ISO 9001:2015.",
+            "2018-05",
+        ),
+        (
+            "W dniu 4 czerwca 2018 r. zakończył się audyt w Urzędzie Gminy Testowo, którego wynikiem jest "
+            "przedłużenie certyfikatu ISO 9001:2015 na kolejne trzy lata.",
+            None,
+        ),
+    ],
+)
+def test_an_audit_s_date_is_no_issue_date(text: str, bound: str | None) -> None:
+    """An audit whose outcome is a grant or a renewal dates the audit, not the certificate (a grant's audit bounds
+    the issue from below)."""
+    (cert,) = _draft(text).tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "issued_on_not_before")) == (None, bound)
+
+
+def test_a_grant_s_own_date_is_the_issue_date() -> None:
+    """'otrzymał certyfikat ... w 2019 r.' dates the award: the issue date as written."""
+    (cert,) = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 w 2019 r.").tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "issued_on_as_written")) == ("2019", "w 2019 r.")
+
+
+def test_an_expiry_date_is_no_issue_date() -> None:
+    """The day a certificate ran out is no issue date, though the sentence says who issued it."""
+    d = _draft("Z dniem 1 lutego 2014 r. wygasła ważność certyfikatu ISO 9001 wydanego Urzędowi Gminy Testowo.")
+    (cert,) = d.tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "valid_until")) == (None, "2014-02-01")
+
+
+def test_held_since_dates_the_grant() -> None:
+    """'posiada certyfikat ISO 9001 od 2005 r.' dates the office's grant; another holder's 'od' after ', a' does not."""
+    d = _draft("Urząd Gminy Testowo posiada certyfikat ISO 9001 od 2005 r., a gminna biblioteka – od 2012 r.")
+    assert _rows(d, "certificates", "issued_on", "issued_on_as_written") == [("2005", "od 2005 r.")]
+
+
+def test_a_heading_dates_the_grant_it_tells() -> None:
+    """A heading 'Recertyfikacja ISO – 2019 r.' over a grant with no date of its own: issued that year, inferred."""
+    d = _draft(
+        "Recertyfikacja ISO – 2019 r.\n\nUrząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 ważny do 10.06.2022 r."
+    )
+    assert _rows(d, "certificates", "issued_on", "issued_on_inferred_part") == [("2019", "whole")]
+
+
+# Certificates of other holders
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wykonawca musi posiadać certyfikat ISO 9001:2015 ważny co najmniej do 30.06.2024 r.",
+        "Miejskie Przedsiębiorstwo Komunikacji w Testowie uzyskało certyfikat ISO 14001:2015. Audyt w spółce "
+        "przeprowadził TÜV NORD w marcu 2021 r.",
+    ],
+)
+def test_another_holder_s_certificate_is_no_row(sentence: str) -> None:
+    """A contractor's required certificate or a municipal company's, on an office's page: no certificate, no event."""
+    d = _draft(f"Urząd Gminy Testowo\n\nOgłoszenie\n\n{sentence}")
+    assert (d.tables["certificates"], d.tables["events"]) == ([], [])
+
+
+def test_legal_form_s_a_ends_a_sentence() -> None:
+    """'... audytorów PCBC S.A. Był to audyt ...' is two sentences."""
+    assert len(sentences("Audyt przeprowadzili audytorzy Testcert S.A. Był to audyt odnowieniowy.")) == 2

@@ -109,6 +109,10 @@ def draft(
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
     title = tx.title(text)
+    # a contractor's required certificate or a municipal company's tells nothing of the office's certification
+    others = [s for s in sentences if _other_holder(s, offices, bodies)]
+    stds = [m for m in stds if not any(s.start <= m.start < s.end for s in others)]
+    bodies = [m for m in bodies if not any(s.start <= m.start < s.end for s in others)]
 
     listed = _office_list(text, offices)
     if listed:
@@ -124,10 +128,12 @@ def draft(
         out.tables["offices"] = [office_row]
     oid = office_id.value if office_id else "unknown"
 
-    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(sentences, dates)))
-    certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id)
+    told = [s for s in sentences if s not in others]
+    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(told, dates)))
+    certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id, others)
     out.tables["certificates"] = [c for c, _ in certs]
     events, links, unit_rows = _events(text, sentences, mentions, bodies, certs, oid, source_id)
+    _issue_year_from_title(text, title, certs, mentions)
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
@@ -138,6 +144,26 @@ def draft(
     complete_source(out.tables["sources"][0], text, source)
     complete(out, k)
     return out
+
+
+# Holders of certificates other than an office: a contractor or bidder of a tender, a municipal company.
+_OTHER_HOLDERS = {"wykonawca", "podwykonawca", "oferent", "dostawca", "przedsiębiorstwo", "spółka"}
+
+
+def _other_holder(s: tx.Piece, offices: list[names.Mention], bodies: list[names.Mention]) -> bool:
+    """A sentence about another holder's certificate: it names a contractor or a company ('Wykonawca musi
+    posiadać certyfikat ISO 9001', 'Przedsiębiorstwo Wodociągów uzyskało certyfikat', 'audyt w spółce') and no
+    office; a company word that is a certification body's own ('spółka DEKRA') does not count."""
+    if any(s.start <= m.start < s.end for m in offices):
+        return False
+    for w in lang.WORD.finditer(s.text):
+        if not lang.lemmas(w.group(0)) & _OTHER_HOLDERS:
+            continue
+        at = s.start + w.end()
+        if any(0 <= b.start - at <= 2 for b in bodies):
+            continue
+        return True
+    return False
 
 
 # The values of a certificate row whose words its quote must hold (docs/CURATION.md#quotes).
@@ -538,7 +564,7 @@ def _truncated(text: str) -> Drafted:
     return _d("true" if cut else "false", tail.start, tail.end, 0.6, reason)
 
 
-def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id):
+def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id, others=()):
     """One certificate per edition named (a form without edition joins the one edition named, if one)."""
     by_edition: dict[str | None, list[names.Mention]] = {}
     for m in stds:
@@ -549,8 +575,11 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
     # a form without edition is one certificate per family ('certyfikaty ISO 9001 i ISO 37120': two)
     for family in dict.fromkeys(m.extra[0] for m in loose):
         groups.append((None, [m for m in loose if m.extra[0] == family]))
-    if not groups and re.search(r"certyfikat\w*\s+ISO\b", text):
-        m = re.search(r"certyfikat\w*\s+ISO\b", text)
+    bare = [
+        m for m in re.finditer(r"certyfikat\w*\s+ISO\b", text) if not any(s.start <= m.start() < s.end for s in others)
+    ]
+    if not groups and bare:
+        m = bare[0]
         groups.append((None, [names.Mention(m.start(), m.end(), "ISO", None, 0.3, "'ISO' without a number.", ("",))]))
     out = []
     for i, (sid, ms) in enumerate(groups):
@@ -603,6 +632,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             s for s in sentences if (len(groups) == 1 or _ALL_OF_THEM.search(s.text)) and _about_validity(s.text)
         ]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
+        _held_since(text, row, ms, sentence_spans, dates)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
             m = re.search(r"\bIQNet\b", text)
@@ -663,6 +693,31 @@ def _infer_edition(family, mentions, k):
     if later:
         reason += f" ({later[0]['standard_id']} was published in {later[0]['published_on']})"
     return std["standard_id"], when, reason + "."
+
+
+# 'ma certyfikat ISO 9001 od 2011 r.', 'posiada certyfikat ... od 2003 roku': held since a year, which dates its grant.
+_HOLD = {"mieć", "posiadać", "legitymować"}
+
+
+def _held_since(text: str, row: Row, ms: list[names.Mention], sentences: list[tx.Piece], dates) -> None:
+    """'Urząd ma certyfikat ISO 9001 od 2011 r.': the office has held the certificate since that date, the date of its
+    grant (the text's own date for it); another holder's 'od' after ', a' is not this certificate's."""
+    if "issued_on" in row:
+        return
+    for m in ms:
+        s = _sentence_of(sentences, m.start)
+        if s is None:
+            continue
+        head = text[s.start : m.start]
+        if not (_lemmas(head) & _HOLD and re.search(r"certyfikat\w*\s*$", head, re.IGNORECASE)):
+            continue
+        d = next((d for d in dates if m.end <= d.start < s.end and d.value), None)
+        if d is None or d.lead != "od" or re.search(r",\s+a\b|;", text[m.end : d.start]):
+            continue
+        why = f"'{d.words}': the office has held the certificate since then, the date of its grant."
+        row["issued_on"] = _d(d.value, d.start, d.end, 0.7, why)
+        row["issued_on_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
+        return
 
 
 def _validity(text, row, sentences, dates, only):
@@ -760,19 +815,8 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             mine = [s for s in ev.sentences if any(s.start == m.start for m in meta["sentences"])]
             if mine or len(certs) == 1 or every:
                 links.append({"event_id": row["event_id"], "certificate_id": c["certificate_id"]})
-                if ev.grant and row.get("event_on") and "issued_on" not in c and not ev.planned:
-                    d = row["event_on"]
-                    year = str(d.value)[:4]
-                    if ev.trigger == "grant":
-                        c["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
-                        if "event_on_as_written" in row:
-                            c["issued_on_as_written"] = row["event_on_as_written"]
-                    elif "event_on_inferred_reason" not in row:
-                        why = f"Issued after the audit of {d.value}; the text writes no issue date, so the year."
-                        c["issued_on"] = Drafted(year, d.span, 0.5, why)
-                        c["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
-                        c["issued_on_inferred_part"] = Drafted("whole", d.span, 0.5, why)
-                        c["issued_on_as_written"] = Drafted(text[d.span[0] : d.span[1]], d.span, 0.5, why)
+                if ev.grant and row.get("event_on") and not ev.planned and kind not in ("lapse", "expiry"):
+                    _issue_date(text, c, row, ev)
         row["quote"] = quote_of(text, spans)
         if _issue_only(ev):
             links = [link for link in links if link["event_id"] is not row["event_id"]]
@@ -781,6 +825,52 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             row["quote"] = _chain_quote(text, ev)
         rows.append(row)
     return rows, links, unit_rows
+
+
+def _issue_date(text: str, cert: Row, row: Row, ev: ev_mod.Event) -> None:
+    """A certificate's issue date only where the text dates its issue or award: the date of a clause that tells the
+    certificate granted by a verb ('otrzymał certyfikat w 2010 r.'). An audit's date, or a clause whose grant is an
+    audit's outcome, dates no issue: the certificate was issued on or after it, which is a bound, not a date."""
+    if any(c.startswith("issued_on") for c in cert):
+        return
+    d = row["event_on"]
+    clause = next((s for s in ev.sentences if s.start <= d.span[0] < s.end), None)
+    if clause and "event_on_inferred_reason" not in row and ev_mod.dates_the_award(clause.text):
+        cert["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
+        if "event_on_as_written" in row:
+            cert["issued_on_as_written"] = row["event_on_as_written"]
+        return
+    if "event_on_inferred_reason" in row or "event_on_not_before" in row:
+        return
+    why = (
+        f"The text dates the audit ('{text[d.span[0] : d.span[1]]}'), not the certificate's issue: the certificate was "
+        "issued on or after it."
+    )
+    cert["issued_on_not_before"] = Drafted(d.value, d.span, 0.5, why)
+    cert["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
+
+
+def _issue_year_from_title(text: str, title: tx.Piece | None, certs, mentions: list[ev_mod.Event]) -> None:
+    """A heading that dates the certification ('Certyfikacja systemu zarządzania jakością – 2015 r.') dates the grant
+    the page tells: the certificate granted there, with no issue date of its own, was issued that year (inferred whole,
+    the heading its words), unless the grant's own date says another year."""
+    if title is None or len(certs) != 1 or not _lemmas(title.text) & {"certyfikacja", "recertyfikacja", "certyfikat"}:
+        return
+    years = {d.value[:4] for d in find_dates(title.text) if d.value}
+    grants = [e for e in mentions if e.grant and not e.planned and e.kind[0] not in ("lapse", "expiry")]
+    if len(years) != 1 or not grants:
+        return
+    year = years.pop()
+    if any(e.date and e.date.value and e.date.value[:4] != year for e in grants):
+        return
+    cert = certs[0][0]
+    if "issued_on" in cert:
+        return
+    why = f"The heading '{title.text}' dates the certification the page tells: the certificate was issued in {year}."
+    cert["issued_on"] = _d(year, title.start, title.end, 0.5, why)
+    cert["issued_on_as_written"] = _d(title.text, title.start, title.end, 0.7, "")
+    cert["issued_on_inferred_reason"] = _d(why, title.start, title.end, 0.5, why)
+    cert["issued_on_inferred_part"] = _d("whole", title.start, title.end, 0.5, why)
 
 
 # 'Oba certyfikaty są ważne ...', 'Certyfikaty są ważne trzy lata': what it says holds for every certificate

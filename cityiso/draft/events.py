@@ -179,6 +179,24 @@ def _granted(t: str) -> bool:
     return False
 
 
+# Forms of a granting verb that tell the grant itself ('otrzymał', 'uzyskuje', 'wydano', 'został wydany'); a noun
+# ('przyznanie', 'wydaniem') is what someone recommends or what an audit ended with, and dates no award on its own.
+_AWARD_FORMS = ("praet", "fin", "imps", "ppas", "inf", "pred")
+
+
+def dates_the_award(t: str) -> bool:
+    """Whether a clause tells a certificate granted by a verb ('otrzymał certyfikat w 2010 r.', 'certyfikat wydany
+    1.10.2009 r.'), so that its date is the certificate's issue or award; a clause telling an audit whose outcome was a
+    grant ('po którym rekomendowali przyznanie certyfikatu') or a renewal ('zakończył się przedłużeniem') does not."""
+    if not re.search(r"certyfika\w*", t, re.IGNORECASE):
+        return False
+    for w in lang.WORD.findall(t):
+        tags = [tag.split(":")[0] for lem, tag in lang.analyses(w) if lem in _GRANT]
+        if tags and any(tag in _AWARD_FORMS for tag in tags):
+            return True
+    return False
+
+
 def _issue_words(t: str) -> bool:
     """'wydany przez ... w dniu ...': the certificate's issue told by a participle."""
     return any(lem in _GRANT and tag.startswith("ppas") for w in lang.WORD.findall(t) for lem, tag in lang.analyses(w))

@@ -197,9 +197,17 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "Ważność certyfikatu upłynęła: „{words}”.",
         "The certificate's validity ran out on '{words}'.",
     ),
-    "issued_after_audit": (
-        "Wydany po audycie z {date}; tekst nie podaje daty wydania, więc tylko rok.",
-        "Issued after the audit of {date}; the text writes no issue date, so the year.",
+    "issued_not_before_audit": (
+        "Tekst datuje audyt („{words}”), a nie wydanie certyfikatu: certyfikat wydano w dniu audytu lub później.",
+        "The text dates the audit ('{words}'), not the certificate's issue: the certificate was issued on or after it.",
+    ),
+    "held_since": (
+        "„{words}”: urząd ma certyfikat od tej daty, więc to data jego przyznania.",
+        "'{words}': the office has held the certificate since then, the date of its grant.",
+    ),
+    "heading_dates_grant": (
+        "Nagłówek „{words}” datuje certyfikację, o której mówi strona: certyfikat wydano w {year} r.",
+        "The heading '{words}' dates the certification the page tells: the certificate was issued in {year}.",
     ),
     "standard_of_lead": ("Norma z wprowadzenia listy.", "The standard of the list's lead."),
     "lead_dates": (
