@@ -801,10 +801,18 @@ def test_an_audit_s_date_is_no_issue_date(text: str, bound: str | None) -> None:
     assert (_v(cert, "issued_on"), _v(cert, "issued_on_not_before")) == (None, bound)
 
 
-def test_a_grant_s_own_date_is_the_issue_date() -> None:
-    """'otrzymał certyfikat ... w 2019 r.' dates the award: the issue date as written."""
-    (cert,) = _draft("Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 w 2019 r.").tables["certificates"]
-    assert (_v(cert, "issued_on"), _v(cert, "issued_on_as_written")) == ("2019", "w 2019 r.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 w 2019 r.",
+        "W 2019 r. Urząd Gminy Testowo uzyskuje certyfikat ISO 9001:2015.",
+        "W 2019 r. audyt w Urzędzie Gminy Testowo zakończył się wydaniem nowego certyfikatu ISO 9001:2015.",
+    ],
+)
+def test_a_grant_s_own_date_is_the_issue_date(sentence: str) -> None:
+    """A clause telling the grant by a verb, or the issuing by its noun ('wydaniem certyfikatu'), dates the issue."""
+    (cert,) = _draft(sentence).tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "issued_on_as_written").lower()) == ("2019", "w 2019 r.")
 
 
 def test_an_expiry_date_is_no_issue_date() -> None:

@@ -37,7 +37,18 @@ _TRANSITION_WORDS = re.compile(
 )
 # A caption under a photo tells no event of its own.
 _CAPTION = re.compile(r"(?:^|\n)\s*(?:podpis pod zdjęciem|na zdjęciu|fot\.)|\(fot\.", re.IGNORECASE)
-_GRANT = {"otrzymać", "otrzymywać", "przyznać", "przyznawać", "przyznanie", "uzyskać", "nadać", "wydać", "wydanie"}
+_GRANT = {
+    "otrzymać",
+    "otrzymywać",
+    "przyznać",
+    "przyznawać",
+    "przyznanie",
+    "uzyskać",
+    "uzyskiwać",
+    "nadać",
+    "wydać",
+    "wydanie",
+}
 _HANDOVER = {"odebrać", "odbierać", "wręczyć", "wręczać", "wręczenie", "odebranie", "przekazać", "przekazanie"}
 # The end of a certification: not renewed, given up ('zaprzestanie utrzymywania', 'rezygnacja') is a lapse; a
 # certificate that ran out with nothing said about renewal ('certyfikat wygasł') is an expiry.
@@ -190,11 +201,24 @@ def dates_the_award(t: str) -> bool:
     grant ('po którym rekomendowali przyznanie certyfikatu') or a renewal ('zakończył się przedłużeniem') does not."""
     if not re.search(r"certyfika\w*", t, re.IGNORECASE):
         return False
-    for w in lang.WORD.findall(t):
-        tags = [tag.split(":")[0] for lem, tag in lang.analyses(w) if lem in _GRANT]
+    words = list(lang.WORD.finditer(t))
+    for i, w in enumerate(words):
+        tags = [tag.split(":")[0] for lem, tag in lang.analyses(w.group(0)) if lem in _GRANT]
         if tags and any(tag in _AWARD_FORMS for tag in tags):
             return True
+        # 'kończy się wydaniem nowego certyfikatu': the issuing named by its noun, not recommended or applied for
+        after = " ".join(x.group(0) for x in words[i + 1 : i + 3])
+        if (
+            "ger" in tags
+            and re.match(r"(?:\w+\s+)?certyfikat", after, re.I)
+            and not _RECOMMENDED.search(t[: w.start()])
+        ):
+            return True
     return False
+
+
+# What precedes a grant that has not happened yet: 'rekomendowali przyznanie', 'wniosek o wydanie'.
+_RECOMMENDED = re.compile(r"(?:rekomend|zarekomend|wnios|wnosi|ubiega|zalec|propon)\w*(?:\s+\w+){0,2}\s*$", re.I)
 
 
 def _issue_words(t: str) -> bool:
