@@ -856,3 +856,41 @@ def test_another_holder_s_certificate_is_no_row(sentence: str) -> None:
 def test_legal_form_s_a_ends_a_sentence() -> None:
     """'... audytorów PCBC S.A. Był to audyt ...' is two sentences."""
     assert len(sentences("Audyt przeprowadzili audytorzy Testcert S.A. Był to audyt odnowieniowy.")) == 2
+
+
+# Two offices of one town on one page
+
+
+def test_a_second_office_gets_its_own_certificate() -> None:
+    """A city hall the county office's page also tells a certificate of is its own office, certificate and audit."""
+    d = _draft(
+        "Starostwo Powiatowe w Kępnie otrzymało w marcu 2020 r. certyfikat ISO 9001:2015 od PRS. "
+        "Urząd Miasta Kępno przeszedł audyt nadzoru w 2019 r.; jego certyfikat wydało Bureau Veritas."
+    )
+    assert _rows(d, "offices", "office_id") == [("kepno-powiat",), ("kepno",)]
+    assert _rows(d, "sources", "office_id") == [(None,)]  # a page about two offices is cited by the rows of each
+    assert _rows(d, "certificates", "office_id", "family", "standard_as_written", "body_id") == [
+        ("kepno-powiat", "ISO 9001", "ISO 9001:2015", "prs"),
+        ("kepno", "ISO 9001", None, "bureau-veritas"),
+    ]
+    assert _rows(d, "events", "office_id", "kind", "event_on") == [
+        ("kepno-powiat", "unspecified", "2020-03"),
+        ("kepno", "surveillance", "2019"),
+    ]
+
+
+def test_an_office_named_by_its_kind_after_its_full_name() -> None:
+    """'Urząd Gminy otrzymał certyfikat ważny do ...' after both offices of Mielec were named is the gmina's."""
+    d = _draft(
+        "Urząd Miasta Mielec i Urząd Gminy Mielec mają certyfikaty ISO 9001:2015. Urząd Miasta Mielec przeszedł "
+        "audyt nadzoru w maju 2021 r. Urząd Gminy otrzymał certyfikat ważny do 3 marca 2024 r."
+    )
+    assert _rows(d, "certificates", "office_id", "valid_until") == [("mielec", None), ("mielec-gmina", "2024-03-03")]
+
+
+def test_a_town_s_adjective_with_urzad_is_the_document_s_office() -> None:
+    """'kórnickiego urzędu' on the page of Kórnik's gmina office does not tell a city hall: no second office."""
+    d = _draft(
+        "Pierwszy certyfikat dla kórnickiego urzędu\n\nUrząd Miasta i Gminy Kórnik otrzymał certyfikat ISO 9001."
+    )
+    assert _rows(d, "offices", "office_id") == [("kornik-gmina",)]

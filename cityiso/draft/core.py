@@ -129,11 +129,43 @@ def draft(
     oid = office_id.value if office_id else "unknown"
 
     told = [s for s in sentences if s not in others]
-    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(told, dates)))
-    certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id, others)
-    out.tables["certificates"] = [c for c, _ in certs]
-    events, links, unit_rows = _events(text, sentences, mentions, bodies, certs, oid, source_id)
+    # another office of the page with a certificate of its own ('Urząd Gminy otrzymał certyfikat ważny do ...')
+    seconds = _second_offices(offices, oid, told, mask)
+    theirs = {s for _m, ss in seconds for s in ss}
+    mine = [s for s in told if s not in theirs]
+    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(mine, dates)))
+    not_mine = others + sorted(theirs, key=lambda s: s.start)
+    main_stds = [m for m in stds if not any(s.start <= m.start < s.end for s in theirs)]
+    main_bodies = [m for m in bodies if not any(s.start <= m.start < s.end for s in theirs)]
+    main_sentences = [s for s in sentences if s not in theirs]
+    certs = _certificates(text, main_sentences, main_stds, main_bodies, dates, mentions, k, oid, source_id, not_mine)
+    events, links, unit_rows = _events(text, sentences, mentions, main_bodies, certs, oid, source_id)
     _issue_year_from_title(text, title, certs, mentions)
+    if seconds:  # a page about several offices is cited by each one's rows (queries/checks/source_is_about_...)
+        src = out.tables["sources"][0]
+        src.pop("office_id", None)
+        why = "The page tells the certificates of several offices: the source is about no single office."
+        src["note"] = _d(why, 0, len(text), 0.7, why)
+    for mention, ss in seconds:
+        row_o, o_id = _office_row(text, mention, out.data_dir)
+        if row_o:
+            out.tables.setdefault("offices", []).append(row_o)
+        o_mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(ss, dates)))
+        family = {m.extra[0] for m in stds}
+        o_cert = _office_certificate(text, ss, stds, bodies, dates, o_mentions, k, o_id.value, source_id, family)
+        o_cert[0]["certificate_id"].value = f"{source_id}-cert-{len(certs) + 1}"
+        certs.append(o_cert)
+        o_events, o_links, o_units = _events(text, sentences, o_mentions, bodies, [o_cert], o_id.value, source_id)
+        for row in o_events:
+            row["event_id"].value = f"{source_id}-event-{len(events) + 1}"
+            events.append(row)
+        links += o_links
+        unit_rows += o_units
+        mentions += o_mentions
+    order = sorted(range(len(events)), key=lambda i: mentions[i].sentences[0].start) if seconds else []
+    if order:  # events in the order the text tells them (findings and units go to the audit before them)
+        events, mentions = [events[i] for i in order], [mentions[i] for i in order]
+    out.tables["certificates"] = [c for c, _ in certs]
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
@@ -144,6 +176,77 @@ def draft(
     complete_source(out.tables["sources"][0], text, source)
     complete(out, k)
     return out
+
+
+def _proposed_id(m: names.Mention) -> str:
+    """The id an office mention stands for: the register's, or the one proposed for a new office."""
+    kind, place, _nom = m.extra
+    return m.value or "-".join(filter(None, (slug(place), ID_SUFFIXES.get(kind))))
+
+
+def _second_offices(
+    offices: list[names.Mention], main: str, sentences: list[tx.Piece], mask: list[bool]
+) -> list[tuple[names.Mention, list[tx.Piece]]]:
+    """Other offices the page tells a certificate of ('Certyfikat ma także raciborski magistrat', 'Urząd Gminy
+    otrzymał certyfikat ważny do ...'), each with its own sentences: those naming it (or, by its kind alone, 'Urząd
+    Gminy', an office of its kind when the document's office is of another) and not the document's office."""
+    main_places = {m.extra[1] for m in offices if m.extra[1] and _proposed_id(m) == main}
+
+    def same_office(m: names.Mention) -> bool:
+        # 'kórnickiego urzędu': a town's adjective with 'urząd' does not tell its city hall from its gmina's office
+        adj = names._ADJ_OFFICE.fullmatch(m.words)
+        return bool(adj and adj.group("noun").lower().startswith("urz") and m.extra[1] in main_places)
+
+    offices = [m for m in offices if not same_office(m)]
+    placed = [m for m in offices if m.extra[1] and mask[m.start]]
+    main_kinds = {m.extra[0] for m in placed if _proposed_id(m) == main}
+    found: dict[str, tuple[names.Mention, list[tx.Piece]]] = {}
+    for s in sentences:
+        here = [m for m in offices if s.start <= m.start < s.end]
+        ids = {_proposed_id(m) for m in here if m.extra[1]}
+        if main in ids or any(not m.extra[1] and m.extra[0] in main_kinds for m in here):
+            continue
+        named = [m for m in here if m.extra[1] and _proposed_id(m) != main]
+        kinds = {m.extra[0] for m in here if not m.extra[1]} - main_kinds
+        if not named and kinds:  # 'Urząd Gminy' after 'Urząd Gminy Testowo' was named
+            named = [m for m in placed if m.extra[0] in kinds and _proposed_id(m) != main][:1]
+        if len({_proposed_id(m) for m in named}) != 1:
+            continue
+        oid = _proposed_id(named[0])
+        found.setdefault(oid, (named[0], []))[1].append(s)
+    return [(m, ss) for m, ss in found.values() if any("certyfikat" in _lemmas(s.text) for s in ss)]
+
+
+def _office_certificate(text, ss, stds, bodies, dates, mentions, k, oid, source_id, families) -> tuple[Row, dict]:
+    """The certificate of another office of the page, from its own sentences: their standard, or the document's one
+    family with no standard written; its body, validity and an edition inferred from its events' dates."""
+    inside = [m for m in stds if any(s.start <= m.start < s.end for s in ss)]
+    mine = [m for m in bodies if any(s.start <= m.start < s.end for s in ss)]
+    if inside:
+        return _certificates(text, ss, inside, mine, dates, mentions, k, oid, source_id)[0]
+    first = ss[0]
+    row: Row = {
+        "certificate_id": _d(f"{source_id}-cert", first.start, first.end, 1.0, "Identifier made by the drafter."),
+        "office_id": _d(oid, first.start, first.end, 0.8, "The office these sentences name."),
+    }
+    if len(families) == 1:
+        family = next(iter(families))
+        row["family"] = _d(family, first.start, first.end, 0.6, "The only standard the text names.")
+        inferred = _infer_edition(family, mentions, k)
+        if inferred and inferred[0]:
+            std, when, reason = inferred
+            row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
+            row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
+            row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
+        else:
+            why = "The text names no edition and gives no date to infer it from."
+            row["edition_basis"] = _d("unknown", first.start, first.end, 0.6, why)
+            row["edition_reason"] = _d(why, first.start, first.end, 0.6, why)
+    if mine:
+        row["body_id"] = _d(mine[0].value, mine[0].start, mine[0].end, 0.9, mine[0].reason)
+    _validity(text, row, ss, dates, True)
+    row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+    return row, {"standard_id": None, "sentences": list(ss)}
 
 
 # Holders of certificates other than an office: a contractor or bidder of a tender, a municipal company.
@@ -835,7 +938,7 @@ def _issue_date(text: str, cert: Row, row: Row, ev: ev_mod.Event) -> None:
         return
     d = row["event_on"]
     clause = next((s for s in ev.sentences if s.start <= d.span[0] < s.end), None)
-    if clause and "event_on_inferred_reason" not in row and ev_mod.dates_the_award(clause.text):
+    if clause and "event_on_inferred_reason" not in row and ev_mod.dates_the_award(_part_of(clause, d.span[0])):
         cert["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
         if "event_on_as_written" in row:
             cert["issued_on_as_written"] = row["event_on_as_written"]
@@ -848,6 +951,22 @@ def _issue_date(text: str, cert: Row, row: Row, ev: ev_mod.Event) -> None:
     )
     cert["issued_on_not_before"] = Drafted(d.value, d.span, 0.5, why)
     cert["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
+
+
+# Where a sentence turns to another statement: a dash between words, a semicolon, ', a', ', po którym'.
+_TURN = re.compile(r"\s[–—-]\s|;|,\s+(?:a|po\s+którym|po\s+czym)\s")
+
+
+def _part_of(clause: tx.Piece, at: int) -> str:
+    """The part of a clause a date at `at` belongs to: the whole clause when the date opens it ('W 2019 r. urząd
+    otrzymał ...', a timeline's '2017 – ...'), else the stretch between the turns around it ('certyfikat uzyskała
+    później – audyt odbył się 2 października': the audit's)."""
+    i = at - clause.start
+    if not clause.text[:i].strip(" \t–—-"):
+        return clause.text
+    cuts = [0, *(m.end() for m in _TURN.finditer(clause.text) if m.end() <= i)]
+    ends = [m.start() for m in _TURN.finditer(clause.text) if m.start() >= i] + [len(clause.text)]
+    return clause.text[max(cuts) : min(ends)]
 
 
 def _issue_year_from_title(text: str, title: tx.Piece | None, certs, mentions: list[ev_mod.Event]) -> None:

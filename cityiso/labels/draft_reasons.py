@@ -184,6 +184,12 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "A declined form of '{words}' (same lemmas).",
     ),
     "body_of_list": ("Jednostka, której to lista.", "The body whose list this is."),
+    "only_standard": ("Jedyna norma wymieniona w tekście.", "The only standard the text names."),
+    "office_of_sentences": ("Urząd, który wymieniają te zdania.", "The office these sentences name."),
+    "several_offices": (
+        "Strona mówi o certyfikatach kilku urzędów: źródło nie dotyczy jednego urzędu.",
+        "The page tells the certificates of several offices: the source is about no single office.",
+    ),
     "only_body": ("Jedyna jednostka certyfikująca wymieniona w tekście.", "The only body the text names."),
     "iqnet": ("Tekst wymienia certyfikat IQNet.", "An IQNet certificate is named."),
     "until_item": ("„do …” w pozycji urzędu.", "'do …' in the office's item."),
