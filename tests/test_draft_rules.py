@@ -894,3 +894,20 @@ def test_a_town_s_adjective_with_urzad_is_the_document_s_office() -> None:
         "Pierwszy certyfikat dla kórnickiego urzędu\n\nUrząd Miasta i Gminy Kórnik otrzymał certyfikat ISO 9001."
     )
     assert _rows(d, "offices", "office_id") == [("kornik-gmina",)]
+
+
+def test_a_list_page_s_group_events_are_each_office_s() -> None:
+    """A body's news: a handover told in the list's lead and audits told of 'all three offices' after it are one
+    event per listed office, each linked to that office's certificate."""
+    d = _draft(
+        "Certyfikaty dla trzech urzędów\n\n"
+        "3 marca 2022 r. przedstawiciele TÜV NORD wręczyli certyfikaty ISO 9001:2015 następującym urzędom:\n"
+        "- Urzędowi Miasta Kępno,\n- Urzędowi Gminy Mielec,\n- Starostwu Powiatowemu w Bochni.\n\n"
+        "Wszystkie trzy urzędy przeszły audyty certyfikujące w styczniu 2022 r."
+    )
+    assert sorted(_rows(d, "events", "office_id", "kind", "event_on")) == sorted(
+        (office, kind, date)
+        for office in ("kepno", "mielec-gmina", "bochnia-powiat")
+        for kind, date in (("handover", "2022-03-03"), ("initial", "2022-01"))
+    )
+    assert len(d.tables["event_certificates"]) == 6

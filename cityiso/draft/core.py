@@ -578,8 +578,8 @@ def _office_list(text: str, offices: list[names.Mention]) -> list[tuple[tx.Piece
 
 
 def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated):
-    """A list of offices: one office and one certificate per item; the document is about no single office, and
-    its events are left to the curator (the list tells none per office)."""
+    """A list of offices: one office and one certificate per item; the document is about no single office, and the
+    events it tells of the listed offices as a group are each office's."""
     first_item = listed[0][0].start
     lead = [s for s in sentences if s.end <= first_item]
     lead_s = lead[-1] if lead else None
@@ -624,9 +624,35 @@ def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title,
         row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
         row["quote"] = quote_of(text, parts)
         out.tables["certificates"].append(row)
-    for table in ("events", "event_certificates", "audited_units", "findings"):
+    out.tables["events"], out.tables["event_certificates"] = _listed_events(
+        text, listed, out.tables["certificates"], sentences, dates, bodies, title, source_id
+    )
+    for table in ("audited_units", "findings"):
         out.tables[table] = []
     return out
+
+
+def _listed_events(text, listed, certs, sentences, dates, bodies, title, source_id) -> tuple[list[Row], list[Row]]:
+    """The events a list page tells of its offices as a group, outside the items ('26 listopada 2015 r. wręczyli
+    certyfikaty: [list]', 'Wszystkie trzy urzędy przeszły audyty przejścia w październiku 2015 r.'): one event each
+    listed office, linked to its certificate; the page's title tells none."""
+    items = [(item.start, item.end) for item, _office in listed]
+    told = [
+        s for s in sentences if not any(a <= s.start < b for a, b in items) and not (title and s.start == title.start)
+    ]
+    events, links = [], []
+    for cert in certs:
+        mentions = ev_mod.merge(ev_mod.mentions(told, dates))
+        oid = cert["office_id"].value
+        rows, lk, _units = _events(text, sentences, mentions, bodies, [(cert, {"sentences": []})], oid, source_id)
+        for row in rows:
+            row["event_id"].value = f"{source_id}-event-{len(events) + 1}"
+            row["office_id"] = _d(oid, *row["office_id"].span, 0.7, "The office this item names.")
+            if "findings_status" not in row:
+                row["findings_status"] = _d("not_reported", *row["kind"].span, 0.5, "")
+            events.append(row)
+        links += lk
+    return events, links
 
 
 def _source(text, source_id, title, url, published, file_name, office_id, dated=None) -> Row:
