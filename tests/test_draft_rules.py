@@ -911,3 +911,13 @@ def test_a_list_page_s_group_events_are_each_office_s() -> None:
         for kind, date in (("handover", "2022-03-03"), ("initial", "2022-01"))
     )
     assert len(d.tables["event_certificates"]) == 6
+
+
+def test_an_edition_to_move_to_is_no_certificate() -> None:
+    """'przygotowuje się do przejścia na normę ISO 9001:2015' names the edition to come: the certificate is the one
+    held."""
+    d = _draft(
+        "Urząd Gminy Testowo posiada certyfikat ISO 9001:2008 ważny do 15.09.2018 r. Urząd przygotowuje się do "
+        "przejścia na normę ISO 9001:2015."
+    )
+    assert _rows(d, "certificates", "standard_id") == [("iso9001-2008",)]

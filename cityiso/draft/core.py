@@ -700,6 +700,9 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         by_edition.setdefault(m.value, []).append(m)
     families_with_edition = {m.extra[0] for m in stds if m.value}
     groups = [(sid, ms) for sid, ms in by_edition.items() if sid]
+    if len(groups) > 1:  # an edition named only as the target of a transition to come is no certificate yet
+        kept = [(sid, ms) for sid, ms in groups if not all(_transition_target(text, sentences, m) for m in ms)]
+        groups = kept or groups
     loose = [m for m in by_edition.get(None, []) if m.extra[0] not in families_with_edition]
     # a form without edition is one certificate per family ('certyfikaty ISO 9001 i ISO 37120': two)
     for family in dict.fromkeys(m.extra[0] for m in loose):
@@ -777,6 +780,20 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["note"] = _d(why, first.start, first.end, 0.5, why)
         out.append((row, {"standard_id": sid, "sentences": sentence_spans}))
     return out
+
+
+# 'przygotowuje się do przejścia na normę ISO 9001:2015', 'Audyt przejścia na ISO 9001:2015 zaplanowano na ...'.
+_TO_EDITION = re.compile(
+    r"przej(?:ści\w*|ść)\s+na\s+(?:now\w+\s+)?(?:(?:wersj|edycj|wydani)\w+\s+)?(?:norm\w+\s+)?$", re.IGNORECASE
+)
+_TO_COME = re.compile(r"przygotow\w*|zaplanow\w*|planuj\w*|planowan\w*|odbędzie|nastąpi|zamierza\w*", re.IGNORECASE)
+
+
+def _transition_target(text: str, sentences: list[tx.Piece], m: names.Mention) -> bool:
+    """An edition named as what the office will move to ('przygotowuje się do przejścia na normę ISO 9001:2015'),
+    in a sentence that tells the move prepared or planned, not done."""
+    s = _sentence_of(sentences, m.start)
+    return bool(s and _TO_EDITION.search(text[s.start : m.start]) and _TO_COME.search(s.text))
 
 
 _VALIDITY_WORDS = {"ważny", "ważność", "obowiązywać", "obowiązujący", "wygasać", "upływać"}
