@@ -731,14 +731,20 @@ def test_nonconformity_words_stand_in_the_events_quote() -> None:
 
 
 def test_an_issue_date_before_its_edition_belongs_to_an_earlier_certificate() -> None:
-    """'First certified in 2004 … now to ISO 9001:2015': the certificate to the 2015 edition was not issued in 2004."""
+    """'First certified in 2004 … now to ISO 9001:2015': the certificate to the 2015 edition was not issued in 2004;
+    the 2004 certificate is a row of its own, to the edition current then (inferred), with the initial event."""
     d = _draft(
         "Urząd Gminy Kobyla Góra po raz pierwszy uzyskał certyfikat w 2004 r. Certyfikat przedłużano po audytach w "
         "latach 2010, 2013, 2016 i 2019. Obecny certyfikat potwierdza zgodność z normą ISO 9001:2015."
     )
-    (cert,) = d.tables["certificates"]
-    assert _v(cert, "standard_id") == "iso9001-2015" and _v(cert, "issued_on") is None
-    assert "before iso9001-2015 was published" in _v(cert, "note")
+    assert _rows(d, "certificates", "standard_id", "edition_basis", "issued_on") == [
+        ("iso9001-2015", "stated", None),
+        ("iso9001-2000", "inferred", "2004"),
+    ]
+    first = {r["event_id"].value for r in d.tables["events"] if _v(r, "kind") == "initial"}
+    assert {r["certificate_id"].value for r in d.tables["event_certificates"] if r["event_id"].value in first} == {
+        "x-cert-2"
+    }
 
 
 def test_a_quote_leaves_out_a_sentence_about_another_body_s_audit() -> None:

@@ -165,6 +165,7 @@ def draft(
     order = sorted(range(len(events)), key=lambda i: mentions[i].sentences[0].start) if seconds else []
     if order:  # events in the order the text tells them (findings and units go to the audit before them)
         events, mentions = [events[i] for i in order], [mentions[i] for i in order]
+    certs += _earlier_certificates(text, sentences, certs, events, links, k, source_id)
     out.tables["certificates"] = [c for c, _ in certs]
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
@@ -1010,6 +1011,57 @@ def _part_of(clause: tx.Piece, at: int) -> str:
     cuts = [0, *(m.end() for m in _TURN.finditer(clause.text) if m.end() <= i)]
     ends = [m.start() for m in _TURN.finditer(clause.text) if m.start() >= i] + [len(clause.text)]
     return clause.text[max(cuts) : min(ends)]
+
+
+def _earlier_certificates(text, sentences, certs, events, links, k: Known, source_id: str) -> list:
+    """An issue date written before the certificate's edition was published ('po raz pierwszy uzyskało certyfikat w
+    2006 r. [...] obecny certyfikat na zgodność z PN-EN ISO 9001:2015-10') is an earlier certificate's, of the same
+    certification: that certificate gets its own row (the edition current at its issue, inferred; no standard
+    written), with the issue date, the first-certification words and the events of that date."""
+    out = []
+    for row, _meta in list(certs):
+        standard, issued = row.get("standard_id"), row.get("issued_on")
+        if not standard or not issued or not issued.value or "issued_on_inferred_reason" in row:
+            continue
+        edition = next((e for e in k.standards if e["standard_id"] == standard.value), None)
+        when = str(issued.value)
+        if not edition or when >= edition["published_on"][: len(when)]:
+            continue
+        current = [
+            e
+            for e in k.standards
+            if e["family"] == edition["family"]
+            and e["published_on"][: len(when)] <= when
+            and (not e["transition_ends_on"] or e["transition_ends_on"][: len(when)] >= when)
+        ]
+        cid = f"{source_id}-cert-{len(certs) + len(out) + 1}"
+        new: Row = {
+            "certificate_id": _d(cid, *issued.span, 1.0, "Identifier made by the drafter."),
+            "office_id": row["office_id"],
+            "family": row["family"],
+        }
+        if current:
+            sid = max(current, key=lambda e: e["published_on"])["standard_id"]
+            why = (
+                f"An issue date of {when} is before {standard.value} was published ({edition['published_on']}): an "
+                f"earlier certificate's, to the edition current then, {sid}."
+            )
+            new["edition_basis"] = _d("inferred", *issued.span, 0.6, why)
+            new["standard_id"] = _d(sid, *issued.span, 0.6, why)
+            new["edition_reason"] = _d(why, *issued.span, 0.6, why)
+        for column in [c for c in row if c.startswith(("issued_on", "cycle_"))]:
+            new[column] = row.pop(column)
+        if "body_id" in row:
+            new["body_id"] = row["body_id"]
+        new["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        s = _sentence_of(sentences, issued.span[0])
+        new["quote"] = quote_of(text, [(s.start, s.end) if s else issued.span])
+        then = {e["event_id"].value for e in events if e.get("event_on") and e["event_on"].value == issued.value}
+        for link in links:
+            if link["event_id"].value in then and link["certificate_id"] is row["certificate_id"]:
+                link["certificate_id"] = new["certificate_id"]
+        out.append((new, {"standard_id": new.get("standard_id"), "sentences": [s] if s else []}))
+    return out
 
 
 def _issue_year_from_title(text: str, title: tx.Piece | None, certs, mentions: list[ev_mod.Event]) -> None:

@@ -178,6 +178,12 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "certyfikatu.",
         "An issue date of {year} is before {standard} was published ({published}): an earlier certificate's.",
     ),
+    "issued_before_edition_earlier": (
+        "Data wydania z {year} jest wcześniejsza niż publikacja {standard} ({published}): to wcześniejszy certyfikat, "
+        "według wydania obowiązującego wtedy, {later}.",
+        "An issue date of {year} is before {standard} was published ({published}): an earlier certificate's, to the "
+        "edition current then, {later}.",
+    ),
     "body_alias": ("body_aliases.csv: „{words}”", "body_aliases.csv: '{words}'"),
     "body_declined": (
         "Odmieniona forma nazwy „{words}” (te same lematy).",
