@@ -927,3 +927,18 @@ def test_an_edition_to_move_to_is_no_certificate() -> None:
         "przejścia na normę ISO 9001:2015."
     )
     assert _rows(d, "certificates", "standard_id") == [("iso9001-2008",)]
+
+
+def test_the_new_edition_s_validity() -> None:
+    """'certyfikat zgodności z nową wersją normy, ważny do ...' after a transition between two editions is the newer
+    edition's validity, not the older one's nor another family's."""
+    d = _draft(
+        "W maju 2024 r. w Urzędzie Gminy Testowo odbył się audyt przejścia z ISO/IEC 27001:2013 na ISO/IEC "
+        "27001:2022 oraz audyt nadzoru ISO 9001:2015. Urząd otrzymał certyfikat zgodności z nową wersją normy, "
+        "ważny do 31 maja 2027 r."
+    )
+    assert _rows(d, "certificates", "standard_id", "valid_until") == [
+        ("iso27001-2013", None),
+        ("iso27001-2022", "2027-05-31"),
+        ("iso9001-2015", None),
+    ]

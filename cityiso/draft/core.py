@@ -761,8 +761,16 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         scope_in = sentence_spans + grant_sentences
         # With one certificate, a sentence of its own about a certificate's validity is about this one.
         # ('Oba certyfikaty są ważne do ...': every certificate's)
+        # 'certyfikat zgodności z nową wersją normy, ważny do ...': the newest edition's, of two named
+        kin = [g for g, _ms in groups if g and sid and g.split("-")[0] == sid.split("-")[0]]
+        newest = len(kin) > 1 and sid == max(
+            kin, key=lambda g: next((e["published_on"] for e in k.standards if e["standard_id"] == g), "")
+        )
         valid_in = [
-            s for s in sentences if (len(groups) == 1 or _ALL_OF_THEM.search(s.text)) and _about_validity(s.text)
+            s
+            for s in sentences
+            if (len(groups) == 1 or _ALL_OF_THEM.search(s.text) or (newest and _NEW_EDITION.search(s.text)))
+            and _about_validity(s.text)
         ]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _held_since(text, row, ms, sentence_spans, dates)
@@ -797,6 +805,7 @@ def _transition_target(text: str, sentences: list[tx.Piece], m: names.Mention) -
     return bool(s and _TO_EDITION.search(text[s.start : m.start]) and _TO_COME.search(s.text))
 
 
+_NEW_EDITION = re.compile(r"\bnow\w+\s+(?:wersj|edycj|wydani)\w+|\bnow\w+\s+norm\w+", re.IGNORECASE)
 _VALIDITY_WORDS = {"ważny", "ważność", "obowiązywać", "obowiązujący", "wygasać", "upływać"}
 
 
