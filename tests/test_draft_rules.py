@@ -942,3 +942,17 @@ def test_the_new_edition_s_validity() -> None:
         ("iso27001-2022", "2027-05-31"),
         ("iso9001-2015", None),
     ]
+
+
+def test_a_timeline_line_with_a_later_validity_is_the_next_certificate() -> None:
+    """'2021 – kolejna recertyfikacja, certyfikat ważny do maja 2024 r.' after the 2018 line's certificate valid to
+    2021 is the next period's certificate: same edition (inferred), issued in the line's year."""
+    d = _draft(
+        "Urząd Gminy Testowo – historia systemu\n"
+        "2018 – urząd uzyskuje certyfikat ISO 9001:2015 ważny do 20.05.2021 r.\n"
+        "2021 – kolejna recertyfikacja, certyfikat ważny do maja 2024 r.\n"
+    )
+    assert _rows(d, "certificates", "standard_id", "issued_on", "valid_until") == [
+        ("iso9001-2015", "2018", "2021-05-20"),
+        ("iso9001-2015", "2021", "2024-05"),
+    ]

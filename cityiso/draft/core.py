@@ -166,6 +166,7 @@ def draft(
     if order:  # events in the order the text tells them (findings and units go to the audit before them)
         events, mentions = [events[i] for i in order], [mentions[i] for i in order]
     certs += _earlier_certificates(text, sentences, certs, events, links, k, source_id)
+    certs += _timeline_certificates(text, certs, main_stds, dates, events, links, source_id)
     out.tables["certificates"] = [c for c, _ in certs]
     mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
@@ -1070,6 +1071,63 @@ def _earlier_certificates(text, sentences, certs, events, links, k: Known, sourc
             if link["event_id"].value in then and link["certificate_id"] is row["certificate_id"]:
                 link["certificate_id"] = new["certificate_id"]
         out.append((new, {"standard_id": new.get("standard_id"), "sentences": [s] if s else []}))
+    return out
+
+
+_TIMELINE_LINE = re.compile(r"(?P<year>(?:19|20)\d{2})[ \t]*[–—-][ \t]+")
+
+
+def _timeline_certificates(text, certs, stds, dates, events, links, source_id: str) -> list:
+    """A timeline's line that names no standard but a certificate valid to a later day than the certificate before it
+    ('2020 – kolejna recertyfikacja, certyfikat ważny do grudnia 2023 r.', after '2017 – ... ISO 9001:2015 ... ważnego
+    do 14.12.2020 r.') tells the next period's certificate: same family, body and edition (inferred), issued in the
+    line's year, valid to the written date, with the line's events."""
+    out = []
+    for line in tx.lines(text):
+        m = _TIMELINE_LINE.match(line.text)
+        if not m or any(line.start <= x.start < line.end for x in stds) or not _about_validity(line.text):
+            continue
+        until = next((d for d in dates if line.start <= d.start < line.end and d.lead == "do" and d.value), None)
+        shown = [
+            (max(x.start for x in meta["sentences"] if x.start < line.start), row)
+            for row, meta in certs
+            if any(x.start < line.start for x in meta["sentences"])
+        ]
+        if until is None or not shown:
+            continue
+        prev = max(shown, key=lambda x: x[0])[1]
+        before = prev.get("valid_until")
+        if not before or not before.value or str(before.value) >= until.value or not prev.get("standard_id"):
+            continue
+        a, b = line.start + m.start("year"), line.start + m.end("year")
+        sid = prev["standard_id"].value
+        why = f"The line names no standard: the edition of the certificate before it, {sid}."
+        new: Row = {
+            "certificate_id": _d(
+                f"{source_id}-cert-{len(certs) + len(out) + 1}", a, b, 1.0, "Identifier made by the drafter."
+            ),
+            "office_id": prev["office_id"],
+            "family": prev["family"],
+            "edition_basis": _d("inferred", a, b, 0.6, why),
+            "standard_id": _d(sid, a, b, 0.6, why),
+            "edition_reason": _d(why, a, b, 0.6, why),
+        }
+        if "body_id" in prev:
+            new["body_id"] = prev["body_id"]
+        year_why = "The year that opens the timeline's line dates the certificate its line tells."
+        new["issued_on"] = _d(m.group("year"), a, b, 0.6, year_why)
+        new["issued_on_as_written"] = _d(m.group("year"), a, b, 0.9, "")
+        new["valid_until"] = _d(
+            until.value, until.start, until.end, 0.85, "'do …' in a sentence about the certificate."
+        )
+        new["valid_until_as_written"] = _d(until.words, until.start, until.end, 0.9, "")
+        new["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        new["quote"] = quote_of(text, [(line.start, line.end)])
+        told = {e["event_id"].value for e in events if line.start <= e["event_id"].span[0] < line.end}
+        for link in links:
+            if link["event_id"].value in told:
+                link["certificate_id"] = new["certificate_id"]
+        out.append((new, {"standard_id": sid, "sentences": [line]}))
     return out
 
 

@@ -184,6 +184,14 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "An issue date of {year} is before {standard} was published ({published}): an earlier certificate's, to the "
         "edition current then, {later}.",
     ),
+    "edition_of_line_before": (
+        "Wiersz nie wymienia normy: to wydanie certyfikatu sprzed niego, {standard}.",
+        "The line names no standard: the edition of the certificate before it, {standard}.",
+    ),
+    "timeline_year_dates_certificate": (
+        "Rok, od którego zaczyna się wiersz kalendarium, datuje certyfikat, o którym mówi ten wiersz.",
+        "The year that opens the timeline's line dates the certificate its line tells.",
+    ),
     "body_alias": ("body_aliases.csv: „{words}”", "body_aliases.csv: '{words}'"),
     "body_declined": (
         "Odmieniona forma nazwy „{words}” (te same lematy).",
