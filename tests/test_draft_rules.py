@@ -956,3 +956,12 @@ def test_a_timeline_line_with_a_later_validity_is_the_next_certificate() -> None
         ("iso9001-2015", "2018", "2021-05-20"),
         ("iso9001-2015", "2021", "2024-05"),
     ]
+
+
+def test_a_handover_of_a_certificate_named_before() -> None:
+    """'Ten drugi ... burmistrz odebrał 5 czerwca 2019 r.' after a sentence naming certificates is a handover."""
+    d = _draft(
+        "Urząd Miasta Kępno ma certyfikaty ISO 9001:2015 i ISO 14001:2015. Ten drugi burmistrz odebrał 5 czerwca "
+        "2019 r. w Poznaniu."
+    )
+    assert _rows(d, "events", "kind", "event_on") == [("handover", "2019-06-05")]

@@ -178,6 +178,16 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     return None
 
 
+# A certificate named by a word pointing back: 'Ten drugi ... prezydent odebrał', 'wręczono go', 'odebrał je'.
+_POINTING_BACK = re.compile(r"\b(?:[Tt]en\s+(?:drugi|pierwszy)|[Tt]ę\s+drug\w+|go|je|oba|obydwa)\b")
+
+
+def _handover_of_the_one_before(t: str, lem: set[str], before: str) -> bool:
+    """'Kielce mają certyfikaty ISO 9001 i ISO 37120. Ten drugi ... prezydent odebrał 15 maja 2019 r.': a handover
+    verb whose certificate is a word pointing back to the sentence before, which names certificates."""
+    return bool(lem & _HANDOVER and _POINTING_BACK.search(t) and re.search(r"certyfikat\w*", before, re.I))
+
+
 def _granted(t: str) -> bool:
     """A verb of granting as a verb ('otrzymał', 'wydano', 'przyznanie'), not as the participle describing a
     certificate ('certyfikat wydany przez ...', which tells who issued it, no event)."""
@@ -238,6 +248,9 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
         parent = next((w for w in sentences if w.start <= s.start < w.end), s)
         lem = _lemmas(s.text)
         trigger = _trigger(s, lem)
+        before = [w for w in sentences if w.end <= parent.start]
+        if trigger is None and _handover_of_the_one_before(s.text, lem, before[-1].text if before else ""):
+            trigger = "handover"
         listed_here = any(s.start <= d.start < s.end and d.group is not None for d in dates)
         if trigger == "audit" and _HABIT.search(s.text) and not listed_here:
             continue
