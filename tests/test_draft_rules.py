@@ -828,10 +828,23 @@ def test_an_expiry_date_is_no_issue_date() -> None:
     assert (_v(cert, "issued_on"), _v(cert, "valid_until")) == (None, "2014-02-01")
 
 
-def test_held_since_dates_the_grant() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Urząd Gminy Testowo posiada certyfikat ISO 9001 od 2005 r., a gminna biblioteka – od 2012 r.",
+        "Urząd Gminy Testowo od 2005 r. posiada certyfikat ISO 9001, a gminna biblioteka – od 2012 r.",
+    ],
+)
+def test_held_since_dates_the_grant(sentence: str) -> None:
     """'posiada certyfikat ISO 9001 od 2005 r.' dates the office's grant; another holder's 'od' after ', a' does not."""
-    d = _draft("Urząd Gminy Testowo posiada certyfikat ISO 9001 od 2005 r., a gminna biblioteka – od 2012 r.")
-    assert _rows(d, "certificates", "issued_on", "issued_on_as_written") == [("2005", "od 2005 r.")]
+    assert _rows(_draft(sentence), "certificates", "issued_on", "issued_on_as_written") == [("2005", "od 2005 r.")]
+
+
+def test_held_since_before_an_edition_inferred_later() -> None:
+    """Held since 2005 and audited in 2020: the edition current in 2020 is not inferred for a certificate held since
+    before it was published."""
+    d = _draft("Urząd Gminy Testowo od 2005 r. posiada certyfikat ISO 9001. W marcu 2020 r. przeszedł audyt nadzoru.")
+    assert _rows(d, "certificates", "issued_on", "standard_id", "edition_basis") == [("2005", None, "unknown")]
 
 
 def test_a_heading_dates_the_grant_it_tells() -> None:

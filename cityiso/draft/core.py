@@ -857,19 +857,22 @@ _HOLD = {"mieć", "posiadać", "legitymować"}
 
 
 def _held_since(text: str, row: Row, ms: list[names.Mention], sentences: list[tx.Piece], dates) -> None:
-    """'Urząd ma certyfikat ISO 9001 od 2011 r.': the office has held the certificate since that date, the date of its
-    grant (the text's own date for it); another holder's 'od' after ', a' is not this certificate's."""
+    """'Urząd ma certyfikat ISO 9001 od 2011 r.', 'Starostwo od 2009 r. posiada certyfikat ISO 9001': the office has
+    held the certificate since that date, the date of its grant (the text's own date for it); an 'od' in another part
+    of the sentence (', a Zakład Zieleni – od 2018 roku') is another holder's."""
     if "issued_on" in row:
         return
     for m in ms:
         s = _sentence_of(sentences, m.start)
         if s is None:
             continue
-        head = text[s.start : m.start]
-        if not (_lemmas(head) & _HOLD and re.search(r"certyfikat\w*\s*$", head, re.IGNORECASE)):
+        part = _part_of(s, m.start)
+        a = s.start + s.text.index(part)
+        head = text[a : m.start]
+        if not (_lemmas(part) & _HOLD and re.search(r"certyfikat\w*\s*$", head, re.IGNORECASE)):
             continue
-        d = next((d for d in dates if m.end <= d.start < s.end and d.value), None)
-        if d is None or d.lead != "od" or re.search(r",\s+a\b|;", text[m.end : d.start]):
+        d = next((d for d in dates if a <= d.start < a + len(part) and d.value and d.lead == "od"), None)
+        if d is None:
             continue
         why = f"'{d.words}': the office has held the certificate since then, the date of its grant."
         row["issued_on"] = _d(d.value, d.start, d.end, 0.7, why)
@@ -1036,6 +1039,16 @@ def _earlier_certificates(text, sentences, certs, events, links, k: Known, sourc
         edition = next((e for e in k.standards if e["standard_id"] == standard.value), None)
         when = str(issued.value)
         if not edition or when >= edition["published_on"][: len(when)]:
+            continue
+        if row["edition_basis"].value != "stated":
+            # an edition inferred from a later date, of a certificate held since before it: the dates span editions
+            why = (
+                f"The certificate is held since {when}, before {standard.value} was published "
+                f"({edition['published_on']}): its edition cannot be told."
+            )
+            row.pop("standard_id")
+            row["edition_basis"] = _d("unknown", *issued.span, 0.6, why)
+            row["edition_reason"] = _d(why, *issued.span, 0.6, why)
             continue
         current = [
             e

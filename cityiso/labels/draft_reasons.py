@@ -192,6 +192,12 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "Rok, od którego zaczyna się wiersz kalendarium, datuje certyfikat, o którym mówi ten wiersz.",
         "The year that opens the timeline's line dates the certificate its line tells.",
     ),
+    "held_before_edition": (
+        "Certyfikat jest utrzymywany od {year}, zanim opublikowano {standard} ({published}): jego wydania nie da się "
+        "ustalić.",
+        "The certificate is held since {year}, before {standard} was published ({published}): its edition cannot be "
+        "told.",
+    ),
     "body_alias": ("body_aliases.csv: „{words}”", "body_aliases.csv: '{words}'"),
     "body_declined": (
         "Odmieniona forma nazwy „{words}” (te same lematy).",
