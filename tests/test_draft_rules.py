@@ -978,3 +978,9 @@ def test_a_handover_of_a_certificate_named_before() -> None:
         "2019 r. w Poznaniu."
     )
     assert _rows(d, "events", "kind", "event_on") == [("handover", "2019-06-05")]
+
+
+def test_who_issued_a_certificate_is_no_event() -> None:
+    """'Certyfikat ISO 9001 wydało wcześniej PCBC' (no date, no kind) says who issued it: no event, the body kept."""
+    d = _draft("Certyfikat ISO 9001 dla Urzędu Miasta Kępno wydało wcześniej PCBC.")
+    assert d.tables["events"] == [] and _rows(d, "certificates", "body_id") == [("pcbc",)]

@@ -133,7 +133,7 @@ def draft(
     seconds = _second_offices(offices, oid, told, mask)
     theirs = {s for _m, ss in seconds for s in ss}
     mine = [s for s in told if s not in theirs]
-    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(mine, dates)))
+    mentions = _told_events(_first_of_chain(ev_mod.merge(ev_mod.mentions(mine, dates))))
     not_mine = others + sorted(theirs, key=lambda s: s.start)
     main_stds = [m for m in stds if not any(s.start <= m.start < s.end for s in theirs)]
     main_bodies = [m for m in bodies if not any(s.start <= m.start < s.end for s in theirs)]
@@ -473,6 +473,29 @@ def _listed_units(text, events, mentions, source_id, taken) -> list[Row]:
                 }
             )
     return rows
+
+
+def _told_events(mentions: list[ev_mod.Event]) -> list[ev_mod.Event]:
+    """A grant told only by who issued the certificate ('Certyfikat ISO 9001 wydało wcześniej PCBC'), with no date and
+    no word of its kind, is no event a curator can record (its body still goes to the certificate); an office that
+    'otrzymał certyfikat' is the news of a grant, an event even undated."""
+    return [
+        e
+        for e in mentions
+        if not (e.trigger == "grant" and not e.date and not e.cues and not e.planned and _issuer_only(e))
+    ]
+
+
+def _issuer_only(e: ev_mod.Event) -> bool:
+    """Whether every granting verb of the event's sentences is 'wydać' in the active voice (the body issued it)."""
+    readings = [
+        (lem, tag.split(":")[0])
+        for s in e.sentences
+        for w in lang.WORD.findall(s.text)
+        for lem, tag in lang.analyses(w)
+        if lem in ev_mod._GRANT
+    ]
+    return bool(readings) and all(lem == "wydać" and pos in ("praet", "fin") for lem, pos in readings)
 
 
 def _issue_only(ev: ev_mod.Event) -> bool:
