@@ -984,3 +984,13 @@ def test_who_issued_a_certificate_is_no_event() -> None:
     """'Certyfikat ISO 9001 wydało wcześniej PCBC' (no date, no kind) says who issued it: no event, the body kept."""
     d = _draft("Certyfikat ISO 9001 dla Urzędu Miasta Kępno wydało wcześniej PCBC.")
     assert d.tables["events"] == [] and _rows(d, "certificates", "body_id") == [("pcbc",)]
+
+
+def test_renewed_each_time_for_years() -> None:
+    """'Certyfikat przedłużano w latach 2014 i 2017, każdorazowo na trzy lata' gives the certificate's validity in
+    years."""
+    d = _draft(
+        "Urząd Gminy Testowo ma certyfikat ISO 9001:2015. Certyfikat przedłużano po audytach w latach 2014 i 2017, "
+        "każdorazowo na trzy lata."
+    )
+    assert _rows(d, "certificates", "validity_years") == [(3,)]

@@ -794,7 +794,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             s
             for s in sentences
             if (len(groups) == 1 or _ALL_OF_THEM.search(s.text) or (newest and _NEW_EDITION.search(s.text)))
-            and _about_validity(s.text)
+            and (_about_validity(s.text) or _renewed_for_years(s.text))
         ]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
         _held_since(text, row, ms, sentence_spans, dates)
@@ -831,6 +831,11 @@ def _transition_target(text: str, sentences: list[tx.Piece], m: names.Mention) -
 
 _NEW_EDITION = re.compile(r"\bnow\w+\s+(?:wersj|edycj|wydani)\w+|\bnow\w+\s+norm\w+", re.IGNORECASE)
 _VALIDITY_WORDS = {"ważny", "ważność", "obowiązywać", "obowiązujący", "wygasać", "upływać"}
+
+
+def _renewed_for_years(sentence: str) -> bool:
+    """'Certyfikat przedłużano ..., każdorazowo na trzy lata': a certificate renewed for a stated number of years."""
+    return bool(_VALIDITY_YEARS.search(sentence) and re.search(r"certyfika\w+", sentence, re.I))
 
 
 def _about_validity(sentence: str) -> bool:
