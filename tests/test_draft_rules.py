@@ -994,3 +994,14 @@ def test_renewed_each_time_for_years() -> None:
         "każdorazowo na trzy lata."
     )
     assert _rows(d, "certificates", "validity_years") == [(3,)]
+
+
+def test_two_offices_events_in_text_order_beside_an_issue_date() -> None:
+    """With a second office, events keep the text's order (each with its office) when the first office's issue date
+    is told by a participle (no event row)."""
+    d = _draft(
+        "Urząd Miasta Kępno przeszedł audyt nadzoru w maju 2020 r.; jego certyfikat ISO 9001:2015 wydało Bureau "
+        "Veritas. Starostwo Powiatowe w Kępnie ma certyfikat ISO 9001:2015, wydany przez PRS w dniu 1.10.2019 r. "
+        "Starostwo Powiatowe w Kępnie przeszło audyt nadzoru w czerwcu 2020 r."
+    )
+    assert _rows(d, "events", "office_id", "event_on") == [("kepno", "2020-05"), ("kepno-powiat", "2020-06")]

@@ -141,6 +141,7 @@ def draft(
     certs = _certificates(text, main_sentences, main_stds, main_bodies, dates, mentions, k, oid, source_id, not_mine)
     events, links, unit_rows = _events(text, sentences, mentions, main_bodies, certs, oid, source_id)
     _issue_year_from_title(text, title, certs, mentions)
+    mentions = [ev for ev in mentions if not _issue_only(ev)]  # one per event row from here on
     if seconds:  # a page about several offices is cited by each one's rows (queries/checks/source_is_about_...)
         src = out.tables["sources"][0]
         src.pop("office_id", None)
@@ -150,7 +151,7 @@ def draft(
         row_o, o_id = _office_row(text, mention, out.data_dir)
         if row_o:
             out.tables.setdefault("offices", []).append(row_o)
-        o_mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(ss, dates)))
+        o_mentions = _told_events(_first_of_chain(ev_mod.merge(ev_mod.mentions(ss, dates))))
         family = {m.extra[0] for m in stds}
         o_cert = _office_certificate(text, ss, stds, bodies, dates, o_mentions, k, o_id.value, source_id, family)
         o_cert[0]["certificate_id"].value = f"{source_id}-cert-{len(certs) + 1}"
@@ -161,14 +162,13 @@ def draft(
             events.append(row)
         links += o_links
         unit_rows += o_units
-        mentions += o_mentions
+        mentions += [ev for ev in o_mentions if not _issue_only(ev)]
     order = sorted(range(len(events)), key=lambda i: mentions[i].sentences[0].start) if seconds else []
     if order:  # events in the order the text tells them (findings and units go to the audit before them)
         events, mentions = [events[i] for i in order], [mentions[i] for i in order]
     certs += _earlier_certificates(text, sentences, certs, events, links, k, source_id)
     certs += _timeline_certificates(text, certs, main_stds, dates, events, links, source_id)
     out.tables["certificates"] = [c for c, _ in certs]
-    mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
     unit_rows += _loose_units(text, sentences, events, mentions, source_id, unit_rows)
