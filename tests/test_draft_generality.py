@@ -41,8 +41,9 @@ def test_county_recertification() -> None:
     assert _of(d, "certificates", CERT) == [
         ("kepno-powiat", "ISO 9001", "ISO 9001:2015", "iso9001-2015", "prs", "2022-11-27", None)
     ]
-    assert _of(d, "certificates", ("valid_until_as_written", "issued_on", "issued_on_inferred_part")) == [
-        ("do 27.11.2022 r.", "2019", "whole")
+    # the text dates the audit, not the issue: the issue date stays empty, bounded below by the audit's day
+    assert _of(d, "certificates", ("valid_until_as_written", "issued_on", "issued_on_not_before")) == [
+        ("do 27.11.2022 r.", None, "2019-10-15")
     ]
     assert _of(d, "events", (*EVENT, "units_audited")) == [
         ("recertification", "false", "prs", "2019-10-15", "W dniu 15.10.2019 r.", "granted", "reported", 9)

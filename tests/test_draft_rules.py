@@ -783,14 +783,20 @@ def test_nonconformity_words_stand_in_the_events_quote() -> None:
 
 
 def test_an_issue_date_before_its_edition_belongs_to_an_earlier_certificate() -> None:
-    """'First certified in 2004 … now to ISO 9001:2015': the certificate to the 2015 edition was not issued in 2004."""
+    """'First certified in 2004 … now to ISO 9001:2015': the certificate to the 2015 edition was not issued in 2004;
+    the 2004 certificate is a row of its own, to the edition current then (inferred), with the initial event."""
     d = _draft(
         "Urząd Gminy Kobyla Góra po raz pierwszy uzyskał certyfikat w 2004 r. Certyfikat przedłużano po audytach w "
         "latach 2010, 2013, 2016 i 2019. Obecny certyfikat potwierdza zgodność z normą ISO 9001:2015."
     )
-    (cert,) = d.tables["certificates"]
-    assert _v(cert, "standard_id") == "iso9001-2015" and _v(cert, "issued_on") is None
-    assert "before iso9001-2015 was published" in _v(cert, "note")
+    assert _rows(d, "certificates", "standard_id", "edition_basis", "issued_on") == [
+        ("iso9001-2015", "stated", None),
+        ("iso9001-2000", "inferred", "2004"),
+    ]
+    first = {r["event_id"].value for r in d.tables["events"] if _v(r, "kind") == "initial"}
+    assert {r["certificate_id"].value for r in d.tables["event_certificates"] if r["event_id"].value in first} == {
+        "x-cert-2"
+    }
 
 
 def test_a_quote_leaves_out_a_sentence_about_another_body_s_audit() -> None:
@@ -826,3 +832,228 @@ def test_an_undated_event_keeps_its_reasoning_in_its_note() -> None:
     }
     _no_reason_without_a_date(bounded)
     assert bounded["event_on_inferred_reason"].value == "Why."  # bounds: the reasoning stays with them
+
+
+# Issue dates: only where the text dates the issue or award (tests/draft_corpus/README.md)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        (
+            "W maju 2018 r. audytorzy przeprowadzili w Urzędzie Gminy Testowo audyt recertyfikacyjny, po którym "
+            "zarekomendowali przyznanie certyfikatu ISO 9001:2015.",
+            "2018-05",
+        ),
+        (
+            "W dniu 4 czerwca 2018 r. zakończył się audyt w Urzędzie Gminy Testowo, którego wynikiem jest "
+            "przedłużenie certyfikatu ISO 9001:2015 na kolejne trzy lata.",
+            None,
+        ),
+    ],
+)
+def test_an_audit_s_date_is_no_issue_date(text: str, bound: str | None) -> None:
+    """An audit whose outcome is a grant or a renewal dates the audit, not the certificate (a grant's audit bounds
+    the issue from below)."""
+    (cert,) = _draft(text).tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "issued_on_not_before")) == (None, bound)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Urząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 w 2019 r.",
+        "W 2019 r. Urząd Gminy Testowo uzyskuje certyfikat ISO 9001:2015.",
+        "W 2019 r. audyt w Urzędzie Gminy Testowo zakończył się wydaniem nowego certyfikatu ISO 9001:2015.",
+    ],
+)
+def test_a_grant_s_own_date_is_the_issue_date(sentence: str) -> None:
+    """A clause telling the grant by a verb, or the issuing by its noun ('wydaniem certyfikatu'), dates the issue."""
+    (cert,) = _draft(sentence).tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "issued_on_as_written").lower()) == ("2019", "w 2019 r.")
+
+
+def test_an_expiry_date_is_no_issue_date() -> None:
+    """The day a certificate ran out is no issue date, though the sentence says who issued it."""
+    d = _draft("Z dniem 1 lutego 2014 r. wygasła ważność certyfikatu ISO 9001 wydanego Urzędowi Gminy Testowo.")
+    (cert,) = d.tables["certificates"]
+    assert (_v(cert, "issued_on"), _v(cert, "valid_until")) == (None, "2014-02-01")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Urząd Gminy Testowo posiada certyfikat ISO 9001 od 2005 r., a gminna biblioteka – od 2012 r.",
+        "Urząd Gminy Testowo od 2005 r. posiada certyfikat ISO 9001, a gminna biblioteka – od 2012 r.",
+    ],
+)
+def test_held_since_dates_the_grant(sentence: str) -> None:
+    """'posiada certyfikat ISO 9001 od 2005 r.' dates the office's grant; another holder's 'od' after ', a' does not."""
+    assert _rows(_draft(sentence), "certificates", "issued_on", "issued_on_as_written") == [("2005", "od 2005 r.")]
+
+
+def test_held_since_before_an_edition_inferred_later() -> None:
+    """Held since 2005 and audited in 2020: the edition current in 2020 is not inferred for a certificate held since
+    before it was published."""
+    d = _draft("Urząd Gminy Testowo od 2005 r. posiada certyfikat ISO 9001. W marcu 2020 r. przeszedł audyt nadzoru.")
+    assert _rows(d, "certificates", "issued_on", "standard_id", "edition_basis") == [("2005", None, "unknown")]
+
+
+def test_a_heading_dates_the_grant_it_tells() -> None:
+    """A heading 'Recertyfikacja ISO – 2019 r.' over a grant with no date of its own: issued that year, inferred."""
+    d = _draft(
+        "Recertyfikacja ISO – 2019 r.\n\nUrząd Gminy Testowo otrzymał certyfikat ISO 9001:2015 ważny do 10.06.2022 r."
+    )
+    assert _rows(d, "certificates", "issued_on", "issued_on_inferred_part") == [("2019", "whole")]
+
+
+# Certificates of other holders
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wykonawca musi posiadać certyfikat ISO 9001:2015 ważny co najmniej do 30.06.2024 r.",
+        "Miejskie Przedsiębiorstwo Komunikacji w Testowie uzyskało certyfikat ISO 14001:2015. Audyt w spółce "
+        "przeprowadził TÜV NORD w marcu 2021 r.",
+    ],
+)
+def test_another_holder_s_certificate_is_no_row(sentence: str) -> None:
+    """A contractor's required certificate or a municipal company's, on an office's page: no certificate, no event."""
+    d = _draft(f"Urząd Gminy Testowo\n\nOgłoszenie\n\n{sentence}")
+    assert (d.tables["certificates"], d.tables["events"]) == ([], [])
+
+
+def test_legal_form_s_a_ends_a_sentence() -> None:
+    """'... audytorów PCBC S.A. Był to audyt ...' is two sentences."""
+    assert len(sentences("Audyt przeprowadzili audytorzy Testcert S.A. Był to audyt odnowieniowy.")) == 2
+
+
+# Two offices of one town on one page
+
+
+def test_a_second_office_gets_its_own_certificate() -> None:
+    """A city hall the county office's page also tells a certificate of is its own office, certificate and audit."""
+    d = _draft(
+        "Starostwo Powiatowe w Kępnie otrzymało w marcu 2020 r. certyfikat ISO 9001:2015 od PRS. "
+        "Urząd Miasta Kępno przeszedł audyt nadzoru w 2019 r.; jego certyfikat wydało Bureau Veritas."
+    )
+    assert _rows(d, "offices", "office_id") == [("kepno-powiat",), ("kepno",)]
+    assert _rows(d, "sources", "office_id") == [(None,)]  # a page about two offices is cited by the rows of each
+    assert _rows(d, "certificates", "office_id", "family", "standard_as_written", "body_id") == [
+        ("kepno-powiat", "ISO 9001", "ISO 9001:2015", "prs"),
+        ("kepno", "ISO 9001", None, "bureau-veritas"),
+    ]
+    assert _rows(d, "events", "office_id", "kind", "event_on") == [
+        ("kepno-powiat", "unspecified", "2020-03"),
+        ("kepno", "surveillance", "2019"),
+    ]
+
+
+def test_an_office_named_by_its_kind_after_its_full_name() -> None:
+    """'Urząd Gminy otrzymał certyfikat ważny do ...' after both offices of Mielec were named is the gmina's."""
+    d = _draft(
+        "Urząd Miasta Mielec i Urząd Gminy Mielec mają certyfikaty ISO 9001:2015. Urząd Miasta Mielec przeszedł "
+        "audyt nadzoru w maju 2021 r. Urząd Gminy otrzymał certyfikat ważny do 3 marca 2024 r."
+    )
+    assert _rows(d, "certificates", "office_id", "valid_until") == [("mielec", None), ("mielec-gmina", "2024-03-03")]
+
+
+def test_a_town_s_adjective_with_urzad_is_the_document_s_office() -> None:
+    """'kórnickiego urzędu' on the page of Kórnik's gmina office does not tell a city hall: no second office."""
+    d = _draft(
+        "Pierwszy certyfikat dla kórnickiego urzędu\n\nUrząd Miasta i Gminy Kórnik otrzymał certyfikat ISO 9001."
+    )
+    assert _rows(d, "offices", "office_id") == [("kornik-gmina",)]
+
+
+def test_a_list_page_s_group_events_are_each_office_s() -> None:
+    """A body's news: a handover told in the list's lead and audits told of 'all three offices' after it are one
+    event per listed office, each linked to that office's certificate."""
+    d = _draft(
+        "Certyfikaty dla trzech urzędów\n\n"
+        "3 marca 2022 r. przedstawiciele TÜV NORD wręczyli certyfikaty ISO 9001:2015 następującym urzędom:\n"
+        "- Urzędowi Miasta Kępno,\n- Urzędowi Gminy Mielec,\n- Starostwu Powiatowemu w Bochni.\n\n"
+        "Wszystkie trzy urzędy przeszły audyty certyfikujące w styczniu 2022 r."
+    )
+    assert sorted(_rows(d, "events", "office_id", "kind", "event_on")) == sorted(
+        (office, kind, date)
+        for office in ("kepno", "mielec-gmina", "bochnia-powiat")
+        for kind, date in (("handover", "2022-03-03"), ("initial", "2022-01"))
+    )
+    assert len(d.tables["event_certificates"]) == 6
+
+
+def test_an_edition_to_move_to_is_no_certificate() -> None:
+    """'przygotowuje się do przejścia na normę ISO 9001:2015' names the edition to come: the certificate is the one
+    held."""
+    d = _draft(
+        "Urząd Gminy Testowo posiada certyfikat ISO 9001:2008 ważny do 15.09.2018 r. Urząd przygotowuje się do "
+        "przejścia na normę ISO 9001:2015."
+    )
+    assert _rows(d, "certificates", "standard_id") == [("iso9001-2008",)]
+
+
+def test_the_new_edition_s_validity() -> None:
+    """'certyfikat zgodności z nową wersją normy, ważny do ...' after a transition between two editions is the newer
+    edition's validity, not the older one's nor another family's."""
+    d = _draft(
+        "W maju 2024 r. w Urzędzie Gminy Testowo odbył się audyt przejścia z ISO/IEC 27001:2013 na ISO/IEC "
+        "27001:2022 oraz audyt nadzoru ISO 9001:2015. Urząd otrzymał certyfikat zgodności z nową wersją normy, "
+        "ważny do 31 maja 2027 r."
+    )
+    assert _rows(d, "certificates", "standard_id", "valid_until") == [
+        ("iso27001-2013", None),
+        ("iso27001-2022", "2027-05-31"),
+        ("iso9001-2015", None),
+    ]
+
+
+def test_a_timeline_line_with_a_later_validity_is_the_next_certificate() -> None:
+    """'2021 – kolejna recertyfikacja, certyfikat ważny do maja 2024 r.' after the 2018 line's certificate valid to
+    2021 is the next period's certificate: same edition (inferred), issued in the line's year."""
+    d = _draft(
+        "Urząd Gminy Testowo – historia systemu\n"
+        "2018 – urząd uzyskuje certyfikat ISO 9001:2015 ważny do 20.05.2021 r.\n"
+        "2021 – kolejna recertyfikacja, certyfikat ważny do maja 2024 r.\n"
+    )
+    assert _rows(d, "certificates", "standard_id", "issued_on", "valid_until") == [
+        ("iso9001-2015", "2018", "2021-05-20"),
+        ("iso9001-2015", "2021", "2024-05"),
+    ]
+
+
+def test_a_handover_of_a_certificate_named_before() -> None:
+    """'Ten drugi ... burmistrz odebrał 5 czerwca 2019 r.' after a sentence naming certificates is a handover."""
+    d = _draft(
+        "Urząd Miasta Kępno ma certyfikaty ISO 9001:2015 i ISO 14001:2015. Ten drugi burmistrz odebrał 5 czerwca "
+        "2019 r. w Poznaniu."
+    )
+    assert _rows(d, "events", "kind", "event_on") == [("handover", "2019-06-05")]
+
+
+def test_who_issued_a_certificate_is_no_event() -> None:
+    """'Certyfikat ISO 9001 wydało wcześniej PCBC' (no date, no kind) says who issued it: no event, the body kept."""
+    d = _draft("Certyfikat ISO 9001 dla Urzędu Miasta Kępno wydało wcześniej PCBC.")
+    assert d.tables["events"] == [] and _rows(d, "certificates", "body_id") == [("pcbc",)]
+
+
+def test_renewed_each_time_for_years() -> None:
+    """'Certyfikat przedłużano w latach 2014 i 2017, każdorazowo na trzy lata' gives the certificate's validity in
+    years."""
+    d = _draft(
+        "Urząd Gminy Testowo ma certyfikat ISO 9001:2015. Certyfikat przedłużano po audytach w latach 2014 i 2017, "
+        "każdorazowo na trzy lata."
+    )
+    assert _rows(d, "certificates", "validity_years") == [(3,)]
+
+
+def test_two_offices_events_in_text_order_beside_an_issue_date() -> None:
+    """With a second office, events keep the text's order (each with its office) when the first office's issue date
+    is told by a participle (no event row)."""
+    d = _draft(
+        "Urząd Miasta Kępno przeszedł audyt nadzoru w maju 2020 r.; jego certyfikat ISO 9001:2015 wydało Bureau "
+        "Veritas. Starostwo Powiatowe w Kępnie ma certyfikat ISO 9001:2015, wydany przez PRS w dniu 1.10.2019 r. "
+        "Starostwo Powiatowe w Kępnie przeszło audyt nadzoru w czerwcu 2020 r."
+    )
+    assert _rows(d, "events", "office_id", "event_on") == [("kepno", "2020-05"), ("kepno-powiat", "2020-06")]

@@ -109,6 +109,10 @@ def draft(
     bodies = [m for m in names.bodies(text, k) if mask[m.start]]
     offices = names.offices(text, k, mask)
     title = tx.title(text)
+    # a contractor's required certificate or a municipal company's tells nothing of the office's certification
+    others = [s for s in sentences if _other_holder(s, offices, bodies)]
+    stds = [m for m in stds if not any(s.start <= m.start < s.end for s in others)]
+    bodies = [m for m in bodies if not any(s.start <= m.start < s.end for s in others)]
 
     listed = _office_list(text, offices)
     if listed:
@@ -124,11 +128,47 @@ def draft(
         out.tables["offices"] = [office_row]
     oid = office_id.value if office_id else "unknown"
 
-    mentions = _first_of_chain(ev_mod.merge(ev_mod.mentions(sentences, dates)))
-    certs = _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id)
+    told = [s for s in sentences if s not in others]
+    # another office of the page with a certificate of its own ('Urząd Gminy otrzymał certyfikat ważny do ...')
+    seconds = _second_offices(offices, oid, told, mask)
+    theirs = {s for _m, ss in seconds for s in ss}
+    mine = [s for s in told if s not in theirs]
+    mentions = _told_events(_first_of_chain(ev_mod.merge(ev_mod.mentions(mine, dates))))
+    not_mine = others + sorted(theirs, key=lambda s: s.start)
+    main_stds = [m for m in stds if not any(s.start <= m.start < s.end for s in theirs)]
+    main_bodies = [m for m in bodies if not any(s.start <= m.start < s.end for s in theirs)]
+    main_sentences = [s for s in sentences if s not in theirs]
+    certs = _certificates(text, main_sentences, main_stds, main_bodies, dates, mentions, k, oid, source_id, not_mine)
+    events, links, unit_rows = _events(text, sentences, mentions, main_bodies, certs, oid, source_id)
+    _issue_year_from_title(text, title, certs, mentions)
+    mentions = [ev for ev in mentions if not _issue_only(ev)]  # one per event row from here on
+    if seconds:  # a page about several offices is cited by each one's rows (queries/checks/source_is_about_...)
+        src = out.tables["sources"][0]
+        src.pop("office_id", None)
+        why = "The page tells the certificates of several offices: the source is about no single office."
+        src["note"] = _d(why, 0, len(text), 0.7, why)
+    for mention, ss in seconds:
+        row_o, o_id = _office_row(text, mention, out.data_dir)
+        if row_o:
+            out.tables.setdefault("offices", []).append(row_o)
+        o_mentions = _told_events(_first_of_chain(ev_mod.merge(ev_mod.mentions(ss, dates))))
+        family = {m.extra[0] for m in stds}
+        o_cert = _office_certificate(text, ss, stds, bodies, dates, o_mentions, k, o_id.value, source_id, family)
+        o_cert[0]["certificate_id"].value = f"{source_id}-cert-{len(certs) + 1}"
+        certs.append(o_cert)
+        o_events, o_links, o_units = _events(text, sentences, o_mentions, bodies, [o_cert], o_id.value, source_id)
+        for row in o_events:
+            row["event_id"].value = f"{source_id}-event-{len(events) + 1}"
+            events.append(row)
+        links += o_links
+        unit_rows += o_units
+        mentions += [ev for ev in o_mentions if not _issue_only(ev)]
+    order = sorted(range(len(events)), key=lambda i: mentions[i].sentences[0].start) if seconds else []
+    if order:  # events in the order the text tells them (findings and units go to the audit before them)
+        events, mentions = [events[i] for i in order], [mentions[i] for i in order]
+    certs += _earlier_certificates(text, sentences, certs, events, links, k, source_id)
+    certs += _timeline_certificates(text, certs, main_stds, dates, events, links, source_id)
     out.tables["certificates"] = [c for c, _ in certs]
-    events, links, unit_rows = _events(text, sentences, mentions, bodies, certs, oid, source_id)
-    mentions = [ev for ev in mentions if not _issue_only(ev)]
     out.tables["events"] = events
     out.tables["event_certificates"] = links
     unit_rows += _loose_units(text, sentences, events, mentions, source_id, unit_rows)
@@ -138,6 +178,97 @@ def draft(
     complete_source(out.tables["sources"][0], text, source)
     complete(out, k)
     return out
+
+
+def _proposed_id(m: names.Mention) -> str:
+    """The id an office mention stands for: the register's, or the one proposed for a new office."""
+    kind, place, _nom = m.extra
+    return m.value or "-".join(filter(None, (slug(place), ID_SUFFIXES.get(kind))))
+
+
+def _second_offices(
+    offices: list[names.Mention], main: str, sentences: list[tx.Piece], mask: list[bool]
+) -> list[tuple[names.Mention, list[tx.Piece]]]:
+    """Other offices the page tells a certificate of ('Certyfikat ma także raciborski magistrat', 'Urząd Gminy
+    otrzymał certyfikat ważny do ...'), each with its own sentences: those naming it (or, by its kind alone, 'Urząd
+    Gminy', an office of its kind when the document's office is of another) and not the document's office."""
+    main_places = {m.extra[1] for m in offices if m.extra[1] and _proposed_id(m) == main}
+
+    def same_office(m: names.Mention) -> bool:
+        # 'kórnickiego urzędu': a town's adjective with 'urząd' does not tell its city hall from its gmina's office
+        adj = names._ADJ_OFFICE.fullmatch(m.words)
+        return bool(adj and adj.group("noun").lower().startswith("urz") and m.extra[1] in main_places)
+
+    offices = [m for m in offices if not same_office(m)]
+    placed = [m for m in offices if m.extra[1] and mask[m.start]]
+    main_kinds = {m.extra[0] for m in placed if _proposed_id(m) == main}
+    found: dict[str, tuple[names.Mention, list[tx.Piece]]] = {}
+    for s in sentences:
+        here = [m for m in offices if s.start <= m.start < s.end]
+        ids = {_proposed_id(m) for m in here if m.extra[1]}
+        if main in ids or any(not m.extra[1] and m.extra[0] in main_kinds for m in here):
+            continue
+        named = [m for m in here if m.extra[1] and _proposed_id(m) != main]
+        kinds = {m.extra[0] for m in here if not m.extra[1]} - main_kinds
+        if not named and kinds:  # 'Urząd Gminy' after 'Urząd Gminy Testowo' was named
+            named = [m for m in placed if m.extra[0] in kinds and _proposed_id(m) != main][:1]
+        if len({_proposed_id(m) for m in named}) != 1:
+            continue
+        oid = _proposed_id(named[0])
+        found.setdefault(oid, (named[0], []))[1].append(s)
+    return [(m, ss) for m, ss in found.values() if any("certyfikat" in _lemmas(s.text) for s in ss)]
+
+
+def _office_certificate(text, ss, stds, bodies, dates, mentions, k, oid, source_id, families) -> tuple[Row, dict]:
+    """The certificate of another office of the page, from its own sentences: their standard, or the document's one
+    family with no standard written; its body, validity and an edition inferred from its events' dates."""
+    inside = [m for m in stds if any(s.start <= m.start < s.end for s in ss)]
+    mine = [m for m in bodies if any(s.start <= m.start < s.end for s in ss)]
+    if inside:
+        return _certificates(text, ss, inside, mine, dates, mentions, k, oid, source_id)[0]
+    first = ss[0]
+    row: Row = {
+        "certificate_id": _d(f"{source_id}-cert", first.start, first.end, 1.0, "Identifier made by the drafter."),
+        "office_id": _d(oid, first.start, first.end, 0.8, "The office these sentences name."),
+    }
+    if len(families) == 1:
+        family = next(iter(families))
+        row["family"] = _d(family, first.start, first.end, 0.6, "The only standard the text names.")
+        inferred = _infer_edition(family, mentions, k)
+        if inferred and inferred[0]:
+            std, when, reason = inferred
+            row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
+            row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
+            row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
+        else:
+            why = "The text names no edition and gives no date to infer it from."
+            row["edition_basis"] = _d("unknown", first.start, first.end, 0.6, why)
+            row["edition_reason"] = _d(why, first.start, first.end, 0.6, why)
+    if mine:
+        row["body_id"] = _d(mine[0].value, mine[0].start, mine[0].end, 0.9, mine[0].reason)
+    _validity(text, row, ss, dates, True)
+    row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+    return row, {"standard_id": None, "sentences": list(ss)}
+
+
+# Holders of certificates other than an office: a contractor or bidder of a tender, a municipal company.
+_OTHER_HOLDERS = {"wykonawca", "podwykonawca", "oferent", "dostawca", "przedsiębiorstwo", "spółka"}
+
+
+def _other_holder(s: tx.Piece, offices: list[names.Mention], bodies: list[names.Mention]) -> bool:
+    """A sentence about another holder's certificate: it names a contractor or a company ('Wykonawca musi
+    posiadać certyfikat ISO 9001', 'Przedsiębiorstwo Wodociągów uzyskało certyfikat', 'audyt w spółce') and no
+    office; a company word that is a certification body's own ('spółka DEKRA') does not count."""
+    if any(s.start <= m.start < s.end for m in offices):
+        return False
+    for w in lang.WORD.finditer(s.text):
+        if not lang.lemmas(w.group(0)) & _OTHER_HOLDERS:
+            continue
+        at = s.start + w.end()
+        if any(0 <= b.start - at <= 2 for b in bodies):
+            continue
+        return True
+    return False
 
 
 # The values of a certificate row whose words its quote must hold (docs/CURATION.md#quotes).
@@ -344,6 +475,29 @@ def _listed_units(text, events, mentions, source_id, taken) -> list[Row]:
     return rows
 
 
+def _told_events(mentions: list[ev_mod.Event]) -> list[ev_mod.Event]:
+    """A grant told only by who issued the certificate ('Certyfikat ISO 9001 wydało wcześniej PCBC'), with no date and
+    no word of its kind, is no event a curator can record (its body still goes to the certificate); an office that
+    'otrzymał certyfikat' is the news of a grant, an event even undated."""
+    return [
+        e
+        for e in mentions
+        if not (e.trigger == "grant" and not e.date and not e.cues and not e.planned and _issuer_only(e))
+    ]
+
+
+def _issuer_only(e: ev_mod.Event) -> bool:
+    """Whether every granting verb of the event's sentences is 'wydać' in the active voice (the body issued it)."""
+    readings = [
+        (lem, tag.split(":")[0])
+        for s in e.sentences
+        for w in lang.WORD.findall(s.text)
+        for lem, tag in lang.analyses(w)
+        if lem in ev_mod._GRANT
+    ]
+    return bool(readings) and all(lem == "wydać" and pos in ("praet", "fin") for lem, pos in readings)
+
+
 def _issue_only(ev: ev_mod.Event) -> bool:
     """A certificate's issue told by a participle ('wydany przez ... w dniu 1.10.2009 r.'): its date is the
     certificate's issue date, not an event row."""
@@ -449,8 +603,8 @@ def _office_list(text: str, offices: list[names.Mention]) -> list[tuple[tx.Piece
 
 
 def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title, url, published, file_name, dated):
-    """A list of offices: one office and one certificate per item; the document is about no single office, and
-    its events are left to the curator (the list tells none per office)."""
+    """A list of offices: one office and one certificate per item; the document is about no single office, and the
+    events it tells of the listed offices as a group are each office's."""
     first_item = listed[0][0].start
     lead = [s for s in sentences if s.end <= first_item]
     lead_s = lead[-1] if lead else None
@@ -495,9 +649,35 @@ def _listed(out, text, listed, stds, bodies, dates, sentences, source_id, title,
         row["source_id"] = _d(source_id, 0, len(text), 1.0, "")
         row["quote"] = quote_of(text, parts)
         out.tables["certificates"].append(row)
-    for table in ("events", "event_certificates", "audited_units", "findings"):
+    out.tables["events"], out.tables["event_certificates"] = _listed_events(
+        text, listed, out.tables["certificates"], sentences, dates, bodies, title, source_id
+    )
+    for table in ("audited_units", "findings"):
         out.tables[table] = []
     return out
+
+
+def _listed_events(text, listed, certs, sentences, dates, bodies, title, source_id) -> tuple[list[Row], list[Row]]:
+    """The events a list page tells of its offices as a group, outside the items ('26 listopada 2015 r. wręczyli
+    certyfikaty: [list]', 'Wszystkie trzy urzędy przeszły audyty przejścia w październiku 2015 r.'): one event each
+    listed office, linked to its certificate; the page's title tells none."""
+    items = [(item.start, item.end) for item, _office in listed]
+    told = [
+        s for s in sentences if not any(a <= s.start < b for a, b in items) and not (title and s.start == title.start)
+    ]
+    events, links = [], []
+    for cert in certs:
+        mentions = ev_mod.merge(ev_mod.mentions(told, dates))
+        oid = cert["office_id"].value
+        rows, lk, _units = _events(text, sentences, mentions, bodies, [(cert, {"sentences": []})], oid, source_id)
+        for row in rows:
+            row["event_id"].value = f"{source_id}-event-{len(events) + 1}"
+            row["office_id"] = _d(oid, *row["office_id"].span, 0.7, "The office this item names.")
+            if "findings_status" not in row:
+                row["findings_status"] = _d("not_reported", *row["kind"].span, 0.5, "")
+            events.append(row)
+        links += lk
+    return events, links
 
 
 def _source(text, source_id, title, url, published, file_name, office_id, dated=None) -> Row:
@@ -538,19 +718,25 @@ def _truncated(text: str) -> Drafted:
     return _d("true" if cut else "false", tail.start, tail.end, 0.6, reason)
 
 
-def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id):
+def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source_id, others=()):
     """One certificate per edition named (a form without edition joins the one edition named, if one)."""
     by_edition: dict[str | None, list[names.Mention]] = {}
     for m in stds:
         by_edition.setdefault(m.value, []).append(m)
     families_with_edition = {m.extra[0] for m in stds if m.value}
     groups = [(sid, ms) for sid, ms in by_edition.items() if sid]
+    if len(groups) > 1:  # an edition named only as the target of a transition to come is no certificate yet
+        kept = [(sid, ms) for sid, ms in groups if not all(_transition_target(text, sentences, m) for m in ms)]
+        groups = kept or groups
     loose = [m for m in by_edition.get(None, []) if m.extra[0] not in families_with_edition]
     # a form without edition is one certificate per family ('certyfikaty ISO 9001 i ISO 37120': two)
     for family in dict.fromkeys(m.extra[0] for m in loose):
         groups.append((None, [m for m in loose if m.extra[0] == family]))
-    if not groups and re.search(r"certyfikat\w*\s+ISO\b", text):
-        m = re.search(r"certyfikat\w*\s+ISO\b", text)
+    bare = [
+        m for m in re.finditer(r"certyfikat\w*\s+ISO\b", text) if not any(s.start <= m.start() < s.end for s in others)
+    ]
+    if not groups and bare:
+        m = bare[0]
         groups.append((None, [names.Mention(m.start(), m.end(), "ISO", None, 0.3, "'ISO' without a number.", ("",))]))
     out = []
     for i, (sid, ms) in enumerate(groups):
@@ -599,10 +785,19 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
         scope_in = sentence_spans + grant_sentences
         # With one certificate, a sentence of its own about a certificate's validity is about this one.
         # ('Oba certyfikaty są ważne do ...': every certificate's)
+        # 'certyfikat zgodności z nową wersją normy, ważny do ...': the newest edition's, of two named
+        kin = [g for g, _ms in groups if g and sid and g.split("-")[0] == sid.split("-")[0]]
+        newest = len(kin) > 1 and sid == max(
+            kin, key=lambda g: next((e["published_on"] for e in k.standards if e["standard_id"] == g), "")
+        )
         valid_in = [
-            s for s in sentences if (len(groups) == 1 or _ALL_OF_THEM.search(s.text)) and _about_validity(s.text)
+            s
+            for s in sentences
+            if (len(groups) == 1 or _ALL_OF_THEM.search(s.text) or (newest and _NEW_EDITION.search(s.text)))
+            and (_about_validity(s.text) or _renewed_for_years(s.text))
         ]
         _validity(text, row, sorted(set(scope_in + valid_in), key=lambda s: s.start), dates, len(groups) == 1)
+        _held_since(text, row, ms, sentence_spans, dates)
         _cycle_and_scope(text, row, scope_in)
         if re.search(r"\bIQNet\b", text) and len(groups) == 1:
             m = re.search(r"\bIQNet\b", text)
@@ -620,7 +815,27 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
     return out
 
 
+# 'przygotowuje się do przejścia na normę ISO 9001:2015', 'Audyt przejścia na ISO 9001:2015 zaplanowano na ...'.
+_TO_EDITION = re.compile(
+    r"przej(?:ści\w*|ść)\s+na\s+(?:now\w+\s+)?(?:(?:wersj|edycj|wydani)\w+\s+)?(?:norm\w+\s+)?$", re.IGNORECASE
+)
+_TO_COME = re.compile(r"przygotow\w*|zaplanow\w*|planuj\w*|planowan\w*|odbędzie|nastąpi|zamierza\w*", re.IGNORECASE)
+
+
+def _transition_target(text: str, sentences: list[tx.Piece], m: names.Mention) -> bool:
+    """An edition named as what the office will move to ('przygotowuje się do przejścia na normę ISO 9001:2015'),
+    in a sentence that tells the move prepared or planned, not done."""
+    s = _sentence_of(sentences, m.start)
+    return bool(s and _TO_EDITION.search(text[s.start : m.start]) and _TO_COME.search(s.text))
+
+
+_NEW_EDITION = re.compile(r"\bnow\w+\s+(?:wersj|edycj|wydani)\w+|\bnow\w+\s+norm\w+", re.IGNORECASE)
 _VALIDITY_WORDS = {"ważny", "ważność", "obowiązywać", "obowiązujący", "wygasać", "upływać"}
+
+
+def _renewed_for_years(sentence: str) -> bool:
+    """'Certyfikat przedłużano ..., każdorazowo na trzy lata': a certificate renewed for a stated number of years."""
+    return bool(_VALIDITY_YEARS.search(sentence) and re.search(r"certyfika\w+", sentence, re.I))
 
 
 def _about_validity(sentence: str) -> bool:
@@ -663,6 +878,34 @@ def _infer_edition(family, mentions, k):
     if later:
         reason += f" ({later[0]['standard_id']} was published in {later[0]['published_on']})"
     return std["standard_id"], when, reason + "."
+
+
+# 'ma certyfikat ISO 9001 od 2011 r.', 'posiada certyfikat ... od 2003 roku': held since a year, which dates its grant.
+_HOLD = {"mieć", "posiadać", "legitymować"}
+
+
+def _held_since(text: str, row: Row, ms: list[names.Mention], sentences: list[tx.Piece], dates) -> None:
+    """'Urząd ma certyfikat ISO 9001 od 2011 r.', 'Starostwo od 2009 r. posiada certyfikat ISO 9001': the office has
+    held the certificate since that date, the date of its grant (the text's own date for it); an 'od' in another part
+    of the sentence (', a Zakład Zieleni – od 2018 roku') is another holder's."""
+    if "issued_on" in row:
+        return
+    for m in ms:
+        s = _sentence_of(sentences, m.start)
+        if s is None:
+            continue
+        part = _part_of(s, m.start)
+        a = s.start + s.text.index(part)
+        head = text[a : m.start]
+        if not (_lemmas(part) & _HOLD and re.search(r"certyfikat\w*\s*$", head, re.IGNORECASE)):
+            continue
+        d = next((d for d in dates if a <= d.start < a + len(part) and d.value and d.lead == "od"), None)
+        if d is None:
+            continue
+        why = f"'{d.words}': the office has held the certificate since then, the date of its grant."
+        row["issued_on"] = _d(d.value, d.start, d.end, 0.7, why)
+        row["issued_on_as_written"] = _d(d.words, d.start, d.end, 0.9, "")
+        return
 
 
 def _validity(text, row, sentences, dates, only):
@@ -760,19 +1003,8 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             mine = [s for s in ev.sentences if any(s.start == m.start for m in meta["sentences"])]
             if mine or len(certs) == 1 or every:
                 links.append({"event_id": row["event_id"], "certificate_id": c["certificate_id"]})
-                if ev.grant and row.get("event_on") and "issued_on" not in c and not ev.planned:
-                    d = row["event_on"]
-                    year = str(d.value)[:4]
-                    if ev.trigger == "grant":
-                        c["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
-                        if "event_on_as_written" in row:
-                            c["issued_on_as_written"] = row["event_on_as_written"]
-                    elif "event_on_inferred_reason" not in row:
-                        why = f"Issued after the audit of {d.value}; the text writes no issue date, so the year."
-                        c["issued_on"] = Drafted(year, d.span, 0.5, why)
-                        c["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
-                        c["issued_on_inferred_part"] = Drafted("whole", d.span, 0.5, why)
-                        c["issued_on_as_written"] = Drafted(text[d.span[0] : d.span[1]], d.span, 0.5, why)
+                if ev.grant and row.get("event_on") and not ev.planned and kind not in ("lapse", "expiry"):
+                    _issue_date(text, c, row, ev)
         row["quote"] = quote_of(text, spans)
         if _issue_only(ev):
             links = [link for link in links if link["event_id"] is not row["event_id"]]
@@ -781,6 +1013,186 @@ def _events(text, sentences, mentions, bodies, certs, oid, source_id):
             row["quote"] = _chain_quote(text, ev)
         rows.append(row)
     return rows, links, unit_rows
+
+
+def _issue_date(text: str, cert: Row, row: Row, ev: ev_mod.Event) -> None:
+    """A certificate's issue date only where the text dates its issue or award: the date of a clause that tells the
+    certificate granted by a verb ('otrzymał certyfikat w 2010 r.'). An audit's date, or a clause whose grant is an
+    audit's outcome, dates no issue: the certificate was issued on or after it, which is a bound, not a date."""
+    if any(c.startswith("issued_on") for c in cert):
+        return
+    d = row["event_on"]
+    clause = next((s for s in ev.sentences if s.start <= d.span[0] < s.end), None)
+    if clause and "event_on_inferred_reason" not in row and ev_mod.dates_the_award(_part_of(clause, d.span[0])):
+        cert["issued_on"] = Drafted(d.value, d.span, d.confidence, d.reason)
+        if "event_on_as_written" in row:
+            cert["issued_on_as_written"] = row["event_on_as_written"]
+        return
+    if "event_on_inferred_reason" in row or "event_on_not_before" in row:
+        return
+    why = (
+        f"The text dates the audit ('{text[d.span[0] : d.span[1]]}'), not the certificate's issue: the certificate was "
+        "issued on or after it."
+    )
+    cert["issued_on_not_before"] = Drafted(d.value, d.span, 0.5, why)
+    cert["issued_on_inferred_reason"] = Drafted(why, d.span, 0.5, why)
+
+
+# Where a sentence turns to another statement: a dash between words, a semicolon, ', a', ', po którym'.
+_TURN = re.compile(r"\s[–—-]\s|;|,\s+(?:a|po\s+którym|po\s+czym)\s")
+
+
+def _part_of(clause: tx.Piece, at: int) -> str:
+    """The part of a clause a date at `at` belongs to: the whole clause when the date opens it ('W 2019 r. urząd
+    otrzymał ...', a timeline's '2017 – ...'), else the stretch between the turns around it ('certyfikat uzyskała
+    później – audyt odbył się 2 października': the audit's)."""
+    i = at - clause.start
+    if not clause.text[:i].strip(" \t–—-"):
+        return clause.text
+    cuts = [0, *(m.end() for m in _TURN.finditer(clause.text) if m.end() <= i)]
+    ends = [m.start() for m in _TURN.finditer(clause.text) if m.start() >= i] + [len(clause.text)]
+    return clause.text[max(cuts) : min(ends)]
+
+
+def _earlier_certificates(text, sentences, certs, events, links, k: Known, source_id: str) -> list:
+    """An issue date written before the certificate's edition was published ('po raz pierwszy uzyskało certyfikat w
+    2006 r. [...] obecny certyfikat na zgodność z PN-EN ISO 9001:2015-10') is an earlier certificate's, of the same
+    certification: that certificate gets its own row (the edition current at its issue, inferred; no standard
+    written), with the issue date, the first-certification words and the events of that date."""
+    out = []
+    for row, _meta in list(certs):
+        standard, issued = row.get("standard_id"), row.get("issued_on")
+        if not standard or not issued or not issued.value or "issued_on_inferred_reason" in row:
+            continue
+        edition = next((e for e in k.standards if e["standard_id"] == standard.value), None)
+        when = str(issued.value)
+        if not edition or when >= edition["published_on"][: len(when)]:
+            continue
+        if row["edition_basis"].value != "stated":
+            # an edition inferred from a later date, of a certificate held since before it: the dates span editions
+            why = (
+                f"The certificate is held since {when}, before {standard.value} was published "
+                f"({edition['published_on']}): its edition cannot be told."
+            )
+            row.pop("standard_id")
+            row["edition_basis"] = _d("unknown", *issued.span, 0.6, why)
+            row["edition_reason"] = _d(why, *issued.span, 0.6, why)
+            continue
+        current = [
+            e
+            for e in k.standards
+            if e["family"] == edition["family"]
+            and e["published_on"][: len(when)] <= when
+            and (not e["transition_ends_on"] or e["transition_ends_on"][: len(when)] >= when)
+        ]
+        cid = f"{source_id}-cert-{len(certs) + len(out) + 1}"
+        new: Row = {
+            "certificate_id": _d(cid, *issued.span, 1.0, "Identifier made by the drafter."),
+            "office_id": row["office_id"],
+            "family": row["family"],
+        }
+        if current:
+            sid = max(current, key=lambda e: e["published_on"])["standard_id"]
+            why = (
+                f"An issue date of {when} is before {standard.value} was published ({edition['published_on']}): an "
+                f"earlier certificate's, to the edition current then, {sid}."
+            )
+            new["edition_basis"] = _d("inferred", *issued.span, 0.6, why)
+            new["standard_id"] = _d(sid, *issued.span, 0.6, why)
+            new["edition_reason"] = _d(why, *issued.span, 0.6, why)
+        for column in [c for c in row if c.startswith(("issued_on", "cycle_"))]:
+            new[column] = row.pop(column)
+        if "body_id" in row:
+            new["body_id"] = row["body_id"]
+        new["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        s = _sentence_of(sentences, issued.span[0])
+        new["quote"] = quote_of(text, [(s.start, s.end) if s else issued.span])
+        then = {e["event_id"].value for e in events if e.get("event_on") and e["event_on"].value == issued.value}
+        for link in links:
+            if link["event_id"].value in then and link["certificate_id"] is row["certificate_id"]:
+                link["certificate_id"] = new["certificate_id"]
+        out.append((new, {"standard_id": new.get("standard_id"), "sentences": [s] if s else []}))
+    return out
+
+
+_TIMELINE_LINE = re.compile(r"(?P<year>(?:19|20)\d{2})[ \t]*[–—-][ \t]+")
+
+
+def _timeline_certificates(text, certs, stds, dates, events, links, source_id: str) -> list:
+    """A timeline's line that names no standard but a certificate valid to a later day than the certificate before it
+    ('2020 – kolejna recertyfikacja, certyfikat ważny do grudnia 2023 r.', after '2017 – ... ISO 9001:2015 ... ważnego
+    do 14.12.2020 r.') tells the next period's certificate: same family, body and edition (inferred), issued in the
+    line's year, valid to the written date, with the line's events."""
+    out = []
+    for line in tx.lines(text):
+        m = _TIMELINE_LINE.match(line.text)
+        if not m or any(line.start <= x.start < line.end for x in stds) or not _about_validity(line.text):
+            continue
+        until = next((d for d in dates if line.start <= d.start < line.end and d.lead == "do" and d.value), None)
+        shown = [
+            (max(x.start for x in meta["sentences"] if x.start < line.start), row)
+            for row, meta in certs
+            if any(x.start < line.start for x in meta["sentences"])
+        ]
+        if until is None or not shown:
+            continue
+        prev = max(shown, key=lambda x: x[0])[1]
+        before = prev.get("valid_until")
+        if not before or not before.value or str(before.value) >= until.value or not prev.get("standard_id"):
+            continue
+        a, b = line.start + m.start("year"), line.start + m.end("year")
+        sid = prev["standard_id"].value
+        why = f"The line names no standard: the edition of the certificate before it, {sid}."
+        new: Row = {
+            "certificate_id": _d(
+                f"{source_id}-cert-{len(certs) + len(out) + 1}", a, b, 1.0, "Identifier made by the drafter."
+            ),
+            "office_id": prev["office_id"],
+            "family": prev["family"],
+            "edition_basis": _d("inferred", a, b, 0.6, why),
+            "standard_id": _d(sid, a, b, 0.6, why),
+            "edition_reason": _d(why, a, b, 0.6, why),
+        }
+        if "body_id" in prev:
+            new["body_id"] = prev["body_id"]
+        year_why = "The year that opens the timeline's line dates the certificate its line tells."
+        new["issued_on"] = _d(m.group("year"), a, b, 0.6, year_why)
+        new["issued_on_as_written"] = _d(m.group("year"), a, b, 0.9, "")
+        new["valid_until"] = _d(
+            until.value, until.start, until.end, 0.85, "'do …' in a sentence about the certificate."
+        )
+        new["valid_until_as_written"] = _d(until.words, until.start, until.end, 0.9, "")
+        new["source_id"] = _d(source_id, 0, len(text), 1.0, "")
+        new["quote"] = quote_of(text, [(line.start, line.end)])
+        told = {e["event_id"].value for e in events if line.start <= e["event_id"].span[0] < line.end}
+        for link in links:
+            if link["event_id"].value in told:
+                link["certificate_id"] = new["certificate_id"]
+        out.append((new, {"standard_id": sid, "sentences": [line]}))
+    return out
+
+
+def _issue_year_from_title(text: str, title: tx.Piece | None, certs, mentions: list[ev_mod.Event]) -> None:
+    """A heading that dates the certification ('Certyfikacja systemu zarządzania jakością – 2015 r.') dates the grant
+    the page tells: the certificate granted there, with no issue date of its own, was issued that year (inferred whole,
+    the heading its words), unless the grant's own date says another year."""
+    if title is None or len(certs) != 1 or not _lemmas(title.text) & {"certyfikacja", "recertyfikacja", "certyfikat"}:
+        return
+    years = {d.value[:4] for d in find_dates(title.text) if d.value}
+    grants = [e for e in mentions if e.grant and not e.planned and e.kind[0] not in ("lapse", "expiry")]
+    if len(years) != 1 or not grants:
+        return
+    year = years.pop()
+    if any(e.date and e.date.value and e.date.value[:4] != year for e in grants):
+        return
+    cert = certs[0][0]
+    if "issued_on" in cert:
+        return
+    why = f"The heading '{title.text}' dates the certification the page tells: the certificate was issued in {year}."
+    cert["issued_on"] = _d(year, title.start, title.end, 0.5, why)
+    cert["issued_on_as_written"] = _d(title.text, title.start, title.end, 0.7, "")
+    cert["issued_on_inferred_reason"] = _d(why, title.start, title.end, 0.5, why)
+    cert["issued_on_inferred_part"] = _d("whole", title.start, title.end, 0.5, why)
 
 
 # 'Oba certyfikaty są ważne ...', 'Certyfikaty są ważne trzy lata': what it says holds for every certificate

@@ -37,7 +37,18 @@ _TRANSITION_WORDS = re.compile(
 )
 # A caption under a photo tells no event of its own.
 _CAPTION = re.compile(r"(?:^|\n)\s*(?:podpis pod zdjęciem|na zdjęciu|fot\.)|\(fot\.", re.IGNORECASE)
-_GRANT = {"otrzymać", "otrzymywać", "przyznać", "przyznawać", "przyznanie", "uzyskać", "nadać", "wydać", "wydanie"}
+_GRANT = {
+    "otrzymać",
+    "otrzymywać",
+    "przyznać",
+    "przyznawać",
+    "przyznanie",
+    "uzyskać",
+    "uzyskiwać",
+    "nadać",
+    "wydać",
+    "wydanie",
+}
 _HANDOVER = {"odebrać", "odbierać", "wręczyć", "wręczać", "wręczenie", "odebranie", "przekazać", "przekazanie"}
 # The end of a certification: not renewed, given up ('zaprzestanie utrzymywania', 'rezygnacja') is a lapse; a
 # certificate that ran out with nothing said about renewal ('certyfikat wygasł') is an expiry.
@@ -167,6 +178,16 @@ def _trigger(s: Piece, lem: set[str]) -> str | None:
     return None
 
 
+# A certificate named by a word pointing back: 'Ten drugi ... prezydent odebrał', 'wręczono go', 'odebrał je'.
+_POINTING_BACK = re.compile(r"\b(?:[Tt]en\s+(?:drugi|pierwszy)|[Tt]ę\s+drug\w+|go|je|oba|obydwa)\b")
+
+
+def _handover_of_the_one_before(t: str, lem: set[str], before: str) -> bool:
+    """'Kielce mają certyfikaty ISO 9001 i ISO 37120. Ten drugi ... prezydent odebrał 15 maja 2019 r.': a handover
+    verb whose certificate is a word pointing back to the sentence before, which names certificates."""
+    return bool(lem & _HANDOVER and _POINTING_BACK.search(t) and re.search(r"certyfikat\w*", before, re.I))
+
+
 def _granted(t: str) -> bool:
     """A verb of granting as a verb ('otrzymał', 'wydano', 'przyznanie'), not as the participle describing a
     certificate ('certyfikat wydany przez ...', which tells who issued it, no event)."""
@@ -177,6 +198,37 @@ def _granted(t: str) -> bool:
         ):
             return True
     return False
+
+
+# Forms of a granting verb that tell the grant itself ('otrzymał', 'uzyskuje', 'wydano', 'został wydany'); a noun
+# ('przyznanie', 'wydaniem') is what someone recommends or what an audit ended with, and dates no award on its own.
+_AWARD_FORMS = ("praet", "fin", "imps", "ppas", "inf", "pred")
+
+
+def dates_the_award(t: str) -> bool:
+    """Whether a clause tells a certificate granted by a verb ('otrzymał certyfikat w 2010 r.', 'certyfikat wydany
+    1.10.2009 r.'), so that its date is the certificate's issue or award; a clause telling an audit whose outcome was a
+    grant ('po którym rekomendowali przyznanie certyfikatu') or a renewal ('zakończył się przedłużeniem') does not."""
+    if not re.search(r"certyfika\w*", t, re.IGNORECASE):
+        return False
+    words = list(lang.WORD.finditer(t))
+    for i, w in enumerate(words):
+        tags = [tag.split(":")[0] for lem, tag in lang.analyses(w.group(0)) if lem in _GRANT]
+        if tags and any(tag in _AWARD_FORMS for tag in tags):
+            return True
+        # 'kończy się wydaniem nowego certyfikatu': the issuing named by its noun, not recommended or applied for
+        after = " ".join(x.group(0) for x in words[i + 1 : i + 3])
+        if (
+            "ger" in tags
+            and re.match(r"(?:\w+\s+)?certyfikat", after, re.I)
+            and not _RECOMMENDED.search(t[: w.start()])
+        ):
+            return True
+    return False
+
+
+# What precedes a grant that has not happened yet: 'rekomendowali przyznanie', 'wniosek o wydanie'.
+_RECOMMENDED = re.compile(r"(?:rekomend|zarekomend|wnios|wnosi|ubiega|zalec|propon)\w*(?:\s+\w+){0,2}\s*$", re.I)
 
 
 def _issue_words(t: str) -> bool:
@@ -196,6 +248,9 @@ def mentions(sentences: list[Piece], dates: list[DateExpr]) -> list[Event]:
         parent = next((w for w in sentences if w.start <= s.start < w.end), s)
         lem = _lemmas(s.text)
         trigger = _trigger(s, lem)
+        before = [w for w in sentences if w.end <= parent.start]
+        if trigger is None and _handover_of_the_one_before(s.text, lem, before[-1].text if before else ""):
+            trigger = "handover"
         listed_here = any(s.start <= d.start < s.end and d.group is not None for d in dates)
         if trigger == "audit" and _HABIT.search(s.text) and not listed_here:
             continue

@@ -96,7 +96,7 @@ def sentences(text: str) -> list[Piece]:
         cuts.add(m.end())
     for m in re.finditer(r"[.!?](?=[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ„\"(])", text):
         before = text[max(0, m.start() - 5) : m.end()]
-        if not _ABBREV.search(before) or before.endswith((" r.", "o.o.")):
+        if not _ABBREV.search(before) or before.endswith((" r.", "o.o.", " S.A.", " SA.")):
             cuts.add(m.end())
     # A short line without a sentence end (a heading) stands alone.
     for line in lines(text):

@@ -178,12 +178,38 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "certyfikatu.",
         "An issue date of {year} is before {standard} was published ({published}): an earlier certificate's.",
     ),
+    "issued_before_edition_earlier": (
+        "Data wydania z {year} jest wcześniejsza niż publikacja {standard} ({published}): to wcześniejszy certyfikat, "
+        "według wydania obowiązującego wtedy, {later}.",
+        "An issue date of {year} is before {standard} was published ({published}): an earlier certificate's, to the "
+        "edition current then, {later}.",
+    ),
+    "edition_of_line_before": (
+        "Wiersz nie wymienia normy: to wydanie certyfikatu sprzed niego, {standard}.",
+        "The line names no standard: the edition of the certificate before it, {standard}.",
+    ),
+    "timeline_year_dates_certificate": (
+        "Rok, od którego zaczyna się wiersz kalendarium, datuje certyfikat, o którym mówi ten wiersz.",
+        "The year that opens the timeline's line dates the certificate its line tells.",
+    ),
+    "held_before_edition": (
+        "Certyfikat jest utrzymywany od {year}, zanim opublikowano {standard} ({published}): jego wydania nie da się "
+        "ustalić.",
+        "The certificate is held since {year}, before {standard} was published ({published}): its edition cannot be "
+        "told.",
+    ),
     "body_alias": ("body_aliases.csv: „{words}”", "body_aliases.csv: '{words}'"),
     "body_declined": (
         "Odmieniona forma nazwy „{words}” (te same lematy).",
         "A declined form of '{words}' (same lemmas).",
     ),
     "body_of_list": ("Jednostka, której to lista.", "The body whose list this is."),
+    "only_standard": ("Jedyna norma wymieniona w tekście.", "The only standard the text names."),
+    "office_of_sentences": ("Urząd, który wymieniają te zdania.", "The office these sentences name."),
+    "several_offices": (
+        "Strona mówi o certyfikatach kilku urzędów: źródło nie dotyczy jednego urzędu.",
+        "The page tells the certificates of several offices: the source is about no single office.",
+    ),
     "only_body": ("Jedyna jednostka certyfikująca wymieniona w tekście.", "The only body the text names."),
     "iqnet": ("Tekst wymienia certyfikat IQNet.", "An IQNet certificate is named."),
     "until_item": ("„do …” w pozycji urzędu.", "'do …' in the office's item."),
@@ -197,9 +223,17 @@ REASON_TEXT: dict[str, tuple[str, str]] = {
         "Ważność certyfikatu upłynęła: „{words}”.",
         "The certificate's validity ran out on '{words}'.",
     ),
-    "issued_after_audit": (
-        "Wydany po audycie z {date}; tekst nie podaje daty wydania, więc tylko rok.",
-        "Issued after the audit of {date}; the text writes no issue date, so the year.",
+    "issued_not_before_audit": (
+        "Tekst datuje audyt („{words}”), a nie wydanie certyfikatu: certyfikat wydano w dniu audytu lub później.",
+        "The text dates the audit ('{words}'), not the certificate's issue: the certificate was issued on or after it.",
+    ),
+    "held_since": (
+        "„{words}”: urząd ma certyfikat od tej daty, więc to data jego przyznania.",
+        "'{words}': the office has held the certificate since then, the date of its grant.",
+    ),
+    "heading_dates_grant": (
+        "Nagłówek „{words}” datuje certyfikację, o której mówi strona: certyfikat wydano w {year} r.",
+        "The heading '{words}' dates the certification the page tells: the certificate was issued in {year}.",
     ),
     "standard_of_lead": ("Norma z wprowadzenia listy.", "The standard of the list's lead."),
     "lead_dates": (
