@@ -107,7 +107,7 @@ def test_theme_from_its_definition_and_terms(finding: str, theme: str) -> None:
     assert got == theme, why
 
 
-HELD_OUT = sorted(Path(__file__).with_name("draft_findings_heldout").glob("*.txt"))
+HELD_OUT = sorted((Path(__file__).with_name("draft_heldout") / "findings").glob("*.txt"))
 
 
 @pytest.mark.parametrize("doc", HELD_OUT, ids=lambda p: p.stem)
