@@ -9,7 +9,7 @@ import pytest
 from cityiso.figures.common import date_ticks
 from cityiso.figures.maps import voivodeship_shapes
 from cityiso.figures.overview import label_positions, status_map, yearly_activity
-from cityiso.figures.praise import category_bars, theme_heatmap
+from cityiso.figures.praise import category_bars, column_names, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.labels import t
 from cityiso.queries import run
@@ -304,3 +304,17 @@ def test_date_axes_are_labelled_in_the_page_s_language() -> None:
     long = date_ticks([dt.date(2002, 3, 1), pd.Timestamp("2019-09-19")], "en")
     assert long["ticktext"][0] == "2002" and all(t.isdigit() for t in long["ticktext"])
     assert date_ticks([None, pd.NaT], "pl") == {}
+
+
+def test_heatmap_columns_name_every_office_apart_however_long_its_label() -> None:
+    """Few columns wrap a long label whole; many (upright) cut it, and two labels alike for 30 characters keep their
+    ends, so no two columns read the same."""
+    few = ["Testowo (Starostwo Powiatowe w Testowie)", "Testowo (Urząd Miasta Testowo)"]
+    assert [name.replace("<br>", " ") for name in column_names(few)] == few
+    many = [f"Nowa Wieś (Urząd Gminy Nowa Wieś, {v})" for v in ("mazowieckie", "śląskie")] + [
+        f"Miasto {n}" for n in range(8)
+    ]
+    names = column_names(many)
+    assert len(set(names)) == len(names) and all(len(n) <= 30 for n in names)
+    assert names[0].endswith("mazowieckie)") and names[1].endswith("śląskie)")
+    assert names[2] == "Miasto 0"

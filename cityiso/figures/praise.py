@@ -123,6 +123,26 @@ def category_bars(
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(rows)), legend="top")
 
 
+# More heatmap columns than this and Plotly turns their names upright.
+UPRIGHT_ABOVE = 8
+COLUMN_NAME = 30  # characters of an office's name over an upright column
+
+
+def column_names(labels: list[str]) -> list[str]:
+    """The heatmap's column names: few columns wrap a long office label over lines; many (upright names) cut it to
+    COLUMN_NAME characters, keeping its start and its end where two cuts would read the same (two offices of one
+    place differ at the end: "Testowo (Starostwo…"). The whole label is in the hover."""
+    if len(labels) <= UPRIGHT_ABOVE:
+        return [wrap(x, 24) for x in labels]
+    cut = [x if len(x) <= COLUMN_NAME else x[: COLUMN_NAME - 1] + "…" for x in labels]
+    half = (COLUMN_NAME - 1) // 2
+    twice = {c for c in cut if cut.count(c) > 1}
+    return [
+        x[:half] + "…" + x[-half:] if c in twice and len(x) > COLUMN_NAME else c
+        for x, c in zip(labels, cut, strict=True)
+    ]
+
+
 def theme_heatmap(
     df: pd.DataFrame,
     lang: str,
@@ -164,8 +184,7 @@ def theme_heatmap(
             showlegend=False,
         )
     )
-    # Many columns turn their names upright: cut long ones (the whole name is in the hover) and make room above.
-    short = [x if len(x) <= 30 else x[:29] + "…" for x in offices]
+    short = column_names(offices)
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=offices,
@@ -183,5 +202,9 @@ def theme_heatmap(
         tickvals=themes,
         ticktext=[wrap(x, 36) for x in themes],
     )
-    upright = 6 * max((len(x) for x in short), default=0) if len(offices) > 8 else 0
-    return frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes) + upright))
+    upright = 7 * max((len(x) for x in short), default=0) + 10 if len(offices) > UPRIGHT_ABOVE else 0
+    lines = max((x.count("<br>") + 1 for x in short), default=1) if not upright else 0
+    fig = frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes) + upright))
+    # The column names and the axis title sit above the plot: room for them under the chart's title (else Plotly
+    # grows the margin upwards and the axis title lands beside the chart's title).
+    return fig.update_layout(margin_t=fig.layout.margin.t + upright + 14 * lines + 26)
