@@ -7,49 +7,15 @@ against their floors and the budgets; print Markdown tables and write every numb
   python -m cityiso.bench pages --help             every page in Chromium and the server's memory (bench/pages.py)"""
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
-import subprocess
 import sys
 import tempfile
-from importlib.metadata import version
 from pathlib import Path
 
 from cityiso.bench.budgets import BUDGETS, evaluate
-from cityiso.bench.measure import child_env, measure_build, measure_pages, measure_queries
+from cityiso.bench.measure import conditions, measure_build, measure_pages, measure_queries, synthesize
 from cityiso.bench.report import report
-from cityiso.paths import DATA_DIR, ROOT
-
-
-def conditions(repeat: int) -> dict:
-    """The machine and software the figures were measured on."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = None
-    return {
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "cores": os.cpu_count(),
-        "load_average_at_start": list(os.getloadavg()),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        **{package: version(package) for package in ("duckdb", "streamlit", "pandas", "plotly")},
-        "commit": commit,
-        "repeat": repeat,
-    }
-
-
-def synthesize(offices: int, years: int, out: Path, timeout: float) -> None:
-    """A generated package in the curated format, by cityiso.synth (seed 1)."""
-    command = [sys.executable, "-m", "cityiso.synth", "--offices", str(offices), "--years", str(years)]
-    command += ["--seed", "1", "--out", str(out)]
-    done = subprocess.run(command, env=child_env(), cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-    if done.returncode:
-        raise SystemExit(f"cityiso.synth failed ({' '.join(command[1:])}):\n{done.stderr.strip()[-2000:]}")
+from cityiso.paths import DATA_DIR
 
 
 def measure_package(label: str, data_dir: Path, args: argparse.Namespace, work: Path) -> dict:

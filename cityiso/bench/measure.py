@@ -1,9 +1,11 @@
 """The measurements, each against its floor: builds and the read_csv floor in fresh subprocesses, the named queries
 next to `SELECT 1` on one connection, and every page in a fresh subprocess next to an empty page."""
 
+import datetime as dt
 import json
 import math
 import os
+import platform
 import selectors
 import signal
 import statistics
@@ -14,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -227,3 +230,32 @@ def measure_pages(db: Path, repeat: int, timeout: float, pages: list[str] | None
     peaks = [r["peak_mb"] for r in result["pages"].values() if r.get("peak_mb")]
     result["app_peak_mb"] = max(peaks) if peaks else None
     return result
+
+
+def conditions(repeat: int) -> dict:
+    """The machine and software the figures were measured on."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    return {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cores": os.cpu_count(),
+        "load_average_at_start": list(os.getloadavg()),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        **{package: version(package) for package in ("duckdb", "streamlit", "pandas", "plotly")},
+        "commit": commit,
+        "repeat": repeat,
+    }
+
+
+def synthesize(offices: int, years: int, out: Path, timeout: float) -> None:
+    """A generated package in the curated format, by cityiso.synth (seed 1)."""
+    command = [sys.executable, "-m", "cityiso.synth", "--offices", str(offices), "--years", str(years)]
+    command += ["--seed", "1", "--out", str(out)]
+    done = subprocess.run(command, env=child_env(), cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if done.returncode:
+        raise SystemExit(f"cityiso.synth failed ({' '.join(command[1:])}):\n{done.stderr.strip()[-2000:]}")

@@ -28,6 +28,7 @@ import duckdb
 
 from cityiso import queries
 from cityiso.bench.budgets import BUDGETS
+from cityiso.bench.measure import conditions, synthesize
 from cityiso.labels import t
 from cityiso.loadtest.pages import PAGES
 from cityiso.loadtest.sessions import BROWSER_ARGS, CHROMIUM
@@ -442,7 +443,6 @@ def _mark(row: dict) -> str:
 
 def database(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
     """The database to serve: --db when it exists; else built (into --db, if given) from --data or --synth."""
-    from cityiso.bench.__main__ import synthesize
     from cityiso.data.database import build
 
     target = args.db or work / "bench.duckdb"
@@ -492,7 +492,6 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cityiso.bench.__main__ import conditions
 
     args = parse(argv)
     if not Path(CHROMIUM).exists():
