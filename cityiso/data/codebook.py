@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from cityiso.data.ddl import DERIVED_TABLES, size_class_macro, table_columns
+from cityiso.data.ddl import DERIVED_TABLES, evidence_view, size_class_macro, table_columns
 from cityiso.data.descriptor import Field, Package, package
 from cityiso.paths import DATA_DIR, QUERIES_DIR
 
@@ -132,6 +132,8 @@ def render(pkg: Package) -> str:
         "",
         "```sql",
         DERIVED_TABLES.strip(),
+        "",
+        evidence_view(pkg).strip(),
         "```",
         "",
     ]

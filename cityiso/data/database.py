@@ -30,7 +30,7 @@ from cityiso.data.field_checks import (
     key_checks,
     row_checks,
 )
-from cityiso.data.load import load_evidence, load_tables
+from cityiso.data.load import load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
@@ -154,7 +154,6 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     load_tables(con, package, create_tables(package), "source_documents")
     con.unregister("documents_frame")
     con.unregister("source_documents")
-    load_evidence(con, package)
     problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
     con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
     con.execute("insert into codes select * from codes_frame")
