@@ -1,5 +1,6 @@
 """What the build derives without storing a copy, checked against the rows it comes from: the view evidence (every
-row's own quote, every further source's) and finding_words (each finding's words as a search reads them)."""
+row's own quote, every further source's) and finding_words (each finding's words as a search reads them); and the
+documents the build reads beside the CSV files."""
 
 import json
 from pathlib import Path
@@ -7,8 +8,11 @@ from pathlib import Path
 import duckdb
 
 from cityiso import parquet
+from cityiso.build import build, is_stale
 from cityiso.data.ddl import EVIDENCE_COLUMNS
 from cityiso.data.descriptor import package
+from cityiso.data.documents import MAX_DOCUMENT_BYTES
+from tests.fixture_package import write_package
 
 FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
 
@@ -66,3 +70,18 @@ def test_finding_words_hold_every_text_of_the_finding_folded(package_con: duckdb
     assert any(any(ch in (r[1] or "") for ch in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ") for r in rows)  # folding is put to work
     for _finding_id, *parts, haystack in rows:
         assert haystack == " ".join(p for p in parts if p is not None).lower().translate(FOLD)
+
+
+def test_a_file_in_sources_no_source_names_is_no_problem_yet_an_input(tmp_path: Path) -> None:
+    """The build reads every file listed in sources/ (in a thread, beside the CSV files): one no row of sources.csv
+    names may be anything (here not UTF-8, with a control character, too large) without a problem, and it still
+    counts in the fingerprint."""
+    data = write_package(tmp_path)
+    (data / "sources" / "unnamed.bin").write_bytes(b"\xff\xfe\x00 not text")
+    (data / "sources" / "unnamed-control.txt").write_bytes(b"a\x01b")
+    (data / "sources" / "unnamed-large.txt").write_bytes(b"x" * (MAX_DOCUMENT_BYTES + 1))
+    out = tmp_path / "cityiso.duckdb"
+    assert build(data, out) == []
+    assert not is_stale(data, out)
+    (data / "sources" / "unnamed.bin").write_bytes(b"\xff\xfe\x00 changed")
+    assert is_stale(data, out)
