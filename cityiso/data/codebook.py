@@ -128,7 +128,7 @@ def render(pkg: Package) -> str:
             out.append(f"| `{f.name}` | {types[f.name]} | {required} | {description} | {_cell(_codes(f))} |")
         out.append("")
     out += [
-        "### Tables the build adds",
+        "### Tables and the view the build adds",
         "",
         "```sql",
         DERIVED_TABLES.strip(),
