@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from cityiso.data.ddl import EVIDENCE_COLUMNS
 from cityiso.paths import DATA_DIR, served_db_path
 from cityiso.temporaries import stale_temporaries, temporary_path
 
@@ -38,15 +39,21 @@ _FIELD_TYPES = {
 }
 
 
+# The columns of an exported view that always hold a value (a view's columns have no NOT NULL of their own).
+_VIEW_REQUIRED = {"evidence": {name for name, _type, required in EVIDENCE_COLUMNS if required}}
+
+
 class ExportProblem(RuntimeError):
     """The export cannot be written; the message says why."""
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The base tables of the database (views are definitions over them, in queries/schema.sql), by name."""
+    """The base tables of the database and the view evidence (every quote behind every row, which the build serves
+    from the rows instead of copying it; the other views are definitions over them, in queries/schema.sql), by
+    name."""
     rows = con.execute(
         "select table_name from information_schema.tables "
-        "where table_schema = 'main' and table_type = 'BASE TABLE' order by table_name"
+        "where table_schema = 'main' and (table_type = 'BASE TABLE' or table_name = 'evidence') order by table_name"
     ).fetchall()
     return [name for (name,) in rows]
 
@@ -73,6 +80,7 @@ def _write(con: duckdb.DuckDBPyConnection, folder: Path, db: Path) -> dict:
         # Table names come from the database's own catalogue, quoted as identifiers; the path is ours.
         con.execute(f'copy "{table}" to {_quoted(str(path))} (format parquet, compression zstd)')
         columns = con.execute(f'describe "{table}"').fetchall()
+        required = _VIEW_REQUIRED.get(table)
         resources.append(
             {
                 "name": table,
@@ -88,7 +96,11 @@ def _write(con: duckdb.DuckDBPyConnection, folder: Path, db: Path) -> dict:
                             "name": name,
                             "type": _FIELD_TYPES.get(kind, "any"),
                             "duckdb_type": kind,
-                            **({"constraints": {"required": True}} if null == "NO" else {}),
+                            **(
+                                {"constraints": {"required": True}}
+                                if (null == "NO" if required is None else name in required)
+                                else {}
+                            ),
                         }
                         for name, kind, null, *_ in columns
                     ]

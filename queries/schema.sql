@@ -467,13 +467,23 @@ from (
 )
 where w <> '';
 
--- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_page).
+-- Each finding's words as a search reads them: lower case, Polish diacritics folded (findings_page): its texts, its
+-- quote and its theme's labels, joined by spaces. Each part is folded on its own (folding is letter by letter, so
+-- the joined text is the same) and each theme's labels once, not once per finding: at 3,000 synthetic offices a
+-- third of the text folded was the same few theme labels, and folding the columns as stored cost 0.14 s of CPU
+-- against 0.68 s for the joined string.
 create view finding_words as
+with folded_themes as (
+    select theme_id, fold_polish(label_pl) as label_pl, fold_polish(label_en) as label_en
+    from themes
+)
+
 select
     f.finding_id,
-    fold_polish(concat_ws(' ', f.text_pl, f.text_en, f.quote, t.label_pl, t.label_en)) as haystack
+    concat_ws(' ', fold_polish(f.text_pl), fold_polish(f.text_en), fold_polish(f.quote), t.label_pl, t.label_en)
+        as haystack
 from findings as f
-inner join themes as t on t.theme_id = f.theme_id;
+inner join folded_themes as t on t.theme_id = f.theme_id;
 
 -- office_status_by_year as computed from status_on, for the years from from_year (null: from the first) to as_of's.
 create macro office_status_by_year_computed(as_of, of_family, from_year) as table

@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from cityiso.data.ddl import DERIVED_TABLES, size_class_macro, table_columns
+from cityiso.data.ddl import DERIVED_TABLES, evidence_view, size_class_macro, table_columns
 from cityiso.data.descriptor import Field, Package, package
 from cityiso.paths import DATA_DIR, QUERIES_DIR
 
@@ -128,10 +128,12 @@ def render(pkg: Package) -> str:
             out.append(f"| `{f.name}` | {types[f.name]} | {required} | {description} | {_cell(_codes(f))} |")
         out.append("")
     out += [
-        "### Tables the build adds",
+        "### Tables and the view the build adds",
         "",
         "```sql",
         DERIVED_TABLES.strip(),
+        "",
+        evidence_view(pkg).strip(),
         "```",
         "",
     ]

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,7 +31,7 @@ from cityiso.data.field_checks import (
     key_checks,
     row_checks,
 )
-from cityiso.data.load import load_evidence, load_tables
+from cityiso.data.load import load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
@@ -116,6 +117,17 @@ def _in_use(out: Path) -> str:
 
 
 def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> list[Problem]:
+    listing = plain_files(data_dir)  # sources/, listed once for the documents and the fingerprint
+    # Python reads and hashes the documents (and the fingerprint's other inputs) in a thread of its own while DuckDB
+    # reads and checks the CSV files: each waits on its own work (DuckDB lets go of Python while a query runs).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        read = pool.submit(_read_listed, data_dir, listing)
+        return _checked_and_loaded(con, package, data_dir, listing, read)
+
+
+def _checked_and_loaded(
+    con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path, listing: dict[str, int], read: Future
+) -> list[Problem]:
     problems: list[Problem] = []
     raw = read_files(con, package, data_dir, problems)
     found: list[tuple[str, int, str, str, str, int | None]] = []
@@ -132,8 +144,8 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
-    listing = plain_files(data_dir)  # sources/, listed once for the documents and the fingerprint
-    documents, order = _read_documents(con, raw, problems, listing)
+    listed = read.result()
+    documents, order = _read_documents(con, raw, problems, listing, listed)
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
     _register_documents(con, documents, order)
     found += [
@@ -154,7 +166,6 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     load_tables(con, package, create_tables(package), "source_documents")
     con.unregister("documents_frame")
     con.unregister("source_documents")
-    load_evidence(con, package)
     problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
     con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
     con.execute("insert into codes select * from codes_frame")
@@ -163,7 +174,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
         "insert into build_info values (?, ?, ?)",
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            fingerprint(data_dir, {d.file: d.sha256 for d in documents.values()}, listing),
+            listed.fingerprint,
             package.version,
         ],
     )
@@ -238,11 +249,29 @@ class Document(NamedTuple):
         return f"{self.url}\n{self.content.decode()}" if self.url else self.content.decode()
 
 
+class _Listed(NamedTuple):
+    """Every document listed in sources/, read: the contents of those that can be source documents, why the others
+    cannot, each content's SHA-256 and the fingerprint of every input."""
+
+    contents: dict[str, bytes]
+    errors: dict[str, str]
+    hashes: dict[str, str]
+    fingerprint: str
+
+
+def _read_listed(data_dir: Path, listing: dict[str, int]) -> _Listed:
+    """Read every file plain_files listed (the fingerprint hashes each one anyway), hash it, and fingerprint the
+    inputs with those hashes."""
+    contents, errors = read_documents(data_dir, listing, listing)
+    hashes = {file: hashlib.sha256(content).hexdigest() for file, content in contents.items()}
+    return _Listed(contents, errors, hashes, fingerprint(data_dir, hashes, listing))
+
+
 def _read_documents(
-    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem], listing: dict[str, int]
+    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem], listing: dict[str, int], listed: _Listed
 ) -> tuple[dict[str, Document], list[str | None]]:
-    """source_id -> its document (`listing`: sources/ as plain_files lists it), and the source_id of each row of
-    sources.csv in its order whose document was read (None for the others)."""
+    """source_id -> its document (`listing`: sources/ as plain_files lists it; `listed`: those files read), and the
+    source_id of each row of sources.csv in its order whose document was read (None for the others)."""
     rows = con.execute(
         "select ordinality, source_id, kind = 'document' and file is not null, file, url from raw_sources "
         "order by ordinality"
@@ -250,16 +279,18 @@ def _read_documents(
     wanted = [
         (ordinality, source_id, file, url) for ordinality, source_id, is_document, file, url in rows if is_document
     ]
-    contents, errors = read_documents(raw.data_dir, {file for _, _, file, _ in wanted}, listing)
+    # A file named in sources.csv but not listed (missing, a link, a folder, a path) is tried for its precise message.
+    unlisted, errors = read_documents(raw.data_dir, {file for _, _, file, _ in wanted if file not in listing}, listing)
     documents = {}
     for ordinality, source_id, file, url in wanted:
-        if file in errors:
+        error = errors.get(file) or listed.errors.get(file)
+        if error:
             line = raw.line("sources", ordinality)
-            problems.append(
-                Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", errors[file])
-            )
-            continue
-        documents[source_id] = Document(file, contents[file], url, hashlib.sha256(contents[file]).hexdigest())
+            problems.append(Problem(f"{raw.data_dir.name}/sources.csv", line, f"source_id={source_id}", "file", error))
+        elif file in listed.contents:
+            documents[source_id] = Document(file, listed.contents[file], url, listed.hashes[file])
+        else:
+            documents[source_id] = Document(file, unlisted[file], url, hashlib.sha256(unlisted[file]).hexdigest())
     order = [source_id if is_document and source_id in documents else None for _, source_id, is_document, _, _ in rows]
     return documents, order
 

@@ -13,18 +13,8 @@ EXTRA_COLUMNS = {
 # 0.67 -> 0.32 s), and one document is read as fast; short text (ids, findings) keeps the default, smaller there.
 COLUMN_COMPRESSION = {("sources", "text"): "zstd"}
 
-# Tables the build derives, for researchers who query the file.
+# Tables the build derives, for researchers who query the file (and the view evidence: evidence_view).
 DERIVED_TABLES = """
-create table evidence (
-    evidence_id varchar not null,       -- 'table:record_id' for a row's own quote, else further_evidence's id
-    record_table varchar not null,
-    record_id varchar not null,
-    fields varchar,                     -- columns the quote supports; null: the row as a whole
-    source_id varchar not null,
-    quote varchar not null,
-    is_primary boolean not null         -- the row's own quote (true) or a further source's (false)
-);
-
 create table codes (
     domain varchar not null,            -- table.column, e.g. events.kind
     code varchar not null,
@@ -38,6 +28,46 @@ create table build_info (
     data_version varchar not null       -- the data package's version
 );
 """
+
+
+# The columns of the view evidence, in order: name, type, and whether every row has a value (the Parquet export
+# declares those required, as it does for a table's NOT NULL columns).
+EVIDENCE_COLUMNS = (
+    ("evidence_id", "varchar", True),
+    ("record_table", "varchar", True),
+    ("record_id", "varchar", True),
+    ("fields", "varchar", False),
+    ("source_id", "varchar", True),
+    ("quote", "varchar", True),
+    ("is_primary", "boolean", True),
+)
+
+
+def evidence_view(package: Package) -> str:
+    """The SQL of the view evidence: every row's own quote (read where the row keeps it, not copied: a national
+    build copied 590k quotes of findings), then the quotes of further sources."""
+    branches = []
+    for resource in package.resources:
+        if not resource.has_quote or resource.name == "further_evidence":
+            continue
+        key = " || '/' || ".join(resource.primary_key)
+        branches.append(
+            f"select\n    '{resource.name}:' || {key} as evidence_id,\n    '{resource.name}' as record_table,\n"
+            f"    {key} as record_id,\n    null::varchar as fields, source_id, quote, true as is_primary\n"
+            f"from {resource.name}\n"
+            f"where source_id is not null and quote is not null and {key} is not null"
+        )
+    branches.append(
+        "select evidence_id, record_table, record_id, fields, source_id, quote, false\n"
+        "from further_evidence\n"
+        "where evidence_id is not null and record_table is not null and record_id is not null\n"
+        "    and source_id is not null and quote is not null"
+    )
+    return (
+        "-- Every quote behind every row: a row's own quote (evidence_id 'table:record_id', fields null: the row as a\n"
+        "-- whole, is_primary true), then each further source's (further_evidence's id and the columns it supports).\n"
+        "create view evidence as\n" + "\nunion all\n".join(branches) + ";\n"
+    )
 
 
 def size_class_macro() -> str:
@@ -65,9 +95,9 @@ def table_columns(package: Package, name: str) -> list[tuple[str, str]]:
 
 
 def create_tables(package: Package) -> str:
-    """CREATE TABLE statements for every curated table and the derived tables, and the macro size_class. Keys are
-    checked by the build (data/datapackage.json declares them), not declared here: an index per key would slow a
-    national build."""
+    """CREATE TABLE statements for every curated table and the derived tables, the view evidence and the macro
+    size_class. Keys are checked by the build (data/datapackage.json declares them), not declared here: an index per
+    key would slow a national build."""
     statements = []
     for resource in package.resources:
         lines = [
@@ -75,7 +105,16 @@ def create_tables(package: Package) -> str:
             for name, sql_type in table_columns(package, resource.name)
         ]
         statements.append(f"create table {resource.name} (\n" + ",\n".join(lines) + "\n);")
-    return "\n\n".join(statements) + "\n" + DERIVED_TABLES + "\n" + size_class_macro() + "\n"
+    return (
+        "\n\n".join(statements)
+        + "\n"
+        + DERIVED_TABLES
+        + "\n"
+        + evidence_view(package)
+        + "\n"
+        + size_class_macro()
+        + "\n"
+    )
 
 
 def _compression(table: str, column: str) -> str:

@@ -54,22 +54,3 @@ def load_tables(con: duckdb.DuckDBPyConnection, package: Package, ddl: str, docu
         )
         con.execute(f"insert into {resource.name} ({', '.join(n for n, _ in columns)}) select {select} from {rows}")
     con.execute("update findings set office_id = e.office_id from events as e where e.event_id = findings.event_id")
-
-
-def load_evidence(con: duckdb.DuckDBPyConnection, package: Package) -> None:
-    """The evidence table: every row's own quote, then the quotes of further sources."""
-    for resource in package.resources:
-        if not resource.has_quote or resource.name == "further_evidence":
-            continue
-        key = " || '/' || ".join(resource.primary_key)
-        con.execute(
-            f"""insert into evidence
-            select '{resource.name}:' || {key}, '{resource.name}', {key}, null, source_id, quote, true
-            from {resource.name} where source_id is not null and quote is not null and {key} is not null"""
-        )
-    con.execute(
-        """insert into evidence
-        select evidence_id, record_table, record_id, fields, source_id, quote, false from further_evidence
-        where evidence_id is not null and record_table is not null and record_id is not null
-            and source_id is not null and quote is not null"""
-    )
