@@ -89,6 +89,8 @@ def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 "q": [None, "", word[0] if word else "skargi", "lodz skargi"][i % 4],
                 "clause_keys": [None, ["|5", "|"], None][i % 3],
                 "theme_keys": [None, None, [f"|{theme}"]][i % 3],
+                "after": i % 2 == 0,  # events_around: the next events, or the latest held ones
+                "kind": [None, "document", "reference"][i % 3],  # sources_overview's kind of source
             }
         )
     return sets
