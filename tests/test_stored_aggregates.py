@@ -163,6 +163,16 @@ def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
         assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
 
 
+def test_each_event_families_row_is_that_events_row(databases: dict) -> None:
+    """The family filters keep events by event_families.event_row: each one is the row of its own event."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(e.event_id) from event_families as ef "
+            "left join events as e on e.rowid = ef.event_row and e.event_id = ef.event_id"
+        ).fetchone()
+        assert total == matched, db_name
+
+
 def test_finding_counts_add_up_to_the_findings(databases: dict) -> None:
     """finding_counts is finding_facts counted: same findings in each office, day, kind, voice and families."""
     keys = "office_id, event_on, year, kind, voice, families"
