@@ -9,6 +9,6 @@ where not e.is_planned
     and (e.event_on is null or e.event_on <= $as_of::date)
     and e.kind in ('initial', 'surveillance', 'recertification', 'transition', 'unspecified')
     and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
-    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    and ($family is null or e.rowid in (select event_row from event_families where family = $family))
 group by year(e.event_on)
 order by year nulls last

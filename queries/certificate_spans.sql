@@ -4,9 +4,18 @@
 -- holder_as_written: a municipality or county holding it, the office being one of its sites; sites_count: the
 -- number of units the text gives for its scope; site_names: the units named (certificate_sites).
 -- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null: every family).
-with sites as (
+-- The chosen certificates first: their events and sites are counted for them only, never for the whole country.
+with chosen as (
+    select ce.certificate_id
+    from certificates as ce
+    where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
+        and ($family is null or ce.family = $family)
+),
+
+sites as (
     select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
     from certificate_sites
+    where certificate_id in (select certificate_id from chosen)
     group by certificate_id
 ),
 
@@ -17,6 +26,7 @@ evidence as (
         max(period_start) as last_event_on,
         count(*) as count_dated_events
     from certificate_events
+    where certificate_id in (select certificate_id from chosen)
     group by certificate_id
 )
 

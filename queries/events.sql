@@ -1,11 +1,13 @@
 -- One row per event (audit, handover, planned audit, lapse, ...) of the chosen offices and family, with
 -- the certificates it concerns. A planned event keeps its kind (is_planned says it was announced).
 -- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null: every family).
+-- The chosen events' rows are fetched by their place in events (events.rowid; the built file never changes), not by a
+-- scan of every event's text.
 with chosen as (
-    select e.event_id
+    select e.event_id, e.rowid as event_row
     from events as e
     where e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and ($family is null or e.rowid in (select event_row from event_families where family = $family))
 ),
 
 concerns as (
@@ -23,7 +25,9 @@ concerns as (
 finding_counts as (
     select f.event_id, count(*) as count_findings
     from findings as f
-    where f.event_id in (select event_id from chosen)
+    -- A finding's office_id is its event's (the build sets it): the office filter first narrows the findings cheaply.
+    where f.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
+        and f.event_id in (select event_id from chosen)
     group by f.event_id
 )
 
@@ -60,5 +64,5 @@ inner join sources as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id
 left join finding_counts as fc on fc.event_id = e.event_id
-where e.event_id in (select event_id from chosen)
+where e.rowid in (select event_row from chosen)
 order by o.place collate pl, e.event_on nulls last, e.event_id

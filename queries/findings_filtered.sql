@@ -2,14 +2,36 @@
 -- clause is the ISO 9001:2015 heading (4-10) of the clause as coded (clause_standard_id, clause_as_coded).
 -- Params: the office filter ($offices, $voivodeships, $office_kinds, $search, $size_classes: see selected_offices); $kinds, $voices (lists of codes); $year_from, $year_to (integers; undated events pass
 -- only when $include_undated is true); $family (the events' standard family; null: every family).
+-- The filtered findings are chosen from finding_facts (filtered_facts: the same filters, same meaning as
+-- filtered_findings) and their rows fetched by their place in findings (finding_facts.finding_row), not by a scan of
+-- every finding's text.
 with chosen as (
-    select * from filtered_findings($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family)
+    select f.finding_row, f.event_id
+    from filtered_facts(
+        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $family
+    ) as f
 ),
 
 per_event as (
     select event_id, count(*) as count_event_findings
     from chosen
     group by event_id
+),
+
+picked as (
+    select
+        f.*,
+        e.event_on,
+        e.event_on_precision,
+        coalesce(e.event_on_is_inferred, false) as event_on_is_inferred,
+        e.event_on_inferred_reason,
+        e.event_on_not_before,
+        e.event_on_not_after,
+        e.kind as event_kind
+    from findings as f
+    inner join events as e on e.event_id = f.event_id
+    where f.rowid in (select finding_row from chosen)
 )
 
 select
@@ -43,7 +65,7 @@ select
     src.title as source_title,
     src.file as source_file,
     1.0 / pe.count_event_findings as share_of_event
-from chosen as c
+from picked as c
 inner join per_event as pe on pe.event_id = c.event_id
 inner join offices as o on o.office_id = c.office_id
 inner join office_labels as ol on ol.office_id = c.office_id

@@ -6,6 +6,6 @@ from events as e
 where e.event_on is null
     and not e.is_planned
     and e.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
-    and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+    and ($family is null or e.rowid in (select event_row from event_families where family = $family))
 group by e.kind
 order by count_events desc, e.kind

@@ -10,7 +10,7 @@ family_events as (
     select e.office_id, count(*) as count_events
     from events as e
     where e.office_id in (select office_id from chosen)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and ($family is null or e.rowid in (select event_row from event_families where family = $family))
     group by e.office_id
 )
 

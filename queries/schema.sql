@@ -288,7 +288,10 @@ left join suspended as sp on sp.certificate_id = w.certificate_id
 where family is null or w.family = family;
 
 -- One row per event and standard family it belongs to: the families of the certificates it concerns;
--- an event linked to no certificate belongs to its office's family when the office holds only one.
+-- an event linked to no certificate belongs to its office's family when the office holds only one. event_row is the
+-- event's row in events (events.rowid; the built file never changes): a query keeps the events of a family by
+-- `e.rowid in (select event_row ...)`, a semi join on a number, less than half the CPU of one on event_id over every
+-- event of the country.
 create view event_families as
 with linked as (
     select distinct ec.event_id, c.family
@@ -303,9 +306,11 @@ office_families as (
     having count(distinct family) = 1
 )
 
-select event_id, family from linked
+select l.event_id, l.family, e.rowid as event_row
+from linked as l
+left join events as e on e.event_id = l.event_id
 union all
-select e.event_id, o.family
+select e.event_id, o.family, e.rowid
 from events as e
 inner join office_families as o on o.office_id = e.office_id
 where e.event_id not in (select event_id from event_certificates);
@@ -413,7 +418,8 @@ where f.office_id in (
 )
     and list_contains(kinds, f.kind)
     and list_contains(voices, f.voice)
-    and ((e.event_on is null and include_undated) or year(e.event_on) between year_from and year_to)
+    -- The undated ones only when include_undated (a case, not an OR: the OR cost 2.5x the CPU over 590k findings).
+    and case when e.event_on is null then include_undated else year(e.event_on) between year_from and year_to end
     and finding_in_family(f.finding_id, e.event_id, family);
 
 -- Each office's place in the order lists use (by place, Polish collation, then id): sorting thousands of rows by a
@@ -598,7 +604,8 @@ where ff.office_id in (
 )
     and list_contains(kinds, ff.kind)
     and list_contains(voices, ff.voice)
-    and ((ff.event_on is null and include_undated) or ff.year between year_from and year_to)
+    -- The undated ones only when include_undated (a case, not an OR: the OR cost 2.5x the CPU over 590k findings).
+    and case when ff.event_on is null then include_undated else ff.year between year_from and year_to end
     and (of_family is null or list_contains(ff.families, of_family));
 
 -- finding_facts counted: one row per office, event date, kind, voice and families (the findings of one day at one
@@ -623,7 +630,8 @@ where fc.office_id in (
 )
     and list_contains(kinds, fc.kind)
     and list_contains(voices, fc.voice)
-    and ((fc.event_on is null and include_undated) or fc.year between year_from and year_to)
+    -- The undated ones only when include_undated (a case, not an OR: the OR cost 2.5x the CPU).
+    and case when fc.event_on is null then include_undated else fc.year between year_from and year_to end
     and (of_family is null or list_contains(fc.families, of_family));
 
 -- Every office's best status by family on 31 December of each year from the first year any certificate has evidence

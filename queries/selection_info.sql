@@ -13,7 +13,7 @@ e as (
     from events
     where office_id in (select office_id from chosen)
         and not is_planned
-        and ($family is null or event_id in (select event_id from event_families where family = $family))
+        and ($family is null or rowid in (select event_row from event_families where family = $family))
         and ($as_of is null or event_on <= $as_of::date)
 ),
 

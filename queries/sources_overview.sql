@@ -4,7 +4,7 @@
 -- $search: see selected_offices; it keeps documents about a covered office and documents about no office),
 -- $q (words in the title, file name, address or publisher; null: any), $limit and $offset (the page).
 with chosen as (
-    select s.source_id
+    select s.source_id, s.kind, s.office_id, s.rowid as source_row
     from sources as s
     where ($kind is null or s.kind = $kind)
         and (s.office_id is null
@@ -15,11 +15,11 @@ with chosen as (
 ),
 
 page as (
-    select s.source_id
-    from sources as s
-    left join office_order as oo on oo.office_id = s.office_id
-    where s.source_id in (select source_id from chosen)
-    order by s.kind, oo.place_rank nulls first, s.source_id
+    -- Sorted from the chosen rows themselves (not by a second pass over sources), fetched below by row.
+    select c.source_id, c.source_row
+    from chosen as c
+    left join office_order as oo on oo.office_id = c.office_id
+    order by c.kind, oo.place_rank nulls first, c.source_id
     limit $limit offset $offset
 ),
 
@@ -77,5 +77,5 @@ from sources as s
 left join office_labels as ol on ol.office_id = s.office_id
 left join office_order as oo on oo.office_id = s.office_id
 left join counts as c on c.source_id = s.source_id
-where s.source_id in (select source_id from page)
+where s.rowid in (select source_row from page)
 order by s.kind, oo.place_rank nulls first, s.source_id

@@ -89,6 +89,8 @@ def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 "q": [None, "", word[0] if word else "skargi", "lodz skargi"][i % 4],
                 "clause_keys": [None, ["|5", "|"], None][i % 3],
                 "theme_keys": [None, None, [f"|{theme}"]][i % 3],
+                "after": i % 2 == 0,  # events_around: the next events, or the latest held ones
+                "kind": [None, "document", "reference"][i % 3],  # sources_overview's kind of source
             }
         )
     return sets
@@ -159,6 +161,16 @@ def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
             "left join findings as f on f.rowid = ff.finding_row and f.finding_id = ff.finding_id"
         ).fetchone()
         assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
+
+
+def test_each_event_families_row_is_that_events_row(databases: dict) -> None:
+    """The family filters keep events by event_families.event_row: each one is the row of its own event."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(e.event_id) from event_families as ef "
+            "left join events as e on e.rowid = ef.event_row and e.event_id = ef.event_id"
+        ).fetchone()
+        assert total == matched, db_name
 
 
 def test_finding_counts_add_up_to_the_findings(databases: dict) -> None:
