@@ -9,7 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import md
-from cityiso.views import View, cycles, national
+from cityiso.views import OfficeFilter, View, cycles, national
 
 LATEST = 5  # events in each of the two lists
 
@@ -106,7 +106,9 @@ if office:
         ui.show(national.history_view(one, office, names[office]), "office_history")
     with right:
         if len(standing):
-            ui.show(national.peers_view(ctx, standing), "audits_among_peers")
+            # Every office of its kind, whatever the page's filter: the source line counts exactly those.
+            kind = ui.Scope(OfficeFilter(office_kinds=(standing["office_kind"].iloc[0],)), family, as_of)
+            ui.show(national.peers_view(ui.context(kind), standing), "audits_among_peers")
 
 left, right = st.columns(2)
 for column, after in ((left, False), (right, True)):

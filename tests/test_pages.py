@@ -193,6 +193,16 @@ def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
     assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru (planowany)"]
 
 
+def test_overview_peers_chart_cites_the_offices_it_draws(open_page) -> None:
+    """The chart of audits at offices of the chosen office's kind covers every office of that kind, whatever the
+    page's filter: its source line counts their documents (the city hall's two), not the filter's (the county
+    office's one)."""
+    at = open_page(lang="en", offices="testowo-powiat", office="testowo")
+    peers = next(f for f in figures(at) if "Audits at offices of its kind" in f["layout"]["title"]["text"])
+    sources = [a["text"] for a in peers["layout"]["annotations"] if a["text"].startswith("Source:")]
+    assert sources and sources[0].startswith("Source: cityiso, 2 source documents"), sources
+
+
 # --- Certification cycles ---------------------------------------------------------------------------------------------
 
 CITY_9001 = f"{CITY} · ISO 9001:2015"
