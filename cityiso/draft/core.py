@@ -235,15 +235,7 @@ def _office_certificate(text, ss, stds, bodies, dates, mentions, k, oid, source_
         family = next(iter(families))
         row["family"] = _d(family, first.start, first.end, 0.6, "The only standard the text names.")
         inferred = _infer_edition(family, mentions, k)
-        if inferred and inferred[0]:
-            std, when, reason = inferred
-            row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
-            row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
-            row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
-        else:
-            why = "The text names no edition and gives no date to infer it from."
-            row["edition_basis"] = _d("unknown", first.start, first.end, 0.6, why)
-            row["edition_reason"] = _d(why, first.start, first.end, 0.6, why)
+        _unstated_edition(row, inferred if inferred and inferred[0] else None, first)
     if mine:
         row["body_id"] = _d(mine[0].value, mine[0].start, mine[0].end, 0.9, mine[0].reason)
     _validity(text, row, ss, dates, True)
@@ -760,20 +752,7 @@ def _certificates(text, sentences, stds, bodies, dates, mentions, k, oid, source
             row["edition_basis"] = _d("stated", first.start, first.end, 0.9, first.reason)
             row["standard_id"] = _d(sid, first.start, first.end, 0.9, first.reason)
         else:
-            inferred = _infer_edition(family, mentions, k)
-            if inferred and not inferred[0]:
-                _std, when, why = inferred
-                row["edition_basis"] = _d("unknown", when.start, when.end, 0.6, why)
-                row["edition_reason"] = _d(why, when.start, when.end, 0.6, why)
-            elif inferred:
-                std, when, reason = inferred
-                row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
-                row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
-                row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
-            else:
-                why = "The text names no edition and gives no date to infer it from."
-                row["edition_basis"] = _d("unknown", first.start, first.end, 0.6, why)
-                row["edition_reason"] = _d(why, first.start, first.end, 0.6, why)
+            _unstated_edition(row, _infer_edition(family, mentions, k), first)
         near = [b for b in bodies if any(s.start <= b.start < s.end for s in sentence_spans)]
         doc_bodies = {b.value for b in bodies}
         if near:
@@ -848,6 +827,24 @@ def _about_validity(sentence: str) -> bool:
 _IMPLEMENTING = re.compile(
     r"(?:wdra[żz]\w*|wdro[żz]\w*|wprowadza\w*|przygotow\w*|budowan\w*|trwa\w*)\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 )
+
+
+def _unstated_edition(row: Row, inferred, first) -> None:
+    """A certificate's edition where the text states none: inferred from a dated audit (_infer_edition gave an
+    edition), unknown for the reason it gave (no edition fits), or unknown because nothing dates it (`inferred`
+    None, reasons at `first`, the certificate's first mention)."""
+    if inferred and inferred[0]:
+        std, when, reason = inferred
+        row["edition_basis"] = _d("inferred", when.start, when.end, 0.6, reason)
+        row["standard_id"] = _d(std, when.start, when.end, 0.6, reason)
+        row["edition_reason"] = _d(reason, when.start, when.end, 0.6, reason)
+        return
+    if inferred:
+        _std, at, why = inferred
+    else:
+        at, why = first, "The text names no edition and gives no date to infer it from."
+    row["edition_basis"] = _d("unknown", at.start, at.end, 0.6, why)
+    row["edition_reason"] = _d(why, at.start, at.end, 0.6, why)
 
 
 def _infer_edition(family, mentions, k):
