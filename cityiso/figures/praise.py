@@ -1,6 +1,6 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -80,8 +80,16 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
     )
 
 
-# The categories praise is counted by (views.praise.CATEGORIES), and the axis each one's bars are drawn on.
+# The categories praise is counted by: praised_by_clause's and praised_by_theme's rows.
 CATEGORIES = ("clause", "theme")
+
+
+def category_label(category: str, lang: str) -> Callable[[Mapping], str]:
+    """How a row of praised_by_<category> names its category: '5 Leadership' (clause_label), or the theme's label."""
+    if category == "clause":
+        return lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang)
+    column = localized("theme", lang)
+    return lambda r: r[column]
 
 
 def _clause_rows(df: pd.DataFrame, lang: str, measure: str) -> tuple[list[str], list[str], list[list]]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from cityiso.figures.common import office_labels
-from cityiso.figures.praise import category_bars, theme_heatmap
+from cityiso.figures.praise import category_bars, category_label, theme_heatmap
 from cityiso.labels import clause_label, code_label, localized, t
 from cityiso.views import Context, View
 from cityiso.views.compare import themes_only_in
@@ -48,13 +48,9 @@ def category_view(
     chart: figures.common.office_colors."""
     lang = ctx.lang
     fig = category_bars(df, category, lang, measure, title, ctx.source, among or offices)
-    if category == "clause":
-        label = lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang)  # noqa: E731
-    else:
-        column = localized("theme", lang)
-        label = lambda r: r[column]  # noqa: E731
+    takeaway = top_category_takeaway(df, category_label(category, lang), lang)
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
-    return View(f"{category}s", title, top_category_takeaway(df, label, lang), figure=fig, note=note)
+    return View(f"{category}s", title, takeaway, figure=fig, note=note)
 
 
 def heatmap_view(ctx: Context, df: pd.DataFrame, measure: str, title: str) -> View:
