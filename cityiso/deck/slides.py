@@ -73,6 +73,12 @@ class _Deck:
     names: dict[str, str]  # office_id -> office_label of each chosen office, by place: for one a chart has no rows of
 
     @property
+    def in_order(self) -> list[str]:
+        """The chosen offices in the order of `names` (by place), as the title, cycles and findings slides list them."""
+        chosen = set(self.offices)
+        return [o for o in self.names if o in chosen]
+
+    @property
     def praise(self) -> dict:
         """Filters for what the auditors (voice auditor only) praised at the chosen offices' events of the
         family, dated or not."""
@@ -102,9 +108,8 @@ def _title_slide(d: _Deck) -> list[Slide]:
             praised=int(head["count_praised"]),
         )
         return [Slide("title", t("deck.summary_title", d.ctx.lang, what=what), summary, d.footer)]
-    offices = d.ctx.fetch("offices_overview", family=d.ctx.family)
-    chosen = offices[offices["office_id"].isin(d.offices)]
-    names = ", ".join(chosen["office_label"])
+    chosen = d.in_order
+    names = ", ".join(d.names[o] for o in chosen)
     totals = d.ctx.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.ctx.family).iloc[0]
     summary = t(
         "deck.summary",
@@ -116,8 +121,8 @@ def _title_slide(d: _Deck) -> list[Slide]:
         praised=int(totals["count_praised"]),
     )
     # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
-    lines = status_lines(d.ctx, list(chosen["office_id"]))
-    bullets = [f"{label}: {lines[o]}" for o, label in zip(chosen["office_id"], chosen["office_label"], strict=True)]
+    lines = status_lines(d.ctx, chosen)
+    bullets = [f"{d.names[o]}: {lines[o]}" for o in chosen]
     return [Slide("title", t("deck.title", d.ctx.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
@@ -198,7 +203,7 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
     findings = d.ctx.fetch("findings_filtered", **d.praise)
-    order = [o for o in d.names if o in set(d.offices)]  # the title slide's order
+    order = d.in_order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)
         for title, takeaway, bullets in praise.findings_slides(findings, order, d.ctx.lang, MAX_BULLETS)
