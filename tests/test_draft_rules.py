@@ -238,6 +238,21 @@ def test_year_then_full_stop_ends_a_sentence() -> None:
     assert len(sentences("Urząd ma certyfikat ISO 9001:2015. Audytorzy docenili obsługę.")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Certyfikat obowiązuje przez rok. Audytorzy docenili obsługę.", 2),
+        ("Wdrożenie trwało pięć lat. Audytorzy docenili obsługę.", 2),
+        ("Audytorzy ocenili m.in. Wydział Komunikacji i obsługę klientów.", 1),
+        ("Wręczenie odbyło się w Urzędzie m. st. Warszawy w marcu.", 1),
+        ("Certyfikat wręczył prof. Nowak podczas sesji rady.", 1),
+    ],
+)
+def test_short_word_before_full_stop(text: str, count: int) -> None:
+    """A short word before a full stop ends a sentence unless it is a known abbreviation ('rok.' does, 'm.in.' not)."""
+    assert len(sentences(text)) == count
+
+
 # Drafts that build
 
 

@@ -386,10 +386,7 @@ def prose(sentences: list[Piece]) -> list[Finding]:
         named = _NAMED_ITEM.search(s.text)
         if named and _REPORT.search(s.text[: named.start()]):
             kind = next(k for pat, k in _ITEM_KIND if pat.search(named.group("noun")))
-            a = s.start + named.start("item")
-            # the item ends with its sentence, where the sentence cutter read 'rok.' as an abbreviation
-            stop = re.search(r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])", s.text[named.start("item") :])
-            x, y = _trim_sentence(s, a, a + stop.end() if stop else s.end)
+            x, y = _trim_sentence(s, s.start + named.start("item"), s.end)
             out.append(
                 Finding(kind, "auditor", "The report's own item.", (x, y), lead=(s.start, s.end), confidence=0.6)
             )

@@ -79,9 +79,16 @@ def content_mask(text: str) -> list[bool]:
     return mask
 
 
+# Polish abbreviations written with a full stop in official texts; any other word before a full stop ends a sentence
+# ('ważny przez rok. Audytor ...' is two).
+_SHORT_WORDS = (
+    "[a-ząćęłńóśźż]|ul|al|pl|os|nr|np|tj|tzn|tzw|in|ok|ww|wg|ds|sp|st|dr|mgr|inż|hab|prof|ks|gen|płk|ob|godz|pkt"
+    "|art|ust|poz|par|zał|rozdz|cz|str|im|św|tel|woj|pow|gm|przew|zast|kier|red|zob|por|dot|itd|itp|tys|mln|mld|zł"
+    "|gr|min|max|ang|łac|pn|wyd"
+)
 # An abbreviation or an ordinal ('2.') before a full stop; a year or a standard's date ('2015.', '2017-06.') ends
 # a sentence.
-_ABBREV = re.compile(r"(?:\b(?:[a-ząćęłńóśźż]{1,3}|Sp|[A-Z])\.|(?:^|\s)\d{1,2}\.)$")
+_ABBREV = re.compile(r"(?:(?<![\w])(?:" + _SHORT_WORDS + r"|Sp|[A-Z])\.|(?:^|\s)\d{1,2}\.)$")
 
 
 def sentences(text: str) -> list[Piece]:
