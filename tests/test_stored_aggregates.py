@@ -163,6 +163,17 @@ def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
         assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
 
 
+def test_each_stored_findings_event_row_is_its_events_row(databases: dict) -> None:
+    """The findings charts and page group and join a finding's event by finding_facts.event_row: each one is the row
+    of the finding's own event."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(e.event_id) from finding_facts as ff "
+            "left join events as e on e.rowid = ff.event_row and e.event_id = ff.event_id"
+        ).fetchone()
+        assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
+
+
 def test_each_event_families_row_is_that_events_row(databases: dict) -> None:
     """The family filters keep events by event_families.event_row: each one is the row of its own event."""
     for db_name, con in databases.items():
