@@ -74,7 +74,10 @@ create macro speaking_order(status, window_start_on, window_end_on, on_day) as {
     'ends': -coalesce(datediff('day', date '1900-01-01', window_end_on), 0)
 };
 
--- One row per held (not planned), dated event and certificate it concerns, with its period and role.
+-- One row per held (not planned), dated event and certificate it concerns, with its period and role, the precision
+-- of its date (period_precision: the event's event_on_precision) and its row in events (event_row, events.rowid, as in
+-- event_families): office_status_on_date reads the evidence of a certification here, by numbers, not by joining the
+-- text event ids of event_certificates and events.
 create view certificate_events as
 select
     ec.certificate_id,
@@ -91,7 +94,9 @@ select
         when e.kind = 'withdrawal' or e.outcome = 'withdrawn' then 'withdrawn'
         when e.kind = 'lapse' or e.outcome in ('lapsed', 'not_renewed') then 'lapsed'
         else 'expired'
-    end as ends_as
+    end as ends_as,
+    e.event_on_precision as period_precision,
+    e.rowid as event_row
 from event_certificates as ec
 inner join events as e on e.event_id = ec.event_id
 where not e.is_planned and e.event_on is not null;
