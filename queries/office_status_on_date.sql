@@ -5,7 +5,8 @@
 -- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
 -- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
 -- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
--- evidence behind a status is (precision: its precision). ended_on and end_reason: when and why the certificate
+-- evidence behind a status is (precision: its precision; where pieces of evidence share that day, the
+-- certificate's issue date first, then the finest precision). ended_on and end_reason: when and why the certificate
 -- the status comes from ended (certificate_windows: 'event', 'stated_expiry', 'transition_deadline'; null: no
 -- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
@@ -58,12 +59,12 @@ chosen_certificates as (
 
 chain_evidence as (
     -- Their dated evidence up to $as_of: held events on them (certificate_events: held, dated), their issue dates.
-    select cc.office_id, ce.period_start as evidence_on, ce.period_precision as precision
+    select cc.office_id, ce.period_start as evidence_on, ce.period_precision as precision, false as is_issue
     from chosen_certificates as cc
     inner join certificate_events as ce on ce.certificate_id = cc.certificate_id
     where ce.period_start <= $as_of::date
     union all
-    select cc.office_id, c.issued_on, c.issued_on_precision
+    select cc.office_id, c.issued_on, c.issued_on_precision, true
     from chosen_certificates as cc
     inner join certificates as c on c.certificate_id = cc.certificate_id
     where c.issued_on <= $as_of::date
@@ -82,12 +83,24 @@ unlinked_evidence as (
 ),
 
 evidence as (
-    select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
+    -- The latest evidence's precision; where pieces of evidence share the latest day, the certificate's issue date
+    -- first, then the finest precision (a rule, so the answer never depends on the order rows arrive in).
+    select
+        office_id,
+        max(evidence_on) as latest_evidence_on,
+        arg_max(
+            precision,
+            {
+                'on': evidence_on,
+                'issue': is_issue,
+                'fine': case precision when 'day' then 3 when 'month' then 2 when 'year' then 1 else 0 end
+            }
+        ) as precision
     from (
-        select office_id, evidence_on, precision
+        select office_id, evidence_on, precision, is_issue
         from chain_evidence
         union all
-        select office_id, evidence_on, precision
+        select office_id, evidence_on, precision, false
         from unlinked_evidence
     )
     group by office_id
