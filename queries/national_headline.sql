@@ -3,7 +3,8 @@
 -- auditors praised up to $as_of (an event dated to a year or month counts from that period's first day), and apart
 -- from them those whose event has no date (count_undated_audits, count_undated_praised: they may fall either side);
 -- undated held events; planned events dated on or before $as_of whose outcome the data does not give (never
--- "next"); the latest held event on or before $as_of (and the precision its date is known to).
+-- "next"); the latest held event on or before $as_of (and the precision its date is known to; where held events share
+-- that day, the broadest precision: no more precise than every one of them is known).
 -- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $as_of, $family.
 -- Each source is read once and counted by filtered aggregates (one row each), then the four rows set side by side:
 -- eleven scalar subqueries over the same inlined CTEs cost more to plan (join ordering) than to run at 3,000 offices.
@@ -38,8 +39,13 @@ event_figures as (
         count(*) filter (where e.event_on is null and not e.is_planned) as count_undated_events,
         count(*) filter (where e.is_planned and e.event_on <= $as_of::date) as count_past_planned,
         max(e.event_on) filter (where not e.is_planned and e.event_on <= $as_of::date) as latest_event_on,
-        arg_max(e.event_on_precision, e.event_on) filter (where not e.is_planned and e.event_on <= $as_of::date)
-            as latest_event_precision
+        arg_max(
+            e.event_on_precision,
+            {
+                'on': e.event_on,
+                'coarse': case e.event_on_precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
+            }
+        ) filter (where not e.is_planned and e.event_on <= $as_of::date) as latest_event_precision
     from events as e
     where e.office_id in (select office_id from chosen)
         and ($family is null or e.rowid in (select event_row from event_families where family = $family))

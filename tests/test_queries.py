@@ -543,6 +543,38 @@ def test_latest_evidence_precision_on_a_shared_day_follows_a_rule(issued_on, iss
     )
 
 
+def test_headline_latest_event_precision_on_a_shared_day_follows_a_rule() -> None:
+    """Where held events share the latest day, the headline's latest_event_precision is the broadest of their
+    precisions (inserted finest first, the order a first-come choice would take), never whichever a parallel grouping
+    meets first."""
+    from cityiso.data.ddl import create_tables
+    from cityiso.data.descriptor import package
+    from cityiso.paths import QUERIES_DIR
+    from tests.conftest import FIXTURES_SQL
+
+    with duckdb.connect() as con:
+        con.execute(create_tables(package()))
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            """
+            insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
+                event_on_is_inferred, findings_status, source_id, quote) values
+                ('g-late-day', 'gamma', 'surveillance', false, '2029-06-01', 'day', false, 'not_reported', 'src-a',
+                    'q'),
+                ('g-late-month', 'gamma', 'surveillance', false, '2029-06-01', 'month', false, 'not_reported', 'src-a',
+                    'q');
+            insert into event_certificates (event_id, certificate_id) values
+                ('g-late-day', 'cert-g'), ('g-late-month', 'cert-g');
+            """
+        )
+        df = run(con, "national_headline", as_of=dt.date(2029, 12, 31), family="ISO 9001")
+    assert (pd.Timestamp(df["latest_event_on"][0]).date(), df["latest_event_precision"][0]) == (
+        dt.date(2029, 6, 1),
+        "month",
+    )
+
+
 def test_office_sources_are_the_documents_its_source_line_counts(package_con) -> None:
     """An office profile lists the documents behind its facts (the county office's document is not the town hall's),
     as many as the source line under its charts counts."""
