@@ -9,17 +9,14 @@ with words as (
     select coalesce(list(stem), []) as stems from search_stems($q)
 ),
 
-chosen as (
-    select f.finding_id, f.finding_row, f.event_id, f.office_id, f.event_on, f.theme_id, f.clause, f.place_rank
+matching as materialized (
+    -- The filtered findings narrowed to the selection and the search: only what the order, the page and the count
+    -- need is carried (numbers and the finding's id), the columns the narrowing reads stay in the scan.
+    select c.finding_id, c.finding_row, c.event_row, c.place_rank, c.event_on
     from filtered_facts(
         $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
-    ) as f
-),
-
-matching as (
-    select c.finding_id, c.finding_row, c.event_id, c.place_rank, c.event_on
-    from chosen as c
+    ) as c
     where ($clause_keys is null and $theme_keys is null
         or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
         or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
@@ -33,18 +30,29 @@ matching as (
 ),
 
 page as (
-    select m.finding_id, m.finding_row, m.event_id
+    select m.finding_id, m.finding_row, m.event_row
     from matching as m
     order by m.place_rank, m.event_on nulls last, m.finding_id
     limit $limit offset $offset
 ),
 
 per_event as (
-    -- The page's events and how many of the filtered findings each has (read from chosen, not filtered again).
-    select c.event_id, count(*) as count_event_findings
-    from chosen as c
-    where c.event_id in (select event_id from page)
-    group by c.event_id
+    -- The page's events and how many of the filtered findings each has (before the narrowing): filtered_facts read
+    -- again for those events only, by their row in events (finding_facts.event_row).
+    select f.event_row, count(*) as count_event_findings
+    from filtered_facts(
+        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
+        $family
+    ) as f
+    where f.event_row in (select event_row from page)
+    group by f.event_row
+),
+
+page_events as (
+    -- The page's events' rows, fetched by their place in events, with their count.
+    select e.*, pe.count_event_findings
+    from events as e
+    inner join per_event as pe on pe.event_row = e.rowid
 )
 
 select
@@ -77,11 +85,10 @@ select
     f.source_id,
     src.title as source_title,
     src.file as source_file,
-    1.0 / pe.count_event_findings as share_of_event,
+    1.0 / e.count_event_findings as share_of_event,
     (select count(*) from matching) as count_matching
 from findings as f
-inner join events as e on e.event_id = f.event_id
-inner join per_event as pe on pe.event_id = f.event_id
+inner join page_events as e on e.event_id = f.event_id
 inner join office_labels as ol on ol.office_id = f.office_id
 inner join office_order as oo on oo.office_id = f.office_id
 inner join themes as t on t.theme_id = f.theme_id

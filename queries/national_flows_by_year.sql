@@ -53,21 +53,28 @@ first_certified as (
     group by office_id
 ),
 
+first_held as (
+    -- The first year each office held a certificate of the family: "held at an earlier year's end" is a year after it
+    -- (one grouping, not a window over every office's years).
+    select office_id, min(year) filter (where is_held) as year
+    from held
+    group by office_id
+),
+
 history as (
+    -- office_status_by_year has a row for every year from the first to as_of's for each office it covers, so "a year
+    -- before" is the row of year - 1 (a join on the office and a number, not a window sorting every office's years).
     select
         h.office_id,
         h.year,
         h.is_held,
         coalesce(fc.year <= h.year, false) as is_shown_first,
-        coalesce(lag(h.is_held) over (partition by h.office_id order by h.year), false) as was_held,
-        coalesce(
-            bool_or(h.is_held) over (
-                partition by h.office_id order by h.year rows between unbounded preceding and 1 preceding
-            ),
-            false
-        ) as held_before
+        coalesce(before.is_held, false) as was_held,
+        coalesce(fh.year < h.year, false) as held_before
     from held as h
+    left join held as before on before.office_id = h.office_id and before.year = h.year - 1
     left join first_certified as fc on fc.office_id = h.office_id
+    left join first_held as fh on fh.office_id = h.office_id
 ),
 
 flows as (

@@ -5,19 +5,33 @@
 -- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
 -- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
 -- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
--- evidence behind a status is (precision: its precision). ended_on and end_reason: when and why the certificate
+-- evidence behind a status is (precision: its precision; where pieces of evidence share that day, the
+-- certificate's issue date first, then the finest precision). ended_on and end_reason: when and why the certificate
 -- the status comes from ended (certificate_windows: 'event', 'stated_expiry', 'transition_deadline'; null: no
 -- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
 -- $voivodeships, $office_kinds, $search, $size_classes: see selected_offices; none given: every office).
-with ranked as (
-    select
-        s.*,
-        row_number() over (
-            partition by s.office_id
-            order by speaking_order(s.status, s.window_start_on, s.window_end_on, $as_of), s.certificate_id
-        ) as rank
-    from status_on($as_of, $family) as s
+with statuses as materialized (
+    -- Every certificate's status, without its list of evidence (read for the chosen ones only).
+    select office_id, certificate_id, family, standard_id, status, window_start_on, window_end_on, definitive_end_on,
+        end_reason
+    from status_on($as_of, $family)
+),
+
+ranked as materialized (
+    -- Each office's certificate that speaks for it: the first by speaking_order, then certificate_id (one grouping,
+    -- not a window sorting every office's certificates).
+    select s.*
+    from statuses as s
+    where s.certificate_id in (
+        select
+            arg_min(
+                certificate_id,
+                {'order': speaking_order(status, window_start_on, window_end_on, $as_of), 'certificate': certificate_id}
+            )
+        from statuses
+        group by office_id
+    )
 ),
 
 -- One certification: a registration's certificates, or a certificate without a registration on its own.
@@ -28,46 +42,65 @@ chains as (
 ),
 
 chosen_certificates as (
-    -- The certificates of the certification each office's status comes from.
-    select ch.office_id, ch.certificate_id
+    -- The certificates of the certification each office's status comes from: those of the family with the same
+    -- registration at the office, or the certificate alone when it has none (the chains above, matched on the
+    -- registration itself rather than on joined text).
+    select c.office_id, c.certificate_id
     from ranked as r
-    inner join chains as status_from on status_from.certificate_id = r.certificate_id
-    inner join chains as ch on ch.office_id = status_from.office_id and ch.chain = status_from.chain
-    where r.rank = 1
+    inner join certificates as rc on rc.certificate_id = r.certificate_id
+    inner join certificates as c on c.office_id = rc.office_id and c.registration_id = rc.registration_id
+    where $family is null or c.family = $family
+    union all
+    select r.office_id, r.certificate_id
+    from ranked as r
+    inner join certificates as rc on rc.certificate_id = r.certificate_id
+    where rc.registration_id is null
 ),
 
 chain_evidence as (
-    -- Their dated evidence up to $as_of: held events on them, their issue dates.
-    select cc.office_id, e.event_on as evidence_on, e.event_on_precision as precision
+    -- Their dated evidence up to $as_of: held events on them (certificate_events: held, dated), their issue dates.
+    select cc.office_id, ce.period_start as evidence_on, ce.period_precision as precision, false as is_issue
     from chosen_certificates as cc
-    inner join event_certificates as ec on ec.certificate_id = cc.certificate_id
-    inner join events as e on e.event_id = ec.event_id
-    where not e.is_planned and e.event_on <= $as_of::date
+    inner join certificate_events as ce on ce.certificate_id = cc.certificate_id
+    where ce.period_start <= $as_of::date
     union all
-    select cc.office_id, c.issued_on, c.issued_on_precision
+    select cc.office_id, c.issued_on, c.issued_on_precision, true
     from chosen_certificates as cc
     inner join certificates as c on c.certificate_id = cc.certificate_id
     where c.issued_on <= $as_of::date
 ),
 
 unlinked_evidence as (
-    -- Events of the family tied to no certificate, for offices holding at most one certification of the family.
+    -- Events of the family tied to no certificate, for offices holding at most one certification of the family (a
+    -- held, dated event tied to a certificate is in certificate_events: kept out by its row, a number).
     select e.office_id, max(e.event_on) as evidence_on, arg_max(e.event_on_precision, e.event_on) as precision
     from events as e
     where not e.is_planned and e.event_on <= $as_of::date
-        and e.event_id not in (select event_id from event_certificates)
+        and e.rowid not in (select event_row from certificate_events)
         and ($family is null or e.rowid in (select event_row from event_families where family = $family))
         and e.office_id not in (select office_id from chains group by office_id having count(distinct chain) > 1)
     group by e.office_id
 ),
 
 evidence as (
-    select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
+    -- The latest evidence's precision; where pieces of evidence share the latest day, the certificate's issue date
+    -- first, then the finest precision (a rule, so the answer never depends on the order rows arrive in).
+    select
+        office_id,
+        max(evidence_on) as latest_evidence_on,
+        arg_max(
+            precision,
+            {
+                'on': evidence_on,
+                'issue': is_issue,
+                'fine': case precision when 'day' then 3 when 'month' then 2 when 'year' then 1 else 0 end
+            }
+        ) as precision
     from (
-        select office_id, evidence_on, precision
+        select office_id, evidence_on, precision, is_issue
         from chain_evidence
         union all
-        select office_id, evidence_on, precision
+        select office_id, evidence_on, precision, false
         from unlinked_evidence
     )
     group by office_id
@@ -90,14 +123,17 @@ select
     r.window_end_on,
     r.definitive_end_on as ended_on,
     r.end_reason,
-    coalesce(r.evidence_ids, []) as evidence_ids,
+    coalesce(cw.evidence_ids, []) as evidence_ids,
     ev.latest_evidence_on,
     ev.precision as latest_evidence_precision
 from offices as o
 inner join office_labels as ol on ol.office_id = o.office_id
-left join ranked as r on r.office_id = o.office_id and r.rank = 1
+inner join office_order as oo on oo.office_id = o.office_id
+left join ranked as r on r.office_id = o.office_id
+left join certificate_windows as cw on cw.certificate_id = r.certificate_id
 left join certificates as ce on ce.certificate_id = r.certificate_id
 left join standards as st on st.standard_id = r.standard_id
 left join evidence as ev on ev.office_id = o.office_id
 where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
-order by o.place collate pl, o.office_id
+-- office_order.place_rank is the order of place (collate pl), office_id: a sort on a number.
+order by oo.place_rank

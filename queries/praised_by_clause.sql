@@ -2,11 +2,12 @@
 -- a clause of any edition counts under its 2015 heading (clauses.heading_2015). share_of_events averages,
 -- over the office's events, the part of each event's findings under this heading, so a longer report does
 -- not simply weigh more. Params: as findings_filtered, and $grouped: true sums every office into one row per clause (office_id '').
--- Counted from finding_facts (filtered_facts), each event's findings counted once by a grouping, not by a window;
+-- Counted from finding_facts (filtered_facts), each event's findings counted once by a grouping, not by a window,
+-- and grouped and joined by the event's row (finding_facts.event_row), a number, not by the text event_id;
 -- the offices' places joined to the counted rows, not to every chosen finding (a third of the CPU at 3,000 offices).
 with chosen as (
     select
-        f.event_id,
+        f.event_row,
         case when $grouped then '' else f.office_id end as office_id,
         f.clause,
         f.heading_pl,
@@ -16,9 +17,9 @@ with chosen as (
 
 per_event as (
     -- An event is one office's: its findings among the chosen ones.
-    select event_id, any_value(office_id) as office_id, count(*) as count_event_findings
+    select event_row, any_value(office_id) as office_id, count(*) as count_event_findings
     from chosen
-    group by event_id
+    group by event_row
 ),
 
 events_per_office as (
@@ -36,7 +37,7 @@ counted as (
         count(*) as count_findings,
         sum(1.0 / pe.count_event_findings) / any_value(e.count_events) as share_of_events
     from chosen as c
-    inner join per_event as pe on pe.event_id = c.event_id
+    inner join per_event as pe on pe.event_row = c.event_row
     inner join events_per_office as e on e.office_id = c.office_id
     group by c.office_id, c.clause
 )

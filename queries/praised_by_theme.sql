@@ -1,10 +1,11 @@
 -- One row per office and theme among the filtered findings; share_of_events as in praised_by_clause.
 -- Params: as findings_filtered, and $grouped: true sums every office into one row per theme (office_id '').
--- Counted from finding_facts (filtered_facts), each event's findings counted once by a grouping, not by a window;
+-- Counted from finding_facts (filtered_facts), each event's findings counted once by a grouping, not by a window,
+-- and grouped and joined by the event's row (finding_facts.event_row), a number, not by the text event_id;
 -- the offices' places and the themes' labels joined to the counted rows, not to every chosen finding.
 with chosen as (
     select
-        f.event_id,
+        f.event_row,
         case when $grouped then '' else f.office_id end as office_id,
         f.theme_id
     from filtered_facts($offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated, $family) as f
@@ -12,9 +13,9 @@ with chosen as (
 
 per_event as (
     -- An event is one office's: its findings among the chosen ones.
-    select event_id, any_value(office_id) as office_id, count(*) as count_event_findings
+    select event_row, any_value(office_id) as office_id, count(*) as count_event_findings
     from chosen
-    group by event_id
+    group by event_row
 ),
 
 events_per_office as (
@@ -30,7 +31,7 @@ counted as (
         count(*) as count_findings,
         sum(1.0 / pe.count_event_findings) / any_value(e.count_events) as share_of_events
     from chosen as c
-    inner join per_event as pe on pe.event_id = c.event_id
+    inner join per_event as pe on pe.event_row = c.event_row
     inner join events_per_office as e on e.office_id = c.office_id
     group by c.office_id, c.theme_id
 )

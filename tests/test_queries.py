@@ -494,6 +494,87 @@ def test_an_office_row_comes_from_one_certification() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("issued_on", "issued_precision", "expected"),
+    [
+        ("2016-01-01", "month", "month"),  # the issue date shares the latest day with two events: the issue date's
+        ("2015-06-01", "day", "day"),  # the issue is earlier: of the two events on the latest day, the finer date's
+    ],
+)
+def test_latest_evidence_precision_on_a_shared_day_follows_a_rule(issued_on, issued_precision, expected) -> None:
+    """Where pieces of evidence share the latest day, latest_evidence_precision is the issue date's, then the finest
+    precision: never whichever row a parallel grouping happens to meet first (the events are inserted first and
+    coarsest first, the order a first-come choice would take)."""
+    from cityiso.data.ddl import create_tables
+    from cityiso.data.descriptor import package
+    from cityiso.paths import QUERIES_DIR
+    from tests.conftest import FIXTURES_SQL
+
+    with duckdb.connect() as con:
+        con.execute(create_tables(package()))
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            """
+            insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
+                event_on_is_inferred, findings_status, source_id, quote) values
+                ('g-year', 'gamma', 'surveillance', false, '2016-01-01', 'year', false, 'not_reported', 'src-a', 'q'),
+                ('g-day', 'gamma', 'surveillance', false, '2016-01-01', 'day', false, 'not_reported', 'src-a', 'q');
+            insert into event_certificates (event_id, certificate_id) values
+                ('g-year', 'cert-gt'), ('g-day', 'cert-gt');
+            """
+        )
+        con.execute(
+            """
+            insert into certificates (certificate_id, office_id, family, standard_as_written, edition_basis,
+                standard_id, issued_on, issued_on_precision, issued_on_is_inferred, valid_until, valid_until_precision,
+                valid_until_is_inferred, source_id, quote) values
+                ('cert-gt', 'gamma', 'ISO 9001', 'ISO 9001:2015', 'stated', 'iso9001-2015', $issued_on::date,
+                    $precision, false, '2019-01-03', 'day', false, 'src-a', 'q')
+            """,
+            {"issued_on": issued_on, "precision": issued_precision},
+        )
+        df = run(con, "office_status_on_date", as_of=dt.date(2017, 6, 1), family="ISO 9001")
+    gamma = df.set_index("office_id").loc["gamma"]
+    assert (gamma["status"], gamma["certificate_id"]) == ("valid", "cert-gt")
+    assert (pd.Timestamp(gamma["latest_evidence_on"]).date(), gamma["latest_evidence_precision"]) == (
+        dt.date(2016, 1, 1),
+        expected,
+    )
+
+
+def test_headline_latest_event_precision_on_a_shared_day_follows_a_rule() -> None:
+    """Where held events share the latest day, the headline's latest_event_precision is the broadest of their
+    precisions (inserted finest first, the order a first-come choice would take), never whichever a parallel grouping
+    meets first."""
+    from cityiso.data.ddl import create_tables
+    from cityiso.data.descriptor import package
+    from cityiso.paths import QUERIES_DIR
+    from tests.conftest import FIXTURES_SQL
+
+    with duckdb.connect() as con:
+        con.execute(create_tables(package()))
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+        con.execute(
+            """
+            insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
+                event_on_is_inferred, findings_status, source_id, quote) values
+                ('g-late-day', 'gamma', 'surveillance', false, '2029-06-01', 'day', false, 'not_reported', 'src-a',
+                    'q'),
+                ('g-late-month', 'gamma', 'surveillance', false, '2029-06-01', 'month', false, 'not_reported', 'src-a',
+                    'q');
+            insert into event_certificates (event_id, certificate_id) values
+                ('g-late-day', 'cert-g'), ('g-late-month', 'cert-g');
+            """
+        )
+        df = run(con, "national_headline", as_of=dt.date(2029, 12, 31), family="ISO 9001")
+    assert (pd.Timestamp(df["latest_event_on"][0]).date(), df["latest_event_precision"][0]) == (
+        dt.date(2029, 6, 1),
+        "month",
+    )
+
+
 def test_office_sources_are_the_documents_its_source_line_counts(package_con) -> None:
     """An office profile lists the documents behind its facts (the county office's document is not the town hall's),
     as many as the source line under its charts counts."""

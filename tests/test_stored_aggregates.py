@@ -163,6 +163,29 @@ def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
         assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
 
 
+def test_each_stored_findings_event_row_is_its_events_row(databases: dict) -> None:
+    """The findings charts and page group and join a finding's event by finding_facts.event_row: each one is the row
+    of the finding's own event."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(e.event_id) from finding_facts as ff "
+            "left join events as e on e.rowid = ff.event_row and e.event_id = ff.event_id"
+        ).fetchone()
+        assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
+
+
+def test_each_certificate_events_row_is_that_events_row_and_precision(databases: dict) -> None:
+    """office_status_on_date reads a certification's evidence from certificate_events (event_row, period_precision):
+    each row's event_row is the row of its own event, and its precision that event's."""
+    for db_name, con in databases.items():
+        total, matched = con.execute(
+            "select count(*), count(e.event_id) from certificate_events as ce "
+            "left join events as e on e.rowid = ce.event_row and e.event_id = ce.event_id "
+            "and e.event_on_precision is not distinct from ce.period_precision"
+        ).fetchone()
+        assert total == matched, db_name
+
+
 def test_each_event_families_row_is_that_events_row(databases: dict) -> None:
     """The family filters keep events by event_families.event_row: each one is the row of its own event."""
     for db_name, con in databases.items():

@@ -1,49 +1,50 @@
 -- One page of the filtered findings (as findings_filtered, in the same order), narrowed to the chart elements a
 -- user selected and to a search, with how many findings match in all (count_matching): a table shows a page,
--- never hundreds of thousands of rows.
+-- never hundreds of thousands of rows. Filtered from finding_facts (filtered_facts), which carries each finding's
+-- heading, date, families and row in findings.
 -- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
--- words every match contains, as findings_search reads them; null or blank: no search); $limit and $offset.
+-- words every match contains, folded as finding_words holds them; null or blank: no search); $limit and $offset.
 with words as (
-    select stem from search_stems($q)
+    select coalesce(list(stem), []) as stems from search_stems($q)
 ),
 
 chosen as (
-    select f.finding_id, f.event_id, f.office_id, f.event_on, f.theme_id, h.heading_2015 as clause
-    from filtered_findings(
+    select f.finding_id, f.finding_row, f.event_id, f.office_id, f.event_on, f.theme_id, f.clause, f.place_rank
+    from filtered_facts(
         $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
     ) as f
-    left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
 ),
 
 matching as (
-    select c.finding_id, c.event_id, c.office_id, c.event_on
+    select c.finding_id, c.finding_row, c.event_id, c.place_rank, c.event_on
     from chosen as c
     where ($clause_keys is null and $theme_keys is null
         or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
         or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
         or list_contains($theme_keys, c.office_id || '|' || c.theme_id)
         or list_contains($theme_keys, '|' || c.theme_id))
-        and ((select count(*) from words) = 0 or c.finding_id in (
-            select fw.finding_id from finding_words as fw
-            where not exists (select 1 from words as w where not contains(fw.haystack, w.stem))
+        and ((select len(stems) from words) = 0 or c.finding_id in (
+            select fw.finding_id
+            from finding_words as fw, words as w
+            where len(w.stems) > 0 and list_bool_and(list_transform(w.stems, lambda s: contains(fw.haystack, s)))
         ))
 ),
 
 page as (
-    select m.finding_id
+    select m.finding_id, m.finding_row, m.event_id
     from matching as m
-    inner join office_order as oo on oo.office_id = m.office_id
-    order by oo.place_rank, m.event_on nulls last, m.finding_id
+    order by m.place_rank, m.event_on nulls last, m.finding_id
     limit $limit offset $offset
 ),
 
 per_event as (
-    select event_id, count(*) as count_event_findings
-    from chosen
-    where event_id in (select f.event_id from findings as f where f.finding_id in (select finding_id from page))
-    group by event_id
+    -- The page's events and how many of the filtered findings each has (read from chosen, not filtered again).
+    select c.event_id, count(*) as count_event_findings
+    from chosen as c
+    where c.event_id in (select event_id from page)
+    group by c.event_id
 )
 
 select
@@ -86,5 +87,7 @@ inner join office_order as oo on oo.office_id = f.office_id
 inner join themes as t on t.theme_id = f.theme_id
 inner join sources as src on src.source_id = f.source_id
 left join clause_headings as h on h.standard_id = f.clause_standard_id and h.clause = f.clause
-where f.finding_id in (select finding_id from page)
+-- The page's rows of findings fetched by their place in the table (finding_facts.finding_row), not by a scan of
+-- every finding's text.
+where f.rowid in (select finding_row from page)
 order by oo.place_rank, e.event_on nulls last, f.finding_id

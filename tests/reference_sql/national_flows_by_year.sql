@@ -32,7 +32,7 @@ family_events as (
         and e.event_on is not null
         and e.event_on <= $as_of::date
         and e.office_id in (select office_id from chosen)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and ($family is null or e.rowid in (select event_row from event_families where family = $family))
 ),
 
 first_certified as (

@@ -20,7 +20,7 @@ family_events as (
     select e.*
     from events as e
     where e.office_id in (select office_id from chosen)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and ($family is null or e.rowid in (select event_row from event_families where family = $family))
 ),
 
 audits as (
@@ -30,12 +30,12 @@ audits as (
 ),
 
 praised as (
-    select e.event_on
-    from findings as f
-    left join events as e on e.event_id = f.event_id
+    -- Read from finding_counts: one row per office, day, kind, voice and families, with its count of findings.
+    select f.event_on, f.count_findings
+    from finding_counts as f
     where f.kind = 'praise' and f.voice = 'auditor'
         and f.office_id in (select office_id from chosen)
-        and finding_in_family(f.finding_id, f.event_id, $family)
+        and ($family is null or list_contains(f.families, $family))
 )
 
 select
@@ -44,8 +44,8 @@ select
     (select count(*) from best where not is_valid and best_rank = 2) as count_valid_approximate,
     (select count(*) from audits where event_on <= $as_of::date) as count_audits,
     (select count(*) from audits where event_on is null) as count_undated_audits,
-    (select count(*) from praised where event_on <= $as_of::date) as count_praised,
-    (select count(*) from praised where event_on is null) as count_undated_praised,
+    (select coalesce(sum(count_findings), 0)::bigint from praised where event_on <= $as_of::date) as count_praised,
+    (select coalesce(sum(count_findings), 0)::bigint from praised where event_on is null) as count_undated_praised,
     (select count(*) from family_events where event_on is null and not is_planned) as count_undated_events,
     (select count(*) from family_events where is_planned and event_on <= $as_of::date) as count_past_planned,
     (select max(event_on) from family_events where not is_planned and event_on <= $as_of::date) as latest_event_on,

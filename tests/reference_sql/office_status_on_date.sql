@@ -56,7 +56,7 @@ unlinked_evidence as (
     from events as e
     where not e.is_planned and e.event_on <= $as_of::date
         and e.event_id not in (select event_id from event_certificates)
-        and ($family is null or e.event_id in (select event_id from event_families where family = $family))
+        and ($family is null or e.rowid in (select event_row from event_families where family = $family))
         and e.office_id not in (select office_id from chains group by office_id having count(distinct chain) > 1)
     group by e.office_id
 ),
