@@ -5,8 +5,8 @@
 -- latest_evidence_on: the latest dated evidence on or before $as_of of the certification the status comes from (a
 -- held event on, or the issue of, that certificate or another of its registration; an event tied to no certificate
 -- counts where the office holds only that one certification of the family, or none), so a reader sees how old the
--- evidence behind a status is (precision: its precision; where pieces of evidence share that day, the
--- certificate's issue date first, then the finest precision). ended_on and end_reason: when and why the certificate
+-- evidence behind a status is (precision: its precision; where pieces of evidence share that day, the broadest:
+-- a date known only to its year may fall anywhere in that year, so no finer date is claimed for it). ended_on and end_reason: when and why the certificate
 -- the status comes from ended (certificate_windows: 'event', 'stated_expiry', 'transition_deadline'; null: no
 -- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
@@ -59,12 +59,12 @@ chosen_certificates as (
 
 chain_evidence as (
     -- Their dated evidence up to $as_of: held events on them (certificate_events: held, dated), their issue dates.
-    select cc.office_id, ce.period_start as evidence_on, ce.period_precision as precision, false as is_issue
+    select cc.office_id, ce.period_start as evidence_on, ce.period_precision as precision
     from chosen_certificates as cc
     inner join certificate_events as ce on ce.certificate_id = cc.certificate_id
     where ce.period_start <= $as_of::date
     union all
-    select cc.office_id, c.issued_on, c.issued_on_precision, true
+    select cc.office_id, c.issued_on, c.issued_on_precision
     from chosen_certificates as cc
     inner join certificates as c on c.certificate_id = cc.certificate_id
     where c.issued_on <= $as_of::date
@@ -73,7 +73,16 @@ chain_evidence as (
 unlinked_evidence as (
     -- Events of the family tied to no certificate, for offices holding at most one certification of the family (a
     -- held, dated event tied to a certificate is in certificate_events: kept out by its row, a number).
-    select e.office_id, max(e.event_on) as evidence_on, arg_max(e.event_on_precision, e.event_on) as precision
+    select
+        e.office_id,
+        max(e.event_on) as evidence_on,
+        arg_max(
+            e.event_on_precision,
+            {
+                'on': e.event_on,
+                'coarse': case e.event_on_precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
+            }
+        ) as precision
     from events as e
     where not e.is_planned and e.event_on <= $as_of::date
         and e.rowid not in (select event_row from certificate_events)
@@ -83,8 +92,8 @@ unlinked_evidence as (
 ),
 
 evidence as (
-    -- The latest evidence's precision; where pieces of evidence share the latest day, the certificate's issue date
-    -- first, then the finest precision (a rule, so the answer never depends on the order rows arrive in).
+    -- The latest evidence's precision; where pieces of evidence share the latest day, the broadest (a rule, so the
+    -- answer never depends on the order rows arrive in; national_headline's latest_event_precision follows the same).
     select
         office_id,
         max(evidence_on) as latest_evidence_on,
@@ -92,15 +101,14 @@ evidence as (
             precision,
             {
                 'on': evidence_on,
-                'issue': is_issue,
-                'fine': case precision when 'day' then 3 when 'month' then 2 when 'year' then 1 else 0 end
+                'coarse': case precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
             }
         ) as precision
     from (
-        select office_id, evidence_on, precision, is_issue
+        select office_id, evidence_on, precision
         from chain_evidence
         union all
-        select office_id, evidence_on, precision, false
+        select office_id, evidence_on, precision
         from unlinked_evidence
     )
     group by office_id

@@ -497,14 +497,15 @@ def test_an_office_row_comes_from_one_certification() -> None:
 @pytest.mark.parametrize(
     ("issued_on", "issued_precision", "expected"),
     [
-        ("2016-01-01", "month", "month"),  # the issue date shares the latest day with two events: the issue date's
-        ("2015-06-01", "day", "day"),  # the issue is earlier: of the two events on the latest day, the finer date's
+        ("2016-01-01", "day", "year"),  # the issue date shares the latest day with two events: the broadest of three
+        ("2015-06-01", "day", "year"),  # the issue is earlier: of the two events on the latest day, the broader date's
+        ("2016-01-01", "year", "year"),
     ],
 )
 def test_latest_evidence_precision_on_a_shared_day_follows_a_rule(issued_on, issued_precision, expected) -> None:
-    """Where pieces of evidence share the latest day, latest_evidence_precision is the issue date's, then the finest
-    precision: never whichever row a parallel grouping happens to meet first (the events are inserted first and
-    coarsest first, the order a first-come choice would take)."""
+    """Where pieces of evidence share the latest day, latest_evidence_precision is the broadest of their precisions
+    (a date known to its year may fall anywhere in it), as the headline's is: never whichever row a parallel grouping
+    happens to meet first (the events are inserted finest first, the order a first-come choice would take)."""
     from cityiso.data.ddl import create_tables
     from cityiso.data.descriptor import package
     from cityiso.paths import QUERIES_DIR
@@ -518,8 +519,8 @@ def test_latest_evidence_precision_on_a_shared_day_follows_a_rule(issued_on, iss
             """
             insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
                 event_on_is_inferred, findings_status, source_id, quote) values
-                ('g-year', 'gamma', 'surveillance', false, '2016-01-01', 'year', false, 'not_reported', 'src-a', 'q'),
-                ('g-day', 'gamma', 'surveillance', false, '2016-01-01', 'day', false, 'not_reported', 'src-a', 'q');
+                ('g-day', 'gamma', 'surveillance', false, '2016-01-01', 'day', false, 'not_reported', 'src-a', 'q'),
+                ('g-year', 'gamma', 'surveillance', false, '2016-01-01', 'year', false, 'not_reported', 'src-a', 'q');
             insert into event_certificates (event_id, certificate_id) values
                 ('g-year', 'cert-gt'), ('g-day', 'cert-gt');
             """

@@ -1,3 +1,5 @@
+-- The former SQL with one change: where pieces of evidence share the latest day, today's rule (the broadest
+-- precision) instead of whichever row the grouping met first, which varied from run to run.
 -- One row per office: its status on $as_of for one standard family, that of the certificate of the family that speaks
 -- for it first (speaking_order, queries/schema.sql: valid > valid_approximate > suspended > the rest by their latest
 -- evidence, so an ended predecessor never hides its successor); an office without a certificate of the family:
@@ -52,7 +54,7 @@ chain_evidence as (
 
 unlinked_evidence as (
     -- Events of the family tied to no certificate, for offices holding at most one certification of the family.
-    select e.office_id, max(e.event_on) as evidence_on, arg_max(e.event_on_precision, e.event_on) as precision
+    select e.office_id, max(e.event_on) as evidence_on, arg_max(e.event_on_precision, {'on': e.event_on, 'coarse': case e.event_on_precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end}) as precision
     from events as e
     where not e.is_planned and e.event_on <= $as_of::date
         and e.event_id not in (select event_id from event_certificates)
@@ -62,7 +64,7 @@ unlinked_evidence as (
 ),
 
 evidence as (
-    select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, evidence_on) as precision
+    select office_id, max(evidence_on) as latest_evidence_on, arg_max(precision, {'on': evidence_on, 'coarse': case precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end}) as precision
     from (
         select office_id, evidence_on, precision
         from chain_evidence
