@@ -12,6 +12,13 @@ from cityiso.safe_text import md
 from cityiso.views import OfficeFilter, View, cycles, national
 
 LATEST = 5  # events in each of the two lists
+# The trend charts, one shown at a time: its view and the file name of its download.
+TRENDS = {
+    "family": (national.held_by_family_view, "held_by_family"),
+    "office_kind": (national.held_by_kind_view, "held_by_office_kind"),
+    "voivodeship": (national.held_by_voivodeship_view, "held_by_voivodeship"),
+    "flows": (national.flows_view, "flows_by_year"),
+}
 
 lang = ui.lang()
 st.title(t("overview.title", lang))
@@ -64,13 +71,18 @@ with right:
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))
-left, right = st.columns(2)
-with left:
-    ui.chart(national.held_by_family_view(ctx).figure, "by_family", "held_by_family")
-    ui.chart(national.held_by_voivodeship_view(ctx).figure, "by_voivodeship", "held_by_voivodeship")
-with right:
-    ui.chart(national.held_by_kind_view(ctx).figure, "by_kind", "held_by_office_kind")
-    ui.chart(national.flows_view(ctx).figure, "flows", "flows_by_year")
+# One trend drawn at a time, the others a click away: three more charts cost the browser about a second to draw.
+urlstate.bind("trends", urlstate.choice(list(TRENDS), lang), "family")
+trend = st.segmented_control(
+    t("overview.trend_pick", lang),
+    list(TRENDS),
+    key="trends",
+    required=True,
+    format_func=lambda c: t(f"overview.trend.{c}", lang),
+)
+urlstate.write("trends", trend)
+make_view, filename = TRENDS[trend]
+ui.chart(make_view(ctx).figure, f"trend_{trend}", filename)
 if note := national.undated_kinds_note(ctx):
     st.caption(note)
 

@@ -176,6 +176,32 @@ def test_overview_activity_stops_at_the_chosen_day(open_page) -> None:
     assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1}
 
 
+TREND_TITLES = {
+    "family": "Offices with a valid certificate: standards",
+    "office_kind": "Share certified: kinds of office",
+    "voivodeship": "Share certified: voivodeships",
+    "flows": "New, returned, lost, recertified",
+}
+
+
+def test_overview_draws_one_trend_and_each_other_one_on_a_click(open_page) -> None:
+    """The trends are one chart at a time (the standards first), each of the others a click away and in the URL."""
+    at = open_page(lang="en", as_of="2019-10-01")
+
+    def trends_drawn() -> list[str]:
+        titles = [f["layout"]["title"]["text"].split("<br>")[0] for f in figures(at)]
+        return [title for title in titles if title in TREND_TITLES.values()]
+
+    assert trends_drawn() == [TREND_TITLES["family"]]
+    for code, title in reversed(TREND_TITLES.items()):
+        at.segmented_control(key="trends").set_value(code).run()
+        assert trends_drawn() == [title]
+        assert at.query_params["trends"] in (code, [code])
+    assert trends_drawn() == [TREND_TITLES["family"]]
+    linked = open_page(lang="en", as_of="2019-10-01", trends="flows")
+    assert [f["layout"]["title"]["text"].split("<br>")[0] for f in figures(linked)][2] == TREND_TITLES["flows"]
+
+
 def test_overview_lists_latest_and_next_events(open_page) -> None:
     at = open_page(lang="pl", as_of="2016-10-01")
     latest, upcoming = (d.value for d in at.dataframe)
