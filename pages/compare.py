@@ -23,17 +23,21 @@ scope = ui.Scope(OfficeFilter(tuple(offices)), family)
 ctx = ui.context(scope)
 names = ui.office_names()
 data = cycles.cycles_data(ctx)
-ui.show(cycles.timeline_view(ctx, data), "compare_cycles", "compare_timeline", scope=scope)
+ui.show(ui.shared_view(cycles.timeline_view, ctx, data), "compare_cycles", "compare_timeline", scope=scope)
 
 filters = findings_filters(offices, family=family)
 by_clause = ui.data_or_stop("praised_by_clause", **filters)
 by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
-    view = praise.category_view(ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices
+    )
     ui.show(view, "compare_clause_profile", "cmp_clause", scope=scope)
 with right:
-    view = praise.category_view(ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices
+    )
     ui.show(view, "compare_theme_profile", "cmp_theme", scope=scope)
 
 st.subheader(t("compare.bodies", lang))

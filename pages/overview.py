@@ -54,7 +54,7 @@ st.caption(counted)
 
 left, right = st.columns([5, 6])
 with left:
-    view = national.status_map_view(ctx, int(head["count_offices"]))
+    view = ui.shared_view(national.status_map_view, ctx, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
     if view.table is not None:  # the map by voivodeship: its counts as a table too
         with st.expander(t("map.table", lang)):
@@ -67,7 +67,7 @@ with left:
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)
 with right:
-    ui.show(national.activity_view(ctx), "activity_by_year", "trend")
+    ui.show(ui.shared_view(national.activity_view, ctx), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))
@@ -82,7 +82,7 @@ trend = st.segmented_control(
 )
 urlstate.write("trends", trend)
 make_view, filename = TRENDS[trend]
-ui.chart(make_view(ctx).figure, f"trend_{trend}", filename)
+ui.chart(ui.shared_view(make_view, ctx).figure, f"trend_{trend}", filename)
 if note := national.undated_kinds_note(ctx):
     st.caption(note)
 
