@@ -129,7 +129,8 @@ for column, after in ((left, False), (right, True)):
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))
-        ui.show(view, f"{view.key}_events", scope=scope)
+        # Plain tables: five rows need no data grid, whose code (about 1.2 MB of it) the browser would load for them.
+        ui.show(view, f"{view.key}_events", scope=scope, static=True)
 with right:
     if int(head["count_past_planned"]):
         when = format_date(as_of, "day", lang)
