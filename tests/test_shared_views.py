@@ -101,3 +101,8 @@ def test_a_second_visit_draws_the_same_charts_without_building_them(open_page, m
     open_page("cycles", lang="pl", as_of="2019-10-01")
     assert len(built) == 2
     st.cache_resource.clear()
+
+
+def test_shared_views_are_bounded() -> None:
+    """At most CACHED_VIEWS views are kept (the largest, a page's timeline, holds a few MB)."""
+    assert ui._shared_view._info.max_entries == ui.CACHED_VIEWS <= 24

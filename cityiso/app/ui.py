@@ -90,9 +90,10 @@ def context(scope: Scope = EVERYTHING) -> views.Context:
     )
 
 
-# The views every session shares (their figures built once): at most this many. A figure of a page at 3,000 offices
-# holds at most about 1 MB (the cycles' timeline), so they stay far within the app's memory budget (cityiso.bench).
-CACHED_VIEWS = 48
+# The views every session shares (their figures built once): at most this many. At 3,000 offices the largest, the
+# cycles' timeline of a page of 25 offices, holds about 3.7 MB (tracemalloc), the map 0.5 MB, most others less: at most
+# about 90 MB, within the app's memory budget (cityiso.bench) next to the named results' cache.
+CACHED_VIEWS = 24
 
 
 @st.cache_resource(max_entries=CACHED_VIEWS, show_spinner=False)
