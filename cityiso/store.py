@@ -137,6 +137,13 @@ def _served() -> tuple[str, Identity, _Database]:
     return key, database.identity, database
 
 
+def database_identity() -> tuple[str, Identity]:
+    """The served database's path and identity: what a cache of anything made from its rows is keyed by (a rebuilt
+    file has another identity)."""
+    key, identity, _ = _served()
+    return key, identity
+
+
 # What one app process keeps of the named results (st.cache_data, shared by every session): at most this many, none
 # longer than CACHED_ROWS_AT_MOST rows, so a session that tries many filters stays within the app's memory budget (500
 # MB, cityiso.bench). A page's results at 3,000 offices are at most about 1.3 MB (office_status_on_date's 3,000 rows);

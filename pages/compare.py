@@ -2,6 +2,8 @@
 (views from cityiso.views); an office without findings stays in the comparison, said to have none reported. Then one
 office among its peers: the offices sharing its kind, voivodeship or size class (views.peers)."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from cityiso.app import ui, urlstate
@@ -23,21 +25,27 @@ scope = ui.Scope(OfficeFilter(tuple(offices)), family)
 ctx = ui.context(scope)
 names = ui.office_names()
 data = cycles.cycles_data(ctx)
-ui.show(cycles.timeline_view(ctx, data), "compare_cycles", "compare_timeline", scope=scope)
+ui.show(ui.shared_view(cycles.timeline_view, ctx, data), "compare_cycles", "compare_timeline", scope=scope)
 
 filters = findings_filters(offices, family=family)
 by_clause = ui.data_or_stop("praised_by_clause", **filters)
 by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
-    view = praise.category_view(ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices
+    )
     ui.show(view, "compare_clause_profile", "cmp_clause", scope=scope)
 with right:
-    view = praise.category_view(ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices
+    )
     ui.show(view, "compare_theme_profile", "cmp_theme", scope=scope)
 
 st.subheader(t("compare.bodies", lang))
-st.dataframe(cycles.certificates_view(ctx, data).table.iloc[:, :6], hide_index=True)
+# Plain tables here and for the peers (a few dozen rows at most): the page then loads none of the data grid's code.
+certificates = cycles.certificates_view(ctx, data)
+ui.show(replace(certificates, table=certificates.table.iloc[:, :6], takeaway="", note=""), "certificates", static=True)
 
 st.subheader(t("compare.only_in", lang))
 for column, view in zip(st.columns(len(offices)), praise.only_in_views(by_theme, offices, names, lang), strict=True):
@@ -76,7 +84,7 @@ if population := peers.population_line(group, lang):
     st.caption(md(population))
 view = peers.standing_view(among_peers, group, rows, names[peer_office])
 context = f"{names[peer_office]} · {peers.group_line(group, rows, lang)}"
-ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope)
+ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope, static=True)
 left, _ = st.columns([3, 2])
 with left:
     view = peers.distribution_view(among_peers, group, rows, names[peer_office])

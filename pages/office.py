@@ -37,7 +37,7 @@ families = sorted(data.spans["family"].dropna().unique().tolist())
 status = cycles.office_status_view(ctx, office_id, families)
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
-ui.show(cycles.timeline_view(ctx, data), f"cycle_{office_id}", "office_timeline")
+ui.show(ui.shared_view(cycles.timeline_view, ctx, data), f"cycle_{office_id}", "office_timeline")
 
 for view in (cycles.certificates_view(ctx, data, with_office=False), cycles.events_view(ctx, data, False)):
     st.subheader(t(f"office.{view.key}", lang))

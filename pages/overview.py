@@ -12,6 +12,13 @@ from cityiso.safe_text import md
 from cityiso.views import OfficeFilter, View, cycles, national
 
 LATEST = 5  # events in each of the two lists
+# The trend charts, one shown at a time: its view and the file name of its download.
+TRENDS = {
+    "family": (national.held_by_family_view, "held_by_family"),
+    "office_kind": (national.held_by_kind_view, "held_by_office_kind"),
+    "voivodeship": (national.held_by_voivodeship_view, "held_by_voivodeship"),
+    "flows": (national.flows_view, "flows_by_year"),
+}
 
 lang = ui.lang()
 st.title(t("overview.title", lang))
@@ -47,7 +54,7 @@ st.caption(counted)
 
 left, right = st.columns([5, 6])
 with left:
-    view = national.status_map_view(ctx, int(head["count_offices"]))
+    view = ui.shared_view(national.status_map_view, ctx, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
     if view.table is not None:  # the map by voivodeship: its counts as a table too
         with st.expander(t("map.table", lang)):
@@ -60,17 +67,22 @@ with left:
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)
 with right:
-    ui.show(national.activity_view(ctx), "activity_by_year", "trend")
+    ui.show(ui.shared_view(national.activity_view, ctx), "activity_by_year", "trend")
 
 st.subheader(t("overview.trends", lang))
 st.caption(t("overview.trends_intro", lang))
-left, right = st.columns(2)
-with left:
-    ui.chart(national.held_by_family_view(ctx).figure, "by_family", "held_by_family")
-    ui.chart(national.held_by_voivodeship_view(ctx).figure, "by_voivodeship", "held_by_voivodeship")
-with right:
-    ui.chart(national.held_by_kind_view(ctx).figure, "by_kind", "held_by_office_kind")
-    ui.chart(national.flows_view(ctx).figure, "flows", "flows_by_year")
+# One trend drawn at a time, the others a click away: three more charts cost the browser about a second to draw.
+urlstate.bind("trends", urlstate.choice(list(TRENDS), lang), "family")
+trend = st.segmented_control(
+    t("overview.trend_pick", lang),
+    list(TRENDS),
+    key="trends",
+    required=True,
+    format_func=lambda c: t(f"overview.trend.{c}", lang),
+)
+urlstate.write("trends", trend)
+make_view, filename = TRENDS[trend]
+ui.chart(ui.shared_view(make_view, ctx).figure, f"trend_{trend}", filename)
 if note := national.undated_kinds_note(ctx):
     st.caption(note)
 
@@ -117,7 +129,8 @@ for column, after in ((left, False), (right, True)):
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))
-        ui.show(view, f"{view.key}_events", scope=scope)
+        # Plain tables: five rows need no data grid, whose code (about 1.2 MB of it) the browser would load for them.
+        ui.show(view, f"{view.key}_events", scope=scope, static=True)
 with right:
     if int(head["count_past_planned"]):
         when = format_date(as_of, "day", lang)

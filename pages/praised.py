@@ -90,15 +90,19 @@ rounds = st.session_state.setdefault("pick_rounds", {"by_clause": 0, "by_theme":
 urlstate.bind("pick", urlstate.pick(lang), None)
 left, right = st.columns(2)
 with left:
-    view = praise.category_view(ctx, by_clause, "clause", measure, t("praised.by_clause", lang), among=shown)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_clause, "clause", measure, t("praised.by_clause", lang), among=shown
+    )
     clause_event = ui.show(view, "findings_by_clause", f"by_clause_{rounds['by_clause']}", on_select=True)
 with right:
-    view = praise.category_view(ctx, by_theme, "theme", measure, t("praised.by_theme", lang), among=shown)
+    view = ui.shared_view(
+        praise.category_view, ctx, by_theme, "theme", measure, t("praised.by_theme", lang), among=shown
+    )
     theme_event = ui.show(view, "findings_by_theme", f"by_theme_{rounds['by_theme']}", on_select=True)
 # The office-by-theme map: every office when few, else those with the most findings (a caption says so).
 heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}
 by_office_theme = by_theme if not grouped else ui.data_or_stop("praised_by_theme", **heat_filters)
-view = praise.heatmap_view(ctx, by_office_theme, measure, t("praised.heatmap", lang))
+view = ui.shared_view(praise.heatmap_view, ctx, by_office_theme, measure, t("praised.heatmap", lang))
 heat_event = ui.show(view, "offices_by_theme", f"heatmap_{rounds['heatmap']}", on_select=True)
 if covered > len(top):
     st.caption(t("praised.heatmap_top", lang, shown=len(top), n=covered))

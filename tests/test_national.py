@@ -196,7 +196,7 @@ def test_a_few_chosen_offices_get_their_own_slides(national_fetch) -> None:
 
 
 def test_overview_page_at_scale_aggregates(open_page, national_db: Path) -> None:
-    at = open_page(db=national_db, lang="en", as_of="2017-06-01", office="ug-01")
+    at = open_page(db=national_db, lang="en", as_of="2017-06-01", office="ug-01", trends="voivodeship")
     charts = figures(at)
     status_map = charts[0]
     assert "by voivodeship" in status_map["layout"]["title"]["text"]

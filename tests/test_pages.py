@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -176,21 +177,53 @@ def test_overview_activity_stops_at_the_chosen_day(open_page) -> None:
     assert dict(zip(audits["x"], audits["y"], strict=True)) == {2009: 1, 2012: 1}
 
 
+TREND_TITLES = {
+    "family": "Offices with a valid certificate: standards",
+    "office_kind": "Share certified: kinds of office",
+    "voivodeship": "Share certified: voivodeships",
+    "flows": "New, returned, lost, recertified",
+}
+
+
+def test_overview_draws_one_trend_and_each_other_one_on_a_click(open_page) -> None:
+    """The trends are one chart at a time (the standards first), each of the others a click away and in the URL."""
+    at = open_page(lang="en", as_of="2019-10-01")
+
+    def trends_drawn() -> list[str]:
+        titles = [f["layout"]["title"]["text"].split("<br>")[0] for f in figures(at)]
+        return [title for title in titles if title in TREND_TITLES.values()]
+
+    assert trends_drawn() == [TREND_TITLES["family"]]
+    for code, title in reversed(TREND_TITLES.items()):
+        at.segmented_control(key="trends").set_value(code).run()
+        assert trends_drawn() == [title]
+        assert at.query_params["trends"] in (code, [code])
+    assert trends_drawn() == [TREND_TITLES["family"]]
+    linked = open_page(lang="en", as_of="2019-10-01", trends="flows")
+    assert [f["layout"]["title"]["text"].split("<br>")[0] for f in figures(linked)][2] == TREND_TITLES["flows"]
+
+
+def event_lists(at: AppTest) -> list[pd.DataFrame]:
+    """The overview's lists of the latest and the next events: plain tables (st.table), each shown when not empty."""
+    return [table.value for table in at.table if "Rodzaj" in table.value.columns]
+
+
 def test_overview_lists_latest_and_next_events(open_page) -> None:
     at = open_page(lang="pl", as_of="2016-10-01")
-    latest, upcoming = (d.value for d in at.dataframe)
+    latest, upcoming = event_lists(at)
+    assert not at.dataframe  # no data grid at first sight: the browser loads none of its code
     assert latest["Data"].tolist() == ["20 września 2016", "marzec 2012", "2009"]
-    assert latest["Urząd"].tolist() == [CITY, COUNTY, COUNTY]
+    assert latest["Urząd"].tolist() == [md(CITY), md(COUNTY), md(COUNTY)]  # the table's text, escaped
     assert upcoming["Data"].tolist() == ["październik 2018"]
     assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru"]
 
 
 def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
     at = open_page(lang="pl", as_of="2017-06-30", family="ISO 14001")
-    (upcoming,) = (d.value for d in at.dataframe if not d.value.empty)
+    (upcoming,) = event_lists(at)  # no latest event of ISO 14001 by then: that list shows no table
     # "20 września br." in a text of June 2017: the year is inferred, so the date carries "~".
-    assert upcoming["Data"].tolist() == ["~20 września 2017"]
-    assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru (planowany)"]
+    assert upcoming["Data"].tolist() == [md("~20 września 2017")]
+    assert upcoming["Rodzaj"].tolist() == [md("Audit nadzoru (planowany)")]
 
 
 def test_overview_peers_chart_cites_the_offices_it_draws(open_page) -> None:

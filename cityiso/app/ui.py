@@ -1,6 +1,8 @@
 """Streamlit helpers every page shares: language, the database guard, the source line and chart output."""
 
+import dataclasses
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +21,14 @@ from cityiso.labels import DEFAULT_LANG, code_label, t
 from cityiso.paths import ASSETS_DIR
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
-from cityiso.store import DOWNLOADABLE_TABLES, DatabaseMissing, database_bytes, fetch, table_csv  # noqa: F401
+from cityiso.store import (  # noqa: F401
+    DOWNLOADABLE_TABLES,
+    DatabaseMissing,
+    database_bytes,
+    database_identity,
+    fetch,
+    table_csv,
+)
 from cityiso.views import View
 from cityiso.views.tables import findings_table
 from cityiso.vocabulary import SIZE_CLASSES
@@ -79,6 +88,70 @@ def context(scope: Scope = EVERYTHING) -> views.Context:
     return views.Context(
         data_or_stop, lang(), scope.selection, scope.family, scope.as_of or dt.date.today(), source_line(scope)
     )
+
+
+# The views every session shares (their figures built once): at most this many. At 3,000 offices the largest, the
+# cycles' timeline of a page of 25 offices, holds about 3.7 MB (tracemalloc), the map 0.5 MB, most others less: at most
+# about 90 MB, within the app's memory budget (cityiso.bench) next to the named results' cache.
+CACHED_VIEWS = 24
+
+
+@st.cache_resource(max_entries=CACHED_VIEWS, show_spinner=False)
+def _shared_view(db_identity: tuple, name: str, context: tuple, arguments: str, _make: Callable[[], View]) -> View:
+    return _make()
+
+
+def shared_view(make: Callable[..., View], ctx: views.Context, *args, **kwargs) -> View:
+    """`make(ctx, *args, **kwargs)`, made once per served database, view function, context (language, offices,
+    family, day, source line) and arguments, and shared by every session: building a page's Plotly figures took most
+    of its script's time. The View is shared, not copied: pages only read it. The arguments are told apart by a digest
+    of their content (_feed: Streamlit's own hashing of a frame with list cells, or of every office's name, took longer
+    than building the figure)."""
+    try:
+        db = database_identity()
+    except DatabaseMissing:
+        return make(ctx, *args, **kwargs)  # the page's own fetch says so
+    context = (ctx.lang, repr(ctx.selection), ctx.family, ctx.as_of, ctx.source)
+    name = f"{make.__module__}.{make.__qualname__}"
+    digest = hashlib.sha256()
+    _feed(digest, (args, sorted(kwargs.items())))
+    return _shared_view(db, name, context, digest.hexdigest(), lambda: make(ctx, *args, **kwargs))
+
+
+# What a digest takes by its repr, inside a mapping too.
+PLAIN = (str, int, float, bool, type(None), dt.date)
+
+
+def _feed(digest: "hashlib._Hash", value: object) -> None:
+    """Feed a view's argument to a digest by its content: a frame as its JSON (with its dtypes), a dataclass, mapping
+    or sequence item by item, anything else by its repr. (A frame's pickle differs between two equal frames.)"""
+    if isinstance(value, pd.Series):
+        value = value.to_frame()
+    if isinstance(value, pd.DataFrame):
+        digest.update(repr(value.dtypes.to_dict()).encode())
+        digest.update(
+            value.to_json(
+                orient="split", date_format="iso", date_unit="us", double_precision=15, default_handler=str
+            ).encode()
+        )
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(type(value).__qualname__.encode())
+        for f in dataclasses.fields(value):
+            _feed(digest, getattr(value, f.name))
+    elif isinstance(value, dict) and all(isinstance(k, PLAIN) and isinstance(v, PLAIN) for k, v in value.items()):
+        digest.update(repr(value).encode())  # every office's name: at once
+    elif isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        for key, item in value.items():
+            _feed(digest, key)
+            _feed(digest, item)
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[%d" % len(value))
+        for item in value:
+            _feed(digest, item)
+    else:
+        digest.update(repr(value).encode())
+    digest.update(b"\0")
 
 
 # A comment of an asset: /* ... */ in CSS, a whole line of // in JavaScript.

@@ -12,6 +12,11 @@ TEXT = {
         "Announced events dated up to {date} with no known outcome (not shown as next): {n}.",
     ),
     "overview.trends": ("Trendy", "Trends"),
+    "overview.trend_pick": ("Wykres", "Chart"),
+    "overview.trend.family": ("Normy", "Standards"),
+    "overview.trend.office_kind": ("Rodzaje urzędów", "Kinds of office"),
+    "overview.trend.voivodeship": ("Województwa", "Voivodeships"),
+    "overview.trend.flows": ("Zyski i utraty", "Gained and lost"),
     "overview.trends_intro": (
         "Stan na 31 grudnia każdego roku (w bieżącym roku: na wybrany dzień), liczony jak status certyfikatu.",
         "Status on 31 December of each year (in the current year: on the chosen date), counted as the "

@@ -24,7 +24,7 @@ class Page:
 PAGES = {
     p.name: p
     for p in (
-        Page("overview", "", "overview.title", 6),  # the map, activity by year, four trends
+        Page("overview", "", "overview.title", 3),  # the map, activity by year, the chosen trend
         Page("cycles", "cycles", "cycles.title", 1),
         Page("praised", "praised", "praised.title", 3),
         Page("compare", "compare", "compare.title", 4),

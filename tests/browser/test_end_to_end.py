@@ -24,7 +24,7 @@ COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
 
 # path, its title and a text of the fixture it shows in each language, its charts
 PAGES = [
-    ("", {"pl": "Przegląd", "en": "Overview"}, {"pl": "Testowo", "en": "Testowo"}, 6),  # map, activity, four trends
+    ("", {"pl": "Przegląd", "en": "Overview"}, {"pl": "Testowo", "en": "Testowo"}, 3),  # map, activity, one trend
     ("cycles", {"pl": "Cykle certyfikacji", "en": "Certification cycles"}, {"pl": "2000/2008", "en": "2000/2008"}, 1),
     ("praised", {"pl": "Obszary docenione", "en": "Praised areas"}, {"pl": "Informatyzacja", "en": "IT"}, 3),
     ("compare", {"pl": "Porównanie urzędów", "en": "Compare offices"}, {"pl": "Obsługa", "en": "Client service"}, 4),

@@ -13,7 +13,7 @@ from tests.browser.conftest import ARTIFACTS, wait_for_charts, wait_until_idle
 
 OFFICES, YEARS = 300, 25
 # Each page and the charts it draws (as on the fixture package).
-PAGES = {"": 6, "cycles": 1, "praised": 3, "compare": 4, "office": 1, "presentation": 0, "sources": 0}
+PAGES = {"": 3, "cycles": 1, "praised": 3, "compare": 4, "office": 1, "presentation": 0, "sources": 0}
 # A chart's figure JSON, as the browser holds it, stays far under the benchmark's 1 MB budget at this size.
 MAX_FIGURE_BYTES = 1_000_000
 
