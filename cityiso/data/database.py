@@ -31,7 +31,7 @@ from cityiso.data.field_checks import (
     key_checks,
     row_checks,
 )
-from cityiso.data.load import load_tables
+from cityiso.data.load import load_sources, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
@@ -148,6 +148,12 @@ def _checked_and_loaded(
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
+    if not raw.unreadable:
+        # Typed, and schema.sql's stored tables made, while the pool may still be reading documents: none of them
+        # reads the sources, which are loaded with their documents below.
+        load_tables(con, package, create_tables(package))
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        _materialise(con)
     listed, documents, document_problems, tables = prepared.result()
     problems += document_problems
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
@@ -168,7 +174,7 @@ def _checked_and_loaded(
                 Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
             )
         return sorted(set(problems))
-    load_tables(con, package, create_tables(package), "source_documents")
+    load_sources(con, package, "source_documents")
     con.unregister("documents_frame")
     con.unregister("source_documents")
     problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
@@ -183,8 +189,6 @@ def _checked_and_loaded(
             package.version,
         ],
     )
-    con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-    _materialise(con)
     already = {(p.file, p.line, p.field) for p in problems}
     for rule in sorted((QUERIES_DIR / "checks").glob("*.sql")):
         for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
