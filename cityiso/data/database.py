@@ -121,7 +121,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     # DuckDB reads the CSV files, then makes the documents' tables there while DuckDB checks the CSV files' fields:
     # each waits on its own work (DuckDB lets go of Python while a query runs), and the main thread never holds
     # DuckDB up with Python work of its own (listing 64k documents, joining their text).
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with ThreadPoolExecutor(max_workers=3) as pool:
         read = pool.submit(_read_listed, data_dir)
         return _checked_and_loaded(con, package, data_dir, pool, read)
 
@@ -149,11 +149,16 @@ def _checked_and_loaded(
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
     if not raw.unreadable:
-        # Typed, and schema.sql's stored tables made, while the pool may still be reading documents: none of them
-        # reads the sources, which are loaded with their documents below.
+        # Typed while the pool may still be reading documents, none of which they need (the sources are loaded with
+        # their documents below), with the other tables that need none.
         load_tables(con, package, create_tables(package))
-        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-        _materialise(con)
+        problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
+        con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
+        con.execute("insert into codes select * from codes_frame")
+        con.unregister("codes_frame")
+        # schema.sql's views and stored tables (which read no sources either) are made on a connection of their own
+        # while this one checks the quotes and loads the sources: most steps of either run on one core.
+        stored = pool.submit(_schema_and_stored, con)
     listed, documents, document_problems, tables = prepared.result()
     problems += document_problems
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
@@ -177,10 +182,6 @@ def _checked_and_loaded(
     load_sources(con, package, "source_documents")
     con.unregister("documents_frame")
     con.unregister("source_documents")
-    problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
-    con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
-    con.execute("insert into codes select * from codes_frame")
-    con.unregister("codes_frame")
     con.execute(
         "insert into build_info values (?, ?, ?)",
         [
@@ -189,6 +190,7 @@ def _checked_and_loaded(
             package.version,
         ],
     )
+    stored.result()
     already = {(p.file, p.line, p.field) for p in problems}
     for rule in sorted((QUERIES_DIR / "checks").glob("*.sql")):
         for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
@@ -225,6 +227,14 @@ MATERIALISED_VIEWS = (
     "document_citations",
     "office_family_counts",
 )
+
+
+def _schema_and_stored(con: duckdb.DuckDBPyConnection) -> None:
+    """schema.sql's views and macros, and the views of MATERIALISED_VIEWS stored, on a cursor of `con` (a connection
+    of its own to the same database)."""
+    with con.cursor() as cursor:
+        cursor.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
+        _materialise(cursor)
 
 
 def _materialise(con: duckdb.DuckDBPyConnection) -> None:
