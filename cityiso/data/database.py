@@ -134,6 +134,19 @@ def _checked_and_loaded(
     # The sources' rows are read here (raw_sources is this connection's own table); the documents they name are
     # matched, and their tables made, by the pool once it has read the folder (its next job).
     prepared = pool.submit(_prepared_documents, raw, _source_rows(con), read)
+    if not raw.unreadable:
+        # Typed while the pool reads documents, none of which they need (the sources are loaded with their documents
+        # below), with the other tables that need none.
+        load_tables(con, package, create_tables(package))
+        problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
+        con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
+        con.execute("insert into codes select * from codes_frame")
+        con.unregister("codes_frame")
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))  # views and macros (a check uses one)
+        # The views stored as tables (which read no sources either) are made on a connection of their own while this
+        # one checks the fields and quotes, loads the sources and runs the checks (which read none of them): most
+        # steps of either side run on one core.
+        stored = pool.submit(_stored, con)
     found: list[tuple[str, int, str, str, str, int | None]] = []
     for resource in package.resources:
         if resource.name in raw.unreadable:
@@ -148,17 +161,6 @@ def _checked_and_loaded(
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
-    if not raw.unreadable:
-        # Typed while the pool may still be reading documents, none of which they need (the sources are loaded with
-        # their documents below), with the other tables that need none.
-        load_tables(con, package, create_tables(package))
-        problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
-        con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
-        con.execute("insert into codes select * from codes_frame")
-        con.unregister("codes_frame")
-        # schema.sql's views and stored tables (which read no sources either) are made on a connection of their own
-        # while this one checks the quotes and loads the sources: most steps of either run on one core.
-        stored = pool.submit(_schema_and_stored, con)
     listed, documents, document_problems, tables = prepared.result()
     problems += document_problems
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
@@ -190,7 +192,6 @@ def _checked_and_loaded(
             package.version,
         ],
     )
-    stored.result()
     already = {(p.file, p.line, p.field) for p in problems}
     for rule in sorted((QUERIES_DIR / "checks").glob("*.sql")):
         for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
@@ -201,6 +202,7 @@ def _checked_and_loaded(
             )
             if (problem.file, problem.line, problem.field) not in already:
                 problems.append(problem)
+    stored.result()
     if not problems and any(r.name == "expectations" for r in package.resources):
         # The curated data's own checklist, on data that is otherwise sound (a broken row would only echo here).
         shown = raw.shown(package.resource("expectations"))
@@ -229,11 +231,9 @@ MATERIALISED_VIEWS = (
 )
 
 
-def _schema_and_stored(con: duckdb.DuckDBPyConnection) -> None:
-    """schema.sql's views and macros, and the views of MATERIALISED_VIEWS stored, on a cursor of `con` (a connection
-    of its own to the same database)."""
+def _stored(con: duckdb.DuckDBPyConnection) -> None:
+    """The views of MATERIALISED_VIEWS stored, on a cursor of `con` (a connection of its own to the same database)."""
     with con.cursor() as cursor:
-        cursor.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
         _materialise(cursor)
 
 
