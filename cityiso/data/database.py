@@ -122,8 +122,7 @@ def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_di
     # each waits on its own work (DuckDB lets go of Python while a query runs), and the main thread never holds
     # DuckDB up with Python work of its own (listing 64k documents, joining their text).
     with ThreadPoolExecutor(max_workers=3) as pool:
-        read = pool.submit(_read_listed, data_dir)
-        return _checked_and_loaded(con, package, data_dir, pool, read)
+        return _checked_and_loaded(con, package, data_dir, pool, pool.submit(_read_listed, data_dir))
 
 
 def _checked_and_loaded(
@@ -162,14 +161,20 @@ def _checked_and_loaded(
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
     listed, documents, document_problems, tables = prepared.result()
+    data_sha256 = listed.fingerprint
     problems += document_problems
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
     for name, table in tables.items():
         con.register(name, table)
+    # Only the registrations hold the documents' tables now, and only the quote checks the documents: all of them go
+    # once the sources are loaded, not at the end of the build (they hold every text three times, half a GB at 3,000
+    # offices, while the stored tables are made).
+    del read, prepared, listed, documents, tables
     found += [
         (q.resource, q.ordinality, q.record, q.field, q.message, None)
         for q in quote_problems(con, package, searchable, "documents_frame")
     ]
+    del searchable
     for name, ordinality, record, field, message, other in found:
         if other is not None:
             message += str(raw.line(name, other))
@@ -188,7 +193,7 @@ def _checked_and_loaded(
         "insert into build_info values (?, ?, ?)",
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            listed.fingerprint,
+            data_sha256,
             package.version,
         ],
     )
