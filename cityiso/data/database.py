@@ -31,7 +31,7 @@ from cityiso.data.field_checks import (
     key_checks,
     row_checks,
 )
-from cityiso.data.load import load_tables
+from cityiso.data.load import load_sources, load_tables
 from cityiso.data.problems import Problem
 from cityiso.data.quote_checks import quote_problems
 from cityiso.data.read import RawFiles, read_files
@@ -117,19 +117,35 @@ def _in_use(out: Path) -> str:
 
 
 def _validate_and_load(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> list[Problem]:
-    listing = plain_files(data_dir)  # sources/, listed once for the documents and the fingerprint
-    # Python reads and hashes the documents (and the fingerprint's other inputs) in a thread of its own while DuckDB
-    # reads and checks the CSV files: each waits on its own work (DuckDB lets go of Python while a query runs).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        read = pool.submit(_read_listed, data_dir, listing)
-        return _checked_and_loaded(con, package, data_dir, listing, read)
+    # Python lists, reads and hashes the documents (and the fingerprint's other inputs) in a thread of its own while
+    # DuckDB reads the CSV files, then makes the documents' tables there while DuckDB checks the CSV files' fields:
+    # each waits on its own work (DuckDB lets go of Python while a query runs), and the main thread never holds
+    # DuckDB up with Python work of its own (listing 64k documents, joining their text).
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return _checked_and_loaded(con, package, data_dir, pool, pool.submit(_read_listed, data_dir))
 
 
 def _checked_and_loaded(
-    con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path, listing: dict[str, int], read: Future
+    con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path, pool: ThreadPoolExecutor, read: Future
 ) -> list[Problem]:
     problems: list[Problem] = []
     raw = read_files(con, package, data_dir, problems)
+    # The sources' rows are read here (raw_sources is this connection's own table); the documents they name are
+    # matched, and their tables made, by the pool once it has read the folder (its next job).
+    prepared = pool.submit(_prepared_documents, raw, _source_rows(con), read)
+    if not raw.unreadable:
+        # Typed while the pool reads documents, none of which they need (the sources are loaded with their documents
+        # below), with the other tables that need none.
+        load_tables(con, package, create_tables(package))
+        problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
+        con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
+        con.execute("insert into codes select * from codes_frame")
+        con.unregister("codes_frame")
+        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))  # views and macros (a check uses one)
+        # The views stored as tables (which read no sources either) are made on a connection of their own while this
+        # one checks the fields and quotes, loads the sources and runs the checks (which read none of them): most
+        # steps of either side run on one core.
+        stored = pool.submit(_stored, con)
     found: list[tuple[str, int, str, str, str, int | None]] = []
     for resource in package.resources:
         if resource.name in raw.unreadable:
@@ -144,14 +160,21 @@ def _checked_and_loaded(
                 found += [(resource.name, *row) for row in con.execute(query).fetchall()]
     if "further_evidence" not in raw.unreadable:
         found += [("further_evidence", *row) for row in con.execute(evidence_field_checks(package)).fetchall()]
-    listed = read.result()
-    documents, order = _read_documents(con, raw, problems, listing, listed)
+    listed, documents, document_problems, tables = prepared.result()
+    data_sha256 = listed.fingerprint
+    problems += document_problems
     searchable = {source_id: d.searchable for source_id, d in documents.items()}
-    _register_documents(con, documents, order)
+    for name, table in tables.items():
+        con.register(name, table)
+    # Only the registrations hold the documents' tables now, and only the quote checks the documents: all of them go
+    # once the sources are loaded, not at the end of the build (they hold every text three times, half a GB at 3,000
+    # offices, while the stored tables are made).
+    del read, prepared, listed, documents, tables
     found += [
         (q.resource, q.ordinality, q.record, q.field, q.message, None)
         for q in quote_problems(con, package, searchable, "documents_frame")
     ]
+    del searchable
     for name, ordinality, record, field, message, other in found:
         if other is not None:
             message += str(raw.line(name, other))
@@ -163,23 +186,17 @@ def _checked_and_loaded(
                 Problem(shown, 0, "", "", "its rows and the cross-file rules are checked once it can be read")
             )
         return sorted(set(problems))
-    load_tables(con, package, create_tables(package), "source_documents")
+    load_sources(con, package, "source_documents")
     con.unregister("documents_frame")
     con.unregister("source_documents")
-    problems += load_terc(con, data_dir)  # GUS's territorial units, when imported (an empty table when not)
-    con.register("codes_frame", pd.DataFrame(package.codes(), columns=["domain", "code", "label_pl", "label_en"]))
-    con.execute("insert into codes select * from codes_frame")
-    con.unregister("codes_frame")
     con.execute(
         "insert into build_info values (?, ?, ?)",
         [
             dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            listed.fingerprint,
+            data_sha256,
             package.version,
         ],
     )
-    con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-    _materialise(con)
     already = {(p.file, p.line, p.field) for p in problems}
     for rule in sorted((QUERIES_DIR / "checks").glob("*.sql")):
         for table, ordinality_key, field, message in con.execute(rule.read_text(encoding="utf-8")).fetchall():
@@ -190,6 +207,7 @@ def _checked_and_loaded(
             )
             if (problem.file, problem.line, problem.field) not in already:
                 problems.append(problem)
+    stored.result()
     if not problems and any(r.name == "expectations" for r in package.resources):
         # The curated data's own checklist, on data that is otherwise sound (a broken row would only echo here).
         shown = raw.shown(package.resource("expectations"))
@@ -216,6 +234,12 @@ MATERIALISED_VIEWS = (
     "document_citations",
     "office_family_counts",
 )
+
+
+def _stored(con: duckdb.DuckDBPyConnection) -> None:
+    """The views of MATERIALISED_VIEWS stored, on a cursor of `con` (a connection of its own to the same database)."""
+    with con.cursor() as cursor:
+        _materialise(cursor)
 
 
 def _materialise(con: duckdb.DuckDBPyConnection) -> None:
@@ -253,29 +277,48 @@ class _Listed(NamedTuple):
     """Every document listed in sources/, read: the contents of those that can be source documents, why the others
     cannot, each content's SHA-256 and the fingerprint of every input."""
 
+    listing: dict[str, int]  # sources/ as plain_files lists it
     contents: dict[str, bytes]
     errors: dict[str, str]
     hashes: dict[str, str]
     fingerprint: str
 
 
-def _read_listed(data_dir: Path, listing: dict[str, int]) -> _Listed:
-    """Read every file plain_files listed (the fingerprint hashes each one anyway), hash it, and fingerprint the
-    inputs with those hashes."""
+def _read_listed(data_dir: Path) -> _Listed:
+    """List sources/ (once: for the documents and the fingerprint), read every file plain_files lists (the
+    fingerprint hashes each one anyway), hash it, and fingerprint the inputs with those hashes."""
+    listing = plain_files(data_dir)
     contents, errors = read_documents(data_dir, listing, listing)
     hashes = {file: hashlib.sha256(content).hexdigest() for file, content in contents.items()}
-    return _Listed(contents, errors, hashes, fingerprint(data_dir, hashes, listing))
+    return _Listed(listing, contents, errors, hashes, fingerprint(data_dir, hashes, listing))
 
 
-def _read_documents(
-    con: duckdb.DuckDBPyConnection, raw: RawFiles, problems: list[Problem], listing: dict[str, int], listed: _Listed
-) -> tuple[dict[str, Document], list[str | None]]:
-    """source_id -> its document (`listing`: sources/ as plain_files lists it; `listed`: those files read), and the
-    source_id of each row of sources.csv in its order whose document was read (None for the others)."""
-    rows = con.execute(
+def _source_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Each row of sources.csv in its order: ordinality, source_id, whether it names a document file, file, url."""
+    return con.execute(
         "select ordinality, source_id, kind = 'document' and file is not null, file, url from raw_sources "
         "order by ordinality"
     ).fetchall()
+
+
+def _prepared_documents(
+    raw: RawFiles, rows: list[tuple], read: Future
+) -> tuple[_Listed, dict[str, Document], list[Problem], dict[str, pa.Table]]:
+    """What the pool does once it has read sources/ (`read`): the documents the rows of sources.csv (`rows`, as
+    _source_rows gives them) name, the problems with them, and the tables the build registers (_document_tables)."""
+    listed = read.result()
+    problems: list[Problem] = []
+    documents, order = _read_documents(raw, problems, rows, listed)
+    return listed, documents, problems, _document_tables(documents, order)
+
+
+def _read_documents(
+    raw: RawFiles, problems: list[Problem], rows: list[tuple], listed: _Listed
+) -> tuple[dict[str, Document], list[str | None]]:
+    """source_id -> its document (`rows`: sources.csv's rows as _source_rows gives them; `listed`: sources/ listed
+    and read), and the source_id of each row of sources.csv in its order whose document was read (None for the
+    others)."""
+    listing = listed.listing
     wanted = [
         (ordinality, source_id, file, url) for ordinality, source_id, is_document, file, url in rows if is_document
     ]
@@ -295,16 +338,14 @@ def _read_documents(
     return documents, order
 
 
-def _register_documents(
-    con: duckdb.DuckDBPyConnection, documents: dict[str, Document], order: list[str | None]
-) -> None:
+def _document_tables(documents: dict[str, Document], order: list[str | None]) -> dict[str, pa.Table]:
     """documents_frame (source_id, searchable) for the quote checks: a quote may quote the address as well as the
     text, so searchable is both; and source_documents (text, sha256), one row per row of sources.csv in its order,
     which the sources table takes side by side with raw_sources (a join on source_id and a sort again of every
     document's text cost four times as much)."""
-    con.register(
-        "documents_frame",
-        pa.table(
+    aligned = [documents[source_id] if source_id is not None else None for source_id in order]
+    return {
+        "documents_frame": pa.table(
             {
                 "source_id": pa.array(list(documents), pa.string()),
                 "searchable": _text_array(
@@ -312,17 +353,13 @@ def _register_documents(
                 ),
             }
         ),
-    )
-    aligned = [documents[source_id] if source_id is not None else None for source_id in order]
-    con.register(
-        "source_documents",
-        pa.table(
+        "source_documents": pa.table(
             {
                 "text": _text_array([d.content if d else None for d in aligned]),
                 "sha256": pa.array([d.sha256 if d else None for d in aligned], pa.string()),
             }
         ),
-    )
+    }
 
 
 def _text_array(contents: list[bytes | None]) -> pa.Array:
