@@ -123,7 +123,7 @@ insert into findings (finding_id, event_id, office_id, kind, voice, clause_stand
         'The office on its e-services', 'src-a', 'q7');
 
 insert into codes values
-    ('findings.voice', 'auditor', 'Audytorzy (raport z auditu)', 'Auditors (audit report)'),
-    ('events.kind', 'surveillance', 'Audit nadzoru', 'Surveillance audit');
+    ('findings.voice', 'auditor', 'Audytorzy (raport z audytu)', 'Auditors (audit report)'),
+    ('events.kind', 'surveillance', 'Audyt nadzoru', 'Surveillance audit');
 
 insert into build_info values ('2024-05-01 10:00:00', 'abc', '2.0.0');

@@ -98,16 +98,16 @@ def test_timeline_draws_exact_and_approximate_validity_apart(fixture_con) -> Non
     assert list(exact.base) == ["2016-12-31T00:00:00"] and list(approximate.base) == ["2016-01-01T00:00:00"]
     assert list(exact.y) == ["Łódź · ISO 9001:2015"]
     kinds = {t.name for t in fig.data if t.type == "scatter"}
-    assert kinds == {"Audit nadzoru", "Audit nadzoru (planowany)"}
-    surveillance = next(t for t in fig.data if t.name == "Audit nadzoru")
+    assert kinds == {"Audyt nadzoru", "Audyt nadzoru (planowany)"}
+    surveillance = next(t for t in fig.data if t.name == "Audyt nadzoru")
     assert list(surveillance.marker.opacity) == [1.0, 0.45]  # the 2018 audit's date is inferred
     assert [s.x0 for s in fig.layout.shapes] == [dt.date(2018, 9, 15), dt.date(2018, 6, 1)]
 
 
 def test_planned_event_is_an_open_marker_of_its_kind(fixture_con) -> None:
     fig = timeline(fixture_con, ["alpha"], "ISO 9001")
-    planned = next(t for t in fig.data if t.name == "Audit nadzoru (planowany)")
-    held = next(t for t in fig.data if t.name == "Audit nadzoru")
+    planned = next(t for t in fig.data if t.name == "Audyt nadzoru (planowany)")
+    held = next(t for t in fig.data if t.name == "Audyt nadzoru")
     assert planned.marker.symbol == "circle-open" and held.marker.symbol == "circle"
 
 

@@ -215,7 +215,7 @@ def test_overview_lists_latest_and_next_events(open_page) -> None:
     assert latest["Data"].tolist() == ["20 września 2016", "marzec 2012", "2009"]
     assert latest["Urząd"].tolist() == [md(CITY), md(COUNTY), md(COUNTY)]  # the table's text, escaped
     assert upcoming["Data"].tolist() == ["październik 2018"]
-    assert upcoming["Rodzaj"].tolist() == ["Audit nadzoru"]
+    assert upcoming["Rodzaj"].tolist() == ["Audyt nadzoru"]
 
 
 def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
@@ -223,7 +223,7 @@ def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
     (upcoming,) = event_lists(at)  # no latest event of ISO 14001 by then: that list shows no table
     # "20 września br." in a text of June 2017: the year is inferred, so the date carries "~".
     assert upcoming["Data"].tolist() == [md("~20 września 2017")]
-    assert upcoming["Rodzaj"].tolist() == [md("Audit nadzoru (planowany)")]
+    assert upcoming["Rodzaj"].tolist() == [md("Audyt nadzoru (planowany)")]
 
 
 def test_overview_peers_chart_cites_the_offices_it_draws(open_page) -> None:
@@ -694,7 +694,7 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
                 assert f"{code}: {pl if lang == 'pl' else en}" in by_name.loc[field.name, codes]
     # A coded column spelled out: who speaks in a finding.
     voices = tables["findings.csv"].table[0].value.set_index(column).loc["voice", codes]
-    assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z auditu)") in voices
+    assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z audytu)") in voices
 
 
 # --- Notices and the missing database ---------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ TEXT = {
     "include_undated": ("Uwzględnij zdarzenia bez daty", "Include undated events"),
     "voice": ("Kto to mówi", "Who says it"),
     "voice_help": (
-        "Domyślnie tylko audytorzy (raport z auditu). Urząd o sobie, jednostka certyfikująca i prasa "
+        "Domyślnie tylko audytorzy (raport z audytu). Urząd o sobie, jednostka certyfikująca i prasa "
         "są pokazywane osobno, każde pod własną nazwą.",
         "By default only the auditors (the audit report). The office about itself, the certification body "
         "and the press are shown separately, each under its own name.",
