@@ -52,13 +52,20 @@ def package_con(package_db: Path) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-@pytest.fixture(scope="session")
-def fixture_con() -> duckdb.DuckDBPyConnection:
-    """An in-memory database with the v2 tables, the views and macros of schema.sql and the rows of fixtures.sql."""
+def fixture_database() -> duckdb.DuckDBPyConnection:
+    """A new in-memory database with the v2 tables, the views and macros of schema.sql and the rows of fixtures.sql:
+    for a test that adds rows of its own (fixture_con is shared)."""
     con = duckdb.connect()
     con.execute(create_tables(package()))
     con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
     con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+    return con
+
+
+@pytest.fixture(scope="session")
+def fixture_con() -> duckdb.DuckDBPyConnection:
+    """fixture_database, shared by the tests that only read it."""
+    con = fixture_database()
     yield con
     con.close()
 

@@ -9,14 +9,11 @@ import duckdb
 import pytest
 
 from cityiso.data.database import build
-from cityiso.data.ddl import create_tables
-from cityiso.data.descriptor import package
-from cityiso.paths import QUERIES_DIR
 from cityiso.queries import OfficeFilter, run
 from cityiso.safe_text import md
 from cityiso.views import Context, peers
 from cityiso.vocabulary import SIZE_BANDS, SIZE_CLASSES, UNKNOWN_SIZE, size_class
-from tests.conftest import FIXTURES_SQL
+from tests.conftest import fixture_database
 from tests.fixture_package import write_package
 
 # The bands' edges and what each side of an edge is (the bands are 0-19,999; 20,000-99,999; 100,000-499,999; 500,000+).
@@ -40,10 +37,7 @@ POPULATIONS = {"alpha": 650_000, "beta": 170_000, "delta": 99_999, "epsilon": 19
 @pytest.fixture(scope="module")
 def sized_con() -> duckdb.DuckDBPyConnection:
     """fixtures.sql's offices, four of them with a population and two without."""
-    con = duckdb.connect()
-    con.execute(create_tables(package()))
-    con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-    con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+    con = fixture_database()
     for office, population in POPULATIONS.items():
         con.execute(
             "update offices set place_population = ?, place_geonameid = 1, population_source_id = 'ref' "

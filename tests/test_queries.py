@@ -8,6 +8,7 @@ import pytest
 
 from cityiso.queries import ALL_YEARS, findings_filters, run
 from cityiso.vocabulary import FINDING_KINDS, VOICES
+from tests.conftest import fixture_database
 
 ALL = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
 BOTH = ["alpha", "beta"]
@@ -463,15 +464,7 @@ def test_an_office_row_comes_from_one_certification() -> None:
     """An office holding two ISO 9001 certificates: its status, edition and latest evidence all come from the one
     that gives the status (the valid 2015 certificate issued in January 2016), never the latest evidence of the other
     (its lapse in September 2016)."""
-    from cityiso.data.ddl import create_tables
-    from cityiso.data.descriptor import package
-    from cityiso.paths import QUERIES_DIR
-    from tests.conftest import FIXTURES_SQL
-
-    with duckdb.connect() as con:
-        con.execute(create_tables(package()))
-        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+    with fixture_database() as con:
         con.execute(
             """
             insert into certificates (certificate_id, office_id, family, standard_as_written, edition_basis,
@@ -506,15 +499,7 @@ def test_latest_evidence_precision_on_a_shared_day_follows_a_rule(issued_on, iss
     """Where pieces of evidence share the latest day, latest_evidence_precision is the broadest of their precisions
     (a date known to its year may fall anywhere in it), as the headline's is: never whichever row a parallel grouping
     happens to meet first (the events are inserted finest first, the order a first-come choice would take)."""
-    from cityiso.data.ddl import create_tables
-    from cityiso.data.descriptor import package
-    from cityiso.paths import QUERIES_DIR
-    from tests.conftest import FIXTURES_SQL
-
-    with duckdb.connect() as con:
-        con.execute(create_tables(package()))
-        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+    with fixture_database() as con:
         con.execute(
             """
             insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
@@ -548,15 +533,7 @@ def test_headline_latest_event_precision_on_a_shared_day_follows_a_rule() -> Non
     """Where held events share the latest day, the headline's latest_event_precision is the broadest of their
     precisions (inserted finest first, the order a first-come choice would take), never whichever a parallel grouping
     meets first."""
-    from cityiso.data.ddl import create_tables
-    from cityiso.data.descriptor import package
-    from cityiso.paths import QUERIES_DIR
-    from tests.conftest import FIXTURES_SQL
-
-    with duckdb.connect() as con:
-        con.execute(create_tables(package()))
-        con.execute((QUERIES_DIR / "schema.sql").read_text(encoding="utf-8"))
-        con.execute(FIXTURES_SQL.read_text(encoding="utf-8"))
+    with fixture_database() as con:
         con.execute(
             """
             insert into events (event_id, office_id, kind, is_planned, event_on, event_on_precision,
