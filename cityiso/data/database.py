@@ -239,14 +239,10 @@ MATERIALISED_VIEWS = (
 def _stored(con: duckdb.DuckDBPyConnection) -> None:
     """The views of MATERIALISED_VIEWS stored, on a cursor of `con` (a connection of its own to the same database)."""
     with con.cursor() as cursor:
-        _materialise(cursor)
-
-
-def _materialise(con: duckdb.DuckDBPyConnection) -> None:
-    for view in MATERIALISED_VIEWS:
-        con.execute(f"create table {view}__stored as select * from {view}")
-        con.execute(f"drop view {view}")
-        con.execute(f"alter table {view}__stored rename to {view}")
+        for view in MATERIALISED_VIEWS:
+            cursor.execute(f"create table {view}__stored as select * from {view}")
+            cursor.execute(f"drop view {view}")
+            cursor.execute(f"alter table {view}__stored rename to {view}")
 
 
 def _label(resource, key: str) -> str:
