@@ -41,10 +41,7 @@ event_figures as (
         max(e.event_on) filter (where not e.is_planned and e.event_on <= $as_of::date) as latest_event_on,
         arg_max(
             e.event_on_precision,
-            {
-                'on': e.event_on,
-                'coarse': case e.event_on_precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
-            }
+            latest_then_broadest(e.event_on, e.event_on_precision)
         ) filter (where not e.is_planned and e.event_on <= $as_of::date) as latest_event_precision
     from events as e
     where e.office_id in (select office_id from chosen)

@@ -78,10 +78,7 @@ unlinked_evidence as (
         max(e.event_on) as evidence_on,
         arg_max(
             e.event_on_precision,
-            {
-                'on': e.event_on,
-                'coarse': case e.event_on_precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
-            }
+            latest_then_broadest(e.event_on, e.event_on_precision)
         ) as precision
     from events as e
     where not e.is_planned and e.event_on <= $as_of::date
@@ -99,10 +96,7 @@ evidence as (
         max(evidence_on) as latest_evidence_on,
         arg_max(
             precision,
-            {
-                'on': evidence_on,
-                'coarse': case precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
-            }
+            latest_then_broadest(evidence_on, precision)
         ) as precision
     from (
         select office_id, evidence_on, precision

@@ -47,6 +47,14 @@ create macro period_end(d, precision) as
         else d
     end;
 
+-- The order in which the latest of several dates is chosen (arg_max's key), with the precision it is known to: the
+-- latest day first; where dates share it, the broadest precision (a date known only to its year may fall anywhere in
+-- it, so no finer date is claimed). office_status_on_date's latest evidence and national_headline's latest event.
+create macro latest_then_broadest(d, precision) as {
+    'on': d,
+    'coarse': case precision when 'year' then 3 when 'month' then 2 when 'day' then 1 else 0 end
+};
+
 -- A date no later than a bound (a missing bound leaves it; a missing date stays missing, unlike least()).
 create macro capped(d, bound) as case when d is null then null else least(d, coalesce(bound, d)) end;
 
