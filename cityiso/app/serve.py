@@ -10,6 +10,9 @@ headless server starts without `server.address`, to print an "External URL", and
 from an origin it does not know, as the last candidate of its origin allow-list. The dashboard calls no third
 party, so that look-up answers "none" here: the URL printed is `browser.serverAddress` (.streamlit/config.toml),
 and a foreign origin is refused without asking anyone.
+
+Before it listens, the server imports what the pages import, opens the served database and starts the browser that
+draws static images (cityiso.app.preload), so that the first visitor after a start does not wait for them.
 """
 
 import sys
@@ -18,6 +21,7 @@ from streamlit import net_util
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from cityiso.app import preload
 from cityiso.paths import ROOT
 
 
@@ -29,6 +33,7 @@ def no_external_ip() -> None:
 def main(argv: list[str] | None = None) -> None:
     PagesManager.uses_pages_directory = False
     no_external_ip()
+    preload.warm()
     args = ["run", str(ROOT / "dashboard.py"), *(sys.argv[1:] if argv is None else argv)]
     cli.main(args=args, prog_name="streamlit")
 

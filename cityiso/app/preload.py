@@ -1,0 +1,105 @@
+"""What the dashboard's server does once, before it listens, so that the first visitor after a start does not wait
+for it: import what the pages import, let Plotly load what a figure's first properties need, open the served
+database, and start the browser that draws static images (the presentation's thumbnails and every export).
+
+Nothing here computes a result from the data: the first visit of a view still runs its named queries and draws its
+figures (the benchmark's *cold* visit measures exactly that). Each step that fails is left to the page that needs it,
+which says why in its own words (no database, no Chromium)."""
+
+import ast
+import importlib
+import logging
+import os
+import time
+from pathlib import Path
+
+from cityiso.paths import ROOT
+
+log = logging.getLogger(__name__)
+
+
+def scripts() -> list[Path]:
+    """The Streamlit scripts this server runs: dashboard.py, the pages, and the curator's page when it is on."""
+    found = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+    if os.environ.get("CITYISO_CURATE") == "1":
+        found += sorted((ROOT / "curate").glob("*.py"))
+    return found
+
+
+def imported_by(script: Path) -> set[str]:
+    """The absolute imports of a script: `import a.b` gives a.b; `from a import b` gives a, and a.b where b is a
+    module (tried when imported)."""
+    names = set()
+    for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"), filename=str(script))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _imports() -> None:
+    """Every module the scripts import (pandas, DuckDB, Plotly and the package: about 0.8 s of a first run).
+    Streamlit warns, for each cached function decorated before its runtime exists, that it has none yet: true and
+    harmless here (a cache is made at its first call, inside the runtime), so that warning is held back meanwhile."""
+    from streamlit.runtime.caching import cache_data_api  # its logger is set up when it is imported
+
+    caching = logging.getLogger(cache_data_api.__name__)
+    level = caching.level
+    caching.setLevel(logging.ERROR)
+    try:
+        for name in sorted(set().union(*(imported_by(s) for s in scripts()))):
+            try:
+                importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:  # `from a import b` where b is a name, not a module, is fine; else it is not
+                    raise
+    finally:
+        caching.setLevel(level)
+
+
+def _plotly() -> None:
+    """A figure of each trace type the app draws, turned into JSON: Plotly loads a property's validator the first
+    time the property is set (about 0.1 s for a first figure)."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    figure = go.Figure(
+        [go.Bar(x=[1], y=[1]), go.Scatter(x=[1], y=[1]), go.Heatmap(z=[[1]]), go.Choropleth(locations=["a"], z=[1])]
+    )
+    figure.update_layout(title="", legend={"orientation": "h"}, xaxis={"title": ""}, margin={"l": 0})
+    pio.to_json(figure)
+
+
+def _database() -> None:
+    from cityiso import store
+
+    store.database_identity()
+
+
+def _image_browser() -> None:
+    """Chromium for static images starts with the first image (about 1.5 s): draw a blank one now."""
+    import plotly.graph_objects as go
+
+    from cityiso.figures import images
+
+    if images.find_browser():
+        images.image_bytes(go.Figure(), "png", width=16, height=16)
+
+
+STEPS = (("imports", _imports), ("plotly", _plotly), ("database", _database), ("image browser", _image_browser))
+
+
+def warm() -> dict[str, float]:
+    """Run every step; the seconds each took (logged), a failed step logged and skipped."""
+    took = {}
+    for name, step in STEPS:
+        start = time.perf_counter()
+        try:
+            step()
+        except Exception as exc:  # the page that needs it reports it to its viewer
+            log.warning("preload: %s skipped (%s: %s)", name, type(exc).__name__, exc)
+        took[name] = time.perf_counter() - start
+    log.info("preloaded in %.1f s (%s)", sum(took.values()), ", ".join(f"{k} {v:.2f} s" for k, v in took.items()))
+    return took

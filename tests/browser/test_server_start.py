@@ -1,0 +1,25 @@
+"""A server started as ./run start starts it has, before anyone visits, opened the served database and started the
+browser that draws the presentation's thumbnails and every image export (cityiso.app.preload)."""
+
+import os
+from pathlib import Path
+
+from cityiso.server import descendants, free_port, start_server, stop_server
+
+
+def test_before_the_first_visit_the_database_is_open_and_the_image_browser_runs(package_db: Path, tmp_path: Path):
+    log = tmp_path / "streamlit.log"
+    proc = start_server(package_db, free_port(), log)
+    try:
+        open_files = {os.path.realpath(f"/proc/{proc.pid}/fd/{fd}") for fd in os.listdir(f"/proc/{proc.pid}/fd")}
+        assert str(package_db.resolve()) in open_files
+        commands = []
+        for pid in descendants(proc.pid, exclude=None):
+            try:
+                commands.append(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode())
+            except OSError:
+                continue
+        assert any("chrom" in Path(c).name for c in commands), commands
+        assert "skipped" not in log.read_text()
+    finally:
+        stop_server(proc)

@@ -1,0 +1,90 @@
+"""The server's start (cityiso.app.preload): what the first visitor would otherwise wait for is done before it
+listens; a step that fails is logged and left to the page that needs it."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cityiso.app import preload, serve
+from cityiso.paths import ROOT
+
+
+def test_a_scripts_imports_are_read_from_its_code(tmp_path: Path):
+    script = tmp_path / "page.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import datetime as dt
+            import plotly.io, json
+            from cityiso.views import cycles, OfficeFilter
+            from . import sibling
+            def f():
+                from cityiso.deck.slides import build_deck
+            """
+        )
+    )
+    assert preload.imported_by(script) == {
+        "datetime",
+        "plotly.io",
+        "json",
+        "cityiso.views",
+        "cityiso.views.cycles",
+        "cityiso.views.OfficeFilter",
+        "cityiso.deck.slides",
+        "cityiso.deck.slides.build_deck",
+    }
+
+
+def test_the_scripts_are_the_dashboard_and_every_page(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("CITYISO_CURATE", raising=False)
+    found = preload.scripts()
+    assert found[0] == ROOT / "dashboard.py"
+    assert set(found[1:]) == set((ROOT / "pages").glob("*.py"))
+    monkeypatch.setenv("CITYISO_CURATE", "1")
+    assert ROOT / "curate" / "review.py" in preload.scripts()
+
+
+def test_imports_load_what_the_pages_import_in_a_fresh_process():
+    """In a process that has imported nothing of the app, the import step loads every module a page imports."""
+    code = textwrap.dedent(
+        """
+        import json, sys
+        from cityiso.app import preload
+        before = set(sys.modules)
+        wanted = set().union(*(preload.imported_by(s) for s in preload.scripts()))
+        preload._imports()
+        missing = wanted - set(sys.modules)
+        # Left out may only be names that are not modules (`from cityiso.views import OfficeFilter`).
+        not_names = [m for m in missing if not hasattr(sys.modules.get(m.rpartition(".")[0]), m.rpartition(".")[2])]
+        print(json.dumps({"before": sorted(before & wanted), "missing": sorted(missing), "not_names": not_names}))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "pandas" not in result["before"] and "cityiso.views.cycles" not in result["before"]
+    assert result["not_names"] == []
+    for module in ("pandas", "duckdb", "plotly.graph_objects", "cityiso.views.cycles", "cityiso.deck.slides"):
+        assert module not in result["missing"]
+
+
+def test_a_failed_step_is_logged_and_the_others_run(monkeypatch: pytest.MonkeyPatch, caplog, tmp_path: Path):
+    monkeypatch.setenv("CITYISO_DB", str(tmp_path / "missing.duckdb"))
+    ran = []
+    steps = [(name, (lambda n=name: ran.append(n))) for name, _ in preload.STEPS if name != "database"]
+    monkeypatch.setattr(preload, "STEPS", (("database", preload._database), *steps))
+    took = preload.warm()
+    assert list(took) == ["database", *(name for name, _ in steps)]
+    assert ran == [name for name, _ in steps]
+    assert "database skipped (DatabaseMissing" in caplog.text and "missing.duckdb" in caplog.text
+
+
+def test_the_server_preloads_before_streamlit_starts(monkeypatch: pytest.MonkeyPatch):
+    order = []
+    monkeypatch.setattr(preload, "warm", lambda: order.append("warm"))
+    monkeypatch.setattr(serve.cli, "main", lambda **kw: order.append(kw["args"][:2]))
+    serve.main(["--server.headless=true"])
+    assert order == ["warm", ["run", str(ROOT / "dashboard.py")]]
