@@ -38,8 +38,24 @@ ui.show(timeline, "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
 status = cycles.status_view(ctx)
 st.subheader(status.title)
-ui.show(status, "status", scope=scope)
+# A page of offices (one row each): a plain table, so the page loads no data grid until a long table is opened.
+ui.show(status, "status", scope=scope, static=True)
 
-for view in (cycles.certificates_view(ctx, data), cycles.events_view(ctx, data)):
-    st.subheader(view.title)
-    ui.show(view, view.key, download=True, context=family, scope=scope)
+# The certificates and events behind the timeline, each in a box made only when opened (open boxes in ?tables=): two
+# data grids drawn at every visit cost the browser about 0.4 s (python -m cityiso.bench pages).
+TABLES = {
+    "certificates": (cycles.certificates_view, "cycles.certificates"),
+    "events": (cycles.events_view, "cycles.table"),
+}
+urlstate.bind("tables", urlstate.codes(list(TABLES), lang), [])
+opened = []
+for name, (make_view, label) in TABLES.items():
+    box_key = f"table_{name}"
+    st.session_state.setdefault(box_key, name in st.session_state["tables"])
+    box = st.expander(t(label, lang), key=box_key, on_change="rerun", icon=":material/table:")
+    if box.open:
+        opened.append(name)
+        with box:
+            ui.show(make_view(ctx, data), name, download=True, context=family, scope=scope)
+st.session_state["tables"] = opened
+urlstate.write("tables", opened)

@@ -184,7 +184,7 @@ def assert_shown_literally(texts: list[str]) -> None:
         ("office", {"office": "testowo", "lang": "en"}),
         ("sources", {"lang": "pl"}),
         ("sources", {"lang": "en"}),
-        ("cycles", {"offices": "testowo", "lang": "en"}),
+        ("cycles", {"offices": "testowo", "lang": "en", "tables": "certificates,events"}),
         ("compare", {"offices": "testowo,testowo-powiat", "lang": "en"}),
     ],
 )

@@ -260,7 +260,7 @@ def rows_of_certificates(fig: dict) -> dict[str, set[str]]:
     ],
 )
 def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: str, undated: str) -> None:
-    at = open_page("cycles", lang=lang, as_of="2016-10-01")
+    at = open_page("cycles", lang=lang, as_of="2016-10-01", tables="certificates,events")
     (timeline,) = figures(at)
     assert rows_of_certificates(timeline) == {
         "tst-9001": {CITY_9001},
@@ -273,7 +273,8 @@ def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: st
     assert bar["x"] == [((dt.date(2019, 9, 19) - dt.date(2016, 9, 20)).days + 1) * DAY]  # both days included
     # The 2000 and 2008 editions' transition deadlines, and the as-of date.
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2010-11-15", "2018-09-15", "2016-10-01"]
-    status, certificates, events = (d.value for d in at.dataframe)
+    (status,) = (d.value for d in at.table)  # a page of offices: a plain table
+    certificates, events = (d.value for d in at.dataframe)  # each in its box, opened by ?tables=
     assert len(certificates) == 3
     assert len(status) == 2
     # ISO 9001's events: handover, surveillance, transition, recertification and the undated lapse, shown by its
@@ -344,10 +345,28 @@ def test_cycles_colour_by_body_from_the_url(open_page) -> None:
 )
 def test_cycles_status_on_a_date(open_page, as_of: str, city: str, county: str) -> None:
     at = open_page("cycles", lang="en", as_of=as_of)
-    status = at.dataframe[0].value.set_index("Office")
-    assert status["Status"].to_dict() == {CITY: city, COUNTY: county}
+    status = at.table[0].value.set_index("Office")  # st.table: every text cell escaped to stay literal text
+    assert status["Status"].to_dict() == {md(CITY): md(city), md(COUNTY): md(county)}
     # The latest evidence on or before the date stands next to each status.
     assert set(status.columns) >= {"Latest evidence"}
+
+
+def test_cycles_makes_its_long_tables_only_when_their_box_is_open(open_page) -> None:
+    """The certificates and events tables (data grids) are made only in an open box; ?tables= says which are open,
+    and the URL follows a box opened on the page."""
+    at = open_page("cycles", lang="en", as_of="2016-10-01")
+    boxes = {e.label: e for e in at.expander if e.label.endswith("(table)")}
+    assert list(boxes) == ["Certificates (table)", "Events (table)"]
+    assert len(at.dataframe) == 0 and len(at.table) == 1  # the status of the page's offices only
+    assert at.query_params["tables"] == ""
+    at = open_page("cycles", lang="en", as_of="2016-10-01", tables="events")
+    (events,) = (d.value for d in at.dataframe)
+    assert len(events) == 5
+    assert [b.label for b in at.get("download_button")] == ["Download CSV"]
+    at.session_state["table_certificates"] = True  # the visitor opens the other box
+    at.run()
+    assert [len(d.value) for d in at.dataframe] == [3, 5]
+    assert at.query_params["tables"] == "certificates,events"
 
 
 # --- Praised areas ----------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ BAD = {
     "offices": "testowo,gdansk",
     "office": "gdansk",
     "color_by": "size",
+    "tables": "findings",
     "per_page": "7",
     "page": "0",
     "years": "1990-2030",
@@ -46,7 +47,7 @@ FILTER = ("office_q", "voivodeships", "office_kinds", "size_classes", "offices")
 # dashboard.py, which draws its notice at the top of the page before running any page: checked once, below.
 PAGE_PARAMS = {
     "overview": ("as_of", "family", *FILTER, "office"),
-    "cycles": (*FILTER, "family", "color_by", "as_of", "per_page", "page"),
+    "cycles": (*FILTER, "family", "color_by", "as_of", "per_page", "page", "tables"),
     "praised": (*FILTER, "family", "years", "kinds", "voices", "measure", "undated", "pick", "q", "all_page"),
     "compare": ("family", "offices", "peer_office", "peer_by"),
     "office": ("office",),

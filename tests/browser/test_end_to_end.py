@@ -171,6 +171,23 @@ def test_choosing_a_family_redraws_the_cycles(page, server: str) -> None:
 
 
 @pytest.mark.browser
+def test_opening_a_table_box_draws_its_grid_and_writes_the_url(page, server: str) -> None:
+    """The cycles page draws no data grid until a table's box is opened; opened, the box shows the table and the URL
+    says so (a shared link opens it again)."""
+    open_page(page, server, "cycles", lang="en")
+    wait_for_charts(page, 1)
+    main = page.locator("[data-testid='stMain']")
+    assert main.locator("[data-testid='stDataFrame']").count() == 0
+    page.get_by_text("Events (table)", exact=True).click()
+    wait_for_url(page, "tables=events")
+    wait_until_idle(page)
+    expect(main.locator("[data-testid='stDataFrame']")).to_have_count(1)
+    page.goto(page.url)  # the shared link
+    wait_until_idle(page)
+    expect(main.locator("[data-testid='stDataFrame']")).to_have_count(1)
+
+
+@pytest.mark.browser
 def test_selecting_a_bar_lists_the_findings_behind_it(page, server: str) -> None:
     """A click on a bar heads the findings with its category and shows each as a card with its quote; a click on
     another chart replaces that pick (never adds to it), and the pick is in the URL."""

@@ -103,7 +103,7 @@ VALUES = [*PAYLOADS, *SQL, LONG_LIST, MANY, *DATES, *LANGUAGES]
 # The parameters each page reads (dashboard.py reads lang on every page).
 READS = {
     "overview": ["lang", "as_of", "family"],
-    "cycles": ["lang", "offices", "size_classes", "family", "color_by", "as_of"],
+    "cycles": ["lang", "offices", "size_classes", "family", "color_by", "as_of", "tables"],
     "praised": ["lang", "offices", "family", "years", "kinds", "voices", "measure", "undated", "q"],
     "compare": ["lang", "family", "offices", "peer_office", "peer_by"],
     "office": ["lang", "office"],
@@ -322,7 +322,7 @@ def test_the_check_sees_markup_a_payload_could_become(chromium) -> None:
 # parameters that show the most curated text.
 DATA_VIEWS = [
     ("overview", {"lang": "pl"}),
-    ("cycles", {"lang": "en", "color_by": "body"}),  # the bodies' names in the legend
+    ("cycles", {"lang": "en", "color_by": "body", "tables": "certificates,events"}),  # bodies named, both tables
     ("praised", {"lang": "pl", "voices": "auditor,certification_body,office"}),
     ("compare", {"lang": "en"}),
     ("office", {"lang": "pl", "office": "testowo"}),
