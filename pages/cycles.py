@@ -41,21 +41,9 @@ st.subheader(status.title)
 # A page of offices (one row each): a plain table, so the page loads no data grid until a long table is opened.
 ui.show(status, "status", scope=scope, static=True)
 
-# The certificates and events behind the timeline, each in a box made only when opened (open boxes in ?tables=): two
-# data grids drawn at every visit cost the browser about 0.4 s (python -m cityiso.bench pages).
-TABLES = {
-    "certificates": (cycles.certificates_view, "cycles.certificates"),
-    "events": (cycles.events_view, "cycles.table"),
-}
-urlstate.bind("tables", urlstate.codes(list(TABLES), lang), [])
-opened = []
-for name, (make_view, label) in TABLES.items():
-    box_key = f"table_{name}"
-    st.session_state.setdefault(box_key, name in st.session_state["tables"])
-    box = st.expander(t(label, lang), key=box_key, on_change="rerun", icon=":material/table:")
-    if box.open:
-        opened.append(name)
-        with box:
-            ui.show(make_view(ctx, data), name, download=True, context=family, scope=scope)
-st.session_state["tables"] = opened
-urlstate.write("tables", opened)
+# The certificates and events behind the timeline, each in a box made only when opened (?tables=).
+views_by_table = {"certificates": cycles.certificates_view, "events": cycles.events_view}
+boxes = ui.table_boxes({"certificates": t("cycles.certificates", lang), "events": t("cycles.table", lang)})
+for name, box in boxes.items():
+    with box:
+        ui.show(views_by_table[name](ctx, data), name, download=True, context=family, scope=scope)

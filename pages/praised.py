@@ -159,7 +159,9 @@ urlstate.write("q", query)
 if query.strip():
     ui.findings_table_page({**filters, "clause_keys": None, "theme_keys": None, "q": query}, "hits", scope=scope)
 
-st.subheader(t("praised.all_findings", lang))
-ui.findings_table_page(
-    {**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True, scope=scope
-)
+# Every finding the filters match, as a table made only when its box is opened (?tables=findings).
+for box in ui.table_boxes({"findings": t("praised.all_findings", lang)}).values():
+    with box:
+        ui.findings_table_page(
+            {**filters, "clause_keys": None, "theme_keys": None, "q": None}, "all", download=True, scope=scope
+        )

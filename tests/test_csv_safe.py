@@ -129,7 +129,7 @@ def test_page_downloads_carry_title_source_date_and_neutralise_formulas(served: 
 
 
 def test_findings_download_carries_title_source_and_date(served: list, package_db: Path, open_page) -> None:
-    open_page("praised", lang="en")
+    open_page("praised", lang="en", tables="findings")  # the table's box open
     findings = next(kw for kw in served if kw["file_name"] == "cityiso_findings_en.csv")
     data = findings["data"]()
     title, source, dated = (r[0] for r in rows(data)[:3])

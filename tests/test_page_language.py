@@ -12,8 +12,8 @@ from tests.visible_text import visible_texts
 
 PAGES = {
     "overview": {"office": "testowo"},
-    "cycles": {},
-    "praised": {"q": "obsługa"},
+    "cycles": {"tables": "certificates,events"},
+    "praised": {"q": "obsługa", "tables": "findings"},
     "compare": {"offices": "testowo,testowo-powiat"},
     "office": {"office": "testowo-powiat"},
     "presentation": {"offices": "testowo,testowo-powiat"},

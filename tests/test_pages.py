@@ -369,6 +369,18 @@ def test_cycles_makes_its_long_tables_only_when_their_box_is_open(open_page) -> 
     assert at.query_params["tables"] == "certificates,events"
 
 
+def test_an_open_table_box_stays_open_when_the_visitor_comes_back(open_page) -> None:
+    """Each page's boxes keep their state through a visit to another page with boxes of its own (one ?tables=)."""
+    at = open_page("cycles", lang="en", tables="events")
+    at.switch_page("pages/praised.py").run()
+    assert at.query_params["tables"] == "" and not at.dataframe  # the findings' box is closed: no grid
+    at.session_state["table_findings"] = True
+    at.run()
+    assert at.query_params["tables"] == "findings" and len(at.dataframe) == 1
+    at.switch_page("pages/cycles.py").run()
+    assert at.query_params["tables"] == "events" and len(at.dataframe) == 1
+
+
 # --- Praised areas ----------------------------------------------------------------------------------------------------
 
 
@@ -394,7 +406,7 @@ def test_praised_counts_by_clause_and_theme(open_page, lang: str, city: dict, co
 
 
 def test_praised_counts_only_the_auditors_by_default(open_page) -> None:
-    at = open_page("praised", lang="en")
+    at = open_page("praised", lang="en", tables="findings")  # every finding, in its box
     findings = at.dataframe[-1].value
     assert sorted(findings["Finding"]) == ["E-services", "Efficient client service", "Management commitment"]
     assert set(findings["Who says it"]) == {"Auditors (audit report)"}
@@ -402,7 +414,7 @@ def test_praised_counts_only_the_auditors_by_default(open_page) -> None:
 
 
 def test_praised_shows_the_body_s_remark_only_when_asked(open_page) -> None:
-    at = open_page("praised", lang="en", voices="certification_body")
+    at = open_page("praised", lang="en", voices="certification_body", tables="findings")
     by_clause, by_theme, _ = figures(at)
     assert bars_by_office(by_clause) == {CITY: {"no clause": 1}}
     assert bars_by_office(by_theme) == {CITY: {"Leadership commitment": 1}}
@@ -984,6 +996,6 @@ def test_office_profile_opens_after_the_overview_chose_no_office(open_page) -> N
 def test_a_page_number_past_the_last_shows_the_last_page(open_page, page: str, key: str) -> None:
     """A link or a narrowed filter can ask for a page past the end: the last page is shown, never an empty list
     (ui.paged serves the timeline's offices the same way)."""
-    at = open_page(page, lang="en", **{key: "99"})
+    at = open_page(page, lang="en", tables="findings", **{key: "99"})  # praised: the findings' box open
     assert at.number_input(key=key).value == at.number_input(key=key).proto.max
     assert not any("0–0" in c.value or "1–0" in c.value for c in at.caption)

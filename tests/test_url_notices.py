@@ -20,7 +20,7 @@ BAD = {
     "offices": "testowo,gdansk",
     "office": "gdansk",
     "color_by": "size",
-    "tables": "findings",
+    "tables": "timeline",
     "per_page": "7",
     "page": "0",
     "years": "1990-2030",
@@ -48,7 +48,7 @@ FILTER = ("office_q", "voivodeships", "office_kinds", "size_classes", "offices")
 PAGE_PARAMS = {
     "overview": ("as_of", "family", *FILTER, "office"),
     "cycles": (*FILTER, "family", "color_by", "as_of", "per_page", "page", "tables"),
-    "praised": (*FILTER, "family", "years", "kinds", "voices", "measure", "undated", "pick", "q", "all_page"),
+    "praised": (*FILTER, "family", "years", "kinds", "voices", "measure", "undated", "pick", "q", "all_page", "tables"),
     "compare": ("family", "offices", "peer_office", "peer_by"),
     "office": ("office",),
     "presentation": (*FILTER, "slides", "charts", "screen", "as_of", "family", "present", "slide"),
@@ -56,6 +56,8 @@ PAGE_PARAMS = {
 }
 # A parameter of old links is named in the notice by the name it has now (a deck's charts= is slides=).
 NAMED_AS = {"charts": "slides"}
+# A parameter read only inside a box the visitor opens is checked with that box open.
+OPENED = {"all_page": {"tables": "findings"}}
 CASES = [(page, key) for page, keys in PAGE_PARAMS.items() for key in keys]
 
 
@@ -102,7 +104,7 @@ def deep_link(page: str, lang: str, /, **params: str) -> AppTest:
 @pytest.mark.parametrize(("page", "key"), CASES, ids=[f"{p}-{k}" for p, k in CASES])
 def test_a_bad_url_value_is_named_in_sight(package_db, monkeypatch, page: str, key: str) -> None:
     monkeypatch.setenv("CITYISO_DB", str(package_db))
-    shown, hidden = warnings_in_sight(deep_link(page, "pl", **{key: BAD[key]}))
+    shown, hidden = warnings_in_sight(deep_link(page, "pl", **OPENED.get(key, {}), **{key: BAD[key]}))
     named = f"{NAMED_AS.get(key, key)}={md(urlstate.shorten(BAD[key]))}"  # the parameter and its value, shown literally
     assert any(named in w for w in shown), (shown, hidden)
     assert not [w for w in hidden if named in w]

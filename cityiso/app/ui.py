@@ -359,6 +359,26 @@ def _download_all_findings(params: dict, total: int, key: str, title: str, scope
     )
 
 
+def table_boxes(labels: dict[str, str]) -> dict[str, "st.delta_generator.DeltaGenerator"]:
+    """A box for each long table (name -> its label), closed unless ?tables= names it or the visitor opens it; what
+    goes in a box is made only while it is open (a data grid drawn at every visit costs the browser about 0.4 s).
+    Returns the open boxes by name, to fill; ?tables= lists this page's open ones, and the session keeps every page's
+    (a box opened on one page is open again when the visitor comes back)."""
+    current = lang()
+    urlstate.bind("tables", urlstate.codes(list(labels), current), [])
+    opened = {}
+    for name, label in labels.items():
+        box_key = f"table_{name}"
+        st.session_state.setdefault(box_key, name in st.session_state["tables"])
+        box = st.expander(label, key=box_key, on_change="rerun", icon=":material/table:")
+        if box.open:
+            opened[name] = box
+    others = [name for name in st.session_state["tables"] if name not in labels]
+    st.session_state["tables"] = [*others, *opened]
+    urlstate.write("tables", list(opened))
+    return opened
+
+
 def findings_table_page(
     params: dict, key: str, download: bool = False, title: str = "", scope: Scope = EVERYTHING
 ) -> pd.DataFrame:

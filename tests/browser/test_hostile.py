@@ -104,7 +104,7 @@ VALUES = [*PAYLOADS, *SQL, LONG_LIST, MANY, *DATES, *LANGUAGES]
 READS = {
     "overview": ["lang", "as_of", "family"],
     "cycles": ["lang", "offices", "size_classes", "family", "color_by", "as_of", "tables"],
-    "praised": ["lang", "offices", "family", "years", "kinds", "voices", "measure", "undated", "q"],
+    "praised": ["lang", "offices", "family", "years", "kinds", "voices", "measure", "undated", "q", "tables"],
     "compare": ["lang", "family", "offices", "peer_office", "peer_by"],
     "office": ["lang", "office"],
     "sources": ["lang"],
@@ -323,7 +323,7 @@ def test_the_check_sees_markup_a_payload_could_become(chromium) -> None:
 DATA_VIEWS = [
     ("overview", {"lang": "pl"}),
     ("cycles", {"lang": "en", "color_by": "body", "tables": "certificates,events"}),  # bodies named, both tables
-    ("praised", {"lang": "pl", "voices": "auditor,certification_body,office"}),
+    ("praised", {"lang": "pl", "voices": "auditor,certification_body,office", "tables": "findings"}),
     ("compare", {"lang": "en"}),
     ("office", {"lang": "pl", "office": "testowo"}),
     ("office", {"lang": "en", "office": "testowo-powiat"}),
