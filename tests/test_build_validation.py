@@ -546,3 +546,25 @@ def test_a_problem_with_an_office_links_to_the_guide(field: str) -> None:
     assert str(Problem("data/offices.csv", 3, "office_id=x", field, "is required")).endswith(
         "(see docs/CURATION.md#offices)"
     )
+
+
+def test_a_document_that_cannot_be_read_is_named_with_why(tmp_path: Path, good_db: Path, monkeypatch) -> None:
+    """A document the build may not read (here its read fails as a permission would; the tests run as root) is a
+    problem of that document, named with the row that cites it, not a database that 'cannot be written'."""
+    from cityiso.data import documents
+
+    data = write_package(tmp_path / "unreadable")
+    victim = sorted((data / "sources").iterdir())[0]
+
+    def refusing_open(path, *args, **kwargs):
+        if Path(path).name == victim.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(documents, "open", refusing_open, raising=False)
+    before = _sha(good_db)
+    problems = build(data, good_db)
+    assert problems, "the build went through without the document"
+    assert any(victim.name in str(p) and "cannot be read (Permission denied)" in str(p) for p in problems), problems
+    assert not any("cannot be written" in str(p) for p in problems), problems
+    assert _sha(good_db) == before
