@@ -132,8 +132,19 @@ ending_events as (
 ),
 
 used_events as (
-    select certificate_id, list('events:' || event_id order by period_start, event_id) as evidence_ids
+    select
+        certificate_id,
+        list('events:' || event_id order by period_start, event_id) as evidence_ids,
+        min(period_start) as first_event_on,
+        max(period_start) as last_event_on,
+        count(*) as count_dated_events
     from certificate_events
+    group by certificate_id
+),
+
+sites as (
+    select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
+    from certificate_sites
     group by certificate_id
 ),
 
@@ -259,9 +270,16 @@ select
         when not c.valid_until_inferred and c.valid_until_end = c.definitive_end_on then 'stated_expiry'
         else 'transition_deadline'
     end as end_reason,
-    ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
+    ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids,
+    -- What certificate_spans shows of its evidence: its held, dated events' first and last day and their number, and
+    -- the units named as its sites (certificate_sites, by name, '; ' between them; null: none named).
+    u.first_event_on,
+    u.last_event_on,
+    coalesce(u.count_dated_events, 0) as count_dated_events,
+    si.site_names
 from bridged as c
-left join used_events as u on u.certificate_id = c.certificate_id;
+left join used_events as u on u.certificate_id = c.certificate_id
+left join sites as si on si.certificate_id = c.certificate_id;
 
 -- One row per certificate of a family (family null: every family) with its status on as_of.
 -- Suspended: within its loose window, a held suspension is the certificate's latest held event up to as_of (one on
