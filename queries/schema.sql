@@ -810,6 +810,33 @@ left join certificate_counts as c on c.office_id = k.office_id and c.family is n
 left join event_counts as e on e.office_id = k.office_id and e.family is not distinct from k.family
 left join praised_counts as p on p.office_id = k.office_id and p.family is not distinct from k.family;
 
+-- How many records cite each source: certificates, events, findings and audited units whose own source it is, and
+-- further evidence (evidence rows that are not a record's own quote) pointing to it. One row per source cited at
+-- least once (a source no record cites has none). sources_overview reads a page's counts here (stored by the build)
+-- instead of scanning every record of the country for the 25 sources of a page.
+create view source_fact_counts as
+with cited as (
+    select source_id, 'certificates' as what from certificates
+    union all
+    select source_id, 'events' from events
+    union all
+    select source_id, 'findings' from findings
+    union all
+    select source_id, 'units' from audited_units
+    union all
+    select source_id, 'further' from evidence where not is_primary
+)
+
+select
+    source_id,
+    count(*) filter (where what = 'certificates') as count_certificates,
+    count(*) filter (where what = 'events') as count_events,
+    count(*) filter (where what = 'findings') as count_findings,
+    count(*) filter (where what = 'units') as count_units,
+    count(*) filter (where what = 'further') as count_further_evidence
+from cited
+group by source_id;
+
 -- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
 -- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).
 -- Read from office_family_counts (stored by the build).
