@@ -4,32 +4,8 @@
 -- holder_as_written: a municipality or county holding it, the office being one of its sites; sites_count: the
 -- number of units the text gives for its scope; site_names: the units named (certificate_sites).
 -- Params: $offices, $voivodeships, $office_kinds, $search, $size_classes (the office filter: see selected_offices), $family (null: every family).
--- The chosen certificates first: their events and sites are counted for them only, never for the whole country.
-with chosen as (
-    select ce.certificate_id
-    from certificates as ce
-    where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
-        and ($family is null or ce.family = $family)
-),
-
-sites as (
-    select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
-    from certificate_sites
-    where certificate_id in (select certificate_id from chosen)
-    group by certificate_id
-),
-
-evidence as (
-    select
-        certificate_id,
-        min(period_start) as first_event_on,
-        max(period_start) as last_event_on,
-        count(*) as count_dated_events
-    from certificate_events
-    where certificate_id in (select certificate_id from chosen)
-    group by certificate_id
-)
-
+-- The evidence counted and the sites named for each certificate are read from certificate_windows (stored by the
+-- build), not grouped again from certificate_events and certificate_sites for each call.
 select
     ce.certificate_id,
     ce.office_id,
@@ -63,12 +39,12 @@ select
     ce.holder_kind,
     ce.holder_as_written,
     ce.sites_count,
-    si.site_names,
+    w.site_names,
     ce.iqnet,
     ce.cycle_number,
-    ev.first_event_on,
-    ev.last_event_on,
-    coalesce(ev.count_dated_events, 0) as count_dated_events,
+    w.first_event_on,
+    w.last_event_on,
+    w.count_dated_events,
     w.window_start_on,
     w.window_end_on,
     w.sure_start_on,
@@ -88,7 +64,5 @@ inner join sources as src on src.source_id = ce.source_id
 inner join certificate_windows as w on w.certificate_id = ce.certificate_id
 left join standards as s on s.standard_id = ce.standard_id
 left join certification_bodies as b on b.body_id = ce.body_id
-left join evidence as ev on ev.certificate_id = ce.certificate_id
-left join sites as si on si.certificate_id = ce.certificate_id
 where ce.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)) and ($family is null or ce.family = $family)
 order by o.place collate pl, ce.family, coalesce(w.window_start_on, ce.issued_on) nulls last, ce.certificate_id

@@ -6,7 +6,7 @@
 -- filtered_findings) and their rows fetched by their place in findings (finding_facts.finding_row), not by a scan of
 -- every finding's text.
 with chosen as (
-    select f.finding_row, f.event_id
+    select f.finding_row, f.event_id, f.event_row
     from filtered_facts(
         $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
         $family
@@ -17,6 +17,15 @@ per_event as (
     select event_id, count(*) as count_event_findings
     from chosen
     group by event_id
+),
+
+chosen_events as (
+    -- The chosen findings' events, fetched by their place in events (finding_facts.event_row), not by joining every
+    -- event of the country on its text id.
+    select e.event_id, e.event_on, e.event_on_precision, e.event_on_is_inferred, e.event_on_inferred_reason,
+        e.event_on_not_before, e.event_on_not_after, e.kind
+    from events as e
+    where e.rowid in (select event_row from chosen)
 ),
 
 picked as (
@@ -30,7 +39,7 @@ picked as (
         e.event_on_not_after,
         e.kind as event_kind
     from findings as f
-    inner join events as e on e.event_id = f.event_id
+    inner join chosen_events as e on e.event_id = f.event_id
     where f.rowid in (select finding_row from chosen)
 )
 

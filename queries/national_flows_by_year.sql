@@ -13,13 +13,22 @@ with chosen as (
     select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
 ),
 
-held as (
-    select
-        office_id,
-        year,
-        bool_or(status in ('valid', 'valid_approximate')) as is_held
+statuses as (
+    select office_id, year, status
     from office_status_by_year($as_of, $family)
     where office_id in (select office_id from chosen)
+),
+
+held as (
+    -- Whether each office held a certificate of the family at the year's end: its one row of the family as it is
+    -- (office_status_by_year has one row per office, family and year: no grouping), any family's when $family is null.
+    select office_id, year, status in ('valid', 'valid_approximate') as is_held
+    from statuses
+    where $family is not null
+    union all
+    select office_id, year, bool_or(status in ('valid', 'valid_approximate'))
+    from statuses
+    where $family is null
     group by office_id, year
 ),
 

@@ -21,11 +21,15 @@ years as (
 ),
 
 best as (
-    -- One status per office and year in the chosen family (or the best across families).
-    select office_id, year, any_value(office_kind) as office_kind, any_value(voivodeship) as voivodeship,
-        arg_min(status, status_rank(status)) as status
+    -- One status per office and year in the chosen family (office_status_by_year has one row per office, family and
+    -- year: no grouping), or the best across families ($family null).
+    select office_id, year, office_kind, voivodeship, status
     from statuses
-    where $family is null or family = $family
+    where $family is not null and family = $family
+    union all
+    select office_id, year, any_value(office_kind), any_value(voivodeship), arg_min(status, status_rank(status))
+    from statuses
+    where $family is null
     group by office_id, year
 ),
 

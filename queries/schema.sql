@@ -132,8 +132,19 @@ ending_events as (
 ),
 
 used_events as (
-    select certificate_id, list('events:' || event_id order by period_start, event_id) as evidence_ids
+    select
+        certificate_id,
+        list('events:' || event_id order by period_start, event_id) as evidence_ids,
+        min(period_start) as first_event_on,
+        max(period_start) as last_event_on,
+        count(*) as count_dated_events
     from certificate_events
+    group by certificate_id
+),
+
+sites as (
+    select certificate_id, string_agg(site_name, '; ' order by site_name) as site_names
+    from certificate_sites
     group by certificate_id
 ),
 
@@ -259,9 +270,16 @@ select
         when not c.valid_until_inferred and c.valid_until_end = c.definitive_end_on then 'stated_expiry'
         else 'transition_deadline'
     end as end_reason,
-    ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids
+    ['certificates:' || c.certificate_id] || coalesce(u.evidence_ids, []) as evidence_ids,
+    -- What certificate_spans shows of its evidence: its held, dated events' first and last day and their number, and
+    -- the units named as its sites (certificate_sites, by name, '; ' between them; null: none named).
+    u.first_event_on,
+    u.last_event_on,
+    coalesce(u.count_dated_events, 0) as count_dated_events,
+    si.site_names
 from bridged as c
-left join used_events as u on u.certificate_id = c.certificate_id;
+left join used_events as u on u.certificate_id = c.certificate_id
+left join sites as si on si.certificate_id = c.certificate_id;
 
 -- One row per certificate of a family (family null: every family) with its status on as_of.
 -- Suspended: within its loose window, a held suspension is the certificate's latest held event up to as_of (one on
@@ -791,6 +809,33 @@ from keys as k
 left join certificate_counts as c on c.office_id = k.office_id and c.family is not distinct from k.family
 left join event_counts as e on e.office_id = k.office_id and e.family is not distinct from k.family
 left join praised_counts as p on p.office_id = k.office_id and p.family is not distinct from k.family;
+
+-- How many records cite each source: certificates, events, findings and audited units whose own source it is, and
+-- further evidence (evidence rows that are not a record's own quote) pointing to it. One row per source cited at
+-- least once (a source no record cites has none). sources_overview reads a page's counts here (stored by the build)
+-- instead of scanning every record of the country for the 25 sources of a page.
+create view source_fact_counts as
+with cited as (
+    select source_id, 'certificates' as what from certificates
+    union all
+    select source_id, 'events' from events
+    union all
+    select source_id, 'findings' from findings
+    union all
+    select source_id, 'units' from audited_units
+    union all
+    select source_id, 'further' from evidence where not is_primary
+)
+
+select
+    source_id,
+    count(*) filter (where what = 'certificates') as count_certificates,
+    count(*) filter (where what = 'events') as count_events,
+    count(*) filter (where what = 'findings') as count_findings,
+    count(*) filter (where what = 'units') as count_units,
+    count(*) filter (where what = 'further') as count_further_evidence
+from cited
+group by source_id;
 
 -- One row per office: how much evidence about one standard family (of_family null: every family) the data holds, counted as
 -- offices_overview counts it (certificates of the family, its events, audits held, items the auditors praised).

@@ -3,6 +3,7 @@
 -- Params: $kind ('document', 'reference'; null: both), the office filter ($offices, $voivodeships, $office_kinds,
 -- $search: see selected_offices; it keeps documents about a covered office and documents about no office),
 -- $q (words in the title, file name, address or publisher; null: any), $limit and $offset (the page).
+-- The counts of citing records are read from source_fact_counts (stored by the build).
 with chosen as (
     select s.source_id, s.kind, s.office_id, s.rowid as source_row
     from sources as s
@@ -21,30 +22,6 @@ page as (
     left join office_order as oo on oo.office_id = c.office_id
     order by c.kind, oo.place_rank nulls first, c.source_id
     limit $limit offset $offset
-),
-
-cited as (
-    select source_id, 'certificates' as what from certificates where source_id in (select source_id from page)
-    union all
-    select source_id, 'events' from events where source_id in (select source_id from page)
-    union all
-    select source_id, 'findings' from findings where source_id in (select source_id from page)
-    union all
-    select source_id, 'units' from audited_units where source_id in (select source_id from page)
-    union all
-    select source_id, 'further' from evidence where not is_primary and source_id in (select source_id from page)
-),
-
-counts as (
-    select
-        source_id,
-        count(*) filter (where what = 'certificates') as count_certificates,
-        count(*) filter (where what = 'events') as count_events,
-        count(*) filter (where what = 'findings') as count_findings,
-        count(*) filter (where what = 'units') as count_units,
-        count(*) filter (where what = 'further') as count_further_evidence
-    from cited
-    group by source_id
 )
 
 select
@@ -76,6 +53,6 @@ select
 from sources as s
 left join office_labels as ol on ol.office_id = s.office_id
 left join office_order as oo on oo.office_id = s.office_id
-left join counts as c on c.source_id = s.source_id
+left join source_fact_counts as c on c.source_id = s.source_id
 where s.rowid in (select source_row from page)
 order by s.kind, oo.place_rank nulls first, s.source_id

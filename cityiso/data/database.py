@@ -233,6 +233,7 @@ MATERIALISED_VIEWS = (
     "office_status_stored_through",
     "document_citations",
     "office_family_counts",
+    "source_fact_counts",
 )
 
 
