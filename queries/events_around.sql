@@ -56,8 +56,14 @@ select
     e.quote,
     e.note
 from picked_events as e
-inner join office_labels as ol on ol.office_id = e.office_id
-inner join sources as src on src.source_id = e.source_id
+-- The labels and source files of the picked events' offices and sources only: joined whole, the 3,000 labels and
+-- 64,000 source ids were read to find five (about 5 ms at 3,000 offices).
+inner join (
+    select office_id, office_label from office_labels where office_id in (select office_id from picked_events)
+) as ol on ol.office_id = e.office_id
+inner join (
+    select source_id, file from sources where source_id in (select source_id from picked_events)
+) as src on src.source_id = e.source_id
 left join certification_bodies as b on b.body_id = e.body_id
 left join concerns as cn on cn.event_id = e.event_id
 order by case when $after then e.event_on end, case when not $after then e.event_on end desc, e.event_id
