@@ -26,35 +26,43 @@ def scripts() -> list[Path]:
     return found
 
 
-def imported_by(script: Path) -> set[str]:
-    """The absolute imports of a script: `import a.b` gives a.b; `from a import b` gives a, and a.b where b is a
-    module (tried when imported)."""
-    names = set()
+def imported_by(script: Path) -> dict[str, bool]:
+    """The absolute imports of a script, each with whether it must be a module: `import a.b` gives a.b (it must);
+    `from a import b` gives a (it must) and a.b (it may be a name in a rather than a module)."""
+    names: dict[str, bool] = {}
     for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"), filename=str(script))):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            names.update((alias.name, True) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+            for alias in node.names:
+                names.setdefault(f"{node.module}.{alias.name}", False)
+            names[node.module] = True
     return names
 
 
 def _imports() -> None:
-    """Every module the scripts import (pandas, DuckDB, Plotly and the package: about 0.8 s of a first run).
+    """Every module the scripts import (pandas, DuckDB, Plotly and the package: about 0.8 s of a first run); one
+    that cannot be imported is logged and left to the page that imports it, which says what is wrong to its viewer.
     Streamlit warns, for each cached function decorated before its runtime exists, that it has none yet: true and
     harmless here (a cache is made at its first call, inside the runtime), so that warning is held back meanwhile."""
     from streamlit.runtime.caching import cache_data_api  # its logger is set up when it is imported
 
+    wanted: dict[str, bool] = {}
+    for script in scripts():
+        for name, required in imported_by(script).items():
+            wanted[name] = wanted.get(name, False) or required
     caching = logging.getLogger(cache_data_api.__name__)
     level = caching.level
     caching.setLevel(logging.ERROR)
     try:
-        for name in sorted(set().union(*(imported_by(s) for s in scripts()))):
+        for name, required in sorted(wanted.items()):
             try:
                 importlib.import_module(name)
             except ModuleNotFoundError as exc:
-                if exc.name != name:  # `from a import b` where b is a name, not a module, is fine; else it is not
-                    raise
+                if required or exc.name != name:  # not a module: a name imported from its parent, no failure
+                    log.warning("preload: %s not imported (%s)", name, exc)
+            except Exception as exc:
+                log.warning("preload: %s not imported (%s: %s)", name, type(exc).__name__, exc)
     finally:
         caching.setLevel(level)
 
