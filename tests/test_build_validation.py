@@ -568,3 +568,21 @@ def test_a_document_that_cannot_be_read_is_named_with_why(tmp_path: Path, good_d
     assert any(victim.name in str(p) and "cannot be read (Permission denied)" in str(p) for p in problems), problems
     assert not any("cannot be written" in str(p) for p in problems), problems
     assert _sha(good_db) == before
+
+
+def test_a_document_name_the_disk_refuses_is_named_with_why(tmp_path: Path, good_db: Path) -> None:
+    """A file name longer than the disk allows (it fits the schema's pattern) is a problem of its sources.csv row,
+    not a database that 'cannot be written'."""
+    long_name = "a" * 300 + ".txt"
+
+    def edit(rows: dict, documents: dict) -> None:
+        rows["sources"][0]["file"] = long_name
+
+    data = write_package(tmp_path / "long", edit)
+    before = _sha(good_db)
+    problems = build(data, good_db)
+    hits = [p for p in problems if p.file == "data/sources.csv" and p.field == "file"]
+    assert any("cannot be read (File name too long)" in str(p) for p in hits), "\n".join(map(str, problems))
+    assert not any("cannot be written" in str(p) for p in problems), "\n".join(map(str, problems))
+    assert not any("check its permissions" in str(p) for p in hits)  # the advice is for permissions only
+    assert _sha(good_db) == before

@@ -2,7 +2,12 @@
 source line with the date of the data; the source line fits a half-width chart."""
 
 import io
+import json
+import os
 import re
+import subprocess
+import sys
+import textwrap
 import xml.etree.ElementTree as ET
 
 import pandas as pd
@@ -13,6 +18,7 @@ from PIL import Image
 from cityiso.figures import images
 from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, note_below, with_title_and_source
 from cityiso.figures.praise import category_bars
+from cityiso.paths import ROOT
 
 TITLE = "Ustalenia według rozdziałów"
 SOURCE = "Źródło: cityiso, 12 dokumentów źródłowych; dane z 2 grudnia 2026."
@@ -159,3 +165,42 @@ def test_slide_axes_set_their_title_standoff_whatever_the_default_template() -> 
     slide = for_slide(clause_bars(), 1280, 720)
     for axis in (slide.layout.xaxis, slide.layout.yaxis):
         assert axis.title.standoff and axis.automargin is True and axis.ticklabelstandoff
+
+
+def _broken_browser(folder, how: str):
+    """A 'browser' that exits at once (a Chromium that crashes at start) or never answers (one that hangs)."""
+    path = folder / f"chromium-{how}"
+    path.write_text("#!/bin/sh\nexit 1\n" if how == "crashes" else "#!/bin/sh\nsleep 30\n")
+    path.chmod(0o755)
+    return path
+
+
+@pytest.mark.parametrize("how", ["crashes", "hangs"])
+def test_a_browser_that_crashes_or_hangs_turns_export_off_instead_of_waiting(tmp_path, how: str) -> None:
+    """Kaleido waits for ever on a browser that died at its start: a render that does not answer in time says that
+    export is off, and every later one says so at once (each session would otherwise hang on it). In a process of its
+    own: Kaleido's render server is one per process."""
+    code = textwrap.dedent(
+        """
+        import json, time
+        import plotly.graph_objects as go
+        from cityiso.figures import images
+        said = []
+        for _ in range(2):
+            start = time.monotonic()
+            try:
+                images.image_bytes(go.Figure(), "png", width=16, height=16, timeout_s=4)
+                said.append(["drawn", time.monotonic() - start])
+            except images.ExportUnavailable as exc:
+                said.append([str(exc), time.monotonic() - start])
+        print(json.dumps(said), flush=True)
+        # Kaleido's own exit handler would still wait for a browser that hangs (the app's server is stopped by its
+        # process group); this process has said what it must.
+        import os; os._exit(0)
+        """
+    )
+    env = {**os.environ, "BROWSER_PATH": str(_broken_browser(tmp_path, how))}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    (first, first_s), (second, second_s) = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "did not answer within 4 s" in first and first_s < 30, (first, first_s)
+    assert second == first and second_s < 1

@@ -86,14 +86,17 @@ def _database() -> None:
     store.database_identity()
 
 
+IMAGE_BROWSER_WAIT_S = 15.0  # Chromium starts in about 1.5 s; a machine under load may take several times that
+
+
 def _image_browser() -> None:
     """Chromium for static images starts with the first image (about 1.5 s): draw a blank one now."""
     import plotly.graph_objects as go
 
     from cityiso.figures import images
 
-    if images.find_browser():
-        images.image_bytes(go.Figure(), "png", width=16, height=16)
+    if images.find_browser():  # a browser that crashes or hangs: the server starts anyway, export says it is off
+        images.image_bytes(go.Figure(), "png", width=16, height=16, timeout_s=IMAGE_BROWSER_WAIT_S)
 
 
 STEPS = (("imports", _imports), ("plotly", _plotly), ("database", _database), ("image browser", _image_browser))

@@ -1,5 +1,6 @@
 """Source documents: files that must lie inside data/sources/, be plain UTF-8 text and of a sane size."""
 
+import errno
 import os
 import re
 from collections.abc import Iterable
@@ -27,7 +28,15 @@ def may_hold_control_characters(data: bytes) -> bool:
 
 
 def read_document(data_dir: Path, file: str) -> str:
-    """The text of data_dir/sources/<file>; raise ValueError saying why it cannot be a source document."""
+    """The text of data_dir/sources/<file>; raise ValueError saying why it cannot be a source document (a name the
+    disk refuses, a folder the build may not enter, included)."""
+    try:
+        return _checked_document(data_dir, file)
+    except OSError as exc:
+        raise ValueError(unreadable(file, exc)) from None
+
+
+def _checked_document(data_dir: Path, file: str) -> str:
     root = (Path(data_dir) / SOURCES_DIR).resolve()
     path = root / file
     if Path(file).is_absolute() or ".." in Path(file).parts:
@@ -54,7 +63,13 @@ def _read(file: str, path: "Path | str") -> bytes:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        raise ValueError(f"'{file}' cannot be read ({exc.strerror or exc}): check its permissions") from None
+        raise ValueError(unreadable(file, exc)) from None
+
+
+def unreadable(file: str, exc: OSError) -> str:
+    """Why a document cannot be read, in a curator's words (permissions get the advice to check them)."""
+    advice = ": check its permissions" if exc.errno in (errno.EACCES, errno.EPERM) else ""
+    return f"'{file}' cannot be read ({exc.strerror or exc}){advice}"
 
 
 def _decoded(file: str, data: bytes) -> str:

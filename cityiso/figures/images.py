@@ -66,6 +66,12 @@ def _ensure_server() -> None:
         _server_started = True
 
 
+# A render that has not answered after this long never will: Kaleido's server waits for ever on a browser that died
+# at its start (a Chromium that crashes or hangs), and so would every session asking for an image after it.
+RENDER_TIMEOUT_S = 60.0
+_stalled: str | None = None  # why image export stopped in this process (a render that never answered), else None
+
+
 def image_bytes(
     fig: go.Figure,
     fmt: str,
@@ -73,16 +79,40 @@ def image_bytes(
     height: int | None = None,
     scale: float = 1,
     titled: bool = False,
+    timeout_s: float | None = None,
 ) -> bytes:
     """The figure as PNG, SVG or PDF bytes. `titled`: a file of its own (a chart saved from the deck), so a slide's
     figure gets back its title and source line with the date of the data (with_title_and_source); a slide
-    (PPTX, PDF) shows them apart from the chart and asks for none."""
+    (PPTX, PDF) shows them apart from the chart and asks for none. A render that does not answer within
+    `timeout_s` (RENDER_TIMEOUT_S) raises ExportUnavailable, and so does every later one in this process at once."""
+    global _stalled
     if titled:
         fig = with_title_and_source(fig)
     _ensure_server()
+    timeout_s = RENDER_TIMEOUT_S if timeout_s is None else timeout_s
+    if not _render_lock.acquire(timeout=timeout_s):
+        raise ExportUnavailable(f"image export is busy: no render finished within {timeout_s:g} s")
     try:
-        with _render_lock, warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Kaleido warns that per-call options are ignored by its server
-            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
-    except Exception as exc:
-        raise ExportUnavailable(f"image export failed: {exc}") from exc
+        if _stalled:
+            raise ExportUnavailable(_stalled)
+        done: dict = {}
+
+        def render() -> None:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # Kaleido warns that per-call options are ignored by its server
+                    done["image"] = fig.to_image(format=fmt, width=width, height=height, scale=scale)
+            except Exception as exc:
+                done["error"] = exc
+
+        worker = threading.Thread(target=render, name="cityiso-image", daemon=True)
+        worker.start()
+        worker.join(timeout_s)
+        if worker.is_alive():
+            _stalled = f"Chromium did not answer within {timeout_s:g} s: image export is off until the app restarts"
+            raise ExportUnavailable(_stalled)
+        if "error" in done:
+            raise ExportUnavailable(f"image export failed: {done['error']}") from done["error"]
+        return done["image"]
+    finally:
+        _render_lock.release()

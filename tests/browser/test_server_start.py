@@ -23,3 +23,18 @@ def test_before_the_first_visit_the_database_is_open_and_the_image_browser_runs(
         assert "skipped" not in log.read_text()
     finally:
         stop_server(proc)
+
+
+def test_a_browser_that_crashes_at_start_does_not_keep_the_server_down(package_db: Path, tmp_path: Path, monkeypatch):
+    """The preload's blank image waits a bounded time for the image browser: a Chromium that crashes at its start
+    turns image export off (logged), and the dashboard starts and serves."""
+    broken = tmp_path / "chromium"
+    broken.write_text("#!/bin/sh\nexit 1\n")
+    broken.chmod(0o755)
+    monkeypatch.setenv("BROWSER_PATH", str(broken))
+    log = tmp_path / "streamlit.log"
+    proc = start_server(package_db, free_port(), log)  # raises when /_stcore/health does not answer within 60 s
+    try:
+        assert "preload: image browser skipped (ExportUnavailable: Chromium did not answer" in log.read_text()
+    finally:
+        stop_server(proc)
