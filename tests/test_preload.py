@@ -2,6 +2,8 @@
 listens; a step that fails is logged and left to the page that needs it."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -99,3 +101,16 @@ def test_the_server_preloads_before_streamlit_starts(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(serve.cli, "main", lambda **kw: order.append(kw["args"][:2]))
     serve.main(["--server.headless=true"])
     assert order == ["warm", ["run", str(ROOT / "dashboard.py")]]
+
+
+def test_before_streamlit_starts_the_preload_logs_to_the_console_with_time_and_level(tmp_path: Path):
+    """No logging is set up before Streamlit's: a skipped step and the summary still reach the server's console,
+    dated and levelled like Streamlit's own lines."""
+    code = "from cityiso.app import preload\npreload.STEPS = preload.STEPS[2:3]\npreload.warm()\n"  # the database step
+    env = {**os.environ, "CITYISO_DB": str(tmp_path / "missing.duckdb")}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    lines = [line for line in out.stderr.strip().splitlines() if "cityiso.app.preload" in line]
+    assert re.match(
+        r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} WARNING cityiso\.app\.preload: preload: database skipped", lines[0]
+    )
+    assert re.search(r" INFO cityiso\.app\.preload: preloaded in \d+\.\d s \(database ", lines[-1]), lines

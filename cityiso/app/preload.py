@@ -7,6 +7,7 @@ figures (the benchmark's *cold* visit measures exactly that). Each step that fai
 which says why in its own words (no database, no Chromium)."""
 
 import ast
+import contextlib
 import importlib
 import logging
 import os
@@ -104,13 +105,35 @@ STEPS = (("imports", _imports), ("plotly", _plotly), ("database", _database), ("
 
 def warm() -> dict[str, float]:
     """Run every step; the seconds each took (logged), a failed step logged and skipped."""
-    took = {}
-    for name, step in STEPS:
-        start = time.perf_counter()
-        try:
-            step()
-        except Exception as exc:  # the page that needs it reports it to its viewer
-            log.warning("preload: %s skipped (%s: %s)", name, type(exc).__name__, exc)
-        took[name] = time.perf_counter() - start
-    log.info("preloaded in %.1f s (%s)", sum(took.values()), ", ".join(f"{k} {v:.2f} s" for k, v in took.items()))
+    with _console_log():
+        took = {}
+        for name, step in STEPS:
+            start = time.perf_counter()
+            try:
+                step()
+            except Exception as exc:  # the page that needs it reports it to its viewer
+                log.warning("preload: %s skipped (%s: %s)", name, type(exc).__name__, exc)
+            took[name] = time.perf_counter() - start
+        log.info("preloaded in %.1f s (%s)", sum(took.values()), ", ".join(f"{k} {v:.2f} s" for k, v in took.items()))
     return took
+
+
+@contextlib.contextmanager
+def _console_log():
+    """Before Streamlit starts no logging is set up: meanwhile this module's lines go to the console in Streamlit's
+    format (time, level, logger), its summary included. Where logging is set up already (tests), nothing changes."""
+    if logging.getLogger().handlers or log.handlers:
+        yield
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s.%(msecs)03d %(levelname)s %(name)s: %(message)s", "%Y-%m-%d %H:%M:%S")
+    )
+    level = log.level
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
