@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -72,6 +73,15 @@ RENDER_TIMEOUT_S = 60.0
 _stalled: str | None = None  # why image export stopped in this process (a render that never answered), else None
 
 
+def _renderer_alive() -> bool:
+    """Whether Kaleido's render thread still runs: it ends when its browser cannot start or dies, and a render asked
+    of it then waits for ever (a Kaleido without that thread is given the benefit of the doubt)."""
+    import kaleido
+
+    thread = getattr(getattr(kaleido, "_global_server", None), "_thread", None)
+    return thread is None or thread.is_alive()
+
+
 def image_bytes(
     fig: go.Figure,
     fmt: str,
@@ -107,9 +117,15 @@ def image_bytes(
 
         worker = threading.Thread(target=render, name="cityiso-image", daemon=True)
         worker.start()
-        worker.join(timeout_s)
+        deadline = time.monotonic() + timeout_s
+        while worker.is_alive() and time.monotonic() < deadline and _renderer_alive():
+            worker.join(0.1)
         if worker.is_alive():
-            _stalled = f"Chromium did not answer within {timeout_s:g} s: image export is off until the app restarts"
+            _stalled = (
+                f"Chromium did not answer within {timeout_s:g} s: image export is off until the app restarts"
+                if _renderer_alive()
+                else "Chromium stopped (it could not start or crashed): image export is off until the app restarts"
+            )
             raise ExportUnavailable(_stalled)
         if "error" in done:
             raise ExportUnavailable(f"image export failed: {done['error']}") from done["error"]

@@ -35,6 +35,6 @@ def test_a_browser_that_crashes_at_start_does_not_keep_the_server_down(package_d
     log = tmp_path / "streamlit.log"
     proc = start_server(package_db, free_port(), log)  # raises when /_stcore/health does not answer within 60 s
     try:
-        assert "preload: image browser skipped (ExportUnavailable: Chromium did not answer" in log.read_text()
+        assert "preload: image browser skipped (ExportUnavailable: Chromium stopped" in log.read_text()
     finally:
         stop_server(proc)
