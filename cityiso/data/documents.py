@@ -54,16 +54,7 @@ def _checked_document(data_dir: Path, file: str) -> str:
         raise ValueError(
             f"'{file}' is {size / 1e6:.1f} MB; a source document is at most {MAX_DOCUMENT_BYTES / 1e6:.0f} MB"
         )
-    return _decoded(file, _read(file, path)[: MAX_DOCUMENT_BYTES + 1])
-
-
-def _read(file: str, path: "Path | str") -> bytes:
-    """The file's bytes; a file the build may not read (its permissions, a disk error) is a problem of that file."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise ValueError(unreadable(file, exc)) from None
+    return _decoded(file, path.read_bytes()[: MAX_DOCUMENT_BYTES + 1])
 
 
 def unreadable(file: str, exc: OSError) -> str:
@@ -122,9 +113,12 @@ def read_documents(
             if size is None or size > MAX_DOCUMENT_BYTES:
                 contents[file] = read_document(data_dir, file).encode("utf-8")
                 continue
-            data = _read(file, os.path.join(root, file))
+            with open(os.path.join(root, file), "rb") as handle:
+                data = handle.read()
             _decoded(file, data)
             contents[file] = data
         except ValueError as exc:
             errors[file] = str(exc)
+        except OSError as exc:  # its permissions, a disk error: a problem of that file, as read_document says
+            errors[file] = unreadable(file, exc)
     return contents, errors
