@@ -153,23 +153,21 @@ def test_office_evidence_counts_read_stored_counts_as_computed(databases: dict) 
             _assert_same(computed, stored, f"office_evidence_counts on {db_name}, {family}")
 
 
-def test_each_stored_finding_row_is_that_findings_row(databases: dict) -> None:
-    """findings_page fetches a page by finding_facts.finding_row: each one is the row of its own finding."""
+@pytest.mark.parametrize(
+    ("row", "table", "key"),
+    [
+        # findings_page fetches a page by finding_facts.finding_row: each one is the row of its own finding.
+        ("finding_row", "findings", "finding_id"),
+        # The findings charts and page group and join a finding's event by finding_facts.event_row: each one is the
+        # row of the finding's own event.
+        ("event_row", "events", "event_id"),
+    ],
+)
+def test_each_stored_row_number_in_finding_facts_is_its_records_row(databases: dict, row: str, table: str, key: str):
     for db_name, con in databases.items():
         total, matched = con.execute(
-            "select count(*), count(f.finding_id) from finding_facts as ff "
-            "left join findings as f on f.rowid = ff.finding_row and f.finding_id = ff.finding_id"
-        ).fetchone()
-        assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
-
-
-def test_each_stored_findings_event_row_is_its_events_row(databases: dict) -> None:
-    """The findings charts and page group and join a finding's event by finding_facts.event_row: each one is the row
-    of the finding's own event."""
-    for db_name, con in databases.items():
-        total, matched = con.execute(
-            "select count(*), count(e.event_id) from finding_facts as ff "
-            "left join events as e on e.rowid = ff.event_row and e.event_id = ff.event_id"
+            f"select count(*), count(t.{key}) from finding_facts as ff "
+            f"left join {table} as t on t.rowid = ff.{row} and t.{key} = ff.{key}"
         ).fetchone()
         assert total == matched == con.execute("select count(*) from findings").fetchone()[0], db_name
 
