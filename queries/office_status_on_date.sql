@@ -11,12 +11,19 @@
 -- definitive end known). Every column of a row comes from one certification.
 -- Params: $as_of (a date), $family (e.g. 'ISO 9001'; null: every family), and the office filter ($offices,
 -- $voivodeships, $office_kinds, $search, $size_classes: see selected_offices; none given: every office).
-with statuses as materialized (
-    -- Every certificate's status, with its list of evidence (carried here, not read again from certificate_windows for
+with picked as materialized (
+    -- The offices asked for, first: every step below reads only their certificates and events (a page of 10 or 50
+    -- offices, or one office, is what the pages ask for; not the whole country's certificates filtered at the end).
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
+),
+
+statuses as materialized (
+    -- Every certificate's status at the offices asked for, with its list of evidence (carried here, not read again from certificate_windows for
     -- the chosen ones: one scan and one join fewer, a tenth less CPU at 3,000 offices).
     select office_id, certificate_id, family, standard_id, status, window_start_on, window_end_on, definitive_end_on,
         end_reason, evidence_ids
     from status_on($as_of, $family)
+    where office_id in (select office_id from picked)
 ),
 
 ranked as materialized (
@@ -41,7 +48,7 @@ ranked as materialized (
 chains as (
     select office_id, certificate_id, coalesce('registration:' || registration_id, 'certificate:' || certificate_id) as chain
     from certificates
-    where $family is null or family = $family
+    where ($family is null or family = $family) and office_id in (select office_id from picked)
 ),
 
 chosen_certificates as (
@@ -82,7 +89,7 @@ unlinked_evidence as (
             latest_then_broadest(e.event_on, e.event_on_precision)
         ) as precision
     from events as e
-    where not e.is_planned and e.event_on <= $as_of::date
+    where not e.is_planned and e.event_on <= $as_of::date and e.office_id in (select office_id from picked)
         and e.rowid not in (select event_row from certificate_events where period_start <= $as_of::date)
         and ($family is null or e.rowid in (select event_row from event_families where family = $family))
         and e.office_id not in (select office_id from chains group by office_id having count(distinct chain) > 1)
@@ -135,6 +142,6 @@ inner join office_order as oo on oo.office_id = o.office_id
 left join ranked as r on r.office_id = o.office_id
 left join standards as st on st.standard_id = r.standard_id
 left join evidence as ev on ev.office_id = o.office_id
-where o.office_id in (select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes))
+where o.office_id in (select office_id from picked)
 -- office_order.place_rank is the order of place (collate pl), office_id: a sort on a number.
 order by oo.place_rank

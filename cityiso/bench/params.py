@@ -86,7 +86,9 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     "events_by_certificate": _page_of_offices,
     "families": lambda c: {},
     "findings_filtered": lambda c: findings_filters([c.offices[0]], family=c.family),  # the office profile
-    "office_status_on_date": _dated,
+    # The status of a page's offices: the cycles page asks for its page (10 by default), the map for at most 50 (and
+    # draws voivodeships above that), the office profile for one; no page asks for every office of the country.
+    "office_status_on_date": lambda c: {**_page_of_offices(c), "as_of": c.as_of},
     "offices_overview": lambda c: {"family": c.family},
     "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause
     "praised_by_theme": lambda c: {**_praise(c), "grouped": True},
