@@ -45,8 +45,6 @@ from tests.national_fixture import build_national
 needs_browser = pytest.mark.skipif(
     images.find_browser() is None, reason="no Chrome/Chromium for Kaleido: apt-get install chromium"
 )
-SIZES = [(1920, 1080), (1280, 720)]
-LANGS = ["pl", "en"]
 LONG = (
     "Częstochowa: ISO 9001:2015, ostatni dowód: 2019 · Legionowo: ISO 9001:2008, ważny do 28 maja 2018 · "
     "Starogard Gdański: ISO 9001:2015, ostatni dowód: 2016 · Zabrze: 3. cykl certyfikacji, ważny do kwietnia 2018"
@@ -86,11 +84,16 @@ def summary_fetch(tmp_path_factory: pytest.TempPathFactory):
         yield lambda name, **params: run(con, name, **params)
 
 
-@pytest.fixture(scope="module", params=["few", "summary"])
-def deck_kind(request: pytest.FixtureRequest, few_fetch, summary_fetch):
-    if request.param == "few":
-        return few_fetch, ["testowo", "testowo-powiat"], dt.date(2012, 6, 1)
-    return summary_fetch, OfficeFilter(), dt.date(2018, 6, 1)
+# The decks the checks below read: each kind (a few offices, the summary of many), language and size twice over, in
+# four cases (every pair of kind, language and size is in one of them), since each deck costs seconds to draw.
+CASES = [
+    ("few", "pl", (1920, 1080)),
+    ("few", "en", (1280, 720)),
+    ("summary", "pl", (1280, 720)),
+    ("summary", "en", (1920, 1080)),
+]
+CASE_IDS = [f"{kind}-{lang}-{width}x{height}" for kind, lang, (width, height) in CASES]
+EACH_CASE = pytest.mark.parametrize(("kind", "lang", "size"), CASES, ids=CASE_IDS)
 
 
 @dataclass
@@ -118,17 +121,21 @@ class Deck:
 
 
 @pytest.fixture(scope="module")
-def deck_of(deck_kind):
-    """The deck of one kind in one language at one size. Every test of the same combination reads the same slides
-    and the same exports, so each is built and rendered once (build_deck is deterministic; the exports only read
-    the slides)."""
-    fetch, offices, as_of = deck_kind
+def deck_of(few_fetch, summary_fetch):
+    """The deck of one kind in one language at one size. Every test of the same case reads the same slides and the
+    same exports, so each is built and rendered once (build_deck is deterministic; the exports only read the
+    slides)."""
+    kinds = {
+        "few": (few_fetch, ["testowo", "testowo-powiat"], dt.date(2012, 6, 1)),
+        "summary": (summary_fetch, OfficeFilter(), dt.date(2018, 6, 1)),
+    }
     built: dict[tuple, Deck] = {}
 
-    def deck(lang: str, size: tuple) -> Deck:
-        if (lang, size) not in built:
-            built[lang, size] = Deck(build_deck(fetch, offices, lang, as_of=as_of, size=size))
-        return built[lang, size]
+    def deck(kind: str, lang: str, size: tuple) -> Deck:
+        if (kind, lang, size) not in built:
+            fetch, offices, as_of = kinds[kind]
+            built[kind, lang, size] = Deck(build_deck(fetch, offices, lang, as_of=as_of, size=size))
+        return built[kind, lang, size]
 
     return deck
 
@@ -195,10 +202,9 @@ def check_pptx(data: bytes, slides: list[Slide]) -> None:
 
 
 @needs_browser
-@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_pptx_boxes_stay_apart_and_inside(deck_of, lang: str, size: tuple) -> None:
-    deck = deck_of(lang, size)
+@EACH_CASE
+def test_pptx_boxes_stay_apart_and_inside(deck_of, kind: str, lang: str, size: tuple) -> None:
+    deck = deck_of(kind, lang, size)
     check_pptx(deck.pptx, deck.slides)
 
 
@@ -273,10 +279,9 @@ def check_pdf(data: bytes, slides: list[Slide]) -> None:
 
 
 @needs_browser
-@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_pdf_text_stays_off_the_chart_and_on_the_page(deck_of, lang: str, size: tuple) -> None:
-    deck = deck_of(lang, size)
+@EACH_CASE
+def test_pdf_text_stays_off_the_chart_and_on_the_page(deck_of, kind: str, lang: str, size: tuple) -> None:
+    deck = deck_of(kind, lang, size)
     check_pdf(deck.pdf, deck.slides)
 
 
@@ -499,10 +504,9 @@ def check_chart_drawing(page, slide: Slide, where: str) -> None:
 
 
 @needs_browser
-@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_handout_draws_every_text_apart_on_the_page_and_in_its_room(deck_of, lang: str, size: tuple) -> None:
-    deck = deck_of(lang, size)
+@EACH_CASE
+def test_handout_draws_every_text_apart_on_the_page_and_in_its_room(deck_of, kind: str, lang: str, size: tuple) -> None:
+    deck = deck_of(kind, lang, size)
     reader = PdfReader(io.BytesIO(deck.pdf))
     for number, (page, slide) in enumerate(zip(reader.pages, deck.slides, strict=True), start=1):
         check_chart_drawing(page, slide, f"handout page {number} ({slide.key}, {lang}, {size[0]})")
@@ -510,32 +514,31 @@ def test_handout_draws_every_text_apart_on_the_page_and_in_its_room(deck_of, lan
 
 @pytest.fixture(scope="module")
 def office_render(deck_of, tmp_path_factory: pytest.TempPathFactory):
-    """The PDF LibreOffice renders of each PPTX deck of this deck kind (both languages, both sizes; one soffice run
-    for all four), by (lang, size). The test is skipped where LibreOffice is not installed."""
+    """The PDF LibreOffice renders of each case's PPTX deck (one soffice run for them all), by case. The test is
+    skipped where LibreOffice is not installed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("no LibreOffice to render the PPTX deck (apt-get install libreoffice-impress-nogui)")
     folder = tmp_path_factory.mktemp("office")
-    decks = [folder / f"{lang}_{size[0]}.pptx" for lang, size in itertools.product(LANGS, SIZES)]
-    for path, (lang, size) in zip(decks, itertools.product(LANGS, SIZES), strict=True):
-        path.write_bytes(deck_of(lang, size).pptx)
+    decks = [folder / f"{kind}_{lang}_{size[0]}.pptx" for kind, lang, size in CASES]
+    for path, case in zip(decks, CASES, strict=True):
+        path.write_bytes(deck_of(*case).pptx)
     profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # its own profile: no lock with another run
     command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, decks)]
     subprocess.run(command, check=True, capture_output=True, timeout=600)
-    return lambda lang, size: Path(folder / f"{lang}_{size[0]}.pdf").read_bytes()
+    return lambda kind, lang, size: Path(folder / f"{kind}_{lang}_{size[0]}.pdf").read_bytes()
 
 
 @needs_browser
-@pytest.mark.parametrize("size", SIZES, ids=["1920x1080", "1280x720"])
-@pytest.mark.parametrize("lang", LANGS)
+@EACH_CASE
 def test_pptx_as_libreoffice_draws_it_keeps_texts_apart_and_off_the_chart(
-    deck_of, office_render, lang: str, size: tuple
+    deck_of, office_render, kind: str, lang: str, size: tuple
 ) -> None:
     """The deck's text boxes as LibreOffice sets their text (its own line breaks and shrinking): no piece overlaps
     another, leaves the slide or lies on the chart's picture, and every text is there. (The picture is the chart
     drawn at the same pixels as the handout's, layout.chart_pixels: the handout's test reads what it draws.)"""
-    deck = deck_of(lang, size)
-    reader = PdfReader(io.BytesIO(office_render(lang, size)))
+    deck = deck_of(kind, lang, size)
+    reader = PdfReader(io.BytesIO(office_render(kind, lang, size)))
     shown = Presentation(io.BytesIO(deck.pptx)).slides
     for number, (page, slide, shapes) in enumerate(zip(reader.pages, deck.slides, shown, strict=True), start=1):
         where = f"rendered slide {number} ({slide.key}, {lang}, {size[0]})"
