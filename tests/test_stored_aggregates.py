@@ -102,13 +102,14 @@ def test_rewritten_query_returns_what_its_former_sql_returned(databases: dict, n
     new_sql = sql_text(name)
     assert declared_params(old_sql) == declared_params(new_sql), "the rewrite takes the same parameters"
     for db_name, con in databases.items():
-        sets = _parameter_sets(con)
-        for i, params in enumerate(sets):
+        found = 0
+        for i, params in enumerate(_parameter_sets(con)):
             old = _run(con, old_sql, params)
             _assert_same(old, _run(con, new_sql, params), f"{name} on {db_name}, parameter set {i}: {params}")
+            found += len(old)
         # At least one parameter set finds something on the built packages, so equality is not that of two empties.
         if db_name != "fixtures":
-            assert any(len(_run(con, old_sql, p)) for p in sets), f"{name} on {db_name} is empty for every set"
+            assert found, f"{name} on {db_name} is empty for every set"
 
 
 @pytest.mark.parametrize(
