@@ -76,17 +76,6 @@ def scrolling_legends(page) -> int:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path", "titles", "shows", "charts"), PAGES, ids=PAGE_IDS)
-def test_pages_at_presentation_size(page, server: str, path: str, titles: dict, shows: dict, charts: int) -> None:
-    page.set_viewport_size({"width": 1920, "height": 1080})
-    open_page(page, server, path, lang="pl")
-    assert title(page) == titles["pl"]
-    wait_for_charts(page, charts)
-    assert page.locator("[data-testid='stException']").count() == 0
-    screenshot(page, f"{path or 'overview'}_pl_1920x1080")
-
-
-@pytest.mark.browser
 def test_language_switch_survives_navigation(page, server: str) -> None:
     open_page(page, server)
     page.get_by_role("radio", name="EN", exact=True).click()
