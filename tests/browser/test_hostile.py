@@ -403,14 +403,13 @@ def test_chart_text_makes_no_links(watched: Watched) -> None:
 # --- URL parameters ----------------------------------------------------------------------------------------------
 
 
-# Each page with every parameter hostile at once, under the new names and, where it reads a parameter that has an
-# old name, under the old ones; the two pages that read parameters no other page reads (praised, presentation)
-# twice more, so those get more of the values.
+# Each page with every parameter hostile at once, under the new names and the old ones; the two pages that read
+# parameters no other page reads (praised, presentation) twice more, so those get more of the values.
 COMBINED = [
     (page, legacy, i * 3 + legacy * 11 + extra * 5)
     for i, page in enumerate(READS)
     for extra in range(2 if page in ("praised", "presentation") else 1)
-    for legacy in ((False, True) if set(READS[page]) & set(LEGACY) else (False,))
+    for legacy in (False, True)
 ]
 
 
