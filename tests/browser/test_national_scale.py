@@ -67,10 +67,12 @@ def test_every_page_is_readable_at_national_scale(browser, national_server: str,
             before = tab.evaluate(CHART_WIDTHS)
             tab.set_viewport_size({"width": width, "height": height})
             tab.wait_for_function(
-                f"before => {{ const now = ({CHART_WIDTHS})(); return now.every((w, i) => w !== before[i]); }}",
+                f"before => {{ const now = ({CHART_WIDTHS})();"
+                " return now.length === before.length && now.every((w, i) => w !== before[i]); }",
                 arg=before,
                 timeout=30_000,
             )
+            wait_until_idle(tab)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shot = ARTIFACTS / f"national_{path or 'overview'}_{width}x{height}.png"
         tab.screenshot(path=str(shot))
