@@ -85,9 +85,11 @@ def summary_fetch(tmp_path_factory: pytest.TempPathFactory):
 
 
 # The decks the checks below read: each kind (a few offices, the summary of many), language and size twice over, in
-# four cases (every pair of kind, language and size is in one of them), since each deck costs seconds to draw.
+# four cases (every pair of kind, language and size is in one of them), since each deck costs seconds to draw, and
+# the tightest of all, a few offices' long names in Polish on the small slide.
 CASES = [
     ("few", "pl", (1920, 1080)),
+    ("few", "pl", (1280, 720)),
     ("few", "en", (1280, 720)),
     ("summary", "pl", (1280, 720)),
     ("summary", "en", (1920, 1080)),
