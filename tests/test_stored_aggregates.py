@@ -59,7 +59,9 @@ def _assert_same(old: pd.DataFrame, new: pd.DataFrame, what: str) -> None:
 def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Filters as the pages combine them: offices, families, kinds, voices, years, dates, groupings and searches."""
     offices = [r[0] for r in con.execute("select office_id from offices order by office_id").fetchall()]
-    voivodeship = con.execute("select voivodeship from offices order by office_id limit 1").fetchone()[0]
+    voivodeship, kind, place = con.execute(
+        "select voivodeship, office_kind, place from offices order by office_id limit 1"
+    ).fetchone()
     families = [None] + [r[0] for r in con.execute("select distinct family from certificates order by 1").fetchall()]
     word = con.execute(
         "select left(w, 6) from (select unnest(string_split_regex(lower(text_pl), '[^[:alpha:]]+')) as w "
@@ -71,6 +73,8 @@ def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
         OfficeFilter(offices=tuple(offices[:1])),
         OfficeFilter(voivodeships=(voivodeship,)),
         OfficeFilter(size_classes=("unknown", "20k_100k")),
+        OfficeFilter(offices=tuple(offices[:10])),  # a page of offices
+        OfficeFilter(office_kinds=(kind,), search=place[:4].lower()),
     ]
     kinds_voices = [(("praise",), ("auditor",)), (("praise", "nonconformity", "observation"), ("auditor", "office"))]
     sets = []
