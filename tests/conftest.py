@@ -112,3 +112,12 @@ def good_db(tmp_path: Path, good_template: Path) -> Path:
     out.parent.mkdir()
     out.write_bytes(good_template.read_bytes())
     return out
+
+
+def broken_browser(folder: Path, how: str) -> Path:
+    """A 'Chromium' for BROWSER_PATH that exits at once (how="crashes": one that dies at its start) or never answers
+    (how="hangs")."""
+    path = folder / f"chromium-{how}"
+    path.write_text("#!/bin/sh\nexit 1\n" if how == "crashes" else "#!/bin/sh\nsleep 30\n")
+    path.chmod(0o755)
+    return path

@@ -19,6 +19,7 @@ from cityiso.figures import images
 from cityiso.figures.common import SOURCE_WIDTH, for_slide, frame, note_below, with_title_and_source
 from cityiso.figures.praise import category_bars
 from cityiso.paths import ROOT
+from tests.conftest import broken_browser
 
 TITLE = "Ustalenia według rozdziałów"
 SOURCE = "Źródło: cityiso, 12 dokumentów źródłowych; dane z 2 grudnia 2026."
@@ -167,14 +168,6 @@ def test_slide_axes_set_their_title_standoff_whatever_the_default_template() -> 
         assert axis.title.standoff and axis.automargin is True and axis.ticklabelstandoff
 
 
-def _broken_browser(folder, how: str):
-    """A 'browser' that exits at once (a Chromium that crashes at start) or never answers (one that hangs)."""
-    path = folder / f"chromium-{how}"
-    path.write_text("#!/bin/sh\nexit 1\n" if how == "crashes" else "#!/bin/sh\nsleep 30\n")
-    path.chmod(0o755)
-    return path
-
-
 @pytest.mark.parametrize("how", ["crashes", "hangs"])
 def test_a_browser_that_crashes_or_hangs_turns_export_off_instead_of_waiting(tmp_path, how: str) -> None:
     """Kaleido waits for ever on a browser that died at its start: a render that does not answer in time says that
@@ -199,7 +192,7 @@ def test_a_browser_that_crashes_or_hangs_turns_export_off_instead_of_waiting(tmp
         import os; os._exit(0)
         """
     )
-    env = {**os.environ, "BROWSER_PATH": str(_broken_browser(tmp_path, how))}
+    env = {**os.environ, "BROWSER_PATH": str(broken_browser(tmp_path, how))}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     (first, first_s), (second, second_s) = json.loads(out.stdout.strip().splitlines()[-1])
     expected = "Chromium stopped (it could not start" if how == "crashes" else "did not answer within 4 s"

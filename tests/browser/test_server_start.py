@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from cityiso.server import descendants, free_port, start_server, stop_server
+from tests.conftest import broken_browser
 
 
 def test_before_the_first_visit_the_database_is_open_and_the_image_browser_runs(package_db: Path, tmp_path: Path):
@@ -28,10 +29,7 @@ def test_before_the_first_visit_the_database_is_open_and_the_image_browser_runs(
 def test_a_browser_that_crashes_at_start_does_not_keep_the_server_down(package_db: Path, tmp_path: Path, monkeypatch):
     """The preload's blank image waits a bounded time for the image browser: a Chromium that crashes at its start
     turns image export off (logged), and the dashboard starts and serves."""
-    broken = tmp_path / "chromium"
-    broken.write_text("#!/bin/sh\nexit 1\n")
-    broken.chmod(0o755)
-    monkeypatch.setenv("BROWSER_PATH", str(broken))
+    monkeypatch.setenv("BROWSER_PATH", str(broken_browser(tmp_path, "crashes")))
     log = tmp_path / "streamlit.log"
     proc = start_server(package_db, free_port(), log)  # raises when /_stcore/health does not answer within 60 s
     try:
