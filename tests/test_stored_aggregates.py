@@ -200,8 +200,8 @@ def test_each_event_families_row_is_that_events_row(databases: dict) -> None:
 
 
 def test_finding_counts_add_up_to_the_findings(databases: dict) -> None:
-    """finding_counts is finding_facts counted: same findings in each office, day, kind, voice and families."""
-    keys = "office_id, event_on, year, kind, voice, families"
+    """finding_counts is finding_facts counted: same findings in each event (office, day), kind, voice and families."""
+    keys = "office_id, event_row, event_on, year, kind, voice, families"
     for db_name, con in databases.items():
         differ = con.execute(
             f"""select count(*) from (
