@@ -165,9 +165,10 @@ def test_write_accepted_refuses_a_hostile_name_itself(tmp_path: Path, data_copy:
 def test_document_name_problem_accepts_plain_names_and_refuses_paths() -> None:
     from cityiso.draft.save import document_name_problem
 
-    for good in ("zabrze_certyfikacja_2015.txt", "łódź-audyt-2021.txt", "Żyrardów.v2.txt", "a.txt"):
+    for good in ("zabrze_certyfikacja_2015.txt", "lodz-audyt-2021.txt", "Zyrardow.v2.txt", "a.txt"):
         assert document_name_problem(good) is None, good
-    for bad in HOSTILE_NAMES:
+    # Polish letters: the data package's rule for sources.file takes ASCII only (an upload's name is made so).
+    for bad in (*HOSTILE_NAMES, "łódź-audyt-2021.txt", "Żyrardów.v2.txt"):
         assert document_name_problem(bad) is not None, repr(bad)
 
 

@@ -3,16 +3,21 @@ for an office, a certificate or an event the data holds, and a merge written as 
 Every data folder here is the fixture package (tests/fixture_package.py) written to tmp; the documents are invented."""
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from cityiso.data.database import build
+from cityiso.data.descriptor import package
 from cityiso.draft.known import known
 from cityiso.draft.merge import find_matches, merge_rows, same_date
+from cityiso.draft.output import plain_rows
 from cityiso.draft.queue import (
     REFUSED,
     REVIEWED,
@@ -25,7 +30,7 @@ from cityiso.draft.queue import (
     saved_name,
     texts_in_data,
 )
-from cityiso.draft.save import write_accepted
+from cityiso.draft.save import document_name_problem, write_accepted
 from cityiso.paths import ROOT
 from tests.fixture_package import DOCUMENTS, write_package
 
@@ -147,20 +152,54 @@ def test_a_document_that_cannot_be_drafted_is_refused(data: Path, name: str, dat
     ("upload", "saved"),
     [
         ("komunikat.txt", "komunikat.txt"),
-        ("Komunikat prasowy 2021.html", "Komunikat_prasowy_2021.txt"),
+        ("Komunikat prasowy 2021.html", "komunikat-prasowy-2021.txt"),
+        ("Urząd Łódź 2015.txt", "urzad-lodz-2015.txt"),
         ("../../etc/passwd", "passwd.txt"),
         ("..\\x.pdf", "x.txt"),
         (".ukryty.txt", "ukryty.txt"),
         ("-rf.txt", "rf.txt"),
-        ("x\u202etxt.exe.txt", "x_txt.exe.txt"),
+        ("x\u202etxt.exe.txt", "xtxt-exe.txt"),
         ("...", "dokument.txt"),
     ],
 )
 def test_an_upload_is_saved_under_a_plain_txt_name(upload: str, saved: str) -> None:
-    from cityiso.draft.save import document_name_problem
-
     assert saved_name(upload) == saved
     assert document_name_problem(saved_name(upload)) is None
+
+
+def _package_file_rule() -> re.Pattern:
+    return re.compile(package().resource("sources").field("file").pattern)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=150))
+def test_any_upload_gets_a_name_the_data_package_accepts(upload: str) -> None:
+    """The name the page proposes is one the build takes (sources.file's pattern in datapackage.json)."""
+    saved = saved_name(upload)
+    assert document_name_problem(saved) is None and _package_file_rule().fullmatch(saved), saved
+
+
+@pytest.mark.parametrize(
+    "name", ["łódź-audyt-2021.txt", "Żyrardów.txt", "zabrze_2015.txt", "a.txt", "Raport.v2.txt", "x y.txt", "-x.txt"]
+)
+def test_the_page_refuses_a_name_exactly_when_the_data_package_does(name: str) -> None:
+    assert (document_name_problem(name) is None) == bool(_package_file_rule().fullmatch(name)), name
+
+
+def test_an_upload_with_polish_letters_in_its_name_is_saved_and_built(tmp_path: Path, data: Path) -> None:
+    doc = read_document("Urząd Łódź 2015.txt", SURVEILLANCE.encode("utf-8"), data, "en", upload=True)
+    assert doc.status == WAITING, doc.reason
+    assert (doc.name, doc.draft.source_id) == ("urzad-lodz-2015.txt", "urzad-lodz-2015")
+    rows = {}
+    for table in doc.draft.tables:
+        cells = plain_rows(doc.draft, table, data)
+        for c in cells if table == "findings" else []:
+            c["text_en"] = "A finding, glossed"
+        if cells:
+            rows[table] = list(enumerate(cells))
+    written = write_accepted(data, doc.text, doc.name, rows, tmp_path / "served.duckdb")
+    assert written.problems == []
+    assert (data / "sources" / "urzad-lodz-2015.txt").read_text(encoding="utf-8") == doc.text
 
 
 # --- Matching -----------------------------------------------------------------------------------------------------
@@ -384,10 +423,10 @@ def test_a_saved_page_is_read_by_read_input_and_saved_as_its_text(data: Path, mo
     monkeypatch.setattr(queue_module, "read_input", fake)
     doc = read_document("Audyt w Testowie.html", b"<html>...</html>", data, "en", upload=True)
     assert calls == ["Audyt w Testowie.html"]
-    assert doc.status == WAITING and doc.name == "Audyt_w_Testowie.txt"
+    assert doc.status == WAITING and doc.name == "audyt-w-testowie.txt"
     assert "\x0c" not in doc.text and "\r" not in doc.text and doc.key == normalised_hash(SURVEILLANCE)
     (source,) = doc.cells(data)["sources"]
-    assert (source["url"], source["file"]) == ("https://testowo.example/audyt", "Audyt_w_Testowie.txt")
+    assert (source["url"], source["file"]) == ("https://testowo.example/audyt", "audyt-w-testowie.txt")
     broken = read_document("zly.pdf", b"broken", data, "en", upload=True)
     assert broken.status == REFUSED and "could not be read" in broken.reason
 

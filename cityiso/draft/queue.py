@@ -17,6 +17,7 @@ from cityiso.draft.inputs import SUFFIXES, read_input
 from cityiso.draft.merge import Match, Rows, existing, find_matches
 from cityiso.draft.output import plain_rows
 from cityiso.draft.save import MAX_NAME_CHARS, MAX_TEXT_BYTES, TABLES, control_problem, document_name_problem
+from cityiso.ids import slug
 from cityiso.labels import t
 from cityiso.safe_text import md, visible
 
@@ -110,17 +111,16 @@ READABLE = tuple(s.lstrip(".") for s, kind in SUFFIXES.items() if kind != "text"
 UPLOAD_TYPES = ("txt", *READABLE)
 # Control characters a reader's text may carry (a PDF's form feed, a page's stray NUL): a space in the saved text.
 _READ_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_UNSAFE = re.compile(r"[^0-9A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ_.\-]+")
 
 
 def saved_name(upload_name: str) -> str:
-    """The plain .txt name an uploaded file is saved under in sources/: its last path part, anything but letters,
-    digits, '-', '_' and '.' as '_', starting with a letter or digit, at most MAX_NAME_CHARS characters. What comes
-    out is still checked by document_name_problem, which decides."""
+    """The plain .txt name an uploaded file is saved under in sources/: the slug of its last path part's stem (the
+    project's one rule for names made from words, cityiso.ids.slug: 'Urząd Łódź 2015.html' -> 'urzad-lodz-2015.txt',
+    the same words as the document's source id), at most MAX_NAME_CHARS characters. What comes out is still checked
+    by document_name_problem, which decides."""
     base = re.split(r"[/\\]", upload_name)[-1]
     stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
-    stem = _UNSAFE.sub("_", stem).replace("..", "_").lstrip("._-")[: MAX_NAME_CHARS - 4] or "dokument"
-    return f"{stem}.txt"
+    return f"{slug(stem, MAX_NAME_CHARS - 4, fallback='dokument')}.txt"
 
 
 def _as_date(value) -> dt.date | None:

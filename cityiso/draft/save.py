@@ -106,15 +106,16 @@ JOURNAL_DIR = ".cityiso-journal"  # in the data folder while a save is under way
 LOCK_TIMEOUT = 120.0  # seconds a save waits for another one (a save with its build takes a few seconds)
 MAX_NAME_CHARS = 100
 MAX_TEXT_BYTES = 1_000_000  # a press release is a few kB; .streamlit/config.toml caps uploads at 1 MB too
-# Letters (Polish ones too), digits, '-', '_', '.': no separator, no space, nothing invisible.
-_NAME_CHARS = re.compile(r"[0-9A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ_.\-]+")
+# ASCII letters, digits, '-', '_', '.': no separator, no space, nothing invisible; the data package's own rule for
+# sources.file (datapackage.json), which the build applies (tests/test_draft_queue.py holds the two together).
+_NAME_CHARS = re.compile(r"[0-9A-Za-z_.\-]+")
 # Direction overrides and isolates reorder what a reader sees ("Trojan source"); line and paragraph separators.
 _BIDI_AND_BREAKS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
 
 
 def document_name_problem(name: str) -> str | None:
     """Why a name cannot be a document's file name in sources/ (a label key: t(key, lang, name=..., max=...)), or
-    None: a plain name, no separator or '..', letters, digits, '-', '_' and '.', starting with a letter or digit
+    None: a plain name, no separator or '..', ASCII letters, digits, '-', '_' and '.', starting with a letter or digit
     (so never hidden) and ending in .txt."""
     if not name:
         return "review.name.empty"

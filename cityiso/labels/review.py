@@ -71,8 +71,10 @@ TEXT = {
         "A file name may not start with a dot: {name}",
     ),
     "review.name.chars": (
-        "Nazwa pliku może zawierać tylko litery, cyfry, `-`, `_` i `.` i musi zaczynać się literą lub cyfrą: {name}",
-        "A file name may hold only letters, digits, `-`, `_` and `.`, and must start with a letter or digit: {name}",
+        "Nazwa pliku może zawierać tylko litery bez polskich znaków (a-z, A-Z), cyfry, `-`, `_` i `.` i musi "
+        "zaczynać się literą lub cyfrą: {name}",
+        "A file name may hold only letters without diacritics (a-z, A-Z), digits, `-`, `_` and `.`, and must start "
+        "with a letter or digit: {name}",
     ),
     "review.name.txt": ("Nazwa pliku musi kończyć się na .txt: {name}", "A file name must end in .txt: {name}"),
     "review.name.taken": (
