@@ -4,6 +4,8 @@
 A tool's module is imported only when its subcommand runs, so `cityiso --help` starts no Streamlit or browser."""
 
 import importlib
+import importlib.metadata
+import re
 import sys
 from collections.abc import Callable
 
@@ -48,6 +50,31 @@ def command(name: str) -> Callable[[list[str]], int | None]:
     return importlib.import_module(COMMANDS[name][0]).main
 
 
+def extra_of(module: str) -> str | None:
+    """The optional extra of cityiso (pyproject.toml) that brings the top-level package of `module`, or None."""
+    wanted = re.sub(r"[-_.]+", "-", module.split(".")[0]).lower()
+    try:
+        requirements = importlib.metadata.requires("cityiso") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    for line in requirements:
+        found = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*).*;\s*extra\s*==\s*[\"']([^\"']+)[\"']", line)
+        if found and re.sub(r"[-_.]+", "-", found[1]).lower() == wanted:
+            return found[2]
+    return None
+
+
+def missing_package(name: str, exc: ModuleNotFoundError) -> str:
+    """What to tell the user when a command needs a package that is not installed."""
+    extra = extra_of(exc.name or "")
+    if extra is None:
+        return f"cityiso {name}: the package {exc.name!r} is not installed ({exc})"
+    return (
+        f"cityiso {name}: needs the optional package {exc.name!r} of the '{extra}' extra: "
+        f"pip install -e '.[{extra}]' in the checkout" + (" (./run curate installs it)" if extra == "curate" else "")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help", "help"):
@@ -57,7 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"cityiso: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    return command(name)(rest) or 0
+    try:
+        return command(name)(rest) or 0
+    except ModuleNotFoundError as exc:  # an optional extra not installed: say which, no traceback
+        if exc.name is None or exc.name.split(".")[0] in ("cityiso", __name__):
+            raise
+        print(missing_package(name, exc), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
