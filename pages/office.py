@@ -19,7 +19,7 @@ office_id = st.selectbox(t("office.pick", lang), list(names), key="office", form
 urlstate.write("office", office_id)
 chosen = OfficeFilter((office_id,)).params()
 
-office = ui.data_or_stop("offices_overview", family=None).set_index("office_id").loc[office_id]
+office = ui.data_or_stop("offices_overview", family=None, **chosen).iloc[0]  # the office's own row, asked for alone
 st.title(md(office["office_label"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "

@@ -2,7 +2,8 @@
 -- (certificates of the family, events belonging to it, praised items said by auditors concerning it).
 -- office_label is how the app names the office everywhere (the stored office_labels: its place, with the office's name
 -- where another office shares the place).
--- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
+-- Params: $family (a family, e.g. 'ISO 9001'; null: every family); $offices, $voivodeships, $office_kinds, $search,
+-- $size_classes (the office filter, see selected_offices; none given: every office, as the overview asks).
 -- The counts are read from office_family_counts (stored by the build), the order from office_order.
 select
     o.office_id,
@@ -23,4 +24,7 @@ from offices as o
 inner join office_order as oo on oo.office_id = o.office_id
 inner join office_labels as ol on ol.office_id = o.office_id
 left join office_family_counts as s on s.office_id = o.office_id and s.family is not distinct from $family
+where o.office_id in (
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
+)
 order by oo.place_rank

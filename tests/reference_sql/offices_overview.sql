@@ -2,6 +2,7 @@
 -- (certificates of the family, events belonging to it, praised items said by auditors concerning it).
 -- office_label is how the app names the office everywhere (office_labels).
 -- Params: $family (a family, e.g. 'ISO 9001'; null: every family).
+-- (The office filter's where clause below was added when offices_overview took the office filter: the same rows.)
 with certificate_counts as (
     select office_id, count(*) as count_certificates
     from certificates
@@ -54,4 +55,7 @@ inner join office_labels as ol on ol.office_id = o.office_id
 left join certificate_counts as cc on cc.office_id = o.office_id
 left join event_counts as ec on ec.office_id = o.office_id
 left join finding_counts as fc on fc.office_id = o.office_id
+where o.office_id in (
+    select office_id from selected_offices($offices, $voivodeships, $office_kinds, $search, $size_classes)
+)
 order by o.place collate pl, o.office_id
