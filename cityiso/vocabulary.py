@@ -1,6 +1,7 @@
 """Allowed codes of the curated files with their Polish and English labels, read from data/datapackage.json."""
 
 from cityiso.data.descriptor import package
+from cityiso.data.sizes import UNKNOWN_SIZE
 
 
 def _codes(table: str, column: str) -> dict[str, tuple[str, str]]:
@@ -40,13 +41,8 @@ STATUSES = {
     "no_evidence": ("brak dowodów", "no evidence"),
 }
 
-# Size classes of an office's place by its population (offices.place_population, from GeoNames), defined here once:
-# the bands of Polish urban studies and GUS's town-size tables (small towns under 20,000, medium 20,000-99,999, large
-# from 100,000), with the largest cities (500,000 and more) apart. Each band: its code and its lowest population
-# (inclusive); a band reaches up to the next one's lowest population. The build turns them into the SQL macro
-# size_class(population) (cityiso.data.ddl.size_class_macro); no population gives UNKNOWN_SIZE, never a band.
-SIZE_BANDS = (("under_20k", 0), ("20k_100k", 20_000), ("100k_500k", 100_000), ("500k_plus", 500_000))
-UNKNOWN_SIZE = "unknown"
+# Size classes of an office's place by its population: the bands and size_class are the data's (cityiso.data.sizes,
+# which the build turns into the SQL macro size_class); here their labels, in the bands' order.
 SIZE_CLASSES = {
     "under_20k": ("poniżej 20 tys. mieszkańców", "under 20,000 inhabitants"),
     "20k_100k": ("20–100 tys. mieszkańców", "20,000–99,999 inhabitants"),
@@ -54,13 +50,6 @@ SIZE_CLASSES = {
     "500k_plus": ("500 tys. mieszkańców i więcej", "500,000 inhabitants or more"),
     UNKNOWN_SIZE: ("liczba mieszkańców nieznana", "population unknown"),
 }
-
-
-def size_class(population: int | None) -> str:
-    """The size class of a place's population (None: unknown), as the SQL macro size_class gives it."""
-    if population is None:
-        return UNKNOWN_SIZE
-    return next((code for code, low in reversed(SIZE_BANDS) if population >= low), UNKNOWN_SIZE)
 
 
 # By domain, for labels; the build writes the data package's own codes into the database.

@@ -9,10 +9,11 @@ import duckdb
 import pytest
 
 from cityiso.data.database import build
+from cityiso.data.sizes import SIZE_BANDS, UNKNOWN_SIZE, size_class
 from cityiso.queries import OfficeFilter, run
 from cityiso.safe_text import md
 from cityiso.views import Context, peers
-from cityiso.vocabulary import SIZE_BANDS, SIZE_CLASSES, UNKNOWN_SIZE, size_class
+from cityiso.vocabulary import SIZE_CLASSES
 from tests.conftest import fixture_database
 from tests.fixture_package import write_package
 

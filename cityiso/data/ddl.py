@@ -1,6 +1,7 @@
 """The database tables, derived from the data package: one typed table per curated file, plus what the build adds."""
 
 from cityiso.data.descriptor import Package, sql_columns
+from cityiso.data.sizes import SIZE_BANDS, UNKNOWN_SIZE
 
 # Columns the build adds to a curated table.
 EXTRA_COLUMNS = {
@@ -71,10 +72,8 @@ def evidence_view(package: Package) -> str:
 
 
 def size_class_macro() -> str:
-    """The SQL macro size_class(population): the code of cityiso.vocabulary.SIZE_BANDS a population falls in, and
+    """The SQL macro size_class(population): the code of cityiso.data.sizes.SIZE_BANDS a population falls in, and
     'unknown' for none (the one definition of the bands, written into every built database)."""
-    from cityiso.vocabulary import SIZE_BANDS, UNKNOWN_SIZE
-
     whens = [f"        when population >= {low} then '{code}'" for code, low in reversed(SIZE_BANDS)]
     return "\n".join(
         [
