@@ -3,10 +3,10 @@
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.figures.praise import MEASURES
 from cityiso.labels import code_label, t
 from cityiso.safe_text import md
 from cityiso.views import AUDITOR_VOICES, OfficeFilter, findings_filters, praise
+from cityiso.views.praise import MEASURES
 from cityiso.views.selection import latest_pick, selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 

@@ -5,13 +5,19 @@ import datetime as dt
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.app.deck_setup import slide_chooser, slide_order, thumbnail_strip, write_order
+from cityiso.app.deck_setup import (
+    chart_image,
+    export_available,
+    slide_chooser,
+    slide_order,
+    thumbnail_strip,
+    write_order,
+)
 from cityiso.app.presenter_keys import presenter_keys
 from cityiso.deck.layout import screen_fonts
 from cityiso.deck.pdf import handout_pdf
 from cityiso.deck.pptx import deck_pptx
-from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck
-from cityiso.figures.images import find_browser, image_bytes
+from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck, chosen_offices
 from cityiso.labels import t
 from cityiso.safe_text import html, md
 from cityiso.views import DEFAULT_FAMILY, Context, OfficeFilter, national
@@ -19,17 +25,6 @@ from cityiso.vocabulary import SIZE_CLASSES
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-SLIDE_CSS = """<style>
-[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'], header, [data-testid='stToolbar'],
-[data-testid='stDecoration'], .st-key-presenter_jumps {display: none !important;}
-[data-testid='stMainBlockContainer'] {padding: 1.2rem 2.5rem 0 2.5rem !important; max-width: 100% !important;}
-.st-key-presenter_keys {position: absolute; width: 0; height: 0; overflow: hidden;}
-.slide-title {font-weight: 700; line-height: 1.15; margin: 0;}
-.slide-takeaway {color: #3a3a3a; line-height: 1.3; margin: .4rem 0 0 0;}
-.slide-bullets {margin: 0;}
-.slide-bullets li {line-height: 1.3; margin-bottom: .4em;}
-.slide-footer {font-size: clamp(.75rem, .85vw, 1.1rem); line-height: 1.3; color: #666; margin: 0;}
-</style>"""
 
 lang = ui.lang()
 urlstate.bind("present", urlstate.flag(lang), False)
@@ -92,7 +87,7 @@ def choose() -> tuple[OfficeFilter, str, dt.date, str]:
 
 def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
     """The deck, the handout and each chart, built only when their button is clicked."""
-    if not find_browser():
+    if not export_available():
         st.warning(t("present.no_browser", lang, reason=t("present.no_chromium", lang)))
         return
     name = f"cityiso_summary_{lang}" if is_summary else f"cityiso_{'_'.join(offices)}_{lang}"
@@ -117,7 +112,7 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
             for column, fmt in ((png, "png"), (svg, "svg")):
                 column.download_button(
                     fmt.upper(),
-                    data=lambda f=slide.figure, x=fmt: image_bytes(f, x, scale=2 if x == "png" else 1, titled=True),
+                    data=lambda s=slide, x=fmt: chart_image(s, x),
                     file_name=f"cityiso_{slide.key}_{lang}.{fmt}",
                     key=f"download_{fmt}_{i}",
                     on_click="ignore",  # no rerun: it renews every download's id (a quick second click fetched nothing)
@@ -125,11 +120,10 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
 
 
 selection, screen, as_of, family = choose()
-chosen = ui.data_or_stop("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
+chosen, is_summary = chosen_offices(ui.data_or_stop, selection)  # the deck's own rule: a summary above SUMMARY_ABOVE
 if chosen.empty:
     st.info(t("none_selected", lang))
     st.stop()
-is_summary = len(chosen) > SUMMARY_ABOVE
 offices = chosen["office_id"].tolist()
 built_at = str(ui.data_or_stop("data_info")["built_at"].iloc[0])
 every_chart = deck(built_at, selection, lang, as_of, screen, family)
@@ -166,7 +160,7 @@ if not st.session_state["present"]:
 # Presenting: one slide per screen, large type, no sidebar, only a discreet navigation row under the slide; keys
 # move too (cityiso/app/presenter_keys.py clicks these buttons: their keys are its selectors).
 urlstate.write("slide", number)
-st.html(SLIDE_CSS)
+st.html(f"<style>{ui.asset('slides.css')}</style>")  # a constant of ours (cityiso/assets/)
 slide = slides[number - 1]
 fonts = screen_fonts(slide, SCREENS[screen])
 st.html(

@@ -19,6 +19,16 @@ LEGACY = "charts"  # its name in links from before the order could be chosen (th
 PER_ROW = 3  # thumbnails a row
 
 
+def export_available() -> bool:
+    """Whether this machine can draw chart images (a Chromium for Kaleido): the page offers its downloads then."""
+    return images.find_browser() is not None
+
+
+def chart_image(slide: Slide, fmt: str) -> bytes:
+    """A slide's chart as a PNG (at twice the size, for print) or an SVG file, its title drawn in."""
+    return images.image_bytes(slide.figure, fmt, scale=2 if fmt == "png" else 1, titled=True)
+
+
 def slide_order(lang: str) -> list[str]:
     """The chosen charts in the user's order: from the URL once, then as the user changes it."""
     return urlstate.bind_order(ORDER, CHARTS, lang, CHARTS, legacy=LEGACY)

@@ -64,8 +64,8 @@ def export(
     if not db.exists():
         raise UsageProblem(f"no database at {db}: build it with python -m cityiso.build")
     with duckdb.connect(str(db), read_only=True) as con:
-        known = [r[0] for r in con.execute("select office_id from offices order by office_id").fetchall()]
-        families = [r[0] for r in con.execute("select distinct family from standards order by 1").fetchall()]
+        known = sorted(queries.run(con, "offices_overview", family=None)["office_id"])
+        families = sorted(queries.run(con, "families")["family"])
         slides = build_deck(
             lambda name, **params: queries.run(con, name, **params),
             _choose(offices, known, "office id(s)"),

@@ -219,6 +219,14 @@ def chart_order(charts: Sequence[str]) -> list[str]:
     return order
 
 
+def chosen_offices(fetch: Fetch, selection: OfficeFilter) -> tuple[pd.DataFrame, bool]:
+    """The offices a deck of `selection` speaks of (selected_office_names: office_id, office_label; at most
+    SUMMARY_ABOVE + 1 of them) and whether the deck summarises them (more than SUMMARY_ABOVE) instead of giving each
+    office its own slides: the deck's rule, which the presentation page asks too."""
+    chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
+    return chosen, len(chosen) > SUMMARY_ABOVE
+
+
 class Slides(list):
     """A deck's slides, and the chosen charts that gave none with the reason why (chart key -> words), so a chart
     is never dropped in silence."""
@@ -281,8 +289,7 @@ def build_deck(
     office, a per-office chart in a summary) is left out, and the deck's `skipped` says why."""
     order = chart_order(charts)
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
-    chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
-    is_summary = len(chosen) > SUMMARY_ABOVE
+    chosen, is_summary = chosen_offices(fetch, selection)
     ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
     as_of = as_of or dt.date.today()
     # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.

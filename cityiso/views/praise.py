@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from cityiso.figures.common import office_labels
-from cityiso.figures.praise import category_bars, category_label, theme_heatmap
+from cityiso.figures.praise import MEASURES, category_bars, category_label, theme_heatmap  # noqa: F401 (pages' measures)
 from cityiso.labels import clause_label, code_label, localized, t
 from cityiso.views import Context, View
 from cityiso.views.compare import themes_only_in
