@@ -76,6 +76,21 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
         return cur.execute(sql_text(name), params or None).df()
 
 
+@dataclass(frozen=True)
+class FindingsFilter:
+    """Which findings a view counts beside its offices and family: kinds, voices, years and whether undated events'
+    findings count; by default every item the auditors praised, dated or not (findings_filters' defaults)."""
+
+    kinds: tuple[str, ...] = ("praise",)
+    voices: tuple[str, ...] = AUDITOR_VOICES
+    years: tuple[int, int] = ALL_YEARS
+    include_undated: bool = True
+
+    def params(self, offices: "OfficeFilter | list[str]", family: str | None) -> dict:
+        """The findings queries' parameters for these findings of `offices` in `family`."""
+        return findings_filters(offices, self.kinds, self.voices, self.years, self.include_undated, family)
+
+
 def findings_filters(
     offices: "OfficeFilter | list[str]",
     kinds: list[str] | tuple[str, ...] = ("praise",),

@@ -9,13 +9,13 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import t
 from cityiso.safe_text import md
-from cityiso.views import OfficeFilter, cycles, findings_filters, peers, praise
+from cityiso.views import Context, OfficeFilter, compare, cycles, peers, praise
 
 lang = ui.lang()
 st.title(t("compare.title", lang))
 family = ui.family_input()
-overview = ui.data_or_stop("offices_overview", family=family)
-with_findings = overview.query("count_praised > 0")["office_id"].tolist()[:4]
+# No source line needed to choose: a bare context (ui.context would ask selection_info for one).
+with_findings = compare.first_praised_offices(Context(ui.data_or_stop, lang, family=family), 4)
 offices = ui.offices_filter(t("compare.pick", lang), low=2, high=4, default=with_findings)
 if len(offices) < 2:
     st.info(t("compare.pick", lang))
@@ -27,20 +27,17 @@ names = ui.office_names()
 data = cycles.cycles_data(ctx)
 ui.show(ui.shared_view(cycles.timeline_view, ctx, data), "compare_cycles", "compare_timeline", scope=scope)
 
-filters = findings_filters(offices, family=family)
-by_clause = ui.data_or_stop("praised_by_clause", **filters)
-by_theme = ui.data_or_stop("praised_by_theme", **filters)
 left, right = st.columns(2)
 with left:
     view = ui.shared_view(
-        praise.category_view, ctx, by_clause, "clause", "share", t("compare.clauses", lang), names, offices
+        praise.category_view, ctx, "clause", "share", t("compare.clauses", lang), names=names, offices=offices
     )
     ui.show(view, "compare_clause_profile", "cmp_clause", scope=scope)
 with right:
-    view = ui.shared_view(
-        praise.category_view, ctx, by_theme, "theme", "share", t("compare.themes", lang), names, offices
+    by_theme = ui.shared_view(
+        praise.category_view, ctx, "theme", "share", t("compare.themes", lang), names=names, offices=offices
     )
-    ui.show(view, "compare_theme_profile", "cmp_theme", scope=scope)
+    ui.show(by_theme, "compare_theme_profile", "cmp_theme", scope=scope)
 
 st.subheader(t("compare.bodies", lang))
 # Plain tables here and for the peers (a few dozen rows at most): the page then loads none of the data grid's code.
@@ -48,7 +45,8 @@ certificates = cycles.certificates_view(ctx, data)
 ui.show(replace(certificates, table=certificates.table.iloc[:, :6], takeaway="", note=""), "certificates", static=True)
 
 st.subheader(t("compare.only_in", lang))
-for column, view in zip(st.columns(len(offices)), praise.only_in_views(by_theme, offices, names, lang), strict=True):
+only_in = praise.only_in_views(by_theme.rows, offices, names, lang)
+for column, view in zip(st.columns(len(offices)), only_in, strict=True):
     with column:
         st.markdown(f"**{md(view.title)}**")
         for theme, count in view.table.itertuples(index=False) if view.table is not None else ():

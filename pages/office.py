@@ -2,12 +2,14 @@
 leads here): its status with its latest evidence, its cycles, certificates, events, findings by clause and sources,
 each drawn by a view from cityiso.views."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import code, md
-from cityiso.views import OfficeFilter, cycles, findings_filters, praise
+from cityiso.views import FindingsFilter, OfficeFilter, cycles, praise
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
@@ -44,12 +46,12 @@ for view in (cycles.certificates_view(ctx, data, with_office=False), cycles.even
     ui.show(view, f"{view.key}_{office_id}", static=True)  # every column on paper
 
 st.subheader(t("office.findings", lang))
-findings = ui.data_or_stop(
-    "findings_filtered", **findings_filters([office_id], kinds=tuple(FINDING_KINDS), voices=tuple(VOICES))
-)
-if findings.empty:
+# Every finding of the office, whatever its kind and voice (each line says who says it), of every family.
+every_finding = replace(ctx, findings=FindingsFilter(tuple(FINDING_KINDS), tuple(VOICES)))
+by_clause = praise.office_findings(every_finding)
+if not by_clause:
     st.info(t("office.no_findings", lang))
-for heading, rows in praise.office_findings(findings, lang):
+for heading, rows in by_clause:
     st.markdown(f"#### {md(heading)}")
     # One list per heading, not one element per finding: an office with hundreds of findings drew thousands of
     # Streamlit elements, slow to send and to draw (python -m cityiso.bench pages).

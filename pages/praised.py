@@ -5,7 +5,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import md
-from cityiso.views import AUDITOR_VOICES, OfficeFilter, findings_filters, praise
+from cityiso.views import AUDITOR_VOICES, FindingsFilter, praise
 from cityiso.views.praise import MEASURES
 from cityiso.views.selection import latest_pick, selected_points
 from cityiso.vocabulary import FINDING_KINDS, VOICES
@@ -18,11 +18,6 @@ HEATMAP_OFFICES = 25
 def _pick_text(pick) -> str:
     """A pick as the URL writes it ('' when nothing is picked)."""
     return f"{pick.kind}:{','.join(pick.keys)}" if pick else ""
-
-
-def _named(df, everyone: str):
-    """Rows summed over every office (office_id '') named as such."""
-    return df.assign(office_label=df["office_label"].where(df["office_id"] != "", everyone))
 
 
 lang = ui.lang()
@@ -67,43 +62,36 @@ with st.container(border=True):
         undated = st.toggle(t("include_undated", lang), key="undated")
         urlstate.write("undated", str(undated).lower())
 
-filters = findings_filters(selection, kinds, voices, years, undated, family)
+findings = FindingsFilter(tuple(kinds), tuple(voices), tuple(years), undated)
+filters = findings.params(selection, family)  # the findings lists below page through these
+scope = ui.Scope(selection, family)
+ctx = ui.context(scope, findings)
 # Offices with findings, the most first: as many as the bars can tell apart, or one bar for them all.
-top = ui.data_or_stop("top_praised_offices", **filters, limit=HEATMAP_OFFICES)
+top = praise.praised_offices(ctx, HEATMAP_OFFICES)
 if top.empty:
     st.info(t("nothing_found", lang))
     st.stop()
 covered = int(top["count_offices"].iloc[0])
 count_undated = int(top["count_undated_findings"].iloc[0])
 grouped = covered > MAX_OFFICE_BARS
-everyone = t("praised.all_covered", lang, n=covered)
 shown = top["office_id"].tolist()  # each keeps its colour on both bar charts
+bars = {"grouped": grouped, "everyone": t("praised.all_covered", lang, n=covered), "among": shown}
 
-scope = ui.Scope(selection, family)
-ctx = ui.context(scope)
 st.caption(t("praised.select_hint", lang))
-by_clause = _named(ui.data_or_stop("praised_by_clause", **filters, grouped=grouped), everyone)
-by_theme = _named(ui.data_or_stop("praised_by_theme", **filters, grouped=grouped), everyone)
 # A click on a bar or a cell picks its category; a click on another chart replaces the pick (never adds to it),
 # and that chart's selection is cleared by drawing it afresh (its key's round number). The pick lives in the URL.
 rounds = st.session_state.setdefault("pick_rounds", {"by_clause": 0, "by_theme": 0, "heatmap": 0})
 urlstate.bind("pick", urlstate.pick(lang), None)
 left, right = st.columns(2)
 with left:
-    view = ui.shared_view(
-        praise.category_view, ctx, by_clause, "clause", measure, t("praised.by_clause", lang), among=shown
-    )
-    clause_event = ui.show(view, "findings_by_clause", f"by_clause_{rounds['by_clause']}", on_select=True)
+    by_clause = ui.shared_view(praise.category_view, ctx, "clause", measure, t("praised.by_clause", lang), **bars)
+    clause_event = ui.show(by_clause, "findings_by_clause", f"by_clause_{rounds['by_clause']}", on_select=True)
 with right:
-    view = ui.shared_view(
-        praise.category_view, ctx, by_theme, "theme", measure, t("praised.by_theme", lang), among=shown
-    )
-    theme_event = ui.show(view, "findings_by_theme", f"by_theme_{rounds['by_theme']}", on_select=True)
+    by_theme = ui.shared_view(praise.category_view, ctx, "theme", measure, t("praised.by_theme", lang), **bars)
+    theme_event = ui.show(by_theme, "findings_by_theme", f"by_theme_{rounds['by_theme']}", on_select=True)
 # The office-by-theme map: every office when few, else those with the most findings (a caption says so).
-heat_filters = {**filters, **OfficeFilter(offices=tuple(top["office_id"])).params()}
-by_office_theme = by_theme if not grouped else ui.data_or_stop("praised_by_theme", **heat_filters)
-view = ui.shared_view(praise.heatmap_view, ctx, by_office_theme, measure, t("praised.heatmap", lang))
-heat_event = ui.show(view, "offices_by_theme", f"heatmap_{rounds['heatmap']}", on_select=True)
+heatmap = ui.shared_view(praise.heatmap_view, ctx, measure, t("praised.heatmap", lang), shown if grouped else None)
+heat_event = ui.show(heatmap, "offices_by_theme", f"heatmap_{rounds['heatmap']}", on_select=True)
 if covered > len(top):
     st.caption(t("praised.heatmap_top", lang, shown=len(top), n=covered))
 if count_undated and undated:
@@ -134,7 +122,7 @@ if picked:
     with st.container(key="picked_findings"):
         heading, clear = st.columns([5, 1])
         heading.subheader(
-            t("praised.selected", lang, what=md(praise.pick_title(picked, by_clause, by_office_theme, names, lang)))
+            t("praised.selected", lang, what=md(praise.pick_title(picked, by_clause.rows, heatmap.rows, names, lang)))
         )
         if clear.button(t("praised.clear_pick", lang), icon=":material/close:"):
             st.session_state["pick"] = None

@@ -82,11 +82,18 @@ def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
     return views.source_line(info, lang())
 
 
-def context(scope: Scope = EVERYTHING) -> views.Context:
+def context(scope: Scope = EVERYTHING, findings: views.FindingsFilter | None = None) -> views.Context:
     """The views' context for `scope`: the page's cached fetch, its language, the scope's offices, family and day
-    (today when it has none), and the source line of exactly that."""
+    (today when it has none), the source line of exactly that, and which findings its findings views count (the
+    auditors' praise when not given)."""
     return views.Context(
-        data_or_stop, lang(), scope.selection, scope.family, scope.as_of or dt.date.today(), source_line(scope)
+        data_or_stop,
+        lang(),
+        scope.selection,
+        scope.family,
+        scope.as_of or dt.date.today(),
+        source_line(scope),
+        findings or views.FindingsFilter(),
     )
 
 
@@ -103,15 +110,15 @@ def _shared_view(db_identity: tuple, name: str, context: tuple, arguments: str, 
 
 def shared_view(make: Callable[..., View], ctx: views.Context, *args, **kwargs) -> View:
     """`make(ctx, *args, **kwargs)`, made once per served database, view function, context (language, offices,
-    family, day, source line) and arguments, and shared by every session: building a page's Plotly figures took most
-    of its script's time. The View is shared, not copied: pages only read it. The arguments are told apart by a digest
-    of their content (_feed: Streamlit's own hashing of a frame with list cells, or of every office's name, took longer
-    than building the figure)."""
+    family, day, source line, findings) and arguments, and shared by every session: building a page's Plotly
+    figures took most of its script's time. The View is shared, not copied: pages only read it. The arguments are
+    told apart by a digest of their content (_feed: Streamlit's own hashing of a frame with list cells, or of every
+    office's name, took longer than building the figure)."""
     try:
         db = database_identity()
     except DatabaseMissing:
         return make(ctx, *args, **kwargs)  # the page's own fetch says so
-    context = (ctx.lang, repr(ctx.selection), ctx.family, ctx.as_of, ctx.source)
+    context = (ctx.lang, repr(ctx.selection), ctx.family, ctx.as_of, ctx.source, repr(ctx.findings))
     name = f"{make.__module__}.{make.__qualname__}"
     digest = hashlib.sha256()
     _feed(digest, (args, sorted(kwargs.items())))

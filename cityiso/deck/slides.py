@@ -15,10 +15,10 @@ from cityiso.views import (
     DEFAULT_FAMILY,
     Context,
     Fetch,
+    FindingsFilter,
     OfficeFilter,
     View,
     data_dates,
-    findings_filters,
     national,
     praise,
     source_line,
@@ -79,10 +79,10 @@ class _Deck:
         return [o for o in self.names if o in chosen]
 
     @property
-    def praise(self) -> dict:
-        """Filters for what the auditors (voice auditor only) praised at the chosen offices' events of the
-        family, dated or not."""
-        return findings_filters(self.offices, family=self.ctx.family)
+    def praise(self) -> Context:
+        """The views' context of the chosen offices, counting what the auditors (voice auditor only) praised at their
+        events of the family, dated or not (the context's default findings)."""
+        return replace(self.ctx, selection=OfficeFilter(tuple(self.offices)), findings=FindingsFilter())
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
         """A chart's slide; a note the chart hung under its plot (for_slide takes it out) follows the takeaway."""
@@ -181,20 +181,17 @@ def _category_slide(d: _Deck, category: str) -> list[Slide]:
             return []
         view = national.clause_totals_view(d.ctx)
         return _view_slide(d, view) if view.takeaway else []
-    df = d.ctx.fetch(f"praised_by_{category}", **d.praise)
-    if df.empty:
-        return []
     title = t(f"praised.by_{category}", d.ctx.lang)
-    return _view_slide(d, praise.category_view(d.ctx, df, category, "count", title, d.names, d.offices))
+    view = praise.category_view(d.praise, category, "count", title, names=d.names, offices=d.offices)
+    return _view_slide(d, view) if not view.rows.empty else []
 
 
 def _heatmap_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
-    df = d.ctx.fetch("praised_by_theme", **d.praise)
-    if df["office_id"].nunique() < 2:
-        return []  # one office's themes are already on the theme slide
-    return _view_slide(d, praise.heatmap_view(d.ctx, df, "count", t("praised.heatmap", d.ctx.lang)))
+    view = praise.heatmap_view(d.praise, "count", t("praised.heatmap", d.ctx.lang))
+    # One office's themes are already on the theme slide.
+    return _view_slide(d, view) if view.rows["office_id"].nunique() >= 2 else []
 
 
 def _findings_slides(d: _Deck) -> list[Slide]:
@@ -202,7 +199,7 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     slide, the rest on the next slides (never cut)."""
     if d.is_summary:
         return []
-    findings = d.ctx.fetch("findings_filtered", **d.praise)
+    findings = d.praise.finding_rows("findings_filtered")
     order = d.in_order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)

@@ -14,7 +14,7 @@ from cityiso.labels import format_date, t
 
 # What a view is asked about (which offices, which findings), as pages and slides name it: they import views only,
 # never the query layer.
-from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, OfficeFilter, findings_filters  # noqa: F401
+from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, FindingsFilter, OfficeFilter  # noqa: F401
 
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 
@@ -22,8 +22,9 @@ Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 @dataclass(frozen=True)
 class Context:
     """What every view of a page or a deck is asked about, given once: `fetch` (fetch(query_name, **params) -> rows),
-    the language, the office filter, the standard family (None: every family), the day the view stands on, and the
-    source line its charts carry (selection_info's documents for exactly this)."""
+    the language, the office filter, the standard family (None: every family), the day the view stands on, the
+    source line its charts carry (selection_info's documents for exactly this), and which findings the findings views
+    count (kinds, voices, years, undated: the auditors' praise by default)."""
 
     fetch: Fetch
     lang: str
@@ -31,6 +32,7 @@ class Context:
     family: str | None = DEFAULT_FAMILY
     as_of: dt.date = field(default_factory=dt.date.today)
     source: str = ""
+    findings: FindingsFilter = field(default_factory=FindingsFilter)
 
     @property
     def offices(self) -> dict:
@@ -40,6 +42,11 @@ class Context:
     def rows(self, name: str, **params) -> pd.DataFrame:
         """A named result for this context's offices and family (more parameters as the query needs)."""
         return self.fetch(name, **self.offices, family=self.family, **params)
+
+    def finding_rows(self, name: str, **params) -> pd.DataFrame:
+        """A findings query's result (praised_by_clause, findings_filtered, ...) for this context's offices, family
+        and findings (more parameters as the query needs)."""
+        return self.fetch(name, **self.findings.params(self.selection, self.family), **params)
 
 
 @dataclass
@@ -53,6 +60,7 @@ class View:
     figure: go.Figure | None = None
     table: pd.DataFrame | None = None
     note: str = ""
+    rows: pd.DataFrame | None = None  # the named result it was drawn from, where a page or slide asks more of it
 
 
 def data_dates(info: pd.Series, lang: str) -> dict[str, str]:

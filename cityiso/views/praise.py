@@ -3,13 +3,14 @@ each with a takeaway computed from the rows it draws (ties named as ties), for t
 pages and the deck alike."""
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
 from cityiso.figures.common import office_labels
 from cityiso.figures.praise import MEASURES, category_bars, category_label, theme_heatmap  # noqa: F401 (pages' measures)
 from cityiso.labels import clause_label, code_label, localized, t
-from cityiso.views import Context, View
+from cityiso.views import Context, OfficeFilter, View
 from cityiso.views.compare import themes_only_in
 from cityiso.views.selection import Pick
 from cityiso.views.tables import clause_basis, known_date
@@ -32,32 +33,53 @@ def not_reported_note(df: pd.DataFrame, offices: list[str], names: Mapping[str, 
     return t("compare.no_findings_reported", lang, names=", ".join(missing)) if missing else ""
 
 
+def praised_offices(ctx: Context, limit: int) -> pd.DataFrame:
+    """The offices with the most of the context's findings, at most `limit` (top_praised_offices: with how many
+    offices have any, count_offices, and how many findings undated events hold, count_undated_findings)."""
+    return ctx.finding_rows("top_praised_offices", limit=limit)
+
+
+def category_rows(ctx: Context, category: str, grouped: bool = False, everyone: str = "") -> pd.DataFrame:
+    """praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme') for the context's offices,
+    family and findings; `grouped`: one row per category summed over every office, that office (id '') named
+    `everyone`."""
+    df = ctx.finding_rows(f"praised_by_{category}", grouped=grouped)
+    return df.assign(office_label=df["office_label"].where(df["office_id"] != "", everyone)) if grouped else df
+
+
 def category_view(
     ctx: Context,
-    df: pd.DataFrame,
     category: str,
     measure: str,
     title: str,
+    *,
+    grouped: bool = False,
+    everyone: str = "",
     names: Mapping[str, str] | None = None,
     offices: list[str] | None = None,
     among: list[str] | None = None,
 ) -> View:
-    """praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme') as bars (one per office, or
-    one for all when grouped) and the most praised category; with `offices` (the chosen ones, named by `names`), a
-    note names those without findings. Each office keeps the colour it has among `among` (else `offices`) on every
-    chart: figures.common.office_colors."""
+    """The context's findings by `category` ('clause' or 'theme', category_rows) as bars (one per office, or one for
+    all when `grouped`, named `everyone`) and the most praised category; with `offices` (the chosen ones, named by
+    `names`), a note names those without findings. Each office keeps the colour it has among `among` (else
+    `offices`) on every chart: figures.common.office_colors. Its rows stay with it (View.rows)."""
     lang = ctx.lang
+    df = category_rows(ctx, category, grouped, everyone)
     fig = category_bars(df, category, lang, measure, title, ctx.source, among or offices)
     takeaway = top_category_takeaway(df, category_label(category, lang), lang)
     note = not_reported_note(df, offices, names or {}, lang) if offices else ""
-    return View(f"{category}s", title, takeaway, figure=fig, note=note)
+    return View(f"{category}s", title, takeaway, figure=fig, note=note, rows=df)
 
 
-def heatmap_view(ctx: Context, df: pd.DataFrame, measure: str, title: str) -> View:
-    """Offices against themes, and how many themes only one office was praised for."""
+def heatmap_view(ctx: Context, measure: str, title: str, offices: Sequence[str] | None = None) -> View:
+    """Offices against themes (the context's findings, of `offices` only when given: the most praised, where the
+    selection holds more than a map can show), and how many themes only one office was praised for."""
+    scoped = replace(ctx, selection=OfficeFilter(tuple(offices))) if offices is not None else ctx
+    df = category_rows(scoped, "theme")
     unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
     takeaway = t("deck.unique_themes", ctx.lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
-    return View("heatmap", title, takeaway, figure=theme_heatmap(df, ctx.lang, measure, title, ctx.source))
+    fig = theme_heatmap(df, ctx.lang, measure, title, ctx.source)
+    return View("heatmap", title, takeaway, figure=fig, rows=df)
 
 
 def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str, str], lang: str) -> list[View]:
@@ -78,9 +100,12 @@ def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str
     return views
 
 
-def office_findings(findings: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
-    """An office's findings (findings_filtered's rows) by clause in clause order, each clause's rows as a reader
-    wants them: (clause heading, rows with text, theme, kind, voice, date, clause basis, quote, source)."""
+def office_findings(ctx: Context) -> list[tuple[str, pd.DataFrame]]:
+    """The context's findings (findings_filtered: the office profile asks every kind and voice of its office) by
+    clause in clause order, each clause's rows as a reader wants them: (clause heading, rows with text, theme, kind,
+    voice, date, clause basis, quote, source). None: an empty list."""
+    lang = ctx.lang
+    findings = ctx.finding_rows("findings_filtered")
     text, theme = localized("text", lang), localized("theme", lang)
     groups = []
     for _clause, rows in findings.groupby(findings["clause"].fillna(99), sort=True):
