@@ -65,10 +65,8 @@ def extra_of(module: str) -> str | None:
 
 
 def missing_package(name: str, exc: ModuleNotFoundError) -> str:
-    """What to tell the user when a command needs a package that is not installed."""
+    """What to tell the user when a command needs a package of an optional extra that is not installed."""
     extra = extra_of(exc.name or "")
-    if extra is None:
-        return f"cityiso {name}: the package {exc.name!r} is not installed ({exc})"
     return (
         f"cityiso {name}: needs the optional package {exc.name!r} of the '{extra}' extra: "
         f"pip install -e '.[{extra}]' in the checkout" + (" (./run curate installs it)" if extra == "curate" else "")
@@ -86,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return command(name)(rest) or 0
-    except ModuleNotFoundError as exc:  # an optional extra not installed: say which, no traceback
-        if exc.name is None or exc.name.split(".")[0] in ("cityiso", __name__):
-            raise
+    except ModuleNotFoundError as exc:  # a package of an optional extra not installed: say which, no traceback
+        if extra_of(exc.name or "") is None:
+            raise  # anything else missing is a fault to see whole
         print(missing_package(name, exc), file=sys.stderr)
         return 2
 

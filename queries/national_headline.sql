@@ -49,7 +49,8 @@ event_figures as (
 ),
 
 praised as (
-    -- Read from finding_counts: one row per office, day, kind, voice and families, with its count of findings.
+    -- Read from finding_counts: one row per event (its office and day), kind, voice and families, with its count
+    -- of findings.
     select
         coalesce(sum(f.count_findings) filter (where f.event_on <= $as_of::date), 0)::bigint as count_praised,
         coalesce(sum(f.count_findings) filter (where f.event_on is null), 0)::bigint as count_undated_praised

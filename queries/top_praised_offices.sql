@@ -3,7 +3,8 @@
 -- pass the other filters but belong to undated events (count_undated_findings, whether $include_undated lets them
 -- in or not: a caption says so, so they never vanish without a word).
 -- Params: as findings_filtered, and $limit.
--- Counted from finding_counts (filtered_counts): the findings of one office, day, kind and voice are one row there.
+-- Counted from finding_counts (filtered_counts): the findings of one event (office, day), kind, voice and families
+-- are one row there.
 select
     f.office_id,
     any_value(o.office_label) as office_label,

@@ -12,7 +12,7 @@ from cityiso.build import build
 from cityiso.deck.slides import CHARTS, build_deck
 from cityiso.figures.common import for_slide
 from cityiso.labels import format_date
-from cityiso.queries import findings_filters, run
+from cityiso.queries import OfficeFilter, findings_filters, run
 from cityiso.views.cycles import ordinal
 from tests.fixture_package import write_package
 
@@ -263,6 +263,12 @@ def test_the_deck_follows_the_chosen_order_each_chart_once(fetch) -> None:
         "Certificates and events over time",
         "Offices' certification status",
     ]
+
+
+def test_a_deck_of_no_office_is_refused_not_made_of_every_office(fetch) -> None:
+    """An office filter that matches nobody would read as "no condition" further down (every office): refused."""
+    with pytest.raises(ValueError, match="no office is chosen"):
+        build_deck(fetch, OfficeFilter(search="no such place anywhere"), "en", as_of=AS_OF)
 
 
 def test_an_unknown_chart_is_named(fetch) -> None:

@@ -25,10 +25,12 @@ from cityiso.draft.queue import (
     WAITING,
     Document,
     Queue,
+    names_taken,
     normalised_hash,
     read_document,
     saved_name,
     texts_in_data,
+    unique_name,
 )
 from cityiso.draft.save import document_name_problem, write_accepted
 from cityiso.paths import ROOT
@@ -180,10 +182,31 @@ def test_any_upload_gets_a_name_the_data_package_accepts(upload: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["łódź-audyt-2021.txt", "Żyrardów.txt", "zabrze_2015.txt", "a.txt", "Raport.v2.txt", "x y.txt", "-x.txt"]
+    "name",
+    ["łódź-audyt-2021.txt", "Żyrardów.txt", "zabrze_2015.txt", "a.txt", "Raport.v2.txt", "x y.txt", "-x", "a..b.txt"],
 )
-def test_the_page_refuses_a_name_exactly_when_the_data_package_does(name: str) -> None:
-    assert (document_name_problem(name) is None) == bool(_package_file_rule().fullmatch(name)), name
+def test_the_page_refuses_every_name_the_data_package_refuses(name: str) -> None:
+    """The page may be stricter (it refuses 'a..b.txt' too), never laxer."""
+    if not _package_file_rule().fullmatch(name):
+        assert document_name_problem(name) is not None, name
+
+
+def test_uploads_whose_names_make_one_slug_get_two_names(data: Path) -> None:
+    """'Raport.txt' and 'raport.txt' (different texts) would both be raport.txt: the second is raport-2.txt, and a
+    name the data folder's sources/ holds is taken too (its document is another text)."""
+    queue = Queue()
+    taken = names_taken(data, queue)
+    assert "portal.txt" in taken  # a document of the fixture package
+    first = read_document("Raport.txt", SURVEILLANCE.encode("utf-8"), data, "en", upload=True, taken=taken)
+    queue.add(first)
+    second = read_document("raport.txt", LATER.encode("utf-8"), data, "en", upload=True, taken=taken)
+    other = read_document("Portal.html", LATER.encode("utf-8") + b" x", data, "en", upload=True, taken=taken)
+    assert (first.name, second.name) == ("raport.txt", "raport-2.txt")
+    assert second.draft.source_id == "raport-2" and other.name == "portal-2.txt"
+    assert names_taken(data, queue) >= {"raport.txt", "portal.txt"}
+    assert unique_name("portal.txt", {"portal.txt", "portal-2.txt"}) == "portal-3.txt"
+    long = "a" * 96 + ".txt"
+    assert len(unique_name(long, {long})) <= 100 and document_name_problem(unique_name(long, {long})) is None
 
 
 def test_an_upload_with_polish_letters_in_its_name_is_saved_and_built(tmp_path: Path, data: Path) -> None:

@@ -26,6 +26,7 @@ from cityiso.draft.queue import (
     WAITING,
     Document,
     Queue,
+    names_taken,
     read_document,
     texts_in_data,
 )
@@ -104,9 +105,12 @@ def _enqueue(lang: str, data_dir: Path, uploads, pasted: str, name: str, url: st
     """Draft each upload and the pasted text once and queue them; say what was refused and why."""
     queue = _queue()
     in_data = texts_in_data(data_dir)
+    taken = names_taken(data_dir, queue)  # two uploads whose names make one slug get two names
     documents: list[Document] = []
     for upload in uploads or []:
-        documents.append(read_document(upload.name, upload.getvalue(), data_dir, lang, in_data, upload=True))
+        documents.append(
+            read_document(upload.name, upload.getvalue(), data_dir, lang, in_data, upload=True, taken=taken)
+        )
     if pasted.strip() or not uploads:
         address, when, problems = _pasted_input(lang, pasted, name, url, published)
         for problem in problems:

@@ -287,6 +287,8 @@ def build_deck(
     order = chart_order(charts)
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
     chosen, is_summary = chosen_offices(fetch, selection)
+    if chosen.empty:  # an empty office filter would mean every office below: a deck of nobody is refused instead
+        raise ValueError("no office is chosen: a deck speaks of at least one")
     ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
     as_of = as_of or dt.date.today()
     # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.

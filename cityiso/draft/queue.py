@@ -116,11 +116,29 @@ _READ_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def saved_name(upload_name: str) -> str:
     """The plain .txt name an uploaded file is saved under in sources/: the slug of its last path part's stem (the
     project's one rule for names made from words, cityiso.ids.slug: 'Urząd Łódź 2015.html' -> 'urzad-lodz-2015.txt',
-    the same words as the document's source id), at most MAX_NAME_CHARS characters. What comes out is still checked
-    by document_name_problem, which decides."""
+    the words of the document's source id, which is cut at a shorter length), at most MAX_NAME_CHARS characters.
+    What comes out is still checked by document_name_problem, which decides."""
     base = re.split(r"[/\\]", upload_name)[-1]
     stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
     return f"{slug(stem, MAX_NAME_CHARS - 4, fallback='dokument')}.txt"
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    """`name` ('raport.txt'), or with a number ('raport-2.txt', 'raport-3.txt', ...) when another document has it
+    (two uploads whose names make the same slug: 'Raport.pdf' and 'raport.txt'); the name returned joins `taken`."""
+    stem, candidate, n = name[: -len(".txt")], name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem[: MAX_NAME_CHARS - 4 - len(str(n)) - 1]}-{n}.txt"
+    taken.add(candidate)
+    return candidate
+
+
+def names_taken(data_dir: Path, queue: "Queue") -> set[str]:
+    """The file names a new upload may not have: those in data_dir/sources/ and those of the queued documents."""
+    folder = Path(data_dir) / "sources"
+    found = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    return found | {d.name for d in queue.documents.values()}
 
 
 def _as_date(value) -> dt.date | None:
@@ -142,11 +160,13 @@ def read_document(
     url: str | None = None,
     published: dt.date | None = None,
     upload: bool = False,
+    taken: set[str] | None = None,
 ) -> Document:
-    """A document from an upload (upload=True: its name made plain by saved_name; a saved page or PDF read by
-    read_input) or a pasted text (its bytes), drafted, or refused with the reason (Markdown-safe):
-    too big, not UTF-8, a control character, a file name that is not a plain .txt name, or a text the data folder
-    holds already (in_data: texts_in_data, read once for a batch)."""
+    """A document from an upload (upload=True: its name made plain by saved_name, and unique among `taken`, the
+    names in sources/ and of the queued documents, which it joins; a saved page or PDF read by read_input) or a
+    pasted text (its bytes), drafted, or refused with the reason (Markdown-safe): too big, not UTF-8, a control
+    character, a file name that is not a plain .txt name, or a text the data folder holds already (in_data:
+    texts_in_data, read once for a batch)."""
 
     def refused(key: str, reason: str) -> Document:
         return Document(key, name, status=REFUSED, reason=reason)
@@ -155,7 +175,7 @@ def read_document(
         return refused(hashlib.sha256(data).hexdigest(), t("review.too_big", lang, max=MAX_TEXT_BYTES // 1000))
     original, suffix = name, Path(name).suffix.lower().lstrip(".")
     if upload:  # an uploaded file's own name, made a plain .txt name (a saved page or PDF is saved as its text)
-        name = saved_name(name)
+        name = saved_name(name) if taken is None else unique_name(saved_name(name), taken)
     if suffix in READABLE:
         try:
             got = read_input(original, data)

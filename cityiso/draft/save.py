@@ -208,8 +208,16 @@ def _begin_journal(data_dir: Path, changed: list[str], created: list[str]) -> No
 def _inside(data_dir: Path, name: str) -> Path:
     """A file the journal names, which must be a CSV file of the data folder or a document in sources/."""
     parts = name.split("/")
+    # A document's name by the path rules alone (a plain, visible .txt name, no '..'), not by today's characters: a
+    # journal left by a save killed under an older rule (Polish letters were once allowed) still rolls back.
+    document = parts[-1]
+    plain = bool(document) and not document.startswith(".") and ".." not in document and "\\" not in document
     ok = (len(parts) == 1 and name.endswith(".csv") and not name.startswith(".")) or (
-        len(parts) == 2 and parts[0] == SOURCES and document_name_problem(parts[1]) is None
+        len(parts) == 2
+        and parts[0] == SOURCES
+        and plain
+        and document.endswith(".txt")
+        and control_problem(document) is None
     )
     if not ok:
         raise ValueError(f"the save journal names {name!r}, which no save writes")
