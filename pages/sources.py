@@ -1,39 +1,20 @@
 """Źródła i metodologia / Sources and method: each document and its facts, the codebook, method, downloads."""
 
-import datetime as dt
-
-import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.labels import METHOD_MD, code_label, format_date, t
+from cityiso.labels import METHOD_MD, t
 from cityiso.safe_text import code, md
-from cityiso.views.tables import clauses_table, codebook_tables, themes_table
+from cityiso.views import Context, sources
+from cityiso.views.tables import codebook_tables
 
 # Documents listed on one page of the list.
 DOCUMENTS_PER_PAGE = 25
 
 lang = ui.lang()
 en = lang == "en"
+ctx = Context(ui.data_or_stop, lang)  # what this page shows is about the whole data: no office, family or day
 st.title(t("sources.title", lang))
-
-
-def described(r) -> str:
-    """Where a source comes from: address, publisher and its type, publication and retrieval dates, language."""
-    published = format_date(r.published_on, r.published_on_precision, lang, bool(r.published_on_is_inferred))
-    parts = [
-        f"{t('sources.url', lang)}: {md(r.url)}" if isinstance(r.url, str) else "",
-        f"{t('sources.publisher', lang)}: {md(r.publisher)} ({code_label('publisher_type', r.publisher_type, lang)})"
-        if isinstance(r.publisher, str)
-        else "",
-        f"{t('sources.published', lang)}: {published}",
-        f"{t('sources.retrieved', lang)}: {format_date(r.retrieved_on, 'day', lang)}"
-        if pd.notna(r.retrieved_on)
-        else "",
-        f"{t('sources.language', lang)}: {md(r.language)}" if isinstance(r.language, str) else "",
-        f"**{t('sources.truncated', lang)}**" if r.is_truncated else "",
-    ]
-    return " · ".join(p for p in parts if p)
 
 
 st.header(t("sources.documents", lang))
@@ -55,7 +36,7 @@ for r in documents.itertuples():
     with st.expander(f"{md(r.office_label) if isinstance(r.office_label, str) else '—'}: {md(r.title)}{truncated}"):
         sha = f" · SHA-256 `{r.sha256[:16]}…`" if isinstance(r.sha256, str) else ""
         st.markdown(f"{code(r.file)}{sha}" + (f"  \n{md(r.note)}" if isinstance(r.note, str) else ""))
-        st.markdown(described(r))
+        st.markdown(sources.described(r, lang))
         counts = t(
             "sources.fact_counts",
             lang,
@@ -68,23 +49,14 @@ for r in documents.itertuples():
         st.markdown(f"**{t('sources.facts', lang)}**: {counts}")
         # The facts and the text of a document only when it is opened: never every document's at once.
         if st.toggle(t("sources.show_facts", lang), key=f"facts_{r.source_id}"):
-            facts = ui.data_or_stop("source_facts", source_id=r.source_id)
-            lines = [
-                f"- {md(f.stated)} ({md(f.fact_id)})"
-                if f.fact == "certificate"
-                else f"- {code_label('event_kind', f.event_kind, lang)}: {md(f.fact_id)}"
-                for f in facts.itertuples()
-            ]
+            lines = sources.fact_lines(ctx, r.source_id)
             st.markdown("\n".join(lines) if lines else t("sources.no_facts", lang))
         if st.toggle(t("sources.show_text", lang), key=f"text_{r.source_id}"):
-            st.code(
-                ui.data_or_stop("source_text", source_id=r.source_id)["text"].iloc[0], language=None, wrap_lines=True
-            )
+            st.code(sources.document_text(ctx, r.source_id), language=None, wrap_lines=True)
 
 st.header(t("sources.references", lang))
-references = ui.data_or_stop("sources_overview", kind="reference", q=None, limit=1000, offset=0)
-for r in references.itertuples():
-    st.markdown(f"- **{md(r.title)}** — {md(r.citation)}" + (f"  \n  {described(r)}" if described(r) else ""))
+for line in sources.reference_lines(ctx):
+    st.markdown(line)
 
 st.header(t("sources.codebook", lang))
 st.caption(t("sources.codebook_intro", lang))
@@ -92,30 +64,15 @@ st.caption(t("sources.codebook_intro", lang))
 for path, description, table in codebook_tables(lang):
     with st.expander(f"{path} — {md(description)}"):
         st.table(table, hide_index=True)
-st.subheader(t("sources.clauses", lang))
-st.dataframe(clauses_table(ui.data_or_stop("clauses"), lang), hide_index=True)
-st.subheader(t("sources.themes", lang))
-st.dataframe(themes_table(ui.data_or_stop("themes"), lang), hide_index=True)
+for view in (sources.clauses_view(ctx), sources.themes_view(ctx)):
+    st.subheader(view.title)
+    st.dataframe(view.table, hide_index=True)
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])
 
 st.header(t("sources.citation", lang))
-info = ui.data_or_stop("data_info").iloc[0]
-built = info["built_at"].date().isoformat()
-citation = t(
-    "sources.citation_text",
-    lang,
-    version=info["data_version"],
-    built=built,
-    n=int(info["count_documents"]),
-    accessed=dt.date.today().isoformat(),
-)
-st.code(
-    citation,
-    language=None,
-    wrap_lines=True,
-)
+st.code(sources.citation(ctx), language=None, wrap_lines=True)
 
 st.header(t("sources.downloads", lang))
 columns = st.columns(4)

@@ -154,7 +154,9 @@ def test_a_document_that_cannot_be_drafted_is_refused(data: Path, name: str, dat
     ("upload", "saved"),
     [
         ("komunikat.txt", "komunikat.txt"),
+        ("Testowo_Audyt_2018.v2.pdf", "Testowo_Audyt_2018.v2.txt"),  # a plain name is kept
         ("Komunikat prasowy 2021.html", "komunikat-prasowy-2021.txt"),
+        ("a..b.txt", "a-b.txt"),
         ("Urząd Łódź 2015.txt", "urzad-lodz-2015.txt"),
         ("../../etc/passwd", "passwd.txt"),
         ("..\\x.pdf", "x.txt"),
@@ -192,18 +194,26 @@ def test_the_page_refuses_every_name_the_data_package_refuses(name: str) -> None
 
 
 def test_uploads_whose_names_make_one_slug_get_two_names(data: Path) -> None:
-    """'Raport.txt' and 'raport.txt' (different texts) would both be raport.txt: the second is raport-2.txt, and a
-    name the data folder's sources/ holds is taken too (its document is another text)."""
+    """'Raport z audytu.txt' and 'Raport z audytu!.txt' (different texts) would both be raport-z-audytu.txt: the
+    second is raport-z-audytu-2.txt; a name the data folder's sources/ holds is taken too (its document is another
+    text)."""
     queue = Queue()
     taken = names_taken(data, queue)
     assert "portal.txt" in taken  # a document of the fixture package
-    first = read_document("Raport.txt", SURVEILLANCE.encode("utf-8"), data, "en", upload=True, taken=taken)
+    first = read_document("Raport z audytu.txt", SURVEILLANCE.encode("utf-8"), data, "en", upload=True, taken=taken)
     queue.add(first)
-    second = read_document("raport.txt", LATER.encode("utf-8"), data, "en", upload=True, taken=taken)
-    other = read_document("Portal.html", LATER.encode("utf-8") + b" x", data, "en", upload=True, taken=taken)
-    assert (first.name, second.name) == ("raport.txt", "raport-2.txt")
-    assert second.draft.source_id == "raport-2" and other.name == "portal-2.txt"
-    assert names_taken(data, queue) >= {"raport.txt", "portal.txt"}
+    second = read_document("raport_z_audytu.txt", LATER.encode("utf-8"), data, "en", upload=True, taken=taken)
+    third = read_document("Raport (z audytu).pdf.txt", LATER.encode() + b" x", data, "en", upload=True, taken=taken)
+    other = read_document("portal.html", LATER.encode("utf-8") + b" y", data, "en", upload=True, taken=taken)
+    assert (first.name, second.name, third.name) == (
+        "raport-z-audytu.txt",
+        "raport_z_audytu.txt",
+        "raport-z-audytu-pdf.txt",
+    )
+    assert other.name == "portal-2.txt" and other.draft.source_id == "portal-2"
+    again = read_document("Raport z audytu!.txt", LATER.encode() + b" z", data, "en", upload=True, taken=taken)
+    assert again.name == "raport-z-audytu-2.txt"
+    assert names_taken(data, queue) >= {"raport-z-audytu.txt", "portal.txt"}
     assert unique_name("portal.txt", {"portal.txt", "portal-2.txt"}) == "portal-3.txt"
     long = "a" * 96 + ".txt"
     assert len(unique_name(long, {long})) <= 100 and document_name_problem(unique_name(long, {long})) is None

@@ -89,7 +89,7 @@ QUERY_PARAMS: dict[str, Callable[[Context], dict]] = {
     # The status of a page's offices: the cycles page asks for its page (10 by default), the map for at most 50 (and
     # draws voivodeships above that), the office profile for one; no page asks for every office of the country.
     "office_status_on_date": lambda c: {**_page_of_offices(c), "as_of": c.as_of},
-    "offices_overview": lambda c: {"family": c.family},
+    "offices_overview": _offices_family,  # every office (the overview, the map); the office profile asks for one
     "praised_by_clause": lambda c: {**_praise(c), "grouped": True},  # every office covered: one bar per clause
     "praised_by_theme": lambda c: {**_praise(c), "grouped": True},
     "praised_per_year_by_clause": _dated,

@@ -114,12 +114,16 @@ _READ_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def saved_name(upload_name: str) -> str:
-    """The plain .txt name an uploaded file is saved under in sources/: the slug of its last path part's stem (the
+    """The plain .txt name an uploaded file is saved under in sources/: its last path part with .txt for its
+    extension when that is already a plain name (ASCII letters, digits, '-', '_', '.', as document_name_problem and
+    the data package take it: 'testowo_audyt_2018.pdf' -> 'testowo_audyt_2018.txt'), else the slug of its stem (the
     project's one rule for names made from words, cityiso.ids.slug: 'Urząd Łódź 2015.html' -> 'urzad-lodz-2015.txt',
-    the words of the document's source id, which is cut at a shorter length), at most MAX_NAME_CHARS characters.
-    What comes out is still checked by document_name_problem, which decides."""
+    the words of the document's source id), at most MAX_NAME_CHARS characters. What comes out is still checked by
+    document_name_problem, which decides."""
     base = re.split(r"[/\\]", upload_name)[-1]
     stem = base[: -len(Path(base).suffix)] if Path(base).suffix else base
+    if document_name_problem(kept := f"{stem}.txt") is None:
+        return kept
     return f"{slug(stem, MAX_NAME_CHARS - 4, fallback='dokument')}.txt"
 
 
