@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from cityiso.queries import OfficeFilter, findings_filters, run
-from cityiso.views import Context, cycles, national, praise, source_line
+from cityiso.views import Context, cycles, national, praise, source_line, sources
 from cityiso.views.tables import certificates_table, clauses_table, events_table, findings_table, themes_table
+from tests.fixture_package import DOCUMENTS
 
 CITY = "Testowo (Urząd Miasta Testowo)"  # two offices of one town, named apart as the pickers do
 COUNTY = "Testowo (Starostwo Powiatowe w Testowie)"
@@ -211,3 +212,14 @@ def test_codebook_tables_of_clauses_and_themes_are_in_the_page_language(fixture_
     assert list(themes_table(themes, lang).iloc[:, 2]) == list(themes[f"definition_{lang}"])
     other = "en" if lang == "pl" else "pl"
     assert list(shown.columns) != list(clauses_table(clauses, other).columns)
+
+
+def test_the_sources_views_fetch_a_document_its_facts_references_and_citation(fetch) -> None:
+    ctx = Context(fetch, "en")
+    assert sources.document_text(ctx, "portal").startswith(DOCUMENTS["portal.txt"][:40])
+    assert "- ISO 9001\\:2015 (tst-9001)" in sources.fact_lines(ctx, "portal")
+    assert any(line.startswith("- **Reference** — Curator") for line in sources.reference_lines(ctx))
+    cited = sources.citation(ctx, accessed=dt.date(2026, 12, 1))
+    info = fetch("data_info").iloc[0]
+    assert "2026-12-01" in cited and str(info["data_version"]) in cited and info["built_at"].date().isoformat() in cited
+    assert sources.clauses_view(ctx).table is not None and not sources.themes_view(ctx).table.empty
