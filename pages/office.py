@@ -9,7 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import code, md
-from cityiso.views import FindingsFilter, OfficeFilter, cycles, praise
+from cityiso.views import FindingsFilter, OfficeFilter, cycles, praise, sources
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
@@ -66,9 +66,6 @@ for heading, rows in by_clause:
     st.markdown("\n".join(items))
 
 st.subheader(t("office.sources", lang))
-listed = [
-    f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else "")
-    for r in ui.data_or_stop("office_sources", office=office_id).itertuples()
-]
+listed = sources.office_source_lines(ctx, office_id)
 if listed:  # one list, as the findings above
     st.markdown("\n".join(listed))

@@ -21,7 +21,6 @@ from cityiso.deck.slides import CHARTS, SUMMARY_ABOVE, Slides, build_deck, chose
 from cityiso.labels import t
 from cityiso.safe_text import html, md
 from cityiso.views import DEFAULT_FAMILY, Context, OfficeFilter, national
-from cityiso.vocabulary import SIZE_CLASSES
 
 SCREENS = {"1920x1080": (1920, 1080), "1280x720": (1280, 720)}
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -46,30 +45,15 @@ def deck(built_at: str, selection: OfficeFilter, lang: str, as_of: dt.date, scre
     return build_deck(ui.data_or_stop, selection, lang, CHARTS, as_of, SCREENS[screen], family)
 
 
-def filter_from_url() -> OfficeFilter:
-    """The office filter the setup wrote into the URL (while presenting, no widgets are drawn)."""
-    overview = ui.data_or_stop("offices_overview", family=None)
-    voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
-    kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
-    return OfficeFilter(
-        tuple(urlstate.read("offices", urlstate.codes(overview["office_id"].tolist(), lang), [])),
-        tuple(urlstate.read("voivodeships", urlstate.codes(voivodeships, lang), [])),
-        tuple(urlstate.read("office_kinds", urlstate.codes(kinds, lang), [])),
-        urlstate.read("office_q", urlstate.search_text(lang), ""),
-        tuple(urlstate.read("size_classes", urlstate.codes(list(SIZE_CLASSES), lang), [])),
-    )
-
-
 def choose() -> tuple[OfficeFilter, str, dt.date, str]:
     """Offices, screen, date and family: as widgets while preparing, from the URL while presenting."""
-    families = ui.data_or_stop("families")["family"].tolist()
     screen_code = urlstate.choice(list(SCREENS), lang)
     if st.session_state["present"]:
         return (
-            filter_from_url(),
+            ui.office_filter_from_url(),
             urlstate.read("screen", screen_code, "1920x1080"),
             urlstate.read("as_of", urlstate.date(lang), dt.date.today()),
-            urlstate.read("family", urlstate.choice(families, lang), DEFAULT_FAMILY),
+            urlstate.read("family", urlstate.choice(ui.families(), lang), DEFAULT_FAMILY),
         )
     st.title(t("present.title", lang))
     st.caption(t("present.intro", lang))

@@ -221,15 +221,35 @@ def filter_in_url() -> bool:
     return any(st.query_params.get(key) for key in FILTER_PARAMS)
 
 
+def filter_choices() -> tuple[list[str], list[str], list[str]]:
+    """What the office filter offers: every office's id, the voivodeships and the kinds of office (offices_overview)."""
+    overview = data_or_stop("offices_overview", family=None)
+    voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
+    kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
+    return overview["office_id"].tolist(), voivodeships, kinds
+
+
+def office_filter_from_url() -> OfficeFilter:
+    """The office filter as the URL sets it, without widgets (the presentation while presenting draws none); a bad
+    value gets the same notice as in office_filter."""
+    current = lang()
+    ids, voivodeships, kinds = filter_choices()
+    return OfficeFilter(
+        tuple(urlstate.read("offices", urlstate.codes(ids, current), [])),
+        tuple(urlstate.read("voivodeships", urlstate.codes(voivodeships, current), [])),
+        tuple(urlstate.read("office_kinds", urlstate.codes(kinds, current), [])),
+        urlstate.read("office_q", urlstate.search_text(current), ""),
+        tuple(urlstate.read("size_classes", urlstate.codes(list(SIZE_CLASSES), current), [])),
+    )
+
+
 def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFilter:
     """The office filter the pages share: a search, voivodeships, kinds of office, size classes of the place and
     (optionally) offices chosen by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=,
     ?size_classes=, ?offices=). Nothing given: every office. The URL holds the conditions, never the list of every
     office that meets them."""
     current = lang()
-    overview = data_or_stop("offices_overview", family=None)
-    voivodeships = sorted(overview["voivodeship"].dropna().unique().tolist())
-    kinds = [k for k in dict.fromkeys(overview["office_kind"].dropna()) if k]
+    _ids, voivodeships, kinds = filter_choices()
     columns = st.columns([2, 2, 2, 2, 3] if chosen_offices else [1, 1, 1, 1])
     with columns[0]:
         urlstate.bind("office_q", urlstate.search_text(current), "")
@@ -423,14 +443,19 @@ def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd
     return rows
 
 
+def families() -> list[str]:
+    """The standard families, those with certificates first (the named result families)."""
+    return data_or_stop("families")["family"].tolist()
+
+
 def family_input(key: str = "family") -> str:
     """A choice of standard family bound to ?family=… (ISO 9001 by default); families with certificates first."""
-    families = data_or_stop("families")["family"].tolist()
+    choices = families()
     current = lang()  # fixed now: the label function is also called outside the script run
-    urlstate.bind(key, urlstate.choice(families, current), DEFAULT_FAMILY)
+    urlstate.bind(key, urlstate.choice(choices, current), DEFAULT_FAMILY)
     value = st.selectbox(
         t("family", current),
-        families,
+        choices,
         key=key,
         format_func=lambda f: code_label("family", f, current),
         help=t("family_help", current),

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from cityiso.labels import code_label, format_date, t
-from cityiso.safe_text import md
+from cityiso.safe_text import code, md
 from cityiso.views import Context, View
 from cityiso.views.tables import clauses_table, themes_table
 
@@ -58,6 +58,14 @@ def reference_lines(ctx: Context) -> list[str]:
         where = described(r, ctx.lang)
         lines.append(f"- **{md(r.title)}** — {md(r.citation)}" + (f"  \n  {where}" if where else ""))
     return lines
+
+
+def office_source_lines(ctx: Context, office_id: str) -> list[str]:
+    """The sources an office's records cite (office_sources), one Markdown list item each: title, file, address."""
+    return [
+        f"- **{md(r.title)}** — {code(r.file)}" + (f" · {md(r.url)}" if isinstance(r.url, str) else "")
+        for r in ctx.fetch("office_sources", office=office_id).itertuples()
+    ]
 
 
 def clauses_view(ctx: Context) -> View:
