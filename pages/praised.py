@@ -22,8 +22,7 @@ def _pick_text(pick) -> str:
 
 lang = ui.lang()
 st.title(t("praised.title", lang))
-info = ui.data_or_stop("data_info").iloc[0]
-first_year, last_year = info["first_event_on"].year, info["last_event_on"].year
+first_year, last_year = ui.event_years()
 
 with st.container(border=True):
     selection = ui.office_filter()

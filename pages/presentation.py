@@ -109,7 +109,7 @@ if chosen.empty:
     st.info(t("none_selected", lang))
     st.stop()
 offices = chosen["office_id"].tolist()
-built_at = str(ui.data_or_stop("data_info")["built_at"].iloc[0])
+built_at = str(ui.data_info()["built_at"])
 every_chart = deck(built_at, selection, lang, as_of, screen, family)
 
 if not st.session_state["present"]:

@@ -464,10 +464,21 @@ def family_input(key: str = "family") -> str:
     return value
 
 
+def data_info() -> pd.Series:
+    """What the served data is (data_info's one row): its version, build time, first and last dates, documents."""
+    return data_or_stop("data_info").iloc[0]
+
+
+def event_years() -> tuple[int, int]:
+    """The first and the last year of the data's events: the ends of a year slider."""
+    info = data_info()
+    return info["first_event_on"].year, info["last_event_on"].year
+
+
 def date_range() -> tuple[dt.date, dt.date]:
     """The dates an as-of date can take: from 1 January of the year of the first dated fact to 31 December of the
     year of the last (a planned audit, an expiry) or of today, whichever is later."""
-    info = data_or_stop("data_info").iloc[0]
+    info = data_info()
     today = dt.date.today()
     first = info["first_dated_on"]
     last = info["last_dated_on"]
