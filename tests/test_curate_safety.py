@@ -162,6 +162,28 @@ def test_write_accepted_refuses_a_hostile_name_itself(tmp_path: Path, data_copy:
     assert snapshot(tmp_path) == before
 
 
+def test_a_save_journal_names_only_files_a_save_writes(tmp_path: Path) -> None:
+    """The rollback puts back CSV files and documents in sources/ only, with the names saves ever wrote (Polish
+    letters too, as before names became ASCII); anything else in a journal is refused."""
+    from cityiso.draft.save import _inside
+
+    for good in ("events.csv", "sources/portal.txt", "sources/łódź-audyt-2021.txt"):
+        assert _inside(tmp_path, good) == tmp_path / good
+    for bad in (
+        "../x.csv",
+        ".hidden.csv",
+        "sources/../x.txt",
+        "sources/.x.txt",
+        "sources/-rf.txt",
+        "a/b/c.txt",
+        "sources/x y.txt",
+        "sources/x.pdf",
+        *(f"sources/{n}" for n in HOSTILE_NAMES),
+    ):
+        with pytest.raises(ValueError, match="the save journal names"):
+            _inside(tmp_path, bad)
+
+
 def test_document_name_problem_accepts_plain_names_and_refuses_paths() -> None:
     from cityiso.draft.save import document_name_problem
 

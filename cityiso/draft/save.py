@@ -109,14 +109,17 @@ MAX_TEXT_BYTES = 1_000_000  # a press release is a few kB; .streamlit/config.tom
 # ASCII letters, digits, '-', '_', '.': no separator, no space, nothing invisible; the data package's own rule for
 # sources.file (datapackage.json), which the build applies (tests/test_draft_queue.py holds the two together).
 _NAME_CHARS = re.compile(r"[0-9A-Za-z_.\-]+")
+# What a save journal may name besides: the names of saves made before names became ASCII (Polish letters too), so
+# a journal a killed save left then still rolls back.
+_JOURNAL_NAME_CHARS = re.compile(r"[0-9A-Za-ząćęłńóśźżĄĆĘŁŃÓŚŹŻ_.\-]+")
 # Direction overrides and isolates reorder what a reader sees ("Trojan source"); line and paragraph separators.
 _BIDI_AND_BREAKS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
 
 
-def document_name_problem(name: str) -> str | None:
+def document_name_problem(name: str, chars: re.Pattern = _NAME_CHARS) -> str | None:
     """Why a name cannot be a document's file name in sources/ (a label key: t(key, lang, name=..., max=...)), or
-    None: a plain name, no separator or '..', ASCII letters, digits, '-', '_' and '.', starting with a letter or digit
-    (so never hidden) and ending in .txt."""
+    None: a plain name, no separator or '..', ASCII letters, digits, '-', '_' and '.' (`chars`), starting with a
+    letter or digit (so never hidden) and ending in .txt."""
     if not name:
         return "review.name.empty"
     if len(name) > MAX_NAME_CHARS:
@@ -125,7 +128,7 @@ def document_name_problem(name: str) -> str | None:
         return "review.name.path"
     if name.startswith("."):
         return "review.name.hidden"
-    if not _NAME_CHARS.fullmatch(name) or not name[0].isalnum():  # "-rf.txt" reads as an option to a command
+    if not chars.fullmatch(name) or not name[0].isalnum():  # "-rf.txt" reads as an option to a command
         return "review.name.chars"
     if not name.endswith(".txt") or name == ".txt":
         return "review.name.txt"
@@ -208,16 +211,8 @@ def _begin_journal(data_dir: Path, changed: list[str], created: list[str]) -> No
 def _inside(data_dir: Path, name: str) -> Path:
     """A file the journal names, which must be a CSV file of the data folder or a document in sources/."""
     parts = name.split("/")
-    # A document's name by the path rules alone (a plain, visible .txt name, no '..'), not by today's characters: a
-    # journal left by a save killed under an older rule (Polish letters were once allowed) still rolls back.
-    document = parts[-1]
-    plain = bool(document) and not document.startswith(".") and ".." not in document and "\\" not in document
     ok = (len(parts) == 1 and name.endswith(".csv") and not name.startswith(".")) or (
-        len(parts) == 2
-        and parts[0] == SOURCES
-        and plain
-        and document.endswith(".txt")
-        and control_problem(document) is None
+        len(parts) == 2 and parts[0] == SOURCES and document_name_problem(parts[1], _JOURNAL_NAME_CHARS) is None
     )
     if not ok:
         raise ValueError(f"the save journal names {name!r}, which no save writes")
