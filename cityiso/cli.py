@@ -64,9 +64,8 @@ def extra_of(module: str) -> str | None:
     return None
 
 
-def missing_package(name: str, exc: ModuleNotFoundError) -> str:
-    """What to tell the user when a command needs a package of an optional extra that is not installed."""
-    extra = extra_of(exc.name or "")
+def missing_package(name: str, exc: ModuleNotFoundError, extra: str) -> str:
+    """What to tell the user when a command needs a package of an optional extra (`extra`) that is not installed."""
     return (
         f"cityiso {name}: needs the optional package {exc.name!r} of the '{extra}' extra: "
         f"pip install -e '.[{extra}]' in the checkout" + (" (./run curate installs it)" if extra == "curate" else "")
@@ -85,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return command(name)(rest) or 0
     except ModuleNotFoundError as exc:  # a package of an optional extra not installed: say which, no traceback
-        if extra_of(exc.name or "") is None:
+        if (extra := extra_of(exc.name or "")) is None:
             raise  # anything else missing is a fault to see whole
-        print(missing_package(name, exc), file=sys.stderr)
+        print(missing_package(name, exc, extra), file=sys.stderr)
         return 2
 
 
