@@ -9,7 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import code, md
-from cityiso.views import FindingsFilter, OfficeFilter, cycles, praise, sources
+from cityiso.views import FindingsFilter, cycles, praise, sources
 from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 lang = ui.lang()
@@ -19,9 +19,9 @@ if st.session_state.get("office") not in names:  # the overview's "no office cho
 urlstate.bind("office", urlstate.choice(list(names), lang), next(iter(names)))
 office_id = st.selectbox(t("office.pick", lang), list(names), key="office", format_func=names.get)
 urlstate.write("office", office_id)
-chosen = OfficeFilter((office_id,)).params()
+ctx = ui.context(ui.Scope.office(office_id))  # the office, every family, today
 
-office = ui.data_or_stop("offices_overview", family=None, **chosen).iloc[0]  # the office's own row, asked for alone
+office = ctx.rows("offices_overview").iloc[0]  # the office's own row, asked for alone
 st.title(md(office["office_label"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "
@@ -33,7 +33,6 @@ with st.container(key="screen_only_print_hint"):  # dashboard.py's print style l
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
-ctx = ui.context(ui.Scope.office(office_id))  # every family, today
 data = cycles.cycles_data(ctx)
 families = sorted(data.spans["family"].dropna().unique().tolist())
 status = cycles.office_status_view(ctx, office_id, families)
