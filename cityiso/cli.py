@@ -21,10 +21,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "cityiso.register.places",
         "fill offices' place populations from GeoNames: cityiso places populations [--data DIR]",
     ),
-    "draft": ("cityiso.draft.__main__", "draft register rows from saved pages, PDFs and texts (curate extra)"),
+    "draft": ("cityiso.draft.command", "draft register rows from saved pages, PDFs and texts (curate extra)"),
     "synth": ("cityiso.synth.__main__", "write a synthetic data package at any scale"),
     "bench": ("cityiso.bench.__main__", "measure the build, every named query and every page against budgets"),
-    "loadtest": ("cityiso.loadtest.__main__", "browser sessions click through every page while the data is rebuilt"),
+    "loadtest": ("cityiso.loadtest.command", "browser sessions click through every page while the data is rebuilt"),
 }
 
 

@@ -127,3 +127,29 @@ def test_a_command_that_needs_an_extra_names_it(tmp_path: Path) -> None:
     )
     assert seen["code"] == 2
     assert "'curate' extra" in seen["said"] and "Traceback" not in seen["said"], seen["said"]
+
+
+def test_python_dash_m_of_a_command_that_needs_an_extra_names_it(tmp_path: Path) -> None:
+    """`python -m cityiso.draft` and `python -m cityiso.loadtest` say what `cityiso draft` and `loadtest` say."""
+    seen = _run_blocked(
+        """
+        import contextlib, io, json, runpy, sys
+        said = {}
+        runs = (("cityiso.draft", ["--help"]), ("cityiso.loadtest", ["--sessions", "1", "--seconds", "1"]))
+        for module, argv in runs:
+            err = io.StringIO()
+            sys.argv = [module, *argv]
+            with contextlib.redirect_stderr(err):
+                try:
+                    runpy.run_module(module, run_name="__main__", alter_sys=True)
+                    code = 0
+                except SystemExit as exc:
+                    code = exc.code
+            said[module] = [code, err.getvalue()]
+        print(json.dumps(said))
+        """,
+        tmp_path,
+    )
+    assert seen["cityiso.draft"][0] == 2 and "'curate' extra" in seen["cityiso.draft"][1], seen
+    assert seen["cityiso.loadtest"][0] == 2 and "'loadtest' extra" in seen["cityiso.loadtest"][1], seen
+    assert all("Traceback" not in said for _, said in seen.values()), seen

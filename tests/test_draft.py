@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cityiso.draft import findings, text
-from cityiso.draft.__main__ import main
+from cityiso.draft.command import main
 from cityiso.draft.core import draft
 from cityiso.draft.dates import find_dates
 from cityiso.draft.known import known

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from cityiso.data.descriptor import read_package
-from cityiso.draft import __main__ as cli
+from cityiso.draft import command as cli
 from cityiso.draft import evaluate as ev
 from cityiso.ids import slug
 from cityiso.paths import DATA_DIR

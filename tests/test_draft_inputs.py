@@ -1,5 +1,5 @@
 """The drafter's real inputs: a page saved from a browser, a PDF, a text with its address on the first line, and a
-folder of them (cityiso/draft/inputs.py, cityiso/draft/__main__.py). Fixtures are invented pages in
+folder of them (cityiso/draft/inputs.py, cityiso/draft/command.py). Fixtures are invented pages in
 tests/draft_inputs/ or built here; the PDF was made by tools/make_draft_input_pdf.py."""
 
 import csv
@@ -13,7 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from cityiso.draft.__main__ import main, source_id_for
+from cityiso.draft.command import main, source_id_for
 from cityiso.draft.inputs import MAX_INPUT_BYTES, InputError, read_input
 
 INPUTS = Path(__file__).with_name("draft_inputs")
@@ -126,7 +126,7 @@ def test_windows_1250_page_read_by_its_meta_charset_and_its_own_date_line_wins()
 
 
 def _draft_sources(path: Path) -> dict[str, str]:
-    from cityiso.draft.__main__ import draft_file
+    from cityiso.draft.command import draft_file
     from cityiso.draft.output import plain_rows
 
     _, d = draft_file(path, source_id_for(path), REGISTER)

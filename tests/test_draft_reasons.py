@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cityiso.draft import __main__ as cli
+from cityiso.draft import command as cli
 from cityiso.draft.core import draft
 from cityiso.draft.reasons import in_language, parse
 from cityiso.labels import t

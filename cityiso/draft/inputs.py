@@ -23,7 +23,7 @@ Everything else (a Word file, an image, an archive), a file over MAX_INPUT_BYTES
 InputError, whose message names the file and says what to do. The bytes are treated as hostile: nothing is fetched,
 no entity or external file is resolved, and nothing but the bytes given is read.
 
-Drafting from a file or a folder (cityiso/draft/__main__.py):
+Drafting from a file or a folder (cityiso/draft/command.py):
 
     python -m cityiso.draft page.html --out drafts/page      # or a .pdf or .txt; --json prints instead
     python -m cityiso.draft saved/ --out drafts/             # every file of saved/, each into drafts/<id>/

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cityiso.draft.__main__ import source_id_for
+from cityiso.draft.command import source_id_for
 from cityiso.draft.core import Draft, draft
 from cityiso.draft.inputs import SUFFIXES, read_input
 from cityiso.draft.merge import Match, Rows, existing, find_matches
