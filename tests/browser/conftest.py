@@ -1,6 +1,8 @@
 """A real dashboard server on the fixture package (tests/fixture_package.py) and a real Chromium (Debian's
 package, driven by Playwright) for end-to-end tests; a failing test's report ends with the server's log."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -65,16 +67,54 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server: str, request: pytest.FixtureRequest):
-    """A fresh 1400x900 page; after the test, every request it made must have stayed on this machine."""
+@pytest.fixture(scope="module")
+def module_tab(browser):
+    """One tab for a test module, reused by its tests (each through `clean_tab`, at the size it asks): a visit in a
+    tab that has loaded the app before skips loading and compiling Streamlit's scripts again. Measured on 2 cores:
+    0.8-1.0 s a visit against 1.6-2.2 s in a fresh context; a fresh tab in the same context gained little."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    hosts: set[str] = set()
-    page.on("request", lambda r: hosts.add(urlparse(r.url).hostname or r.url.split(":")[0]))
-    page.set_default_timeout(30_000)
-    yield page
+    tab = context.new_page()
+    yield tab
     context.close()
+
+
+@contextmanager
+def clean_tab(tab, width: int = 1400, height: int = 900, timeout: int = 30_000) -> Iterator:
+    """The module's tab as a fresh one would be for one test: on a blank page (the last test's page and its
+    session left), no cookies, no stored values on the app's origin, screen media, this window size; after the
+    test, its page left again. What a test hangs on the tab itself (a listener) it removes."""
+    _leave(tab)
+    tab.context.clear_cookies()
+    tab.emulate_media(media="null")
+    tab.set_viewport_size({"width": width, "height": height})
+    tab.set_default_timeout(timeout)
+    try:
+        yield tab
+    finally:
+        _leave(tab)
+
+
+def _leave(tab) -> None:
+    """Forget what the app's origin stored in this tab, then go to a blank page (which closes its session)."""
+    if tab.url.startswith("http"):
+        tab.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+    tab.goto("about:blank")
+
+
+@pytest.fixture
+def page(module_tab, server: str):
+    """A clean 1400x900 tab (clean_tab); after the test, every request it made must have stayed on this machine."""
+    hosts: set[str] = set()
+
+    def on_request(r) -> None:
+        hosts.add(urlparse(r.url).hostname or r.url.split(":")[0])
+
+    with clean_tab(module_tab) as tab:
+        tab.on("request", on_request)
+        try:
+            yield tab
+        finally:
+            tab.remove_listener("request", on_request)
     outside = {h for h in hosts if h not in ("127.0.0.1", "localhost", "data", "blob")}
     assert not outside, f"the page called outside this machine: {sorted(outside)}"
 

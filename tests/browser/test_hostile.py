@@ -22,6 +22,7 @@ from cityiso.build import build
 from cityiso.loadtest.pages import PAGES
 from cityiso.loadtest.sessions import CHROMIUM
 from cityiso.server import free_port, start_server, stop_server
+from tests.browser.conftest import clean_tab
 from tests.fixture_package import write_package
 
 if not Path(CHROMIUM).exists():
@@ -162,25 +163,34 @@ class Watched:
 
 
 @pytest.fixture
-def watched(chromium, hostile_server: str) -> Iterator[Watched]:
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(60_000)
-    seen = Watched(tab, hostile_server)
+def watched(module_tab, hostile_server: str) -> Iterator[Watched]:
+    """The module's tab, clean (tests/browser/conftest.py), watched for dialogs, requests and navigations."""
+    # The server answers 400 to a request line of about 80 KB (the long lists here) sent on a connection a page of
+    # the app kept alive, and serves it on a new one (seen with the tab reused): every request on its own.
+    module_tab.set_extra_http_headers({"Connection": "close"})
+    with clean_tab(module_tab, timeout=60_000) as tab:
+        seen = Watched(tab, hostile_server)
 
-    def on_dialog(dialog) -> None:
-        seen.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
+        def on_dialog(dialog) -> None:
+            seen.dialogs.append(f"{dialog.type}: {dialog.message}")
+            dialog.dismiss()
 
-    def on_request(request) -> None:
-        if (urlparse(request.url).hostname or request.url.split(":")[0]) not in ("127.0.0.1", "data", "blob"):
-            seen.outside.append(request.url[:200])
+        def on_request(request) -> None:
+            if (urlparse(request.url).hostname or request.url.split(":")[0]) not in ("127.0.0.1", "data", "blob"):
+                seen.outside.append(request.url[:200])
 
-    tab.on("dialog", on_dialog)
-    tab.on("request", on_request)
-    tab.on("framenavigated", lambda frame: seen.navigations.append(frame.url) if frame == tab.main_frame else None)
-    yield seen
-    context.close()
+        def on_navigation(frame) -> None:
+            if frame == tab.main_frame:
+                seen.navigations.append(frame.url)
+
+        listeners = {"dialog": on_dialog, "request": on_request, "framenavigated": on_navigation}
+        for event, listener in listeners.items():
+            tab.on(event, listener)
+        try:
+            yield seen
+        finally:
+            for event, listener in listeners.items():
+                tab.remove_listener(event, listener)
 
 
 # Resolves when the script run has finished and the page's heading (or slide title) and charts are drawn, or as

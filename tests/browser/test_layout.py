@@ -10,7 +10,7 @@ import pytest
 from cityiso.build import build
 from cityiso.loadtest.pages import PAGES
 from cityiso.server import free_port, start_server, stop_server
-from tests.browser.conftest import screenshot, wait_for_charts, wait_until_idle
+from tests.browser.conftest import clean_tab, screenshot, wait_for_charts, wait_until_idle
 from tests.fixture_package import write_package
 
 pytestmark = pytest.mark.browser
@@ -75,11 +75,9 @@ MEASURE = """() => {
 
 @pytest.mark.parametrize("screen", SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_fits_the_screen(browser, wide_server: str, name: str, screen: tuple[int, int]) -> None:
+def test_page_fits_the_screen(module_tab, wide_server: str, name: str, screen: tuple[int, int]) -> None:
     width, height = screen
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        tab = context.new_page()
+    with clean_tab(module_tab, width, height) as tab:
         tab.goto(f"{wide_server}/{PAGES[name].path}?lang=pl")
         wait_until_idle(tab)
         wait_for_charts(tab, PAGES[name].charts)
@@ -89,8 +87,6 @@ def test_page_fits_the_screen(browser, wide_server: str, name: str, screen: tupl
         sizes = tab.evaluate(MEASURE)
         if screen in SHOTS:
             screenshot(tab, f"layout_{name}_{width}x{height}")
-    finally:
-        context.close()
 
     scroll, client = sizes["main"]
     assert scroll <= client, f"the main area scrolls sideways at {width}x{height}: {scroll} > {client} px"
@@ -145,12 +141,10 @@ CHART_PAGES |= {"office": "office?office=testowo"}
 
 @pytest.mark.parametrize(("lang", "screen"), TEXT_CASES, ids=[f"{lang}-{w}x{h}" for lang, (w, h) in TEXT_CASES])
 @pytest.mark.parametrize("name", list(CHART_PAGES))
-def test_chart_titles_are_whole_and_clear(browser, wide_server: str, name: str, lang: str, screen) -> None:
+def test_chart_titles_are_whole_and_clear(module_tab, wide_server: str, name: str, lang: str, screen) -> None:
     """A tall window (the width is what lays a chart out): every chart of the page drawn and measured."""
     width, height = screen
-    context = browser.new_context(viewport={"width": width, "height": 4000})
-    try:
-        tab = context.new_page()
+    with clean_tab(module_tab, width, 4000) as tab:
         tab.goto(f"{wide_server}/{CHART_PAGES[name]}&lang={lang}")
         wait_until_idle(tab)
         tab.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")")
@@ -158,6 +152,4 @@ def test_chart_titles_are_whole_and_clear(browser, wide_server: str, name: str, 
         tab.wait_for_function(DRAWN, arg=least, timeout=30_000)
         wait_until_idle(tab)
         found = tab.evaluate(CHART_TEXT)
-    finally:
-        context.close()
     assert found == [], f"at {width}x{height}: {found}"

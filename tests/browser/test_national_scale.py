@@ -7,7 +7,7 @@ import pytest
 from cityiso.build import build
 from cityiso.server import free_port, start_server, stop_server
 from cityiso.synth.__main__ import main as synth
-from tests.browser.conftest import screenshot, wait_for_charts, wait_until_idle
+from tests.browser.conftest import clean_tab, screenshot, wait_for_charts, wait_until_idle
 
 OFFICES, YEARS = 300, 25
 # Each page and the charts it draws (as on the fixture package).
@@ -34,9 +34,12 @@ CHART_WIDTHS = "() => [...document.querySelectorAll('.js-plotly-plot .main-svg')
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
-def test_every_page_is_readable_at_national_scale(browser, national_server: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    tab = context.new_page()
+def test_every_page_is_readable_at_national_scale(module_tab, national_server: str, path: str) -> None:
+    with clean_tab(module_tab, timeout=120_000) as tab:
+        readable(tab, national_server, path)
+
+
+def readable(tab, national_server: str, path: str) -> None:
     tab.goto(f"{national_server}/{path}?lang=pl", timeout=120_000)
     tab.wait_for_function(
         "() => document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState === 'notRunning'",
@@ -72,4 +75,3 @@ def test_every_page_is_readable_at_national_scale(browser, national_server: str,
     )
     wait_until_idle(tab)
     assert screenshot(tab, f"{name}_1920x1080").stat().st_size > 10_000
-    context.close()
