@@ -9,8 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import code, md
-from cityiso.views import FindingsFilter, cycles, praise, sources
-from cityiso.vocabulary import FINDING_KINDS, VOICES
+from cityiso.views import FINDING_KINDS, VOICES, FindingsFilter, cycles, praise, sources
 
 lang = ui.lang()
 names = ui.office_names()

@@ -5,10 +5,9 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import md
-from cityiso.views import AUDITOR_VOICES, FindingsFilter, praise
+from cityiso.views import AUDITOR_VOICES, FINDING_KINDS, VOICES, FindingsFilter, praise
 from cityiso.views.praise import MEASURES
 from cityiso.views.selection import latest_pick, selected_points
-from cityiso.vocabulary import FINDING_KINDS, VOICES
 
 # More offices than this and the bars sum them all; the office-by-theme map shows this many at most.
 MAX_OFFICE_BARS = 8

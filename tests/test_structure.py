@@ -80,9 +80,9 @@ def test_runtime_imports_are_declared() -> None:
 
 
 # Pages and slides lay views out: what they show comes through cityiso.views (and the app's ui), never from the
-# query layer, the store or the data package directly.
+# query layer, the store, the vocabulary or the data package directly.
 LAYOUT_ONLY = [*sorted((ROOT / "pages").glob("*.py")), ROOT / "dashboard.py", ROOT / "cityiso" / "deck" / "slides.py"]
-BELOW_VIEWS = ("cityiso.queries", "cityiso.store", "cityiso.data")
+BELOW_VIEWS = ("cityiso.queries", "cityiso.store", "cityiso.data", "cityiso.vocabulary")
 
 
 @pytest.mark.parametrize("path", LAYOUT_ONLY, ids=lambda p: str(p.relative_to(ROOT)))
