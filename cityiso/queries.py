@@ -99,7 +99,7 @@ def findings_filters(
     include_undated: bool = True,
     family: str | None = None,
 ) -> dict:
-    """The parameters of the findings queries (findings_filtered, praised_by_clause, praised_by_theme);
+    """The parameters of the findings queries (findings_filtered, praised_by_category);
     by default every item the auditors praised at the offices' events of any family, dated or not."""
     chosen = offices.params() if isinstance(offices, OfficeFilter) else {**_NO_FILTER, "offices": list(offices)}
     return dict(

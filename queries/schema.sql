@@ -627,7 +627,7 @@ left join named as n on n.finding_id = f.finding_id;
 
 -- Whether a finding of this kind, voice and families passes the filters of its own (the others are its event's: the
 -- office, the date): one of the kinds and of the voices, of the family (null: any). filtered_facts, filtered_counts
--- and the queries that find the filtered findings through their events (praised_by_clause) all ask it.
+-- and the queries that find the filtered findings through their events (praised_by_category) all ask it.
 create macro finding_is_kept(kind, voice, families, kinds, voices, of_family) as
 list_contains(kinds, kind)
 and list_contains(voices, voice)

@@ -5,6 +5,7 @@ curated-data validation use `real_db`, the database built from data/."""
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,6 +13,8 @@ from cityiso.build import build
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import package
 from cityiso.paths import DATA_DIR, QUERIES_DIR, ROOT
+from cityiso.queries import run
+from cityiso.views.praise import category_frame
 from tests.fixture_package import write_package
 
 FIXTURES_SQL = Path(__file__).with_name("fixtures.sql")
@@ -121,3 +124,8 @@ def broken_browser(folder: Path, how: str) -> Path:
     path.write_text("#!/bin/sh\nexit 1\n" if how == "crashes" else "#!/bin/sh\nsleep 30\n")
     path.chmod(0o755)
     return path
+
+
+def praised_by(con: duckdb.DuckDBPyConnection, category: str, **params) -> pd.DataFrame:
+    """praised_by_category's rows for `category` in that category's own columns, as views hand them to figures."""
+    return category_frame(run(con, "praised_by_category", category=category, **params), category)

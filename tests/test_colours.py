@@ -15,7 +15,7 @@ NO_LINES = pd.DataFrame(columns=["standard", "transition_ends_on"])
 
 
 def _clauses(offices: list[str]) -> pd.DataFrame:
-    """praised_by_clause's columns: one clause row per office."""
+    """praised_by_category's rows by clause (views.praise.category_frame): one clause row per office."""
     return pd.DataFrame(
         {
             "office_id": offices,
@@ -30,7 +30,7 @@ def _clauses(offices: list[str]) -> pd.DataFrame:
 
 
 def _themes(offices: list[str]) -> pd.DataFrame:
-    """praised_by_theme's columns: one theme row per office."""
+    """praised_by_category's rows by theme (views.praise.category_frame): one theme row per office."""
     return pd.DataFrame(
         {
             "office_id": offices,

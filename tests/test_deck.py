@@ -233,8 +233,10 @@ def test_slide_figures_drop_title_and_source_line_and_grow_type(fetch) -> None:
 
 def test_for_slide_leaves_the_original_figure_alone(fetch) -> None:
     from cityiso.figures.praise import category_bars
+    from cityiso.views.praise import category_frame
 
-    df = fetch("praised_by_theme", **findings_filters(["testowo"], family="ISO 9001"))
+    rows = fetch("praised_by_category", category="theme", **findings_filters(["testowo"], family="ISO 9001"))
+    df = category_frame(rows, "theme")
     fig = category_bars(df, "theme", "en", "count", "T", "S")
     for_slide(fig, 1920, 1080)
     assert fig.layout.title.text == "T"

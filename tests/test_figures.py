@@ -13,6 +13,7 @@ from cityiso.figures.praise import category_bars, column_names, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.labels import t
 from cityiso.queries import run
+from tests.conftest import praised_by
 
 SOURCE = "Źródło: test"
 ALL = ["alpha", "beta"]
@@ -34,11 +35,11 @@ def timeline(con, offices: list[str], family: str | None = None, **kw):
 def test_category_bars_draw_clauses_in_clause_order_and_themes_most_praised_first(fixture_con) -> None:
     """One function for both categories: clauses top down from 4 with 'no clause' last, themes by total; the axis
     is named by the category; an unknown category is refused."""
-    by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
+    by_clause = praised_by(fixture_con, "clause", **FILTERS)
     clauses = category_bars(by_clause, "clause", "en", "count", "T", SOURCE)
     numbers = [int(label.split()[0]) for label in clauses.layout.yaxis.tickvals if label[0].isdigit()]
     assert numbers == sorted(numbers) and clauses.layout.yaxis.title.text == t("clause", "en")
-    by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
+    by_theme = praised_by(fixture_con, "theme", **FILTERS)
     themes = category_bars(by_theme, "theme", "en", "count", "T", SOURCE)
     totals = by_theme.groupby("theme_en")["count_findings"].sum()
     assert [totals[r] for r in themes.layout.yaxis.tickvals] == sorted(totals, reverse=True)
@@ -47,8 +48,8 @@ def test_category_bars_draw_clauses_in_clause_order_and_themes_most_praised_firs
 
 
 def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None:
-    by_clause = run(fixture_con, "praised_by_clause", **FILTERS)
-    by_theme = run(fixture_con, "praised_by_theme", **FILTERS)
+    by_clause = praised_by(fixture_con, "clause", **FILTERS)
+    by_theme = praised_by(fixture_con, "theme", **FILTERS)
     for fig in (
         category_bars(by_clause, "clause", "pl", "count", "Tytuł", SOURCE),
         category_bars(by_theme, "theme", "en", "share", "Title", SOURCE),
@@ -61,7 +62,7 @@ def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None
 
 
 def test_clause_bars_carry_city_and_clause(fixture_con) -> None:
-    df = run(fixture_con, "praised_by_clause", **FILTERS)
+    df = praised_by(fixture_con, "clause", **FILTERS)
     fig = category_bars(df, "clause", "en", "count", "T", SOURCE)
     alpha = next(t for t in fig.data if t.name == "Łódź")
     assert list(alpha.y) == ["5 Leadership", "7 Support"]
@@ -72,7 +73,7 @@ def test_clause_bars_carry_city_and_clause(fixture_con) -> None:
 
 
 def test_share_measure_formats_percentages(fixture_con) -> None:
-    df = run(fixture_con, "praised_by_clause", **FILTERS)
+    df = praised_by(fixture_con, "clause", **FILTERS)
     fig = category_bars(df, "clause", "pl", "share", "T", SOURCE)
     assert fig.layout.xaxis.tickformat == ".0%"
     assert fig.layout.xaxis.title.text == "Udział w ustaleniach audytu"
@@ -80,7 +81,7 @@ def test_share_measure_formats_percentages(fixture_con) -> None:
 
 
 def test_heatmap_is_one_selectable_square_per_office_and_theme(fixture_con) -> None:
-    df = run(fixture_con, "praised_by_theme", **FILTERS)
+    df = praised_by(fixture_con, "theme", **FILTERS)
     fig = theme_heatmap(df, "pl", "count", "T", SOURCE)
     (cells,) = fig.data
     assert cells.marker.symbol == "square"
@@ -190,7 +191,7 @@ TESTOWO = ["testowo", "testowo-powiat"]
 def test_two_offices_of_one_place_are_two_bars_columns_and_rows(package_con) -> None:
     """Drawn from raw query results (place 'Testowo' twice), offices stay apart, each by its office_label."""
     filters = FILTERS | {"offices": TESTOWO, "family": "ISO 9001"}
-    by_theme = run(package_con, "praised_by_theme", **filters)
+    by_theme = praised_by(package_con, "theme", **filters)
     bars = category_bars(by_theme, "theme", "en", "count", "T", SOURCE)
     assert {t.name: list(t.y) for t in bars.data} == {
         "Testowo (Urząd Miasta Testowo)": ["IT", "Leadership commitment"],
@@ -261,7 +262,7 @@ HOSTILE = '<a href="http://evil.example">x</a><b>y</b>'
 
 def test_curated_text_is_literal_in_every_figure(fixture_con) -> None:
     """Plotly renders <a href>, <b> and <span style> in labels and hovers: curated text reaches it escaped."""
-    by_theme = run(fixture_con, "praised_by_theme", **FILTERS).assign(theme_pl=HOSTILE, office_label=HOSTILE)
+    by_theme = praised_by(fixture_con, "theme", **FILTERS).assign(theme_pl=HOSTILE, office_label=HOSTILE)
     spans = run(fixture_con, "certificate_spans", offices=ALL, family=None).assign(office_label=HOSTILE, quote=HOSTILE)
     events = run(fixture_con, "events_by_certificate", offices=ALL, family=None).assign(office_label=HOSTILE)
     figures = [

@@ -20,6 +20,7 @@ from cityiso.paths import QUERIES_DIR
 from cityiso.queries import ALL_YEARS, OfficeFilter, findings_filters, run
 from cityiso.views.praise import findings_slides
 from cityiso.views.tables import events_table
+from tests.conftest import praised_by
 
 # The fixture package (tests/fixture_package.py): Urząd Miasta Testowo and Starostwo Powiatowe w Testowie, one place.
 TESTOWO = ("testowo", "testowo-powiat")
@@ -106,6 +107,7 @@ def _every_param(con: duckdb.DuckDBPyConnection) -> dict:
         "limit": 100,
         "offset": 0,
         "grouped": False,
+        "category": "theme",
         "q": None,
         "clause_keys": None,
         "theme_keys": None,
@@ -152,7 +154,7 @@ def test_queries_naming_offices_are_found(package_con: duckdb.DuckDBPyConnection
             **{k: params[k] for k in declared_params((QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8"))},
         ).columns
     ]
-    assert {"certificate_spans", "praised_by_theme", "office_status_on_date", "top_offices"} <= set(labelled)
+    assert {"certificate_spans", "praised_by_category", "office_status_on_date", "top_offices"} <= set(labelled)
 
 
 @pytest.fixture(scope="module")
@@ -162,8 +164,8 @@ def testowo(package_con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     praise = findings_filters(OfficeFilter(TESTOWO), ("praise",), ("auditor",), ALL_YEARS, True, "ISO 9001")
     chosen = OfficeFilter(TESTOWO).params()
     return {
-        "by_clause": run(package_con, "praised_by_clause", **praise, grouped=False),
-        "by_theme": run(package_con, "praised_by_theme", **praise, grouped=False),
+        "by_clause": praised_by(package_con, "clause", **praise, grouped=False),
+        "by_theme": praised_by(package_con, "theme", **praise, grouped=False),
         "spans": run(package_con, "certificate_spans", **chosen, family=None),
         "on_certificates": run(package_con, "events_by_certificate", **chosen, family=None),
         "events": run(package_con, "events", **chosen, family=None),

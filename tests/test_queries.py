@@ -271,19 +271,20 @@ def test_yearly_counts_and_the_headline_stop_at_the_as_of_date(fixture_con) -> N
 
 
 def test_praised_by_clause_counts_and_shares(fixture_con) -> None:
-    df = run(fixture_con, "praised_by_clause", **ALL_FILTERS)
-    got = [(r["office_id"], r["clause"], r["count_findings"], round(r["share_of_events"], 4)) for r in records(df)]
+    df = run(fixture_con, "praised_by_category", category="clause", **ALL_FILTERS)
+    got = [(r["office_id"], r["category"], r["count_findings"], round(r["share_of_events"], 4)) for r in records(df)]
     # alpha: event a-2017 has two items the auditors praised (5, and 7.1.6 under heading 7), a-2018 one
     # (ISO 9001:2008 5.1 under heading 5): heading 5 share = (1/2 + 1/1) / 2 events = 0.75; 7 = (1/2) / 2.
-    assert got == [("alpha", 5, 2, 0.75), ("alpha", 7, 1, 0.25), ("beta", None, 1, 1.0)]
-    assert list(df["clause_en"][:2]) == ["Leadership", "Support"]
+    assert got == [("alpha", "5", 2, 0.75), ("alpha", "7", 1, 0.25), ("beta", None, 1, 1.0)]
+    assert list(df["category_en"][:2]) == ["Leadership", "Support"]
 
 
 def test_certification_body_voice_is_not_in_the_default_auditor_counts(fixture_con) -> None:
-    default = run(fixture_con, "praised_by_clause", **findings_filters(["alpha"]))
-    assert default.set_index("clause")["count_findings"].to_dict() == {5: 2, 7: 1}  # f6 (the body) left out
+    default = run(fixture_con, "praised_by_category", category="clause", **findings_filters(["alpha"]))
+    assert default.set_index("category")["count_findings"].to_dict() == {"5": 2, "7": 1}  # f6 (the body) left out
     every_voice = findings_filters(["alpha"], voices=("auditor", "certification_body", "office", "press"))
-    assert run(fixture_con, "praised_by_clause", **every_voice)["count_findings"].sum() == 5
+    by_clause = run(fixture_con, "praised_by_category", category="clause", **every_voice)
+    assert by_clause["count_findings"].sum() == 5
     per_year = run(fixture_con, "praised_per_year_by_clause", offices=["alpha"], family=None, as_of=LATER)
     assert per_year["count_praised"].sum() == 3
 
@@ -318,9 +319,10 @@ def test_findings_keep_the_clause_as_coded(fixture_con) -> None:
 
 
 def test_praised_by_theme(fixture_con) -> None:
-    df = run(fixture_con, "praised_by_theme", **ALL_FILTERS)
-    got = [(r["office_id"], r["theme_id"], r["count_findings"]) for r in records(df)]
+    df = run(fixture_con, "praised_by_category", category="theme", **ALL_FILTERS)
+    got = [(r["office_id"], r["category"], r["count_findings"]) for r in records(df)]
     assert got == [("alpha", "comm", 2), ("alpha", "it", 1), ("beta", "it", 1)]
+    assert df["category_en"].notna().all()  # each theme by its own label
 
 
 def test_yearly_praise_by_heading(fixture_con) -> None:

@@ -80,12 +80,13 @@ def _category_axis(fig: go.Figure, title: str, order: list[str]) -> None:
     )
 
 
-# The categories praise is counted by: praised_by_clause's and praised_by_theme's rows.
+# The categories praise is counted by: praised_by_category's, in each one's own columns (views.praise.category_frame).
 CATEGORIES = ("clause", "theme")
 
 
 def category_label(category: str, lang: str) -> Callable[[Mapping], str]:
-    """How a row of praised_by_<category> names its category: '5 Leadership' (clause_label), or the theme's label."""
+    """How a row of praised_by_category (views.praise.category_frame) names its category: '5 Leadership'
+    (clause_label), or the theme's label."""
     if category == "clause":
         return lambda r: clause_label(r["clause"], r["clause_pl"], r["clause_en"], lang)
     column = localized("theme", lang)
@@ -118,8 +119,9 @@ def category_bars(
     source_line: str,
     offices: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Horizontal grouped bars of praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme'):
-    one row per category, one bar per office (named by its office_label); customdata is (office_id, category)."""
+    """Horizontal grouped bars of praised_by_category's rows for `category` ('clause' or 'theme'; in its own columns:
+    views.praise.category_frame): one row per category, one bar per office (named by its office_label); customdata
+    is (office_id, category)."""
     rows_for = {"clause": _clause_rows, "theme": _theme_rows}
     if category not in rows_for:
         raise ValueError(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})")

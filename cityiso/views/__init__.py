@@ -45,7 +45,7 @@ class Context:
         return self.fetch(name, **self.offices, family=self.family, **params)
 
     def finding_rows(self, name: str, **params) -> pd.DataFrame:
-        """A findings query's result (praised_by_clause, findings_filtered, ...) for this context's offices, family
+        """A findings query's result (praised_by_category, findings_filtered, ...) for this context's offices, family
         and findings (more parameters as the query needs)."""
         return self.fetch(name, **self.findings.params(self.selection, self.family), **params)
 

@@ -39,11 +39,26 @@ def praised_offices(ctx: Context, limit: int) -> pd.DataFrame:
     return ctx.finding_rows("top_praised_offices", limit=limit)
 
 
+# praised_by_category's columns under the names each category's rows carry in figures, views and picks.
+CATEGORY_COLUMNS = {
+    "clause": {"category": "clause", "category_pl": "clause_pl", "category_en": "clause_en"},
+    "theme": {"category": "theme_id", "category_pl": "theme_pl", "category_en": "theme_en"},
+}
+
+
+def category_frame(rows: pd.DataFrame, category: str) -> pd.DataFrame:
+    """praised_by_category's rows for `category` ('clause' or 'theme') in that category's own words: a clause as its
+    heading's number (clause, clause_pl, clause_en; NaN where no clause fits), a theme as theme_id, theme_pl,
+    theme_en."""
+    df = rows.rename(columns=CATEGORY_COLUMNS[category])
+    return df.assign(clause=pd.to_numeric(df["clause"])) if category == "clause" else df
+
+
 def category_rows(ctx: Context, category: str, grouped: bool = False, everyone: str = "") -> pd.DataFrame:
-    """praised_by_clause's or praised_by_theme's rows (`category` 'clause' or 'theme') for the context's offices,
+    """praised_by_category's rows (`category` 'clause' or 'theme', category_frame) for the context's offices,
     family and findings; `grouped`: one row per category summed over every office, that office (id '') named
     `everyone`."""
-    df = ctx.finding_rows(f"praised_by_{category}", grouped=grouped)
+    df = category_frame(ctx.finding_rows("praised_by_category", category=category, grouped=grouped), category)
     return df.assign(office_label=df["office_label"].where(df["office_id"] != "", everyone)) if grouped else df
 
 
