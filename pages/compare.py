@@ -24,8 +24,7 @@ if len(offices) < 2:
 scope = ui.Scope(OfficeFilter(tuple(offices)), family)
 ctx = ui.context(scope)
 names = ui.office_names()
-data = cycles.cycles_data(ctx)
-ui.show(ui.shared_view(cycles.timeline_view, ctx, data), "compare_cycles", "compare_timeline", scope=scope)
+ui.show(ui.shared_view(cycles.timeline_view, ctx), "compare_cycles", "compare_timeline", scope=scope)
 
 left, right = st.columns(2)
 with left:
@@ -41,7 +40,7 @@ with right:
 
 st.subheader(t("compare.bodies", lang))
 # Plain tables here and for the peers (a few dozen rows at most): the page then loads none of the data grid's code.
-certificates = cycles.certificates_view(ctx, data)
+certificates = cycles.certificates_view(ctx)
 ui.show(replace(certificates, table=certificates.table.iloc[:, :6], takeaway="", note=""), "certificates", static=True)
 
 st.subheader(t("compare.only_in", lang))
@@ -76,14 +75,14 @@ if group.dropped:
     st.info(t("peers.size_unknown", lang))
 peer_scope = ui.Scope(group.selection(), family)
 among_peers = ui.context(peer_scope)
-rows = peers.standing(among_peers, group)
-st.markdown(md(peers.group_line(group, rows, lang)))
+group_line = peers.group_line(among_peers, group)
+st.markdown(md(group_line))
 if population := peers.population_line(group, lang):
     st.caption(md(population))
-view = peers.standing_view(among_peers, group, rows, names[peer_office])
-context = f"{names[peer_office]} · {peers.group_line(group, rows, lang)}"
+view = peers.standing_view(among_peers, group, names[peer_office])
+context = f"{names[peer_office]} · {group_line}"
 ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope, static=True)
 left, _ = st.columns([3, 2])
 with left:
-    view = peers.distribution_view(among_peers, group, rows, names[peer_office])
+    view = peers.distribution_view(among_peers, group, names[peer_office])
     ui.show(view, "compare_peers_distribution", scope=peer_scope)

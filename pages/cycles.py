@@ -32,8 +32,7 @@ if not shown.offices:
 
 scope = ui.Scope(shown, family, as_of)
 ctx = ui.context(scope)
-data = cycles.cycles_data(ctx)
-timeline = ui.shared_view(cycles.timeline_view, ctx, data, color_by, show_day=True)
+timeline = ui.shared_view(cycles.timeline_view, ctx, color_by, show_day=True)
 ui.show(timeline, "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
 status = cycles.status_view(ctx)
@@ -46,4 +45,4 @@ views_by_table = {"certificates": cycles.certificates_view, "events": cycles.eve
 boxes = ui.table_boxes({"certificates": t("cycles.certificates", lang), "events": t("cycles.table", lang)})
 for name, box in boxes.items():
     with box:
-        ui.show(views_by_table[name](ctx, data), name, download=True, context=family, scope=scope)
+        ui.show(views_by_table[name](ctx), name, download=True, context=family, scope=scope)

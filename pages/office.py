@@ -32,14 +32,12 @@ with st.container(key="screen_only_print_hint"):  # dashboard.py's print style l
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
-data = cycles.cycles_data(ctx)
-families = sorted(data.spans["family"].dropna().unique().tolist())
-status = cycles.office_status_view(ctx, office_id, families)
+status = cycles.office_status_view(ctx, office_id, cycles.held_families(ctx))
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
-ui.show(ui.shared_view(cycles.timeline_view, ctx, data), f"cycle_{office_id}", "office_timeline")
+ui.show(ui.shared_view(cycles.timeline_view, ctx), f"cycle_{office_id}", "office_timeline")
 
-for view in (cycles.certificates_view(ctx, data, with_office=False), cycles.events_view(ctx, data, False)):
+for view in (cycles.certificates_view(ctx, with_office=False), cycles.events_view(ctx, with_office=False)):
     st.subheader(t(f"office.{view.key}", lang))
     ui.show(view, f"{view.key}_{office_id}", static=True)  # every column on paper
 

@@ -120,7 +120,7 @@ if office:
         if len(standing):
             # Every office of its kind, whatever the page's filter: the source line counts exactly those.
             kind = ui.Scope(OfficeFilter(office_kinds=(standing["office_kind"].iloc[0],)), family, as_of)
-            ui.show(national.peers_view(ui.context(kind), standing), "audits_among_peers")
+            ui.show(national.peers_view(ui.context(kind), office), "audits_among_peers")
 
 left, right = st.columns(2)
 for column, after in ((left, False), (right, True)):

@@ -123,9 +123,7 @@ def test_office_standing_among_its_kind(national_fetch) -> None:
     assert standing.loc["certificates", "count_tied"] == EXTRA
     words = national.rank_words(standing.loc["certificates"], "en")
     assert words == f"Rank 1–{EXTRA} of {EXTRA} (tied: {EXTRA})"
-    peers = national.peers_view(
-        Context(national_fetch, "en", family="ISO 9001", source="S"), standing.reset_index()
-    ).figure
+    peers = national.peers_view(Context(national_fetch, "en", family="ISO 9001", source="S"), "ug-00").figure
     assert peers.layout.xaxis.tickformat == "d" and peers.layout.yaxis.tickformat == "d"  # whole offices, audits
     assert peers.layout.yaxis.dtick >= 1 and float(peers.layout.yaxis.dtick).is_integer()
     history = national_fetch("office_status_by_year", office="ug-00", as_of=AS_OF, family="ISO 9001")

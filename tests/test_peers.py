@@ -117,13 +117,15 @@ def test_unknown_population_drops_the_size_criterion(sized_con) -> None:
 def test_standing_view_states_the_group_and_its_size(sized_con) -> None:
     fetch = fetcher(sized_con)
     group = peers.peer_group(Context(fetch, "en"), "delta", ["kind"])
-    rows = peers.standing(Context(fetch, "en", family=None), group)
-    view = peers.standing_view(Context(fetch, "pl"), group, rows, "Kalisz")
-    assert peers.group_line(group, rows, "pl") == "Grupa porównawcza (4 urzędy): rodzaj urzędu: Urząd miasta"
+    view = peers.standing_view(Context(fetch, "pl", family=None), group, "Kalisz")
+    assert peers.group_line(Context(fetch, "pl", family=None), group) == (
+        "Grupa porównawcza (4 urzędy): rodzaj urzędu: Urząd miasta"
+    )
     assert view.takeaway.startswith("Kalisz — Liczba audytów: ")
     assert list(view.table.iloc[:, 0]) == ["Liczba certyfikatów", "Liczba audytów", "Obszary docenione przez audytorów"]
-    assert peers.group_line(group, rows, "en") == "Peer group (4 offices): kind of office: City hall"
-    chart = peers.distribution_view(Context(fetch, "en", family=None, source="Source: test"), group, rows, "Kalisz")
+    english = Context(fetch, "en", family=None, source="Source: test")
+    assert peers.group_line(english, group) == "Peer group (4 offices): kind of office: City hall"
+    chart = peers.distribution_view(english, group, "Kalisz")
     assert "4 offices; orange: Kalisz" in chart.figure.layout.title.text  # the group's size in the subtitle
     footer = " ".join(a.text for a in chart.figure.layout.annotations).replace("<br>", " ")
     assert "Peer group (4 offices): kind of office: City hall. Source: test" in footer  # its definition in the footer

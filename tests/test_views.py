@@ -57,8 +57,7 @@ def test_activity_counts_in_its_note_what_its_years_leave_out() -> None:
 
 def test_the_undated_lapse_is_counted_under_the_timeline(fetch) -> None:
     ctx = Context(fetch, "en", OfficeFilter(tuple(BOTH)), "ISO 9001", source="S")
-    data = cycles.cycles_data(ctx)
-    view = cycles.timeline_view(ctx, data)
+    view, data = cycles.timeline_view(ctx), cycles.cycles_data(ctx)
     drawn = sum(len(t.x) for t in view.figure.data if t.type == "scatter" and t.mode == "markers")
     undated = data.on_certificates[data.on_certificates["event_on"].isna()]["event_id"].nunique()
     assert undated == 1 and view.note == "Undated events (not on the timeline): 1 — Certification not renewed: 1"
@@ -123,7 +122,7 @@ def test_the_source_line_tells_the_latest_evidence_from_the_build_date(fetch) ->
 
 def test_the_timeline_hover_gives_the_reason_of_an_inferred_date(fetch) -> None:
     ctx = Context(fetch, "en", OfficeFilter(("testowo-powiat",)), None, source="S")
-    fig = cycles.timeline_view(ctx, cycles.cycles_data(ctx)).figure
+    fig = cycles.timeline_view(ctx).figure
     hovers = [h for trace in fig.data for h in (trace.hovertext or []) if isinstance(h, str)]
     assert any("~ 'br.' (this year) in a text dated June 2017." in h for h in hovers)  # the planned audit's year
     assert any("~ Issued: The text says 2016 or 2017." in h for h in hovers)  # ISO 14001's issue

@@ -23,7 +23,7 @@ from cityiso.views import (
     praise,
     source_line,
 )
-from cityiso.views.cycles import cycles_data, status_lines, timeline_view
+from cityiso.views.cycles import status_lines, timeline_view
 
 CHARTS = ("map", "trends", "cycles", "clauses", "themes", "heatmap", "top", "distribution", "findings")
 MAX_BULLETS = 6  # findings a slide; more continue on the next slide
@@ -169,8 +169,8 @@ def _distribution_slides(d: _Deck) -> list[Slide]:
 def _cycles_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []  # one row per certificate of thousands of offices: the trends slides say it instead
-    data = cycles_data(replace(d.ctx, selection=OfficeFilter(tuple(d.offices))))
-    return _view_slide(d, timeline_view(d.ctx, data, show_day=True, order=list(d.names)))
+    chosen = replace(d.ctx, selection=OfficeFilter(tuple(d.offices)))
+    return _view_slide(d, timeline_view(chosen, show_day=True, order=list(d.names)))
 
 
 def _category_slide(d: _Deck, category: str) -> list[Slide]:

@@ -94,12 +94,11 @@ def undated_note(data: Cycles, lang: str) -> str:
     return t("cycles.undated_events", lang, n=len(undated), kinds=kinds)
 
 
-def timeline_view(
-    ctx: Context, data: Cycles, color_by: str = "edition", show_day: bool = False, order: Sequence[str] = ()
-) -> View:
-    """The certification timeline (with `show_day`, the context's day drawn on it), the latest cycle of each office
-    as its takeaway (offices in `order` first), undated events as its note."""
-    lang, as_of = ctx.lang, ctx.as_of if show_day else None
+def timeline_view(ctx: Context, color_by: str = "edition", show_day: bool = False, order: Sequence[str] = ()) -> View:
+    """The certification timeline of the context's offices and family (cycles_data; with `show_day`, the context's
+    day drawn on it), the latest cycle of each office as its takeaway (offices in `order` first), undated events as
+    its note."""
+    lang, as_of, data = ctx.lang, ctx.as_of if show_day else None, cycles_data(ctx)
     fig = certification_timeline(data.spans, data.on_certificates, data.transitions, lang, ctx.source, color_by, as_of)
     return View(
         "cycles",
@@ -110,16 +109,23 @@ def timeline_view(
     )
 
 
-def certificates_view(ctx: Context, data: Cycles, with_office: bool = True) -> View:
+def held_families(ctx: Context) -> list[str]:
+    """The families the context's offices hold certificates of (certificate_spans), in order."""
+    return sorted(ctx.rows("certificate_spans")["family"].dropna().unique().tolist())
+
+
+def certificates_view(ctx: Context, with_office: bool = True) -> View:
+    """The context's offices' certificates (certificate_spans), one row each; without the office column for one."""
     lang = ctx.lang
-    table = certificates_table(data.spans, lang)
+    table = certificates_table(ctx.rows("certificate_spans"), lang)
     table = table if with_office else table.drop(columns=[t("office", lang)])
     return View("certificates", t("cycles.certificates", lang), "", table=table)
 
 
-def events_view(ctx: Context, data: Cycles, with_office: bool = True) -> View:
+def events_view(ctx: Context, with_office: bool = True) -> View:
+    """The context's offices' events (events), one row each; without the office column for one."""
     lang = ctx.lang
-    table = events_table(data.events, lang)
+    table = events_table(ctx.rows("events"), lang)
     table = table if with_office else table.drop(columns=[t("office", lang)])
     return View("events", t("cycles.table", lang), "", table=table)
 

@@ -266,9 +266,10 @@ def history_view(ctx: Context, office: str, name: str) -> View:
     return View("history", t("trends.office_history", ctx.lang), "", figure=fig)
 
 
-def peers_view(ctx: Context, rows: pd.DataFrame) -> View:
-    """The audits of offices of the office's kind, with the office's own marked (rows: standing())."""
-    lang, family, source = ctx.lang, ctx.family, ctx.source
+def peers_view(ctx: Context, office: str) -> View:
+    """The audits of offices of the office's kind, with the office's own marked (its standing, in the context's
+    family)."""
+    lang, family, source, rows = ctx.lang, ctx.family, ctx.source, standing(ctx, office)
     kind_code = rows["office_kind"].iloc[0]
     kind = code_label("office_kind", kind_code, lang)
     peers = ctx.fetch("national_distribution", office_kinds=[kind_code], family=family)

@@ -89,15 +89,18 @@ def count_words(rows: pd.DataFrame, lang: str) -> str:
     return t("peers.count", lang, n=int(rows["count_peers"].iloc[0])) if len(rows) else t("peers.count", lang, n=1)
 
 
-def group_line(group: PeerGroup, rows: pd.DataFrame, lang: str) -> str:
-    """'Grupa porównawcza (12 urzędów): rodzaj urzędu: urząd miasta · …' for the caption and the chart's subtitle."""
-    return t("peers.group", lang, count=count_words(rows, lang), definition=group.definition(lang))
-
-
-def standing_view(ctx: Context, group: PeerGroup, rows: pd.DataFrame, name: str) -> View:
-    """The office against its group, one row per measure: its value, the group's median and range, its rank and
-    percentile; the takeaway on audits (the page states the group above it: group_line)."""
+def group_line(ctx: Context, group: PeerGroup) -> str:
+    """'Grupa porównawcza (12 urzędów): rodzaj urzędu: urząd miasta · …' for the caption and the chart's footer: the
+    group's size from its standing (in the context's family)."""
     lang = ctx.lang
+    return t("peers.group", lang, count=count_words(standing(ctx, group), lang), definition=group.definition(lang))
+
+
+def standing_view(ctx: Context, group: PeerGroup, name: str) -> View:
+    """The office against its group (standing, in the context's family), one row per measure: its value, the group's
+    median and range, its rank and percentile; the takeaway on audits (the page states the group above it:
+    group_line)."""
+    lang, rows = ctx.lang, standing(ctx, group)
     table = pd.DataFrame(
         {
             t("peers.measure", lang): [t(f"trends.measure.{m}", lang) for m in rows["measure"]],
@@ -126,16 +129,16 @@ def standing_view(ctx: Context, group: PeerGroup, rows: pd.DataFrame, name: str)
     return View("peers_table", t("peers.table_title", lang), takeaway, table=table)
 
 
-def distribution_view(ctx: Context, group: PeerGroup, rows: pd.DataFrame, name: str) -> View:
+def distribution_view(ctx: Context, group: PeerGroup, name: str) -> View:
     """The audits of the group's offices (national_distribution over the group's filter, in the context's family),
-    the office's own marked; the subtitle gives the group's size, the footer its definition and size above the
-    context's source line (the group's own)."""
-    lang, source = ctx.lang, ctx.source
+    the office's own marked (its standing); the subtitle gives the group's size, the footer its definition and size
+    above the context's source line (the group's own)."""
+    lang, source, rows = ctx.lang, ctx.source, standing(ctx, group)
     dist = ctx.fetch("national_distribution", **group.selection().params(), family=ctx.family)
     audits = rows.loc[rows["measure"] == "audits", "value"]
     mark = float(audits.iloc[0]) if len(audits) else None
     subtitle = plotly_text(t("peers.mark", lang, count=count_words(rows, lang), name=name))
-    footer = f"{plotly_text(group_line(group, rows, lang))}. {source}"
+    footer = f"{plotly_text(group_line(ctx, group))}. {source}"
     title = t("peers.distribution", lang)
     fig = trends.distribution_bars(dist, "audits", lang, footer, title, mark=mark, subtitle=subtitle)
     return View("peers_distribution", title, "", figure=fig)
