@@ -13,6 +13,7 @@ from cityiso.figures.praise import category_bars, column_names, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.labels import t
 from cityiso.queries import run
+from cityiso.views.praise import category_frame
 from tests.conftest import praised_by
 
 SOURCE = "Źródło: test"
@@ -45,6 +46,8 @@ def test_category_bars_draw_clauses_in_clause_order_and_themes_most_praised_firs
     assert [totals[r] for r in themes.layout.yaxis.tickvals] == sorted(totals, reverse=True)
     with pytest.raises(ValueError, match="unknown category 'office'"):
         category_bars(by_theme, "office", "en", "count", "T", SOURCE)
+    with pytest.raises(ValueError, match="unknown category 'office'"):
+        category_frame(by_theme, "office")
 
 
 def test_every_figure_has_title_axis_titles_and_source_line(fixture_con) -> None:
