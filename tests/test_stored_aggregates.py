@@ -102,7 +102,7 @@ def _parameter_sets(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 # Former queries now one query's parameter: (the query, its parameters for the former's rows). The new rows are
-# compared in the former's columns as the views name them (views.praise.category_frame), the clause as a number.
+# compared in the former's columns and types as the views name them (views.praise.category_frame).
 MERGED = {
     "praised_by_clause": ("praised_by_category", {"category": "clause"}),
     "praised_by_theme": ("praised_by_category", {"category": "theme"}),
@@ -112,11 +112,7 @@ MERGED = {
 def _as_former(name: str, new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     if name not in MERGED:
         return old, new
-    category = MERGED[name][1]["category"]
-    new = category_frame(new, category)
-    if category == "clause":  # a number either way; its width (int32, int64, float64 with gaps) is pandas' choice
-        old, new = old.astype({"clause": "float64"}), new.astype({"clause": "float64"})
-    return old, new
+    return old, category_frame(new, MERGED[name][1]["category"])
 
 
 @pytest.mark.parametrize("name", REWRITTEN)

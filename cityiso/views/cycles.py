@@ -16,11 +16,10 @@ from cityiso.views.tables import certificates_table, events_table
 
 @dataclass
 class Cycles:
-    """The rows behind a timeline and its tables, fetched once for a set of offices and a family."""
+    """The rows a timeline draws for a set of offices and a family (its tables fetch their own)."""
 
     spans: pd.DataFrame  # certificate_spans
     on_certificates: pd.DataFrame  # events_by_certificate: one row per event and certificate it concerns
-    events: pd.DataFrame  # events: one row per event
     transitions: pd.DataFrame  # edition_transitions of the editions these offices held
 
 
@@ -32,7 +31,6 @@ def cycles_data(ctx: Context) -> Cycles:
     return Cycles(
         spans=spans,
         on_certificates=ctx.rows("events_by_certificate"),
-        events=ctx.rows("events"),
         transitions=transitions[transitions["standard_id"].isin(spans["standard_id"])],
     )
 

@@ -92,8 +92,11 @@ def count_words(rows: pd.DataFrame, lang: str) -> str:
 def group_line(ctx: Context, group: PeerGroup) -> str:
     """'Grupa porównawcza (12 urzędów): rodzaj urzędu: urząd miasta · …' for the caption and the chart's footer: the
     group's size from its standing (in the context's family)."""
-    lang = ctx.lang
-    return t("peers.group", lang, count=count_words(standing(ctx, group), lang), definition=group.definition(lang))
+    return _group_line(group, standing(ctx, group), ctx.lang)
+
+
+def _group_line(group: PeerGroup, rows: pd.DataFrame, lang: str) -> str:
+    return t("peers.group", lang, count=count_words(rows, lang), definition=group.definition(lang))
 
 
 def standing_view(ctx: Context, group: PeerGroup, name: str) -> View:
@@ -138,7 +141,7 @@ def distribution_view(ctx: Context, group: PeerGroup, name: str) -> View:
     audits = rows.loc[rows["measure"] == "audits", "value"]
     mark = float(audits.iloc[0]) if len(audits) else None
     subtitle = plotly_text(t("peers.mark", lang, count=count_words(rows, lang), name=name))
-    footer = f"{plotly_text(group_line(ctx, group))}. {source}"
+    footer = f"{plotly_text(_group_line(group, rows, lang))}. {source}"
     title = t("peers.distribution", lang)
     fig = trends.distribution_bars(dist, "audits", lang, footer, title, mark=mark, subtitle=subtitle)
     return View("peers_distribution", title, "", figure=fig)

@@ -48,12 +48,16 @@ CATEGORY_COLUMNS = {
 
 def category_frame(rows: pd.DataFrame, category: str) -> pd.DataFrame:
     """praised_by_category's rows for `category` ('clause' or 'theme') in that category's own words: a clause as its
-    heading's number (clause, clause_pl, clause_en; NaN where no clause fits), a theme as theme_id, theme_pl,
+    heading's number (clause, clause_pl, clause_en; <NA> where no clause fits), a theme as theme_id, theme_pl,
     theme_en."""
     if category not in CATEGORY_COLUMNS:
         raise ValueError(f"unknown category {category!r} (known: {', '.join(CATEGORY_COLUMNS)})")
     df = rows.rename(columns=CATEGORY_COLUMNS[category])
-    return df.assign(clause=pd.to_numeric(df["clause"])) if category == "clause" else df
+    if category != "clause":
+        return df
+    # The heading's number as DuckDB hands an INTEGER column to pandas: int32, or Int32 with <NA> where none fits.
+    clause = pd.to_numeric(df["clause"])
+    return df.assign(clause=clause.astype("Int32" if clause.isna().any() else "int32"))
 
 
 def category_rows(ctx: Context, category: str, grouped: bool = False, everyone: str = "") -> pd.DataFrame:

@@ -68,23 +68,44 @@ def browser():
         browser.close()
 
 
+class ReusedTab:
+    """One tab a test module's tests share (through clean_tab), replaced by a new one in the same context when a test
+    left it closed or unable to leave its page, so one broken tab fails one test, not the rest of the module."""
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.tab = context.new_page()
+
+    def blank(self):
+        """The tab on a blank page, its last page left (_leave), or a new tab."""
+        try:
+            if not self.tab.is_closed():
+                _leave(self.tab)
+                return self.tab
+        except PlaywrightError:
+            with suppress(PlaywrightError):
+                self.tab.close()
+        self.tab = self.context.new_page()
+        return self.tab
+
+
 @pytest.fixture(scope="module")
-def module_tab(browser):
+def module_tab(browser) -> Iterator[ReusedTab]:
     """One tab for a test module, reused by its tests (each through `clean_tab`, at the size it asks): a visit in a
     tab that has loaded the app before skips loading and compiling Streamlit's scripts again. Measured on 2 cores:
     0.8-1.0 s a visit against 1.6-2.2 s in a fresh context; a fresh tab in the same context gained little."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    tab = context.new_page()
-    yield tab
+    yield ReusedTab(context)
     context.close()
 
 
 @contextmanager
-def clean_tab(tab, width: int = 1400, height: int = 900, timeout: int = 30_000) -> Iterator:
-    """The module's tab as a fresh one would be for one test: on a blank page (the last test's page and its
-    session left), no cookies, no stored values on the app's origin, screen media, this window size; after the
-    test, its page left again. What a test hangs on the tab itself (a listener) it removes."""
-    _leave(tab)
+def clean_tab(reused: ReusedTab, width: int = 1400, height: int = 900, timeout: int = 30_000) -> Iterator:
+    """The module's tab as a fresh one would be for one test: on a blank page (the last test's page and its session
+    left, the local and session storage of the app's page it was on cleared), no cookies, screen media, this window
+    size; after the test, its page left again. The HTTP cache stays: that is the point. What a test hangs on the tab
+    itself (a listener) it removes."""
+    tab = reused.blank()
     tab.context.clear_cookies()
     tab.emulate_media(media="null")
     tab.set_viewport_size({"width": width, "height": height})
@@ -92,11 +113,13 @@ def clean_tab(tab, width: int = 1400, height: int = 900, timeout: int = 30_000) 
     try:
         yield tab
     finally:
-        _leave(tab)
+        with suppress(PlaywrightError):  # a page the test broke: the next test's clean_tab replaces the tab
+            _leave(tab)
 
 
 def _leave(tab) -> None:
-    """Forget what the app's origin stored in this tab, then go to a blank page (which closes its session)."""
+    """Forget what the app's page stored in this tab's local and session storage, then go to a blank page (which
+    closes its session)."""
     if tab.url.startswith("http"):
         with suppress(PlaywrightError):  # a page a failed test left broken still leaves: its error is the test's
             tab.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")

@@ -236,17 +236,29 @@ def test_downloads_a_table_as_csv(page, server: str) -> None:
     open_page(page, server, "sources", lang="en")
     names = ["offices.csv", "certificates.csv", "events.csv", "findings.csv"]
     got, sent = [], []
-    page.on("download", lambda download: got.append(download))
-    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
-    page.reload()  # the socket opened from now on is watched
-    wait_until_idle(page)
-    page.get_by_role("button", name=names[0], exact=True).wait_for()
-    before = len(sent)
-    for name in names:
-        page.get_by_role("button", name=name, exact=True).click()
-    deadline = time.monotonic() + 30
-    while len(got) < len(names) and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
+
+    def on_download(download) -> None:
+        got.append(download)
+
+    def on_websocket(ws) -> None:
+        ws.on("framesent", lambda frame: sent.append(frame))  # a function of our own: Playwright marks its handlers
+
+    # On the module's shared tab (tests/browser/conftest.py): the listeners go when the test ends.
+    page.on("download", on_download)
+    page.on("websocket", on_websocket)
+    try:
+        page.reload()  # the socket opened from now on is watched
+        wait_until_idle(page)
+        page.get_by_role("button", name=names[0], exact=True).wait_for()
+        before = len(sent)
+        for name in names:
+            page.get_by_role("button", name=name, exact=True).click()
+        deadline = time.monotonic() + 30
+        while len(got) < len(names) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+    finally:
+        page.remove_listener("download", on_download)
+        page.remove_listener("websocket", on_websocket)
     assert sorted(d.suggested_filename for d in got) == sorted(f"cityiso_{n}" for n in names)
     # A rerun request carries the page's query string; a download's own request (its file, made on the click) does not.
     reruns = [f for f in sent[before:] if isinstance(f, bytes) and b"lang=en" in f]

@@ -167,7 +167,7 @@ def watched(module_tab, hostile_server: str) -> Iterator[Watched]:
     """The module's tab, clean (tests/browser/conftest.py), watched for dialogs, requests and navigations."""
     # The server answers 400 to a request line of about 80 KB (the long lists here) sent on a connection a page of
     # the app kept alive, and serves it on a new one (seen with the tab reused): every request on its own.
-    module_tab.set_extra_http_headers({"Connection": "close"})
+    module_tab.context.set_extra_http_headers({"Connection": "close"})
     with clean_tab(module_tab, timeout=60_000) as tab:
         seen = Watched(tab, hostile_server)
 
