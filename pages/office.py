@@ -9,7 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, t
 from cityiso.safe_text import code, md
-from cityiso.views import FINDING_KINDS, VOICES, FindingsFilter, cycles, praise, sources
+from cityiso.views import FINDING_KINDS, VOICES, FindingsFilter, chosen, cycles, praise, sources
 
 lang = ui.lang()
 names = ui.office_names()
@@ -20,7 +20,7 @@ office_id = st.selectbox(t("office.pick", lang), list(names), key="office", form
 urlstate.write("office", office_id)
 ctx = ui.context(ui.Scope.office(office_id))  # the office, every family, today
 
-office = ctx.rows("offices_overview").iloc[0]  # the office's own row, asked for alone
+office = chosen.office_row(ctx)  # the office's own row, asked for alone
 st.title(md(office["office_label"]))
 st.markdown(
     f"**{md(office['office_name'])}** · {md(code_label('office_kind', office['office_kind'], lang))} · "

@@ -27,7 +27,7 @@ urlstate.write("source_q", words)
 wanted = {"kind": "document", **selection.params(), "q": words.strip() or None}
 left, right = st.columns([1, 5])
 with left:
-    documents, offset, total = ui.paged("sources_overview", wanted, DOCUMENTS_PER_PAGE, "source_page", "count_sources")
+    documents, offset, total = ui.source_page(wanted, DOCUMENTS_PER_PAGE)
 with right:
     shown = t("paging.documents", lang, first=offset + 1, last=offset + len(documents), total=total)
     st.caption(shown if total else t("sources.none", lang))

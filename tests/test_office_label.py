@@ -18,6 +18,7 @@ from cityiso.figures.timeline import certification_timeline
 from cityiso.figures.trends import top_offices_bars
 from cityiso.paths import QUERIES_DIR
 from cityiso.queries import ALL_YEARS, OfficeFilter, findings_filters, run
+from cityiso.views import Context
 from cityiso.views.praise import findings_slides
 from cityiso.views.tables import events_table
 from tests.conftest import praised_by
@@ -202,5 +203,6 @@ def test_figures_draw_the_two_offices_as_two_labelled_bars_columns_rows_and_mark
 def test_tables_and_slides_name_the_two_offices_apart(testowo: dict) -> None:
     offices = set(events_table(testowo["events"], "en").iloc[:, 0])
     assert offices == {CITY, COUNTY}
-    titles = [title for title, _, _ in findings_slides(testowo["findings"], list(TESTOWO), "en", 6)]
+    ctx = Context(lambda name, **params: testowo["findings"], "en")
+    titles = [title for title, _, _ in findings_slides(ctx, list(TESTOWO), 6)]
     assert any(CITY in title for title in titles) and any(COUNTY in title for title in titles)

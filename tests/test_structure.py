@@ -91,3 +91,30 @@ def test_pages_and_slides_import_views_not_the_layers_below(path: Path) -> None:
     forbidden = BELOW_VIEWS + (("cityiso.figures",) if path.parent.name != "deck" else ())
     below = [name for name, _ in _imports(path) if name.startswith(forbidden)]
     assert below == [], f"{path.relative_to(ROOT)} imports {below}: ask a view (cityiso.views) instead"
+
+
+QUERY_NAMES = {path.stem for path in (ROOT / "queries").glob("*.sql")}
+
+
+def _named_queries(path: Path) -> list[str]:
+    """The named queries `path` asks for itself: a call (fetch, rows, paged, data_or_stop, ...) whose first argument
+    is a query's name written out."""
+    asked = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        first = node.args[0] if isinstance(node, ast.Call) and node.args else None
+        if isinstance(first, ast.Constant) and first.value in QUERY_NAMES:
+            asked.append(f"{first.value} (line {node.lineno})")
+    return asked
+
+
+@pytest.mark.parametrize("path", LAYOUT_ONLY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pages_and_slides_ask_no_named_query_themselves(path: Path) -> None:
+    """Which named result a page or a slide shows is a view's (or the app's ui) to know: a page asking
+    fetch("offices_overview") itself would count beside the view that counts the same thing."""
+    assert _named_queries(path) == [], f"{path.relative_to(ROOT)} asks {_named_queries(path)}: ask a view instead"
+
+
+def test_a_named_query_written_out_is_found() -> None:
+    """The check above sees a query's name as a call's first argument, and only there."""
+    sample = ROOT / "cityiso" / "views" / "chosen.py"
+    assert any(name.startswith("offices_overview") for name in _named_queries(sample))

@@ -89,7 +89,10 @@ def test_long_findings_continue_on_the_next_slides() -> None:
         {"office_id": ["testowo"] * 13, "office_label": [CITY] * 13, "event_id": ["e1"] * 7 + ["e2"] * 6,
          "text_en": [f"Item {i}" for i in range(13)]}
     )  # fmt: skip
-    slides = praise.findings_slides(findings, ["testowo", "testowo-powiat"], "en", 6)
+    asked = []
+    ctx = Context(lambda name, **params: asked.append(name) or findings, "en")
+    slides = praise.findings_slides(ctx, ["testowo", "testowo-powiat"], 6)
+    assert asked == ["findings_filtered"]
     assert [len(bullets) for _, _, bullets in slides] == [6, 6, 1]
     assert [b for _, _, bullets in slides for b in bullets] == [f"Item {i}" for i in range(13)]  # none cut
     assert [title for title, _, _ in slides] == [f"What the auditors praised: {CITY} ({i}/3)" for i in (1, 2, 3)]

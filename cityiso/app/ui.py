@@ -340,6 +340,12 @@ def paged(name: str, params: dict, per_page: int, key: str, count_column: str) -
     return rows, (page - 1) * per_page, total
 
 
+def source_page(params: dict, per_page: int) -> tuple[pd.DataFrame, int, int]:
+    """One page of the source documents (sources_overview: `params` are its kind, office filter and search), its
+    number bound to ?source_page=: the page's rows, their offset and how many documents match in all."""
+    return paged("sources_overview", params, per_page, "source_page", "count_sources")
+
+
 def office_page(selection: OfficeFilter, family: str | None, key: str = "page") -> OfficeFilter:
     """The offices of a selection that this page of a timeline or table shows, busiest first: offices per page and
     the page number are bound to the URL (?per_page=, ?page=), and a caption says which of how many these are."""

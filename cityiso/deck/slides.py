@@ -18,10 +18,9 @@ from cityiso.views import (
     FindingsFilter,
     OfficeFilter,
     View,
-    data_dates,
+    chosen,
     national,
     praise,
-    source_line,
 )
 from cityiso.views.cycles import status_lines, timeline_view
 
@@ -47,20 +46,6 @@ class Slide:
     chart: str = "title"  # the chosen chart (one of CHARTS) the slide belongs to; "title" for the title slide
 
 
-def footer(documents: pd.Series, info: pd.Series, lang: str) -> str:
-    """The documents behind what the deck shows (selected_documents: their titles, or their number when many), the
-    date of its latest evidence and the day the data was built (selection_info)."""
-    if int(documents["count_documents"]) > FOOTER_TITLES:
-        titles = t("deck.sources_count", lang, n=int(documents["count_documents"]))
-    else:
-        # Each title in quotation marks: a title with its own ';' or '·' still reads as one title.
-        opening, closing = ("„", "”") if lang == "pl" else ("“", "”")
-        titles = "; ".join(f"{opening}{title}{closing}" for title in documents["titles"])
-    if len(titles) > 140:
-        titles = titles[:139] + "…"
-    return t("deck.footer", lang, sources=titles, **data_dates(info, lang))
-
-
 @dataclass
 class _Deck:
     """What every slide builder needs: the views' context (data, choices, source line), and the deck's own choices."""
@@ -79,10 +64,15 @@ class _Deck:
         return [o for o in self.names if o in chosen]
 
     @property
+    def chosen(self) -> Context:
+        """The views' context of the chosen offices (a summary's context covers every office of its filter)."""
+        return replace(self.ctx, selection=OfficeFilter(tuple(self.offices)))
+
+    @property
     def praise(self) -> Context:
         """The views' context of the chosen offices, counting what the auditors (voice auditor only) praised at their
         events of the family, dated or not (the context's default findings)."""
-        return replace(self.ctx, selection=OfficeFilter(tuple(self.offices)), findings=FindingsFilter())
+        return replace(self.chosen, findings=FindingsFilter())
 
     def chart(self, key: str, title: str, takeaway: str, fig: go.Figure) -> list[Slide]:
         """A chart's slide; a note the chart hung under its plot (for_slide takes it out) follows the takeaway."""
@@ -108,9 +98,9 @@ def _title_slide(d: _Deck) -> list[Slide]:
             praised=int(head["count_praised"]),
         )
         return [Slide("title", t("deck.summary_title", d.ctx.lang, what=what), summary, d.footer)]
-    chosen = d.in_order
-    names = ", ".join(d.names[o] for o in chosen)
-    totals = d.ctx.fetch("selection_totals", **OfficeFilter(tuple(d.offices)).params(), family=d.ctx.family).iloc[0]
+    order = d.in_order
+    names = ", ".join(d.names[o] for o in order)
+    totals = chosen.totals(d.chosen)
     summary = t(
         "deck.summary",
         d.ctx.lang,
@@ -121,8 +111,8 @@ def _title_slide(d: _Deck) -> list[Slide]:
         praised=int(totals["count_praised"]),
     )
     # Each office's status in plain words, with its reason and date, as the overview and the profile say it.
-    lines = status_lines(d.ctx, chosen)
-    bullets = [f"{d.names[o]}: {lines[o]}" for o in chosen]
+    lines = status_lines(d.ctx, order)
+    bullets = [f"{d.names[o]}: {lines[o]}" for o in order]
     return [Slide("title", t("deck.title", d.ctx.lang, names=names), summary, d.footer, bullets=bullets)]
 
 
@@ -169,8 +159,7 @@ def _distribution_slides(d: _Deck) -> list[Slide]:
 def _cycles_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []  # one row per certificate of thousands of offices: the trends slides say it instead
-    chosen = replace(d.ctx, selection=OfficeFilter(tuple(d.offices)))
-    return _view_slide(d, timeline_view(chosen, show_day=True, order=list(d.names)))
+    return _view_slide(d, timeline_view(d.chosen, show_day=True, order=list(d.names)))
 
 
 def _category_slide(d: _Deck, category: str) -> list[Slide]:
@@ -199,11 +188,9 @@ def _findings_slides(d: _Deck) -> list[Slide]:
     slide, the rest on the next slides (never cut)."""
     if d.is_summary:
         return []
-    findings = d.praise.finding_rows("findings_filtered")
-    order = d.in_order
     return [
         Slide("findings", title, takeaway, d.footer, bullets=bullets)
-        for title, takeaway, bullets in praise.findings_slides(findings, order, d.ctx.lang, MAX_BULLETS)
+        for title, takeaway, bullets in praise.findings_slides(d.praise, d.in_order, MAX_BULLETS)
     ]
 
 
@@ -217,11 +204,11 @@ def chart_order(charts: Sequence[str]) -> list[str]:
 
 
 def chosen_offices(fetch: Fetch, selection: OfficeFilter) -> tuple[pd.DataFrame, bool]:
-    """The offices a deck of `selection` speaks of (selected_office_names: office_id, office_label; at most
-    SUMMARY_ABOVE + 1 of them) and whether the deck summarises them (more than SUMMARY_ABOVE) instead of giving each
-    office its own slides: the deck's rule, which the presentation page asks too."""
-    chosen = fetch("selected_office_names", **selection.params(), limit=SUMMARY_ABOVE + 1)
-    return chosen, len(chosen) > SUMMARY_ABOVE
+    """The offices a deck of `selection` speaks of (office_id, office_label; at most SUMMARY_ABOVE + 1 of them)
+    and whether the deck summarises them (more than SUMMARY_ABOVE) instead of giving each office its own slides: the
+    deck's rule, which the presentation page asks too."""
+    offices = chosen.names(fetch, selection, SUMMARY_ABOVE + 1)
+    return offices, len(offices) > SUMMARY_ABOVE
 
 
 class Slides(list):
@@ -286,24 +273,21 @@ def build_deck(
     office, a per-office chart in a summary) is left out, and the deck's `skipped` says why."""
     order = chart_order(charts)
     selection = offices if isinstance(offices, OfficeFilter) else OfficeFilter(tuple(offices))
-    chosen, is_summary = chosen_offices(fetch, selection)
-    if chosen.empty:  # an empty office filter would mean every office below: a deck of nobody is refused instead
+    named, is_summary = chosen_offices(fetch, selection)
+    if named.empty:  # an empty office filter would mean every office below: a deck of nobody is refused instead
         raise ValueError("no office is chosen: a deck speaks of at least one")
-    ids = list(offices) if isinstance(offices, list) and not is_summary else chosen["office_id"].tolist()
-    as_of = as_of or dt.date.today()
+    ids = list(offices) if isinstance(offices, list) and not is_summary else named["office_id"].tolist()
     # The footer and the source line speak of what the deck shows: its offices, its family, up to its day.
-    info = fetch("selection_info", **selection.params(), family=family, as_of=as_of).iloc[0]
-    # The chosen offices' labels (office_label, as every page names them), for the title slide and for chosen offices
-    # a chart has no rows of (not_reported_note).
-    names = dict(zip(chosen["office_id"], chosen["office_label"], strict=True))
-    documents = fetch("selected_documents", **selection.params(), family=family, limit=FOOTER_TITLES).iloc[0]
+    ctx, footer = chosen.with_sources(Context(fetch, lang, selection, family, as_of or dt.date.today()), FOOTER_TITLES)
     deck = _Deck(
-        ctx=Context(fetch, lang, selection, family, as_of, source_line(info, lang)),
+        ctx=ctx,
         offices=ids,
         is_summary=is_summary,
         size=size,
-        footer=footer(documents, info, lang),
-        names=names,
+        footer=footer,
+        # The chosen offices' labels (office_label, as every page names them), for the title slide and for chosen
+        # offices a chart has no rows of (not_reported_note).
+        names=dict(zip(named["office_id"], named["office_label"], strict=True)),
     )
     slides = Slides(_title_slide(deck))
     for key in order:

@@ -148,11 +148,12 @@ def office_findings(ctx: Context) -> list[tuple[str, pd.DataFrame]]:
     return groups
 
 
-def findings_slides(
-    findings: pd.DataFrame, order: Sequence[str], lang: str, per_slide: int
-) -> list[tuple[str, str, list[str]]]:
-    """Per office in `order` (office_ids) with findings, named by its office_label: (title, takeaway, bullets) for as
-    many slides as its findings need at `per_slide` a slide; a slide that continues says so in its title ('(cont.)')."""
+def findings_slides(ctx: Context, order: Sequence[str], per_slide: int) -> list[tuple[str, str, list[str]]]:
+    """Per office in `order` (office_ids) with findings among the context's (findings_filtered), named by its
+    office_label: (title, takeaway, bullets) for as many slides as its findings need at `per_slide` a slide; a slide
+    that continues says so in its title ('(1/3)')."""
+    lang = ctx.lang
+    findings = ctx.finding_rows("findings_filtered")
     names = office_labels(findings)
     text = localized("text", lang)
     slides = []
