@@ -5,28 +5,48 @@
 -- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
 -- words every match contains, folded as finding_words holds them; null or blank: no search); $limit and $offset.
+-- Two ways to the page, one of them planned: "not narrowed" ($clause_keys and $theme_keys null, $q blank), written
+-- out on the parameters alone wherever it decides, so DuckDB folds it and skips the other way's scans. Not narrowed,
+-- the page is a top-N of the filtered findings and their number a sum of filtered_counts (at 3,000 offices about 35
+-- instead of 50 ms); narrowed, every match is collected, then ordered and counted.
 with words as (
     select coalesce(list(stem), []) as stems from search_stems($q)
 ),
 
 matching as materialized (
-    -- The filtered findings narrowed to the selection and the search: only what the order, the page and the count
-    -- need is carried (numbers and the finding's id), the columns the narrowing reads stay in the scan.
-    select c.finding_id, c.finding_row, c.event_row, c.place_rank, c.event_on
-    from filtered_facts(
-        $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to, $include_undated,
-        $family
-    ) as c
-    where ($clause_keys is null and $theme_keys is null
-        or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
-        or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
-        or list_contains($theme_keys, c.office_id || '|' || c.theme_id)
-        or list_contains($theme_keys, '|' || c.theme_id))
-        and ((select len(stems) from words) = 0 or c.finding_id in (
-            select fw.finding_id
-            from finding_words as fw, words as w
-            where len(w.stems) > 0 and list_bool_and(list_transform(w.stems, lambda s: contains(fw.haystack, s)))
-        ))
+    (
+        -- Narrowed to the chart elements selected and the search: every filtered finding that matches. Only what the
+        -- order, the page and the count need is carried (numbers and the finding's id); the columns the narrowing
+        -- reads stay in the scan.
+        select c.finding_id, c.finding_row, c.event_row, c.place_rank, c.event_on
+        from filtered_facts(
+            $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
+            $include_undated, $family
+        ) as c
+        where not ($clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = '')
+            and ($clause_keys is null and $theme_keys is null
+            or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
+            or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
+            or list_contains($theme_keys, c.office_id || '|' || c.theme_id)
+            or list_contains($theme_keys, '|' || c.theme_id))
+            and ((select len(stems) from words) = 0 or c.finding_id in (
+                select fw.finding_id
+                from finding_words as fw, words as w
+                where len(w.stems) > 0 and list_bool_and(list_transform(w.stems, lambda s: contains(fw.haystack, s)))
+            ))
+    )
+    union all
+    (
+        -- Not narrowed: the filtered findings up to the page's end only (a top-N, which reads few rows in full).
+        select c.finding_id, c.finding_row, c.event_row, c.place_rank, c.event_on
+        from filtered_facts(
+            $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
+            $include_undated, $family
+        ) as c
+        where $clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = ''
+        order by c.place_rank, c.event_on nulls last, c.finding_id
+        limit $limit + $offset
+    )
 ),
 
 page as (
@@ -34,6 +54,21 @@ page as (
     from matching as m
     order by m.place_rank, m.event_on nulls last, m.finding_id
     limit $limit offset $offset
+),
+
+count_matching as (
+    -- How many match: what matching collected when narrowed, else every filtered finding (filtered_counts summed).
+    select (
+        select count(*) from matching
+        where not ($clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = '')
+    ) + coalesce((
+        select sum(fc.count_findings)::bigint
+        from filtered_counts(
+            $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
+            $include_undated, $family
+        ) as fc
+        where $clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = ''
+    ), 0) as n
 ),
 
 per_event as (
@@ -87,7 +122,7 @@ select
     src.title as source_title,
     src.file as source_file,
     1.0 / e.count_event_findings as share_of_event,
-    (select count(*) from matching) as count_matching
+    (select n from count_matching) as count_matching
 from findings as f
 inner join page_events as e on e.event_id = f.event_id
 inner join office_labels as ol on ol.office_id = f.office_id
