@@ -104,11 +104,11 @@ def downloads(slides: list, offices: list[str], is_summary: bool) -> None:
 
 
 selection, screen, as_of, family = choose()
-chosen, is_summary = chosen_offices(ui.data_or_stop, selection)  # the deck's own rule: a summary above SUMMARY_ABOVE
-if chosen.empty:
+named, is_summary = chosen_offices(ui.data_or_stop, selection)  # the deck's own rule: a summary above SUMMARY_ABOVE
+if named.empty:
     st.info(t("none_selected", lang))
     st.stop()
-offices = chosen["office_id"].tolist()
+offices = named["office_id"].tolist()
 built_at = str(ui.data_info()["built_at"])
 every_chart = deck(built_at, selection, lang, as_of, screen, family)
 

@@ -94,16 +94,30 @@ def test_pages_and_slides_import_views_not_the_layers_below(path: Path) -> None:
 
 
 QUERY_NAMES = {path.stem for path in (ROOT / "queries").glob("*.sql")}
+# What asks for a named result by its name: the fetches of the store, the app and the views' context.
+FETCHERS = {"fetch", "rows", "finding_rows", "data_or_stop", "paged", "run"}
 
 
-def _named_queries(path: Path) -> list[str]:
-    """The named queries `path` asks for itself: a call (fetch, rows, paged, data_or_stop, ...) whose first argument
-    is a query's name written out."""
+def _callee(node: ast.expr) -> str:
+    """The name a call's function goes by: `ctx.rows` -> 'rows', `fetch` -> 'fetch'."""
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+
+
+def _named_queries(source: str) -> list[str]:
+    """The named queries `source` asks for itself: a query's name written out as an argument (by position or as
+    `name=`) of a fetch, or of a call handed a fetch (functools.partial(ctx.rows, "events")). A chart's or a table's
+    key that is also a query's name ("themes", "events") elsewhere is no question asked."""
     asked = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        first = node.args[0] if isinstance(node, ast.Call) and node.args else None
-        if isinstance(first, ast.Constant) and first.value in QUERY_NAMES:
-            asked.append(f"{first.value} (line {node.lineno})")
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        fetching = _callee(node.func) in FETCHERS or any(_callee(a) in FETCHERS for a in node.args)
+        values = [*node.args, *(k.value for k in node.keywords if k.arg == "name")]
+        asked += [
+            f"{v.value} (line {node.lineno})"
+            for v in values
+            if fetching and isinstance(v, ast.Constant) and v.value in QUERY_NAMES
+        ]
     return asked
 
 
@@ -111,10 +125,22 @@ def _named_queries(path: Path) -> list[str]:
 def test_pages_and_slides_ask_no_named_query_themselves(path: Path) -> None:
     """Which named result a page or a slide shows is a view's (or the app's ui) to know: a page asking
     fetch("offices_overview") itself would count beside the view that counts the same thing."""
-    assert _named_queries(path) == [], f"{path.relative_to(ROOT)} asks {_named_queries(path)}: ask a view instead"
+    asked = _named_queries(path.read_text(encoding="utf-8"))
+    assert asked == [], f"{path.relative_to(ROOT)} asks {asked}: ask a view instead"
 
 
-def test_a_named_query_written_out_is_found() -> None:
-    """The check above sees a query's name as a call's first argument, and only there."""
-    sample = ROOT / "cityiso" / "views" / "chosen.py"
-    assert any(name.startswith("offices_overview") for name in _named_queries(sample))
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ('ctx.rows("offices_overview")', ["offices_overview (line 1)"]),
+        ('ui.data_or_stop("events", offices=None)', ["events (line 1)"]),
+        ('fetch(name="themes")', ["themes (line 1)"]),
+        ('functools.partial(ctx.rows, "events")', ["events (line 1)"]),
+        ('skip_reason("themes", d)', []),  # a chart's key, not a question
+        ('t("events", lang)', []),
+        ("ctx.rows(name)", []),
+    ],
+)
+def test_a_named_query_written_out_is_found(source: str, found: list[str]) -> None:
+    """The check above finds a query's name handed to a fetch, and nothing else."""
+    assert _named_queries(source) == found

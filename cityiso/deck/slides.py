@@ -60,8 +60,8 @@ class _Deck:
     @property
     def in_order(self) -> list[str]:
         """The chosen offices in the order of `names` (by place), as the title, cycles and findings slides list them."""
-        chosen = set(self.offices)
-        return [o for o in self.names if o in chosen]
+        wanted = set(self.offices)
+        return [o for o in self.names if o in wanted]
 
     @property
     def chosen(self) -> Context:
