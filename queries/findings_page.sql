@@ -45,7 +45,7 @@ matching as materialized (
         ) as c
         where $clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = ''
         order by c.place_rank, c.event_on nulls last, c.finding_id
-        limit $limit + $offset
+        limit $limit::bigint + $offset
     )
 ),
 

@@ -564,3 +564,14 @@ def test_office_sources_are_the_documents_its_source_line_counts(package_con) ->
         counted = run(package_con, "selection_info", offices=[office], family=None, as_of=None)
         assert int(counted["count_documents"].iloc[0]) == len(listed)
     assert run(package_con, "office_sources", office="no-such-office").empty
+
+
+@pytest.mark.parametrize("q", [None, "skargi"])
+def test_findings_page_takes_the_largest_limit_past_an_offset(fixture_con, q: str | None) -> None:
+    """A limit meaning "every match" (the largest 32-bit number) with an offset gives the rest of the findings,
+    narrowed or not, as a page of a plain list would."""
+    params = findings_filters(BOTH, kinds=FINDING_KINDS, voices=VOICES, years=(1900, 2100))
+    params |= {"clause_keys": None, "theme_keys": None, "q": q}
+    every = run(fixture_con, "findings_page", **params, limit=100, offset=0)
+    rest = run(fixture_con, "findings_page", **params, limit=2**31 - 1, offset=1)
+    assert list(rest["finding_id"]) == list(every["finding_id"])[1:]
