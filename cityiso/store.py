@@ -26,10 +26,32 @@ class DatabaseMissing(RuntimeError):
 Identity = tuple[int, int, int]  # st_ino, st_mtime_ns, st_size: a rebuild replaced onto the path changes it
 
 
-def is_cut_short(size: int, block_size: int, used_blocks: int) -> bool:
-    """Whether a DuckDB file of `size` bytes cannot hold the blocks in use its header counts (pragma_database_size):
-    it was cut short (a copy stopped half way). The blocks it counts beside them are free, and may lie past the end."""
-    return size < block_size * used_blocks
+# DuckDB's file holds its main header and two database headers (4 KiB each) before its first block.
+HEADER_BYTES = 3 * 4096
+
+
+def is_cut_short(size: int, block_size: int, used_blocks: int, last_data_block: int | None) -> bool:
+    """Whether a DuckDB file of `size` bytes ends before a block it needs: every block in use its header counts
+    (pragma_database_size), and the highest block any table's data lies in (pragma_storage_info; None when no
+    table holds data). The free blocks the header also counts may lie past the end: DuckDB cuts them off."""
+    needed = max(used_blocks, last_data_block + 1 if last_data_block is not None else 0)
+    return size < HEADER_BYTES + block_size * needed
+
+
+def _last_data_block(cur: duckdb.DuckDBPyConnection) -> int | None:
+    """The highest block any table of the served database keeps its data in."""
+    tables = cur.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = 'served'"
+    ).fetchall()
+    if not tables:
+        return None
+    parts = " union all ".join(
+        'select block_id from pragma_storage_info(\'served."{}"."{}"\')'.format(
+            schema.replace('"', '""').replace("'", "''"), table.replace('"', '""').replace("'", "''")
+        )
+        for schema, table in tables
+    )
+    return cur.execute(f"select max(block_id) from ({parts})").fetchone()[0]
 
 
 class _Database:
@@ -55,14 +77,17 @@ class _Database:
             with self.cursor() as cur:
                 cur.execute(SANITY_CHECK).fetchone()
                 # DuckDB reads blocks only when a query needs them: a truncated file opens and may even answer the
-                # check above, so compare the file's size with the blocks in use its header counts. Not with every
-                # block it counts: DuckDB cuts free blocks off the file's end and may still count them (a build at
-                # 3,000 offices held 16 free blocks, one of them past the file's end: about every other build).
+                # check above, so compare the file's size with the blocks it needs. Not with every block its header
+                # counts: DuckDB cuts free blocks off the file's end and may still count them (two of three builds
+                # at 3,000 offices: 16 and 34 free blocks, one of them past the end).
                 block_size, used = cur.execute(
                     "select block_size, used_blocks from pragma_database_size() where database_name = 'served'"
                 ).fetchone()
-            if is_cut_short(identity[2], block_size, used):
-                raise DatabaseMissing(f"truncated: {identity[2]} bytes, its header names {used} blocks in use")
+                last = _last_data_block(cur)
+            if is_cut_short(identity[2], block_size, used, last):
+                raise DatabaseMissing(
+                    f"truncated: {identity[2]} bytes, short of {used} blocks in use and of block {last} of its data"
+                )
         except Exception:
             self.close()
             raise

@@ -89,10 +89,24 @@ def test_a_broken_first_file_is_a_missing_database(served: Path, caplog: pytest.
 
 
 def test_free_blocks_past_the_files_end_are_no_truncation() -> None:
-    """DuckDB may cut free blocks off a file's end while its header still counts them: a build at 3,000 offices
-    (about every other one) left 73,150,464 bytes (3 header blocks of 4 KiB and 279 blocks of 256 KiB) whose header
-    counts 280 blocks, 246 in use and 34 free. That file is whole; a third of it is not."""
-    size, block, used = 73_150_464, 262_144, 246
-    assert not store.is_cut_short(size, block, used)
-    assert store.is_cut_short(size // 3, block, used)
-    assert not store.is_cut_short(12_288 + 30 * block, block, 30)
+    """DuckDB may cut free blocks off a file's end while its header still counts them: a build at 3,000 offices left
+    73,150,464 bytes (the 12 KiB of headers and 279 blocks of 256 KiB) whose header counts 280 blocks, 246 in use
+    and 34 free, its tables' data up to block 278. That file is whole; a block less, or a third of it, is not."""
+    size, block, used, last = 73_150_464, 262_144, 246, 278
+    assert not store.is_cut_short(size, block, used, last)
+    assert store.is_cut_short(size - block, block, used, last)
+    assert store.is_cut_short(size // 3, block, used, last)
+    assert not store.is_cut_short(store.HEADER_BYTES + 30 * block, block, 30, None)
+
+
+@pytest.mark.parametrize("cut", [4096, 3 * 4096, 262_144])
+def test_a_file_cut_short_by_a_little_is_refused(package_db: Path, served: Path, tmp_path: Path, cut: int) -> None:
+    """A copy that stopped a header's or a block's length before the end opens in DuckDB and answers a first query,
+    but a later query would fail reading it: it is refused and the last good database stays served."""
+    os.replace(stamped_copy(package_db, tmp_path / "a.duckdb", A), served)
+    assert built_at() == A
+    short = stamped_copy(package_db, tmp_path / "short.duckdb", B)
+    with open(short, "r+b") as fh:
+        fh.truncate(short.stat().st_size - cut)
+    os.replace(short, served)
+    assert built_at() == A
