@@ -110,3 +110,28 @@ def test_a_file_cut_short_by_a_little_is_refused(package_db: Path, served: Path,
         fh.truncate(short.stat().st_size - cut)
     os.replace(short, served)
     assert built_at() == A
+
+
+def test_a_file_damaged_in_place_while_served_shows_a_message_not_a_traceback(
+    package_db: Path, served: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A copy onto the served path rewrites the open file in place (cp does): until it is whole, what the open
+    connection reads fails. The page says so in a sentence naming only the file; the log keeps the error."""
+    from streamlit.testing.v1 import AppTest
+
+    from cityiso.paths import ROOT
+
+    shutil.copy(package_db, served)
+    store.database_identity()  # served: its catalog read, none of its rows yet
+    with open(served, "r+b") as fh:  # the same file, cut short while being copied over
+        fh.truncate(served.stat().st_size // 3)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = "en"
+    with caplog.at_level(logging.WARNING, logger="cityiso.app.ui"):
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [
+        "The database (served.duckdb) could not be read just now: the file may have been in the middle of being "
+        "replaced. Reload the page in a moment."
+    ]
+    assert any("could not be read from the served database" in r.getMessage() for r in caplog.records)

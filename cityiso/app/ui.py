@@ -3,12 +3,14 @@
 import dataclasses
 import datetime as dt
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,7 +20,7 @@ from cityiso.app import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
 from cityiso.labels import DEFAULT_LANG, code_label, t
-from cityiso.paths import ASSETS_DIR
+from cityiso.paths import ASSETS_DIR, served_db_path
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
 from cityiso.safe_text import md
 from cityiso.store import (  # noqa: F401
@@ -32,6 +34,8 @@ from cityiso.store import (  # noqa: F401
 from cityiso.views import View
 from cityiso.views.tables import findings_table
 from cityiso.vocabulary import SIZE_CLASSES
+
+log = logging.getLogger(__name__)
 
 
 def lang() -> str:
@@ -47,6 +51,13 @@ def data_or_stop(name: str, **params) -> pd.DataFrame:
     except DatabaseMissing as exc:
         # Only the file's name: the server's folders are no viewer's business.
         st.error(t("no_database", lang(), path=md(Path(str(exc)).name)))
+        st.stop()
+    except duckdb.IOException as exc:
+        # The served file changed under its open connection (copied over in place, a disk error): a message, not a
+        # traceback naming the server's folders; the log keeps the error. A rebuild moved onto the path is served
+        # at the next view.
+        log.warning("%s could not be read from the served database: %s", name, str(exc).splitlines()[0])
+        st.error(t("database_unreadable", lang(), path=md(served_db_path().name)))
         st.stop()
 
 

@@ -23,6 +23,12 @@ TEXT = {
         "Brak bazy danych ({path}). Uruchom `./run start`, aby ją zbudować.",
         "No database ({path}). Run `./run start` to build it.",
     ),
+    "database_unreadable": (
+        "Nie udało się teraz odczytać bazy danych ({path}): plik mógł być właśnie podmieniany. "
+        "Odśwież stronę za chwilę.",
+        "The database ({path}) could not be read just now: the file may have been in the middle of being replaced. "
+        "Reload the page in a moment.",
+    ),
     "notice.bad_param": (
         "Pominięto nieprawidłowy parametr adresu „{key}={value}”: {why}.",
         "Ignored an invalid URL parameter “{key}={value}”: {why}.",
