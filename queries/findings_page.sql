@@ -5,8 +5,8 @@
 -- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
 -- words every match contains, folded as finding_words holds them; null or blank: no search); $limit and $offset.
--- Two ways to the page, one of them planned: "not narrowed" ($clause_keys and $theme_keys null, $q blank), written
--- out on the parameters alone wherever it decides, so DuckDB folds it and skips the other way's scans. Not narrowed,
+-- Two ways to the page, one of them planned: "not narrowed" ($clause_keys and $theme_keys null, $q blank:
+-- findings_not_narrowed, on the parameters alone), which DuckDB folds, skipping the other way's scans. Not narrowed,
 -- the page is a top-N of the filtered findings and their number a sum of filtered_counts (at 3,000 offices about 35
 -- instead of 50 ms); narrowed, every match is collected, then ordered and counted.
 with words as (
@@ -23,7 +23,7 @@ matching as materialized (
             $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
             $include_undated, $family
         ) as c
-        where not ($clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = '')
+        where not findings_not_narrowed($clause_keys, $theme_keys, $q)
             and ($clause_keys is null and $theme_keys is null
             or list_contains($clause_keys, c.office_id || '|' || coalesce(c.clause::varchar, ''))
             or list_contains($clause_keys, '|' || coalesce(c.clause::varchar, ''))
@@ -43,7 +43,7 @@ matching as materialized (
             $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
             $include_undated, $family
         ) as c
-        where $clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = ''
+        where findings_not_narrowed($clause_keys, $theme_keys, $q)
         order by c.place_rank, c.event_on nulls last, c.finding_id
         limit $limit::bigint + $offset
     )
@@ -60,14 +60,14 @@ count_matching as (
     -- How many match: what matching collected when narrowed, else every filtered finding (filtered_counts summed).
     select (
         select count(*) from matching
-        where not ($clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = '')
+        where not findings_not_narrowed($clause_keys, $theme_keys, $q)
     ) + coalesce((
         select sum(fc.count_findings)::bigint
         from filtered_counts(
             $offices, $voivodeships, $office_kinds, $search, $size_classes, $kinds, $voices, $year_from, $year_to,
             $include_undated, $family
         ) as fc
-        where $clause_keys is null and $theme_keys is null and coalesce(trim($q), '') = ''
+        where findings_not_narrowed($clause_keys, $theme_keys, $q)
     ), 0) as n
 ),
 
