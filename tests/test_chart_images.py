@@ -198,3 +198,47 @@ def test_a_browser_that_crashes_or_hangs_turns_export_off_instead_of_waiting(tmp
     expected = "Chromium stopped (it could not start" if how == "crashes" else "did not answer within 4 s"
     assert expected in first and first_s < 30, (first, first_s)
     assert second == first and second_s < 1
+
+
+def _bars(i: int) -> go.Figure:
+    return go.Figure(go.Bar(x=["a", "b", "c"], y=[i, 2 * i + 1, 3]), layout={"title": {"text": f"figure {i}"}})
+
+
+@needs_browser
+def test_a_figure_drawn_after_others_in_the_reused_tab_comes_out_as_drawn_first() -> None:
+    """The browser's tab draws many images between reloads: what one figure leaves must not change the next."""
+    shapes = [_bars(1), clause_bars(), _bars(2), for_slide(clause_bars(), 1280, 720)]
+    first = [images.image_bytes(f, "png", width=400, height=300) for f in shapes]
+    again = [images.image_bytes(f, "png", width=400, height=300) for f in reversed(shapes)][::-1]
+    assert again == first
+    assert len(set(first)) == len(first)  # four different pictures, not one image handed back four times
+
+
+@needs_browser
+def test_the_tab_is_reloaded_every_so_many_images_and_after_one_that_failed(monkeypatch) -> None:
+    """Reloading the tab after every image (Kaleido's own way) cost about half of each image's time; it is reloaded
+    every RELOAD_EVERY images and before the next image after one that failed. If Kaleido stops calling the methods
+    the renderer overrides, the reloads counted here stop too."""
+    from kaleido._kaleido_tab._tab import _KaleidoTab
+
+    from cityiso.figures import renderer
+
+    images.image_bytes(_bars(0), "png", width=64, height=64)  # the browser open
+    start = images._renderer.reloads
+    monkeypatch.setattr(renderer, "RELOAD_EVERY", 3)
+    images._renderer._kaleido.since_reload = 0
+    for i in range(7):
+        images.image_bytes(_bars(i), "png", width=64, height=64)
+    assert images._renderer.reloads - start == 2  # before the 4th and the 7th image
+
+    async def fails(*args, **kwargs):
+        raise RuntimeError("the page broke")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_KaleidoTab, "_calc_fig", fails)
+        with pytest.raises(images.ExportUnavailable, match="the page broke"):
+            images.image_bytes(_bars(1), "png", width=64, height=64)
+    before = images._renderer.reloads
+    good = images.image_bytes(_bars(1), "png", width=64, height=64)
+    assert images._renderer.reloads == before + 1
+    assert Image.open(io.BytesIO(good)).size == (64, 64)

@@ -1,13 +1,14 @@
 """Static chart images through Kaleido and a local Chrome or Chromium; a plain message where there is none."""
 
+import concurrent.futures
 import os
 import shutil
 import threading
 import time
-import warnings
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from cityiso.figures.common import with_title_and_source
 
@@ -18,9 +19,9 @@ NO_BROWSER = (
 )
 
 _lock = threading.Lock()
-_server_started = False
-# Kaleido's server renders one figure at a time: two renders in flight at once get each other's images, so every
-# render from every thread (each session runs in its own) takes this lock.
+_renderer = None  # the browser that draws (cityiso.figures.renderer.Renderer), started by the first image
+# The renderer draws one figure at a time; every render from every thread (each session runs in its own) takes this
+# lock, so that one that waits for the browser counts its own timeout from its turn.
 _render_lock = threading.Lock()
 
 
@@ -48,38 +49,28 @@ def find_browser() -> str | None:
     return shutil.which("chromium") or shutil.which("google-chrome")
 
 
-def _ensure_server() -> None:
-    """Point Kaleido at the browser and start its render server once per process (later images take ~0.5 s)."""
-    global _server_started
+def _ensure_renderer():
+    """Point Kaleido at the browser and start it once per process (about 1.5 s; later images take 0.05-0.1 s)."""
+    global _renderer
     browser = find_browser()
     if browser is None:
         raise ExportUnavailable(NO_BROWSER.format(candidates=", ".join(CANDIDATES)))
     with _lock:
-        if _server_started:
-            return
-        os.environ["BROWSER_PATH"] = browser
-        import kaleido
+        if _renderer is None:
+            os.environ["BROWSER_PATH"] = browser
+            from cityiso.figures.renderer import Renderer
 
-        try:
-            kaleido.start_sync_server(page_generator=_page_generator(), silence_warnings=True)
-        except Exception as exc:  # a broken or missing browser surfaces here
-            raise ExportUnavailable(f"Chromium at {browser} could not start for image export: {exc}") from exc
-        _server_started = True
+            try:
+                _renderer = Renderer(_page_generator())
+            except Exception as exc:  # a broken Kaleido installation surfaces here
+                raise ExportUnavailable(f"Chromium at {browser} could not start for image export: {exc}") from exc
+        return _renderer
 
 
-# A render that has not answered after this long never will: Kaleido's server waits for ever on a browser that died
+# A render that has not answered after this long never will: Kaleido waits for ever on a browser that died
 # at its start (a Chromium that crashes or hangs), and so would every session asking for an image after it.
 RENDER_TIMEOUT_S = 60.0
 _stalled: str | None = None  # why image export stopped in this process (a render that never answered), else None
-
-
-def _renderer_alive() -> bool:
-    """Whether Kaleido's render thread still runs: it ends when its browser cannot start or dies, and a render asked
-    of it then waits for ever (a Kaleido without that thread is given the benefit of the doubt)."""
-    import kaleido
-
-    thread = getattr(getattr(kaleido, "_global_server", None), "_thread", None)
-    return thread is None or thread.is_alive()
 
 
 def image_bytes(
@@ -98,37 +89,40 @@ def image_bytes(
     global _stalled
     if titled:
         fig = with_title_and_source(fig)
-    _ensure_server()
+    renderer = _ensure_renderer()
     timeout_s = RENDER_TIMEOUT_S if timeout_s is None else timeout_s
     if not _render_lock.acquire(timeout=timeout_s):
         raise ExportUnavailable(f"image export is busy: no render finished within {timeout_s:g} s")
     try:
         if _stalled:
             raise ExportUnavailable(_stalled)
-        done: dict = {}
-
-        def render() -> None:
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")  # Kaleido warns that per-call options are ignored by its server
-                    done["image"] = fig.to_image(format=fmt, width=width, height=height, scale=scale)
-            except Exception as exc:
-                done["error"] = exc
-
-        worker = threading.Thread(target=render, name="cityiso-image", daemon=True)
-        worker.start()
         deadline = time.monotonic() + timeout_s
-        while worker.is_alive() and time.monotonic() < deadline and _renderer_alive():
-            worker.join(0.1)
-        if worker.is_alive():
-            _stalled = (
-                f"Chromium did not answer within {timeout_s:g} s: image export is off until the app restarts"
-                if _renderer_alive()
-                else "Chromium stopped (it could not start or crashed): image export is off until the app restarts"
-            )
+        if not renderer.wait_open(timeout_s):
+            _stalled = _why_stalled(renderer, timeout_s)
             raise ExportUnavailable(_stalled)
-        if "error" in done:
-            raise ExportUnavailable(f"image export failed: {done['error']}") from done["error"]
-        return done["image"]
+        layout = fig.layout
+        opts = {
+            "format": fmt,  # as Plotly's own to_image sizes a figure: asked for, else the figure's, else its default
+            "width": width or layout.width or layout.template.layout.width or pio.defaults.default_width,
+            "height": height or layout.height or layout.template.layout.height or pio.defaults.default_height,
+            "scale": scale,
+        }
+        future = renderer.submit(fig.to_dict(), opts)
+        while renderer.alive() and time.monotonic() < deadline:
+            try:
+                return future.result(0.1)
+            except concurrent.futures.TimeoutError:
+                continue
+            except Exception as exc:
+                raise ExportUnavailable(f"image export failed: {exc}") from exc
+        future.cancel()
+        _stalled = _why_stalled(renderer, timeout_s)
+        raise ExportUnavailable(_stalled)
     finally:
         _render_lock.release()
+
+
+def _why_stalled(renderer, timeout_s: float) -> str:
+    if renderer.alive():
+        return f"Chromium did not answer within {timeout_s:g} s: image export is off until the app restarts"
+    return "Chromium stopped (it could not start or crashed): image export is off until the app restarts"
