@@ -207,6 +207,19 @@ def test_presentation_escapes_curated_text_in_its_html(hostile_db: Path, monkeyp
     assert all(slide.count("<style>") == 1 for slide in slides)
 
 
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_office_profile_escapes_curated_text_in_its_findings_html(hostile_db: Path, monkeypatch, lang: str) -> None:
+    """The office profile lists its findings as HTML (Markdown was slow to draw): every value in it is escaped."""
+    at = open_hostile(hostile_db, monkeypatch, "office", office="testowo", lang=lang)
+    bodies = [h.proto.body for h in at.get("html") if "office-findings" in h.proto.body]
+    assert bodies, "the office's findings should be listed"
+    joined = "\n".join(bodies)
+    assert html(HOSTILE) in joined, "a finding should show the hostile text (escaped)"
+    for raw in ("<iframe", "<meta", "<form", "<script", "<input", "<style", "<img"):
+        assert raw not in joined, raw
+    assert not any(h.proto.unsafe_allow_javascript for h in at.get("html") if "office-findings" in h.proto.body)
+
+
 def test_presentation_setup_lists_slide_titles_as_text(hostile_db: Path, monkeypatch) -> None:
     from cityiso.figures import images
 

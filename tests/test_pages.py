@@ -23,7 +23,7 @@ from cityiso.data.descriptor import package
 from cityiso.figures import images
 from cityiso.labels import format_date
 from cityiso.paths import ROOT
-from cityiso.safe_text import md
+from cityiso.safe_text import html, md
 from tests.fixture_package import write_package
 
 # The two offices share their place, so the app names each by its place and its office name.
@@ -103,6 +103,11 @@ def bars_by_office(fig: dict) -> dict[str, dict]:
 
 def markdown_text(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
+
+
+def findings_lists(at: AppTest) -> list[str]:
+    """The office profile's lists of findings, one HTML body per clause."""
+    return [h.proto.body for h in at.get("html") if "class='office-findings'" in h.proto.body]
 
 
 # --- Overview --------------------------------------------------------------------------------------------------------
@@ -570,10 +575,13 @@ def test_office_profile_lists_findings_with_quotes_and_voice(
     assert at.title[0].value == md(CITY)
     texts = [m.value for m in at.markdown]
     assert [t for t in texts if t.startswith("####")] == headings
-    # A heading's findings are one list: one item per finding, each with its quote and its source.
-    items = [item for text in texts if text.startswith("- **") for item in ("\n" + text).split("\n- ")[1:]]
+    # A heading's findings are one list (HTML, each value escaped): one item per finding, each with its quote and
+    # its source.
+    lists = findings_lists(at)
+    assert len(lists) == len(headings)
+    items = [item for body in lists for item in body.split("<li>")[1:]]
     lines = {
-        quote: next(item for item in items if f"„{md(quote)}”" in item)
+        quote: next(item for item in items if f"„{html(quote)}”" in item)
         for quote in (
             "zaangażowanie kierownictwa w doskonalenie usług",
             "nowoczesne e-usługi dla mieszkańców",
@@ -584,7 +592,7 @@ def test_office_profile_lists_findings_with_quotes_and_voice(
     assert auditors in lines["zaangażowanie kierownictwa w doskonalenie usług"]
     assert auditors in lines["nowoczesne e-usługi dla mieszkańców"]
     assert body in lines["Urząd jest wzorem dla innych samorządów."]
-    assert "`body_news.txt`" in lines["Urząd jest wzorem dla innych samorządów."]
+    assert "<code>body_news.txt</code>" in lines["Urząd jest wzorem dla innych samorządów."]
     # Its sources, not the county's.
     text = "\n".join(texts)
     assert "**ISO w urzędzie** — `portal.txt`" in text and md("https://testowo.example/2018/10/iso") in text
@@ -596,7 +604,7 @@ def test_office_profile_of_the_county(open_page) -> None:
     assert at.title[0].value == md(COUNTY)
     text = markdown_text(at)
     assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
-    assert "„Audytorzy docenili sprawną obsługę interesantów.”" in text
+    assert "„Audytorzy docenili sprawną obsługę interesantów.”" in "\n".join(findings_lists(at))
     status, certificates = at.table[0].value, at.table[1].value  # HTML tables: every column prints
     assert status["Standard"].tolist() == ["ISO 14001", "ISO 9001"]  # its status in each family it holds
     # st.table renders Markdown: every text cell is escaped to stay literal text.
