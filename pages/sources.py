@@ -66,7 +66,7 @@ for path, description, table in codebook_tables(lang):
         st.table(table, hide_index=True)
 for view in (sources.clauses_view(ctx), sources.themes_view(ctx)):
     st.subheader(view.title)
-    st.dataframe(view.table, hide_index=True)
+    st.table(view.table, hide_index=True)
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])

@@ -706,6 +706,9 @@ def test_sources_lists_documents_and_downloads(
     assert f"{publisher}: Polska Jednostka Testowa" in text and f"{publisher}: Urząd Miasta Testowo" in text
     assert published in text  # the county's text is dated "czerwiec 2017"
     assert "(tst-9001)" not in text  # a document's facts only when asked for: never every document's at once
+    # No data grid: the clause and theme codebooks are plain tables, so the browser loads none of the grid's code.
+    assert not at.dataframe
+    assert len(at.table) == len(package().resources) + 2  # each file's codebook, then the clauses and the themes
     at.toggle(key="facts_portal").set_value(True).run()
     text = markdown_text(at)
     assert "- ISO 9001\\:2015 (tst-9001)" in text and "- PN-EN ISO 37120 (tst-37120)" in text
