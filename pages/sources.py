@@ -63,10 +63,10 @@ st.caption(t("sources.codebook_intro", lang))
 # Every curated file's columns as data/datapackage.json describes them, with the codes a column allows.
 for path, description, table in codebook_tables(lang):
     with st.expander(f"{path} — {md(description)}"):
-        st.table(table, hide_index=True)
+        ui.plain_table(table)
 for view in (sources.clauses_view(ctx), sources.themes_view(ctx)):
     st.subheader(view.title)
-    st.table(view.table, hide_index=True)
+    ui.show(view, view.key, static=True)  # a plain table (no data grid to load), its text escaped
 
 st.header(t("sources.method", lang))
 st.markdown(METHOD_MD[1 if en else 0])

@@ -165,6 +165,8 @@ def rendered_markdown(at: AppTest) -> list[str]:
     texts += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
     texts += [e.proto.label for e in at.get("expander")]
     texts += [m.label for m in at.metric]
+    # st.table renders Markdown in its cells too.
+    texts += [v for table in at.table for v in table.value.to_numpy().ravel() if isinstance(v, str)]
     return texts
 
 

@@ -728,15 +728,17 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
         assert md(resource.description_pl if lang == "pl" else resource.description) in expander.proto.label
         frame = expander.table[0].value
         column, description, codes = frame.columns
-        assert frame[column].tolist() == resource.field_names
+        # Every text as literal text: st.table renders Markdown in its cells.
+        assert frame[column].tolist() == [md(name) for name in resource.field_names]
         by_name = frame.set_index(column)
         for field in resource.fields:
-            assert by_name.loc[field.name, description] == (field.description_pl if lang == "pl" else field.description)
+            said = field.description_pl if lang == "pl" else field.description
+            assert by_name.loc[md(field.name), description] == md(said)
             for code, pl, en in field.labels:
-                assert f"{code}: {pl if lang == 'pl' else en}" in by_name.loc[field.name, codes]
+                assert md(f"{code}: {pl if lang == 'pl' else en}") in by_name.loc[md(field.name), codes]
     # A coded column spelled out: who speaks in a finding.
     voices = tables["findings.csv"].table[0].value.set_index(column).loc["voice", codes]
-    assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z audytu)") in voices
+    assert md("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z audytu)") in voices
 
 
 # --- Notices and the missing database ---------------------------------------------------------------------------------

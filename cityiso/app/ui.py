@@ -555,6 +555,12 @@ def download_csv(
     )
 
 
+def plain_table(table: pd.DataFrame) -> None:
+    """A table as plain HTML that wraps its cells (st.table). st.table renders Markdown in its cells: every text is
+    escaped as literal text (and never a Styler, whose HTML would not be escaped at all)."""
+    st.table(table.map(lambda v: md(v) if isinstance(v, str) else v), hide_index=True)
+
+
 def show(
     view: View,
     filename: str,
@@ -574,9 +580,7 @@ def show(
         event = chart(view.figure, key or view.key, filename, on_select=on_select)
     if view.table is not None and not view.table.empty:
         if static:
-            # st.table renders Markdown in its cells: every text is escaped as literal text (and never a Styler,
-            # whose HTML would not be escaped at all).
-            st.table(view.table.map(lambda v: md(v) if isinstance(v, str) else v), hide_index=True)
+            plain_table(view.table)
         else:
             st.dataframe(view.table, hide_index=True)
         if download:
