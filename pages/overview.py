@@ -58,9 +58,9 @@ with left:
     ui.chart(view.figure, "map", "status_map")
     if view.table is not None:  # the map by voivodeship: its counts as a table too
         with st.expander(t("map.table", lang)):
-            # A plain table of 16 rows: a data grid here, even folded, made the browser load the grid's code.
-            table = View(view.key, view.title, "", table=view.table)
-            ui.show(table, "status_by_voivodeship", download=True, scope=scope, static=True)
+            ui.show(
+                View(view.key, view.title, "", table=view.table), "status_by_voivodeship", download=True, scope=scope
+            )
     if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
     coverage = national.coverage_view(ctx)  # the denominator: how many offices exist (TERC)

@@ -294,6 +294,6 @@ def test_overview_at_scale_shows_the_map_counts_as_a_table(open_page, tmp_path: 
     polygons = [t for t in status_map_figure["data"] if t.get("fill") == "toself" and t.get("hoveron") == "fills"]
     assert len(polygons) == 16
     assert "Counts by voivodeship" in [e.label for e in at.expander]
-    frames = [df.value for df in at.table]  # a plain table: no data grid at first sight
-    (table,) = [f for f in frames if "Offices in TERC" in f.columns and "Voivodeship" in f.columns]
+    frames = [df.value for df in at.dataframe]
+    (table,) = [f for f in frames if "Offices in TERC" in f.columns]
     assert table.set_index("Voivodeship").loc["śląskie", "Offices in TERC"] == 5
