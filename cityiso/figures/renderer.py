@@ -12,6 +12,7 @@ constraints.txt); tests/test_chart_images.py fails if they stop being called."""
 import asyncio
 import atexit
 import concurrent.futures
+import logging
 import threading
 
 import kaleido
@@ -19,6 +20,8 @@ from kaleido import PageGenerator
 
 RELOAD_EVERY = 50  # images a tab draws between reloads
 CLOSE_WAIT_S = 5.0  # at exit, how long the browser may take to close before the process leaves it
+
+log = logging.getLogger(__name__)
 
 
 class _ReusedTab(kaleido.Kaleido):
@@ -59,7 +62,6 @@ class Renderer:
         self._open = threading.Event()
         self._stop: asyncio.Event | None = None
         self._kaleido: _ReusedTab | None = None
-        self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(page_generator,), name="cityiso-kaleido", daemon=True)
         self._thread.start()
         atexit.register(self.close)
@@ -68,7 +70,7 @@ class Renderer:
         try:
             self._loop.run_until_complete(self._serve(page_generator))
         except BaseException as exc:  # the browser did not start or died: alive() says so to whoever waits
-            self.error = exc
+            log.warning("the image browser stopped: %s: %s", type(exc).__name__, exc)
 
     async def _serve(self, page_generator: PageGenerator) -> None:
         self._stop = asyncio.Event()
