@@ -11,6 +11,7 @@ from cityiso.build import build
 from cityiso.paths import ROOT
 from cityiso.safe_text import WORD_JOINER, code, html, md
 from tests.fixture_package import write_package
+from tests.plain_tables import plain_table_bodies
 
 PAYLOADS = [
     '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
@@ -120,7 +121,8 @@ def build_hostile_db(tmp_path: Path) -> Path:
 
     The one place that knows the data format: finding tst-f1's texts and quote (HOSTILE appended to the portal's
     document, as a quote must stand verbatim there), the portal source's title and note, the theme label of
-    leadership, clause 5's label, and the city hall's place and office name (its quote, HOSTILE, names it)."""
+    leadership, clause 5's label, the city hall's place and office name (its quote, HOSTILE, names it), and the
+    curator's note on its ISO 9001 certificate."""
 
     def edit(rows: dict, documents: dict) -> None:
         def row(table: str, **key: str) -> dict:
@@ -133,6 +135,7 @@ def build_hostile_db(tmp_path: Path) -> Path:
         row("themes", theme_id="leadership").update(label_pl=HOSTILE, label_en=HOSTILE)
         row("clauses", standard_id="iso9001-2015", clause="5").update(label_pl=HOSTILE, label_en=HOSTILE)
         row("offices", office_id="testowo").update(place=HOSTILE, office_name=HOSTILE, quote=HOSTILE)
+        row("certificates", certificate_id="tst-9001").update(note=HOSTILE)
 
     out = tmp_path / "hostile.duckdb"
     problems = build(write_package(tmp_path, edit), out)
@@ -165,17 +168,19 @@ def rendered_markdown(at: AppTest) -> list[str]:
     texts += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
     texts += [e.proto.label for e in at.get("expander")]
     texts += [m.label for m in at.metric]
-    # st.table renders Markdown in its cells too.
-    texts += [v for table in at.table for v in table.value.to_numpy().ravel() if isinstance(v, str)]
     return texts
 
 
-def assert_shown_literally(texts: list[str]) -> None:
-    """HOSTILE occurs only in its escaped form, and nothing it contains could become markup."""
+def assert_shown_literally(texts: list[str], tables: list[str] = ()) -> None:
+    """HOSTILE occurs only in its escaped form, in Markdown (`texts`) or in the plain tables' HTML (`tables`), and
+    nothing it contains could become markup."""
     joined = "\n".join(texts)
-    assert md(HOSTILE) in joined, "the hostile text should be shown (escaped)"
+    html_joined = "\n".join(tables)
+    assert md(HOSTILE) in joined or html(HOSTILE) in html_joined, "the hostile text should be shown (escaped)"
     for raw in ("<iframe", "<meta", "<style", "<form", "**bold**", "[link](", "![img]"):
         assert raw not in joined, raw
+    for raw in ("<iframe", "<meta", "<style", "<form", "<script", "<img", "<a ", "<input"):
+        assert raw not in html_joined, raw
     assert not re.search(r"(?<!\\)# heading", joined)
 
 
@@ -192,7 +197,10 @@ def assert_shown_literally(texts: list[str]) -> None:
 )
 def test_hostile_curated_text_renders_literally(hostile_db: Path, monkeypatch, page: str, params: dict) -> None:
     at = open_hostile(hostile_db, monkeypatch, page, **params)
-    assert_shown_literally(rendered_markdown(at))
+    tables = plain_table_bodies(at)
+    assert_shown_literally(rendered_markdown(at), tables)
+    # Every page here shows curated text in a plain table: an office's name, a certificate's note, a codebook's label.
+    assert html(HOSTILE) in "\n".join(tables), "a plain table should show the hostile text (escaped)"
 
 
 def test_presentation_escapes_curated_text_in_its_html(hostile_db: Path, monkeypatch) -> None:
@@ -235,3 +243,23 @@ def test_presentation_setup_lists_slide_titles_as_text(hostile_db: Path, monkeyp
 )
 def test_code_span_fences_any_backticks(value: str, span: str) -> None:
     assert code(value) == span
+
+
+def test_plain_table_is_escaped_html_that_marks_numbers() -> None:
+    """A plain table's headers and cells are literal text; a missing value is an empty cell; a numeric column (and
+    no other) aligns right."""
+    import pandas as pd
+
+    from cityiso.app.ui import plain_table_html
+    from tests.plain_tables import tables_in
+
+    table = pd.DataFrame({HOSTILE: ["<b>a</b> & b", None, "c"], "count": [1, 2, 3], "flag": [True, False, True]})
+    body = plain_table_html(table)
+    for raw in ("<iframe", "<meta", "<style", "<form", "<script", "<input", "<b>"):
+        assert raw not in body, raw
+    assert html(HOSTILE) in body and "<td>&lt;b&gt;a&lt;/b&gt; &amp; b</td>" in body
+    assert body.count('class="number"') == 4  # the count's header and its three cells; a flag is no number
+    assert "<td></td>" in body
+    (shown,) = tables_in(body)  # as a visitor reads it
+    assert list(shown.columns) == [HOSTILE, "count", "flag"]
+    assert shown.values.tolist() == [["<b>a</b> & b", "1", "True"], ["", "2", "False"], ["c", "3", "True"]]

@@ -25,6 +25,7 @@ from cityiso.labels import format_date
 from cityiso.paths import ROOT
 from cityiso.safe_text import html, md
 from tests.fixture_package import write_package
+from tests.plain_tables import plain_tables
 
 # The two offices share their place, so the app names each by its place and its office name.
 CITY = "Testowo (Urząd Miasta Testowo)"
@@ -209,8 +210,8 @@ def test_overview_draws_one_trend_and_each_other_one_on_a_click(open_page) -> No
 
 
 def event_lists(at: AppTest) -> list[pd.DataFrame]:
-    """The overview's lists of the latest and the next events: plain tables (st.table), each shown when not empty."""
-    return [table.value for table in at.table if "Rodzaj" in table.value.columns]
+    """The overview's lists of the latest and the next events: plain tables, each shown when not empty."""
+    return [table for table in plain_tables(at) if "Rodzaj" in table.columns]
 
 
 def test_overview_lists_latest_and_next_events(open_page) -> None:
@@ -218,7 +219,7 @@ def test_overview_lists_latest_and_next_events(open_page) -> None:
     latest, upcoming = event_lists(at)
     assert not at.dataframe  # no data grid at first sight: the browser loads none of its code
     assert latest["Data"].tolist() == ["20 września 2016", "marzec 2012", "2009"]
-    assert latest["Urząd"].tolist() == [md(CITY), md(COUNTY), md(COUNTY)]  # the table's text, escaped
+    assert latest["Urząd"].tolist() == [CITY, COUNTY, COUNTY]
     assert upcoming["Data"].tolist() == ["październik 2018"]
     assert upcoming["Rodzaj"].tolist() == ["Audyt nadzoru"]
 
@@ -227,8 +228,8 @@ def test_overview_lists_the_planned_audit_as_next(open_page) -> None:
     at = open_page(lang="pl", as_of="2017-06-30", family="ISO 14001")
     (upcoming,) = event_lists(at)  # no latest event of ISO 14001 by then: that list shows no table
     # "20 września br." in a text of June 2017: the year is inferred, so the date carries "~".
-    assert upcoming["Data"].tolist() == [md("~20 września 2017")]
-    assert upcoming["Rodzaj"].tolist() == [md("Audyt nadzoru (planowany)")]
+    assert upcoming["Data"].tolist() == ["~20 września 2017"]
+    assert upcoming["Rodzaj"].tolist() == ["Audyt nadzoru (planowany)"]
 
 
 def test_overview_peers_chart_cites_the_offices_it_draws(open_page) -> None:
@@ -278,7 +279,7 @@ def test_cycles_timeline_and_table(open_page, lang: str, sure: str, handover: st
     assert bar["x"] == [((dt.date(2019, 9, 19) - dt.date(2016, 9, 20)).days + 1) * DAY]  # both days included
     # The 2000 and 2008 editions' transition deadlines, and the as-of date.
     assert [s["x0"] for s in timeline["layout"]["shapes"]] == ["2010-11-15", "2018-09-15", "2016-10-01"]
-    (status,) = (d.value for d in at.table)  # a page of offices: a plain table
+    (status,) = plain_tables(at)  # a page of offices: a plain table
     certificates, events = (d.value for d in at.dataframe)  # each in its box, opened by ?tables=
     assert len(certificates) == 3
     assert len(status) == 2
@@ -350,8 +351,8 @@ def test_cycles_colour_by_body_from_the_url(open_page) -> None:
 )
 def test_cycles_status_on_a_date(open_page, as_of: str, city: str, county: str) -> None:
     at = open_page("cycles", lang="en", as_of=as_of)
-    status = at.table[0].value.set_index("Office")  # st.table: every text cell escaped to stay literal text
-    assert status["Status"].to_dict() == {md(CITY): md(city), md(COUNTY): md(county)}
+    status = plain_tables(at)[0].set_index("Office")
+    assert status["Status"].to_dict() == {CITY: city, COUNTY: county}
     # The latest evidence on or before the date stands next to each status.
     assert set(status.columns) >= {"Latest evidence"}
 
@@ -362,7 +363,8 @@ def test_cycles_makes_its_long_tables_only_when_their_box_is_open(open_page) -> 
     at = open_page("cycles", lang="en", as_of="2016-10-01")
     boxes = {e.label: e for e in at.expander if e.label.endswith("(table)")}
     assert list(boxes) == ["Certificates (table)", "Events (table)"]
-    assert len(at.dataframe) == 0 and len(at.table) == 1  # the status of the page's offices only
+    assert len(at.dataframe) == 0 and len(plain_tables(at)) == 1  # the status of the page's offices only
+    assert not at.table  # a plain table is HTML: st.table would load the grid's formatting code (0.7 MB)
     assert at.query_params["tables"] == ""
     at = open_page("cycles", lang="en", as_of="2016-10-01", tables="events")
     (events,) = (d.value for d in at.dataframe)
@@ -605,13 +607,12 @@ def test_office_profile_of_the_county(open_page) -> None:
     text = markdown_text(at)
     assert "#### 8 Customer-related processes" in text  # clause 7.2 of the 2008 edition, under its 2015 heading
     assert "„Audytorzy docenili sprawną obsługę interesantów.”" in "\n".join(findings_lists(at))
-    status, certificates = at.table[0].value, at.table[1].value  # HTML tables: every column prints
+    status, certificates, _events = plain_tables(at)  # HTML tables: every column prints
     assert status["Standard"].tolist() == ["ISO 14001", "ISO 9001"]  # its status in each family it holds
-    # st.table renders Markdown: every text cell is escaped to stay literal text.
     assert certificates["Standard"].tolist() == [
-        md("PN-EN ISO 14001 (ISO 14001)"),
-        md("ISO 9001:2000 (ISO 9001:2000)"),
-        md("ISO 9001:2008 (ISO 9001:2008)"),
+        "PN-EN ISO 14001 (ISO 14001)",
+        "ISO 9001:2000 (ISO 9001:2000)",
+        "ISO 9001:2008 (ISO 9001:2008)",
     ]
 
 
@@ -707,8 +708,8 @@ def test_sources_lists_documents_and_downloads(
     assert published in text  # the county's text is dated "czerwiec 2017"
     assert "(tst-9001)" not in text  # a document's facts only when asked for: never every document's at once
     # No data grid: the clause and theme codebooks are plain tables, so the browser loads none of the grid's code.
-    assert not at.dataframe
-    assert len(at.table) == len(package().resources) + 2  # each file's codebook, then the clauses and the themes
+    assert not at.dataframe and not at.table
+    assert len(plain_tables(at)) == len(package().resources) + 2  # each file's codebook, the clauses, the themes
     at.toggle(key="facts_portal").set_value(True).run()
     text = markdown_text(at)
     assert "- ISO 9001\\:2015 (tst-9001)" in text and "- PN-EN ISO 37120 (tst-37120)" in text
@@ -726,19 +727,18 @@ def test_sources_codebook_describes_every_column_and_code(open_page, lang: str) 
     for resource in resources:
         expander = tables[resource.path]
         assert md(resource.description_pl if lang == "pl" else resource.description) in expander.proto.label
-        frame = expander.table[0].value
+        (frame,) = plain_tables(expander)
         column, description, codes = frame.columns
-        # Every text as literal text: st.table renders Markdown in its cells.
-        assert frame[column].tolist() == [md(name) for name in resource.field_names]
+        assert frame[column].tolist() == list(resource.field_names)
         by_name = frame.set_index(column)
         for field in resource.fields:
             said = field.description_pl if lang == "pl" else field.description
-            assert by_name.loc[md(field.name), description] == md(said)
+            assert by_name.loc[field.name, description] == said
             for code, pl, en in field.labels:
-                assert md(f"{code}: {pl if lang == 'pl' else en}") in by_name.loc[md(field.name), codes]
+                assert f"{code}: {pl if lang == 'pl' else en}" in by_name.loc[field.name, codes]
     # A coded column spelled out: who speaks in a finding.
-    voices = tables["findings.csv"].table[0].value.set_index(column).loc["voice", codes]
-    assert md("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z audytu)") in voices
+    voices = plain_tables(tables["findings.csv"])[0].set_index(column).loc["voice", codes]
+    assert ("auditor: Auditors (audit report)" if lang == "en" else "auditor: Audytorzy (raport z audytu)") in voices
 
 
 # --- Notices and the missing database ---------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """Every text an AppTest run puts before a visitor: element and widget text (labels, help, placeholders, options,
-captions, markdown, metric labels and values, expander labels, code), table and dataframe headers and cells, and
-the text in Plotly figures (titles, axis titles, legend names, hover templates and texts, annotations)."""
+captions, markdown, metric labels and values, expander labels, code), table and dataframe headers and cells, the
+text of HTML elements (never their markup), and the text in Plotly figures (titles, axis titles, legend names,
+hover templates and texts, annotations)."""
 
 import json
 
+import lxml.html
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
@@ -55,6 +57,16 @@ def _frame_strings(frame) -> list[str]:
     return [str(c) for c in frame.columns] + cells
 
 
+def _html_strings(body: str) -> list[str]:
+    """The text an HTML element shows (its tags and attributes are none; a style or a script shows nothing)."""
+    if not body.strip():
+        return []
+    root = lxml.html.fragment_fromstring(body, create_parent="div")
+    for hidden in root.xpath(".//style | .//script"):
+        hidden.drop_tree()
+    return [text for text in root.itertext() if text.strip()]
+
+
 def _walk(node) -> list[str]:
     found = []
     proto = getattr(node, "proto", None)
@@ -62,6 +74,8 @@ def _walk(node) -> list[str]:
         found.extend(_figure_strings(json.loads(proto.spec)))
     elif getattr(node, "type", "") in ("arrow_data_frame", "arrow_table", "table", "dataframe"):
         found.extend(_frame_strings(node.value))
+    elif getattr(node, "type", "") == "html":
+        found.extend(_html_strings(proto.body))
     elif isinstance(proto, Message):
         found.extend(_proto_strings(proto))
     for child in getattr(node, "children", {}).values():

@@ -74,8 +74,11 @@ def floor(data_dir: Path, out: Path) -> None:
 
 
 def sent(at) -> dict:
-    """The figure JSON bytes and table rows the last run sent: plotly specs, dataframe/table Arrow payloads."""
+    """The figure JSON bytes and table rows the last run sent: plotly specs, dataframe/table Arrow payloads and the
+    plain tables' HTML rows."""
     import pyarrow as pa
+
+    from cityiso.app.ui import PLAIN_TABLE_CLASS
 
     def rows(arrow_bytes: bytes) -> int:
         return pa.ipc.open_stream(arrow_bytes).read_all().num_rows if arrow_bytes else 0
@@ -94,8 +97,14 @@ def sent(at) -> dict:
             table_rows += rows(proto.lazy_data.initial_chunk.data)  # lazily served frames send a first chunk
         else:
             table_rows += rows(proto.arrow_data.data)
+    # Plain tables (ui.plain_table: HTML, one header row each) count their rows too.
+    plain = [h.proto.body for h in at.get("html") if f'class="{PLAIN_TABLE_CLASS}"' in h.proto.body]
+    table_rows += sum(body.count("<tr>") - body.count("<thead>") for body in plain)
     return dict(
-        count_charts=len(charts), figure_json_bytes=figure_bytes, count_tables=len(frames), table_rows=table_rows
+        count_charts=len(charts),
+        figure_json_bytes=figure_bytes,
+        count_tables=len(frames) + len(plain),
+        table_rows=table_rows,
     )
 
 

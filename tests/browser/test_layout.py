@@ -53,15 +53,15 @@ MEASURE = """() => {
   const block = main.querySelector("[data-testid='stMainBlockContainer']");
   const box = block.getBoundingClientRect(), style = getComputedStyle(block);
   const left = box.left + parseFloat(style.paddingLeft), right = box.right - parseFloat(style.paddingRight);
-  const outside = [...main.querySelectorAll(".js-plotly-plot, [data-testid='stDataFrame'], [data-testid='stTable']")]
-    .map(el => [el.dataset.testid || 'plotly chart', el.getBoundingClientRect()])
+  const outside = [...main.querySelectorAll(".js-plotly-plot, [data-testid='stDataFrame'], .plain-table-box")]
+    .map(el => [el.dataset.testid || el.className || 'plotly chart', el.getBoundingClientRect()])
     .filter(([, r]) => r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5))
     .map(([name, r]) => [name, Math.round(r.left), Math.round(r.right)]);
-  // A static table (st.table) clips what it cannot fit: its table must fit inside it, wrapping long words.
-  const clipped = [...main.querySelectorAll("[data-testid='stTable']")]
+  // A plain table (ui.plain_table) must fit inside its box, wrapping long words: never cut or scrolled at the right.
+  const clipped = [...main.querySelectorAll(".plain-table-box")]
     .map(el => [el.getBoundingClientRect().width, el.querySelector('table').getBoundingClientRect().width])
-    .filter(([box, table]) => box > 0 && table > box + 0.5)
-    .map(([box, table]) => ['stTable', Math.round(box), Math.round(table)]);
+    .filter(([box, table]) => box > 0 && table > box + 2.5)
+    .map(([box, table]) => ['plain table', Math.round(box), Math.round(table)]);
   return {
     main: [main.scrollWidth, main.clientWidth],
     clipped,

@@ -164,7 +164,7 @@ def test_printed_profile_fits_the_paper_width(page, server: str) -> None:
 
 
 def test_printed_tables_show_every_column(page, server: str) -> None:
-    """The profile's tables are HTML tables that wrap their cells (st.table), never a grid that scrolls sideways
+    """The profile's tables are HTML tables that wrap their cells (ui.plain_table), never a grid that scrolls sideways
     and loses its right-hand columns on paper."""
     print_ready(page, server, "pl")
     assert not page.evaluate(ON_PAPER, PRINTABLE_PX)["scrolling"]
