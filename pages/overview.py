@@ -56,11 +56,11 @@ left, right = st.columns([5, 6])
 with left:
     view = ui.shared_view(national.status_map_view, ctx, int(head["count_offices"]))
     ui.chart(view.figure, "map", "status_map")
-    if view.table is not None:  # the map by voivodeship: its counts as a table too
-        with st.expander(t("map.table", lang)):
-            ui.show(
-                View(view.key, view.title, "", table=view.table), "status_by_voivodeship", download=True, scope=scope
-            )
+    if view.table is not None:  # the map by voivodeship: its counts as a table too, made only when opened
+        for box in ui.table_boxes({"by_voivodeship": t("map.table", lang)}).values():
+            with box:
+                counts = View(view.key, view.title, "", table=view.table)
+                ui.show(counts, "status_by_voivodeship", download=True, scope=scope)
     if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
     coverage = national.coverage_view(ctx)  # the denominator: how many offices exist (TERC)

@@ -281,7 +281,9 @@ def test_office_markers_tell_no_evidence_from_expired(package_con, lang: str, no
 
 
 def test_overview_at_scale_shows_the_map_counts_as_a_table(open_page, tmp_path: Path, monkeypatch) -> None:
-    """The overview on the fixture's two offices with the map limit lowered: the choropleth and its table."""
+    """The overview on the fixture's two offices with the map limit lowered: the choropleth, and its table in a box
+    made only when opened (?tables=by_voivodeship): no data grid, and none of its code in the browser, at first
+    sight."""
     monkeypatch.setattr("cityiso.figures.overview.MAP_MARKERS_MAX", 1)
     monkeypatch.setattr(national, "MAP_MARKERS_MAX", 1)
     data = write_package(tmp_path, _on_terc)
@@ -294,6 +296,8 @@ def test_overview_at_scale_shows_the_map_counts_as_a_table(open_page, tmp_path: 
     polygons = [t for t in status_map_figure["data"] if t.get("fill") == "toself" and t.get("hoveron") == "fills"]
     assert len(polygons) == 16
     assert "Counts by voivodeship" in [e.label for e in at.expander]
+    assert not at.dataframe and at.query_params["tables"] == ""
+    at = open_page(db=tmp_path / "db.duckdb", lang="en", as_of="2017-06-01", tables="by_voivodeship")
     frames = [df.value for df in at.dataframe]
     (table,) = [f for f in frames if "Offices in TERC" in f.columns]
     assert table.set_index("Voivodeship").loc["śląskie", "Offices in TERC"] == 5
