@@ -364,10 +364,19 @@ def test_sources_full_text_stays_text(watched: Watched) -> None:
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
-    full_text.click()
-    # The page's citation is a code block too: wait for the document's own, the one that holds the payload.
+    # The page's citation is a code block too: wait for the document's own, the one that holds the payload. Under
+    # load a click on the toggle was seen to go unheard too (1 run in the whole suite): click until it is on.
     document = watched.tab.locator("[data-testid='stCode']").filter(has_text="__pwned").first
-    document.wait_for()
+    switch = watched.tab.locator("label", has=full_text).locator("input").first
+    for attempt in range(3):
+        if not switch.is_checked():
+            full_text.click()
+        try:
+            document.wait_for(timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     wait_until_drawn(watched, 0)
     assert SHOWN in document.inner_text()
     assert_clean(watched, "sources")
