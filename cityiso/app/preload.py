@@ -1,6 +1,7 @@
 """What the dashboard's server does once, before it listens, so that the first visitor after a start does not wait
-for it: import what the pages import, let Plotly load what a figure's first properties need, open the served
-database, and start the browser that draws static images (the presentation's thumbnails and every export).
+for it: import what the pages import (and what Streamlit imports at a first run), let Plotly load what a figure's
+first properties need, open the served database, and start the browser that draws static images (the
+presentation's thumbnails and every export).
 
 Nothing here computes a result from the data: the first visit of a view still runs its named queries and draws its
 figures (the benchmark's *cold* visit measures exactly that). Each step that fails is left to the page that needs it,
@@ -41,14 +42,28 @@ def imported_by(script: Path) -> dict[str, bool]:
     return names
 
 
+# What Streamlit, Plotly and pandas import only when a page first runs, none of it named in a script (about 60 ms of
+# a first visit at 3,000 offices, measured by the modules a first AppTest run of each page added): Streamlit's emoji
+# and icon names (the navigation's and the pages' icons), Plotly's dataframe layer (narwhals) and pyarrow's
+# conversion to pandas.
+FIRST_RUN_MODULES = (
+    "streamlit.emojis",
+    "streamlit.material_icon_names",
+    "narwhals.stable.v1",
+    "narwhals._pandas_like.dataframe",
+    "pyarrow.pandas_compat",
+)
+
+
 def _imports() -> None:
-    """Every module the scripts import (pandas, DuckDB, Plotly and the package: about 0.8 s of a first run); one
-    that cannot be imported is logged and left to the page that imports it, which says what is wrong to its viewer.
+    """Every module the scripts import (pandas, DuckDB, Plotly and the package: about 0.8 s of a first run), and
+    FIRST_RUN_MODULES; one that cannot be imported is logged and left to the page that imports it, which says what
+    is wrong to its viewer.
     Streamlit warns, for each cached function decorated before its runtime exists, that it has none yet: true and
     harmless here (a cache is made at its first call, inside the runtime), so that warning is held back meanwhile."""
     from streamlit.runtime.caching import cache_data_api  # its logger is set up when it is imported
 
-    wanted: dict[str, bool] = {}
+    wanted: dict[str, bool] = dict.fromkeys(FIRST_RUN_MODULES, True)
     for script in scripts():
         for name, required in imported_by(script).items():
             wanted[name] = wanted.get(name, False) or required
