@@ -4,12 +4,12 @@ frames of the text a visitor sees (every header and cell a str), and their HTML.
 import lxml.html
 import pandas as pd
 
-from cityiso.app.ui import PLAIN_TABLE_CLASS
+from cityiso.app.ui import is_plain_table
 
 
 def plain_table_bodies(node) -> list[str]:
     """The HTML of every plain table under `node` (an AppTest, or a block such as an expander), in page order."""
-    return [h.proto.body for h in node.get("html") if f'class="{PLAIN_TABLE_CLASS}"' in h.proto.body]
+    return [h.proto.body for h in node.get("html") if is_plain_table(h.proto.body)]
 
 
 def plain_tables(node) -> list[pd.DataFrame]:

@@ -566,8 +566,9 @@ def _cell(tag: str, value: object, number: bool) -> str:
 
 
 def plain_table_html(table: pd.DataFrame) -> str:
-    """A table as an HTML table whose every header and cell is escaped text (a missing value: an empty cell);
-    numeric columns align right. layout.css sets it as Streamlit sets st.table."""
+    """A table as an HTML table whose every header and cell is escaped text (a missing value: an empty cell; any
+    other value as str() gives it, so a view formats its dates and fractions itself); numeric columns align right.
+    layout.css sets it as Streamlit sets st.table."""
     numeric = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d) for d in table.dtypes]
     head = "".join(_cell("th", c, n) for c, n in zip(table.columns, numeric, strict=True))
     body = "".join(
@@ -578,6 +579,11 @@ def plain_table_html(table: pd.DataFrame) -> str:
         f'<div class="{PLAIN_TABLE_CLASS}-box"><table class="{PLAIN_TABLE_CLASS}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
+
+
+def is_plain_table(body: str) -> bool:
+    """Whether an st.html body is a plain table (curated text in it is escaped, so it cannot pass for one)."""
+    return f'<table class="{PLAIN_TABLE_CLASS}">' in body
 
 
 def plain_table(table: pd.DataFrame) -> None:

@@ -78,7 +78,7 @@ def sent(at) -> dict:
     plain tables' HTML rows."""
     import pyarrow as pa
 
-    from cityiso.app.ui import PLAIN_TABLE_CLASS
+    from cityiso.app.ui import is_plain_table
 
     def rows(arrow_bytes: bytes) -> int:
         return pa.ipc.open_stream(arrow_bytes).read_all().num_rows if arrow_bytes else 0
@@ -97,9 +97,9 @@ def sent(at) -> dict:
             table_rows += rows(proto.lazy_data.initial_chunk.data)  # lazily served frames send a first chunk
         else:
             table_rows += rows(proto.arrow_data.data)
-    # Plain tables (ui.plain_table: HTML, one header row each) count their rows too.
-    plain = [h.proto.body for h in at.get("html") if f'class="{PLAIN_TABLE_CLASS}"' in h.proto.body]
-    table_rows += sum(body.count("<tr>") - body.count("<thead>") for body in plain)
+    # Plain tables (ui.plain_table: HTML) count the rows of their bodies too.
+    plain = [h.proto.body for h in at.get("html") if is_plain_table(h.proto.body)]
+    table_rows += sum(body.partition("<tbody>")[2].count("<tr>") for body in plain)
     return dict(
         count_charts=len(charts),
         figure_json_bytes=figure_bytes,

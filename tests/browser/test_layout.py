@@ -59,8 +59,8 @@ MEASURE = """() => {
     .map(([name, r]) => [name, Math.round(r.left), Math.round(r.right)]);
   // A plain table (ui.plain_table) must fit inside its box, wrapping long words: never cut or scrolled at the right.
   const clipped = [...main.querySelectorAll(".plain-table-box")]
-    .map(el => [el.getBoundingClientRect().width, el.querySelector('table').getBoundingClientRect().width])
-    .filter(([box, table]) => box > 0 && table > box + 2.5)
+    .map(el => [el.clientWidth, el.querySelector('table').getBoundingClientRect().width])  // inside the box's border
+    .filter(([box, table]) => box > 0 && table > box + 0.5)
     .map(([box, table]) => ['plain table', Math.round(box), Math.round(table)]);
   return {
     main: [main.scrollWidth, main.clientWidth],
