@@ -4,13 +4,14 @@ asks for present (and every key present asked for)."""
 import ast
 import string
 
+import numpy as np
 import pytest
 
 from cityiso.app import urlstate
 from cityiso.data.descriptor import package
 from cityiso.deck.slides import CHARTS
 from cityiso.figures.praise import MEASURES
-from cityiso.labels import COUNT_CATEGORIES, LANGS, TEXT, Plural, t
+from cityiso.labels import COUNT_CATEGORIES, LANGS, TEXT, Plural, grouped, t
 from cityiso.paths import ROOT
 
 # Polish: 1 dokument, 2-4 dokumenty, 5-21 dokumentów, 22-24 dokumenty, 12-14 dokumentów, 101 dokumentów ...
@@ -175,3 +176,17 @@ def test_every_code_of_the_data_package_has_a_label_in_each_language() -> None:
     English in the Polish codebook, or Polish in the English one."""
     same = [(field, code) for field, code, pl, en in package().codes() if pl == en]
     assert same == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "shown"),
+    [("pl", 44489, "44\u00a0489 dokumentów"), ("en", 44489, "44,489 source documents"), ("pl", 2133, "2133 dokumenty")],
+)
+def test_a_count_of_ten_thousand_or_more_is_grouped_as_the_language_writes_it(lang: str, n: int, shown: str) -> None:
+    """From 10,000 a count's thousands are grouped (Polish with a no-break space); below, nothing is, so a year never
+    gets a separator; a placeholder that formats its number itself gets the number."""
+    assert shown in t("source_line", lang, n=n, evidence="—", built="—")
+    assert grouped(2026, "en") == 2026 and grouped(True, "en") is True and grouped(12.5, "pl") == 12.5
+    assert grouped(np.int64(123456), "pl") == "123\u00a0456"
+    # "Mediana: {median:g}" formats its number itself: it gets the number, not a grouped text (which :g refuses).
+    assert "Median: 12345." in t("overview.standing_help", "en", kind="x", percentile=50, median=12345)

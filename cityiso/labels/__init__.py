@@ -5,10 +5,13 @@ A text that agrees with a count carries one form per CLDR plural category, chose
 "22 dokumenty". A label before a colon ("Slajdów: {n}") does not inflect and stays a plain string."""
 
 import datetime as dt
+import numbers
 import operator
+import string
 
 import pandas as pd
 from babel import Locale
+from babel.numbers import format_decimal
 
 from cityiso import vocabulary
 from cityiso.labels import app, deck, filters, national, pages, review, views
@@ -45,12 +48,29 @@ TEXT["draft.build_problem"] = ("Problem w danych: {problem}", "{problem}")
 
 
 def t(key: str, lang: str, /, **values) -> str:
-    """The text for a key in the language, with {placeholders} filled; a plural text in the form its count takes."""
+    """The text for a key in the language, with {placeholders} filled (a large whole number grouped as the language
+    writes it: grouped()); a plural text in the form its count takes."""
     lang = "en" if lang == "en" else "pl"
     text = TEXT[key][LANGS.index(lang)]
     if isinstance(text, Plural):
         text = text.forms[_category(key, text.count, values, lang)]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    plain = {name for _, name, spec, _ in string.Formatter().parse(text) if name and not spec}
+    return text.format(**{k: grouped(v, lang) if k in plain else v for k, v in values.items()})
+
+
+# From here on a whole number shows its thousands grouped. Below it no year gets a separator; Polish groups only from
+# here anyway (CLDR's minimum grouping digits), so "2133 urzędy" and "44 489 dokumentów".
+GROUPED_FROM = 10_000
+
+
+def grouped(value: object, lang: str) -> object:
+    """A whole number of GROUPED_FROM or more as the language writes it (Babel: "44 489" in Polish, with a no-break
+    space, "44,489" in English); any other value as it is."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(value) >= GROUPED_FROM:
+        return format_decimal(int(value), locale=lang)
+    return value
 
 
 def _category(key: str, count: str, values: dict, lang: str) -> str:
