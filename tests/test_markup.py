@@ -116,6 +116,10 @@ HOSTILE = (
 )
 
 
+# What HOSTILE's tags (or a link) would become if HTML showing it left it unescaped.
+RAW_TAGS = ("<iframe", "<meta", "<style", "<form", "<script", "<img", "<a ", "<input")
+
+
 def build_hostile_db(tmp_path: Path) -> Path:
     """The fixture package (tests/fixture_package.py) with HOSTILE in its curated text, built into a database.
 
@@ -179,7 +183,7 @@ def assert_shown_literally(texts: list[str], tables: list[str] = (), in_markdown
     assert md(HOSTILE) in joined or not in_markdown, "the hostile text should be shown (escaped)"
     for raw in ("<iframe", "<meta", "<style", "<form", "**bold**", "[link](", "![img]"):
         assert raw not in joined, raw
-    for raw in ("<iframe", "<meta", "<style", "<form", "<script", "<img", "<a ", "<input"):
+    for raw in RAW_TAGS:
         assert raw not in html_joined, raw
     assert not re.search(r"(?<!\\)# heading", joined)
 
@@ -226,7 +230,7 @@ def test_office_profile_escapes_curated_text_in_its_findings_html(hostile_db: Pa
     assert bodies, "the office's findings should be listed"
     joined = "\n".join(bodies)
     assert html(HOSTILE) in joined, "a finding should show the hostile text (escaped)"
-    for raw in ("<iframe", "<meta", "<form", "<script", "<input", "<style", "<img"):
+    for raw in RAW_TAGS:
         assert raw not in joined, raw
     assert not any(h.proto.unsafe_allow_javascript for h in at.get("html") if "office-findings" in h.proto.body)
 
@@ -256,7 +260,7 @@ def test_plain_table_is_escaped_html_that_marks_numbers() -> None:
 
     table = pd.DataFrame({HOSTILE: ["<b>a</b> & b", None, "c"], "count": [1, 2, 3], "flag": [True, False, True]})
     body = plain_table_html(table)
-    for raw in ("<iframe", "<meta", "<style", "<form", "<script", "<input", "<b>"):
+    for raw in (*RAW_TAGS, "<b>"):
         assert raw not in body, raw
     assert html(HOSTILE) in body and "<td>&lt;b&gt;a&lt;/b&gt; &amp; b</td>" in body
     assert body.count('class="number"') == 4  # the count's header and its three cells; a flag is no number
