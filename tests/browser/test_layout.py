@@ -98,8 +98,9 @@ def test_page_fits_the_screen(module_tab, wide_server: str, name: str, screen: t
 
 
 # Every chart's own text in its place: the title inside the chart and clear of the modebar (Plotly's toolbar shows
-# over the top right corner on hover: frame() keeps a strip for it above the title), and every axis title inside
-# the chart, clear of the tick labels and of the text hung under the plot (the source line, notes).
+# over the top right corner on hover: frame() keeps a strip for it above the title), every axis title inside the
+# chart, clear of the tick labels and of the text hung under the plot (the source line, notes), and the y axis's
+# labels within the left margin the server reserved.
 CHART_TEXT = """() => {
   const meets = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5
     && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
@@ -115,6 +116,9 @@ CHART_TEXT = """() => {
     const box = title.getBoundingClientRect();
     if (meets(box, bar.getBoundingClientRect())) found.push([name, 'modebar over the title']);
     if (!inside(box, svg)) found.push([name, 'title cut']);
+    // The left margin reserved for the y axis's labels (figures.margins): had Plotly to widen it, it drew twice.
+    const asked = (plot.layout.margin || {}).l, drawn = plot._fullLayout._size.l;
+    if (drawn > asked) found.push([name, 'left margin widened after drawing', asked, drawn]);
     const ticks = [...plot.querySelectorAll('.xtick text, .ytick text, [class*="tick"] > text')];
     const notes = [...plot.querySelectorAll('.annotation-text')];
     plot.querySelectorAll('[class^="g-x"][class$="title"] > text, [class^="g-y"][class$="title"] > text')
