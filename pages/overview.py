@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from cityiso.app import ui, urlstate
-from cityiso.labels import code_label, format_date, t
+from cityiso.labels import code_label, format_date, grouped, t
 from cityiso.safe_text import md
 from cityiso.views import OfficeFilter, View, cycles, national
 
@@ -34,18 +34,18 @@ ctx = ui.context(scope)
 
 head = national.headline(ctx)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("overview.offices", lang), int(head["count_offices"]))
+c1.metric(t("overview.offices", lang), grouped(int(head["count_offices"]), lang))
 c2.metric(
     t("overview.valid", lang),
-    f"{int(head['count_valid'])} (+{int(head['count_valid_approximate'])})",
+    f"{grouped(int(head['count_valid']), lang)} (+{grouped(int(head['count_valid_approximate']), lang)})",
     help=t("overview.valid_help", lang),
 )
 day = format_date(as_of, "day", lang)
 undated = t(
     "overview.counts_help", lang, audits=int(head["count_undated_audits"]), praised=int(head["count_undated_praised"])
 )
-c3.metric(t("overview.audits", lang), int(head["count_audits"]), help=undated)
-c4.metric(t("overview.praised", lang), int(head["count_praised"]), help=undated)
+c3.metric(t("overview.audits", lang), grouped(int(head["count_audits"]), lang), help=undated)
+c4.metric(t("overview.praised", lang), grouped(int(head["count_praised"]), lang), help=undated)
 counted = t("overview.counted_to", lang, date=day)
 if pd.notna(head["latest_event_on"]):
     latest = format_date(head["latest_event_on"], head["latest_event_precision"], lang)
@@ -106,7 +106,7 @@ if office:
     for column, r in zip(st.columns(3), standing.to_dict("records"), strict=False):
         column.metric(
             t(f"trends.measure.{r['measure']}", lang),
-            int(r["value"]),
+            grouped(int(r["value"]), lang),
             national.rank_words(r, lang),
             delta_color="off",
             delta_arrow="off",  # a rank is no rise or fall: no arrow, green or red

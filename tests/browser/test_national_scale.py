@@ -2,6 +2,8 @@
 it opens without an exception, sends bounded figures, draws no more timeline rows than a page of offices, and a
 screenshot of it at 1400x900 and 1920x1080 lands in test-artifacts/ for a person to read."""
 
+import re
+
 import pytest
 
 from cityiso.build import build
@@ -61,6 +63,10 @@ def readable(tab, national_server: str, path: str) -> None:
             "() => { const p = document.querySelector('.js-plotly-plot'); return p.layout.yaxis.tickvals.length; }"
         )
         assert 0 < rows <= 10 * 3, rows  # ten offices a page by default, a row per registration and family
+    if path == "":  # the counts at the top, as the language writes them: "34 512" in Polish, never "34512"
+        values = tab.locator("[data-testid='stMetricValue']").all_inner_texts()
+        assert any(re.search(r"\d\u00a0\d{3}", value) for value in values), values
+        assert not any(re.search(r"\d{5}", value) for value in values), values
     name = f"national_{path or 'overview'}"
     assert screenshot(tab, f"{name}_1400x900").stat().st_size > 10_000  # something was drawn
     # The same page on a presentation screen: the window widened (the page's content does not depend on the size,
