@@ -3,13 +3,16 @@
 The browser side (no chart of any page has its left margin widened after drawing) is in
 tests/browser/test_layout.py::test_chart_titles_are_whole_and_clear."""
 
+import logging
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from cityiso.figures import margins
 from cityiso.figures.margins import reserve_side_margins, side_margins_needed, text_width, tick_texts
+from cityiso.views import View
 
 
 def test_the_kept_widths_are_those_of_the_font_the_page_loads() -> None:
@@ -51,10 +54,19 @@ def test_the_left_margin_holds_the_longest_category_label_and_the_axis_title() -
 
 
 def test_a_numeric_axis_reserves_its_longest_number() -> None:
-    stacked = go.Figure([go.Bar(x=[2000, 2001], y=[5, 50]), go.Bar(x=[2000, 2001], y=[6, 60])])
+    stacked = go.Figure([go.Bar(x=[2000, 2001], y=[5, 50]), go.Bar(x=[2000, 2001], y=[6, float("nan")])])
+    stacked.add_trace(go.Scatter(x=[2000, 2001], y=[900, 2]))  # a line beside the stack: its own height only
     stacked.update_layout(barmode="stack")
-    # Stacked bars: summed per year (110 at the most), never over every year (121).
-    assert tick_texts(stacked, stacked.layout.yaxis, "y")[0] == "110"
+    # Stacked bars: summed per year (11 and 50), never over every year; the line's 900 counts alone, NaN not at all.
+    assert tick_texts(stacked, stacked.layout.yaxis, "y")[0] == "900"
+    stacked.update_traces(y=[1, 2], selector={"type": "scatter"})
+    assert tick_texts(stacked, stacked.layout.yaxis, "y") == ["50", "1"]
+    # The axis of the bars' places is not stacked: its years stay years.
+    assert tick_texts(stacked, stacked.layout.xaxis, "x")[0] == "2001"
+    lying = go.Figure(
+        [go.Bar(y=["a", "b"], x=[5, 7], orientation="h"), go.Bar(y=["a", "b"], x=[5, 8], orientation="h")]
+    )
+    assert tick_texts(lying.update_layout(barmode="stack"), lying.layout.xaxis, "x")[0] == "15"
     shares = go.Figure(go.Bar(x=[0.05, 0.35], y=["a", "b"], orientation="h"))
     shares.update_xaxes(tickformat=".0%")
     assert tick_texts(shares, shares.layout.xaxis, "x")[0] == "35%"
@@ -65,7 +77,12 @@ def test_a_numeric_axis_reserves_its_longest_number() -> None:
     large = go.Figure(go.Scatter(x=[1, 2], y=[0, 12_345]))
     assert tick_texts(large, large.layout.yaxis, "y")[0] == "12k"
     negative = go.Figure(go.Scatter(x=[1, 2], y=[-40, 3])).update_yaxes(ticksuffix=" zł")
-    assert tick_texts(negative, negative.layout.yaxis, "y")[1] == "-40 zł"
+    assert tick_texts(negative, negative.layout.yaxis, "y")[1] == "\u221240 zł"  # Plotly's minus sign
+    separated = go.Figure(go.Scatter(x=[1, 2], y=[0, 12_345])).update_yaxes(tickformat=",d")
+    assert tick_texts(separated, separated.layout.yaxis, "y")[0] == "12,345"
+    given = go.Figure(go.Bar(y=["a", "b"], x=[1, 2], orientation="h"))
+    given.update_yaxes(tickvals=["a", "b"], ticktext=np.array(["Pierwszy", "Drugi"]))  # tick texts as an array
+    assert tick_texts(given, given.layout.yaxis, "y") == ["Pierwszy", "Drugi"]
 
 
 def test_short_x_labels_reach_past_both_sides_by_half() -> None:
@@ -74,6 +91,9 @@ def test_short_x_labels_reach_past_both_sides_by_half() -> None:
     left, right = side_margins_needed(years)
     half = text_width("2024", margins.THEME_TICK_FONT) / 2 + margins.END_LABEL_GAP
     assert math.ceil(half) <= left == right <= half * 1.05 + 3
+    # Upright bars' places: their end labels sit half a bar inside the plot.
+    bars = go.Figure(go.Bar(x=[2001, 2024], y=[3, 4])).update_yaxes(visible=False)
+    assert side_margins_needed(bars) == (0, 0)
     # Long category labels may be turned by Plotly: they reserve nothing at the sides.
     offices = go.Figure(go.Heatmap(x=["Urząd Miasta Przykładowo", "Urząd Gminy Inna Wieś"], y=["a"], z=[[1, 2]]))
     offices.update_yaxes(visible=False)
@@ -97,3 +117,23 @@ def test_reserving_widens_a_margin_and_never_narrows_one() -> None:
     wide = _bars(["A"], [1]).update_layout(margin={"l": 400, "r": 300})
     reserve_side_margins(wide)
     assert (wide.layout.margin.l, wide.layout.margin.r) == (400, 300)
+
+
+def test_a_view_reserves_its_figure_margins_once_when_made() -> None:
+    """Pages and the views every session shares only read a view's figure: its margins are set when it is made."""
+    fig = _bars(["Starostwo Powiatowe w Przykładowie"], [1], title_text="Urząd")
+    needed = side_margins_needed(fig)
+    View("key", "title", "", figure=fig)
+    assert fig.layout.margin.l == needed[0]
+
+
+def test_a_figure_it_cannot_read_is_left_as_it_is(monkeypatch, caplog) -> None:
+    def unreadable(fig):
+        raise TypeError("a trace of a kind not known")
+
+    monkeypatch.setattr(margins, "side_margins_needed", unreadable)
+    fig = _bars(["A"], [1])
+    with caplog.at_level(logging.WARNING, logger=margins.__name__):
+        assert reserve_side_margins(fig) is fig
+    assert (fig.layout.margin.l, fig.layout.margin.r) == (10, 10)
+    assert "side margins not reserved" in caplog.text

@@ -19,7 +19,6 @@ from cityiso import views
 from cityiso.app import urlstate
 from cityiso.csv_safe import csv_bytes
 from cityiso.figures.common import chart_config
-from cityiso.figures.margins import reserve_side_margins
 from cityiso.labels import DEFAULT_LANG, code_label, t
 from cityiso.paths import ASSETS_DIR, served_db_path
 from cityiso.queries import DEFAULT_FAMILY, OfficeFilter
@@ -526,7 +525,6 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
     """Draw a figure with a modebar download named after it (the image carries the figure's title and source line,
     as every figure is framed); return the selection event when asked."""
     config = chart_config(f"cityiso_{filename}_{lang()}")
-    reserve_side_margins(fig)
     if on_select:
         return st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", config=config)
     st.plotly_chart(fig, key=key, config=config)

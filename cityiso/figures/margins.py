@@ -12,13 +12,17 @@ margins.write_widths()"`). Automargin stays on: a label wider than measured stil
 second drawing only.
 """
 
+import datetime as dt
 import functools
 import html
 import json
+import logging
 import math
 import re
+from collections.abc import Hashable
 from pathlib import Path
 
+import numpy as np
 import plotly.graph_objects as go
 
 from cityiso.paths import ASSETS_DIR
@@ -41,6 +45,8 @@ SPARE_SHARE = 0.01
 WIDTH_CHARS = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x180))) + "–—‘’‚“”„…•·→←↑↓−×"
 WIDTHS_FILE = ASSETS_DIR / "source_sans_widths.json"
 FALLBACK_EM = 1.0
+
+log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -87,10 +93,12 @@ def text_width(text: str, size: float) -> float:
 
 
 def _decimals(axis, low: float, high: float) -> int:
-    """How many decimals a tick of a numeric axis can show between low and high: as its format or its step says,
-    else enough for a step of an eighth of the span (Plotly's automatic steps are 1, 2 or 5 of a power of ten)."""
-    if axis.tickformat:
-        precision = _PRECISION.search(axis.tickformat)
+    """How many decimals a tick of a numeric axis can show between low and high: as its fixed-point format or its
+    step says, else enough for a step of an eighth of the span (Plotly's automatic steps are 1, 2 or 5 of a power of
+    ten)."""
+    fmt = axis.tickformat or ""
+    if fmt and "s" not in fmt:
+        precision = _PRECISION.search(fmt)
         return int(precision.group(1)) if precision else 0
     if axis.dtick is not None:
         step = str(axis.dtick)
@@ -101,58 +109,89 @@ def _decimals(axis, low: float, high: float) -> int:
 
 def _number_text(value: float, axis, decimals: int) -> str:
     """The longest text a tick of a numeric axis reaching `value` can have, with the axis's prefix and suffix: its
-    whole part and `decimals` decimals (a percentage format: times 100, with '%'), or, in Plotly's default format,
-    thousands as 'k' (12000 -> '12k')."""
-    percent = "%" in (axis.tickformat or "")
+    whole part and `decimals` decimals (a percentage format: times 100, with '%'; a ',' format: with separators), or,
+    in Plotly's default and SI formats, thousands as 'k' and millions as 'M' (12000 -> '12k'), and Plotly's minus
+    sign (U+2212, wider than a hyphen)."""
+    fmt = axis.tickformat or ""
+    percent = "%" in fmt
     # Rounded first: 0.35 * 100 is 35.00000000000001 in floating point.
     whole = math.ceil(round(abs(value) * (100 if percent else 1), 6)) if math.isfinite(value) else 0
-    if not axis.tickformat and whole >= 10_000:
+    if (not fmt or "s" in fmt) and whole >= 1_000_000:
+        digits = f"{whole // 1_000_000}.5M"
+    elif (not fmt or "s" in fmt) and whole >= 10_000:
         digits = f"{whole // 1000}k"
     else:
-        digits = f"{whole}.{'5' * decimals}" if decimals else str(whole)
-    sign = "-" if value < 0 else ""
+        digits = f"{whole:,}" if "," in fmt else str(whole)
+        digits += f".{'5' * decimals}" if decimals else ""
+    sign = "\u2212" if value < 0 else ""
     return f"{axis.tickprefix or ''}{sign}{digits}{'%' if percent else ''}{axis.ticksuffix or ''}"
 
 
+def _value_letter(trace) -> str | None:
+    """The axis a bar's length runs along ('x' for a horizontal bar), None for any other trace."""
+    if trace.type != "bar":
+        return None
+    return "x" if trace.orientation == "h" else "y"
+
+
 def _stacked(traces: list, letter: str) -> list[float]:
-    """The heights of stacked bars: per position on the other axis, the positive and the negative values summed."""
+    """The lengths of stacked bars along `letter`: per place on the other axis, the positive and the negative
+    values of the bars that run along it summed."""
     other = "y" if letter == "x" else "x"
     up: dict = {}
     down: dict = {}
     for trace in traces:
+        if _value_letter(trace) != letter:
+            continue
         values = getattr(trace, letter)
         where = getattr(trace, other, None)
         for key, value in zip(where if where is not None else range(len(values)), values, strict=False):
-            if value is None:
+            number = _finite(value)
+            if number is None or not isinstance(key, Hashable):
                 continue
-            sums = up if value > 0 else down
-            sums[key] = sums.get(key, 0.0) + float(value)
+            sums = up if number > 0 else down
+            sums[key] = sums.get(key, 0.0) + number
     return [*up.values(), *down.values()]
+
+
+def _finite(value: object) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _on_axis(fig: go.Figure, axis, letter: str) -> list:
+    ref = letter + axis.plotly_name.removeprefix(f"{letter}axis")
+    return [
+        trace
+        for trace in fig.data
+        if (getattr(trace, f"{letter}axis", None) or letter) == ref and getattr(trace, letter, None) is not None
+    ]
+
+
+def _is_dates(axis, values: list) -> bool:
+    return axis.type == "date" or any(
+        (isinstance(v, str) and _DATE.match(v)) or isinstance(v, dt.date | np.datetime64) for v in values
+    )
 
 
 def tick_texts(fig: go.Figure, axis, letter: str) -> list[str]:
     """What the axis's tick labels can read: its own tick texts, else the categories of the traces drawn on it,
     else (numbers) the texts of the highest and lowest numbers its range or its traces reach (stacked bars summed);
     nothing for an axis of dates without tick texts."""
-    if axis.ticktext:
+    if axis.ticktext is not None and len(axis.ticktext):
         return [str(text) for text in axis.ticktext]
-    ref = letter + axis.plotly_name.removeprefix(f"{letter}axis")
-    traces = [
-        trace
-        for trace in fig.data
-        if (getattr(trace, f"{letter}axis", None) or letter) == ref and getattr(trace, letter, None) is not None
-    ]
+    traces = _on_axis(fig, axis, letter)
     values = [v for trace in traces for v in getattr(trace, letter) if v is not None]
-    if axis.type == "date" or any(isinstance(v, str) and _DATE.match(v) for v in values):
+    if _is_dates(axis, values):
         return []
     if axis.type in ("category", "multicategory") or any(isinstance(v, str) for v in values):
         return list(dict.fromkeys(str(v) for v in values))
-    try:
-        numbers = [x for x in map(float, values) if math.isfinite(x)]
-    except (TypeError, ValueError):  # dates as objects
-        return []
+    numbers = [x for x in map(_finite, values) if x is not None]
     if axis.range:
-        numbers.extend(float(v) for v in axis.range if isinstance(v, int | float))
+        numbers.extend(x for x in map(_finite, axis.range) if x is not None)
     if fig.layout.barmode in ("stack", "relative"):
         numbers.extend(_stacked(traces, letter))
     if not numbers:
@@ -174,10 +213,23 @@ def _spared(px: float) -> int:
     return math.ceil(px * (1 + SPARE_SHARE) + SPARE_PX) if px else 0
 
 
+def _end_labels_reach_out(fig: go.Figure, axis) -> bool:
+    """Whether an x axis's first and last labels can sit on the plot's sides: a numeric axis that a line, a marker
+    or a bar's length runs along. Not categories or the places of upright bars (their end labels sit half a category
+    inside), nor dates (the figures' date ticks run past the data: the end ones are left out)."""
+    if axis.type in ("category", "multicategory", "date") or axis.showticklabels is False:
+        return False
+    traces = _on_axis(fig, axis, "x")
+    values = [v for trace in traces for v in trace.x if v is not None]
+    if not values or _is_dates(axis, values) or any(isinstance(v, str) for v in values):
+        return False
+    return any(trace.type != "bar" or _value_letter(trace) == "x" for trace in traces)
+
+
 def side_margins_needed(fig: go.Figure) -> tuple[int, int]:
     """The left and right margins the figure's labels need, with a little to spare (0 where none): at the left the
-    y axes' tick labels and titles, on both sides half of the x axes' end labels (short ones only: longer labels
-    may be turned)."""
+    y axes' tick labels and titles, on both sides half of the x axes' end labels where they can reach out (short
+    ones only: longer labels may be turned)."""
     left = right = 0.0
     for axis in fig.select_yaxes():
         if axis.visible is False or axis.automargin is False or axis.side == "right":
@@ -191,7 +243,7 @@ def side_margins_needed(fig: go.Figure) -> tuple[int, int]:
             labels += LABEL_GAP + (axis.ticklabelstandoff or 0)
         left = max(left, labels + title)
     for axis in fig.select_xaxes():
-        if axis.visible is False or axis.automargin is False or axis.showticklabels is False:
+        if axis.visible is False or axis.automargin is False or not _end_labels_reach_out(fig, axis):
             continue
         texts = tick_texts(fig, axis, "x")
         if any(len(text) > LEVEL_LABEL_CHARS for text in texts):
@@ -212,8 +264,14 @@ def write_widths() -> None:
 
 
 def reserve_side_margins(fig: go.Figure) -> go.Figure:
-    """The figure with its left and right margins at least what its labels need (side_margins_needed)."""
-    left, right = side_margins_needed(fig)
+    """The figure with its left and right margins at least what its labels need (side_margins_needed). A figure
+    this cannot read (a trace or axis of a kind it does not know) is left as it is and logged: Plotly's automargin
+    still fits its labels, drawing it twice."""
+    try:
+        left, right = side_margins_needed(fig)
+    except Exception:
+        log.warning("side margins not reserved for %r", fig.layout.title.text, exc_info=True)
+        return fig
     margin = fig.layout.margin
     if left > (margin.l or 0):
         margin.l = left

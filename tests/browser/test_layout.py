@@ -116,9 +116,23 @@ CHART_TEXT = """() => {
     const box = title.getBoundingClientRect();
     if (meets(box, bar.getBoundingClientRect())) found.push([name, 'modebar over the title']);
     if (!inside(box, svg)) found.push([name, 'title cut']);
-    // The left margin reserved for the y axis's labels (figures.margins): had Plotly to widen it, it drew twice.
-    const asked = (plot.layout.margin || {}).l, drawn = plot._fullLayout._size.l;
-    if (drawn > asked) found.push([name, 'left margin widened after drawing', asked, drawn]);
+    // The side margins reserved for the axes' labels (figures.margins): had Plotly to widen one for its labels, it
+    // drew the chart twice (a colour bar or a legend at the right widens the right one before the data is drawn);
+    // and no wider than they need: the y axis's title (outside its labels) about 10 px from the left edge, as Plotly
+    // itself places it.
+    const asked = plot.layout.margin || {}, drawn = plot._fullLayout._size;
+    const legend = plot.querySelector('.legend');
+    const pushedRight = plot.querySelector('.colorbar')
+      || (legend && legend.getBoundingClientRect().left >= svg.left + drawn.l + drawn.w - 1);
+    for (const side of pushedRight ? ['l'] : ['l', 'r']) {
+      if (typeof asked[side] !== 'number') found.push([name, `no ${side} margin set`]);
+      else if (drawn[side] > asked[side]) found.push([name, `${side} margin widened`, asked[side], drawn[side]]);
+    }
+    const ytitle = plot.querySelector('.g-ytitle text');
+    if (ytitle && ytitle.getBoundingClientRect().width) {
+      const spare = ytitle.getBoundingClientRect().left - svg.left;
+      if (spare > 24) found.push([name, 'left margin wider than its labels need', Math.round(spare)]);
+    }
     const ticks = [...plot.querySelectorAll('.xtick text, .ytick text, [class*="tick"] > text')];
     const notes = [...plot.querySelectorAll('.annotation-text')];
     plot.querySelectorAll('[class^="g-x"][class$="title"] > text, [class^="g-y"][class$="title"] > text')
