@@ -51,7 +51,7 @@ UNKNOWN_EDITION_COLORS = {
 }
 CLAUSE_COLORS = {4: "#E69F00", 5: "#0072B2", 6: "#009E73", 7: "#CC79A7", 8: "#56B4E9", 9: "#D55E00", 10: "#000000"}
 NO_CLAUSE_COLOR = "#BBBBBB"
-FONT = "Source Sans, Source Sans Pro, Arial, sans-serif"
+FONT = "Source Sans Pro, Arial, sans-serif"
 
 
 def _hash(key: str) -> int:
