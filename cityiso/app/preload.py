@@ -84,19 +84,16 @@ def _imports() -> None:
 
 
 def _plotly() -> None:
-    """A figure of each trace type the app draws, turned into JSON and given its side margins: Plotly loads a
-    property's validator the first time the property is set (about 0.1 s for a first figure)."""
+    """A figure of each trace type the app draws, turned into JSON: Plotly loads a property's validator the first
+    time the property is set (about 0.1 s for a first figure)."""
     import plotly.graph_objects as go
     import plotly.io as pio
-
-    from cityiso.figures import margins
 
     figure = go.Figure(
         [go.Bar(x=[1], y=[1]), go.Scatter(x=[1], y=[1]), go.Heatmap(z=[[1]]), go.Choropleth(locations=["a"], z=[1])]
     )
     figure.update_layout(title="", legend={"orientation": "h"}, xaxis={"title": ""}, margin={"l": 0})
     pio.to_json(figure)
-    margins.reserve_side_margins(figure)  # reads the font's widths
 
 
 def _database() -> None:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.margins import reserve_side_margins
 from cityiso.labels import format_date, t
 
 # What a view is asked about (which offices, which findings, among which kinds and voices), as pages and slides
@@ -63,12 +62,6 @@ class View:
     table: pd.DataFrame | None = None
     note: str = ""
     rows: pd.DataFrame | None = None  # the named result it was drawn from, where a page or slide asks more of it
-
-    def __post_init__(self) -> None:
-        # The side margins its labels need, set once, before a page shows the figure or the views every session
-        # shares keep it (cityiso.app.ui.shared_view): the browser then draws it once (cityiso.figures.margins).
-        if self.figure is not None:
-            reserve_side_margins(self.figure)
 
 
 def data_dates(info: pd.Series, lang: str) -> dict[str, str]:

@@ -98,9 +98,8 @@ def test_page_fits_the_screen(module_tab, wide_server: str, name: str, screen: t
 
 
 # Every chart's own text in its place: the title inside the chart and clear of the modebar (Plotly's toolbar shows
-# over the top right corner on hover: frame() keeps a strip for it above the title), every axis title inside the
-# chart, clear of the tick labels and of the text hung under the plot (the source line, notes), and the y axis's
-# labels within the left margin the server reserved.
+# over the top right corner on hover: frame() keeps a strip for it above the title), and every axis title inside
+# the chart, clear of the tick labels and of the text hung under the plot (the source line, notes).
 CHART_TEXT = """() => {
   const meets = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5
     && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
@@ -116,23 +115,6 @@ CHART_TEXT = """() => {
     const box = title.getBoundingClientRect();
     if (meets(box, bar.getBoundingClientRect())) found.push([name, 'modebar over the title']);
     if (!inside(box, svg)) found.push([name, 'title cut']);
-    // The side margins reserved for the axes' labels (figures.margins): had Plotly to widen one for its labels, it
-    // drew the chart twice (a colour bar or a legend at the right widens the right one before the data is drawn);
-    // and no wider than they need: the y axis's title (outside its labels) about 10 px from the left edge, as Plotly
-    // itself places it.
-    const asked = plot.layout.margin || {}, drawn = plot._fullLayout._size;
-    const legend = plot.querySelector('.legend');
-    const pushedRight = plot.querySelector('.colorbar')
-      || (legend && legend.getBoundingClientRect().left >= svg.left + drawn.l + drawn.w - 1);
-    for (const side of pushedRight ? ['l'] : ['l', 'r']) {
-      if (typeof asked[side] !== 'number') found.push([name, `no ${side} margin set`]);
-      else if (drawn[side] > asked[side]) found.push([name, `${side} margin widened`, asked[side], drawn[side]]);
-    }
-    const ytitle = plot.querySelector('.g-ytitle text');
-    if (ytitle && ytitle.getBoundingClientRect().width) {
-      const spare = ytitle.getBoundingClientRect().left - svg.left;
-      if (spare > 24) found.push([name, 'left margin wider than its labels need', Math.round(spare)]);
-    }
     const ticks = [...plot.querySelectorAll('.xtick text, .ytick text, [class*="tick"] > text')];
     const notes = [...plot.querySelectorAll('.annotation-text')];
     plot.querySelectorAll('[class^="g-x"][class$="title"] > text, [class^="g-y"][class$="title"] > text')
