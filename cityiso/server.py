@@ -36,7 +36,6 @@ def start_server(db: Path | None, port: int, log: Path, script: Path | None = No
                 "--server.headless=true",
                 f"--server.port={port}",
                 "--server.address=127.0.0.1",
-                "--server.fileWatcherType=none",
             ],
             cwd=ROOT,
             env=env,

@@ -19,6 +19,7 @@ def test_config_pins_the_public_deployment_settings() -> None:
     assert server["enableXsrfProtection"] is True
     assert server["enableCORS"] is True
     assert server["runOnSave"] is False
+    assert server["fileWatcherType"] == "none"  # a deployment's code changes only by a restart
     assert server["maxUploadSize"] <= 1
     # Static serving only with a folder to serve (Streamlit warns at start-up otherwise).
     assert server["enableStaticServing"] is (ROOT / "static").is_dir()
