@@ -3,6 +3,7 @@
 import logging
 import os
 import threading
+import weakref
 from pathlib import Path
 
 import duckdb
@@ -59,7 +60,10 @@ class _Database:
 
     DuckDB keeps one instance per path in a process, so connecting to the path again after a rebuild was replaced
     onto it returns the old file's data. Each file is therefore attached in its own fresh in-memory instance, which
-    always reads the file that is at the path now; every cursor starts in it."""
+    always reads the file that is at the path now; every cursor starts in it.
+
+    A rebuilt file replaces it as the served one while a script run may still hold it (it asked for the database,
+    then another session's run saw the new file): it closes once the last run holding it lets it go, not before."""
 
     def __init__(self, path: Path, identity: Identity) -> None:
         self.identity = identity
@@ -69,6 +73,7 @@ class _Database:
         # stays within its memory budget at national scale: $CITYISO_DUCKDB_MEMORY, default 200 MB.
         memory = os.environ.get("CITYISO_DUCKDB_MEMORY", "200MB")
         self._con = duckdb.connect(":memory:", config={"memory_limit": memory})
+        self._closer = weakref.finalize(self, _close, self._con, self._fd)
         try:
             if _identity(os.fstat(self._fd)) != identity:
                 raise DatabaseMissing("replaced while being opened")
@@ -101,8 +106,12 @@ class _Database:
         return os.pread(self._fd, self.identity[2], 0)
 
     def close(self) -> None:
-        self._con.close()
-        os.close(self._fd)
+        self._closer()
+
+
+def _close(con: duckdb.DuckDBPyConnection, fd: int) -> None:
+    con.close()
+    os.close(fd)
 
 
 _lock = threading.Lock()
@@ -150,8 +159,7 @@ def _database() -> tuple[str, _Database]:
             return key, current
         _open[key] = opened
         _rejected.pop(key, None)
-        if current is not None:
-            current.close()
+        if current is not None:  # closed once no run holds it (_Database)
             log.info("serving the rebuilt database %s", path.name)
         return key, opened
 

@@ -1,6 +1,7 @@
 """A rebuilt database replaced onto the served path reaches viewers; a broken file put there does not."""
 
 import datetime as dt
+import gc
 import logging
 import os
 import shutil
@@ -79,6 +80,29 @@ def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
 
     os.replace(stamped_copy(package_db, tmp_path / "c.duckdb", A), served)
     assert built_at() == A, "a good rebuild after a broken one is served again"
+
+
+def test_a_run_holding_the_former_database_finishes_after_a_rebuild(
+    package_db: Path, served: Path, tmp_path: Path
+) -> None:
+    """Two sessions: one run asked for the database, then another run saw a rebuilt file and switched to it. The
+    first run's next query still reads the file it began with (it failed with "Connection already closed"), and
+    that file closes once no run holds it."""
+    os.replace(stamped_copy(package_db, tmp_path / "a.duckdb", A), served)
+    _, former = store._database()
+    former_bytes = served.read_bytes()
+    os.replace(stamped_copy(package_db, tmp_path / "b.duckdb", B), served)
+    assert built_at() == B
+
+    with former.cursor() as cur:
+        assert cur.execute("select built_at from build_info").fetchone()[0] == A
+    assert former.file_bytes() == former_bytes
+
+    closer = former._closer
+    assert closer.alive
+    del former
+    gc.collect()
+    assert not closer.alive, "the former database stays open after the last run let it go"
 
 
 def test_a_broken_first_file_is_a_missing_database(served: Path, caplog: pytest.LogCaptureFixture) -> None:
