@@ -626,10 +626,11 @@ left join event_lists as el on el.event_id = f.event_id
 left join named as n on n.finding_id = f.finding_id;
 
 -- Whether nothing narrows the filtered findings of a table: no chart element picked (clause_keys and theme_keys
--- null) and no search (q null or blank). findings_page takes its short way then; on parameters alone, DuckDB folds it
--- when it plans.
+-- null) and no search (q without a letter or digit once folded, so without a word search_stems would keep: null,
+-- blank, or only punctuation). findings_page takes its short way then; on parameters alone, DuckDB folds it when it
+-- plans.
 create macro findings_not_narrowed(clause_keys, theme_keys, q) as
-clause_keys is null and theme_keys is null and coalesce(trim(q), '') = '';
+clause_keys is null and theme_keys is null and not regexp_matches(fold_polish(coalesce(q, '')), '[a-z0-9]');
 
 -- Whether a finding of this kind, voice and families passes the filters of its own (the others are its event's: the
 -- office, the date): one of the kinds and of the voices, of the family (null: any). filtered_facts, filtered_counts

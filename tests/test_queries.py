@@ -352,6 +352,24 @@ def test_findings_page_search_folds_polish(fixture_con, q: str, expected_ids: li
     assert sorted(df["finding_id"]) == expected_ids
 
 
+@pytest.mark.parametrize("q", [None, "", "  ", "?!", " - … „” "])
+def test_a_search_without_a_letter_or_digit_narrows_nothing(fixture_con, q: str | None) -> None:
+    """Such a search holds no word to look for (search_stems keeps none), so findings_page takes the short way of no
+    search (findings_not_narrowed), not the scan of every finding's words, and shows what no search shows."""
+    assert fixture_con.execute("select findings_not_narrowed(null, null, ?)", [q]).fetchone()[0] is True
+    params = findings_filters(BOTH, kinds=FINDING_KINDS, voices=VOICES, years=(1900, 2100))
+    page = run(fixture_con, "findings_page", **params, clause_keys=None, theme_keys=None, q=q, limit=100, offset=0)
+    unsearched = run(
+        fixture_con, "findings_page", **params, clause_keys=None, theme_keys=None, q=None, limit=100, offset=0
+    )
+    pd.testing.assert_frame_equal(page, unsearched)
+
+
+@pytest.mark.parametrize("q", ["a", "Ł", "7", "?ą!"])
+def test_a_search_with_a_letter_or_digit_narrows(fixture_con, q: str) -> None:
+    assert fixture_con.execute("select findings_not_narrowed(null, null, ?)", [q]).fetchone()[0] is False
+
+
 # Codebook, sources, build.
 
 
