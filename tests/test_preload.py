@@ -1,12 +1,14 @@
 """The server's start (cityiso.app.preload): what the first visitor would otherwise wait for is done before it
 listens; a step that fails is logged and left to the page that needs it."""
 
+import gc
 import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+import weakref
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,27 @@ def test_before_streamlit_starts_the_preload_logs_to_the_console_with_time_and_l
         r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} WARNING cityiso\.app\.preload: preload: database skipped", lines[0]
     )
     assert re.search(r" INFO cityiso\.app\.preload: preloaded in \d+\.\d s \(database ", lines[-1]), lines
+
+
+def test_what_the_preload_loaded_is_left_out_of_later_collections(monkeypatch: pytest.MonkeyPatch):
+    """The last step freezes what the others loaded (Streamlit's collection after each run then skips it), hands it
+    back to the collector at exit, and a cycle made later is still collected."""
+    assert preload.STEPS[-1] == ("freeze", preload._freeze)
+    at_exit = []
+    monkeypatch.setattr(preload.atexit, "register", at_exit.append)
+    try:
+        preload._freeze()
+        assert gc.get_freeze_count() > 0
+        assert at_exit == [gc.unfreeze]
+
+        class Node:
+            pass
+
+        node = Node()
+        node.itself = node
+        ref = weakref.ref(node)
+        del node
+        gc.collect()
+        assert ref() is None
+    finally:
+        gc.unfreeze()
