@@ -40,7 +40,7 @@ with right:
 
 st.subheader(t("compare.bodies", lang))
 # Plain tables here and for the peers (a few dozen rows at most): the page then loads none of the data grid's code.
-certificates = cycles.certificates_view(ctx)
+certificates = ui.shared_view(cycles.certificates_view, ctx)
 ui.show(replace(certificates, table=certificates.table.iloc[:, :6], takeaway="", note=""), "certificates", static=True)
 
 st.subheader(t("compare.only_in", lang))
@@ -79,10 +79,10 @@ group_line = peers.group_line(among_peers, group)
 st.markdown(md(group_line))
 if population := peers.population_line(group, lang):
     st.caption(md(population))
-view = peers.standing_view(among_peers, group, names[peer_office])
+view = ui.shared_view(peers.standing_view, among_peers, group, names[peer_office])
 context = f"{names[peer_office]} · {group_line}"
 ui.show(view, "compare_peers", download=True, context=context, scope=peer_scope, static=True)
 left, _ = st.columns([3, 2])
 with left:
-    view = peers.distribution_view(among_peers, group, names[peer_office])
+    view = ui.shared_view(peers.distribution_view, among_peers, group, names[peer_office])
     ui.show(view, "compare_peers_distribution", scope=peer_scope)

@@ -35,7 +35,7 @@ ctx = ui.context(scope)
 timeline = ui.shared_view(cycles.timeline_view, ctx, color_by, show_day=True)
 ui.show(timeline, "certification_cycles", "timeline")
 st.caption(t("cycles.legend_note", lang))
-status = cycles.status_view(ctx)
+status = ui.shared_view(cycles.status_view, ctx)
 st.subheader(status.title)
 # A page of offices (one row each): a plain table, so the page loads no data grid until a long table is opened.
 ui.show(status, "status", scope=scope, static=True)
@@ -45,4 +45,4 @@ views_by_table = {"certificates": cycles.certificates_view, "events": cycles.eve
 boxes = ui.table_boxes({"certificates": t("cycles.certificates", lang), "events": t("cycles.table", lang)})
 for name, box in boxes.items():
     with box:
-        ui.show(views_by_table[name](ctx), name, download=True, context=family, scope=scope)
+        ui.show(ui.shared_view(views_by_table[name], ctx), name, download=True, context=family, scope=scope)

@@ -63,7 +63,7 @@ with left:
                 ui.show(counts, "status_by_voivodeship", download=True, scope=scope)
     if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
-    coverage = national.coverage_view(ctx)  # the denominator: how many offices exist (TERC)
+    coverage = ui.shared_view(national.coverage_view, ctx)  # the denominator: how many offices exist (TERC)
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)
 with right:
@@ -115,17 +115,17 @@ if office:
     left, right = st.columns(2)
     with left:
         one = replace(ctx, source=ui.source_line(ui.Scope.office(office, family, as_of)))  # the office's own sources
-        ui.show(national.history_view(one, office, names[office]), "office_history")
+        ui.show(ui.shared_view(national.history_view, one, office, names[office]), "office_history")
     with right:
         if len(standing):
             # Every office of its kind, whatever the page's filter: the source line counts exactly those.
             kind = ui.Scope(OfficeFilter(office_kinds=(standing["office_kind"].iloc[0],)), family, as_of)
-            ui.show(national.peers_view(ui.context(kind), office), "audits_among_peers")
+            ui.show(ui.shared_view(national.peers_view, ui.context(kind), office), "audits_among_peers")
 
 left, right = st.columns(2)
 for column, after in ((left, False), (right, True)):
     with column:
-        view = cycles.events_around_view(ctx, after, LATEST)
+        view = ui.shared_view(cycles.events_around_view, ctx, after, LATEST)
         st.subheader(view.title)
         if view.table.empty and after:
             st.info(t("overview.no_next", lang))
