@@ -80,17 +80,23 @@ class Scope:
 EVERYTHING = Scope()
 
 
+def _selection_info(scope: Scope) -> pd.Series:
+    return data_or_stop("selection_info", **scope.selection.params(), family=scope.family, as_of=scope.as_of).iloc[0]
+
+
+def _dates_line(info: pd.Series) -> str:
+    evidence = info["latest_evidence_on"]
+    # As precise as it is known: "2019", "2019-03" or "2019-03-14", never a year shown as its first day.
+    digits = {"year": 4, "month": 7}.get(info["latest_evidence_precision"], 10)
+    day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()[:digits]
+    return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
+
+
 def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
     """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of a chart of `scope`; with
     `dates`, the line a CSV download adds under it: the latest evidence's date and the build's, as YYYY-MM-DD."""
-    info = data_or_stop("selection_info", **scope.selection.params(), family=scope.family, as_of=scope.as_of).iloc[0]
-    if dates:
-        evidence = info["latest_evidence_on"]
-        # As precise as it is known: "2019", "2019-03" or "2019-03-14", never a year shown as its first day.
-        digits = {"year": 4, "month": 7}.get(info["latest_evidence_precision"], 10)
-        day = "—" if pd.isna(evidence) else pd.Timestamp(evidence).date().isoformat()[:digits]
-        return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
-    return views.source_line(info, lang())
+    info = _selection_info(scope)
+    return _dates_line(info) if dates else views.source_line(info, lang())
 
 
 def context(scope: Scope = EVERYTHING, findings: views.FindingsFilter | None = None) -> views.Context:
@@ -533,8 +539,9 @@ def chart(fig: go.Figure, key: str, filename: str, on_select: bool = False):
 
 def csv_preface(title: str, scope: Scope = EVERYTHING) -> tuple[str, str, str]:
     """The three lines every CSV download starts with: its title, the source line and the dates of the data (both
-    for what the table shows)."""
-    return (title, source_line(scope), source_line(scope, dates=True))
+    for what the table shows), from one look-up of what it shows."""
+    info = _selection_info(scope)
+    return (title, views.source_line(info, lang()), _dates_line(info))
 
 
 def download_csv(
