@@ -45,7 +45,7 @@ for make in (cycles.certificates_view, cycles.events_view):
 st.subheader(t("office.findings", lang))
 # Every finding of the office, whatever its kind and voice (each line says who says it), of every family.
 every_finding = replace(ctx, findings=FindingsFilter(tuple(FINDING_KINDS), tuple(VOICES)))
-by_clause = praise.office_findings(every_finding)
+by_clause = ui.shared_view(praise.office_findings, every_finding)
 if not by_clause:
     st.info(t("office.no_findings", lang))
 for heading, rows in by_clause:

@@ -106,3 +106,40 @@ def test_a_second_visit_draws_the_same_charts_without_building_them(open_page, m
 def test_shared_views_are_bounded() -> None:
     """At most CACHED_VIEWS views are kept (the largest, a page's timeline, holds a few MB)."""
     assert ui._shared_view._info.max_entries == ui.CACHED_VIEWS <= 24
+
+
+def _count_builders(monkeypatch: pytest.MonkeyPatch, built: list) -> None:
+    """Every figure and table builder the views call (cityiso.figures.*, cityiso.views.tables), counted where the
+    views reach it: by a name of their own module or through the figures module they import."""
+    import importlib
+    import inspect
+
+    from cityiso.figures import trends
+
+    builders = ("cityiso.figures.", "cityiso.views.tables")
+    for name in ("cycles", "national", "peers", "praise", "sources", "compare"):
+        module = importlib.import_module(f"cityiso.views.{name}")
+        for holder in (module, trends):
+            for attr, value in vars(holder).items():
+                if inspect.isfunction(value) and value.__module__.startswith(builders) and not attr.startswith("_"):
+
+                    def counting(*args, _real=value, _name=f"{value.__module__}.{attr}", **kwargs):
+                        built.append(_name)
+                        return _real(*args, **kwargs)
+
+                    monkeypatch.setattr(holder, attr, counting)
+
+
+@pytest.mark.parametrize("page", ["overview", "cycles", "praised", "compare", "office"])
+def test_a_second_visit_builds_no_chart_and_no_table(open_page, monkeypatch, page: str) -> None:
+    """Whatever a page shows from a view is made once and shared: a second visit of the same view (another session)
+    calls no figure or table builder."""
+    st.cache_resource.clear()
+    built: list = []
+    _count_builders(monkeypatch, built)
+    open_page(page, lang="en", as_of="2019-10-01")
+    assert built, "the first visit builds the page's views"
+    built.clear()
+    open_page(page, lang="en", as_of="2019-10-01")
+    assert built == []
+    st.cache_resource.clear()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -114,6 +115,8 @@ def context(scope: Scope = EVERYTHING, findings: views.FindingsFilter | None = N
     )
 
 
+Shown = TypeVar("Shown")  # what a view function makes: a View, or the office profile's findings by clause
+
 # The views every session shares (their figures built once): at most this many. At 3,000 offices the largest, the
 # cycles' timeline of a page of 25 offices, holds about 3.7 MB (tracemalloc), the map 0.5 MB, most others less: at most
 # about 90 MB, within the app's memory budget (cityiso.bench) next to the named results' cache.
@@ -121,14 +124,15 @@ CACHED_VIEWS = 24
 
 
 @st.cache_resource(max_entries=CACHED_VIEWS, show_spinner=False)
-def _shared_view(db_identity: tuple, name: str, context: tuple, arguments: str, _make: Callable[[], View]) -> View:
+def _shared_view(db_identity: tuple, name: str, context: tuple, arguments: str, _make: Callable[[], Shown]) -> Shown:
     return _make()
 
 
-def shared_view(make: Callable[..., View], ctx: views.Context, *args, **kwargs) -> View:
+def shared_view(make: Callable[..., Shown], ctx: views.Context, *args, **kwargs) -> Shown:
     """`make(ctx, *args, **kwargs)`, made once per served database, view function, context (language, offices,
     family, day, source line, findings) and arguments, and shared by every session: building a page's Plotly
-    figures took most of its script's time. The View is shared, not copied: pages only read it. The arguments are
+    figures took most of its script's time. What it makes (a View, or the office profile's findings by clause) is
+    shared, not copied: pages only read it. The arguments are
     told apart by a digest of their content (_feed: Streamlit's own hashing of a frame with list cells, or of every
     office's name, took longer than building the figure)."""
     try:
