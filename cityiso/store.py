@@ -62,8 +62,10 @@ class _Database:
     onto it returns the old file's data. Each file is therefore attached in its own fresh in-memory instance, which
     always reads the file that is at the path now; every cursor starts in it.
 
-    A rebuilt file replaces it as the served one while a script run may still hold it (it asked for the database,
-    then another session's run saw the new file): it closes once the last run holding it lets it go, not before."""
+    A rebuilt file replaces it as the served one while a script run may still hold it (it took the database for a
+    query, a download or an export, then another session's run saw the new file): it closes once the last holder
+    lets it go, not before. (Each query asks for the served database anew, so a page view's later queries read the
+    new file.)"""
 
     def __init__(self, path: Path, identity: Identity) -> None:
         self.identity = identity
@@ -110,8 +112,10 @@ class _Database:
 
 
 def _close(con: duckdb.DuckDBPyConnection, fd: int) -> None:
-    con.close()
-    os.close(fd)
+    try:
+        con.close()
+    finally:
+        os.close(fd)
 
 
 _lock = threading.Lock()
@@ -159,7 +163,7 @@ def _database() -> tuple[str, _Database]:
             return key, current
         _open[key] = opened
         _rejected.pop(key, None)
-        if current is not None:  # closed once no run holds it (_Database)
+        if current is not None:  # closed once nothing holds it (_Database)
             log.info("serving the rebuilt database %s", path.name)
         return key, opened
 

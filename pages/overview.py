@@ -9,7 +9,7 @@ import streamlit as st
 from cityiso.app import ui, urlstate
 from cityiso.labels import code_label, format_date, grouped, t
 from cityiso.safe_text import md
-from cityiso.views import OfficeFilter, View, cycles, national
+from cityiso.views import Context, OfficeFilter, View, cycles, national
 
 LATEST = 5  # events in each of the two lists
 # The trend charts, one shown at a time: its view and the file name of its download.
@@ -63,7 +63,8 @@ with left:
                 ui.show(counts, "status_by_voivodeship", download=True, scope=scope)
     if view.note:  # how many offices exist, for the map of offices (the map by voivodeship says it itself)
         st.caption(md(view.note))
-    coverage = ui.shared_view(national.coverage_view, ctx)  # the denominator: how many offices exist (TERC)
+    # The denominator: how many offices exist (TERC). The same whatever the filter, so shared by language only.
+    coverage = ui.shared_view(national.coverage_view, Context(ui.data_or_stop, lang))
     st.markdown(f"**{md(coverage.title)}**")
     ui.show(coverage, "coverage", static=True)
 with right:

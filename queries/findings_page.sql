@@ -4,8 +4,9 @@
 -- heading, date, families and row in findings.
 -- Params: as findings_filtered; $clause_keys and $theme_keys (lists of 'office_id|clause' and 'office_id|theme_id'
 -- of the selected bars, office_id '' for every office, clause '' for no clause; both null: no narrowing); $q (the
--- words every match contains, folded as finding_words holds them; null or blank: no search); $limit and $offset.
--- Two ways to the page, one of them planned: "not narrowed" ($clause_keys and $theme_keys null, $q blank:
+-- words every match contains, folded as finding_words holds them; without a letter or digit: no search); $limit and
+-- $offset.
+-- Two ways to the page, one of them planned: "not narrowed" ($clause_keys and $theme_keys null, no word in $q:
 -- findings_not_narrowed, on the parameters alone), which DuckDB folds, skipping the other way's scans. Not narrowed,
 -- the page is a top-N of the filtered findings and their number a sum of filtered_counts (at 3,000 offices about 35
 -- instead of 50 ms); narrowed, every match is collected, then ordered and counted.

@@ -108,38 +108,46 @@ def test_shared_views_are_bounded() -> None:
     assert ui._shared_view._info.max_entries == ui.CACHED_VIEWS <= 24
 
 
-def _count_builders(monkeypatch: pytest.MonkeyPatch, built: list) -> None:
-    """Every figure and table builder the views call (cityiso.figures.*, cityiso.views.tables), counted where the
-    views reach it: by a name of their own module or through the figures module they import."""
+def _count_views(monkeypatch: pytest.MonkeyPatch, made: list) -> None:
+    """Every view function of cityiso.views (a name ending in _view, and the office profile's findings by clause),
+    counted each time it runs; wrapped with its own name, so ui.shared_view keys it as before."""
+    import functools
     import importlib
     import inspect
 
-    from cityiso.figures import trends
-
-    builders = ("cityiso.figures.", "cityiso.views.tables")
     for name in ("cycles", "national", "peers", "praise", "sources", "compare"):
         module = importlib.import_module(f"cityiso.views.{name}")
-        for holder in (module, trends):
-            for attr, value in vars(holder).items():
-                if inspect.isfunction(value) and value.__module__.startswith(builders) and not attr.startswith("_"):
+        for attr, value in vars(module).items():
+            maker = attr.endswith("_view") or attr == "office_findings"
+            if maker and inspect.isfunction(value) and value.__module__ == module.__name__:
 
-                    def counting(*args, _real=value, _name=f"{value.__module__}.{attr}", **kwargs):
-                        built.append(_name)
-                        return _real(*args, **kwargs)
+                @functools.wraps(value)
+                def counting(*args, _real=value, **kwargs):
+                    made.append(f"{_real.__module__}.{_real.__qualname__}")
+                    return _real(*args, **kwargs)
 
-                    monkeypatch.setattr(holder, attr, counting)
+                monkeypatch.setattr(module, attr, counting)
 
 
-@pytest.mark.parametrize("page", ["overview", "cycles", "praised", "compare", "office"])
-def test_a_second_visit_builds_no_chart_and_no_table(open_page, monkeypatch, page: str) -> None:
-    """Whatever a page shows from a view is made once and shared: a second visit of the same view (another session)
-    calls no figure or table builder."""
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("overview", {"office": "testowo"}),  # with an office: its history and its peers too
+        ("cycles", {"tables": "certificates,events"}),  # the boxed tables opened
+        ("praised", {}),
+        ("compare", {}),
+        ("office", {"office": "testowo"}),
+    ],
+)
+def test_a_second_visit_makes_no_view_again(open_page, monkeypatch, page: str, params: dict) -> None:
+    """Whatever a page shows from a view function is made once and shared: a second visit of the same view (another
+    session) runs none of them."""
     st.cache_resource.clear()
-    built: list = []
-    _count_builders(monkeypatch, built)
-    open_page(page, lang="en", as_of="2019-10-01")
-    assert built, "the first visit builds the page's views"
-    built.clear()
-    open_page(page, lang="en", as_of="2019-10-01")
-    assert built == []
+    made: list = []
+    _count_views(monkeypatch, made)
+    open_page(page, lang="en", as_of="2019-10-01", **params)
+    assert made, "the first visit makes the page's views"
+    made.clear()
+    open_page(page, lang="en", as_of="2019-10-01", **params)
+    assert made == []
     st.cache_resource.clear()

@@ -85,9 +85,9 @@ def test_an_atomic_replace_is_served_and_a_broken_file_is_not(
 def test_a_run_holding_the_former_database_finishes_after_a_rebuild(
     package_db: Path, served: Path, tmp_path: Path
 ) -> None:
-    """Two sessions: one run asked for the database, then another run saw a rebuilt file and switched to it. The
-    first run's next query still reads the file it began with (it failed with "Connection already closed"), and
-    that file closes once no run holds it."""
+    """Two sessions: one run took the database for a query (or a download), then another run saw a rebuilt file and
+    switched to it. What the first run holds still reads the file it began with (it failed with "Connection already
+    closed"), and that file closes once nothing holds it."""
     os.replace(stamped_copy(package_db, tmp_path / "a.duckdb", A), served)
     _, former = store._database()
     former_bytes = served.read_bytes()
