@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 import streamlit as st
 
 from cityiso import store
 from cityiso.app import ui
-from cityiso.views import Context, OfficeFilter, View
+from cityiso.views import Context, OfficeFilter, View, without_figure
 
 
 @pytest.fixture
@@ -104,8 +105,37 @@ def test_a_second_visit_draws_the_same_charts_without_building_them(open_page, m
 
 
 def test_shared_views_are_bounded() -> None:
-    """At most CACHED_VIEWS views are kept (the largest, a page's timeline, holds a few MB)."""
+    """At most CACHED_VIEWS views with charts are kept (the largest, a page's timeline, holds a few MB), and at most
+    CACHED_TABLE_VIEWS without (the largest under 1 MB)."""
     assert ui._shared_view._info.max_entries == ui.CACHED_VIEWS <= 24
+    assert ui._shared_table_view._info.max_entries == ui.CACHED_TABLE_VIEWS <= 48
+
+
+def test_views_without_a_figure_never_push_a_chart_out(served: Path) -> None:
+    """The pages' tables are kept apart from their charts: as many tables as there is room for charts, made after
+    a chart, leave the chart shared."""
+    charts: list = []
+    chart = counted(charts)
+    rows = pd.DataFrame({"office_id": ["a"]})
+    ui.shared_view(chart, context(), rows)
+
+    @without_figure
+    def table(ctx: Context, n: int) -> View:
+        return View("table", f"table {n}", "")
+
+    for n in range(ui.CACHED_VIEWS + 1):
+        ui.shared_view(table, context(), n)
+    ui.shared_view(chart, context(), rows)
+    assert len(charts) == 1
+
+
+def test_a_view_marked_without_figure_that_makes_one_is_refused(served: Path) -> None:
+    @without_figure
+    def table(ctx: Context) -> View:
+        return View("table", "table", "", figure=go.Figure())
+
+    with pytest.raises(TypeError, match="without_figure"):
+        ui.shared_view(table, context())
 
 
 def _count_views(monkeypatch: pytest.MonkeyPatch, made: list) -> None:

@@ -121,6 +121,10 @@ Shown = TypeVar("Shown")  # what a view function makes: a View, or the office pr
 # cycles' timeline of a page of 25 offices, holds about 3.7 MB (tracemalloc), the map 0.5 MB, most others less: at most
 # about 90 MB, within the app's memory budget (cityiso.bench) next to the named results' cache.
 CACHED_VIEWS = 24
+# The views without a figure (views.without_figure: tables and text), kept apart so that they never push a chart out:
+# at 3,000 offices the largest, the events of a timeline page of 25 offices with their quotes, holds about 0.9 MB
+# (tracemalloc), an office's findings by clause 0.6 MB, most 0.1 MB or less: at most about 40 MB.
+CACHED_TABLE_VIEWS = 48
 
 
 @st.cache_resource(max_entries=CACHED_VIEWS, show_spinner=False)
@@ -128,11 +132,22 @@ def _shared_view(db_identity: tuple, name: str, context: tuple, arguments: str, 
     return _make()
 
 
+@st.cache_resource(max_entries=CACHED_TABLE_VIEWS, show_spinner=False)
+def _shared_table_view(
+    db_identity: tuple, name: str, context: tuple, arguments: str, _make: Callable[[], Shown]
+) -> Shown:
+    made = _make()
+    if getattr(made, "figure", None) is not None:  # kept among the small ones, it would escape the charts' bound
+        raise TypeError(f"{name} is marked without_figure but made a figure")
+    return made
+
+
 def shared_view(make: Callable[..., Shown], ctx: views.Context, *args, **kwargs) -> Shown:
     """`make(ctx, *args, **kwargs)`, made once per served database, view function, context (language, offices,
     family, day, source line, findings) and arguments, and shared by every session: building a page's Plotly
     figures took most of its script's time. What it makes (a View, or the office profile's findings by clause) is
-    shared, not copied: pages only read it. The arguments are
+    shared, not copied: pages only read it. Views without a figure (views.without_figure) are kept apart, more of
+    them (CACHED_TABLE_VIEWS against CACHED_VIEWS). The arguments are
     told apart by a digest of their content (_feed: Streamlit's own hashing of a frame with list cells, or of every
     office's name, took longer than building the figure)."""
     try:
@@ -143,7 +158,8 @@ def shared_view(make: Callable[..., Shown], ctx: views.Context, *args, **kwargs)
     name = f"{make.__module__}.{make.__qualname__}"
     digest = hashlib.sha256()
     _feed(digest, (args, sorted(kwargs.items())))
-    return _shared_view(db, name, context, digest.hexdigest(), lambda: make(ctx, *args, **kwargs))
+    shared = _shared_table_view if getattr(make, "without_figure", False) else _shared_view
+    return shared(db, name, context, digest.hexdigest(), lambda: make(ctx, *args, **kwargs))
 
 
 # What a digest takes by its repr, inside a mapping too.

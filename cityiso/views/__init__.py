@@ -20,6 +20,13 @@ from cityiso.vocabulary import FINDING_KINDS, VOICES  # noqa: F401
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows
 
 
+def without_figure(make: Callable) -> Callable:
+    """Marks a view function whose result holds tables and text, never a figure: small, so the app shares many more
+    of them than of the views with charts (ui.shared_view keeps them apart)."""
+    make.without_figure = True
+    return make
+
+
 @dataclass(frozen=True)
 class Context:
     """What every view of a page or a deck is asked about, given once: `fetch` (fetch(query_name, **params) -> rows),

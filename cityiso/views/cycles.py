@@ -10,7 +10,7 @@ import pandas as pd
 from cityiso.figures.common import office_labels
 from cityiso.figures.timeline import certification_timeline
 from cityiso.labels import code_label, format_date, t
-from cityiso.views import Context, View
+from cityiso.views import Context, View, without_figure
 from cityiso.views.tables import certificates_table, events_table
 
 
@@ -112,6 +112,7 @@ def held_families(ctx: Context) -> list[str]:
     return sorted(ctx.rows("certificate_spans")["family"].dropna().unique().tolist())
 
 
+@without_figure
 def certificates_view(ctx: Context, with_office: bool = True) -> View:
     """The context's offices' certificates (certificate_spans), one row each; without the office column for one."""
     lang = ctx.lang
@@ -120,6 +121,7 @@ def certificates_view(ctx: Context, with_office: bool = True) -> View:
     return View("certificates", t("cycles.certificates", lang), "", table=table)
 
 
+@without_figure
 def events_view(ctx: Context, with_office: bool = True) -> View:
     """The context's offices' events (events), one row each; without the office column for one."""
     lang = ctx.lang
@@ -183,6 +185,7 @@ def _status_table(rows: pd.DataFrame, lang: str, first: str, column: str) -> pd.
     )
 
 
+@without_figure
 def status_view(ctx: Context) -> View:
     """Each office's status on the context's day with its latest evidence date next to it, so '0 valid' never hides
     that the latest evidence is years old; the takeaway counts offices by status."""
@@ -194,6 +197,7 @@ def status_view(ctx: Context) -> View:
     return View("status", title, parts, table=_status_table(rows, lang, "office", "office_label"))
 
 
+@without_figure
 def office_status_view(ctx: Context, office_id: str, families: list[str]) -> View:
     """One office's status on the context's day in each family it holds, with the latest evidence behind each (no
     table when it holds none)."""
@@ -205,6 +209,7 @@ def office_status_view(ctx: Context, office_id: str, families: list[str]) -> Vie
     return View("status", title, "", table=_status_table(pd.concat(rows, ignore_index=True), lang, "family", "family"))
 
 
+@without_figure
 def events_around_view(ctx: Context, after: bool, limit: int) -> View:
     """The latest held events up to the context's day (after False) or the next planned ones after it (after True; a
     planned event whose date has passed is never "next"), as the first five columns of the events table."""

@@ -7,7 +7,7 @@ from cityiso.figures import trends
 from cityiso.figures.maps import status_choropleth, terc_line, voivodeship_figures, voivodeship_shapes
 from cityiso.figures.overview import MAP_MARKERS_MAX, status_map, yearly_activity
 from cityiso.labels import clause_label, code_label, format_date, t
-from cityiso.views import Context, View
+from cityiso.views import Context, View, without_figure
 from cityiso.vocabulary import STATUSES
 
 TOP_N = 10
@@ -281,6 +281,7 @@ def peers_view(ctx: Context, office: str) -> View:
     return View("peers", title, "", figure=fig)
 
 
+@without_figure
 def coverage_view(ctx: Context) -> View:
     """The register's denominator (national_coverage): per kind of office, how many offices the official TERC
     register says exist, how many of them the register has evidence about, and how many of the register's offices

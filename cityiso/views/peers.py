@@ -10,7 +10,7 @@ from cityiso.figures import trends
 from cityiso.labels import code_label, t
 from cityiso.queries import OfficeFilter
 from cityiso.safe_text import plotly_text
-from cityiso.views import Context, View
+from cityiso.views import Context, View, without_figure
 from cityiso.views.national import rank_words
 from cityiso.vocabulary import UNKNOWN_SIZE
 
@@ -99,6 +99,7 @@ def _group_line(group: PeerGroup, rows: pd.DataFrame, lang: str) -> str:
     return t("peers.group", lang, count=count_words(rows, lang), definition=group.definition(lang))
 
 
+@without_figure
 def standing_view(ctx: Context, group: PeerGroup, name: str) -> View:
     """The office against its group (standing, in the context's family), one row per measure: its value, the group's
     median and range, its rank and percentile; the takeaway on audits (the page states the group above it:

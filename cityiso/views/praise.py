@@ -10,7 +10,7 @@ import pandas as pd
 from cityiso.figures.common import office_labels
 from cityiso.figures.praise import MEASURES, category_bars, category_label, theme_heatmap  # noqa: F401 (pages' measures)
 from cityiso.labels import clause_label, code_label, localized, t
-from cityiso.views import Context, OfficeFilter, View
+from cityiso.views import Context, OfficeFilter, View, without_figure
 from cityiso.views.compare import themes_only_in
 from cityiso.views.selection import Pick
 from cityiso.views.tables import clause_basis, known_date
@@ -121,6 +121,7 @@ def only_in_views(by_theme: pd.DataFrame, offices: list[str], names: Mapping[str
     return views
 
 
+@without_figure
 def office_findings(ctx: Context) -> list[tuple[str, pd.DataFrame]]:
     """The context's findings (findings_filtered: the office profile asks every kind and voice of its office) by
     clause in clause order, each clause's rows as a reader wants them: (clause heading, rows with text, theme, kind,
