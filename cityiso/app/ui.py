@@ -86,6 +86,8 @@ def _selection_info(scope: Scope) -> pd.Series:
 
 
 def _dates_line(info: pd.Series) -> str:
+    """The line a CSV download adds under its source line: the latest evidence's date and the build's, as
+    YYYY-MM-DD."""
     evidence = info["latest_evidence_on"]
     # As precise as it is known: "2019", "2019-03" or "2019-03-14", never a year shown as its first day.
     digits = {"year": 4, "month": 7}.get(info["latest_evidence_precision"], 10)
@@ -93,11 +95,9 @@ def _dates_line(info: pd.Series) -> str:
     return t("csv.dates", lang(), built=pd.Timestamp(info["built_at"]).date().isoformat(), evidence=day)
 
 
-def source_line(scope: Scope = EVERYTHING, dates: bool = False) -> str:
-    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of a chart of `scope`; with
-    `dates`, the line a CSV download adds under it: the latest evidence's date and the build's, as YYYY-MM-DD."""
-    info = _selection_info(scope)
-    return _dates_line(info) if dates else views.source_line(info, lang())
+def source_line(scope: Scope = EVERYTHING) -> str:
+    """'Source: cityiso, 5 source documents; evidence up to …; built …' for the foot of a chart of `scope`."""
+    return views.source_line(_selection_info(scope), lang())
 
 
 def context(scope: Scope = EVERYTHING, findings: views.FindingsFilter | None = None) -> views.Context:
