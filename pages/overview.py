@@ -27,8 +27,7 @@ with left:
     as_of = ui.as_of_input()
 with middle:
     family = ui.family_input()
-with st.expander(t("filter.expander", lang), expanded=ui.filter_in_url()):
-    selection = ui.office_filter(chosen_offices=True)
+selection = ui.office_filter()
 scope = ui.Scope(selection, family, as_of)
 ctx = ui.context(scope)
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cityiso.app.ui import FILTER_OPEN
 from cityiso.build import build
 from cityiso.data.ddl import create_tables
 from cityiso.data.descriptor import package
@@ -75,11 +76,14 @@ def fixture_con() -> duckdb.DuckDBPyConnection:
 
 @pytest.fixture
 def open_page(package_db: Path, monkeypatch: pytest.MonkeyPatch):
-    """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept."""
+    """Open a page as a visitor following a link: dashboard.py first, then the page, URL parameters kept;
+    `filter_open`: the visitor has opened the office filter's box (closed, it draws no widget)."""
 
-    def go(page: str = "overview", /, db: Path = package_db, **params: str) -> AppTest:
+    def go(page: str = "overview", /, db: Path = package_db, filter_open: bool = False, **params: str) -> AppTest:
         monkeypatch.setenv("CITYISO_DB", str(db))
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        if filter_open:
+            at.session_state[FILTER_OPEN] = True
         for key, value in params.items():
             at.query_params[key] = value
         at.run()

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from cityiso.app.ui import FILTER_OPEN
 from cityiso.build import build
 from cityiso.data.descriptor import package
 from cityiso.figures import images
@@ -625,14 +626,14 @@ def test_old_links_with_city_and_cities_still_work(open_page) -> None:
     at = open_page("office", lang="en", city="testowo-powiat")
     assert at.title[0].value == md(COUNTY)
     assert at.query_params["office"] == "testowo-powiat"
-    at = open_page("cycles", lang="en", cities="testowo")
+    at = open_page("cycles", lang="en", cities="testowo", filter_open=True)
     assert at.multiselect(key="offices").value == ["testowo"]
     assert at.query_params["offices"] == "testowo"
     assert rows_of_certificates(figures(at)[0]) == {"tst-9001": {CITY_9001}}
 
 
 def test_chosen_family_and_offices_follow_the_visitor_to_the_next_page(open_page) -> None:
-    at = open_page(lang="en")
+    at = open_page(lang="en", filter_open=True)
     at.selectbox(key="family").set_value("ISO 14001").run()
     at.switch_page("pages/cycles.py").run()
     assert at.selectbox(key="family").value == "ISO 14001"
@@ -669,7 +670,7 @@ def test_compare_takes_its_default_when_another_page_chose_more_than_four(
             )
 
     db = build_package(tmp_path_factory.mktemp("five"), three_more_offices)
-    at = open_page("cycles", db=db, lang="en")
+    at = open_page("cycles", db=db, lang="en", filter_open=True)
     assert at.multiselect(key="offices").value == []  # none chosen by name: every office the filter covers
     at.multiselect(key="offices").set_value(["gmina0", "gmina1", "gmina2", "testowo", "testowo-powiat"]).run()
     assert len(at.multiselect(key="offices").value) == 5
@@ -774,14 +775,53 @@ def test_bad_url_parameter_is_a_notice_not_a_traceback(open_page, page: str, par
     assert any(notice in w for w in at.notices), at.notices
 
 
-def test_the_overview_opens_its_folded_filter_when_the_url_sets_it(open_page) -> None:
-    """A link's filter, and the notice about a bad value in it, are in sight: never inside a collapsed expander."""
-    at = open_page("overview", lang="en", offices="testowo,gdansk")
-    (folded,) = [e for e in at.expander if e.label == "Which offices"]
-    assert folded.proto.expanded
-    assert any("gdansk" in w for w in at.notices)
-    (folded,) = [e for e in open_page("overview", lang="en").expander if e.label == "Which offices"]
-    assert not folded.proto.expanded
+FILTER_KEYS = {"office_q", "voivodeships", "office_kinds", "size_classes", "offices"}
+
+
+def filter_widgets(at: AppTest) -> set[str]:
+    """The keys of the office filter's widgets the page drew."""
+    return FILTER_KEYS & {w.key for w in [*at.multiselect, *at.text_input]}
+
+
+@pytest.mark.parametrize("page", ["overview", "cycles", "praised", "presentation"])
+def test_a_folded_filter_draws_no_widget_yet_applies_and_says_what_it_keeps(open_page, page: str) -> None:
+    """The filter's box stays closed for a link's filter: no widget is drawn (the office picker lists every office),
+    the filter applies and is written back, the box's label says what it keeps, and the notice about a bad value in
+    the link shows outside the box."""
+    at = open_page(
+        page, lang="en", offices="testowo", voivodeships="mazowieckie", office_kinds="castle", office_q="Test*"
+    )
+    (box,) = [e for e in at.expander if e.label.startswith("Which offices")]
+    assert box.label == "Which offices: “Test\\*” · mazowieckie · 1 office chosen"
+    assert not filter_widgets(at)
+    assert any("castle" in w for w in at.notices)
+    assert (at.session_state["offices"], at.session_state["voivodeships"]) == (["testowo"], ["mazowieckie"])
+    assert (at.query_params["offices"], at.query_params["office_q"]) == ("testowo", "Test*")
+    unfiltered = open_page(page, lang="en")
+    assert [e.label for e in unfiltered.expander if e.label.startswith("Which offices")] == ["Which offices"]
+    assert not filter_widgets(unfiltered)
+
+
+def test_the_opened_filter_box_draws_its_widgets_and_stays_open_from_page_to_page(open_page) -> None:
+    """Opened, the box shows the filter's widgets with the values in force; a change rewrites its label and the
+    URL; the session keeps the box open on the next page, and closing it keeps the filter."""
+    at = open_page("cycles", lang="en", offices="testowo", voivodeships="mazowieckie")
+    at.session_state[FILTER_OPEN] = True  # the visitor opens the box
+    at.run()
+    assert filter_widgets(at) == FILTER_KEYS
+    assert at.multiselect(key="offices").value == ["testowo"]
+    at.multiselect(key="voivodeships").set_value([]).run()
+    (box,) = [e for e in at.expander if e.label.startswith("Which offices")]
+    assert box.label == "Which offices: 1 office chosen"
+    assert at.query_params["voivodeships"] == ""
+    at.switch_page("pages/praised.py").run()
+    assert filter_widgets(at) == FILTER_KEYS and at.multiselect(key="offices").value == ["testowo"]
+    at.session_state[FILTER_OPEN] = False  # the visitor closes it
+    at.run()
+    assert not filter_widgets(at)
+    assert at.session_state["offices"] == ["testowo"] and at.query_params["offices"] == "testowo"
+    at.switch_page("pages/cycles.py").run()
+    assert at.session_state["offices"] == ["testowo"]
 
 
 def test_a_chart_that_gives_no_slide_is_disabled_with_its_reason(open_page, fast_thumbnails) -> None:

@@ -51,7 +51,7 @@ def test_a_long_rejected_value_is_shortened(open_page) -> None:
 def test_a_huge_parameter_is_refused_before_parsing(open_page, key: str) -> None:
     value = ",".join(["testowo"] * 15_000)  # about 120 KB
     started = time.perf_counter()
-    at = open_page("cycles", lang="en", **{key: value})
+    at = open_page("cycles", lang="en", filter_open=True, **{key: value})
     elapsed = time.perf_counter() - started
     notice = warnings(at)[-1]  # the page's own (the overview may have said it first)
     assert "offices=" in notice and str(urlstate.MAX_CHARS) in notice
@@ -69,7 +69,7 @@ def test_a_huge_search_query_is_refused(open_page) -> None:
 def test_a_list_with_too_many_items_is_refused(open_page) -> None:
     value = ",".join(["testowo"] * (urlstate.MAX_ITEMS + 1))
     assert len(value) <= urlstate.MAX_CHARS
-    at = open_page("cycles", lang="en", offices=value)
+    at = open_page("cycles", lang="en", offices=value, filter_open=True)
     notice = warnings(at)[-1]  # the page's own (the overview may have said it first)
     assert "offices=" in notice and str(urlstate.MAX_ITEMS) in notice
     assert at.multiselect(key="offices").value == []
@@ -101,11 +101,11 @@ def test_a_page_number_out_of_range_is_a_notice(open_page, page: str, key: str, 
 @pytest.mark.parametrize(("page", "key"), [("cycles", "office_q"), ("praised", "q"), ("sources", "source_q")])
 def test_a_search_longer_than_its_box_takes_is_refused(open_page, page: str, key: str) -> None:
     """A search box takes at most SEARCH_CHARS characters, typed or from the URL (well under the URL's own limit)."""
-    at = open_page(page, lang="en", **{key: "a" * (urlstate.SEARCH_CHARS + 1)})
+    at = open_page(page, lang="en", filter_open=True, **{key: "a" * (urlstate.SEARCH_CHARS + 1)})
     assert any(f"{key}=" in w and str(urlstate.SEARCH_CHARS) in w for w in warnings(at)), warnings(at)
     box = at.text_input(key=key)
     assert box.value == "" and box.proto.max_chars == urlstate.SEARCH_CHARS
-    fits = open_page(page, lang="en", **{key: "a" * urlstate.SEARCH_CHARS})
+    fits = open_page(page, lang="en", filter_open=True, **{key: "a" * urlstate.SEARCH_CHARS})
     assert fits.text_input(key=key).value == "a" * urlstate.SEARCH_CHARS
 
 

@@ -250,13 +250,9 @@ def offices_filter(
     return chosen
 
 
-FILTER_PARAMS = ("office_q", "voivodeships", "office_kinds", "size_classes", "offices")
-
-
-def filter_in_url() -> bool:
-    """Whether the URL sets the office filter: a page that folds the filter away opens it then, so the filter a
-    link applies (and a notice about a bad value in it) is in sight."""
-    return any(st.query_params.get(key) for key in FILTER_PARAMS)
+# The office filter's box (a widget of each page) and whether the visitor left it open, kept for every page.
+FILTER_BOX = "filter_box"
+FILTER_OPEN = "filter_open"
 
 
 def filter_choices() -> tuple[list[str], list[str], list[str]]:
@@ -285,70 +281,110 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     """The office filter the pages share: a search, voivodeships, kinds of office, size classes of the place and
     (optionally) offices chosen by name, each bound to the URL (?office_q=, ?voivodeships=, ?office_kinds=,
     ?size_classes=, ?offices=). Nothing given: every office. The URL holds the conditions, never the list of every
-    office that meets them."""
+    office that meets them.
+
+    The widgets sit in a box whose label says what the filter keeps (filter_summary). The box is closed until the
+    visitor opens it, and the session keeps it as it was left, on every page; a closed box draws no widget, and the
+    values the session holds (seeded from the URL) apply. Drawn at every visit, the widgets cost the browser
+    0.2-0.4 s, most of it the office picker's list of every office. A notice about a bad value in the URL shows
+    above the box, in sight."""
     current = lang()
     _ids, voivodeships, kinds = filter_choices()
-    columns = st.columns([2, 2, 2, 2, 3] if chosen_offices else [1, 1, 1, 1])
-    with columns[0]:
-        urlstate.bind("office_q", urlstate.search_text(current), "")
-        search = st.text_input(
-            t("filter.search", current),
-            key="office_q",
-            help=t("filter.search_help", current),
-            max_chars=urlstate.SEARCH_CHARS,
-        )
-        urlstate.write("office_q", search)
-    with columns[1]:
-        urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
-        chosen_voivodeships = st.multiselect(
-            t("filter.voivodeships", current), voivodeships, key="voivodeships", placeholder=t("filter.all", current)
-        )
-        urlstate.write("voivodeships", chosen_voivodeships)
-    with columns[2]:
-        urlstate.bind("office_kinds", urlstate.codes(kinds, current), [])
-        chosen_kinds = st.multiselect(
-            t("filter.office_kinds", current),
-            kinds,
-            key="office_kinds",
-            format_func=lambda k: code_label("office_kind", k, current),
-            placeholder=t("filter.all", current),
-        )
-        urlstate.write("office_kinds", chosen_kinds)
-    with columns[3]:
-        chosen_sizes = size_classes_input(current)
-    offices: list[str] = []
+    names = office_names() if chosen_offices else {}
+    urlstate.bind("office_q", urlstate.search_text(current), "")
+    urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
+    urlstate.bind("office_kinds", urlstate.codes(kinds, current), [])
+    urlstate.bind("size_classes", urlstate.codes(list(SIZE_CLASSES), current), [])
     if chosen_offices:
-        with columns[4]:
-            names = office_names()
-            urlstate.bind(key, urlstate.codes(list(names), current), [])
-            offices = st.multiselect(
-                t("filter.offices", current),
-                list(names),
-                key=key,
-                format_func=names.get,
-                placeholder=t("filter.all", current),
-                help=t("filter.offices_help", current),
-                max_selections=urlstate.MAX_ITEMS,
-            )
-            urlstate.write(key, offices)
-    return OfficeFilter(tuple(offices), tuple(chosen_voivodeships), tuple(chosen_kinds), search, tuple(chosen_sizes))
+        urlstate.bind(key, urlstate.codes(list(names), current), [])
+    state = st.session_state
+    chosen = OfficeFilter(
+        tuple(state[key]) if chosen_offices else (),
+        tuple(state["voivodeships"]),
+        tuple(state["office_kinds"]),
+        state["office_q"],
+        tuple(state["size_classes"]),
+    )
+    state[FILTER_BOX] = state.get(FILTER_OPEN, False)  # as the visitor left it, on whichever page
+    box = st.expander(
+        filter_summary(chosen, current), key=FILTER_BOX, on_change=_remember_filter_box, icon=":material/filter_alt:"
+    )
+    if box.open:
+        with box:
+            _filter_widgets(key, voivodeships, kinds, names, current)
+    for name, value in (
+        ("office_q", chosen.search),
+        ("voivodeships", chosen.voivodeships),
+        ("office_kinds", chosen.office_kinds),
+        ("size_classes", chosen.size_classes),
+        *([(key, chosen.offices)] if chosen_offices else []),
+    ):
+        urlstate.write(name, value)
+    return chosen
 
 
-def size_classes_input(current: str) -> list[str]:
-    """A multiselect of size classes of the office's place (vocabulary.SIZE_CLASSES, 'population unknown' among
-    them) bound to ?size_classes=; none chosen: every office, those of unknown population included."""
-    codes = list(SIZE_CLASSES)
-    urlstate.bind("size_classes", urlstate.codes(codes, current), [])
-    chosen = st.multiselect(
+def _remember_filter_box() -> None:
+    """The visitor opened or closed the filter's box: kept for every page (the box's own state stays on its page,
+    and its identity changes with its label)."""
+    st.session_state[FILTER_OPEN] = st.session_state[FILTER_BOX]
+
+
+def filter_summary(chosen: OfficeFilter, current: str) -> str:
+    """The filter box's label, as Markdown: 'Which offices' and what the filter keeps, e.g. 'Which offices: “gda” ·
+    pomorskie · city offices · 3 offices chosen'; a condition with more than two values by its count."""
+    parts = [t("filter.quoted", current, text=md(chosen.search))] if chosen.search else []
+    for values, label, count_key in (
+        (chosen.voivodeships, lambda v: v, "filter.n_voivodeships"),
+        (chosen.office_kinds, lambda k: code_label("office_kind", k, current), "filter.n_office_kinds"),
+        (chosen.size_classes, lambda k: code_label("size_class", k, current), "filter.n_size_classes"),
+    ):
+        if len(values) > 2:
+            parts.append(t(count_key, current, n=len(values)))
+        elif values:
+            parts.append(", ".join(md(label(v)) for v in values))
+    if chosen.offices:
+        parts.append(t("filter.n_offices", current, n=len(chosen.offices)))
+    title = t("filter.expander", current)
+    return f"{title}: {' · '.join(parts)}" if parts else title
+
+
+def _filter_widgets(key: str, voivodeships: list[str], kinds: list[str], names: dict[str, str], current: str) -> None:
+    """The office filter's widgets, their values from the session (office_filter binds them first)."""
+    columns = st.columns([2, 2, 2, 2, 3] if names else [1, 1, 1, 1])
+    columns[0].text_input(
+        t("filter.search", current),
+        key="office_q",
+        help=t("filter.search_help", current),
+        max_chars=urlstate.SEARCH_CHARS,
+    )
+    columns[1].multiselect(
+        t("filter.voivodeships", current), voivodeships, key="voivodeships", placeholder=t("filter.all", current)
+    )
+    columns[2].multiselect(
+        t("filter.office_kinds", current),
+        kinds,
+        key="office_kinds",
+        format_func=lambda k: code_label("office_kind", k, current),
+        placeholder=t("filter.all", current),
+    )
+    columns[3].multiselect(  # 'population unknown' among them; none chosen: every office, those unknown included
         t("filter.size_classes", current),
-        codes,
+        list(SIZE_CLASSES),
         key="size_classes",
         format_func=lambda k: code_label("size_class", k, current),
         placeholder=t("filter.all", current),
         help=t("filter.size_classes_help", current),
     )
-    urlstate.write("size_classes", chosen)
-    return chosen
+    if names:
+        columns[4].multiselect(
+            t("filter.offices", current),
+            list(names),
+            key=key,
+            format_func=names.get,
+            placeholder=t("filter.all", current),
+            help=t("filter.offices_help", current),
+            max_selections=urlstate.MAX_ITEMS,
+        )
 
 
 PER_PAGE = (10, 20, 50)

@@ -88,4 +88,23 @@ TEXT = {
         "Empty: every office meeting the conditions beside it.",
     ),
     "filter.all": ("wszystkie", "all"),
+    # The filter's box, its label saying what the filter keeps: 'Które urzędy: „gda” · pomorskie · 3 urzędy wybrane'.
+    "filter.expander": ("Które urzędy", "Which offices"),
+    "filter.quoted": ("„{text}”", "“{text}”"),
+    "filter.n_voivodeships": (
+        plural("n", one="{n} województwo", few="{n} województwa", many="{n} województw"),
+        plural("n", one="{n} voivodeship", other="{n} voivodeships"),
+    ),
+    "filter.n_office_kinds": (
+        plural("n", one="{n} rodzaj urzędów", few="{n} rodzaje urzędów", many="{n} rodzajów urzędów"),
+        plural("n", one="{n} kind of office", other="{n} kinds of office"),
+    ),
+    "filter.n_size_classes": (
+        plural("n", one="{n} klasa wielkości", few="{n} klasy wielkości", many="{n} klas wielkości"),
+        plural("n", one="{n} size class", other="{n} size classes"),
+    ),
+    "filter.n_offices": (
+        plural("n", one="{n} urząd wybrany", few="{n} urzędy wybrane", many="{n} urzędów wybranych"),
+        plural("n", one="{n} office chosen", other="{n} offices chosen"),
+    ),
 }

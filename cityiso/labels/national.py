@@ -2,7 +2,6 @@
 
 TEXT = {
     # national scale: trends, the voivodeship map, an office's standing, the summary deck (issue 10)
-    "filter.expander": ("Które urzędy", "Which offices"),
     "overview.latest_evidence": (
         "Najnowsze zdarzenie w danych do tej daty: {date}.",
         "Latest event in the data up to this date: {date}.",

@@ -93,8 +93,38 @@ def test_language_switch_survives_navigation(page, server: str) -> None:
 
 
 def chosen_offices(page) -> str:
-    """The chips of the office filter's offices chosen by name (the pages are opened in English here)."""
-    return page.locator("[data-testid='stMultiSelect']").filter(has_text="Chosen offices").first.inner_text()
+    """The chips of the office filter's offices chosen by name, its box opened first: closed, it draws no widget
+    (the pages are opened in English here)."""
+    chips = page.locator("[data-testid='stMultiSelect']").filter(has_text="Chosen offices")
+    expect(chips).to_have_count(0)
+    open_filter(page)
+    return chips.first.inner_text()
+
+
+def open_filter(page) -> None:
+    """Click the office filter's box open, and wait until it shows its widgets."""
+    page.locator("[data-testid='stExpander'] summary").filter(has_text="Which offices").click()
+    expect(page.get_by_text("Find an office", exact=True)).to_be_visible()
+    wait_until_idle(page)
+
+
+@pytest.mark.browser
+def test_the_filter_box_opens_at_a_click_and_stays_open_on_the_next_page(page, server: str) -> None:
+    """Closed, the office filter draws no widget; opened by a click, a search typed in it rewrites the URL and the
+    box's label, and the box is still open on the next page."""
+    open_page(page, server, "cycles", lang="en")
+    expect(page.get_by_text("Find an office", exact=True)).to_have_count(0)
+    open_filter(page)
+    search = page.get_by_role("textbox", name="Find an office")
+    search.fill("Testowo")
+    search.press("Enter")
+    wait_for_url(page, "office_q=Testowo")
+    wait_until_idle(page)
+    box = page.locator("[data-testid='stExpander'] summary").first
+    expect(box).to_have_text(re.compile("Which offices: “Testowo”"))
+    page.get_by_role("link", name="Praised areas").click()
+    expect(page.locator("h1").first).to_have_text("Praised areas")
+    expect(page.get_by_role("textbox", name="Find an office")).to_have_value("Testowo")
 
 
 @pytest.mark.browser
@@ -289,7 +319,8 @@ def test_presenting_a_deck_full_screen(page, server: str, width: int, height: in
     takeaway = page.locator(".slide-takeaway")
     expect(slide_title).to_have_text(f"ISO certification: {CITY}")
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
-    expect(page.locator("[data-testid='stMultiSelect']")).to_have_count(0)  # the setup widgets are gone
+    expect(page.locator("[data-testid='stExpander']")).to_have_count(0)  # the setup widgets are gone, the filter too
+    expect(page.locator("[data-testid='stDateInput']")).to_have_count(0)
     # Each ▶ moves to the slide after the one its run drew: click only once that run has finished.
     wait_until_idle(page)
     page.get_by_role("button", name="▶").click()
