@@ -18,12 +18,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cityiso.app.ui import FILTER_OPEN
+from cityiso.app import ui
 from cityiso.build import build
 from cityiso.data.descriptor import package
 from cityiso.figures import images
 from cityiso.labels import format_date
 from cityiso.paths import ROOT
+from cityiso.queries import OfficeFilter
 from cityiso.safe_text import html, md
 from tests.fixture_package import write_package
 from tests.plain_tables import plain_tables
@@ -680,6 +681,14 @@ def test_compare_takes_its_default_when_another_page_chose_more_than_four(
     assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
 
 
+def test_compare_takes_its_default_without_a_notice_when_no_office_was_chosen_before(open_page) -> None:
+    """Coming from a page whose filter chose no office by name (every office), compare shows its default quietly."""
+    at = open_page("cycles", lang="en")
+    at.switch_page("pages/compare.py").run()
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+
+
 # --- Sources and method -----------------------------------------------------------------------------------------------
 
 
@@ -783,17 +792,29 @@ def filter_widgets(at: AppTest) -> set[str]:
     return FILTER_KEYS & {w.key for w in [*at.multiselect, *at.text_input]}
 
 
+def filter_box(at: AppTest):
+    (box,) = [e for e in at.expander if e.label.startswith("Which offices")]
+    return box
+
+
+def click_filter_box(at: AppTest, open_: bool) -> AppTest:
+    """The visitor clicks the filter's box open or shut: AppTest has no such click, so send what the browser sends,
+    the box's own state with the other widgets' (its callback runs as in the browser)."""
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id, state.bool_value = filter_box(at).proto.id, open_
+    return at._run(states)
+
+
 @pytest.mark.parametrize("page", ["overview", "cycles", "praised", "presentation"])
 def test_a_folded_filter_draws_no_widget_yet_applies_and_says_what_it_keeps(open_page, page: str) -> None:
     """The filter's box stays closed for a link's filter: no widget is drawn (the office picker lists every office),
     the filter applies and is written back, the box's label says what it keeps, and the notice about a bad value in
     the link shows outside the box."""
-    at = open_page(
-        page, lang="en", offices="testowo", voivodeships="mazowieckie", office_kinds="castle", office_q="Test*"
-    )
-    (box,) = [e for e in at.expander if e.label.startswith("Which offices")]
-    assert box.label == "Which offices: “Test\\*” · mazowieckie · 1 office chosen"
-    assert not filter_widgets(at)
+    link = {"offices": "testowo", "voivodeships": "mazowieckie", "office_kinds": "castle", "office_q": "Test*"}
+    at = open_page(page, lang="en", **link)
+    assert filter_box(at).label == "Which offices: “Test\\*” · mazowieckie · 1 office chosen"
+    assert not filter_widgets(at) and not filter_box(at).warning
     assert any("castle" in w for w in at.notices)
     assert (at.session_state["offices"], at.session_state["voivodeships"]) == (["testowo"], ["mazowieckie"])
     assert (at.query_params["offices"], at.query_params["office_q"]) == ("testowo", "Test*")
@@ -802,26 +823,41 @@ def test_a_folded_filter_draws_no_widget_yet_applies_and_says_what_it_keeps(open
     assert not filter_widgets(unfiltered)
 
 
-def test_the_opened_filter_box_draws_its_widgets_and_stays_open_from_page_to_page(open_page) -> None:
-    """Opened, the box shows the filter's widgets with the values in force; a change rewrites its label and the
-    URL; the session keeps the box open on the next page, and closing it keeps the filter."""
+@pytest.mark.parametrize(
+    ("chosen", "label"),
+    [
+        (OfficeFilter(voivodeships=("mazowieckie", "pomorskie")), "Które urzędy: mazowieckie, pomorskie"),
+        (OfficeFilter(voivodeships=("mazowieckie", "pomorskie", "śląskie")), "Które urzędy: 3 województwa"),
+        (OfficeFilter(size_classes=("under_20k", "20k_100k", "unknown")), "Które urzędy: 3 klasy wielkości"),
+        (OfficeFilter(offices=tuple(f"o{i}" for i in range(22))), "Które urzędy: 22 urzędy wybrane"),
+        (OfficeFilter(search="\u202eeikswomozam · x" + "y" * 60), "Które urzędy: „eikswomozam · x" + "y" * 25 + "…”"),
+        (OfficeFilter(search="[a](javascript:x) *b*"), "Które urzędy: „\\[a\\]\\(javascript\\:x\\) \\*b\\*”"),
+    ],
+)
+def test_the_filter_label_counts_long_lists_and_shows_a_search_plainly(chosen: OfficeFilter, label: str) -> None:
+    """More than two values of a condition by their count, in the language's plural; a search as literal text,
+    shortened, without the invisible characters that would make it read as something else."""
+    assert ui.filter_summary(chosen, "pl") == label
+
+
+def test_the_filter_box_opens_and_shuts_at_a_click_and_keeps_its_state_from_page_to_page(open_page) -> None:
+    """Clicked open, the box shows the filter's widgets with the values in force; a change rewrites its label and the
+    URL; the box is still open on the next page; clicked shut, it keeps the filter and stays shut on the next page."""
     at = open_page("cycles", lang="en", offices="testowo", voivodeships="mazowieckie")
-    at.session_state[FILTER_OPEN] = True  # the visitor opens the box
-    at.run()
+    assert not filter_widgets(at)
+    click_filter_box(at, True)
     assert filter_widgets(at) == FILTER_KEYS
     assert at.multiselect(key="offices").value == ["testowo"]
     at.multiselect(key="voivodeships").set_value([]).run()
-    (box,) = [e for e in at.expander if e.label.startswith("Which offices")]
-    assert box.label == "Which offices: 1 office chosen"
+    assert filter_box(at).label == "Which offices: 1 office chosen"  # a new label: the box is another element now
     assert at.query_params["voivodeships"] == ""
     at.switch_page("pages/praised.py").run()
     assert filter_widgets(at) == FILTER_KEYS and at.multiselect(key="offices").value == ["testowo"]
-    at.session_state[FILTER_OPEN] = False  # the visitor closes it
-    at.run()
+    click_filter_box(at, False)
     assert not filter_widgets(at)
     assert at.session_state["offices"] == ["testowo"] and at.query_params["offices"] == "testowo"
     at.switch_page("pages/cycles.py").run()
-    assert at.session_state["offices"] == ["testowo"]
+    assert not filter_widgets(at) and at.session_state["offices"] == ["testowo"]
 
 
 def test_a_chart_that_gives_no_slide_is_disabled_with_its_reason(open_page, fast_thumbnails) -> None:

@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -240,7 +241,9 @@ def offices_filter(
     fallback = default if default is not None else ids
     urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
     carried = st.session_state[key]
-    if len(carried) < low or (high is not None and len(carried) > high):
+    if not carried:  # none chosen by name on the page before (the office filter's "every office"): the default
+        st.session_state[key] = fallback
+    elif len(carried) < low or (high is not None and len(carried) > high):
         # More or fewer offices than this page takes, carried over from a page that takes any number (the office
         # filter): its default instead, and a notice saying so.
         urlstate.notice(key, ",".join(carried), t("why.count", lang(), low=low, high=high))
@@ -311,7 +314,7 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     )
     if box.open:
         with box:
-            _filter_widgets(key, voivodeships, kinds, names, current)
+            _filter_widgets(key, voivodeships, kinds, names if chosen_offices else None, current)
     for name, value in (
         ("office_q", chosen.search),
         ("voivodeships", chosen.voivodeships),
@@ -329,10 +332,16 @@ def _remember_filter_box() -> None:
     st.session_state[FILTER_OPEN] = st.session_state[FILTER_BOX]
 
 
+SUMMARY_SEARCH_CHARS = 40  # of the search, in the filter box's label
+
+
 def filter_summary(chosen: OfficeFilter, current: str) -> str:
     """The filter box's label, as Markdown: 'Which offices' and what the filter keeps, e.g. 'Which offices: “gda” ·
-    pomorskie · city offices · 3 offices chosen'; a condition with more than two values by its count."""
-    parts = [t("filter.quoted", current, text=md(chosen.search))] if chosen.search else []
+    pomorskie · city offices · 3 offices chosen'; a condition with more than two values by its count. The search,
+    which a link sets, is shortened to SUMMARY_SEARCH_CHARS and loses its invisible format characters (a direction
+    override would make it read as other conditions)."""
+    search = "".join(c for c in chosen.search if unicodedata.category(c) != "Cf")
+    parts = [t("filter.quoted", current, text=md(urlstate.shorten(search, SUMMARY_SEARCH_CHARS)))] if search else []
     for values, label, count_key in (
         (chosen.voivodeships, lambda v: v, "filter.n_voivodeships"),
         (chosen.office_kinds, lambda k: code_label("office_kind", k, current), "filter.n_office_kinds"),
@@ -348,9 +357,12 @@ def filter_summary(chosen: OfficeFilter, current: str) -> str:
     return f"{title}: {' · '.join(parts)}" if parts else title
 
 
-def _filter_widgets(key: str, voivodeships: list[str], kinds: list[str], names: dict[str, str], current: str) -> None:
-    """The office filter's widgets, their values from the session (office_filter binds them first)."""
-    columns = st.columns([2, 2, 2, 2, 3] if names else [1, 1, 1, 1])
+def _filter_widgets(
+    key: str, voivodeships: list[str], kinds: list[str], names: dict[str, str] | None, current: str
+) -> None:
+    """The office filter's widgets, their values from the session (office_filter binds them first); the offices
+    chosen by name among them unless `names` is None."""
+    columns = st.columns([2, 2, 2, 2, 3] if names is not None else [1, 1, 1, 1])
     columns[0].text_input(
         t("filter.search", current),
         key="office_q",
@@ -375,7 +387,7 @@ def _filter_widgets(key: str, voivodeships: list[str], kinds: list[str], names: 
         placeholder=t("filter.all", current),
         help=t("filter.size_classes_help", current),
     )
-    if names:
+    if names is not None:
         columns[4].multiselect(
             t("filter.offices", current),
             list(names),

@@ -466,6 +466,15 @@ def test_one_hostile_parameter(watched: Watched, page: str, key: str, value: str
     assert_refused(watched, CURRENT.get(key, key), value)
 
 
+def test_a_search_in_the_filter_box_label_stays_text(watched: Watched) -> None:
+    """The office filter's box names its search in its label (Markdown): every payload there is text."""
+    search = " ".join(PAYLOADS[:3] + PAYLOADS[6:9])  # within the search's 200 characters
+    open_page(watched, "cycles", {"lang": "en", "office_q": search}, charts=0)  # no office matches: no chart
+    assert_clean(watched, "cycles")
+    summary = watched.tab.locator("[data-testid='stExpander'] summary").filter(has_text="Which offices")
+    assert PAYLOADS[0] in summary.inner_text()  # shown literally (the label shortens the rest)
+
+
 def test_sql_in_the_search_is_just_text(watched: Watched) -> None:
     open_page(watched, "praised", {"lang": "en", "q": "zabrze'); drop table offices; --"})
     assert_clean(watched, "praised")
