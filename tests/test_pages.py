@@ -682,11 +682,22 @@ def test_compare_takes_its_default_when_another_page_chose_more_than_four(
 
 
 def test_compare_takes_its_default_without_a_notice_when_no_office_was_chosen_before(open_page) -> None:
-    """Coming from a page whose filter chose no office by name (every office), compare shows its default quietly."""
+    """Coming from a page whose filter chose no office by name (every office), compare shows its default quietly,
+    and the next page's filter does not take that default for the visitor's choice: it keeps every office."""
     at = open_page("cycles", lang="en")
     at.switch_page("pages/compare.py").run()
     assert not at.warning, [w.value for w in at.warning]
     assert at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+    at.switch_page("pages/cycles.py").run()
+    assert at.session_state["offices"] == [] and filter_box(at).label == "Which offices"
+
+
+def test_offices_the_visitor_chose_on_compare_follow_to_the_next_page(open_page) -> None:
+    at = open_page("compare", lang="en")
+    at.multiselect(key="offices").set_value(["testowo-powiat", "testowo"]).run()
+    at.switch_page("pages/praised.py").run()
+    assert at.session_state["offices"] == ["testowo-powiat", "testowo"]
+    assert filter_box(at).label == "Which offices: 2 offices chosen"
 
 
 # --- Sources and method -----------------------------------------------------------------------------------------------

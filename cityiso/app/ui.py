@@ -235,24 +235,31 @@ def map_legacy_params() -> None:
 def offices_filter(
     label: str, key: str = "offices", low: int = 1, high: int | None = None, default: list[str] | None = None
 ) -> list[str]:
-    """A multiselect of offices bound to ?offices=…"""
+    """A multiselect of offices bound to ?offices=…; its default, when it applies, is remembered as this page's
+    (PAGE_DEFAULT), so the office filter of the next page does not take it for the visitor's choice."""
     names = office_names()
     ids = list(names)
     fallback = default if default is not None else ids
+    before = st.session_state.get(key)
     urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
     carried = st.session_state[key]
+    defaulted = before is None and carried == fallback  # neither the session nor the link chose
     if not carried:  # none chosen by name on the page before (the office filter's "every office"): the default
-        st.session_state[key] = fallback
+        st.session_state[key], defaulted = fallback, True
     elif len(carried) < low or (high is not None and len(carried) > high):
         # More or fewer offices than this page takes, carried over from a page that takes any number (the office
         # filter): its default instead, and a notice saying so.
         urlstate.notice(key, ",".join(carried), t("why.count", lang(), low=low, high=high))
-        st.session_state[key] = fallback
+        st.session_state[key], defaulted = fallback, True
+    if defaulted:
+        st.session_state[PAGE_DEFAULT] = (key, list(fallback))
     chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
     urlstate.write(key, chosen)
     return chosen
 
 
+# The offices a page chose by itself (compare's default), under the key they went in: not the visitor's choice.
+PAGE_DEFAULT = "offices_page_default"
 # The office filter's box (a widget of each page) and whether the visitor left it open, kept for every page.
 FILTER_BOX = "filter_box"
 FILTER_OPEN = "filter_open"
@@ -298,9 +305,12 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
     urlstate.bind("office_kinds", urlstate.codes(kinds, current), [])
     urlstate.bind("size_classes", urlstate.codes(list(SIZE_CLASSES), current), [])
-    if chosen_offices:
-        urlstate.bind(key, urlstate.codes(list(names), current), [])
     state = st.session_state
+    if chosen_offices:
+        page_default = state.pop(PAGE_DEFAULT, None)
+        if page_default == (key, state.get(key)):  # the offices the last page chose by itself: none chosen here
+            state[key] = []
+        urlstate.bind(key, urlstate.codes(list(names), current), [])
     chosen = OfficeFilter(
         tuple(state[key]) if chosen_offices else (),
         tuple(state["voivodeships"]),
