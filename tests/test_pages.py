@@ -692,6 +692,17 @@ def test_compare_takes_its_default_without_a_notice_when_no_office_was_chosen_be
     assert at.session_state["offices"] == [] and filter_box(at).label == "Which offices"
 
 
+def test_an_office_removed_on_compare_stays_removed_until_the_visitor_picks_another(open_page) -> None:
+    """Below two offices by the visitor's own hand, compare asks for more instead of putting its default back with
+    a notice about the link; two again, it compares them."""
+    at = open_page("compare", lang="en")
+    at.multiselect(key="offices").set_value(["testowo"]).run()
+    assert at.multiselect(key="offices").value == ["testowo"] and not at.warning
+    assert [i.value for i in at.info] == ["Offices to compare (2–4)"]
+    at.multiselect(key="offices").set_value(["testowo", "testowo-powiat"]).run()
+    assert not at.info and at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
+
+
 def test_offices_the_visitor_chose_on_compare_follow_to_the_next_page(open_page) -> None:
     at = open_page("compare", lang="en")
     at.multiselect(key="offices").set_value(["testowo-powiat", "testowo"]).run()

@@ -244,7 +244,9 @@ def offices_filter(
     urlstate.bind(key, urlstate.codes(ids, lang(), low, high), fallback)
     carried = st.session_state[key]
     defaulted = before is None and carried == fallback  # neither the session nor the link chose
-    if not carried:  # none chosen by name on the page before (the office filter's "every office"): the default
+    if st.session_state.pop(EDITED, None) == key:
+        pass  # the visitor's own change in this picker, even below `low`: the page says what it needs
+    elif not carried:  # none chosen by name on the page before (the office filter's "every office"): the default
         st.session_state[key], defaulted = fallback, True
     elif len(carried) < low or (high is not None and len(carried) > high):
         # More or fewer offices than this page takes, carried over from a page that takes any number (the office
@@ -253,13 +255,22 @@ def offices_filter(
         st.session_state[key], defaulted = fallback, True
     if defaulted:
         st.session_state[PAGE_DEFAULT] = (key, list(fallback))
-    chosen = st.multiselect(label, ids, key=key, format_func=names.get, max_selections=high)
+    chosen = st.multiselect(
+        label, ids, key=key, format_func=names.get, max_selections=high, on_change=_edited, args=(key,)
+    )
     urlstate.write(key, chosen)
     return chosen
 
 
+def _edited(key: str) -> None:
+    """The visitor changed the offices picker `key` (offices_filter): its value is theirs, not one carried over."""
+    st.session_state[EDITED] = key
+
+
 # The offices a page chose by itself (compare's default), under the key they went in: not the visitor's choice.
 PAGE_DEFAULT = "offices_page_default"
+# The offices picker the visitor has just changed (offices_filter): its value is not checked as a carried one.
+EDITED = "offices_edited"
 # The office filter's box (a widget of each page) and whether the visitor left it open, kept for every page.
 FILTER_BOX = "filter_box"
 FILTER_OPEN = "filter_open"
