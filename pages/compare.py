@@ -18,7 +18,7 @@ family = ui.family_input()
 with_findings = compare.first_praised_offices(Context(ui.data_or_stop, lang, family=family), 4)
 offices = ui.offices_filter(t("compare.pick", lang), low=2, high=4, default=with_findings)
 if len(offices) < 2:
-    st.info(t("compare.pick", lang))
+    st.info(t("compare.pick_more", lang))
     st.stop()
 
 scope = ui.Scope(OfficeFilter(tuple(offices)), family)

@@ -698,7 +698,7 @@ def test_an_office_removed_on_compare_stays_removed_until_the_visitor_picks_anot
     at = open_page("compare", lang="en")
     at.multiselect(key="offices").set_value(["testowo"]).run()
     assert at.multiselect(key="offices").value == ["testowo"] and not at.warning
-    assert [i.value for i in at.info] == ["Offices to compare (2–4)"]
+    assert [i.value for i in at.info] == ["Choose 2 to 4 offices to compare them."]
     at.multiselect(key="offices").set_value(["testowo", "testowo-powiat"]).run()
     assert not at.info and at.multiselect(key="offices").value == ["testowo", "testowo-powiat"]
 

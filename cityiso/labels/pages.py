@@ -98,6 +98,10 @@ TEXT = {
     # compare
     "compare.title": ("Porównanie urzędów", "Compare offices"),
     "compare.pick": ("Urzędy do porównania (2–4)", "Offices to compare (2–4)"),
+    "compare.pick_more": (
+        "Wybierz od 2 do 4 urzędów, aby je porównać.",
+        "Choose 2 to 4 offices to compare them.",
+    ),
     "compare.clauses": ("Profil rozdziałów (udział w ustaleniach)", "Clause profile (share of findings)"),
     "compare.themes": ("Profil tematów (udział w ustaleniach)", "Theme profile (share of findings)"),
     "compare.bodies": ("Jednostki i wydania norm", "Bodies and editions"),
