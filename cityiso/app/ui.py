@@ -311,7 +311,7 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     above the box, in sight."""
     current = lang()
     _ids, voivodeships, kinds = filter_choices()
-    names = office_names() if chosen_offices else {}
+    names = office_names() if chosen_offices else None  # None: no offices chosen by name on this page
     urlstate.bind("office_q", urlstate.search_text(current), "")
     urlstate.bind("voivodeships", urlstate.codes(voivodeships, current), [])
     urlstate.bind("office_kinds", urlstate.codes(kinds, current), [])
@@ -335,7 +335,7 @@ def office_filter(key: str = "offices", chosen_offices: bool = True) -> OfficeFi
     )
     if box.open:
         with box:
-            _filter_widgets(key, voivodeships, kinds, names if chosen_offices else None, current)
+            _filter_widgets(key, voivodeships, kinds, names, current)
     for name, value in (
         ("office_q", chosen.search),
         ("voivodeships", chosen.voivodeships),
