@@ -59,6 +59,28 @@ def test_each_view_is_held_to_three_times_the_empty_page_plus_half_a_second() ->
     assert by[(EMPTY, "warm")]["passed"] is None
 
 
+def test_a_view_is_held_to_the_empty_page_visited_just_before_it() -> None:
+    # The machine slowed down while praised was measured: its paired floor says so, and its limit follows.
+    def visit(view: str, drawn: float, floor: float | None) -> Visit:
+        return Visit(view, "default", "warm", 1, drawn_s=drawn, script_s=drawn / 2, floor_s=floor)
+
+    rows = summarise(
+        [
+            visit(EMPTY, 0.5, None),
+            visit(EMPTY, 0.5, None),
+            visit(EMPTY, 1.0, None),
+            visit("cycles", 2.1, 0.5),  # 3 x 0.5 + 0.5 = 2.0: over
+            visit("praised", 3.2, 1.0),  # 3 x 1.0 + 0.5 = 3.5: within, though over the median floor's 2.0
+            visit("praised", 3.3, 0.9),
+            visit("office", 1.9, None),  # its empty visit failed: the empty page's median (0.5)
+        ]
+    )["views"]
+    by = {r["page"]: r for r in rows}
+    assert (by["cycles"]["floor_s"], by["cycles"]["limit_s"], by["cycles"]["passed"]) == (0.5, 2.0, False)
+    assert (by["praised"]["floor_s"], by["praised"]["limit_s"], by["praised"]["passed"]) == (0.95, 3.35, True)
+    assert (by["office"]["floor_s"], by["office"]["limit_s"], by["office"]["passed"]) == (0.5, 2.0, True)
+
+
 @pytest.mark.browser
 def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None:
     if not Path(CHROMIUM).exists():
@@ -82,6 +104,10 @@ def test_a_tiny_run_measures_pages_and_memory_end_to_end(tmp_path: Path) -> None
     for v in visits:
         assert 0 < v["script_s"] <= v["drawn_s"], v
         assert v["elements"] > 0 and v["server_cpu_s"] >= 0, v
+    # Each page visit comes just after an empty page visit of its temperature, whose time is its floor.
+    for empty, page in zip(visits[::2], visits[1::2], strict=True):
+        assert (empty["view"], page["view"]) == (EMPTY, "office"), (empty, page)
+        assert empty["temperature"] == page["temperature"] and page["floor_s"] == empty["drawn_s"] > 0
     assert all(v["charts"] >= 1 for v in visits if v["view"] == "office")
     with duckdb.connect(str(db), read_only=True) as con:
         labels = queries.run(con, "offices_overview", family=None).set_index("office_id")["office_label"]

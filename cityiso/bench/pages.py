@@ -7,7 +7,12 @@ when the page was drawn: no script running, no running indicator, no skeleton, e
 that state held for a moment (a rerun that writing the URL requests would break it). The server restarts before
 each page: its first visit of each view is *cold* (caches empty), the next ones *warm*. Views: the default, one
 voivodeship, one kind of office, one office (where the page takes such a filter). playwright is imported only
-inside the functions that drive a browser."""
+inside the functions that drive a browser.
+
+Each visit of a page is paired with a visit of the empty page made just before it, of the same temperature (for a
+cold one, on an empty server started just then): the budget is set from the floor of that same moment, so a busy
+minute on this shared machine slows the floor with the page instead of failing (or passing) pages measured in
+another minute."""
 
 import argparse
 import asyncio
@@ -112,6 +117,7 @@ class Visit:
     notices: list[str] = field(default_factory=list)
     error: str | None = None
     detail: str | None = None
+    floor_s: float | None = None  # the paired empty page's drawn time, just before (None: it did not draw)
 
 
 @dataclass(frozen=True)
@@ -232,35 +238,65 @@ async def visit(browser, base: str, view: View, server_pid: int, timeout_s: floa
 
 
 async def measure_views(db: Path, work: Path, args: argparse.Namespace, page_views: list[View]) -> list[Visit]:
-    """Each repetition: per page (and the empty page) a fresh server, then each of its views cold and warm."""
+    """Each repetition: per page a fresh server, then each of its views cold and warm, every visit just after one of
+    the empty page of the same temperature (its floor: cold on an empty server started for it, warm on a running one).
+    """
     from playwright.async_api import async_playwright
 
-    by_page: dict[str, list[View]] = {EMPTY: [empty_view()]}
+    by_page: dict[str, list[View]] = {}
     for v in page_views:
         by_page.setdefault(v.page, []).append(v)
     visits: list[Visit] = []
     viewport = {"width": 1400, "height": 900}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+        floor = _Floor(browser, work, args.page_timeout, viewport)
         try:
             for repetition in range(1, args.repeat + 1):
                 for page, page_views_ in by_page.items():
                     print(f"[bench pages] repetition {repetition}: {page} ...", file=sys.stderr, flush=True)
                     port = free_port()
-                    server = start_empty_server(port, work) if page == EMPTY else start_server(db, port, work / "s.log")
+                    server = start_server(db, port, work / "s.log")
                     try:
                         for view in page_views_:
                             for temperature in ["cold"] + ["warm"] * args.warm:
+                                paired = await floor.visit(temperature, repetition)
                                 found = await visit(
                                     browser, f"http://127.0.0.1:{port}", view, server.pid, args.page_timeout, viewport
                                 )
                                 found.temperature, found.repetition = temperature, repetition
-                                visits.append(found)
+                                found.floor_s = paired.drawn_s
+                                visits += [paired, found]
                     finally:
                         stop_server(server)
         finally:
+            floor.stop()
             await browser.close()
     return visits
+
+
+class _Floor:
+    """The empty page's server: restarted for each cold visit, kept running for the warm ones."""
+
+    def __init__(self, browser, work: Path, timeout_s: float, viewport: dict) -> None:
+        self.browser, self.work, self.timeout_s, self.viewport = browser, work, timeout_s, viewport
+        self.server, self.port = None, 0
+
+    async def visit(self, temperature: str, repetition: int) -> Visit:
+        if temperature == "cold" or self.server is None:
+            self.stop()
+            self.port = free_port()
+            self.server = start_empty_server(self.port, self.work)
+        found = await visit(
+            self.browser, f"http://127.0.0.1:{self.port}", empty_view(), self.server.pid, self.timeout_s, self.viewport
+        )
+        found.temperature, found.repetition = temperature, repetition
+        return found
+
+    def stop(self) -> None:
+        if self.server is not None:
+            stop_server(self.server)
+            self.server = None
 
 
 async def memory_session(db: Path, work: Path, args: argparse.Namespace, session_views: list[View]) -> dict:
@@ -371,7 +407,10 @@ def summarise(visits: list[Visit]) -> dict:
         )
     floor = {r["temperature"]: r["drawn_s"] for r in rows if r["page"] == EMPTY}
     for r in rows:
-        empty = floor.get(r["temperature"])
+        # The floor of the view's own moments (its visits' paired empty pages), else the empty page's median.
+        paired = _median([v.floor_s for v in groups[(r["page"], r["variant"], r["temperature"])] if v.error is None])
+        empty = floor.get(r["temperature"]) if paired is None or r["page"] == EMPTY else paired
+        r["floor_s"] = empty
         r["limit_s"] = (
             None if empty is None else round(BUDGETS["page_warm_over_empty"] * empty + BUDGETS["page_warm_extra_s"], 3)
         )
@@ -396,11 +435,12 @@ def markdown(result: dict) -> str:
         f"Measured {c['date']} on {c['cores']} cores, load average {load} at start and {load_end} at the end "
         f"(1, 5, 15 min); {c['database']}; Chromium, a fresh context per visit, {c['viewport']}; "
         f"{c['repeat']} repetition(s), {c['warm']} warm visit(s) each; budget: {BUDGETS['page_warm_over_empty']:g}x "
-        f"the empty page + {BUDGETS['page_warm_extra_s']:g} s (cold against cold, warm against warm).",
+        f"the floor + {BUDGETS['page_warm_extra_s']:g} s, the floor being the median of the empty page visited just "
+        "before each of the view's visits (cold before cold, on an empty server started for it; warm before warm).",
         "",
         "| page | view | cold drawn | warm drawn | warm script done | warm browser | warm server CPU | elements "
-        "| charts | budget cold / warm |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| charts | floor cold / warm | budget cold / warm |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = {(r["page"], r["variant"], r["temperature"]): r for r in result["pages"]["views"]}
     for page, variant in dict.fromkeys((r["page"], r["variant"]) for r in result["pages"]["views"]):
@@ -411,6 +451,7 @@ def markdown(result: dict) -> str:
             f"| {page} | {variant} | {_s(cold.get('drawn_s'))} | {_s(warm.get('drawn_s'))} "
             f"| {_s(warm.get('script_s'))} | {_s(warm.get('browser_s'))} | {_s(warm.get('server_cpu_s'))} "
             f"| {_n(warm.get('elements') or cold.get('elements'))} | {_n(warm.get('charts') or cold.get('charts'))} "
+            f"| {'' if page == EMPTY else _s(cold.get('floor_s')) + ' / ' + _s(warm.get('floor_s'))} "
             f"| {'' if page == EMPTY else marks}{' (' + errors + ')' if errors else ''} |"
         )
     memory = result.get("memory")
