@@ -79,6 +79,29 @@ def test_imports_load_what_the_pages_import_in_a_fresh_process():
     assert set(preload.FIRST_RUN_MODULES).isdisjoint(result["missing"] + result["before"])
 
 
+def test_the_stack_look_up_maps_every_imported_modules_file_before_the_first_visit():
+    """Streamlit looks up the call stack at a process's first element; the first look-up maps the file of every
+    imported module (inspect's own map), which the inspect step does at the start, after the other steps' imports."""
+    code = textwrap.dedent(
+        """
+        import inspect, json
+        from cityiso.app import preload
+        preload._imports()
+        before = "pandas" in inspect._filesbymodname
+        preload._inspect()
+        print(json.dumps({"before": before, "after": sorted(inspect._filesbymodname)}))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["before"] is False
+    assert {"pandas", "plotly.graph_objects", "streamlit.delta_generator", "cityiso.views.cycles"} <= set(
+        result["after"]
+    )
+    names = [name for name, _ in preload.STEPS]
+    assert names.index("inspect") > max(names.index("imports"), names.index("image browser"))
+
+
 def test_a_module_that_cannot_be_imported_is_logged_and_the_others_are(monkeypatch, caplog, tmp_path: Path):
     script = tmp_path / "page.py"
     script.write_text("import cityiso_no_such_module\nfrom cityiso import ids\nfrom cityiso.ids import slug\n")
