@@ -79,27 +79,38 @@ def test_imports_load_what_the_pages_import_in_a_fresh_process():
     assert set(preload.FIRST_RUN_MODULES).isdisjoint(result["missing"] + result["before"])
 
 
-def test_the_stack_look_up_maps_every_imported_modules_file_before_the_first_visit():
-    """Streamlit looks up the call stack at a process's first element; the first look-up maps the file of every
-    imported module (inspect's own map), which the inspect step does at the start, after the other steps' imports."""
+def test_after_the_inspect_step_streamlits_first_stack_look_up_maps_no_module_again():
+    """Streamlit looks up the call stack at a process's first element, in the script's thread (env_util.is_repl); the
+    first look-up in a process maps the file of every imported module. After the inspect step, that look-up in another
+    thread maps only what is new (without the step: well over a thousand files)."""
     code = textwrap.dedent(
         """
-        import inspect, json
+        import inspect, json, sys, threading
         from cityiso.app import preload
+        from streamlit import env_util
         preload._imports()
-        before = "pandas" in inspect._filesbymodname
-        preload._inspect()
-        print(json.dumps({"before": before, "after": sorted(inspect._filesbymodname)}))
+        step = sys.argv[1] == "step"
+        if step:
+            preload._inspect()
+        mapped = []
+        looked_up = inspect.getabsfile
+        inspect.getabsfile = lambda *a, **k: mapped.append(1) or looked_up(*a, **k)
+        thread = threading.Thread(target=env_util.is_repl)
+        thread.start()
+        thread.join()
+        print(json.dumps({"mapped": len(mapped)}))
         """
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result["before"] is False
-    assert {"pandas", "plotly.graph_objects", "streamlit.delta_generator", "cityiso.views.cycles"} <= set(
-        result["after"]
-    )
+    count = {}
+    for variant in ("step", "none"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, variant], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        count[variant] = json.loads(out.stdout.strip().splitlines()[-1])["mapped"]
+    assert count["none"] > 1000 and count["step"] < 50, count
     names = [name for name, _ in preload.STEPS]
     assert names.index("inspect") > max(names.index("imports"), names.index("image browser"))
+    assert names.index("inspect") < names.index("freeze")
 
 
 def test_a_module_that_cannot_be_imported_is_logged_and_the_others_are(monkeypatch, caplog, tmp_path: Path):
@@ -135,7 +146,8 @@ def test_the_server_preloads_before_streamlit_starts(monkeypatch: pytest.MonkeyP
 def test_before_streamlit_starts_the_preload_logs_to_the_console_with_time_and_level(tmp_path: Path):
     """No logging is set up before Streamlit's: a skipped step and the summary still reach the server's console,
     dated and levelled like Streamlit's own lines."""
-    code = "from cityiso.app import preload\npreload.STEPS = preload.STEPS[2:3]\npreload.warm()\n"  # the database step
+    code = "from cityiso.app import preload\npreload.STEPS = tuple(s for s in preload.STEPS if s[0] == 'database')\n"
+    code += "preload.warm()\n"
     env = {**os.environ, "CITYISO_DB": str(tmp_path / "missing.duckdb")}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     lines = [line for line in out.stderr.strip().splitlines() if "cityiso.app.preload" in line]

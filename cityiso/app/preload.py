@@ -1,7 +1,8 @@
 """What the dashboard's server does once, before it listens, so that the first visitor after a start does not wait
 for it: import what the pages import (and what Streamlit imports at a first run), let Plotly load what a figure's
-first properties need, open the served database, and start the browser that draws static images (the
-presentation's thumbnails and every export); then leave all of that out of later garbage collections.
+first properties need, open the served database, start the browser that draws static images (the
+presentation's thumbnails and every export) and map the imported modules' files as Streamlit's first look-up of the
+call stack would; then leave all of that out of later garbage collections.
 
 Nothing here computes a result from the data: the first visit of a view still runs its named queries and draws its
 figures (the benchmark's *cold* visit measures exactly that). Each step that fails is left to the page that needs it,

@@ -407,7 +407,8 @@ def summarise(visits: list[Visit]) -> dict:
         )
     floor = {r["temperature"]: r["drawn_s"] for r in rows if r["page"] == EMPTY}
     for r in rows:
-        # The floor of the view's own moments (its visits' paired empty pages), else the empty page's median.
+        # The floor of the view's own moments (its visits' paired empty pages); where every paired visit failed,
+        # the empty page's median.
         paired = _median([v.floor_s for v in groups[(r["page"], r["variant"], r["temperature"])] if v.error is None])
         empty = floor.get(r["temperature"]) if paired is None or r["page"] == EMPTY else paired
         r["floor_s"] = empty
