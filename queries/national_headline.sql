@@ -13,16 +13,24 @@ with chosen as (
 ),
 
 best as (
-    select office_id, min(status_rank(status)) as best_rank, bool_or(status = 'valid') as is_valid
-    from status_on($as_of, $family)
-    where office_id in (select office_id from chosen)
+    -- Each office's best status in each family on $as_of (office_status_spans: one range look-up), then whether any
+    -- is valid, or valid approximately: a family's best is valid where one of its certificates is, and valid
+    -- approximately where none is valid and one is valid approximately.
+    select
+        office_id,
+        bool_or(status = 'valid') as is_valid,
+        bool_or(status = 'valid_approximate') as is_valid_approximate
+    from office_status_spans
+    where $as_of::date between from_on and until_on
+        and ($family is null or family = $family)
+        and office_id in (select office_id from chosen)
     group by office_id
 ),
 
 statuses as (
     select
         count(*) filter (where is_valid) as count_valid,
-        count(*) filter (where not is_valid and best_rank = 2) as count_valid_approximate
+        count(*) filter (where not is_valid and is_valid_approximate) as count_valid_approximate
     from best
 ),
 

@@ -1,8 +1,8 @@
-"""What the build stores in advance (finding_facts, office_status_year_ends: queries/schema.sql) changes no figure:
-each named query rewritten to read them returns what its former SQL (kept in tests/reference_sql/) returns, and
-office_status_by_year returns what computing every year from status_on returns, on the hand-made rows of
-fixtures.sql (views not stored), the fixture package, the many-office fixture and a small synthetic package (all
-built by the real build, views stored)."""
+"""What the build stores in advance (finding_facts, office_status_year_ends, office_status_spans: queries/schema.sql)
+changes no figure: each named query rewritten to read them returns what its former SQL (kept in tests/reference_sql/)
+returns, office_status_by_year returns what computing every year from status_on returns, and the status spans give
+what status_on gives on every day a status may change, on the hand-made rows of fixtures.sql (views not stored), the
+fixture package, the many-office fixture and a small synthetic package (all built by the real build, views stored)."""
 
 import csv
 import datetime as dt
@@ -148,6 +148,68 @@ def test_office_status_by_year_reads_stored_years_as_computed(databases: dict, a
                 f"select * from office_status_by_year_computed($as_of, $family, null){order}", params
             ).df()
             _assert_same(computed, stored, f"office_status_by_year on {db_name}, {as_of}, {family}")
+
+
+# Every day an office's status could change on, by the rows themselves (each window's first day and the day after its
+# last, each held event's day), and the day before each: office_status_spans must give there what status_on does.
+CANDIDATE_DAYS = """
+    with edges as (
+        select unnest([
+            window_start_on, window_end_on + 1, sure_start_on, sure_end_on + 1, definitive_end_on + 1
+        ]) as day
+        from certificate_windows
+        union all
+        select period_start from certificate_events
+    )
+    select distinct d from edges, unnest([day, day - 1]) as u(d) where d is not null
+    union all
+    select date '1970-01-01'
+"""
+
+
+def test_the_status_spans_give_each_offices_status_that_status_on_gives_on_every_day_it_may_change(
+    databases: dict,
+) -> None:
+    for db_name, con in databases.items():
+        found = con.execute(
+            f"""
+            with days as ({CANDIDATE_DAYS}),
+            reference as (
+                select d.d as day, s.office_id, s.family,
+                    arg_min(
+                        s.status,
+                        {{'order': speaking_order(s.status, s.window_start_on, s.window_end_on, d.d),
+                          'certificate': s.certificate_id}}
+                    ) as status
+                from days as d, lateral status_on(d.d, null) as s
+                group by all
+            ),
+            spans as (
+                select d.d as day, sp.office_id, sp.family, sp.status
+                from days as d
+                inner join office_status_spans as sp on d.d between sp.from_on and sp.until_on
+            )
+            select
+                (select count(*) from days),
+                (select count(*) from reference),
+                (select count(*) from (select * from reference except all select * from spans)),
+                (select count(*) from (select * from spans except all select * from reference))
+            """
+        ).fetchone()
+        days, rows, missing, extra = found
+        assert (missing, extra) == (0, 0), f"{db_name}: {found}"
+        if db_name != "fixtures":
+            assert days > 20 and rows > days, f"{db_name}: {found}"
+        # Spans follow each other without a gap or an overlap, from the first day to the last.
+        assert con.execute(
+            """
+            select count(*) from (
+                select from_on, until_on, lag(until_on) over (partition by office_id, family order by from_on) as before
+                from office_status_spans
+            )
+            where (before is null and from_on <> date '0001-01-01') or (before is not null and from_on <> before + 1)
+            """
+        ).fetchone() == (0,), db_name
 
 
 def test_selection_documents_reads_stored_citations_as_computed(databases: dict) -> None:

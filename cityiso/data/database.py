@@ -229,6 +229,7 @@ MATERIALISED_VIEWS = (
     "finding_words",
     "finding_facts",
     "finding_counts",
+    "office_status_spans",
     "office_status_year_ends",
     "office_status_stored_through",
     "document_citations",
