@@ -764,8 +764,13 @@ best as (
 ),
 
 changes as (
-    select *, lag(status) over (partition by office_id, family order by day) as status_before
+    -- The first day of each office and family, and each day whose status differs from the day before (a missing
+    -- status, should an ended certificate say nothing of how it ended, is a status of its own here as in status_on).
+    select
+        *,
+        row_number() over days = 1 or lag(status) over days is distinct from status as is_change
     from best
+    window days as (partition by office_id, family order by day)
 )
 
 select
@@ -775,7 +780,7 @@ select
     coalesce(lead(day) over (partition by office_id, family order by day) - 1, date '9999-12-31') as until_on,
     status
 from changes
-where status_before is null or status_before <> status;
+where is_change;
 
 -- One row per office, standard family (of_family null: every family) and year from the first year any certificate
 -- has evidence of to as_of's year: the office's best status among its certificates of the family (ranked as
