@@ -10,9 +10,9 @@ voivodeship, one kind of office, one office (where the page takes such a filter)
 inside the functions that drive a browser.
 
 Each visit of a page is paired with a visit of the empty page made just before it, of the same temperature (for a
-cold one, on an empty server started just then): the budget is set from the floor of that same moment, so a busy
-minute on this shared machine slows the floor with the page instead of failing (or passing) pages measured in
-another minute."""
+cold one, on an empty server started just then): the budget is set from the floor of that same moment, not from one
+empty-page visit minutes away. It does not cancel the machine's speed: the empty page's time hardly moves with it
+while a chart page's does (README, "Pages in a browser")."""
 
 import argparse
 import asyncio
