@@ -9,7 +9,14 @@ import pytest
 from cityiso.figures.common import date_ticks
 from cityiso.figures.maps import voivodeship_shapes
 from cityiso.figures.overview import label_positions, status_map, yearly_activity
-from cityiso.figures.praise import category_bars, column_names, theme_heatmap
+from cityiso.figures.praise import (
+    HEAT_PLOT_PX,
+    HEAT_SQUARE_PX,
+    UPRIGHT_ABOVE,
+    category_bars,
+    column_names,
+    theme_heatmap,
+)
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.labels import t
 from cityiso.queries import run
@@ -322,3 +329,30 @@ def test_heatmap_columns_name_every_office_apart_however_long_its_label() -> Non
     assert len(set(names)) == len(names) and all(len(n) <= 30 for n in names)
     assert names[0].endswith("mazowieckie)") and names[1].endswith("śląskie)")
     assert names[2] == "Miasto 0"
+
+
+@pytest.mark.parametrize("columns", [2, 8, 9, 25, 40])
+def test_heatmap_names_many_columns_upright_and_sizes_its_squares_to_leave_gaps(columns: int) -> None:
+    """Over UPRIGHT_ABOVE columns the office names stand upright at every width (Plotly's own choice slanted them at a
+    wide window, running into each other); fewer lie flat. The squares shrink with the number of columns so that a
+    row of them, with a gap each, fits the plot of a 1400-px window, down to a readable least."""
+    df = pd.DataFrame(
+        {
+            "office_id": [f"o{i}" for i in range(columns)],
+            "office_label": [f"Miasto {i} (Urząd Miasta i Gminy Miasto {i})" for i in range(columns)],
+            "theme_id": "it",
+            "theme_pl": "Informatyzacja",
+            "theme_en": "IT",
+            "count_findings": range(1, columns + 1),
+            "share_of_events": 0.5,
+        }
+    )
+    fig = theme_heatmap(df, "pl", "count", "T", SOURCE)
+    assert fig.layout.xaxis.tickangle == (90 if columns > UPRIGHT_ABOVE else 0)
+    side = fig.data[0].marker.size
+    smallest, largest = HEAT_SQUARE_PX
+    assert smallest <= side <= largest
+    assert columns * (side + 2) <= HEAT_PLOT_PX or side == smallest  # a row fits, a gap after each square
+    assert side == largest or columns * (side + 3) > HEAT_PLOT_PX  # and no smaller than it must be
+    # The colour bar's title runs along it: above it, a long one widened the bar and narrowed the plot.
+    assert fig.data[0].marker.colorbar.title.side == "right"

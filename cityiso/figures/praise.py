@@ -133,9 +133,23 @@ def category_bars(
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(rows)), legend="top")
 
 
-# More heatmap columns than this and Plotly turns their names upright.
-UPRIGHT_ABOVE = 8
+# More heatmap columns than this and their names stand upright (turned a quarter, never slanted: at a wide window
+# Plotly's own choice slanted them by 30 degrees and neighbours ran into each other). Up to this many, each column is
+# wide enough in the plot of a 1400-px window (HEAT_PLOT_PX) for a name lying flat in lines of FLAT_NAME characters.
+UPRIGHT_ABOVE = 4
+FLAT_NAME = 16  # characters of a line of an office's name lying flat over its column
 COLUMN_NAME = 30  # characters of an office's name over an upright column
+# The heatmap's squares are drawn in pixels, whatever the chart's width: sized so that a row of them fits the plot of
+# a 1400-px window (about 500 px between the theme names and the colour bar) without overlapping.
+HEAT_PLOT_PX = 500
+HEAT_SQUARE_PX = (12, 30)  # the smallest and the largest square
+
+
+def square_px(columns: int) -> int:
+    """The side of a heatmap square for this many columns: the largest that leaves a gap between neighbours when
+    they share HEAT_PLOT_PX, within HEAT_SQUARE_PX."""
+    smallest, largest = HEAT_SQUARE_PX
+    return max(smallest, min(largest, HEAT_PLOT_PX // max(columns, 1) - 2))
 
 
 def column_names(labels: list[str]) -> list[str]:
@@ -143,7 +157,7 @@ def column_names(labels: list[str]) -> list[str]:
     COLUMN_NAME characters, keeping its start and its end where two cuts would read the same (two offices of one
     place differ at the end: "Testowo (Starostwo…"). The whole label is in the hover."""
     if len(labels) <= UPRIGHT_ABOVE:
-        return [wrap(x, 24) for x in labels]
+        return [wrap(x, FLAT_NAME) for x in labels]
     cut = [x if len(x) <= COLUMN_NAME else x[: COLUMN_NAME - 1] + "…" for x in labels]
     half = (COLUMN_NAME - 1) // 2
     twice = {c for c in cut if cut.count(c) > 1}
@@ -172,6 +186,7 @@ def theme_heatmap(
     offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)
     top = df[value].max()
+    side = square_px(len(offices))
     fig = go.Figure(
         go.Scatter(
             x=columns,
@@ -179,16 +194,21 @@ def theme_heatmap(
             mode="markers+text",
             marker={
                 "symbol": "square",
-                "size": 30,
+                "size": side,
                 "color": df[value],
                 "colorscale": HEAT_SCALE,
                 "showscale": True,
-                "colorbar": {"title": {"text": _axis_title(measure, lang)}, "tickformat": fmt}
+                # The bar's title along it, not above it: above, a long one ("share of the audit's findings")
+                # widened the bar and narrowed the plot.
+                "colorbar": {"title": {"text": _axis_title(measure, lang), "side": "right"}, "tickformat": fmt}
                 | ({} if measure == "share" or top > 10 else {"dtick": 1}),
                 "line": {"color": "#FFFFFF", "width": 1},
             },
             text=[f"{v:{fmt}}" for v in df[value]],
-            textfont={"size": 11, "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]]},
+            textfont={
+                "size": 11 if side >= 22 else 9,
+                "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]],
+            },
             customdata=df[["office_id", "theme_id"]].to_numpy().tolist(),
             hovertemplate="<b>%{x}</b><br>%{y}<br>%{text}<extra></extra>",
             showlegend=False,
@@ -203,6 +223,7 @@ def theme_heatmap(
         title_text=t("office", lang),
         side="top",
         showgrid=False,
+        tickangle=90 if len(offices) > UPRIGHT_ABOVE else 0,
     )
     fig.update_yaxes(
         categoryorder="array",
