@@ -1,6 +1,8 @@
 """Named SQL results: each lives in queries/<name>.sql and is run with $named parameters."""
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,6 +76,14 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     params = {**{k: v for k, v in _OPTIONAL.items() if k in wanted and k not in params}, **params}
     with con.cursor() as cur:
         return cur.execute(sql_text(name), params or None).df()
+
+
+@contextmanager
+def file_fetch(db: Path) -> Iterator[Callable[..., pd.DataFrame]]:
+    """fetch(query_name, **params) -> rows over a built database file, opened read-only while the block runs: for a
+    command (the deck's export), where the app fetches through its store."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        yield lambda name, **params: run(con, name, **params)
 
 
 @dataclass(frozen=True)

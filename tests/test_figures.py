@@ -6,17 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from cityiso.figures.common import date_ticks
+from cityiso.figures.common import date_ticks, for_slide
 from cityiso.figures.maps import voivodeship_shapes
 from cityiso.figures.overview import label_positions, status_map, yearly_activity
-from cityiso.figures.praise import (
-    HEAT_PLOT_PX,
-    HEAT_SQUARE_PX,
-    UPRIGHT_ABOVE,
-    category_bars,
-    column_names,
-    theme_heatmap,
-)
+from cityiso.figures.praise import HEAT_PLOT_PX, HEAT_SQUARE_PX, category_bars, column_names, theme_heatmap
 from cityiso.figures.timeline import EVENT_SYMBOLS, certification_timeline, open_symbol
 from cityiso.labels import t
 from cityiso.queries import run
@@ -321,38 +314,64 @@ def test_heatmap_columns_name_every_office_apart_however_long_its_label() -> Non
     """Few columns wrap a long label whole; many (upright) cut it, and two labels alike for 30 characters keep their
     ends, so no two columns read the same."""
     few = ["Testowo (Starostwo Powiatowe w Testowie)", "Testowo (Urząd Miasta Testowo)"]
-    assert [name.replace("<br>", " ") for name in column_names(few)] == few
+    assert [name.replace("<br>", " ") for name in column_names(few, upright=False)] == few
     many = [f"Nowa Wieś (Urząd Gminy Nowa Wieś, {v})" for v in ("mazowieckie", "śląskie")] + [
         f"Miasto {n}" for n in range(8)
     ]
-    names = column_names(many)
+    names = column_names(many, upright=True)
     assert len(set(names)) == len(names) and all(len(n) <= 30 for n in names)
     assert names[0].endswith("mazowieckie)") and names[1].endswith("śląskie)")
     assert names[2] == "Miasto 0"
 
 
-@pytest.mark.parametrize("columns", [2, 8, 9, 25, 40])
-def test_heatmap_names_many_columns_upright_and_sizes_its_squares_to_leave_gaps(columns: int) -> None:
-    """Over UPRIGHT_ABOVE columns the office names stand upright at every width (Plotly's own choice slanted them at a
-    wide window, running into each other); fewer lie flat. The squares shrink with the number of columns so that a
-    row of them, with a gap each, fits the plot of a 1400-px window, down to a readable least."""
-    df = pd.DataFrame(
-        {
-            "office_id": [f"o{i}" for i in range(columns)],
-            "office_label": [f"Miasto {i} (Urząd Miasta i Gminy Miasto {i})" for i in range(columns)],
-            "theme_id": "it",
-            "theme_pl": "Informatyzacja",
-            "theme_en": "IT",
-            "count_findings": range(1, columns + 1),
-            "share_of_events": 0.5,
-        }
+def _heat_rows(columns: int, themes: int = 1) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "office_id": f"o{i}",
+                "office_label": f"Miasto {i} (Urząd Miasta i Gminy Miasto {i})",
+                "theme_id": f"t{j}",
+                "theme_pl": f"Temat {j}",
+                "theme_en": f"Theme {j}",
+                "count_findings": i + j + 1,
+                "share_of_events": 0.5,
+            }
+            for i in range(columns)
+            for j in range(themes)
+        ]
     )
-    fig = theme_heatmap(df, "pl", "count", "T", SOURCE)
-    assert fig.layout.xaxis.tickangle == (90 if columns > UPRIGHT_ABOVE else 0)
-    side = fig.data[0].marker.size
+
+
+@pytest.mark.parametrize("columns", [2, 4, 5, 9, 25, 40])
+def test_heatmap_names_columns_flat_or_upright_and_sizes_its_squares_to_leave_gaps(columns: int) -> None:
+    """On the page, office names lie flat over columns wide enough for them in the plot of a 1400-px window and stand
+    upright over narrower ones (never slanted: Plotly's own choice slanted them at a wide window, running into each
+    other). The squares shrink with the number of columns so that a row of them, with a gap each, fits that plot,
+    down to a readable least; the numbers in them are at most half a square high."""
+    fig = theme_heatmap(_heat_rows(columns), "pl", "count", "T", SOURCE)
+    flat = columns * 120 <= HEAT_PLOT_PX
+    assert fig.layout.xaxis.tickangle == (0 if flat else 90)
+    assert all(("<br>" in name) == flat for name in fig.layout.xaxis.ticktext)
+    (cells,) = fig.data
+    side = cells.marker.size
     smallest, largest = HEAT_SQUARE_PX
     assert smallest <= side <= largest
     assert columns * (side + 2) <= HEAT_PLOT_PX or side == smallest  # a row fits, a gap after each square
-    assert side == largest or columns * (side + 3) > HEAT_PLOT_PX  # and no smaller than it must be
+    assert side == largest or columns * (side + 4) > HEAT_PLOT_PX  # and no smaller than it must be
+    assert cells.textfont.size <= max(9, side / 2)
     # The colour bar's title runs along it: above it, a long one widened the bar and narrowed the plot.
-    assert fig.data[0].marker.colorbar.title.side == "right"
+    assert cells.marker.colorbar.title.side == "right"
+
+
+def test_heatmap_on_a_slide_names_a_few_offices_flat_and_fits_its_squares_to_the_rows() -> None:
+    """Six offices and seventeen themes on a 1920x1080 slide: the names lie flat over the wide columns (upright, they
+    took the rows' height) and stay wrapped on the slide; the squares fit the rows left under them, and their numbers
+    stay inside them as the slide's type grows."""
+    fig = theme_heatmap(_heat_rows(6, 17), "pl", "count", "T", SOURCE, slide=(1920, 1080))
+    slide = for_slide(fig, 1920, 1080)
+    assert slide.layout.xaxis.tickangle == 0 and all("<br>" in name for name in slide.layout.xaxis.ticktext)
+    (cells,) = slide.data
+    assert 17 * (cells.marker.size + 2) <= slide.layout.height * 0.62  # the rows fit in well under the chart
+    assert cells.textfont.size <= cells.marker.size / 2
+    page = theme_heatmap(_heat_rows(6, 17), "pl", "count", "T", SOURCE)
+    assert page.layout.xaxis.tickangle == 90  # on the page the same six stand upright

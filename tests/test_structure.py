@@ -144,3 +144,19 @@ def test_pages_and_slides_ask_no_named_query_themselves(path: Path) -> None:
 def test_a_named_query_written_out_is_found(source: str, found: list[str]) -> None:
     """The check above finds a query's name handed to a fetch, and nothing else."""
     assert _named_queries(source) == found
+
+
+# The layers below views: what pages and slides never import (they lay views out; views fetch named results).
+BELOW_VIEWS = ("cityiso.queries", "cityiso.store", "cityiso.data", "duckdb")
+LAID_OUT = [
+    ROOT / "dashboard.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "cityiso/deck").glob("*.py")),
+]
+
+
+@pytest.mark.parametrize("path", LAID_OUT, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pages_and_slides_import_views_never_the_query_layer(path: Path) -> None:
+    """A page, the dashboard and every module of the deck (its command too) reach data through views only."""
+    for module, _ in _imports(path):
+        assert not module.startswith(BELOW_VIEWS), f"{path.relative_to(ROOT)} imports {module}"

@@ -34,6 +34,7 @@ from cityiso.store import (  # noqa: F401
     table_csv,
 )
 from cityiso.views import View
+from cityiso.views import chosen as chosen_view
 from cityiso.views.tables import findings_table
 from cityiso.vocabulary import SIZE_CLASSES
 
@@ -558,7 +559,7 @@ def findings_cards_page(params: dict, key: str, scope: Scope = EVERYTHING) -> pd
 
 def families() -> list[str]:
     """The standard families, those with certificates first (the named result families)."""
-    return data_or_stop("families")["family"].tolist()
+    return chosen_view.families(data_or_stop)
 
 
 def family_input(key: str = "family") -> str:

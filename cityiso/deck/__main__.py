@@ -10,16 +10,13 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import duckdb
-
-from cityiso import queries
 from cityiso.deck.pdf import handout_pdf
 from cityiso.deck.pptx import deck_pptx
 from cityiso.deck.slides import CHARTS, Slide, build_deck
 from cityiso.figures.images import ExportUnavailable, image_bytes
 from cityiso.labels import LANGS
 from cityiso.paths import served_db_path
-from cityiso.queries import DEFAULT_FAMILY
+from cityiso.views import DEFAULT_FAMILY, chosen, file_fetch
 
 FORMATS = ("pptx", "pdf", "png", "svg")
 
@@ -63,11 +60,11 @@ def export(
     """Build the deck from the database and write it out; return the files written."""
     if not db.exists():
         raise UsageProblem(f"no database at {db}: build it with python -m cityiso.build")
-    with duckdb.connect(str(db), read_only=True) as con:
-        known = sorted(queries.run(con, "offices_overview", family=None)["office_id"])
-        families = sorted(queries.run(con, "families")["family"])
+    with file_fetch(db) as fetch:
+        known = sorted(chosen.office_ids(fetch))
+        families = sorted(chosen.families(fetch))
         slides = build_deck(
-            lambda name, **params: queries.run(con, name, **params),
+            fetch,
             _choose(offices, known, "office id(s)"),
             lang,
             _choose(charts, list(CHARTS), "chart(s)"),

@@ -178,7 +178,7 @@ def _category_slide(d: _Deck, category: str) -> list[Slide]:
 def _heatmap_slide(d: _Deck) -> list[Slide]:
     if d.is_summary:
         return []
-    view = praise.heatmap_view(d.praise, "count", t("praised.heatmap", d.ctx.lang))
+    view = praise.heatmap_view(d.praise, "count", t("praised.heatmap", d.ctx.lang), slide=d.size)
     # One office's themes are already on the theme slide.
     return _view_slide(d, view) if view.rows["office_id"].nunique() >= 2 else []
 

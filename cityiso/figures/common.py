@@ -233,6 +233,19 @@ def _hangs_below(annotation) -> bool:
     return annotation.yref == "paper" and (annotation.y or 0) <= 0 and (annotation.yshift or 0) < 0
 
 
+# A slide's chart (for_slide): these shares of the slide's width and height, its tick labels SLIDE_TICK_PX high on a
+# 1080-px slide (the page's: 13 px), its top and bottom margins.
+SLIDE_CHART = (0.92, 0.62)
+SLIDE_TICK_PX = 18
+SLIDE_MARGIN_PX = (70, 60)
+
+
+def slide_chart(width: int, height: int) -> tuple[int, int, float]:
+    """A slide's chart in px (width, height) and how much larger its type is than the page's charts', on a slide of
+    width x height pixels."""
+    return round(width * SLIDE_CHART[0]), round(height * SLIDE_CHART[1]), SLIDE_TICK_PX / 13 * height / 1080
+
+
 def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy restyled for a projector: no title or source line (the slide has its own; both are kept in the
     layout's meta for with_title_and_source), large type, sized to the chart area of a slide of width x height
@@ -252,11 +265,16 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
         title={"text": ""},
         font={"size": round(22 * scale)},
         legend={"font": {"size": round(20 * scale)}},
-        width=round(width * 0.92),
-        height=round(height * 0.62),
-        margin={"t": round(70 * scale), "b": round(60 * scale), "l": round(20 * scale), "r": round(20 * scale)},
+        width=slide_chart(width, height)[0],
+        height=slide_chart(width, height)[1],
+        margin={
+            "t": round(SLIDE_MARGIN_PX[0] * scale),
+            "b": round(SLIDE_MARGIN_PX[1] * scale),
+            "l": round(20 * scale),
+            "r": round(20 * scale),
+        },
     )
-    tick = round(18 * scale)
+    tick = round(SLIDE_TICK_PX * scale)
     # Tick labels a little off the plot: where two axes start at the same corner, the y axis's first label (centred
     # on the x axis) and the x axis's first label (centred on the y axis) otherwise share their corner of the plot.
     # An axis title's distance from its tick labels is set here, not left to the default template: Streamlit makes
@@ -278,10 +296,10 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
             # beside the labels instead.
             bar = trace.colorbar if trace.type == "heatmap" else trace.marker.colorbar
             bar.title.side = "right"
-    # A slide is wide: category labels wrapped for a half-width chart go back on one line.
-    for axis in (slide.layout.xaxis, slide.layout.yaxis):
-        if axis.ticktext:
-            axis.ticktext = [str(text).replace("<br>", " ") for text in axis.ticktext]
+    # A slide is wide: category labels wrapped for a half-width chart (at the left of bars and timelines) go back on
+    # one line. Names over columns (the heatmap's) stay as the figure wrapped them for the slide's columns.
+    if slide.layout.yaxis.ticktext:
+        slide.layout.yaxis.ticktext = [str(text).replace("<br>", " ") for text in slide.layout.yaxis.ticktext]
     slide.layout.annotations = [a for a in slide.layout.annotations if not _hangs_below(a)]
     above = 0.0
     for annotation in slide.layout.annotations:
@@ -293,7 +311,12 @@ def for_slide(fig: go.Figure, width: int, height: int) -> go.Figure:
             above = max(above, annotation.yshift + size + 6)
         annotation.font.size = size
     slide.layout.margin.t = max(slide.layout.margin.t, round(above))
-    slide.update_traces(textfont={"size": round(24 * scale)}, selector={"mode": "markers+text"})
+    for trace in slide.data:
+        if getattr(trace, "mode", None) == "markers+text":
+            # Text on markers grows with the slide; inside squares drawn for the slide's plot (the heatmap's), only
+            # as large as the figure made it for its squares.
+            inside = trace.type == "scatter" and trace.marker.symbol == "square" and trace.textfont.size
+            trace.textfont.size = trace.textfont.size if inside else round(24 * scale)
     return slide
 
 

@@ -1,11 +1,12 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from cityiso.figures.common import frame, office_colors, office_labels, wrap
+from cityiso.figures.common import SLIDE_MARGIN_PX, frame, office_colors, office_labels, slide_chart, wrap
 from cityiso.labels import clause_label, localized, t
 from cityiso.safe_text import plotly_frame
 
@@ -133,30 +134,53 @@ def category_bars(
     return frame(fig, title, source_line, height=max(500, 140 + 40 * len(rows)), legend="top")
 
 
-# More heatmap columns than this and their names stand upright (turned a quarter, never slanted: at a wide window
-# Plotly's own choice slanted them by 30 degrees and neighbours ran into each other). Up to this many, each column is
-# wide enough in the plot of a 1400-px window (HEAT_PLOT_PX) for a name lying flat in lines of FLAT_NAME characters.
-UPRIGHT_ABOVE = 4
-FLAT_NAME = 16  # characters of a line of an office's name lying flat over its column
-COLUMN_NAME = 30  # characters of an office's name over an upright column
-# The heatmap's squares are drawn in pixels, whatever the chart's width: sized so that a row of them fits the plot of
-# a 1400-px window (about 500 px between the theme names and the colour bar) without overlapping.
+# The heatmap's squares are drawn in pixels, whatever the chart's width, so its layout is chosen for the plot it is
+# drawn in: on the page, the plot of a 1400-px window (about 500 px between the theme names and the colour bar, 34 px
+# a theme); a slide says its own (cityiso.deck.layout.heatmap_plot).
 HEAT_PLOT_PX = 500
+HEAT_ROW_PX = 34
 HEAT_SQUARE_PX = (12, 30)  # the smallest and the largest square
+FLAT_NAME = 16  # characters of a line of an office's name lying flat over its column
+FLAT_COLUMN_PX = 120  # the column such a line needs (at 13 px type; a slide's larger type scales it)
+COLUMN_NAME = 30  # characters of an office's name over an upright column
 
 
-def square_px(columns: int) -> int:
-    """The side of a heatmap square for this many columns: the largest that leaves a gap between neighbours when
-    they share HEAT_PLOT_PX, within HEAT_SQUARE_PX."""
-    smallest, largest = HEAT_SQUARE_PX
-    return max(smallest, min(largest, HEAT_PLOT_PX // max(columns, 1) - 2))
+class HeatLayout(NamedTuple):
+    """How the heatmap is laid out in a plot: names upright or flat over the columns, and the squares' side."""
+
+    upright: bool
+    side: int
 
 
-def column_names(labels: list[str]) -> list[str]:
-    """The heatmap's column names: few columns wrap a long office label over lines; many (upright names) cut it to
-    COLUMN_NAME characters, keeping its start and its end where two cuts would read the same (two offices of one
-    place differ at the end: "Testowo (Starostwo…"). The whole label is in the hover."""
-    if len(labels) <= UPRIGHT_ABOVE:
+def heat_layout(columns: int, rows: int, plot: tuple[float, float] | None = None, type_scale: float = 1) -> HeatLayout:
+    """Names flat (in lines of FLAT_NAME characters) where every column is wide enough for them, else upright
+    (turned a quarter, never slanted: at a wide window Plotly's own choice slanted them by 30 degrees and neighbours
+    ran into each other); squares as large as a gap between neighbours allows across and down, within
+    HEAT_SQUARE_PX (a slide's larger type scales both). `plot`: (width, height) in px; None: the page's."""
+    width, height = plot or (HEAT_PLOT_PX, HEAT_ROW_PX * rows)
+    across, down = width / max(columns, 1), height / max(rows, 1)
+    smallest, largest = (round(px * type_scale) for px in HEAT_SQUARE_PX)
+    side = max(smallest, min(largest, int(min(across, down)) - 2))
+    return HeatLayout(across < FLAT_COLUMN_PX * type_scale, side)
+
+
+def _slide_plot(slide: tuple[int, int], themes: list[str]) -> tuple[tuple[float, float], float]:
+    """The heatmap's plot on a slide's chart (slide_chart), in px, and the slide's type scale: the chart less the
+    theme names on one line at its left, the colour bar at its right, flat office names (FLAT_NAME lines of four at
+    most) and the axis title above, and its margins."""
+    width, height, k = slide_chart(*slide)
+    names = 7.3 * k * max((len(x) for x in themes), default=0)
+    across = width - names - 130 * k - 40
+    above = (4 * 1.3 * 13 + 40) * k + SLIDE_MARGIN_PX[0] * slide[1] / 1080
+    down = height - above - SLIDE_MARGIN_PX[1] * slide[1] / 1080
+    return (max(across, 1), max(down, 1)), k
+
+
+def column_names(labels: list[str], upright: bool) -> list[str]:
+    """The heatmap's column names: lying flat, a long office label wrapped over lines; upright, cut to COLUMN_NAME
+    characters, keeping its start and its end where two cuts would read the same (two offices of one place differ at
+    the end: "Testowo (Starostwo…"). The whole label is in the hover."""
+    if not upright:
         return [wrap(x, FLAT_NAME) for x in labels]
     cut = [x if len(x) <= COLUMN_NAME else x[: COLUMN_NAME - 1] + "…" for x in labels]
     half = (COLUMN_NAME - 1) // 2
@@ -174,9 +198,11 @@ def theme_heatmap(
     title: str,
     source_line: str,
     offices: Sequence[str] | None = None,
+    slide: tuple[int, int] | None = None,
 ) -> go.Figure:
     """Themes (rows, most praised on top) against offices (columns, one per office, named by its
-    office_label), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id)."""
+    office_label), drawn as selectable squares shaded by the measure; customdata is (office_id, theme_id). Laid out
+    (heat_layout) for the page's plot, or for the chart of a slide of `slide` (width, height) pixels (for_slide)."""
     df = plotly_frame(df)  # curated labels are text, never Plotly markup
     value = _value_column(measure)
     label = localized("theme", lang)
@@ -186,7 +212,9 @@ def theme_heatmap(
     offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)
     top = df[value].max()
-    side = square_px(len(offices))
+    plot, type_scale = _slide_plot(slide, themes) if slide else (None, 1)
+    shape = heat_layout(len(offices), len(themes), plot, type_scale)
+    side = shape.side
     fig = go.Figure(
         go.Scatter(
             x=columns,
@@ -206,7 +234,8 @@ def theme_heatmap(
             },
             text=[f"{v:{fmt}}" for v in df[value]],
             textfont={
-                "size": 11 if side >= 22 else 9,
+                # Numbers inside their squares: at most half a square high ('45%' then fits across).
+                "size": max(9, min(round(11 * type_scale), side // 2)),
                 "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]],
             },
             customdata=df[["office_id", "theme_id"]].to_numpy().tolist(),
@@ -214,7 +243,7 @@ def theme_heatmap(
             showlegend=False,
         )
     )
-    short = column_names(offices)
+    short = column_names(offices, shape.upright)
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=offices,
@@ -223,7 +252,7 @@ def theme_heatmap(
         title_text=t("office", lang),
         side="top",
         showgrid=False,
-        tickangle=90 if len(offices) > UPRIGHT_ABOVE else 0,
+        tickangle=90 if shape.upright else 0,
     )
     fig.update_yaxes(
         categoryorder="array",
@@ -233,7 +262,7 @@ def theme_heatmap(
         tickvals=themes,
         ticktext=[wrap(x, 36) for x in themes],
     )
-    upright = 7 * max((len(x) for x in short), default=0) + 10 if len(offices) > UPRIGHT_ABOVE else 0
+    upright = 7 * max((len(x) for x in short), default=0) + 10 if shape.upright else 0
     lines = max((x.count("<br>") + 1 for x in short), default=1) if not upright else 0
     fig = frame(fig, title, source_line, height=max(420, 200 + 34 * len(themes) + upright))
     # The column names and the axis title sit above the plot: room for them under the chart's title (else Plotly

@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 from cityiso.labels import format_date, t
 
 # What a view is asked about (which offices, which findings, among which kinds and voices), as pages and slides
-# name it: they import views only, never the query layer or the vocabulary.
-from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, FindingsFilter, OfficeFilter  # noqa: F401
+# name it, and the fetch over a database file the deck's command uses: pages and slides import views only, never the
+# query layer or the vocabulary.
+from cityiso.queries import AUDITOR_VOICES, DEFAULT_FAMILY, FindingsFilter, OfficeFilter, file_fetch  # noqa: F401
 from cityiso.vocabulary import FINDING_KINDS, VOICES  # noqa: F401
 
 Fetch = Callable[..., pd.DataFrame]  # fetch(query_name, **params) -> rows

@@ -18,6 +18,16 @@ def names(fetch: Fetch, selection: OfficeFilter, limit: int) -> pd.DataFrame:
     return fetch("selected_office_names", **selection.params(), limit=limit)
 
 
+def office_ids(fetch: Fetch) -> list[str]:
+    """Every office of the register (offices_overview, every family), by its id."""
+    return fetch("offices_overview", family=None)["office_id"].tolist()
+
+
+def families(fetch: Fetch) -> list[str]:
+    """The standard families, those with certificates first (families)."""
+    return fetch("families")["family"].tolist()
+
+
 def office_row(ctx: Context) -> pd.Series:
     """The context's office's own row (offices_overview, asked for that office alone, every family when the
     context has none): its label, name, kind, voivodeship and TERYT code, for the office profile's heading."""

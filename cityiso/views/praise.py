@@ -92,14 +92,21 @@ def category_view(
     return View(f"{category}s", title, takeaway, figure=fig, note=note, rows=df)
 
 
-def heatmap_view(ctx: Context, measure: str, title: str, offices: Sequence[str] | None = None) -> View:
+def heatmap_view(
+    ctx: Context,
+    measure: str,
+    title: str,
+    offices: Sequence[str] | None = None,
+    slide: tuple[int, int] | None = None,
+) -> View:
     """Offices against themes (the context's findings, of `offices` only when given: the most praised, where the
-    selection holds more than a map can show), and how many themes only one office was praised for."""
+    selection holds more than a map can show), and how many themes only one office was praised for; laid out for a
+    slide of `slide` (width, height) pixels when given."""
     scoped = replace(ctx, selection=OfficeFilter(tuple(offices))) if offices is not None else ctx
     df = category_rows(scoped, "theme")
     unique = sum(len(themes_only_in(df, office)) for office in df["office_id"].unique())
     takeaway = t("deck.unique_themes", ctx.lang, n=unique, total=df["theme_id"].nunique()) if not df.empty else ""
-    fig = theme_heatmap(df, ctx.lang, measure, title, ctx.source)
+    fig = theme_heatmap(df, ctx.lang, measure, title, ctx.source, slide=slide)
     return View("heatmap", title, takeaway, figure=fig, rows=df)
 
 
