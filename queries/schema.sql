@@ -495,6 +495,70 @@ select
     end as office_label
 from counted;
 
+-- Each certificate with what a certification-cycle timeline shows of it (certificate_spans reads it): its office's
+-- label, name and place, its standard's edition and transition deadline, its body and its windows
+-- (certificate_windows). Stored by the build: a page of ten offices reads its certificates' rows, where joining five
+-- tables for the whole country's certificates to keep a few hundred took most of its time. Its source's file is not
+-- here: the build stores these tables while it loads the sources.
+create view certificate_facts as
+select
+    ce.certificate_id,
+    ce.office_id,
+    ol.office_label,
+    o.office_name,
+    o.place as office_place,
+    ce.registration_id,
+    ce.family,
+    ce.standard_as_written,
+    ce.standard_id,
+    s.edition,
+    ce.family || coalesce(':' || s.edition, '') as standard,
+    ce.edition_basis,
+    ce.edition_reason,
+    s.transition_ends_on,
+    ce.body_id,
+    b.short_name as body_short_name,
+    ce.issued_on,
+    ce.issued_on_precision,
+    ce.issued_on_as_written,
+    coalesce(ce.issued_on_is_inferred, false) as issued_on_is_inferred,
+    ce.issued_on_inferred_reason,
+    ce.issued_on_not_before,
+    ce.issued_on_not_after,
+    ce.valid_until,
+    ce.valid_until_precision,
+    ce.valid_until_as_written,
+    coalesce(ce.valid_until_is_inferred, false) as valid_until_is_inferred,
+    ce.valid_until_inferred_reason,
+    ce.validity_years,
+    ce.scope,
+    ce.holder_kind,
+    ce.holder_as_written,
+    ce.sites_count,
+    w.site_names,
+    ce.iqnet,
+    ce.cycle_number,
+    w.first_event_on,
+    w.last_event_on,
+    w.count_dated_events,
+    w.window_start_on,
+    w.window_end_on,
+    w.sure_start_on,
+    w.sure_end_on,
+    w.definitive_end_on,
+    w.ended_by,
+    w.definitive_end_on is null as is_open,
+    w.evidence_ids,
+    ce.source_id,
+    ce.quote,
+    ce.note
+from certificates as ce
+inner join offices as o on o.office_id = ce.office_id
+inner join office_labels as ol on ol.office_id = ce.office_id
+inner join certificate_windows as w on w.certificate_id = ce.certificate_id
+left join standards as s on s.standard_id = ce.standard_id
+left join certification_bodies as b on b.body_id = ce.body_id;
+
 -- Text lower-cased with Polish diacritics folded (ą -> a ... ż -> z), as a search compares it: what
 -- translate(lower(x), 'ąćęłńóśźż', 'acelnoszz') gives, written as nine replaces, which DuckDB runs twice as fast over
 -- the findings of a whole country (1.9 s against 0.9 s of CPU at 3,000 offices).

@@ -226,6 +226,7 @@ MATERIALISED_VIEWS = (
     "certificate_windows",
     "office_order",
     "office_labels",
+    "certificate_facts",
     "finding_words",
     "finding_facts",
     "finding_counts",
