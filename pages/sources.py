@@ -64,7 +64,7 @@ st.caption(t("sources.codebook_intro", lang))
 for path, description, table in codebook_tables(lang):
     with st.expander(f"{path} — {md(description)}"):
         ui.plain_table(table)
-for view in (sources.clauses_view(ctx), sources.themes_view(ctx)):
+for view in (sources.codebook_view(ctx, category) for category in ("clause", "theme")):
     st.subheader(view.title)
     ui.show(view, view.key, static=True)  # a plain table (no data grid to load), its text escaped
 

@@ -7,9 +7,10 @@ import duckdb
 import pandas as pd
 import pytest
 
+from cityiso.labels import t
 from cityiso.queries import OfficeFilter, findings_filters, run
 from cityiso.views import Context, cycles, national, praise, source_line, sources
-from cityiso.views.tables import certificates_table, clauses_table, events_table, findings_table, themes_table
+from cityiso.views.tables import certificates_table, codebook_rows, events_table, findings_table
 from tests.fixture_package import DOCUMENTS
 
 CITY = "Testowo (Urząd Miasta Testowo)"  # two offices of one town, named apart as the pickers do
@@ -209,11 +210,15 @@ def test_codebook_tables_of_clauses_and_themes_are_in_the_page_language(fixture_
     """The sources page's clause and theme tables: every row of the named result, the labels and definitions of the
     page's language, columns named in it."""
     clauses, themes = run(fixture_con, "clauses"), run(fixture_con, "themes")
-    shown = clauses_table(clauses, lang)
+    shown = codebook_rows(clauses, "clause", lang)
     assert len(shown) == len(clauses) and list(shown.iloc[:, 3]) == list(clauses[f"label_{lang}"])
-    assert list(themes_table(themes, lang).iloc[:, 2]) == list(themes[f"definition_{lang}"])
+    assert list(codebook_rows(themes, "theme", lang).iloc[:, 2]) == list(themes[f"definition_{lang}"])
     other = "en" if lang == "pl" else "pl"
-    assert list(shown.columns) != list(clauses_table(clauses, other).columns)
+    assert list(shown.columns) != list(codebook_rows(clauses, "clause", other).columns)
+    with pytest.raises(ValueError, match="unknown category"):
+        codebook_rows(themes, "standard", lang)
+    view = sources.codebook_view(Context(lambda name, **_: run(fixture_con, name), lang), "theme")
+    assert view.key == "themes" and view.title == t("sources.themes", lang) and len(view.table) == len(themes)
 
 
 def test_the_sources_views_fetch_a_document_its_facts_references_and_citation(fetch) -> None:
@@ -224,4 +229,6 @@ def test_the_sources_views_fetch_a_document_its_facts_references_and_citation(fe
     cited = sources.citation(ctx, accessed=dt.date(2026, 12, 1))
     info = fetch("data_info").iloc[0]
     assert "2026-12-01" in cited and str(info["data_version"]) in cited and info["built_at"].date().isoformat() in cited
-    assert sources.clauses_view(ctx).table is not None and not sources.themes_view(ctx).table.empty
+    assert (
+        sources.codebook_view(ctx, "clause").table is not None and not sources.codebook_view(ctx, "theme").table.empty
+    )

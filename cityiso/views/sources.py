@@ -9,7 +9,7 @@ import pandas as pd
 from cityiso.labels import code_label, format_date, t
 from cityiso.safe_text import code, md
 from cityiso.views import Context, View
-from cityiso.views.tables import clauses_table, themes_table
+from cityiso.views.tables import codebook_rows
 
 REFERENCES_SHOWN = 1000  # reference sources listed (a few: registers, gazetteers); a page of documents holds 25
 
@@ -68,14 +68,10 @@ def office_source_lines(ctx: Context, office_id: str) -> list[str]:
     ]
 
 
-def clauses_view(ctx: Context) -> View:
-    """The clause codebook (clauses) as a table."""
-    return View("clauses", t("sources.clauses", ctx.lang), "", table=clauses_table(ctx.fetch("clauses"), ctx.lang))
-
-
-def themes_view(ctx: Context) -> View:
-    """The theme codebook (themes) as a table."""
-    return View("themes", t("sources.themes", ctx.lang), "", table=themes_table(ctx.fetch("themes"), ctx.lang))
+def codebook_view(ctx: Context, category: str) -> View:
+    """A category's codebook ('clause': the named result clauses, 'theme': themes) as a table."""
+    name = f"{category}s"
+    return View(name, t(f"sources.{name}", ctx.lang), "", table=codebook_rows(ctx.fetch(name), category, ctx.lang))
 
 
 def citation(ctx: Context, accessed: dt.date | None = None) -> str:

@@ -148,25 +148,24 @@ def codebook_tables(lang: str) -> list[tuple[str, str, pd.DataFrame]]:
     return [(r.path, r.description if en else r.description_pl, codebook_table(r, lang)) for r in package().resources]
 
 
-def clauses_table(clauses: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The clause codebook (the named result `clauses`): standard, clause number, heading, label and definition."""
-    return pd.DataFrame(
-        {
-            t("standard", lang): clauses["standard"],
-            t("sources.clause_number", lang): clauses["clause"],
-            t("clause", lang): clauses["heading_2015"],
-            t("sources.label", lang): clauses[localized("label", lang)],
-            t("sources.definition", lang): clauses[localized("definition", lang)],
+def codebook_rows(rows: pd.DataFrame, category: str, lang: str) -> pd.DataFrame:
+    """A category's codebook (the named result `clauses` or `themes`, as category is 'clause' or 'theme') as a table
+    in the page's language: for a clause its standard, number and heading, for a theme its code; then its label and
+    definition."""
+    if category == "clause":
+        own = {
+            t("standard", lang): rows["standard"],
+            t("sources.clause_number", lang): rows["clause"],
+            t("clause", lang): rows["heading_2015"],
         }
-    )
-
-
-def themes_table(themes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The theme codebook (the named result `themes`): code, label and definition."""
+    elif category == "theme":
+        own = {t("sources.code", lang): rows["theme_id"]}
+    else:
+        raise ValueError(f"unknown category {category!r} (known: clause, theme)")
     return pd.DataFrame(
         {
-            t("sources.code", lang): themes["theme_id"],
-            t("sources.label", lang): themes[localized("label", lang)],
-            t("sources.definition", lang): themes[localized("definition", lang)],
+            **own,
+            t("sources.label", lang): rows[localized("label", lang)],
+            t("sources.definition", lang): rows[localized("definition", lang)],
         }
     )
