@@ -14,7 +14,7 @@ from babel import Locale
 from babel.numbers import format_decimal
 
 from cityiso import vocabulary
-from cityiso.labels import app, deck, filters, national, pages, review, views
+from cityiso.labels import app, common, compare, cycles, deck, office, overview, praised, review, sources
 from cityiso.labels.draft_reasons import REASON_TEXT
 from cityiso.labels.method import METHOD_MD  # noqa: F401
 from cityiso.labels.plural import COUNT_CATEGORIES, DEFAULT_LANG, LANGS, PLURAL_RULES, Plural, plural  # noqa: F401
@@ -30,15 +30,11 @@ MONTHS_SHORT = {
     "en": tuple(_EN.months["format"]["abbreviated"][m] for m in range(1, 13)),
 }
 
-# Every text of the interface, by key: (Polish, English). One module per part of the app.
+# Every text of the interface, by key: (Polish, English). One module per section of the app, named as its keys begin
+# (overview.*, map.* and trends.* in overview; deck.* and present.* in deck; words every part uses in common).
+SECTIONS = (common, app, overview, cycles, praised, compare, office, sources, deck, review)
 TEXT: dict[str, tuple[str | Plural, str | Plural]] = {
-    **app.TEXT,
-    **review.TEXT,
-    **filters.TEXT,
-    **pages.TEXT,
-    **deck.TEXT,
-    **national.TEXT,
-    **views.TEXT,
+    key: pair for section in SECTIONS for key, pair in section.TEXT.items()
 }
 
 # --- The drafter's reasons (the curator's review page): cityiso/labels/draft_reasons.py holds the pairs -------------

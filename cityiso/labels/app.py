@@ -1,11 +1,9 @@
-"""The words every page shares: navigation, filters, notices, downloads, dates. Each key: (Polish, English)."""
+"""The app's frame: navigation, notices, the office filter and why a value was refused.
+Each key: (Polish, English)."""
 
 from cityiso.labels.plural import plural
 
 TEXT = {
-    # navigation
-    "not_before": ("~od {date}", "~from {date}"),
-    "not_after": ("~do {date}", "~until {date}"),
     "nav.overview": ("Przegląd", "Overview"),
     "nav.cycles": ("Cykle certyfikacji", "Certification cycles"),
     "nav.praised": ("Obszary docenione", "Praised areas"),
@@ -14,21 +12,9 @@ TEXT = {
     "nav.sources": ("Źródła i metodologia", "Sources and method"),
     "nav.section.explore": ("Analiza", "Explore"),
     "nav.section.about": ("O danych", "About the data"),
-    "language": ("Język", "Language"),
     "nav.section.curator": ("Kurator", "Curator"),
     "nav.review": ("Szkice do przejrzenia", "Review drafts"),
-    # shared
     "app.tagline": ("Certyfikacja ISO w urzędach", "ISO certification in Polish local-government offices"),
-    "no_database": (
-        "Brak bazy danych ({path}). Uruchom `./run start`, aby ją zbudować.",
-        "No database ({path}). Run `./run start` to build it.",
-    ),
-    "database_unreadable": (
-        "Nie udało się teraz odczytać bazy danych ({path}): plik mógł być właśnie podmieniany. "
-        "Odśwież stronę za chwilę.",
-        "The database ({path}) could not be read just now: the file may have been in the middle of being replaced. "
-        "Reload the page in a moment.",
-    ),
     "notice.bad_param": (
         "Pominięto nieprawidłowy parametr adresu „{key}={value}”: {why}.",
         "Ignored an invalid URL parameter “{key}={value}”: {why}.",
@@ -61,20 +47,6 @@ TEXT = {
         plural("low", one="choose at least {low} value", other="choose at least {low} values"),
     ),
     "why.count": ("wybierz od {low} do {high} urzędów", "choose {low} to {high} offices"),
-    "source_line": (
-        plural(
-            "n",
-            one="Źródło: cityiso, {n} dokument źródłowy; dowody do {evidence}; baza z {built}.",
-            few="Źródło: cityiso, {n} dokumenty źródłowe; dowody do {evidence}; baza z {built}.",
-            many="Źródło: cityiso, {n} dokumentów źródłowych; dowody do {evidence}; baza z {built}.",
-        ),
-        plural(
-            "n",
-            one="Source: cityiso, {n} source document; evidence up to {evidence}; built {built}.",
-            other="Source: cityiso, {n} source documents; evidence up to {evidence}; built {built}.",
-        ),
-    ),
-    "offices": ("Urzędy", "Offices"),
     "filter.search": ("Szukaj urzędu", "Find an office"),
     "filter.search_help": (
         "Miejscowość, nazwa urzędu lub kod TERYT; wielkość liter i polskie znaki nie mają znaczenia.",
@@ -107,4 +79,24 @@ TEXT = {
         plural("n", one="{n} urząd wybrany", few="{n} urzędy wybrane", many="{n} urzędów wybranych"),
         plural("n", one="{n} office chosen", other="{n} offices chosen"),
     ),
+    # Peer groups and size classes (issue 20): the size filter, the compare page's peers of one office.
+    "filter.size_classes": ("Ludność", "Population"),
+    "filter.size_classes_help": (
+        "Liczba mieszkańców miejscowości urzędu według GeoNames (dla starostwa: miasta, w którym ma siedzibę). "
+        "„Liczba mieszkańców nieznana”: GeoNames nie wskazał jednoznacznie miejscowości.",
+        "Inhabitants of the office's place per GeoNames (for a county office: the town where it sits). "
+        "'Population unknown': GeoNames did not name one place for certain.",
+    ),
+    "filter.no_offices": ("Żaden urząd nie spełnia tych warunków.", "No office meets these conditions."),
+    "why.pick": (
+        "oczekiwano np. clause:zabrze|5 albo theme:|leadership",
+        "expected e.g. clause:zabrze|5 or theme:|leadership",
+    ),
+    "nav.presentation": ("Prezentacja", "Presentation"),
+    "notice.unknown_left_out": (
+        "Parametr adresu „{key}={value}”: pominięto nieznane wartości {codes}, pozostałe zachowano.",
+        "URL parameter “{key}={value}”: left out the unknown values {codes}, kept the others.",
+    ),
+    # the shared views (cityiso/views): dates, evidence, ties, undated, comparisons
+    "why.date_range": ("data od {low} do {high}", "a date from {low} to {high}"),
 }

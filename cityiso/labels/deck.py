@@ -1,4 +1,5 @@
-"""The deck: presentation mode, its setup page and the exports. Each key: (Polish, English)."""
+"""The council deck and the presentation page.
+Each key: (Polish, English)."""
 
 TEXT = {
     # deck (presentation mode and exports)
@@ -35,8 +36,6 @@ TEXT = {
         "Źródła: {sources} · dowody do {evidence} · baza z {built}",
         "Sources: {sources} · evidence up to {evidence} · built {built}",
     ),
-    # presentation page
-    "nav.presentation": ("Prezentacja", "Presentation"),
     "present.title": ("Tryb prezentacji", "Presentation mode"),
     "present.intro": (
         "Przygotuj slajdy na sesję rady: wybierz urzędy i wykresy, potem rozpocznij prezentację "
@@ -85,10 +84,6 @@ TEXT = {
         "Podgląd miniatur jest niedostępny ({reason}). Slajdy w kolejności:",
         "Thumbnails are unavailable ({reason}). The slides in order:",
     ),
-    "notice.unknown_left_out": (
-        "Parametr adresu „{key}={value}”: pominięto nieznane wartości {codes}, pozostałe zachowano.",
-        "URL parameter “{key}={value}”: left out the unknown values {codes}, kept the others.",
-    ),
     "present.first": ("Pierwszy slajd", "First slide"),
     "present.last": ("Ostatni slajd", "Last slide"),
     "present.keys": (
@@ -97,4 +92,48 @@ TEXT = {
         "While presenting: → ↓ PageDown Space: next · ← ↑ PageUp: previous · Home/End: first/last slide · "
         "F: full screen · Esc: leave full screen, then the presentation",
     ),
+    "deck.summary_title": ("Certyfikacja ISO: {what}", "ISO certification: {what}"),
+    "deck.all_offices": ("wszystkie urzędy", "all offices"),
+    "deck.selected_offices": ("wybrane urzędy", "selected offices"),
+    "deck.summary_counts": (
+        "{family} · urzędy: {offices} · z ważnym certyfikatem: {valid} (+{approximate} w przybliżeniu) · "
+        "do {date}: audyty: {audits} · obszary docenione przez audytorów: {praised}",
+        "{family} · offices: {offices} · holding a valid certificate: {valid} (+{approximate} approximately) · "
+        "to {date}: audits: {audits} · items the auditors praised: {praised}",
+    ),
+    "deck.held_takeaway": (
+        "{family}, {year}: urzędy z ważnym certyfikatem: {held}; najwięcej: {peak} ({peak_year})",
+        "{family}, {year}: offices holding a valid certificate: {held}; most: {peak} ({peak_year})",
+    ),
+    "deck.kind_takeaway": ("W {year}: {parts}", "In {year}: {parts}"),
+    "deck.flows_takeaway": (
+        "W {year}: pierwsze certyfikacje: {new}, pierwsze dowody: {first}, powroty: {again}, utraty: {lost}, "
+        "recertyfikacje: {recert}",
+        "In {year}: first certifications: {new}, first evidence: {first}, returns: {again}, losses: {lost}, "
+        "recertifications: {recert}",
+    ),
+    "deck.voivodeship_takeaway": (
+        "W {year} najwyższy udział: {best} ({best_share:.0f}%), najniższy: {worst} ({worst_share:.0f}%)",
+        "In {year} the highest share: {best} ({best_share:.0f}%), the lowest: {worst} ({worst_share:.0f}%)",
+    ),
+    "deck.top_takeaway": ("Pierwsze miejsce: {names} ({n})", "First: {names} ({n})"),
+    "deck.distribution_takeaway": (
+        "Mediana: {median} · urzędy z zerem: {none}",
+        "Median: {median} · offices with none: {none}",
+    ),
+    "deck.sources_count": ("dokumenty źródłowe: {n}", "source documents: {n}"),
+    "present.chart.trends": ("Trendy krajowe", "National trends"),
+    "present.chart.top": ("Najlepsze urzędy", "Top offices"),
+    "present.chart.distribution": ("Rozkłady", "Distributions"),
+    "present.summary_note": (
+        "Wybrano urzędy: {n}. Powyżej {limit} prezentacja podsumowuje (stan, trendy, najlepsze urzędy, rozkłady) "
+        "zamiast slajdów każdego urzędu; zawęź wybór, aby pokazać urzędy osobno.",
+        "Offices selected: {n}. Above {limit} the deck summarises (status, trends, top offices, distributions) "
+        "instead of slides per office; narrow the selection to show offices one by one.",
+    ),
+    "deck.most_praised_tied": (
+        "Najczęściej doceniane, ex aequo: {what} (po {n} z {total})",
+        "Most praised, tied: {what} ({n} each of {total})",
+    ),
+    "deck.part": ("({i}/{n})", "({i}/{n})"),
 }

@@ -1,4 +1,5 @@
-"""The curator's review page and its queue of documents. Each key: (Polish, English)."""
+"""The curator's review page and its queue.
+Each key: (Polish, English)."""
 
 from cityiso.labels.plural import plural
 

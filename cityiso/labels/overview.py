@@ -1,6 +1,31 @@
-"""National scale: trends, the voivodeship map, an office's standing, the summary deck. Each key: (Polish, English)."""
+"""The overview page: national headline, map, trends and coverage of the TERC register.
+Each key: (Polish, English)."""
 
 TEXT = {
+    "overview.title": ("Przegląd", "Overview"),
+    "overview.offices": ("Urzędy w zestawieniu", "Offices tracked"),
+    "overview.valid": ("Z ważnym certyfikatem", "Holding a valid certificate"),
+    "overview.valid_help": (
+        "Tylko tam, gdzie dowody pokazują ważność na ten dzień (w nawiasie: daty przybliżone).",
+        "Only where evidence shows validity on that date (in brackets: approximate dates).",
+    ),
+    "overview.audits": ("Audyty", "Audits"),
+    "overview.praised": ("Obszary docenione", "Praised items"),
+    "overview.counted_to": (
+        "Audyty i obszary docenione do {date}.",
+        "Audits and praised items up to {date}.",
+    ),
+    "overview.counts_help": (
+        "Zdarzenia z datą do wybranego dnia (data podana z dokładnością do roku lub miesiąca liczy się od jego "
+        "pierwszego dnia). Bez daty, więc niepoliczone: audyty: {audits}, obszary docenione: {praised}.",
+        "Events dated up to the chosen day (a date known to the year or month counts from its first day). Undated, "
+        "so not counted: audits: {audits}, praised items: {praised}.",
+    ),
+    "overview.map": ("Status certyfikacji urzędów", "Offices' certification status"),
+    "overview.trend": ("Audyty i obszary docenione w kolejnych latach", "Audits and praised items by year"),
+    "overview.latest": ("Ostatnie zdarzenia", "Latest events"),
+    "overview.next": ("Następne znane zdarzenia", "Next known events"),
+    "overview.no_next": ("Brak zaplanowanych zdarzeń po tej dacie.", "No planned events after this date."),
     # national scale: trends, the voivodeship map, an office's standing, the summary deck (issue 10)
     "overview.latest_evidence": (
         "Najnowsze zdarzenie w danych do tej daty: {date}.",
@@ -125,43 +150,35 @@ TEXT = {
         "Obszary docenione według rozdziałów ISO 9001:2015",
         "Praised items by ISO 9001:2015 clause",
     ),
-    "deck.summary_title": ("Certyfikacja ISO: {what}", "ISO certification: {what}"),
-    "deck.all_offices": ("wszystkie urzędy", "all offices"),
-    "deck.selected_offices": ("wybrane urzędy", "selected offices"),
-    "deck.summary_counts": (
-        "{family} · urzędy: {offices} · z ważnym certyfikatem: {valid} (+{approximate} w przybliżeniu) · "
-        "do {date}: audyty: {audits} · obszary docenione przez audytorów: {praised}",
-        "{family} · offices: {offices} · holding a valid certificate: {valid} (+{approximate} approximately) · "
-        "to {date}: audits: {audits} · items the auditors praised: {praised}",
+    "coverage.title": ("Ile urzędów obejmują dane", "How many offices the data covers"),
+    "coverage.kind": ("Rodzaj urzędu", "Kind of office"),
+    "coverage.in_terc": ("Urzędy w TERC", "Offices in TERC"),
+    "coverage.in_register": ("Z dowodami w danych", "With evidence in the data"),
+    "coverage.share": ("Udział", "Share"),
+    "coverage.unplaced": ("W danych, bez kodu TERC", "In the data, no TERC code"),
+    "coverage.takeaway": (
+        "Dane mówią o {known} z {total} urzędów gmin, powiatów i województw (TERC, stan na {date}); o pozostałych "
+        "nic nie wiadomo: to nie znaczy, że nie mają certyfikatu.",
+        "The data speaks of {known} of {total} offices of gminas, powiats and voivodeships (TERC as of {date}); "
+        "nothing is known of the others, which does not mean they hold no certificate.",
     ),
-    "deck.held_takeaway": (
-        "{family}, {year}: urzędy z ważnym certyfikatem: {held}; najwięcej: {peak} ({peak_year})",
-        "{family}, {year}: offices holding a valid certificate: {held}; most: {peak} ({peak_year})",
+    "coverage.unplaced_note": (
+        "Urzędy w danych bez kodu TERC (poza tym zestawieniem): {n}.",
+        "Offices in the data without a TERC code (not in these counts): {n}.",
     ),
-    "deck.kind_takeaway": ("W {year}: {parts}", "In {year}: {parts}"),
-    "deck.flows_takeaway": (
-        "W {year}: pierwsze certyfikacje: {new}, pierwsze dowody: {first}, powroty: {again}, utraty: {lost}, "
-        "recertyfikacje: {recert}",
-        "In {year}: first certifications: {new}, first evidence: {first}, returns: {again}, losses: {lost}, "
-        "recertifications: {recert}",
+    "coverage.no_terc": (
+        "Brak zaimportowanego rejestru TERC, więc nie wiadomo, ilu urzędów dane nie obejmują "
+        "(README: Rejestry referencyjne).",
+        "No TERC register imported, so how many offices the data leaves out is unknown (README: Reference registers).",
     ),
-    "deck.voivodeship_takeaway": (
-        "W {year} najwyższy udział: {best} ({best_share:.0f}%), najniższy: {worst} ({worst_share:.0f}%)",
-        "In {year} the highest share: {best} ({best_share:.0f}%), the lowest: {worst} ({worst_share:.0f}%)",
+    "overview.status_line": ("{family} na {date}: {line}", "{family} on {date}: {line}"),
+    "overview.busiest_year": ("Najwięcej audytów: {years} ({n})", "Most audits: {years} ({n})"),
+    "overview.busiest_years": (
+        "Najwięcej audytów, ex aequo: {years} (po {n})",
+        "Most audits, tied: {years} ({n} each)",
     ),
-    "deck.top_takeaway": ("Pierwsze miejsce: {names} ({n})", "First: {names} ({n})"),
-    "deck.distribution_takeaway": (
-        "Mediana: {median} · urzędy z zerem: {none}",
-        "Median: {median} · offices with none: {none}",
-    ),
-    "deck.sources_count": ("dokumenty źródłowe: {n}", "source documents: {n}"),
-    "present.chart.trends": ("Trendy krajowe", "National trends"),
-    "present.chart.top": ("Najlepsze urzędy", "Top offices"),
-    "present.chart.distribution": ("Rozkłady", "Distributions"),
-    "present.summary_note": (
-        "Wybrano urzędy: {n}. Powyżej {limit} prezentacja podsumowuje (stan, trendy, najlepsze urzędy, rozkłady) "
-        "zamiast slajdów każdego urzędu; zawęź wybór, aby pokazać urzędy osobno.",
-        "Offices selected: {n}. Above {limit} the deck summarises (status, trends, top offices, distributions) "
-        "instead of slides per office; narrow the selection to show offices one by one.",
+    "overview.undated_activity": (
+        "Poza latami na wykresie (bez daty): audyty: {audits}, obszary docenione: {praised}.",
+        "Not in the chart's years (undated): audits: {audits}, praised items: {praised}.",
     ),
 }
