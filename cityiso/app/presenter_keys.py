@@ -2,11 +2,11 @@
 keys to the page's buttons (Streamlit has no keyboard API). Arrows, PageUp/PageDown (a clicker) and Space move,
 Home/End go to the first/last slide, F toggles the browser's full screen, Esc leaves it, then leaves presenting."""
 
-from pathlib import Path
-
 import streamlit.components.v1 as components
 
-SCRIPT = Path(__file__).with_name("presenter_keys.js").read_text(encoding="utf-8")
+from cityiso.paths import ASSETS_DIR
+
+SCRIPT = (ASSETS_DIR / "presenter_keys.js").read_text(encoding="utf-8")
 # The buttons the script clicks: the page must give its buttons exactly these keys (rendered as .st-key-<key>).
 BUTTON_KEYS = ("previous", "next", "first", "last", "exit")
 

@@ -5,11 +5,11 @@ j / k next / previous row, n / p next / previous document, a accept, r reject, m
 A (Shift+a) accept every row left, s save the document. Never while a text field, text area or select has the focus,
 nor with Ctrl, Alt or Meta held."""
 
-from pathlib import Path
-
 import streamlit.components.v1 as components
 
-SCRIPT = Path(__file__).with_name("review_keys.js").read_text(encoding="utf-8")
+from cityiso.paths import ASSETS_DIR
+
+SCRIPT = (ASSETS_DIR / "review_keys.js").read_text(encoding="utf-8")
 # The key each keyboard key clicks: the page must give its buttons exactly these keys (rendered as .st-key-<key>).
 KEYS = {
     "j": "kb_next_row",

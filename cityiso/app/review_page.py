@@ -44,16 +44,11 @@ from cityiso.draft.save import (
     write_accepted,
 )
 from cityiso.labels import t
-from cityiso.paths import served_db_path
+from cityiso.paths import ASSETS_DIR, served_db_path
 from cityiso.safe_text import code, md, visible
 
 log = logging.getLogger(__name__)
 DECISIONS = ("accept", "edit", "reject")
-# Constant markup (no data in it): the current row stands out; the key listener's frame takes no room.
-CSS = """<style>
-.st-key-cursor-row {outline: 3px solid #f59e0b; outline-offset: 2px; background: #fffbeb;}
-.st-key-review_keys {position: absolute; width: 0; height: 0; overflow: hidden;}
-</style>"""
 
 
 def on_loopback(address: str | None) -> bool:
@@ -348,7 +343,7 @@ def render() -> None:
     doc = queue.doc()
     if doc is None:
         st.stop()
-    st.html(CSS)  # constant: no data in it
+    st.html(f"<style>{(ASSETS_DIR / 'review.css').read_text(encoding='utf-8')}</style>")  # constant: no data in it
     with st.container(key="review_keys"):
         review_keys()
     rows = doc.rows(data_dir)

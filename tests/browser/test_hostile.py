@@ -229,7 +229,7 @@ INJECTED_JS = """() => {
   }
   for (const m of document.querySelectorAll('meta[http-equiv]')) found.push('meta ' + m.getAttribute('http-equiv'));
   for (const f of document.querySelectorAll('form')) found.push('form ' + (f.getAttribute('action') || ''));
-  // The one iframe of our own: the presenter's key listener (a constant script, cityiso/app/presenter_keys.js).
+  // The one iframe of our own: the presenter's key listener (a constant script, cityiso/assets/presenter_keys.js).
   const ours = f => f.closest('.st-key-presenter_keys') && !/evil|pwned|javascript:/i.test(f.srcdoc);
   for (const f of document.querySelectorAll('iframe[srcdoc]')) if (!ours(f)) found.push('iframe srcdoc');
   for (const i of document.querySelectorAll('img[src="x"]')) found.push('img src=x');
