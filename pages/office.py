@@ -32,7 +32,7 @@ with st.container(key="screen_only_print_hint"):  # dashboard.py's print style l
 
 # Every family the office holds, each certificate on its own row of the timeline; first its status today in each,
 # with the date of the evidence behind it.
-status = ui.shared_view(cycles.office_status_view, ctx, office_id, cycles.held_families(ctx))
+status = ui.shared_view(cycles.office_status_view, ctx, cycles.held_families(ctx))
 st.subheader(status.title)
 ui.show(status, f"status_{office_id}", static=True)
 ui.show(ui.shared_view(cycles.timeline_view, ctx), f"cycle_{office_id}", "office_timeline")

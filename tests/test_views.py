@@ -232,3 +232,16 @@ def test_the_sources_views_fetch_a_document_its_facts_references_and_citation(fe
     assert (
         sources.codebook_view(ctx, "clause").table is not None and not sources.codebook_view(ctx, "theme").table.empty
     )
+
+
+def test_an_offices_status_view_gives_a_row_per_family_it_holds_for_that_office_alone(fetch) -> None:
+    """The office profile's status: one row per family of the context's office (its selection), none of another's."""
+    holders = fetch("certificate_spans", family=None)
+    counted = holders.groupby("office_id")["family"].nunique()
+    office = counted.idxmax()
+    ctx = Context(fetch, "en", OfficeFilter((office,)), None, dt.date(2100, 1, 1))
+    families = cycles.held_families(ctx)
+    assert len(families) == counted.max()
+    view = cycles.office_status_view(ctx, families)
+    assert len(view.table) == len(families)
+    assert cycles.office_status_view(ctx, []).table is None

@@ -198,14 +198,14 @@ def status_view(ctx: Context) -> View:
 
 
 @without_figure
-def office_status_view(ctx: Context, office_id: str, families: list[str]) -> View:
-    """One office's status on the context's day in each family it holds, with the latest evidence behind each (no
-    table when it holds none)."""
-    fetch, as_of, lang = ctx.fetch, ctx.as_of, ctx.lang
+def office_status_view(ctx: Context, families: list[str]) -> View:
+    """The context's office's status on the context's day in each of `families` (those it holds), with the latest
+    evidence behind each (no table when it holds none)."""
+    as_of, lang = ctx.as_of, ctx.lang
     title = t("office.status", lang, date=format_date(as_of, "day", lang))
     if not families:
         return View("status", title, "")
-    rows = [fetch("office_status_on_date", offices=[office_id], as_of=as_of, family=family) for family in families]
+    rows = [ctx.fetch("office_status_on_date", **ctx.offices, as_of=as_of, family=family) for family in families]
     return View("status", title, "", table=_status_table(pd.concat(rows, ignore_index=True), lang, "family", "family"))
 
 
