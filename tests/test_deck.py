@@ -119,6 +119,8 @@ def test_two_offices_of_one_place_stay_apart_on_every_chart(fetch) -> None:
         (CITY, "IT"),
         (CITY, "Leadership commitment"),
     ]
+    # Laid out for the slide (its larger type; the page's largest square is 30 px), its names lying flat.
+    assert heatmap.data[0].marker.size > 30 and heatmap.layout.xaxis.tickangle == 0
     rows = set(slides["cycles"].figure.layout.yaxis.categoryarray)
     assert rows == {f"{CITY} · ISO 9001:2015", f"{COUNTY} · ISO 9001:2000/2008"}
 

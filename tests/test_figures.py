@@ -315,6 +315,7 @@ def test_heatmap_columns_name_every_office_apart_however_long_its_label() -> Non
     ends, so no two columns read the same."""
     few = ["Testowo (Starostwo Powiatowe w Testowie)", "Testowo (Urząd Miasta Testowo)"]
     assert [name.replace("<br>", " ") for name in column_names(few, upright=False)] == few
+    assert all(len(line) <= 12 for name in column_names(few, False, 12) for line in name.split("<br>"))
     many = [f"Nowa Wieś (Urząd Gminy Nowa Wieś, {v})" for v in ("mazowieckie", "śląskie")] + [
         f"Miasto {n}" for n in range(8)
     ]
@@ -324,12 +325,12 @@ def test_heatmap_columns_name_every_office_apart_however_long_its_label() -> Non
     assert names[2] == "Miasto 0"
 
 
-def _heat_rows(columns: int, themes: int = 1) -> pd.DataFrame:
+def _heat_rows(columns: int, themes: int = 1, office: str = "Urząd Miasta i Gminy") -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
                 "office_id": f"o{i}",
-                "office_label": f"Miasto {i} (Urząd Miasta i Gminy Miasto {i})",
+                "office_label": f"Miasto {i} ({office} Miasto {i})",
                 "theme_id": f"t{j}",
                 "theme_pl": f"Temat {j}",
                 "theme_en": f"Theme {j}",
@@ -342,14 +343,27 @@ def _heat_rows(columns: int, themes: int = 1) -> pd.DataFrame:
     )
 
 
-@pytest.mark.parametrize("columns", [2, 4, 5, 9, 25, 40])
-def test_heatmap_names_columns_flat_or_upright_and_sizes_its_squares_to_leave_gaps(columns: int) -> None:
-    """On the page, office names lie flat over columns wide enough for them in the plot of a 1400-px window and stand
-    upright over narrower ones (never slanted: Plotly's own choice slanted them at a wide window, running into each
-    other). The squares shrink with the number of columns so that a row of them, with a gap each, fits that plot,
-    down to a readable least; the numbers in them are at most half a square high."""
-    fig = theme_heatmap(_heat_rows(columns), "pl", "count", "T", SOURCE)
-    flat = columns * 120 <= HEAT_PLOT_PX
+@pytest.mark.parametrize(
+    ("columns", "office", "flat"),
+    [
+        (2, "Urząd Miasta i Gminy", True),
+        (4, "Urząd Miasta i Gminy", True),
+        (6, "Urząd Miasta i Gminy", True),  # lines of 11 characters: every word fits
+        (6, "Urząd Marszałkowski", False),  # a word of 14 would break over two lines
+        (9, "Urząd Miasta i Gminy", False),
+        (25, "Urząd Miasta i Gminy", False),
+        (40, "Urząd Miasta i Gminy", False),
+    ],
+)
+def test_heatmap_names_columns_flat_or_upright_and_sizes_its_squares_to_leave_gaps(
+    columns: int, office: str, flat: bool
+) -> None:
+    """On the page, office names lie flat over columns wide enough, in the plot of a 1400-px window, for lines of ten
+    characters and every word of the names, and stand upright over narrower ones (never slanted: Plotly's own choice
+    slanted them at a wide window, running into each other). The squares shrink with the number of columns so that a
+    row of them, with a gap each, fits that plot, down to a readable least; the numbers in them are at most half a
+    square high."""
+    fig = theme_heatmap(_heat_rows(columns, office=office), "pl", "count", "T", SOURCE)
     assert fig.layout.xaxis.tickangle == (0 if flat else 90)
     assert all(("<br>" in name) == flat for name in fig.layout.xaxis.ticktext)
     (cells,) = fig.data
@@ -364,14 +378,14 @@ def test_heatmap_names_columns_flat_or_upright_and_sizes_its_squares_to_leave_ga
 
 
 def test_heatmap_on_a_slide_names_a_few_offices_flat_and_fits_its_squares_to_the_rows() -> None:
-    """Six offices and seventeen themes on a 1920x1080 slide: the names lie flat over the wide columns (upright, they
-    took the rows' height) and stay wrapped on the slide; the squares fit the rows left under them, and their numbers
-    stay inside them as the slide's type grows."""
-    fig = theme_heatmap(_heat_rows(6, 17), "pl", "count", "T", SOURCE, slide=(1920, 1080))
+    """Eight offices (the most a deck draws it for) and seventeen themes on a 1920x1080 slide: the names lie flat over
+    the wide columns (upright, they took the rows' height) and stay wrapped on the slide; the squares fit the rows
+    left under them, and their numbers stay inside them as the slide's type grows."""
+    fig = theme_heatmap(_heat_rows(8, 17), "pl", "count", "T", SOURCE, slide=(1920, 1080))
     slide = for_slide(fig, 1920, 1080)
     assert slide.layout.xaxis.tickangle == 0 and all("<br>" in name for name in slide.layout.xaxis.ticktext)
     (cells,) = slide.data
     assert 17 * (cells.marker.size + 2) <= slide.layout.height * 0.62  # the rows fit in well under the chart
     assert cells.textfont.size <= cells.marker.size / 2
-    page = theme_heatmap(_heat_rows(6, 17), "pl", "count", "T", SOURCE)
-    assert page.layout.xaxis.tickangle == 90  # on the page the same six stand upright
+    page = theme_heatmap(_heat_rows(8, 17), "pl", "count", "T", SOURCE)
+    assert page.layout.xaxis.tickangle == 90  # on the page the same eight stand upright

@@ -136,52 +136,62 @@ def category_bars(
 
 # The heatmap's squares are drawn in pixels, whatever the chart's width, so its layout is chosen for the plot it is
 # drawn in: on the page, the plot of a 1400-px window (about 500 px between the theme names and the colour bar, 34 px
-# a theme); a slide says its own (cityiso.deck.layout.heatmap_plot).
+# a theme); on a slide, its chart (slide_chart) less the theme names, the colour bar, the office names and margins.
 HEAT_PLOT_PX = 500
 HEAT_ROW_PX = 34
-HEAT_SQUARE_PX = (12, 30)  # the smallest and the largest square
-FLAT_NAME = 16  # characters of a line of an office's name lying flat over its column
-FLAT_COLUMN_PX = 120  # the column such a line needs (at 13 px type; a slide's larger type scales it)
+HEAT_SQUARE_PX = (12, 30)  # the smallest and the largest square (a slide's larger type scales them)
+CHAR_PX = 7.5  # the width of a character of an office's name at the page's 13 px type
+FLAT_NAME = (10, 16)  # characters of a line of a name lying flat: fewer fit and it stands upright; at most this many
 COLUMN_NAME = 30  # characters of an office's name over an upright column
 
 
 class HeatLayout(NamedTuple):
-    """How the heatmap is laid out in a plot: names upright or flat over the columns, and the squares' side."""
+    """How the heatmap is laid out: its office names upright or flat (in lines of `line` characters) and its
+    squares' side, in px."""
 
     upright: bool
+    line: int
     side: int
 
 
-def heat_layout(columns: int, rows: int, plot: tuple[float, float] | None = None, type_scale: float = 1) -> HeatLayout:
-    """Names flat (in lines of FLAT_NAME characters) where every column is wide enough for them, else upright
-    (turned a quarter, never slanted: at a wide window Plotly's own choice slanted them by 30 degrees and neighbours
-    ran into each other); squares as large as a gap between neighbours allows across and down, within
-    HEAT_SQUARE_PX (a slide's larger type scales both). `plot`: (width, height) in px; None: the page's."""
-    width, height = plot or (HEAT_PLOT_PX, HEAT_ROW_PX * rows)
-    across, down = width / max(columns, 1), height / max(rows, 1)
-    smallest, largest = (round(px * type_scale) for px in HEAT_SQUARE_PX)
-    side = max(smallest, min(largest, int(min(across, down)) - 2))
-    return HeatLayout(across < FLAT_COLUMN_PX * type_scale, side)
+def heat_layout(
+    columns: int, rows: int, slide: tuple[int, int] | None, themes: list[str], names: list[str]
+) -> HeatLayout:
+    """Names flat, in lines as long as a column holds (FLAT_NAME), where a column holds at least the shortest and
+    every word of the names; else upright (turned a quarter, never slanted: at a wide window Plotly's own choice
+    slanted them by 30 degrees and neighbours ran into each other). Squares as large as a gap between neighbours
+    allows across and down, within HEAT_SQUARE_PX. On the page (slide None) the plot is HEAT_PLOT_PX wide and
+    HEAT_ROW_PX a row; on a slide of `slide` pixels, what its chart leaves once the theme names (`themes`, on one
+    line), the colour bar, the office names (`names`, as laid out) and the margins have their room."""
+    k = slide_chart(*slide)[2] if slide else 1
+    width = HEAT_PLOT_PX
+    if slide:
+        width = slide_chart(*slide)[0] - CHAR_PX * k * max((len(x) for x in themes), default=0) - 130 * k - 40
+    across = max(width, 1) / max(columns, 1)
+    line = min(FLAT_NAME[1], int(across / (CHAR_PX * k)))
+    # Flat only where no word of a name would be broken across lines ("Marszałkowski" over two).
+    longest = max((len(word) for name in names for word in name.split()), default=0)
+    upright = line < max(FLAT_NAME[0], longest)
+    height = HEAT_ROW_PX * rows
+    if slide:
+        shown = column_names(names, upright, line)
+        if upright:  # the longest name's width, standing
+            tall = CHAR_PX * max((len(x) for x in shown), default=0)
+        else:  # its lines, at 13 px type 1.3 apart
+            tall = 17 * max((x.count("<br>") + 1 for x in shown), default=0)
+        margins = sum(SLIDE_MARGIN_PX) * slide[1] / 1080
+        height = slide_chart(*slide)[1] - (tall + 40) * k - margins
+    down = max(height, 1) / max(rows, 1)
+    smallest, largest = (round(px * k) for px in HEAT_SQUARE_PX)
+    return HeatLayout(upright, line, max(smallest, min(largest, int(min(across, down)) - 2)))
 
 
-def _slide_plot(slide: tuple[int, int], themes: list[str]) -> tuple[tuple[float, float], float]:
-    """The heatmap's plot on a slide's chart (slide_chart), in px, and the slide's type scale: the chart less the
-    theme names on one line at its left, the colour bar at its right, flat office names (FLAT_NAME lines of four at
-    most) and the axis title above, and its margins."""
-    width, height, k = slide_chart(*slide)
-    names = 7.3 * k * max((len(x) for x in themes), default=0)
-    across = width - names - 130 * k - 40
-    above = (4 * 1.3 * 13 + 40) * k + SLIDE_MARGIN_PX[0] * slide[1] / 1080
-    down = height - above - SLIDE_MARGIN_PX[1] * slide[1] / 1080
-    return (max(across, 1), max(down, 1)), k
-
-
-def column_names(labels: list[str], upright: bool) -> list[str]:
-    """The heatmap's column names: lying flat, a long office label wrapped over lines; upright, cut to COLUMN_NAME
-    characters, keeping its start and its end where two cuts would read the same (two offices of one place differ at
-    the end: "Testowo (Starostwo…"). The whole label is in the hover."""
+def column_names(labels: list[str], upright: bool, line: int = FLAT_NAME[1]) -> list[str]:
+    """The heatmap's column names: lying flat, a long office label wrapped over lines of `line` characters; upright,
+    cut to COLUMN_NAME characters, keeping its start and its end where two cuts would read the same (two offices of
+    one place differ at the end: "Testowo (Starostwo…"). The whole label is in the hover."""
     if not upright:
-        return [wrap(x, FLAT_NAME) for x in labels]
+        return [wrap(x, line) for x in labels]
     cut = [x if len(x) <= COLUMN_NAME else x[: COLUMN_NAME - 1] + "…" for x in labels]
     half = (COLUMN_NAME - 1) // 2
     twice = {c for c in cut if cut.count(c) > 1}
@@ -212,8 +222,8 @@ def theme_heatmap(
     offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)
     top = df[value].max()
-    plot, type_scale = _slide_plot(slide, themes) if slide else (None, 1)
-    shape = heat_layout(len(offices), len(themes), plot, type_scale)
+    type_scale = slide_chart(*slide)[2] if slide else 1
+    shape = heat_layout(len(offices), len(themes), slide, themes, offices)
     side = shape.side
     fig = go.Figure(
         go.Scatter(
@@ -243,7 +253,7 @@ def theme_heatmap(
             showlegend=False,
         )
     )
-    short = column_names(offices, shape.upright)
+    short = column_names(offices, shape.upright, shape.line)
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=offices,
