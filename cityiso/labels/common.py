@@ -100,7 +100,6 @@ TEXT = {
     "issued_on": ("Wydany", "Issued"),
     "valid_until": ("Ważny do", "Valid until"),
     "iqnet_certificate": ("Certyfikat IQNet", "IQNet certificate"),
-    "holder_scope": ("Posiadacz i zakres", "Holder and scope"),
     "status": ("Status", "Status"),
     "latest_evidence": ("Ostatni dowód", "Latest evidence"),
     "status_in_words": ("Status w skrócie", "Status in words"),

@@ -33,6 +33,7 @@ TEXT = {
     "cycles.table": ("Zdarzenia (tabela)", "Events (table)"),
     "cycles.certificates": ("Certyfikaty (tabela)", "Certificates (table)"),
     "cycles.undated": ("Bez daty (nie na osi czasu)", "Undated (not on the timeline)"),
+    "holder_scope": ("Posiadacz i zakres", "Holder and scope"),
     "holder_scope.units": (
         plural("n", one="{n} jednostka", few="{n} jednostki", many="{n} jednostek"),
         plural("n", one="{n} unit", other="{n} units"),
