@@ -17,7 +17,9 @@ TEST_ONLY = {"pytest", "hypothesis", "frictionless", "xdist", "ruff"}
 
 
 def _imports(path: Path) -> list[tuple[str, bool]]:
-    """Every module `path` imports by name, each with whether the import runs when the module is imported."""
+    """Every module `path` imports by name, and each name a `from` import takes qualified by its module (`from cityiso
+    import queries` gives cityiso and cityiso.queries), each with whether the import runs when the module is
+    imported."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -25,7 +27,7 @@ def _imports(path: Path) -> list[tuple[str, bool]]:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
         found += [(name, node in tree.body) for name in names]
     return found
 
@@ -90,21 +92,11 @@ LAYOUT_ONLY = [
 BELOW_VIEWS = ("cityiso.queries", "cityiso.store", "cityiso.data", "cityiso.vocabulary", "duckdb")
 
 
-def _imported_names(path: Path) -> list[str]:
-    """What `path` imports, each name a `from` import takes qualified by its module (`from cityiso import queries`
-    is cityiso.queries), besides the modules themselves."""
-    found = [name for name, _ in _imports(path)]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found += [f"{node.module}.{alias.name}" for alias in node.names]
-    return found
-
-
 @pytest.mark.parametrize("path", LAYOUT_ONLY, ids=lambda p: str(p.relative_to(ROOT)))
 def test_pages_and_slides_import_views_not_the_layers_below(path: Path) -> None:
     # A page draws no figure itself either (a slide restyles its view's figure for the slide: deck's own concern).
     forbidden = BELOW_VIEWS + (("cityiso.figures",) if path.parent.name != "deck" else ())
-    below = [name for name in _imported_names(path) if name.startswith(forbidden)]
+    below = [name for name, _ in _imports(path) if name.startswith(forbidden)]
     assert below == [], f"{path.relative_to(ROOT)} imports {below}: ask a view (cityiso.views) instead"
 
 

@@ -44,7 +44,7 @@ from cityiso.draft.save import (
     write_accepted,
 )
 from cityiso.labels import t
-from cityiso.paths import ASSETS_DIR, served_db_path
+from cityiso.paths import served_db_path
 from cityiso.safe_text import code, md, visible
 
 log = logging.getLogger(__name__)
@@ -343,7 +343,7 @@ def render() -> None:
     doc = queue.doc()
     if doc is None:
         st.stop()
-    st.html(f"<style>{(ASSETS_DIR / 'review.css').read_text(encoding='utf-8')}</style>")  # constant: no data in it
+    st.html(f"<style>{ui.asset('review.css')}</style>")  # constant: no data in it
     with st.container(key="review_keys"):
         review_keys()
     rows = doc.rows(data_dir)

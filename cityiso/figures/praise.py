@@ -148,12 +148,13 @@ MIN_NUMBER_PX = 9  # the smallest type a number in a square is drawn in
 
 
 class HeatLayout(NamedTuple):
-    """How the heatmap is laid out: its office names upright or flat (in lines of `line` characters) and its
-    squares' side, in px."""
+    """How the heatmap is laid out: its office names as shown over the columns, upright or flat, its squares' side in
+    px, and how much larger its type is than the page's (a slide's)."""
 
+    names: list[str]
     upright: bool
-    line: int
     side: int
+    type_scale: float
 
 
 def heat_layout(
@@ -166,10 +167,10 @@ def heat_layout(
     HEAT_PLOT_PX wide and HEAT_ROW_PX a row; on a slide of `slide` pixels, what its chart leaves once the theme names
     (`themes`, on one line), the colour bar, the office names (`names`, as laid out) and the margins have their
     room."""
-    k = slide_chart(*slide)[2] if slide else 1
+    chart_width, chart_height, k = slide_chart(*slide) if slide else (0, 0, 1)
     width = HEAT_PLOT_PX
     if slide:
-        width = slide_chart(*slide)[0] - CHAR_PX * k * max((len(x) for x in themes), default=0) - 130 * k - 40
+        width = chart_width - CHAR_PX * k * max((len(x) for x in themes), default=0) - 130 * k - 40
     across = max(width, 1) / max(columns, 1)
     line = min(FLAT_NAME[1], int(across / (CHAR_PX * k)))
     # Flat only where no word of a name would be broken across lines ("Marszałkowski" over two); a line may end after
@@ -180,18 +181,14 @@ def heat_layout(
         # A slide's heatmap (of a few offices) lies flat whatever its words: standing names took the rows' height.
         # A line then holds the longest word up to FLAT_NAME's most, a little over its column if it must.
         upright, line = False, max(line, min(FLAT_NAME[1], longest))
+    shown = column_names(names, upright, line)
     height = HEAT_ROW_PX * rows
-    if slide:
-        shown = column_names(names, upright, line)
-        if upright:  # the longest name's width, standing
-            tall = CHAR_PX * max((len(x) for x in shown), default=0)
-        else:  # its lines, at 13 px type 1.3 apart
-            tall = 17 * max((x.count("<br>") + 1 for x in shown), default=0)
-        margins = sum(SLIDE_MARGIN_PX) * slide[1] / 1080
-        height = slide_chart(*slide)[1] - (tall + 40) * k - margins
+    if slide:  # the names' lines above the plot (13 px type, 1.3 apart, scaled), the axis title, the margins
+        lines = max((x.count("<br>") + 1 for x in shown), default=0)
+        height = chart_height - (17 * lines + 40) * k - sum(SLIDE_MARGIN_PX) * slide[1] / 1080
     down = max(height, 1) / max(rows, 1)
     smallest, largest = (round(px * k) for px in HEAT_SQUARE_PX)
-    return HeatLayout(upright, line, max(smallest, min(largest, int(min(across, down)) - 2)))
+    return HeatLayout(shown, upright, max(smallest, min(largest, int(min(across, down)) - 2)), k)
 
 
 def column_names(labels: list[str], upright: bool, line: int = FLAT_NAME[1]) -> list[str]:
@@ -230,12 +227,11 @@ def theme_heatmap(
     offices = list(dict.fromkeys(columns))
     fmt = _value_format(measure)
     top = df[value].max()
-    type_scale = slide_chart(*slide)[2] if slide else 1
     shape = heat_layout(len(offices), len(themes), slide, themes, offices)
     side = shape.side
     # Numbers inside their squares, at most half a square high ('45%' then fits across) and never under 9 px: in
     # squares too small for that, none (the colour and the hover tell the value).
-    number_px = min(round(11 * type_scale), side // 2)
+    number_px = min(round(11 * shape.type_scale), side // 2)
     fig = go.Figure(
         go.Scatter(
             x=columns,
@@ -263,7 +259,7 @@ def theme_heatmap(
             showlegend=False,
         )
     )
-    short = column_names(offices, shape.upright, shape.line)
+    short = shape.names
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=offices,
